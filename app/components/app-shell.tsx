@@ -1,0 +1,53 @@
+import { Form, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ROLE_LABELS, type NavItem, type Role } from "~/domain/permissions";
+
+interface Props {
+  user: { name: string; email: string; role: Role } | null;
+  navigation: NavItem[];
+  demoUsersActive: boolean;
+  children: ReactNode;
+}
+
+export function AppShell({ user, navigation, demoUsersActive, children }: Props) {
+  return (
+    <>
+      {demoUsersActive ? (
+        <div className="demo-banner" role="status">
+          Mode demo: akun demo masih aktif (kata sandi <code>demo-skj-2026</code>). Nonaktifkan akun demo sebelum dipakai sungguhan.
+        </div>
+      ) : null}
+      <header className="topbar">
+        <a href="/" className="brand">
+          SKJ Studio
+        </a>
+        {user ? (
+          <nav aria-label="Navigasi utama" className="mainnav">
+            <ul>
+              {navigation.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/"}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        {user ? (
+          <div className="usermenu">
+            <span className="username" title={user.email}>
+              {user.name} <span className="role-badge">{ROLE_LABELS[user.role]}</span>
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button-link">
+                Keluar
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </header>
+      <main className="content">{children}</main>
+    </>
+  );
+}

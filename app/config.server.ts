@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default("data/skj.sqlite"),
+  SESSION_SECRET: z.string().optional(),
+  SKJ_SEED: z.enum(["demo", "reference", "none"]).optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; secureCookies: boolean };
+
+// Only development and tests may run without a secret; production refuses to start (contract §1).
+const DEVELOPMENT_SECRET = "skj-studio-development-secret-not-for-production";
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.parse(env);
+  if (parsed.NODE_ENV === "production" && !parsed.SESSION_SECRET) {
+    throw new Error("SESSION_SECRET wajib diisi saat NODE_ENV=production (SESSION_SECRET is required in production).");
+  }
+  return {
+    ...parsed,
+    sessionSecret: parsed.SESSION_SECRET || DEVELOPMENT_SECRET,
+    secureCookies: parsed.NODE_ENV === "production",
+  };
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= readConfig();
+  return cached;
+}

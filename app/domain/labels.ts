@@ -1,0 +1,39 @@
+// Indonesian labels for the contract's codes (contract §3).
+export const GROUP_LABELS: Record<string, string> = {
+  jpt_utama: "Jabatan Pimpinan Tinggi Utama",
+  jpt_madya: "Jabatan Pimpinan Tinggi Madya",
+  jpt_pratama: "Jabatan Pimpinan Tinggi Pratama",
+  administrator: "Jabatan Administrator",
+  pengawas: "Jabatan Pengawas",
+  pelaksana: "Jabatan Pelaksana",
+  fungsional: "Jabatan Fungsional",
+};
+
+export const FUNCTIONAL_LEVEL_LABELS: Record<string, string> = {
+  ahli_utama: "Ahli Utama",
+  ahli_madya: "Ahli Madya",
+  ahli_muda: "Ahli Muda",
+  ahli_pertama: "Ahli Pertama",
+  penyelia: "Penyelia",
+  mahir: "Mahir",
+  terampil: "Terampil",
+  pemula: "Pemula",
+};
+
+export const COMPETENCY_TYPE_LABELS: Record<string, string> = {
+  manajerial: "Manajerial",
+  sosial_kultural: "Sosial Kultural",
+  teknis: "Teknis",
+};
+
+export const TEXT_STATUS_LABELS: Record<string, string> = {
+  regulasi: "Teks peraturan",
+  contoh: "Contoh",
+  lokal: "Disusun daerah",
+};
+
+export const REVISION_STATUS_LABELS: Record<string, string> = {
+  draft: "Draf",
+  diajukan: "Diajukan",
+  diterbitkan: "Diterbitkan",
+};

@@ -1,0 +1,62 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getSessionUser } from "~/auth/session.server";
+import { AppShell } from "~/components/app-shell";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { navigationFor } from "~/domain/permissions";
+import { demoUsersActive } from "~db/queries/users.server";
+import { getDb } from "~db/client.server";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "data:," },
+];
+
+export const meta: MetaFunction = () => [{ title: "SKJ Studio" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  return {
+    user,
+    navigation: user ? navigationFor(user.role) : [],
+    demoUsersActive: demoUsersActive(getDb()),
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="id">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <AppShell user={data.user} navigation={data.navigation} demoUsersActive={data.demoUsersActive}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppShell user={data?.user ?? null} navigation={data?.navigation ?? []} demoUsersActive={data?.demoUsersActive ?? false}>
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getDb } from "~db/client.server";
+import { listPenetapan } from "~db/queries/penetapan.server";
+
+export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read");
+  return { acts: listPenetapan(getDb()) };
+}
+
+export default function DaftarPenetapan() {
+  const { acts } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Penetapan</h1>
+          <p>Peraturan atau keputusan kepala daerah yang menetapkan SKJ.</p>
+        </div>
+      </div>
+      {acts.length === 0 ? (
+        <p className="empty">Belum ada penetapan.</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Jenis</th>
+              <th scope="col">Nomor / Tahun</th>
+              <th scope="col">Tentang</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {acts.map((a) => (
+              <tr key={a.id}>
+                <td>{a.kind}</td>
+                <td>
+                  {a.number} / {a.year}
+                </td>
+                <td>{a.title}</td>
+                <td>{a.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

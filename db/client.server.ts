@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The drizzle handle inside `db.transaction(tx => …)`; query modules accept either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const DEFAULT_DATABASE_PATH = "data/skj.sqlite";
+
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // WAL with synchronous=NORMAL is durable against process crashes, which is what we must survive
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+let shared: Db | undefined;
+
+/** The process-wide connection to DATABASE_PATH, opened on first use. */
+export function getDb(): Db {
+  shared ??= openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  return shared;
+}
+
+export function closeSharedDb() {
+  shared?.$client.close();
+  shared = undefined;
+}

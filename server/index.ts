@@ -1,0 +1,56 @@
+// `npm start`: build if needed, migrate, seed an empty database, then serve (contract §1).
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { readConfig } from "~/config.server";
+import { prepareDatabase } from "~db/bootstrap.server";
+import { getDb } from "~db/client.server";
+import { buildIfNeeded } from "./build-if-needed";
+import { refuseCrossSiteWrites, securityHeaders } from "./middleware";
+
+const config = readConfig();
+process.env.NODE_ENV = config.NODE_ENV;
+
+buildIfNeeded();
+
+const db = getDb();
+const prepared = await prepareDatabase(db, { nodeEnv: config.NODE_ENV, skjSeed: config.SKJ_SEED });
+if (prepared.warning) console.warn(prepared.warning);
+if (prepared.report) console.log(`Seed ${prepared.kind}: ${JSON.stringify(prepared.report.inserted)}`);
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(securityHeaders);
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.get("/healthz", (_req, res) => {
+  try {
+    db.$client.prepare("select 1").get();
+    res.json({ ok: true });
+  } catch (error) {
+    res.status(503).json({ ok: false, error: String(error) });
+  }
+});
+
+app.use(refuseCrossSiteWrites);
+app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+
+const server = app.listen(config.PORT, () => {
+  console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
+});
+
+function shutdown() {
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
