@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, inject } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "~/services/browser.server";
+import { DEMO_PASSWORD } from "~seeds/seed.server";
+
+export const baseUrl = () => inject("baseUrl");
+
+/** One Chromium per test file; each test opens its own context (fresh cookies). */
+export function useBrowser() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async newPage(): Promise<Page> {
+      const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1366, height: 768 }, locale: "id-ID" });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+  };
+}
+
+/** Navigates and waits until React has hydrated, so clicks run the client code rather than a bare form post. */
+export async function visit(page: Page, path: string) {
+  const response = await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  return response;
+}
+
+export async function heading(page: Page): Promise<string> {
+  return page.getByRole("heading", { level: 1 }).innerText();
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await visit(page, "/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+  await page.getByRole("navigation", { name: "Navigasi utama" }).waitFor();
+}
+
+export async function navLabels(page: Page): Promise<string[]> {
+  return page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link").allInnerTexts();
+}

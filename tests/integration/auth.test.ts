@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { attemptLogin, WRONG_CREDENTIALS } from "~/auth/login.server";
+import { getSessionUser, SESSION_TTL_MS, startSession } from "~/auth/session.server";
+import { LOCK_MS, MAX_FAILURES } from "~/domain/login-throttle";
+import { findUserByEmail, updateUser } from "~db/queries/users.server";
+import { action as loginAction } from "~/routes/login";
+import { DEMO_PASSWORD } from "~seeds/seed.server";
+import { post, run } from "../setup/requests";
+import { useTestDatabase } from "../setup/test-db";
+
+const withCookie = (setCookie: string) => new Request("http://localhost/", { headers: { Cookie: setCookie.split(";")[0]! } });
+
+describe("login", () => {
+  beforeEach(async () => {
+    await useTestDatabase("demo");
+  });
+
+  it("signs in with the right password and sets an httpOnly, SameSite=Lax session cookie", async () => {
+    const res = await run(loginAction, post("/login", { email: "Analis@Demo.go.id", password: DEMO_PASSWORD, redirectTo: "/jabatan" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/jabatan");
+    const cookie = res.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect((await getSessionUser(withCookie(cookie)))?.email).toBe("analis@demo.go.id");
+  });
+
+  it("answers a wrong password and an unknown email with the same message", async () => {
+    const wrong = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: "salah-sekali" }));
+    const unknown = await run(loginAction, post("/login", { email: "tidak.ada@demo.go.id", password: "salah-sekali" }));
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((wrong.body as { formError: string }).formError).toBe(WRONG_CREDENTIALS);
+    expect((unknown.body as { formError: string }).formError).toBe(WRONG_CREDENTIALS);
+  });
+
+  it("never redirects off-site after login", async () => {
+    const res = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" }));
+    expect(res.headers.get("Location")).toBe("/");
+  });
+
+  it("shows field errors and signs nobody in when the form is empty", async () => {
+    const res = await run(loginAction, post("/login", { email: "", password: "" }));
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: Record<string, string> }).errors).toEqual({ email: "Email wajib diisi.", password: "Kata sandi wajib diisi." });
+    expect(res.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("throttles an email after repeated failures, even for the right password, then lets it in again", async () => {
+    const now = new Date("2026-12-01T08:00:00Z");
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await attemptLogin("analis@demo.go.id", "salah", now)).ok).toBe(false);
+    const locked = await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, now);
+    expect(locked).toEqual({ ok: false, message: expect.stringContaining("Terlalu banyak percobaan") });
+    // another account is not affected
+    expect((await attemptLogin("reviewer@demo.go.id", DEMO_PASSWORD, now)).ok).toBe(true);
+    const later = new Date(now.getTime() + LOCK_MS + 1000);
+    expect((await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, later)).ok).toBe(true);
+  });
+
+  it("throttles unknown emails the same way, so a lock reveals nothing", async () => {
+    const now = new Date("2026-12-01T08:00:00Z");
+    for (let i = 0; i < MAX_FAILURES; i++) await attemptLogin("siapa@demo.go.id", "salah", now);
+    expect((await attemptLogin("siapa@demo.go.id", "salah", now)).ok).toBe(false);
+    expect((await attemptLogin("siapa@demo.go.id", "salah", now)) as { message: string }).toMatchObject({ message: expect.stringContaining("Terlalu banyak") });
+  });
+
+  it("refuses a deactivated account with the usual message", async () => {
+    const db = await useTestDatabase("demo");
+    const user = findUserByEmail(db, "viewer@demo.go.id")!;
+    updateUser(db, user.id, { name: user.name, role: user.role, active: false }, null);
+    expect(await attemptLogin("viewer@demo.go.id", DEMO_PASSWORD)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+  });
+});
+
+describe("sessions", () => {
+  it("expire after their lifetime", async () => {
+    const db = await useTestDatabase("demo");
+    const user = findUserByEmail(db, "analis@demo.go.id")!;
+    const start = new Date("2026-12-01T08:00:00Z");
+    const request = withCookie(await startSession(user.id, start));
+    expect(await getSessionUser(request, new Date(start.getTime() + SESSION_TTL_MS - 1000))).not.toBeNull();
+    expect(await getSessionUser(request, new Date(start.getTime() + SESSION_TTL_MS + 1000))).toBeNull();
+  });
+
+  it("end when the user is deactivated or their role changes", async () => {
+    const db = await useTestDatabase("demo");
+    const user = findUserByEmail(db, "analis@demo.go.id")!;
+    const request = withCookie(await startSession(user.id));
+    expect(await getSessionUser(request)).not.toBeNull();
+    updateUser(db, user.id, { name: user.name, role: "viewer", active: true }, null);
+    expect(await getSessionUser(request)).toBeNull();
+  });
+
+  it("ignore a forged cookie", async () => {
+    await useTestDatabase("demo");
+    expect(await getSessionUser(withCookie("skj_session=forged.value"))).toBeNull();
+  });
+});
