@@ -13,7 +13,7 @@ export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; secure
 // Only development and tests may run without a secret; production refuses to start (contract §1).
 const DEVELOPMENT_SECRET = "skj-studio-development-secret-not-for-production";
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.parse(env);
   if (parsed.NODE_ENV === "production" && !parsed.SESSION_SECRET) {
     throw new Error("SESSION_SECRET wajib diisi saat NODE_ENV=production (SESSION_SECRET is required in production).");

@@ -48,10 +48,27 @@ const levelsOf = (e: DictionaryEntry): LevelInput[] =>
   e.levels.map((l) => ({ level: l.level, description: l.description ?? "", indicators: l.indicators }));
 
 export interface SeedReport {
-  inserted: Record<string, number>;
+  inserted: Partial<Record<SeedItem, number>>;
 }
 
-function bump(report: SeedReport, key: string) {
+const SEED_ITEM_LABELS = {
+  users: "pengguna",
+  units: "unit",
+  positions: "jabatan",
+  competencies: "kompetensi",
+  competencyRevisions: "revisi kompetensi",
+  settings: "pengaturan",
+} as const;
+type SeedItem = keyof typeof SEED_ITEM_LABELS;
+
+/** "5 pengguna, 39 unit, …" for logs and the CLI. */
+export function describeSeedReport(report: SeedReport): string {
+  return Object.entries(report.inserted)
+    .map(([k, v]) => `${v} ${SEED_ITEM_LABELS[k as SeedItem]}`)
+    .join(", ");
+}
+
+function bump(report: SeedReport, key: SeedItem) {
   report.inserted[key] = (report.inserted[key] ?? 0) + 1;
 }
 
@@ -208,13 +225,13 @@ export async function seed(db: Db, kind: "reference" | "demo"): Promise<SeedRepo
   db.transaction((tx) => {
     seedReferenceRows(tx, report);
     if (kind === "demo") seedDemoRows(tx, report, passwordHash);
-    const total = Object.values(report.inserted).reduce((a, b) => a + b, 0);
+    const total = Object.values(report.inserted).reduce((a, b) => a + (b ?? 0), 0);
     if (total > 0) {
       recordAudit(tx, {
         actorId: null,
         action: "seed",
         entityType: "system",
-        summary: `Data awal (${kind}) dimuat: ${Object.entries(report.inserted).map(([k, v]) => `${v} ${k}`).join(", ")}`,
+        summary: `Data awal (${kind}) dimuat: ${describeSeedReport(report)}`,
       });
     }
   });

@@ -7,6 +7,7 @@ import express from "express";
 import { readConfig } from "~/config.server";
 import { prepareDatabase } from "~db/bootstrap.server";
 import { getDb } from "~db/client.server";
+import { describeSeedReport } from "~seeds/seed.server";
 import { buildIfNeeded } from "./build-if-needed";
 import { refuseCrossSiteWrites, securityHeaders } from "./middleware";
 
@@ -18,7 +19,7 @@ buildIfNeeded();
 const db = getDb();
 const prepared = await prepareDatabase(db, { nodeEnv: config.NODE_ENV, skjSeed: config.SKJ_SEED });
 if (prepared.warning) console.warn(prepared.warning);
-if (prepared.report) console.log(`Seed ${prepared.kind}: ${JSON.stringify(prepared.report.inserted)}`);
+if (prepared.report) console.log(`Data awal (${prepared.kind}): ${describeSeedReport(prepared.report) || "sudah lengkap"}`);
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
