@@ -37,3 +37,21 @@ export const REVISION_STATUS_LABELS: Record<string, string> = {
   diajukan: "Diajukan",
   diterbitkan: "Diterbitkan",
 };
+
+export const UNIT_KIND_LABELS: Record<string, string> = {
+  perangkat_daerah: "Perangkat Daerah",
+  sekretariat: "Sekretariat",
+  biro: "Biro",
+  bagian: "Bagian",
+  subbagian: "Subbagian",
+  bidang: "Bidang",
+  subbidang: "Subbidang",
+  seksi: "Seksi",
+  upt: "UPT",
+  uptd: "UPTD",
+  cabang_dinas: "Cabang Dinas",
+  inspektorat_wilayah: "Inspektorat Pembantu Wilayah",
+  kecamatan: "Kecamatan",
+  kelurahan: "Kelurahan",
+  lainnya: "Lainnya",
+};

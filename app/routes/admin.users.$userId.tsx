@@ -8,20 +8,15 @@ import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
 import { ROLE_LABELS, ROLES } from "~/domain/permissions";
 import { PASSWORD_MIN, UserUpdateSchema } from "~/domain/users";
 import { updateAccount } from "~/services/users.server";
+import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { getUser } from "~db/queries/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Ubah pengguna — SKJ Studio" }];
 
-function userIdOf(param: string | undefined): number {
-  const id = Number(param);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Pengguna tidak ditemukan.", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const user = getUser(getDb(), userIdOf(params.userId));
+  const user = getUser(getDb(), idParam(params.userId, "Pengguna tidak ditemukan."));
   if (!user) throw new Response("Pengguna tidak ditemukan.", { status: 404 });
   return { user, isSelf: user.id === admin.id };
 }
@@ -36,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     password: form.get("password") ?? "",
   });
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  const result = await updateAccount(getDb(), userIdOf(params.userId), parsed.data, admin.id);
+  const result = await updateAccount(getDb(), idParam(params.userId, "Pengguna tidak ditemukan."), parsed.data, admin.id);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
   throw redirect(`/admin?notice=${encodeURIComponent(`Perubahan pengguna ${result.user.email} disimpan.`)}`);
 }

@@ -1,57 +1,176 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SkjStatusTag } from "~/components/skj-status-tag";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "~/domain/labels";
+import { can } from "~/domain/permissions";
+import { parseRegisterQuery } from "~/domain/register-filter";
+import { FUNCTIONAL_LEVELS, POSITION_GROUPS, SKJ_STATUS_LABELS, SKJ_STATUSES } from "~/domain/sotk";
+import { loadRegister, REGISTER_PAGE_SIZE } from "~/services/register.server";
 import { getDb } from "~db/client.server";
-import { listPositions } from "~db/queries/register.server";
+import { unitOptions } from "~db/queries/register.server";
 
 export const meta: MetaFunction = () => [{ title: "Jabatan — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read");
-  return { positions: listPositions(getDb()) };
+  const user = await requirePermission(request, "read");
+  const db = getDb();
+  const query = parseRegisterQuery(new URL(request.url).searchParams);
+  return {
+    ...loadRegister(db, query),
+    page: query.page ?? 1,
+    units: unitOptions(db),
+    canWrite: can(user.role, "register:write"),
+  };
 }
 
-export default function DaftarJabatan() {
-  const { positions } = useLoaderData<typeof loader>();
+const SORTABLE = [
+  ["code", "Kode"],
+  ["name", "Nama jabatan"],
+  ["group", "Kelompok"],
+  ["unit", "Unit"],
+] as const;
+
+export default function RegisterJabatan() {
+  const { rows, total, page, units, canWrite } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "loading";
+  const withParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) (v === null ? next.delete(k) : next.set(k, v));
+    return `?${next}`;
+  };
+  const pages = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+  const sort = params.get("sort") ?? (params.get("q") ? "relevance" : "code");
+  const desc = params.get("desc") === "1";
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Jabatan</h1>
-          <p>{positions.length} jabatan dalam register SOTK.</p>
+          <p>Register jabatan menurut peraturan SOTK daerah.</p>
+        </div>
+        <div className="actions">
+          <a className="button button-secondary" href={`/jabatan/ekspor.xlsx${withParams({ page: null })}`}>
+            Ekspor XLSX
+          </a>
+          {canWrite ? (
+            <>
+              <Link className="button button-secondary" to="/struktur/impor">
+                Impor SOTK
+              </Link>
+              <Link className="button" to="/jabatan/baru">
+                Tambah jabatan
+              </Link>
+            </>
+          ) : null}
         </div>
       </div>
-      {positions.length === 0 ? (
-        <p className="empty">Belum ada jabatan.</p>
+      <Form method="get" className="filters card" role="search" aria-label="Saring jabatan">
+        <div className="field" style={{ flex: "1 1 260px" }}>
+          <label htmlFor="f-q">Cari nama atau ikhtisar</label>
+          <input id="f-q" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder="mis. kelembagaan" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-unit">Unit (beserta sub-unit)</label>
+          <select id="f-unit" name="unit" defaultValue={params.get("unit") ?? ""} style={{ maxWidth: 280 }}>
+            <option value="">Semua unit</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.code}>
+                {"\u00a0\u00a0".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-group">Kelompok</label>
+          <select id="f-group" name="group" defaultValue={params.get("group") ?? ""}>
+            <option value="">Semua</option>
+            {POSITION_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {GROUP_LABELS[g]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-level">Jenjang fungsional</label>
+          <select id="f-level" name="level" defaultValue={params.get("level") ?? ""}>
+            <option value="">Semua</option>
+            {FUNCTIONAL_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {FUNCTIONAL_LEVEL_LABELS[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status SKJ</label>
+          <select id="f-status" name="status" defaultValue={params.get("status") ?? ""}>
+            <option value="">Semua</option>
+            {SKJ_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {SKJ_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Terapkan
+        </button>
+        {params.size > 0 ? <Link to="/jabatan">Hapus saringan</Link> : null}
+      </Form>
+      <p className="muted" role="status" aria-live="polite">
+        {busy ? "Memuat…" : `${total.toLocaleString("id-ID")} jabatan ditemukan`}
+      </p>
+      {rows.length === 0 ? (
+        <p className="empty">Tidak ada jabatan yang cocok dengan saringan ini.</p>
       ) : (
-        <table className="data">
+        <table className="data" aria-label="Daftar jabatan">
           <thead>
             <tr>
-              <th scope="col">Kode</th>
-              <th scope="col">Nama jabatan</th>
-              <th scope="col">Kelompok</th>
-              <th scope="col">Unit</th>
+              {SORTABLE.map(([key, label]) => (
+                <th key={key} scope="col" aria-sort={sort === key ? (desc ? "descending" : "ascending") : undefined}>
+                  <Link to={withParams({ sort: key, desc: sort === key && !desc ? "1" : null, page: null })}>
+                    {label}
+                    {sort === key ? (desc ? " ▼" : " ▲") : ""}
+                  </Link>
+                </th>
+              ))}
+              <th scope="col">Status SKJ</th>
             </tr>
           </thead>
           <tbody>
-            {positions.map((p) => (
+            {rows.map((p) => (
               <tr key={p.id}>
                 <td>
                   <code>{p.code}</code>
                 </td>
-                <td>{p.name}</td>
+                <td>
+                  <Link to={`/jabatan/${p.id}`}>{p.name}</Link>
+                </td>
                 <td>
                   {GROUP_LABELS[p.group]}
                   {p.functionalLevel ? ` — ${FUNCTIONAL_LEVEL_LABELS[p.functionalLevel]}` : ""}
                 </td>
                 <td>{p.unitName}</td>
+                <td>
+                  <SkjStatusTag status={p.skjStatus} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <nav className="pager" aria-label="Halaman">
+        {page > 1 ? <Link to={withParams({ page: String(page - 1) })}>← Sebelumnya</Link> : null}
+        <span className="muted">
+          Halaman {page} dari {pages}
+        </span>
+        {page < pages ? <Link to={withParams({ page: String(page + 1) })}>Berikutnya →</Link> : null}
+      </nav>
     </>
   );
 }

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { IdentityBlock } from "~/components/identity-block";
+import { SkjStatusTag } from "~/components/skj-status-tag";
+import { can } from "~/domain/permissions";
+import { positionEchelon } from "~/domain/sotk";
+import { richTextToHtml } from "~/services/richtext.server";
+import { idParam } from "~/utils/params";
+import { getDb } from "~db/client.server";
+import { positionDetail } from "~db/queries/register.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.position.name ?? "Jabatan"} — SKJ Studio` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read");
+  const detail = positionDetail(getDb(), idParam(params.id, "Jabatan tidak ditemukan."));
+  if (!detail) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
+  const { position, unit, path, skjStatus } = detail;
+  return {
+    position: {
+      id: position.id,
+      code: position.code,
+      name: position.name,
+      group: position.group,
+      functionalLevel: position.functionalLevel,
+      governmentAffair: position.governmentAffair,
+      requiredHeadcount: position.requiredHeadcount,
+      active: position.active,
+    },
+    summaryHtml: richTextToHtml(position.summaryJson),
+    unitPath: path.map((u) => ({ name: u.name, code: u.code })),
+    echelon: positionEchelon(position.group, unit.echelon),
+    skjStatus,
+    canWrite: can(user.role, "register:write"),
+  };
+}
+
+export default function PositionPage() {
+  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p>
+            <Link to="/jabatan">← Register jabatan</Link>
+          </p>
+          <h1>{position.name}</h1>
+          <p>
+            Status SKJ: <SkjStatusTag status={skjStatus} />
+            {position.active ? null : <span className="tag tag-off"> Nonaktif</span>}
+            {position.requiredHeadcount != null ? <> · Kebutuhan: {position.requiredHeadcount} orang</> : null}
+          </p>
+        </div>
+        {canWrite ? (
+          <Link className="button" to={`/jabatan/${position.id}/ubah`}>
+            Ubah jabatan
+          </Link>
+        ) : null}
+      </div>
+      <section className="card" aria-labelledby="identitas">
+        <h2 id="identitas" style={{ marginTop: 0 }}>
+          A. Identitas Jabatan
+        </h2>
+        <IdentityBlock
+          name={position.name}
+          group={position.group}
+          functionalLevel={position.functionalLevel}
+          governmentAffair={position.governmentAffair}
+          code={position.code}
+          unitPath={unitPath}
+          echelon={echelon}
+          summaryHtml={summaryHtml}
+        />
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

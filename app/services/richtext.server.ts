@@ -1,0 +1,34 @@
+import { getSchema } from "@tiptap/core";
+import { generateHTML } from "@tiptap/html/server";
+import { Node } from "@tiptap/pm/model";
+import { richTextExtensions } from "~/components/editor/extensions";
+import type { RichTextNode } from "~/domain/richtext";
+
+const schema = getSchema(richTextExtensions);
+
+export const RICH_TEXT_MAX_BYTES = 200_000;
+
+/**
+ * Parses rich text sent by the editor; anything outside the editor's schema is refused, so stored
+ * JSON always renders with the same extensions. Empty input means "no rich text".
+ */
+export function parseRichText(raw: FormDataEntryValue | null): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
+  if (raw == null || raw === "") return { ok: true, doc: null };
+  if (typeof raw !== "string") return { ok: false, message: "Format teks tidak valid." };
+  if (raw.length > RICH_TEXT_MAX_BYTES) return { ok: false, message: "Teks terlalu panjang." };
+  try {
+    const json = JSON.parse(raw) as RichTextNode;
+    Node.fromJSON(schema, json).check();
+    return { ok: true, doc: json };
+  } catch {
+    return { ok: false, message: "Format teks tidak valid: gunakan penyunting yang tersedia." };
+  }
+}
+
+/** HTML for display, generated only from JSON that passes the editor's schema; text is escaped by the serializer. */
+export function richTextToHtml(doc: unknown): string {
+  if (!doc) return "";
+  const checked = parseRichText(JSON.stringify(doc));
+  if (!checked.ok || !checked.doc) return "";
+  return generateHTML(checked.doc as never, richTextExtensions);
+}

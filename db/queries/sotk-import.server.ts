@@ -1,0 +1,238 @@
+// Stores a validated SOTK import (contract §6): units and positions are matched by code, created or
+// updated, never deactivated or deleted. Everything happens in one transaction, so a failure stores nothing.
+import { eq } from "drizzle-orm";
+import { plainTextToDoc } from "~/domain/richtext";
+import {
+  formatSotkCounts,
+  parentsFirst,
+  validateSotkImport,
+  type ChangeCounts,
+  type ImportError,
+  type ParsedSheet,
+  type PositionRow,
+  type SotkImportCounts,
+  type UnitRow,
+} from "~/domain/sotk-import";
+import { readSotkFile } from "~/services/sotk-files.server";
+import type { Db, DbOrTx } from "../client.server";
+import { orgUnits, positions as positionsTable, type OrgUnit, type Position } from "../schema";
+import { recordAudit } from "./audit.server";
+
+type Action = "create" | "update" | "unchanged";
+
+interface StoredState {
+  units: Map<string, OrgUnit>;
+  unitCodeById: Map<number, string>;
+  positions: Map<string, Position>;
+}
+
+function loadState(db: DbOrTx): StoredState {
+  const units = db.select().from(orgUnits).all();
+  return {
+    units: new Map(units.map((u) => [u.code, u])),
+    unitCodeById: new Map(units.map((u) => [u.id, u.code])),
+    positions: new Map(db.select().from(positionsTable).all().map((p) => [p.code, p])),
+  };
+}
+
+// Parents and units are compared by code, so a plan can be made before new parents have ids.
+function unitAction(row: UnitRow, state: StoredState): Action {
+  const stored = state.units.get(row.code);
+  if (!stored) return "create";
+  const storedParent = stored.parentId === null ? null : (state.unitCodeById.get(stored.parentId) ?? null);
+  const same =
+    stored.name === row.name &&
+    stored.kind === row.kind &&
+    storedParent === row.parentCode &&
+    (row.echelon === undefined || stored.echelon === row.echelon) &&
+    (row.legalBasis === undefined ||
+      (stored.legalBasisKind === (row.legalBasis?.kind ?? null) &&
+        stored.legalBasisNumber === (row.legalBasis?.number ?? null) &&
+        stored.legalBasisYear === (row.legalBasis?.year ?? null)));
+  return same ? "unchanged" : "update";
+}
+
+function positionAction(row: PositionRow, state: StoredState): Action {
+  const stored = state.positions.get(row.code);
+  if (!stored) return "create";
+  // summaryText is what the import wrote last time; comparing it (not the JSON) keeps rich text edited
+  // in the app when the file still says the same thing
+  const same =
+    stored.name === row.name &&
+    stored.group === row.group &&
+    stored.functionalLevel === row.functionalLevel &&
+    state.unitCodeById.get(stored.unitId) === row.unitCode &&
+    (row.governmentAffair === undefined || stored.governmentAffair === row.governmentAffair) &&
+    (row.summary === undefined || stored.summaryText === row.summary) &&
+    (row.requiredHeadcount === undefined || stored.requiredHeadcount === row.requiredHeadcount);
+  return same ? "unchanged" : "update";
+}
+
+const emptyCounts = (): ChangeCounts => ({ create: 0, update: 0, unchanged: 0 });
+
+function countActions(state: StoredState, units: readonly UnitRow[], positions: readonly PositionRow[]): SotkImportCounts {
+  const counts = { units: emptyCounts(), positions: emptyCounts() };
+  for (const u of units) counts.units[unitAction(u, state)]++;
+  for (const p of positions) counts.positions[positionAction(p, state)]++;
+  return counts;
+}
+
+/** What an import would do, without writing anything. */
+export function planSotkImport(db: DbOrTx, units: readonly UnitRow[], positions: readonly PositionRow[]): SotkImportCounts {
+  return countActions(loadState(db), units, positions);
+}
+
+export interface ApplyOptions {
+  /** File names, for the audit entry. */
+  files?: readonly string[];
+}
+
+// Runs inside the caller's transaction; throws (and so rolls back) when a referenced code cannot be resolved.
+function applyInTx(
+  tx: DbOrTx,
+  units: readonly UnitRow[],
+  positions: readonly PositionRow[],
+  actorId: number | null,
+  options: ApplyOptions,
+): SotkImportCounts {
+  const state = loadState(tx);
+  const counts = { units: emptyCounts(), positions: emptyCounts() };
+  const changed = { units: { created: [] as string[], updated: [] as string[] }, positions: { created: [] as string[], updated: [] as string[] } };
+  const now = new Date().toISOString();
+  const unitIds = new Map([...state.units].map(([code, u]) => [code, u.id]));
+  const resolveUnit = (code: string, usedBy: string) => {
+    const id = unitIds.get(code);
+    if (id === undefined) throw new Error(`Unit "${code}" yang dirujuk oleh "${usedBy}" tidak ditemukan; impor dibatalkan.`);
+    return id;
+  };
+
+  // a caller other than importSotkFiles may pass units in file order, and a new parent must exist first
+  for (const row of parentsFirst(units)) {
+    const action = unitAction(row, state);
+    counts.units[action]++;
+    if (action === "unchanged") continue;
+    const values = {
+      name: row.name,
+      kind: row.kind,
+      parentId: row.parentCode === null ? null : resolveUnit(row.parentCode, row.code),
+      ...(row.echelon === undefined ? {} : { echelon: row.echelon }),
+      ...(row.legalBasis === undefined
+        ? {}
+        : {
+            legalBasisKind: row.legalBasis?.kind ?? null,
+            legalBasisNumber: row.legalBasis?.number ?? null,
+            legalBasisYear: row.legalBasis?.year ?? null,
+          }),
+    };
+    if (action === "create") {
+      const inserted = tx.insert(orgUnits).values({ code: row.code, ...values }).returning({ id: orgUnits.id }).get();
+      unitIds.set(row.code, inserted.id);
+      changed.units.created.push(row.code);
+    } else {
+      tx.update(orgUnits).set({ ...values, updatedAt: now }).where(eq(orgUnits.code, row.code)).run();
+      changed.units.updated.push(row.code);
+    }
+  }
+
+  for (const row of positions) {
+    const action = positionAction(row, state);
+    counts.positions[action]++;
+    if (action === "unchanged") continue;
+    const stored = state.positions.get(row.code);
+    const values = {
+      name: row.name,
+      group: row.group,
+      functionalLevel: row.functionalLevel,
+      unitId: resolveUnit(row.unitCode, row.code),
+      ...(row.governmentAffair === undefined ? {} : { governmentAffair: row.governmentAffair }),
+      ...(row.requiredHeadcount === undefined ? {} : { requiredHeadcount: row.requiredHeadcount }),
+      // rewriting the JSON only when the text changed keeps formatting added in the editor
+      ...(row.summary === undefined || stored?.summaryText === row.summary
+        ? {}
+        : { summaryText: row.summary, summaryJson: plainTextToDoc(row.summary) }),
+    };
+    if (action === "create") {
+      tx.insert(positionsTable)
+        .values({ code: row.code, summaryText: "", summaryJson: plainTextToDoc(""), ...values })
+        .run();
+      changed.positions.created.push(row.code);
+    } else {
+      tx.update(positionsTable).set({ ...values, updatedAt: now }).where(eq(positionsTable.code, row.code)).run();
+      changed.positions.updated.push(row.code);
+    }
+  }
+
+  const total = counts.units.create + counts.units.update + counts.positions.create + counts.positions.update;
+  if (total > 0) {
+    const files = options.files?.length ? ` (${options.files.join(", ")})` : "";
+    recordAudit(tx, {
+      actorId,
+      action: "sotk.import",
+      entityType: "sotk",
+      summary: `Impor SOTK${files}: ${formatSotkCounts(counts)}`,
+      after: changed,
+    });
+  }
+  return counts;
+}
+
+/**
+ * Writes units (parents first) and then positions in one synchronous transaction. Unchanged rows are
+ * not written, so importing the same file twice leaves the database, timestamps and audit log as they were.
+ */
+export function applySotkImport(
+  db: Db,
+  units: readonly UnitRow[],
+  positions: readonly PositionRow[],
+  actorId: number | null,
+  options: ApplyOptions = {},
+): SotkImportCounts {
+  return db.transaction((tx) => applyInTx(tx, units, positions, actorId, options));
+}
+
+export type SotkImportResult =
+  | { ok: false; errors: ImportError[] }
+  | { ok: true; dryRun: boolean; counts: SotkImportCounts };
+
+function knownUnits(db: DbOrTx) {
+  const rows = db.select({ id: orgUnits.id, code: orgUnits.code, parentId: orgUnits.parentId }).from(orgUnits).all();
+  const codeById = new Map(rows.map((r) => [r.id, r.code]));
+  return {
+    codes: new Set(rows.map((r) => r.code)),
+    parents: new Map(rows.map((r) => [r.code, r.parentId === null ? null : (codeById.get(r.parentId) ?? null)])),
+  };
+}
+
+/**
+ * Reads, validates and (unless `dryRun`) stores a set of SOTK files. Any error in any file means
+ * nothing is stored and every error is returned with its file, row and column.
+ */
+export async function importSotkFiles(
+  db: Db,
+  files: readonly { name: string; bytes: Uint8Array }[],
+  actorId: number | null,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<SotkImportResult> {
+  if (files.length === 0) {
+    return { ok: false, errors: [{ file: "-", row: 0, column: "berkas", message: "Tidak ada berkas yang diimpor." }] };
+  }
+  const sheets: ParsedSheet[] = [];
+  const readErrors: ImportError[] = [];
+  for (const f of files) {
+    const result = await readSotkFile(f.name, f.bytes);
+    if ("error" in result) readErrors.push({ file: f.name, row: 0, column: "berkas", message: result.error });
+    else sheets.push(...result);
+  }
+  // rows of the readable files would only add "unit not found" noise for units in the unreadable ones
+  if (readErrors.length > 0) return { ok: false, errors: readErrors };
+
+  const names = files.map((f) => f.name);
+  // validating inside the write transaction means the codes checked are the codes written against
+  return db.transaction((tx): SotkImportResult => {
+    const known = knownUnits(tx);
+    const checked = validateSotkImport(sheets, known.codes, known.parents);
+    if (!checked.ok) return checked;
+    const counts = dryRun ? planSotkImport(tx, checked.units, checked.positions) : applyInTx(tx, checked.units, checked.positions, actorId, { files: names });
+    return { ok: true, dryRun, counts };
+  });
+}
