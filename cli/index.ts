@@ -13,7 +13,11 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
   migrate                                   terapkan migrasi database
   seed [--demo]                             muat data peraturan (dan data demo dengan --demo)
   user:create --email E --name N --role R   buat pengguna; kata sandi dibaca dari stdin
+  token:create --user E --name LABEL --scopes S1,S2
+                                            buat token API (skj:read, skj:write, skj:review); token dicetak di baris terakhir
   import:sotk FILE... [--dry-run]           impor unit dan jabatan SOTK dari CSV/XLSX (semua atau tidak sama sekali)
+  seed:bulk --units 2000 --positions 20000 [--seed N]
+                                            muat SOTK sintetis (kode BULK-) untuk uji beban dan benchmark
   backup FILE                               salin database (SQLite online backup) ke FILE`;
 
 async function readStdin(): Promise<string> {
@@ -57,6 +61,29 @@ async function main(argv: string[]) {
       console.log(`Pengguna ${result.user.email} (${result.user.role}) dibuat.`);
       return;
     }
+    case "token:create": {
+      const { ApiTokenNameSchema, ScopeListSchema } = await import("~/domain/api-tokens");
+      const { createApiToken } = await import("~db/queries/api-tokens.server");
+      const { findUserByEmail } = await import("~db/queries/users.server");
+      const { values } = parseArgs({ args: rest, options: { user: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } } });
+      if (!values.user) fail("Sebutkan email pemilik token: --user E");
+      const name = ApiTokenNameSchema.safeParse(values.name);
+      const scopes = ScopeListSchema.safeParse(values.scopes);
+      const problems = [
+        ...(name.success ? [] : name.error.issues.map((i) => `name: ${i.message}`)),
+        ...(scopes.success ? [] : scopes.error.issues.map((i) => `scopes: ${i.message}`)),
+      ];
+      if (problems.length || !name.success || !scopes.success) fail(problems.join("\n"));
+      migrateDatabase(db);
+      const owner = findUserByEmail(db, values.user);
+      if (!owner) fail(`Pengguna ${values.user} tidak ditemukan.`);
+      if (!owner.active) fail(`Pengguna ${owner.email} tidak aktif; token tidak dapat dibuat.`);
+      const created = createApiToken(db, { userId: owner.id, name: name.data, scopes: scopes.data }, null);
+      console.log(`Token API "${name.data}" (#${created.id}) untuk ${owner.email} dengan cakupan ${scopes.data.join(", ")}. Simpan sekarang; token tidak dapat ditampilkan lagi:`);
+      // alone on the last line so that scripts can take it with `tail -n 1` (contract §1)
+      console.log(created.token);
+      return;
+    }
     case "import:sotk": {
       // loaded here so that the other commands do not pay for the CSV and XLSX readers
       const fs = await import("node:fs");
@@ -78,6 +105,31 @@ async function main(argv: string[]) {
       const result = await importSotkFiles(db, files, null, { dryRun: values["dry-run"] === true });
       if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
       console.log(`${result.dryRun ? "Uji coba, tidak ada yang disimpan. " : ""}${formatSotkCounts(result.counts)}`);
+      return;
+    }
+    case "seed:bulk": {
+      // loaded here so that the other commands do not pay for the word lists and generator
+      const { bulkSeed } = await import("~db/bulk-seed.server");
+      const { values } = parseArgs({
+        args: rest,
+        options: { units: { type: "string", default: "2000" }, positions: { type: "string", default: "20000" }, seed: { type: "string", default: "1" } },
+      });
+      if (process.env.NODE_ENV === "production") fail("Data sintetis tidak dimuat di produksi.");
+      const asCount = (text: string, label: string) => {
+        if (!/^\d+$/.test(text)) fail(`--${label} harus bilangan bulat 0 atau lebih (bukan "${text}").`);
+        return Number(text);
+      };
+      const options = { units: asCount(values.units, "units"), positions: asCount(values.positions, "positions"), seed: asCount(values.seed, "seed") };
+      migrateDatabase(db);
+      const started = performance.now();
+      let counts: { units: number; positions: number };
+      try {
+        counts = bulkSeed(db, options);
+      } catch (error) {
+        fail(error instanceof Error ? error.message : String(error));
+      }
+      const seconds = ((performance.now() - started) / 1000).toLocaleString("id-ID", { maximumFractionDigits: 2 });
+      console.log(`Ditambahkan: ${counts.units} unit, ${counts.positions} jabatan dalam ${seconds} detik.`);
       return;
     }
     case "backup": {

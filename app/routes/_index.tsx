@@ -1,33 +1,48 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
+import { CoverageChart } from "~/components/coverage-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { can } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
-import { overviewCounts } from "~db/queries/overview.server";
+import { coverageByPerangkatDaerah, myWork, overviewCounts } from "~db/queries/overview.server";
 
 export const meta: MetaFunction = () => [{ title: "Beranda — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
-  return { name: user.name, counts: overviewCounts(getDb()) };
+  const db = getDb();
+  return {
+    name: user.name,
+    counts: overviewCounts(db),
+    coverage: coverageByPerangkatDaerah(db),
+    work: myWork(db, user.id, can(user.role, "skj:review")),
+    canReview: can(user.role, "skj:review"),
+  };
 }
 
+const percent = (part: number, total: number) => (total ? Math.round((part / total) * 100) : 0);
+
 export default function Beranda() {
-  const { name, counts } = useLoaderData<typeof loader>();
+  const { name, counts, coverage, work, canReview } = useLoaderData<typeof loader>();
+  const totals = coverage.reduce(
+    (t, r) => ({ total: t.total + r.total, published: t.published + r.published, inReview: t.inReview + r.inReview, draft: t.draft + r.draft, none: t.none + r.none }),
+    { total: 0, published: 0, inReview: 0, draft: 0, none: 0 },
+  );
   const stats = [
-    { label: "Unit organisasi", value: counts.units, to: "/struktur" },
     { label: "Jabatan", value: counts.positions, to: "/jabatan" },
+    { label: "SKJ ditetapkan", value: totals.published, to: "/jabatan?status=ditetapkan" },
+    { label: "Dalam tinjauan", value: totals.inReview, to: "/jabatan?status=diajukan" },
+    { label: "Draf", value: totals.draft, to: "/jabatan?status=draf" },
+    { label: "Belum ada SKJ", value: totals.none, to: "/jabatan?status=belum_ada" },
     { label: "Kompetensi dalam kamus", value: counts.competencies, to: "/kamus" },
-    { label: "Draf SKJ terbuka", value: counts.openDrafts, to: "/skj" },
-    { label: "Versi SKJ ditetapkan", value: counts.publishedVersions, to: "/skj" },
-    { label: "Penetapan", value: counts.penetapan, to: "/penetapan" },
   ];
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Beranda</h1>
-          <p>Selamat datang, {name}.</p>
+          <p>Selamat datang, {name}. Cakupan SKJ: {percent(totals.published, totals.total)}% jabatan telah memiliki SKJ yang ditetapkan.</p>
         </div>
       </div>
       <div className="stats">
@@ -38,14 +53,80 @@ export default function Beranda() {
           </Link>
         ))}
       </div>
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>Alur kerja</h2>
-        <ol>
-          <li>Susun register SOTK: unit organisasi dan jabatan dari peraturan SOTK daerah.</li>
-          <li>Lengkapi kamus kompetensi teknis (lima level, deskripsi dan indikator).</li>
-          <li>Susun SKJ tiap jabatan, ajukan untuk ditinjau, lalu tetapkan dengan peraturan kepala daerah.</li>
-        </ol>
+      <section className="card" aria-labelledby="cakupan">
+        <h2 id="cakupan" style={{ marginTop: 0 }}>
+          Cakupan SKJ per perangkat daerah
+        </h2>
+        {coverage.length === 0 ? <p className="empty">Belum ada perangkat daerah. Mulai dari Struktur Organisasi.</p> : <CoverageChart rows={coverage} />}
+        {coverage.length > 0 ? (
+          <table className="data" aria-label="Cakupan SKJ per perangkat daerah">
+            <thead>
+              <tr>
+                <th scope="col">Perangkat daerah</th>
+                <th scope="col">Jabatan</th>
+                <th scope="col">Ditetapkan</th>
+                <th scope="col">Dalam tinjauan</th>
+                <th scope="col">Draf</th>
+                <th scope="col">Belum ada</th>
+                <th scope="col">Kemajuan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {coverage.map((r) => (
+                <tr key={r.unitId}>
+                  <td>
+                    <Link to={`/jabatan?unit=${encodeURIComponent(r.code)}`}>{r.name}</Link>
+                  </td>
+                  <td>{r.total}</td>
+                  <td>{r.published}</td>
+                  <td>{r.inReview}</td>
+                  <td>{r.draft}</td>
+                  <td>{r.none}</td>
+                  <td style={{ minWidth: 140 }}>
+                    <progress max={r.total || 1} value={r.published} aria-label={`${r.name}: ${percent(r.published, r.total)}% ditetapkan`} /> {percent(r.published, r.total)}%
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </section>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="draf-saya">
+          <h2 id="draf-saya" style={{ marginTop: 0 }}>
+            Draf yang saya susun
+          </h2>
+          {work.myDrafts.length === 0 ? (
+            <p className="muted">Tidak ada draf terbuka yang terakhir Anda ubah.</p>
+          ) : (
+            <ul>
+              {work.myDrafts.map((d) => (
+                <li key={d.draftId}>
+                  <Link to={`/jabatan/${d.positionId}`}>{d.positionName}</Link> <span className="muted">({d.state})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="tinjauan-saya">
+          <h2 id="tinjauan-saya" style={{ marginTop: 0 }}>
+            Menunggu tinjauan saya
+          </h2>
+          {!canReview ? (
+            <p className="muted">Peran Anda tidak meninjau SKJ.</p>
+          ) : work.reviews.length === 0 ? (
+            <p className="muted">Tidak ada SKJ yang menunggu tinjauan Anda.</p>
+          ) : (
+            <ul>
+              {work.reviews.map((d) => (
+                <li key={d.draftId}>
+                  <Link to={`/jabatan/${d.positionId}`}>{d.positionName}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
     </>
   );
 }

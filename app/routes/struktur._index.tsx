@@ -1,36 +1,61 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UNIT_KIND_LABELS } from "~/domain/labels";
+import { can } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
 import { listUnitsWithCounts } from "~db/queries/register.server";
 
 export const meta: MetaFunction = () => [{ title: "Struktur Organisasi — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read");
-  return { units: listUnitsWithCounts(getDb()) };
+  const user = await requirePermission(request, "read");
+  return { units: listUnitsWithCounts(getDb()), canWrite: can(user.role, "register:write") };
 }
 
 type Unit = ReturnType<typeof useLoaderData<typeof loader>>["units"][number];
 
-function UnitNode({ unit, childrenOf }: { unit: Unit; childrenOf: Map<number | null, Unit[]> }) {
-  const children = childrenOf.get(unit.id) ?? [];
+interface Tree {
+  childrenOf: Map<number | null, Unit[]>;
+  subtreeCount: Map<number, number>;
+  canWrite: boolean;
+}
+
+function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number }) {
+  const children = tree.childrenOf.get(unit.id) ?? [];
   const label = (
-    <>
+    <span id={`unit-${unit.id}`} className={unit.active ? undefined : "muted"}>
       <strong>{unit.name}</strong>
-      <span className="unit-code">{unit.code}</span> {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null}{" "}
-      <span className="muted">({unit.positionCount} jabatan)</span>
-    </>
+      <span className="unit-code">{unit.code}</span> <span className="tag">{UNIT_KIND_LABELS[unit.kind] ?? unit.kind}</span>{" "}
+      {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null} {unit.active ? null : <span className="tag tag-off">Nonaktif</span>}{" "}
+      <Link to={`/jabatan?unit=${encodeURIComponent(unit.code)}`} className="muted">
+        {tree.subtreeCount.get(unit.id) ?? 0} jabatan
+      </Link>
+      {tree.canWrite ? (
+        <>
+          {" · "}
+          <Link to={`/struktur/${unit.id}`} aria-label={`Ubah ${unit.name}`}>
+            Ubah
+          </Link>
+          {" · "}
+          <Link to={`/struktur/baru?induk=${encodeURIComponent(unit.code)}`} aria-label={`Tambah sub-unit di ${unit.name}`}>
+            + Sub-unit
+          </Link>
+        </>
+      ) : null}
+    </span>
   );
   if (children.length === 0) return <li className="leaf">{label}</li>;
   return (
     <li>
-      <details open>
-        <summary>{label}</summary>
+      <details open={depth < 1}>
+        <summary>
+          {label} <span className="muted">({children.length} sub-unit)</span>
+        </summary>
         <ul className="tree">
           {children.map((c) => (
-            <UnitNode key={c.id} unit={c} childrenOf={childrenOf} />
+            <UnitNode key={c.id} unit={c} tree={tree} depth={depth + 1} />
           ))}
         </ul>
       </details>
@@ -38,25 +63,64 @@ function UnitNode({ unit, childrenOf }: { unit: Unit; childrenOf: Map<number | n
   );
 }
 
-export default function StrukturOrganisasi() {
-  const { units } = useLoaderData<typeof loader>();
+function buildTree(units: Unit[], canWrite: boolean): Tree {
   const childrenOf = new Map<number | null, Unit[]>();
   for (const u of units) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
-  const roots = childrenOf.get(null) ?? [];
+  const subtreeCount = new Map<number, number>();
+  const total = (u: Unit): number => {
+    const n = u.positionCount + (childrenOf.get(u.id) ?? []).reduce((sum, c) => sum + total(c), 0);
+    subtreeCount.set(u.id, n);
+    return n;
+  };
+  for (const root of childrenOf.get(null) ?? []) total(root);
+  return { childrenOf, subtreeCount, canWrite };
+}
+
+export default function StrukturOrganisasi() {
+  const { units, canWrite } = useLoaderData<typeof loader>();
+  const notice = useSearchParams()[0].get("notice");
+  const tree = buildTree(units, canWrite);
+  const roots = tree.childrenOf.get(null) ?? [];
+  const toggleAll = (open: boolean) => document.querySelectorAll<HTMLDetailsElement>(".tree details").forEach((d) => (d.open = open));
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Struktur Organisasi</h1>
-          <p>Unit organisasi menurut peraturan SOTK daerah ({units.length} unit).</p>
+          <p>
+            Unit organisasi menurut peraturan SOTK daerah: {roots.length} perangkat daerah, {units.length} unit.
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" className="button button-secondary" onClick={() => toggleAll(true)}>
+            Buka semua
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => toggleAll(false)}>
+            Tutup semua
+          </button>
+          {canWrite ? (
+            <>
+              <Link to="/struktur/impor" className="button button-secondary">
+                Impor SOTK
+              </Link>
+              <Link to="/struktur/baru" className="button">
+                Tambah unit
+              </Link>
+            </>
+          ) : null}
         </div>
       </div>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       {roots.length === 0 ? (
-        <p className="empty">Belum ada unit organisasi.</p>
+        <p className="empty">Belum ada unit organisasi. Impor berkas SOTK atau tambahkan unit.</p>
       ) : (
-        <ul className="tree tree-root card">
+        <ul className="tree tree-root card" aria-label="Pohon unit organisasi">
           {roots.map((u) => (
-            <UnitNode key={u.id} unit={u} childrenOf={childrenOf} />
+            <UnitNode key={u.id} unit={u} tree={tree} depth={0} />
           ))}
         </ul>
       )}

@@ -156,3 +156,67 @@ export function positionDetail(db: DbOrTx, id: number) {
   const status = db.get<{ s: SkjStatus }>(sql`select ${skjStatusSql} s from positions p where p.id = ${id}`)!.s;
   return { position, unit, path, skjStatus: status };
 }
+
+// ---------------------------------------------------------------- HTTP API (keyset pages by id)
+
+export interface ApiUnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  echelon: string | null;
+  parentCode: string | null;
+  path: string[];
+}
+
+/** Active units with id > afterId, by id, each with its path of codes from the perangkat daerah down; two queries per page. */
+export function listUnitsAfter(db: DbOrTx, afterId: number, limit: number): ApiUnitRow[] {
+  const rows = db.all<Omit<ApiUnitRow, "path">>(sql`
+    select u.id, u.code, u.name, u.kind, u.echelon, parent.code as parentCode
+    from org_units u left join org_units parent on parent.id = u.parent_id
+    where u.active = 1 and u.id > ${afterId}
+    order by u.id limit ${limit}`);
+  const paths = unitPaths(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, path: paths.get(r.id) ?? [r.code] }));
+}
+
+/** The ancestry (as codes, top first) of many units in one recursive query: unitAncestry for a whole page. */
+export function unitPaths(db: DbOrTx, unitIds: readonly number[]): Map<number, string[]> {
+  const paths = new Map<number, string[]>();
+  if (unitIds.length === 0) return paths;
+  const ids = sql.join(
+    unitIds.map((id) => sql`(${id})`),
+    sql`, `,
+  );
+  const rows = db.all<{ startId: number; code: string }>(sql`
+    with recursive start(id) as (values ${ids}),
+    up(start_id, id, depth) as (
+      select id, id, 0 from start
+      union all
+      select up.start_id, u.parent_id, up.depth + 1 from org_units u join up on u.id = up.id where u.parent_id is not null and up.depth < 64
+    )
+    select up.start_id as startId, u.code from up join org_units u on u.id = up.id order by up.start_id, up.depth desc`);
+  for (const row of rows) {
+    const path = paths.get(row.startId);
+    if (path) path.push(row.code);
+    else paths.set(row.startId, [row.code]);
+  }
+  return paths;
+}
+
+/**
+ * Register rows with id > afterId, by id, under the register's own filters (active positions, unit subtree,
+ * group, full text), so the API and the register page can never disagree about what matches.
+ */
+export function listPositionsAfter(db: DbOrTx, filter: Pick<RegisterFilter, "unitId" | "group" | "q">, afterId: number, limit: number): RegisterRow[] {
+  const { from, where } = registerWhere(filter, filter.q ? ftsQuery(filter.q) : null);
+  return db.all<RegisterRow>(sql`
+    select p.id, p.code, p.name, p."group" as "group", p.functional_level as functionalLevel, u.code as unitCode, u.name as unitName,
+           p.government_affair as governmentAffair, p.required_headcount as requiredHeadcount, p.summary_text as summaryText,
+           ${skjStatusSql} as skjStatus
+    from ${from} where ${where} and p.id > ${afterId}
+    order by p.id limit ${limit}`);
+}

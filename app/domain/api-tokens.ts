@@ -1,0 +1,44 @@
+// API tokens (contract §5): which scopes exist and what a token may do. Pure, shared by the CLI, the API and the admin pages.
+import { z } from "zod";
+
+export const API_SCOPES = ["skj:read", "skj:write", "skj:review"] as const;
+export type Scope = (typeof API_SCOPES)[number];
+
+export const API_TOKEN_PREFIX = "skj_";
+// "skj_" + 32 random bytes in base64url (43 characters, no padding); anything else is rejected before hashing
+export const API_TOKEN_PATTERN = /^skj_[A-Za-z0-9_-]{43}$/;
+export const API_TOKEN_NAME_MAX = 100;
+
+export function isApiScope(value: unknown): value is Scope {
+  return typeof value === "string" && (API_SCOPES as readonly string[]).includes(value);
+}
+
+/** "skj:read, skj:write" → ["skj:read", "skj:write"]; duplicates collapse, unknown scopes are refused by name. */
+export const ScopeListSchema = z
+  .string({ error: "Cakupan (scope) token wajib diisi." })
+  .transform((input) => [...new Set(input.split(",").map((s) => s.trim()).filter(Boolean))])
+  .pipe(
+    z
+      .array(
+        z.enum(API_SCOPES, {
+          error: (issue) => `Cakupan tidak dikenal: ${String(issue.input)}. Pilihan: ${API_SCOPES.join(", ")}.`,
+        }),
+      )
+      .min(1, `Sebutkan minimal satu cakupan (${API_SCOPES.join(", ")}).`),
+  );
+
+export const ApiTokenNameSchema = z
+  .string({ error: "Nama token wajib diisi." })
+  .trim()
+  .min(1, "Nama token wajib diisi.")
+  .max(API_TOKEN_NAME_MAX, `Nama token maksimal ${API_TOKEN_NAME_MAX} karakter.`);
+
+/**
+ * Whether a token's scopes allow an endpoint. "any" (endpoints open to every token) still needs one known
+ * scope, so a row whose scopes were corrupted or renamed grants nothing.
+ */
+export function hasScope(scopes: unknown, needed: Scope | "any"): boolean {
+  if (!Array.isArray(scopes)) return false;
+  if (needed === "any") return scopes.some(isApiScope);
+  return scopes.includes(needed);
+}

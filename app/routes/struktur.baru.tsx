@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UnitForm } from "~/components/unit-form";
+import type { FieldErrors } from "~/domain/forms";
+import { submitUnitForm } from "~/services/units.server";
+import { getDb } from "~db/client.server";
+import { unitOptions } from "~db/queries/register.server";
+
+export const meta: MetaFunction = () => [{ title: "Tambah unit — SKJ Studio" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "register:write");
+  return { parents: unitOptions(getDb()).filter((u) => u.active) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "register:write");
+  return submitUnitForm(getDb(), await request.formData(), null, user.id);
+}
+
+export default function NewUnitPage() {
+  const { parents } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { errors?: FieldErrors } | undefined;
+  const parentCode = useSearchParams()[0].get("induk") ?? "";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p>
+            <Link to="/struktur">← Struktur organisasi</Link>
+          </p>
+          <h1>Tambah unit</h1>
+        </div>
+      </div>
+      <UnitForm
+        defaults={{ code: "", name: "", kind: parentCode ? "bidang" : "perangkat_daerah", echelon: "", parentCode, legalBasisKind: "", legalBasisNumber: "", legalBasisYear: "" }}
+        parents={parents}
+        serverErrors={result?.errors}
+        submitLabel="Simpan unit"
+        cancelTo="/struktur"
+      />
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,162 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import type { ImportError, SotkImportCounts } from "~/domain/sotk-import";
+import { readUploadedFiles, UploadTooLargeError } from "~/services/uploads.server";
+import { getDb } from "~db/client.server";
+import { importSotkFiles } from "~db/queries/sotk-import.server";
+
+export const meta: MetaFunction = () => [{ title: "Impor SOTK — SKJ Studio" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "register:write");
+  return null;
+}
+
+type ImportReply =
+  | { kind: "message"; message: string }
+  | { kind: "errors"; errors: ImportError[]; files: string[] }
+  | { kind: "preview" | "done"; counts: SotkImportCounts; files: string[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "register:write");
+  let upload: Awaited<ReturnType<typeof readUploadedFiles>>;
+  try {
+    upload = await readUploadedFiles(request, "files");
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) return data<ImportReply>({ kind: "message", message: error.message }, { status: 413 });
+    throw error;
+  }
+  const { form, files } = upload;
+  if (files.length === 0) return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas CSV atau XLSX." }, { status: 400 });
+  const names = files.map((f) => f.name);
+  const dryRun = form.get("intent") !== "apply";
+  const result = await importSotkFiles(getDb(), files, user.id, { dryRun });
+  if (!result.ok) return data<ImportReply>({ kind: "errors", errors: result.errors, files: names }, { status: 422 });
+  return data<ImportReply>({ kind: dryRun ? "preview" : "done", counts: result.counts, files: names });
+}
+
+function CountsTable({ counts }: { counts: SotkImportCounts }) {
+  return (
+    <table className="data" aria-label="Ringkasan impor" style={{ maxWidth: 560 }}>
+      <thead>
+        <tr>
+          <th scope="col"></th>
+          <th scope="col">Baru</th>
+          <th scope="col">Diubah</th>
+          <th scope="col">Tetap</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(
+          [
+            ["Unit", counts.units],
+            ["Jabatan", counts.positions],
+          ] as const
+        ).map(([label, c]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{c.create}</td>
+            <td>{c.update}</td>
+            <td>{c.unchanged}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function ImportSotkPage() {
+  const reply = useActionData<typeof action>() as ImportReply | undefined;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p>
+            <Link to="/struktur">← Struktur organisasi</Link>
+          </p>
+          <h1>Impor SOTK</h1>
+          <p>Unit dan jabatan dari berkas CSV atau satu buku kerja XLSX (lembar Unit dan Jabatan). Satu baris salah berarti tidak ada yang disimpan.</p>
+        </div>
+        <a className="button button-secondary" href="/struktur/template.xlsx" download>
+          Unduh templat XLSX
+        </a>
+      </div>
+      <Form method="post" encType="multipart/form-data" className="card stacked">
+        <div className="field">
+          <label htmlFor="files">Berkas SOTK (CSV atau XLSX, boleh beberapa)</label>
+          <input id="files" name="files" type="file" multiple accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
+            Periksa berkas
+          </button>
+          {reply?.kind === "preview" ? (
+            <button type="submit" name="intent" value="apply" className="button" disabled={busy}>
+              Impor sekarang
+            </button>
+          ) : null}
+          {busy ? <span className="muted">Memproses…</span> : null}
+        </div>
+      </Form>
+      {reply?.kind === "message" ? (
+        <p className="form-error" role="alert">
+          {reply.message}
+        </p>
+      ) : null}
+      {reply?.kind === "errors" ? (
+        <section className="card" aria-labelledby="import-errors">
+          <h2 id="import-errors" style={{ marginTop: 0 }}>
+            {reply.errors.length} kesalahan ditemukan — tidak ada yang disimpan
+          </h2>
+          <table className="data" aria-label="Kesalahan impor">
+            <thead>
+              <tr>
+                <th scope="col">Berkas</th>
+                <th scope="col">Baris</th>
+                <th scope="col">Kolom</th>
+                <th scope="col">Kesalahan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reply.errors.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.file}</td>
+                  <td>{e.row || "—"}</td>
+                  <td>
+                    <code>{e.column}</code>
+                  </td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      {reply?.kind === "preview" ? (
+        <section className="card" aria-labelledby="import-preview">
+          <h2 id="import-preview" style={{ marginTop: 0 }}>
+            Pratinjau: berkas valid ({reply.files.join(", ")})
+          </h2>
+          <CountsTable counts={reply.counts} />
+          <p>Tekan “Impor sekarang” untuk menyimpan.</p>
+        </section>
+      ) : null}
+      {reply?.kind === "done" ? (
+        <section className="notice" role="status" aria-labelledby="import-done">
+          <h2 id="import-done" style={{ marginTop: 0 }}>
+            Impor selesai
+          </h2>
+          <CountsTable counts={reply.counts} />
+          <p>
+            <Link to="/jabatan">Lihat register jabatan</Link> · <Link to="/struktur">Lihat struktur organisasi</Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,28 @@
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+
+export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+export class UploadTooLargeError extends Error {
+  constructor() {
+    super(`Berkas terlalu besar: paling banyak ${UPLOAD_MAX_BYTES / 1024 / 1024} MB sekali unggah.`);
+  }
+}
+
+/** The uploaded files of a multipart form, held in memory and bounded in size. */
+export async function readUploadedFiles(request: Request, field: string): Promise<{ form: FormData; files: { name: string; bytes: Uint8Array }[] }> {
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > UPLOAD_MAX_BYTES) throw new UploadTooLargeError();
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_MAX_BYTES }));
+  } catch (error) {
+    if (error instanceof Error && /exceeded|too large/i.test(error.message)) throw new UploadTooLargeError();
+    throw error;
+  }
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const entry of form.getAll(field)) {
+    if (typeof entry === "string" || entry.size === 0) continue;
+    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
+  }
+  return { form, files };
+}

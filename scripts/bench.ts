@@ -1,0 +1,454 @@
+// `npm run bench`: performance figures at realistic SOTK sizes, printed as one table and kept in
+// bench-results/. Measures are a flat list so later issues can append rows without touching the runner.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseRegisterQuery } from "~/domain/register-filter";
+import { formatImportError, formatSotkCounts, type SotkImportCounts } from "~/domain/sotk-import";
+import { loadRegister } from "~/services/register.server";
+import { bulkSeed, writeBulkSotkCsv, type BulkSeedOptions } from "~db/bulk-seed.server";
+import { openDatabase, type Db } from "~db/client.server";
+import { migrateDatabase } from "~db/migrate.server";
+import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { DEMO_PASSWORD, seed } from "~seeds/seed.server";
+
+const ROOT = process.cwd();
+const RESULTS_DIR = path.join(ROOT, "bench-results");
+const RUNS = 30;
+const WARMUP = 5;
+const SEED = 1;
+const REGISTER_PAGE_SIZE = 50;
+const COMMON_WORD = "pelayanan";
+// PD001 is the Setda and PD002 carries the JPT utama; PD003 is an ordinary dinas
+const SUBTREE_UNIT = "BULK-PD003";
+const REGISTER_TARGET_MS = 100;
+const IMPORT_TARGET_MS = 10_000;
+
+interface Size extends BulkSeedOptions {
+  label: string;
+}
+const SMALL: Size = { label: "2k", units: 200, positions: 2_000, seed: SEED };
+const LARGE: Size = { label: "20k", units: 2_000, positions: 20_000, seed: SEED };
+
+interface Target {
+  label: string;
+  stat: "median" | "p95";
+  maxMs: number;
+}
+
+interface Outcome {
+  samples: number[];
+  note?: string;
+  /** A correctness check beside the timing (for instance "re-import changed nothing"). */
+  valid?: boolean;
+}
+
+interface Measure {
+  name: string;
+  size: string;
+  target?: Target;
+  run(ctx: Context): Promise<Outcome>;
+}
+
+interface Row {
+  name: string;
+  size: string;
+  runs: number;
+  medianMs: number | null;
+  p95Ms: number | null;
+  minMs: number | null;
+  maxMs: number | null;
+  target: string;
+  ok: boolean | null;
+  note?: string;
+  error?: string;
+  samples: number[];
+}
+
+// ------------------------------------------------------------------ helpers
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function percentile(sorted: number[], p: number): number {
+  // nearest rank: with 30 samples p95 is the 29th, an observed value rather than an interpolation
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+async function sample(runs: number, warmup: number, fn: () => unknown): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+const fmt = (ms: number | null) => (ms === null ? "—" : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+// ------------------------------------------------------------------ fixtures shared by measures
+
+class Context {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "skj-bench-"));
+  private readonly cleanups: (() => Promise<void> | void)[] = [];
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private fileCounter = 0;
+
+  onCleanup(fn: () => Promise<void> | void) {
+    this.cleanups.push(fn);
+  }
+
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = make();
+      this.memo.set(key, value);
+    }
+    return value;
+  }
+
+  /** A migrated database in the temp folder, closed at the end. */
+  freshDb(name: string): { db: Db; file: string } {
+    const file = path.join(this.dir, `${++this.fileCounter}-${name}.sqlite`);
+    const db = openDatabase(file);
+    migrateDatabase(db);
+    this.onCleanup(() => {
+      if (db.$client.open) db.$client.close();
+    });
+    return { db, file };
+  }
+
+  /** Migrated, demo users (for the HTTP login), then the synthetic SOTK of `size`. */
+  registerDb(size: Size) {
+    return this.once(`register-${size.label}`, async () => {
+      const { db, file } = this.freshDb(`register-${size.label}`);
+      await seed(db, "demo");
+      const started = performance.now();
+      const counts = bulkSeed(db, size);
+      log(`  bulkSeed ${size.label}: ${counts.units} unit, ${counts.positions} jabatan dalam ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      db.$client.pragma("optimize");
+      return { db, file };
+    });
+  }
+
+  csvFiles(size: Size) {
+    return this.once(`csv-${size.label}`, async () => {
+      const { unitsFile, positionsFile } = writeBulkSotkCsv(path.join(this.dir, `csv-${size.label}`), size);
+      return [unitsFile, positionsFile].map((f) => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) }));
+    });
+  }
+
+  /** The built app on the large database, logged in as the demo analyst. */
+  server() {
+    return this.once("server", async () => {
+      ensureBuild();
+      const { file } = await this.registerDb(LARGE);
+      const port = await freePort();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      let output = "";
+      const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), DATABASE_PATH: file, NODE_ENV: "test", SKJ_SEED: "none" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout!.on("data", (d) => (output += d));
+      child.stderr!.on("data", (d) => (output += d));
+      // a crash of the bench itself must not leave a server holding the port
+      const killOnExit = () => child.kill("SIGKILL");
+      process.once("exit", killOnExit);
+      this.onCleanup(async () => {
+        process.off("exit", killOnExit);
+        await stopChild(child);
+      });
+      const started = performance.now();
+      await waitForHealth(baseUrl, child, () => output);
+      log(`  server siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s di ${baseUrl}`);
+      return { baseUrl, cookie: await login(baseUrl) };
+    });
+  }
+
+  async close() {
+    for (const fn of this.cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        log(`Pembersihan gagal: ${String(error)}`);
+      }
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function ensureBuild() {
+  if (fs.existsSync(path.join(ROOT, "build", "index.js"))) return;
+  log("  build/index.js belum ada: menjalankan remix build…");
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("remix build gagal.");
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
+  // generous: the server rebuilds on start when app sources are newer than build/
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Server berhenti sebelum siap:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Server tidak siap dalam 240 detik:\n${output()}`);
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function login(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+    body: new URLSearchParams({ email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo: "/jabatan" }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("skj_session="));
+  if (res.status !== 302 || !cookie) throw new Error(`Login analis@demo.go.id gagal: HTTP ${res.status}.`);
+  return cookie;
+}
+
+// ------------------------------------------------------------------ measures
+
+const registerTarget: Target = { label: `p95 < ${REGISTER_TARGET_MS} ms`, stat: "p95", maxMs: REGISTER_TARGET_MS };
+
+function registerMeasure(size: Size, name: string, params: Record<string, string>): Measure {
+  return {
+    name: `register: ${name}`,
+    size: size.label,
+    target: registerTarget,
+    async run(ctx) {
+      const { db } = await ctx.registerDb(size);
+      const search = new URLSearchParams(params);
+      const first = loadRegister(db, parseRegisterQuery(search));
+      // timing an empty page would flatter the query, so a filter that matches nothing is a bench bug
+      if (first.rows.length === 0) throw new Error(`Kueri ${search} tidak menghasilkan baris.`);
+      const samples = await sample(RUNS, WARMUP, () => loadRegister(db, parseRegisterQuery(search)));
+      return { samples, note: `?${search}: ${first.total} jabatan cocok` };
+    },
+  };
+}
+
+const deepPage = (size: Size) => String(Math.ceil(size.positions / REGISTER_PAGE_SIZE / 2));
+
+const registerMeasures = (size: Size): Measure[] => [
+  registerMeasure(size, "tanpa filter, hal. 1", {}),
+  registerMeasure(size, "subpohon satu perangkat daerah", { unit: SUBTREE_UNIT }),
+  registerMeasure(size, "pencarian FTS + kelompok", { q: COMMON_WORD, group: "fungsional" }),
+  registerMeasure(size, `halaman dalam (hal. ${deepPage(size)})`, { page: deepPage(size) }),
+];
+
+const httpMeasure: Measure = {
+  name: "HTTP GET /jabatan (cari + unit), HTML penuh",
+  size: LARGE.label,
+  async run(ctx) {
+    const { baseUrl, cookie } = await ctx.server();
+    const url = `${baseUrl}/jabatan?${new URLSearchParams({ q: COMMON_WORD, unit: SUBTREE_UNIT })}`;
+    let bytes = 0;
+    const samples = await sample(RUNS, 3, async () => {
+      const res = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+      const html = await res.text();
+      if (res.status !== 200) throw new Error(`GET ${url} menjawab HTTP ${res.status}.`);
+      bytes = html.length;
+    });
+    return { samples, note: `${url.replace(baseUrl, "")}: ${(bytes / 1024).toFixed(0)} KB HTML` };
+  },
+};
+
+const importTarget: Target = { label: `median < ${IMPORT_TARGET_MS.toLocaleString("id-ID")} ms`, stat: "median", maxMs: IMPORT_TARGET_MS };
+const allUnchanged = (c: SotkImportCounts) => c.units.create + c.units.update + c.positions.create + c.positions.update === 0;
+
+async function importOnce(db: Db, files: { name: string; bytes: Uint8Array }[]): Promise<{ ms: number; counts: SotkImportCounts }> {
+  const started = performance.now();
+  const result = await importSotkFiles(db, files, null, {});
+  const ms = performance.now() - started;
+  if (!result.ok) throw new Error(`Impor gagal:\n${result.errors.slice(0, 5).map(formatImportError).join("\n")}`);
+  return { ms, counts: result.counts };
+}
+
+function importedDb(ctx: Context): Promise<Db> {
+  return ctx.once("imported-db", async () => {
+    const { db } = ctx.freshDb("import");
+    await importOnce(db, await ctx.csvFiles(LARGE));
+    return db;
+  });
+}
+
+const importMeasure: Measure = {
+  name: `impor SOTK CSV (${LARGE.units.toLocaleString("id-ID")} unit + ${LARGE.positions.toLocaleString("id-ID")} jabatan)`,
+  size: LARGE.label,
+  target: importTarget,
+  async run(ctx) {
+    const files = await ctx.csvFiles(LARGE);
+    const samples: number[] = [];
+    let last: { db: Db; counts: SotkImportCounts } | undefined;
+    for (let i = 0; i < 3; i++) {
+      const { db } = ctx.freshDb(`import-${i}`);
+      const { ms, counts } = await importOnce(db, files);
+      samples.push(ms);
+      last = { db, counts };
+    }
+    // the re-import measure reuses the last database instead of importing once more
+    ctx.once("imported-db", async () => last!.db);
+    const c = last!.counts;
+    const valid = c.units.create === LARGE.units && c.positions.create === LARGE.positions;
+    return { samples, valid, note: formatSotkCounts(c) };
+  },
+};
+
+const reimportMeasure: Measure = {
+  name: "impor ulang berkas yang sama",
+  size: LARGE.label,
+  target: importTarget,
+  async run(ctx) {
+    const db = await importedDb(ctx);
+    const files = await ctx.csvFiles(LARGE);
+    const samples: number[] = [];
+    let valid = true;
+    let counts: SotkImportCounts | undefined;
+    for (let i = 0; i < 3; i++) {
+      const run = await importOnce(db, files);
+      samples.push(run.ms);
+      counts = run.counts;
+      valid &&= allUnchanged(run.counts);
+    }
+    return { samples, valid, note: `${formatSotkCounts(counts!)}${valid ? "" : " — seharusnya semua tetap"}` };
+  },
+};
+
+const MEASURES: Measure[] = [...registerMeasures(SMALL), ...registerMeasures(LARGE), httpMeasure, importMeasure, reimportMeasure];
+
+// ------------------------------------------------------------------ runner and report
+
+async function runMeasure(ctx: Context, m: Measure): Promise<Row> {
+  log(`→ ${m.name} [${m.size}]`);
+  const base = { name: m.name, size: m.size, target: m.target?.label ?? "—" };
+  try {
+    const outcome = await m.run(ctx);
+    const sorted = [...outcome.samples].sort((a, b) => a - b);
+    const medianMs = percentile(sorted, 0.5);
+    const p95Ms = percentile(sorted, 0.95);
+    const timed = m.target ? (m.target.stat === "median" ? medianMs : p95Ms) < m.target.maxMs : null;
+    const ok = outcome.valid === false ? false : timed;
+    return { ...base, runs: sorted.length, medianMs, p95Ms, minMs: sorted[0]!, maxMs: sorted.at(-1)!, ok, note: outcome.note, samples: outcome.samples };
+  } catch (error) {
+    log(`  GAGAL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { ...base, runs: 0, medianMs: null, p95Ms: null, minMs: null, maxMs: null, ok: false, error: error instanceof Error ? error.message : String(error), samples: [] };
+  }
+}
+
+function markdown(rows: Row[], wallSeconds: number, startedAt: string): string {
+  const okText = (r: Row) => (r.error ? "GALAT" : r.ok === null ? "—" : r.ok ? "ya" : "TIDAK");
+  const lines = [
+    "| pengukuran | ukuran | median ms | p95 ms | target | ok? |",
+    "|---|---|---:|---:|---|---|",
+    ...rows.map((r) => `| ${r.name} | ${r.size} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${r.target} | ${okText(r)} |`),
+  ];
+  const notes = rows.filter((r) => r.note || r.error).map((r) => `- ${r.name} [${r.size}]: ${r.error ? `GALAT: ${r.error}` : r.note}`);
+  return [
+    `Benchmark SKJ Studio — ${startedAt}, Node ${process.version}, ${os.cpus().length} CPU, ${RUNS} pengulangan register/HTTP, total ${wallSeconds.toFixed(1)} s`,
+    "",
+    ...lines,
+    "",
+    ...notes,
+    "",
+  ].join("\n");
+}
+
+function gitCommit(): string | null {
+  const result = spawnSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const wallStart = performance.now();
+  const ctx = new Context();
+  const interrupt = () => {
+    void ctx.close().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  const rows: Row[] = [];
+  try {
+    for (const m of MEASURES) rows.push(await runMeasure(ctx, m));
+  } finally {
+    await ctx.close();
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
+  }
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  const md = markdown(rows, wallSeconds, startedAt.toISOString());
+  console.log(`\n${md}`);
+
+  const missed = rows.filter((r) => !r.error && r.ok === false);
+  const crashed = rows.filter((r) => r.error);
+  if (missed.length) console.log(`PERHATIAN: ${missed.length} target tidak tercapai: ${missed.map((r) => `${r.name} [${r.size}]`).join("; ")}`);
+  if (crashed.length) console.log(`GALAT: ${crashed.length} pengukuran gagal dijalankan.`);
+  if (!missed.length && !crashed.length) console.log("Semua target tercapai.");
+
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+  const json = JSON.stringify(
+    { startedAt: startedAt.toISOString(), wallSeconds, node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, commit: gitCommit(), rows },
+    null,
+    2,
+  );
+  for (const [name, text] of [
+    [`bench-${stamp}.json`, json],
+    [`bench-${stamp}.md`, md],
+    ["latest.json", json],
+    ["latest.md", md],
+  ] as const) {
+    fs.writeFileSync(path.join(RESULTS_DIR, name), `${text.trimEnd()}\n`);
+  }
+  console.log(`Hasil ditulis ke ${path.relative(ROOT, RESULTS_DIR)}/bench-${stamp}.{json,md} dan latest.{json,md}.`);
+  // a missed target is a finding, not a failure; only a measure that could not run fails the script
+  return crashed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
