@@ -20,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...loadRegister(db, query),
     page: query.page ?? 1,
-    units: unitOptions(db),
+    // the picker lists perangkat daerah and their direct units (a province has thousands of units);
+    // deeper units are reached from the organisation tree, and stay selected here
+    units: unitOptions(db).filter((u) => u.depth <= 1 || u.code === query.unit),
     canWrite: can(user.role, "register:write"),
   };
 }
