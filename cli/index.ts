@@ -16,6 +16,8 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
   token:create --user E --name LABEL --scopes S1,S2
                                             buat token API (skj:read, skj:write, skj:review); token dicetak di baris terakhir
   import:sotk FILE... [--dry-run]           impor unit dan jabatan SOTK dari CSV/XLSX (semua atau tidak sama sekali)
+  import:dictionary FILE [--dry-run] [--publish]
+                                            impor kamus kompetensi teknis dari CSV/XLSX/JSON sebagai draf (--publish: langsung terbitkan)
   seed:bulk --units 2000 --positions 20000 [--seed N]
                                             muat SOTK sintetis (kode BULK-) untuk uji beban dan benchmark
   backup FILE                               salin database (SQLite online backup) ke FILE`;
@@ -105,6 +107,36 @@ async function main(argv: string[]) {
       const result = await importSotkFiles(db, files, null, { dryRun: values["dry-run"] === true });
       if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
       console.log(`${result.dryRun ? "Uji coba, tidak ada yang disimpan. " : ""}${formatSotkCounts(result.counts)}`);
+      return;
+    }
+    case "import:dictionary": {
+      // loaded here so that the other commands do not pay for the CSV and XLSX readers
+      const fs = await import("node:fs");
+      const { formatDictionaryCounts, formatImportError } = await import("~/domain/dictionary-import");
+      const { importDictionaryFiles } = await import("~db/queries/dictionary-import.server");
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { "dry-run": { type: "boolean" }, publish: { type: "boolean" } },
+      });
+      if (positionals.length === 0) fail("Sebutkan berkas yang diimpor: npm run cli -- import:dictionary FILE [--dry-run] [--publish]");
+      const files: { name: string; bytes: Uint8Array }[] = [];
+      const unreadable: string[] = [];
+      for (const name of positionals) {
+        try {
+          files.push({ name, bytes: new Uint8Array(fs.readFileSync(name)) });
+        } catch {
+          unreadable.push(`${name}:0: berkas: Berkas tidak ditemukan atau tidak dapat dibaca.`);
+        }
+      }
+      if (unreadable.length) fail(unreadable.join("\n"));
+      migrateDatabase(db);
+      const result = await importDictionaryFiles(db, files, null, { dryRun: values["dry-run"] === true, publish: values.publish === true });
+      if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
+      const changed = result.counts.create + result.counts.update > 0;
+      const how = result.dryRun ? "Uji coba, tidak ada yang disimpan. " : "";
+      const state = result.dryRun || !changed ? "" : result.published ? " Perubahan langsung diterbitkan." : " Perubahan disimpan sebagai draf untuk ditinjau.";
+      console.log(`${how}${formatDictionaryCounts(result.counts)}.${state}`);
       return;
     }
     case "seed:bulk": {

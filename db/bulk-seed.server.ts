@@ -1,4 +1,4 @@
-// Synthetic SOTK at realistic scale for benchmarks and load tests. Everything derives from a seeded
+// Synthetic SOTK and technical dictionary at realistic scale for benchmarks and load tests. Everything derives from a seeded
 // PRNG, so the same options always give the same codes, names and texts (and so comparable timings).
 import fs from "node:fs";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { FUNCTIONAL_LEVELS, type Echelon, type FunctionalLevel, type PositionGro
 import { POSITION_COLUMNS, UNIT_COLUMNS } from "~/domain/sotk-import";
 import type { Db } from "./client.server";
 import { recordAudit } from "./queries/audit.server";
+import { rebuildCompetencySearch } from "./queries/dictionary-search.server";
 
 export const BULK_PREFIX = "BULK-";
 
@@ -474,4 +475,261 @@ export function writeBulkSotkCsv(dir: string, options: BulkSeedOptions): { units
   fs.writeFileSync(unitsFile, csv.units);
   fs.writeFileSync(positionsFile, csv.positions);
   return { unitsFile, positionsFile };
+}
+
+// ------------------------------------------------------------------ technical competency dictionary
+
+export interface BulkCompetencyOptions {
+  count: number;
+  seed?: number;
+}
+
+export interface BulkCompetency {
+  code: string;
+  name: string;
+  category: string;
+  sourceKind: "instansi_pembina" | "daerah_lain" | "lokal";
+  sourceReference: string;
+  keywords: string[];
+  definition: string;
+  levels: { level: number; description: string; indicators: string[] }[];
+}
+
+const COMPETENCY_ACTIVITIES = [
+  "Pengelolaan",
+  "Perencanaan",
+  "Pengawasan",
+  "Pembinaan",
+  "Penyusunan Kebijakan",
+  "Analisis",
+  "Evaluasi",
+  "Pengendalian",
+  "Fasilitasi",
+  "Penyelenggaraan",
+  "Pengembangan",
+  "Pemantauan",
+  "Koordinasi",
+  "Verifikasi",
+  "Penatausahaan",
+  "Standardisasi",
+  "Pemberdayaan",
+  "Pelayanan",
+  "Penilaian",
+  "Penjaminan Mutu",
+];
+// [subject, category (urusan)]
+const COMPETENCY_SUBJECTS: readonly (readonly [string, string])[] = [
+  ["Arsip Dinamis", "Kearsipan"],
+  ["Barang Milik Daerah", "Keuangan"],
+  ["Keuangan Daerah", "Keuangan"],
+  ["Pendapatan Daerah", "Keuangan"],
+  ["Aset Daerah", "Keuangan"],
+  ["Perizinan Berusaha", "Penanaman Modal"],
+  ["Penanaman Modal", "Penanaman Modal"],
+  ["Tata Ruang", "Pekerjaan Umum dan Penataan Ruang"],
+  ["Jalan dan Jembatan", "Pekerjaan Umum dan Penataan Ruang"],
+  ["Sumber Daya Air", "Pekerjaan Umum dan Penataan Ruang"],
+  ["Air Minum", "Pekerjaan Umum dan Penataan Ruang"],
+  ["Perumahan Rakyat", "Perumahan Rakyat dan Kawasan Permukiman"],
+  ["Kawasan Permukiman", "Perumahan Rakyat dan Kawasan Permukiman"],
+  ["Lingkungan Hidup", "Lingkungan Hidup"],
+  ["Persampahan", "Lingkungan Hidup"],
+  ["Ketahanan Pangan", "Pangan"],
+  ["Perkebunan", "Pertanian"],
+  ["Peternakan", "Pertanian"],
+  ["Perikanan Budidaya", "Kelautan dan Perikanan"],
+  ["Hutan Rakyat", "Kehutanan"],
+  ["Destinasi Pariwisata", "Pariwisata"],
+  ["Cagar Budaya", "Kebudayaan"],
+  ["Perpustakaan", "Perpustakaan"],
+  ["Pendidikan Menengah", "Pendidikan"],
+  ["Pendidikan Khusus", "Pendidikan"],
+  ["Layanan Kesehatan Primer", "Kesehatan"],
+  ["Gizi Masyarakat", "Kesehatan"],
+  ["Pengendalian Penyakit Menular", "Kesehatan"],
+  ["Jaminan Sosial", "Sosial"],
+  ["Rehabilitasi Sosial", "Sosial"],
+  ["Perlindungan Anak", "Pemberdayaan Perempuan dan Perlindungan Anak"],
+  ["Pengarusutamaan Gender", "Pemberdayaan Perempuan dan Perlindungan Anak"],
+  ["Administrasi Kependudukan", "Administrasi Kependudukan dan Pencatatan Sipil"],
+  ["Penempatan Tenaga Kerja", "Tenaga Kerja"],
+  ["Hubungan Industrial", "Tenaga Kerja"],
+  ["Koperasi", "Koperasi, Usaha Kecil, dan Menengah"],
+  ["Usaha Mikro", "Koperasi, Usaha Kecil, dan Menengah"],
+  ["Perdagangan Dalam Negeri", "Perdagangan"],
+  ["Metrologi Legal", "Perdagangan"],
+  ["Energi Baru Terbarukan", "Energi dan Sumber Daya Mineral"],
+  ["Angkutan Jalan", "Perhubungan"],
+  ["Keselamatan Lalu Lintas", "Perhubungan"],
+  ["Statistik Sektoral", "Statistik"],
+  ["Persandian", "Persandian"],
+  ["Infrastruktur Teknologi Informasi", "Komunikasi dan Informatika"],
+  ["Keterbukaan Informasi Publik", "Komunikasi dan Informatika"],
+  ["Manajemen Kepegawaian", "Kepegawaian"],
+  ["Produk Hukum Daerah", "Hukum"],
+  ["Pengadaan Barang/Jasa", "Pengadaan"],
+  ["Penanggulangan Bencana", "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat"],
+];
+const COMPETENCY_CONTEXTS = [
+  "",
+  "Berbasis Elektronik",
+  "Tingkat Provinsi",
+  "Lintas Sektor",
+  "Berbasis Risiko",
+  "Terpadu",
+  "Partisipatif",
+  "Berbasis Data",
+  "Wilayah Perbatasan",
+  "Kabupaten/Kota",
+];
+const COMPETENCY_SOURCES: readonly BulkCompetency["sourceKind"][] = ["instansi_pembina", "daerah_lain", "lokal"];
+const DEFINITION_VERBS = ["merencanakan", "melaksanakan", "mengoordinasikan", "menganalisis", "mengevaluasi", "mengendalikan", "membina"];
+const DEFINITION_PURPOSES = [
+  "guna meningkatkan kualitas pelayanan publik",
+  "sesuai ketentuan peraturan perundang-undangan",
+  "untuk mendukung pencapaian sasaran strategis perangkat daerah",
+  "dengan memperhatikan prinsip akuntabilitas dan transparansi",
+  "agar pelayanan kepada masyarakat berjalan efektif dan efisien",
+];
+// what the holder can do at each level, from guided work (1) to setting the direction for the region (5)
+const LEVEL_PATTERNS: readonly ((subject: string) => string)[] = [
+  (s) => `Memahami konsep dasar dan ketentuan pokok ${s} serta melaksanakan tugas sederhana di bawah bimbingan.`,
+  (s) => `Menerapkan prosedur dan metode ${s} secara mandiri pada satu unit kerja.`,
+  (s) => `Menganalisis permasalahan ${s} lintas unit kerja dan merumuskan alternatif penyelesaiannya.`,
+  (s) => `Mengevaluasi pelaksanaan kebijakan ${s} dan mengarahkan perbaikan pada tingkat perangkat daerah.`,
+  (s) => `Merumuskan strategi dan kebijakan ${s} tingkat daerah serta menjadi rujukan bagi instansi lain.`,
+];
+const INDICATOR_VERBS: readonly (readonly string[])[] = [
+  ["Menjelaskan", "Mengumpulkan", "Mencatat", "Mengidentifikasi"],
+  ["Menyusun", "Menerapkan", "Menyiapkan", "Memverifikasi"],
+  ["Menganalisis", "Mengkaji", "Membandingkan", "Merumuskan"],
+  ["Mengevaluasi", "Mengarahkan", "Mengendalikan", "Menilai"],
+  ["Menetapkan", "Merancang", "Mengintegrasikan", "Memprakarsai"],
+];
+const INDICATOR_OBJECTS = [
+  "data dan informasi",
+  "standar operasional prosedur",
+  "rencana kerja dan anggaran",
+  "laporan hasil pelaksanaan",
+  "instrumen pemantauan",
+  "rekomendasi perbaikan",
+  "bahan perumusan kebijakan",
+  "mekanisme pelayanan",
+  "indikator kinerja",
+  "hasil pengawasan",
+];
+const INDICATOR_TAILS = [
+  "sesuai pedoman yang berlaku",
+  "secara tepat waktu",
+  "dengan melibatkan pemangku kepentingan",
+  "berdasarkan data yang akurat",
+  "untuk perbaikan kualitas pelayanan",
+  "secara berkala",
+];
+
+/** The synthetic technical entries for `options`, without touching a database. Names are unique. */
+export function generateBulkCompetencies({ count, seed = 1 }: BulkCompetencyOptions): BulkCompetency[] {
+  checkCount(count, "kompetensi", 0);
+  const capacity = COMPETENCY_ACTIVITIES.length * COMPETENCY_SUBJECTS.length * COMPETENCY_CONTEXTS.length;
+  // past about half the combinations the retry loop below would crawl
+  if (count > capacity / 2) throw new Error(`Paling banyak ${capacity / 2} kompetensi sintetis (bukan ${count}).`);
+  const rng = prng(seed);
+  const width = Math.max(5, String(count).length);
+  const names = new Set<string>();
+  const entries: BulkCompetency[] = [];
+  for (let i = 1; i <= count; i++) {
+    let activity: string, subject: string, category: string, context: string, name: string;
+    do {
+      activity = rng.pick(COMPETENCY_ACTIVITIES);
+      [subject, category] = rng.pick(COMPETENCY_SUBJECTS);
+      context = rng.pick(COMPETENCY_CONTEXTS);
+      name = [activity, subject, context].filter(Boolean).join(" ");
+    } while (names.has(name));
+    names.add(name);
+    const topic = [subject, context].filter(Boolean).join(" ").toLowerCase();
+    const sourceKind = rng.pick(COMPETENCY_SOURCES);
+    entries.push({
+      code: `${BULK_PREFIX}T.${pad(i, width)}`,
+      name,
+      category,
+      sourceKind,
+      sourceReference: sourceKind === "lokal" ? "Disusun oleh biro organisasi (data sintetis)" : `Kamus kompetensi teknis ${category} (data sintetis)`,
+      keywords: [subject.toLowerCase(), activity.toLowerCase()],
+      definition: `Kemampuan dalam ${rng.pick(DEFINITION_VERBS)} ${activity.toLowerCase()} ${topic} ${rng.pick(DEFINITION_PURPOSES)}.`,
+      levels: LEVEL_PATTERNS.map((describe, index) => {
+        // three different verbs per level, so no level repeats an indicator
+        const verbs = INDICATOR_VERBS[index]!;
+        const first = rng.int(0, verbs.length - 1);
+        return {
+          level: index + 1,
+          description: describe(topic),
+          indicators: [0, 1, 2].map((k) => `${verbs[(first + k) % verbs.length]} ${rng.pick(INDICATOR_OBJECTS)} ${subject.toLowerCase()} ${rng.pick(INDICATOR_TAILS)}.`),
+        };
+      }),
+    });
+  }
+  return entries;
+}
+
+/**
+ * Inserts `count` published technical entries (five levels of three indicators each) in one transaction
+ * with prepared statements, then rebuilds competency_search once instead of refreshing entry by entry.
+ * Refuses when BULK- entries already exist.
+ */
+export function bulkSeedCompetencies(db: Db, options: BulkCompetencyOptions): { competencies: number; levels: number; indicators: number } {
+  const entries = generateBulkCompetencies(options);
+  const client = db.$client;
+  const existing = client.prepare(`select code from competencies where code glob '${BULK_PREFIX}*' limit 1`).get() as { code: string } | undefined;
+  if (existing) {
+    throw new Error(`Kompetensi sintetis sudah ada (${existing.code}); gunakan database baru sebelum memuatnya lagi.`);
+  }
+  const insertEntry = client.prepare(
+    `insert into competencies (code, type, name, category, is_fixed, source_kind, source_reference, keywords) values (?, 'teknis', ?, ?, 0, ?, ?, ?)`,
+  );
+  // written as drafts: the triggers refuse levels and indicators under a published revision
+  const insertRevision = client.prepare(
+    `insert into competency_revisions (competency_id, number, status, name, category, source_kind, source_reference, keywords, definition_json, definition_text, text_status)
+     values (?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?, 'lokal')`,
+  );
+  const insertLevel = client.prepare(`insert into competency_levels (revision_id, level, description) values (?, ?, ?)`);
+  const insertIndicator = client.prepare(`insert into competency_indicators (level_id, ordinal, text) values (?, ?, ?)`);
+  const publish = client.prepare(
+    `update competency_revisions set status = 'diterbitkan', published_at = ? where status = 'draft'
+     and competency_id in (select id from competencies where code glob '${BULK_PREFIX}*')`,
+  );
+  let levels = 0;
+  let indicators = 0;
+  db.transaction((tx) => {
+    for (const e of entries) {
+      const keywords = JSON.stringify(e.keywords);
+      const entryId = insertEntry.run(e.code, e.name, e.category, e.sourceKind, e.sourceReference, keywords).lastInsertRowid;
+      const revisionId = insertRevision.run(
+        entryId,
+        e.name,
+        e.category,
+        e.sourceKind,
+        e.sourceReference,
+        keywords,
+        JSON.stringify(plainTextToDoc(e.definition)),
+        e.definition,
+      ).lastInsertRowid;
+      for (const l of e.levels) {
+        const levelId = insertLevel.run(revisionId, l.level, l.description).lastInsertRowid;
+        levels++;
+        l.indicators.forEach((text, i) => {
+          insertIndicator.run(levelId, i + 1, text);
+          indicators++;
+        });
+      }
+    }
+    publish.run(new Date().toISOString());
+    rebuildCompetencySearch(tx);
+    recordAudit(tx, {
+      actorId: null,
+      action: "seed.bulk",
+      entityType: "system",
+      summary: `Kamus sintetis dimuat: ${entries.length} kompetensi teknis (seed ${options.seed ?? 1}).`,
+    });
+  });
+  return { competencies: entries.length, levels, indicators };
 }

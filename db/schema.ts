@@ -160,6 +160,12 @@ export const competencyRevisions = sqliteTable(
       .references(() => competencies.id),
     number: integer("number").notNull(),
     status: text("status", { enum: ["draft", "diajukan", "diterbitkan"] }).notNull(),
+    // entry-level texts are revisioned too, so a draft can rename without touching what is published
+    name: text("name"),
+    category: text("category"),
+    sourceKind: text("source_kind", { enum: ["regulasi", "instansi_pembina", "daerah_lain", "lokal"] }),
+    sourceReference: text("source_reference"),
+    keywords: text("keywords", { mode: "json" }).$type<string[]>(),
     definitionJson: text("definition_json", { mode: "json" }).$type<unknown>(),
     definitionText: text("definition_text").notNull().default(""),
     // "regulasi": verbatim regulation text; "contoh": illustrative demo text; "lokal": written by the bureau
@@ -235,6 +241,22 @@ export const skjDrafts = sqliteTable(
       .on(t.positionId)
       .where(sql`closed_at is null`),
   ],
+);
+
+// Every saved revision of a draft, kept as history (autosaves included; nothing is overwritten).
+export const skjDraftRevisions = sqliteTable(
+  "skj_draft_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    draftId: integer("draft_id")
+      .notNull()
+      .references(() => skjDrafts.id),
+    revision: integer("revision").notNull(),
+    document: text("document", { mode: "json" }).$type<unknown>().notNull(),
+    savedBy: integer("saved_by").references(() => users.id),
+    savedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("skj_draft_revisions_uq").on(t.draftId, t.revision)],
 );
 
 export const skjDecisions = sqliteTable(

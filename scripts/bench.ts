@@ -9,9 +9,11 @@ import { performance } from "node:perf_hooks";
 import { parseRegisterQuery } from "~/domain/register-filter";
 import { formatImportError, formatSotkCounts, type SotkImportCounts } from "~/domain/sotk-import";
 import { loadRegister } from "~/services/register.server";
-import { bulkSeed, writeBulkSotkCsv, type BulkSeedOptions } from "~db/bulk-seed.server";
+import { bulkSeed, bulkSeedCompetencies, writeBulkSotkCsv, type BulkSeedOptions } from "~db/bulk-seed.server";
 import { openDatabase, type Db } from "~db/client.server";
 import { migrateDatabase } from "~db/migrate.server";
+import { findCompetencyByCode, levelsOfRevision, revisionsOf } from "~db/queries/competencies.server";
+import { searchDictionary, similarCompetencyNames, type DictionarySearchFilter } from "~db/queries/dictionary-search.server";
 import { importSotkFiles } from "~db/queries/sotk-import.server";
 import { DEMO_PASSWORD, seed } from "~seeds/seed.server";
 
@@ -26,6 +28,12 @@ const COMMON_WORD = "pelayanan";
 const SUBTREE_UNIT = "BULK-PD003";
 const REGISTER_TARGET_MS = 100;
 const IMPORT_TARGET_MS = 10_000;
+// issue 4, Speed: dictionary search < 20 ms and the entry page < 50 ms of server time at 5,000 entries
+const DICTIONARY_SEARCH_TARGET_MS = 20;
+const DICTIONARY_ENTRY_TARGET_MS = 50;
+const DICTIONARY = { label: "5k kamus", count: 5_000, seed: SEED };
+// in the middle of the generated codes, so the entry is neither the first nor the last row written
+const DICTIONARY_ENTRY_CODE = "BULK-T.02500";
 
 interface Size extends BulkSeedOptions {
   label: string;
@@ -143,6 +151,19 @@ class Context {
       log(`  bulkSeed ${size.label}: ${counts.units} unit, ${counts.positions} jabatan dalam ${((performance.now() - started) / 1000).toFixed(2)} s`);
       db.$client.pragma("optimize");
       return { db, file };
+    });
+  }
+
+  /** Migrated, the reference dictionary, then the synthetic technical entries. */
+  dictionaryDb() {
+    return this.once("dictionary", async () => {
+      const { db } = this.freshDb("dictionary");
+      await seed(db, "reference");
+      const started = performance.now();
+      const counts = bulkSeedCompetencies(db, DICTIONARY);
+      log(`  bulkSeedCompetencies: ${counts.competencies} kompetensi, ${counts.indicators} indikator dalam ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      db.$client.pragma("optimize");
+      return db;
     });
   }
 
@@ -352,7 +373,65 @@ const reimportMeasure: Measure = {
   },
 };
 
-const MEASURES: Measure[] = [...registerMeasures(SMALL), ...registerMeasures(LARGE), httpMeasure, importMeasure, reimportMeasure];
+const dictionarySearchTarget: Target = { label: `p95 < ${DICTIONARY_SEARCH_TARGET_MS} ms`, stat: "p95", maxMs: DICTIONARY_SEARCH_TARGET_MS };
+
+function dictionarySearchMeasure(name: string, filter: DictionarySearchFilter): Measure {
+  return {
+    name: `kamus: ${name}`,
+    size: DICTIONARY.label,
+    target: dictionarySearchTarget,
+    async run(ctx) {
+      const db = await ctx.dictionaryDb();
+      const first = searchDictionary(db, filter);
+      if (first.rows.length === 0) throw new Error(`Pencarian ${JSON.stringify(filter)} tidak menghasilkan baris.`);
+      const samples = await sample(RUNS, WARMUP, () => searchDictionary(db, filter));
+      return { samples, note: `${JSON.stringify(filter)}: ${first.total} kompetensi cocok, ${first.rows.length} per halaman` };
+    },
+  };
+}
+
+const dictionaryMeasures: Measure[] = [
+  dictionarySearchMeasure(`cari kata umum "${COMMON_WORD}"`, { q: COMMON_WORD }),
+  // a filter on the latest revision joins the entry tables for every hit: the slowest shape of search
+  dictionarySearchMeasure(`cari kata umum "${COMMON_WORD}" + status`, { q: COMMON_WORD, status: "diterbitkan" }),
+  dictionarySearchMeasure("cari dua kata + kategori + status", { q: "arsip pemantauan", category: "Kearsipan", status: "diterbitkan" }),
+  dictionarySearchMeasure("tanpa kata kunci, hal. 1", {}),
+  {
+    name: "kamus: peringatan nama mirip",
+    size: DICTIONARY.label,
+    target: dictionarySearchTarget,
+    async run(ctx) {
+      const db = await ctx.dictionaryDb();
+      const name = "pengelolaan arsip dinamis";
+      const first = similarCompetencyNames(db, name);
+      const samples = await sample(RUNS, WARMUP, () => similarCompetencyNames(db, name));
+      return { samples, note: `"${name}": ${first.map((s) => s.code).join(", ") || "tidak ada"}` };
+    },
+  },
+  {
+    name: "kamus: halaman entri (revisi terakhir, level, indikator, daftar revisi)",
+    size: DICTIONARY.label,
+    target: { label: `p95 < ${DICTIONARY_ENTRY_TARGET_MS} ms`, stat: "p95", maxMs: DICTIONARY_ENTRY_TARGET_MS },
+    async run(ctx) {
+      const db = await ctx.dictionaryDb();
+      // what the entry loader reads: the entry, its revisions, and the latest one's levels with indicators
+      const load = () => {
+        const entry = findCompetencyByCode(db, DICTIONARY_ENTRY_CODE);
+        if (!entry) throw new Error(`Kompetensi ${DICTIONARY_ENTRY_CODE} tidak ada.`);
+        const revisions = revisionsOf(db, entry.id);
+        const latest = revisions.at(-1)!;
+        return { entry, revisions, latest, levels: levelsOfRevision(db, latest.id) };
+      };
+      const page = load();
+      const indicators = page.levels.reduce((n, l) => n + l.indicators.length, 0);
+      const valid = page.levels.length === 5 && indicators === 15;
+      const samples = await sample(RUNS, WARMUP, load);
+      return { samples, valid, note: `${DICTIONARY_ENTRY_CODE}: ${page.revisions.length} revisi, ${page.levels.length} level, ${indicators} indikator` };
+    },
+  },
+];
+
+const MEASURES: Measure[] = [...registerMeasures(SMALL), ...registerMeasures(LARGE), httpMeasure, importMeasure, reimportMeasure, ...dictionaryMeasures];
 
 // ------------------------------------------------------------------ runner and report
 

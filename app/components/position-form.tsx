@@ -77,7 +77,7 @@ export function PositionForm({ defaults, summaryJson, units, serverErrors, submi
           label="Ikhtisar jabatan"
           initial={summaryJson}
           error={errors.summaryText?.message}
-          onTextChange={(text) => form.setValue("summaryText", text)}
+          onChange={(_doc, text) => form.setValue("summaryText", text)}
         />
         {errors.summaryText?.message ? <p className="field-error">{errors.summaryText.message}</p> : null}
       </div>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { plainTextToDoc } from "~/domain/richtext";
 import type { DbOrTx } from "../client.server";
 import { competencies, competencyIndicators, competencyLevels, competencyRevisions, type Competency } from "../schema";
@@ -20,6 +20,15 @@ export interface CompetencyInput {
   keywords?: string[];
 }
 
+/** Entry-level texts a revision carries; a new revision without them copies the entry's current ones. */
+export interface RevisionEntryFields {
+  name: string;
+  category: string | null;
+  sourceKind: Competency["sourceKind"];
+  sourceReference: string | null;
+  keywords: string[];
+}
+
 export interface RevisionInput {
   definition: string;
   textStatus: "regulasi" | "contoh" | "lokal";
@@ -27,6 +36,7 @@ export interface RevisionInput {
   note?: string;
   publish: boolean;
   actorId: number | null;
+  entry?: RevisionEntryFields;
 }
 
 export function findCompetencyByCode(db: DbOrTx, code: string) {
@@ -42,12 +52,18 @@ export function addRevision(db: DbOrTx, competencyId: number, input: RevisionInp
     .orderBy(asc(competencyRevisions.number))
     .all()
     .at(-1);
+  const entry = input.entry ?? db.select().from(competencies).where(eq(competencies.id, competencyId)).get()!;
   const revision = db
     .insert(competencyRevisions)
     .values({
       competencyId,
       number: (last?.number ?? 0) + 1,
       status: "draft",
+      name: entry.name,
+      category: entry.category,
+      sourceKind: entry.sourceKind,
+      sourceReference: entry.sourceReference,
+      keywords: entry.keywords,
       definitionJson: input.definition ? plainTextToDoc(input.definition) : null,
       definitionText: input.definition,
       textStatus: input.textStatus,
@@ -62,7 +78,7 @@ export function addRevision(db: DbOrTx, competencyId: number, input: RevisionInp
   return revision.id;
 }
 
-function writeLevels(db: DbOrTx, revisionId: number, levels: LevelInput[]) {
+export function writeLevels(db: DbOrTx, revisionId: number, levels: LevelInput[]) {
   for (const level of levels) {
     const row = db
       .insert(competencyLevels)
@@ -82,7 +98,7 @@ export function publishRevision(db: DbOrTx, revisionId: number, actorId: number 
     .run();
 }
 
-/** Replaces the texts of an unpublished revision (its levels and indicators are rewritten). */
+/** Replaces the texts of an unpublished revision (its levels and indicators are rewritten; entry-level texts only when given). */
 export function replaceDraftTexts(db: DbOrTx, revisionId: number, input: Omit<RevisionInput, "publish" | "actorId"> & { actorId: number | null }) {
   const levelIds = db.select({ id: competencyLevels.id }).from(competencyLevels).where(eq(competencyLevels.revisionId, revisionId)).all().map((l) => l.id);
   if (levelIds.length) {
@@ -97,6 +113,15 @@ export function replaceDraftTexts(db: DbOrTx, revisionId: number, input: Omit<Re
       note: input.note ?? null,
       lastEditedBy: input.actorId,
       updatedAt: new Date().toISOString(),
+      ...(input.entry
+        ? {
+            name: input.entry.name,
+            category: input.entry.category,
+            sourceKind: input.entry.sourceKind,
+            sourceReference: input.entry.sourceReference,
+            keywords: input.entry.keywords,
+          }
+        : {}),
     })
     .where(eq(competencyRevisions.id, revisionId))
     .run();
@@ -139,19 +164,78 @@ export function levelsOfRevision(db: DbOrTx, revisionId: number) {
   }));
 }
 
-/** Each entry with its newest revision's number, status and text status (for the dictionary list). */
-export function listCompetenciesWithLatestRevision(db: DbOrTx) {
-  return db
+// SQLite caps bound parameters per statement; chunks of this size stay far below every build's limit.
+const ID_CHUNK = 900;
+
+/** Levels with their ordered indicators for many revisions in two queries per chunk (not one per level). */
+export function levelsOfRevisions(db: DbOrTx, revisionIds: readonly number[]): Map<number, LevelInput[]> {
+  const out = new Map<number, LevelInput[]>();
+  for (let i = 0; i < revisionIds.length; i += ID_CHUNK) {
+    const ids = revisionIds.slice(i, i + ID_CHUNK);
+    const levels = db
+      .select({ id: competencyLevels.id, revisionId: competencyLevels.revisionId, level: competencyLevels.level, description: competencyLevels.description })
+      .from(competencyLevels)
+      .where(inArray(competencyLevels.revisionId, ids))
+      .orderBy(asc(competencyLevels.revisionId), asc(competencyLevels.level))
+      .all();
+    const byLevelId = new Map<number, LevelInput>();
+    for (const l of levels) {
+      const level: LevelInput = { level: l.level, description: l.description, indicators: [] };
+      byLevelId.set(l.id, level);
+      const list = out.get(l.revisionId) ?? [];
+      list.push(level);
+      out.set(l.revisionId, list);
+    }
+    const indicators = db
+      .select({ levelId: competencyIndicators.levelId, text: competencyIndicators.text })
+      .from(competencyIndicators)
+      .innerJoin(competencyLevels, eq(competencyLevels.id, competencyIndicators.levelId))
+      .where(inArray(competencyLevels.revisionId, ids))
+      .orderBy(asc(competencyIndicators.levelId), asc(competencyIndicators.ordinal))
+      .all();
+    for (const ind of indicators) byLevelId.get(ind.levelId)?.indicators.push(ind.text);
+  }
+  return out;
+}
+
+export interface PublishedEntryFilter {
+  /** undefined: every type */
+  type?: Competency["type"];
+  /** substring of code, name or definition, case-insensitive for ASCII (SQLite LIKE) */
+  q?: string;
+  /** keyset pagination by competency id */
+  afterId?: number;
+  limit?: number;
+}
+
+/**
+ * Each entry at its latest published revision, by competency id, with levels and indicators; an entry
+ * that has never been published is left out. Entry-level texts come from the revision, as published.
+ */
+export function listPublishedEntries(db: DbOrTx, filter: PublishedEntryFilter = {}) {
+  const name = sql<string>`coalesce(${competencyRevisions.name}, ${competencies.name})`;
+  const conditions: SQL[] = [];
+  if (filter.type) conditions.push(eq(competencies.type, filter.type));
+  if (filter.afterId) conditions.push(gt(competencies.id, filter.afterId));
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      sql`(${competencies.code} like ${pattern} escape '\\' or ${name} like ${pattern} escape '\\' or ${competencyRevisions.definitionText} like ${pattern} escape '\\')`,
+    );
+  }
+  const query = db
     .select({
       id: competencies.id,
       code: competencies.code,
       type: competencies.type,
-      name: competencies.name,
-      category: competencies.category,
-      isFixed: competencies.isFixed,
+      revisionId: competencyRevisions.id,
       revision: competencyRevisions.number,
       status: competencyRevisions.status,
-      textStatus: competencyRevisions.textStatus,
+      name,
+      definition: competencyRevisions.definitionText,
+      sourceKind: sql<Competency["sourceKind"]>`coalesce(${competencyRevisions.sourceKind}, ${competencies.sourceKind})`,
+      sourceReference: sql<string | null>`coalesce(${competencyRevisions.sourceReference}, ${competencies.sourceReference})`,
     })
     .from(competencies)
     .innerJoin(
@@ -160,10 +244,16 @@ export function listCompetenciesWithLatestRevision(db: DbOrTx) {
         eq(competencyRevisions.competencyId, competencies.id),
         eq(
           competencyRevisions.number,
-          sql`(select max(r.number) from ${competencyRevisions} r where r.competency_id = ${competencies.id})`,
+          sql`(select max(r.number) from ${competencyRevisions} r where r.competency_id = ${competencies.id} and r.status = 'diterbitkan')`,
         ),
       ),
     )
-    .orderBy(asc(competencies.type), asc(competencies.code))
-    .all();
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(competencies.id));
+  const rows = filter.limit === undefined ? query.all() : query.limit(filter.limit).all();
+  const levels = levelsOfRevisions(
+    db,
+    rows.map((r) => r.revisionId),
+  );
+  return rows.map((r) => ({ ...r, levels: levels.get(r.revisionId) ?? [] }));
 }

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { docToPlainText, type RichTextNode } from "~/domain/richtext";
 import { POSITION_GROUPS } from "~/domain/sotk";
 import { formatImportError } from "~/domain/sotk-import";
-import { bulkSeed, writeBulkSotkCsv } from "~db/bulk-seed.server";
+import { bulkSeed, bulkSeedCompetencies, writeBulkSotkCsv } from "~db/bulk-seed.server";
 import type { Db } from "~db/client.server";
+import { searchDictionary } from "~db/queries/dictionary-search.server";
 import { importSotkFiles } from "~db/queries/sotk-import.server";
-import { orgUnits, positions } from "~db/schema";
+import { competencies, competencyIndicators, competencyLevels, competencyRevisions, orgUnits, positions } from "~db/schema";
 import { tempPath, useTestDatabase } from "../setup/test-db";
 
 const OPTIONS = { units: 50, positions: 500, seed: 7 };
@@ -92,5 +93,38 @@ describe("bulkSeed", () => {
     expect(snapshot(seeded)).toEqual(imported);
     // same data through both paths: importing over the seeded rows changes nothing
     expect(await importOk(seeded)).toEqual({ units: { create: 0, update: 0, unchanged: 50 }, positions: { create: 0, update: 0, unchanged: 500 } });
+  });
+
+  it("bulkSeedCompetencies: published technical entries with five levels of three indicators, indexed for search", async () => {
+    const db = await useTestDatabase("reference");
+    const before = db.select({ n: count() }).from(competencies).get()!.n;
+    expect(bulkSeedCompetencies(db, { count: 60, seed: 3 })).toEqual({ competencies: 60, levels: 300, indicators: 900 });
+    const bulk = like(competencies.code, "BULK-T.%");
+    expect(db.select({ n: count() }).from(competencies).where(bulk).get()!.n).toBe(60);
+    expect(db.select({ n: count() }).from(competencies).get()!.n).toBe(before + 60);
+    const perRevision = db
+      .select({ status: competencyRevisions.status, levels: count(competencyLevels.id) })
+      .from(competencyRevisions)
+      .innerJoin(competencies, eq(competencies.id, competencyRevisions.competencyId))
+      .innerJoin(competencyLevels, eq(competencyLevels.revisionId, competencyRevisions.id))
+      .where(bulk)
+      .groupBy(competencyRevisions.id)
+      .all();
+    expect(perRevision).toHaveLength(60);
+    expect(perRevision.every((r) => r.status === "diterbitkan" && r.levels === 5)).toBe(true);
+    const perLevel = db
+      .select({ level: competencyLevels.level, indicators: count(competencyIndicators.id) })
+      .from(competencyLevels)
+      .innerJoin(competencyIndicators, eq(competencyIndicators.levelId, competencyLevels.id))
+      .innerJoin(competencyRevisions, eq(competencyRevisions.id, competencyLevels.revisionId))
+      .innerJoin(competencies, eq(competencies.id, competencyRevisions.competencyId))
+      .where(bulk)
+      .groupBy(competencyLevels.id)
+      .all();
+    expect(perLevel).toHaveLength(300);
+    expect(new Set(perLevel.map((l) => l.level))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(perLevel.every((l) => l.indicators === 3)).toBe(true);
+    expect(searchDictionary(db, { q: "pelayanan", type: "teknis" }).total).toBeGreaterThan(30);
+    expect(() => bulkSeedCompetencies(db, { count: 5, seed: 4 })).toThrow(/sudah ada/);
   });
 });

@@ -12,10 +12,10 @@ interface Props {
   label: string;
   initial: RichTextNode | null;
   error?: string;
-  onTextChange?: (text: string) => void;
+  onChange?: (doc: RichTextNode, text: string) => void;
 }
 
-export function RichTextEditor({ name, textName, label, initial, error, onTextChange }: Props) {
+export function RichTextEditor({ name, textName, label, initial, error, onChange }: Props) {
   const [json, setJson] = useState(() => (initial ? JSON.stringify(initial) : ""));
   const [text, setText] = useState(() => docToPlainText(initial));
   const editor = useEditor({
@@ -28,7 +28,7 @@ export function RichTextEditor({ name, textName, label, initial, error, onTextCh
       const plain = docToPlainText(doc);
       setJson(JSON.stringify(doc));
       setText(plain);
-      onTextChange?.(plain);
+      onChange?.(doc, plain);
     },
   });
   const button = (labelText: string, active: boolean, run: () => void) => (

@@ -1,0 +1,188 @@
+// SKJ drafts: one open draft per position, optimistic concurrency on every save, every revision kept.
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { RichTextNode } from "~/domain/richtext";
+import type { SkjDocument } from "~/domain/skj-document";
+import type { Db, DbOrTx, Tx } from "../client.server";
+import { competencies, competencyRevisions, skjCompetencyUses, skjDraftRevisions, skjDrafts, users } from "../schema";
+import { recordAudit } from "./audit.server";
+
+export type DraftState = (typeof skjDrafts.$inferSelect)["state"];
+export const EDITABLE_STATES: readonly DraftState[] = ["draf", "dikembalikan"];
+
+export interface DraftView {
+  id: number;
+  positionId: number;
+  state: DraftState;
+  revision: number;
+  document: SkjDocument;
+  summaryJson: RichTextNode | null;
+  updatedAt: string;
+  lastEditedBy: number | null;
+  lastEditorName: string | null;
+}
+
+function draftView(db: DbOrTx, where: ReturnType<typeof eq>): DraftView | undefined {
+  const row = db
+    .select({
+      id: skjDrafts.id,
+      positionId: skjDrafts.positionId,
+      state: skjDrafts.state,
+      revision: skjDrafts.revision,
+      document: skjDrafts.document,
+      summaryJson: skjDrafts.summaryJson,
+      updatedAt: skjDrafts.updatedAt,
+      lastEditedBy: skjDrafts.lastEditedBy,
+      lastEditorName: users.name,
+    })
+    .from(skjDrafts)
+    .leftJoin(users, eq(users.id, skjDrafts.lastEditedBy))
+    .where(and(where, isNull(skjDrafts.closedAt)))
+    .get();
+  return row ? { ...row, document: row.document as SkjDocument, summaryJson: (row.summaryJson as RichTextNode | null) ?? null } : undefined;
+}
+
+export function findOpenDraft(db: DbOrTx, positionId: number): DraftView | undefined {
+  return draftView(db, eq(skjDrafts.positionId, positionId));
+}
+
+export function findOpenDraftById(db: DbOrTx, draftId: number): DraftView | undefined {
+  return draftView(db, eq(skjDrafts.id, draftId));
+}
+
+/**
+ * Pins each competency of the draft to a dictionary revision: new codes take the latest published
+ * revision, codes already pinned keep theirs (until the analyst takes the dictionary update), removed codes go.
+ */
+function syncCompetencyPins(tx: Tx, draftId: number, document: SkjDocument, refresh: ReadonlySet<string> = new Set()) {
+  const current = tx
+    .select({ id: skjCompetencyUses.id, code: competencies.code, revisionId: skjCompetencyUses.competencyRevisionId })
+    .from(skjCompetencyUses)
+    .innerJoin(competencyRevisions, eq(competencyRevisions.id, skjCompetencyUses.competencyRevisionId))
+    .innerJoin(competencies, eq(competencies.id, competencyRevisions.competencyId))
+    .where(eq(skjCompetencyUses.draftId, draftId))
+    .all();
+  const pinned = new Map(current.map((c) => [c.code, c.revisionId]));
+  const codes = [...new Set(document.competencies.map((c) => c.code))];
+  const latestPublished = codes.length
+    ? new Map(
+        tx
+          .select({ code: competencies.code, revisionId: sql<number>`max(${competencyRevisions.id})` })
+          .from(competencyRevisions)
+          .innerJoin(competencies, eq(competencies.id, competencyRevisions.competencyId))
+          .where(and(inArray(competencies.code, codes), eq(competencyRevisions.status, "diterbitkan")))
+          .groupBy(competencies.code)
+          .all()
+          .map((r) => [r.code, r.revisionId]),
+      )
+    : new Map<string, number>();
+  tx.delete(skjCompetencyUses).where(eq(skjCompetencyUses.draftId, draftId)).run();
+  const seen = new Set<string>();
+  for (const c of document.competencies) {
+    if (seen.has(c.code)) continue;
+    seen.add(c.code);
+    const revisionId = (!refresh.has(c.code) && pinned.get(c.code)) || latestPublished.get(c.code);
+    if (!revisionId || !Number.isInteger(c.level)) continue; // unknown or unpublished codes are reported by the rules
+    tx.insert(skjCompetencyUses).values({ draftId, competencyRevisionId: revisionId, level: c.level }).run();
+  }
+}
+
+function appendHistory(tx: Tx, draftId: number, revision: number, document: SkjDocument, actorId: number | null) {
+  tx.insert(skjDraftRevisions).values({ draftId, revision, document, savedBy: actorId }).run();
+}
+
+export function createDraft(
+  db: Db,
+  input: { positionId: number; document: SkjDocument; summaryJson: RichTextNode | null; basedOnVersionId: number | null; actorId: number | null; via: "ui" | "api" },
+): DraftView {
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(skjDrafts)
+      .values({
+        positionId: input.positionId,
+        state: "draf",
+        revision: 1,
+        document: input.document,
+        summaryJson: input.summaryJson,
+        basedOnVersionId: input.basedOnVersionId,
+        createdBy: input.actorId,
+        lastEditedBy: input.actorId,
+      })
+      .returning({ id: skjDrafts.id })
+      .get();
+    appendHistory(tx, row.id, 1, input.document, input.actorId);
+    syncCompetencyPins(tx, row.id, input.document);
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "skj.draft.create",
+      entityType: "skj_draft",
+      entityId: row.id,
+      summary: `Draf SKJ ${input.document.position.code} dibuat${input.basedOnVersionId ? " dari versi yang ditetapkan" : ""}${input.via === "api" ? " melalui API" : ""}`,
+    });
+    return findOpenDraftById(tx, row.id)!;
+  });
+}
+
+export type SaveDraftResult = { ok: true; draft: DraftView } | { ok: false; reason: "conflict"; current: DraftView } | { ok: false; reason: "locked" | "missing"; current?: DraftView };
+
+/**
+ * Saves the draft if it is still at `baseRevision`; otherwise nothing is written and the current draft is
+ * returned so the editor can show both versions. The compare-and-set is one UPDATE, so of two saves on the
+ * same revision exactly one wins.
+ */
+export function saveDraft(
+  db: Db,
+  input: { draftId: number; baseRevision: number; document: SkjDocument; summaryJson: RichTextNode | null; actorId: number | null; refreshCodes?: ReadonlySet<string> },
+): SaveDraftResult {
+  return db.transaction((tx): SaveDraftResult => {
+    const current = findOpenDraftById(tx, input.draftId);
+    if (!current) return { ok: false, reason: "missing" };
+    if (!EDITABLE_STATES.includes(current.state)) return { ok: false, reason: "locked", current };
+    const updated = tx
+      .update(skjDrafts)
+      .set({
+        document: input.document,
+        summaryJson: input.summaryJson,
+        revision: sql`${skjDrafts.revision} + 1`,
+        lastEditedBy: input.actorId,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(and(eq(skjDrafts.id, input.draftId), eq(skjDrafts.revision, input.baseRevision), isNull(skjDrafts.closedAt)))
+      .run();
+    if (updated.changes === 0) return { ok: false, reason: "conflict", current };
+    appendHistory(tx, input.draftId, input.baseRevision + 1, input.document, input.actorId);
+    syncCompetencyPins(tx, input.draftId, input.document, input.refreshCodes);
+    // one audit row per save would drown the log in autosaves: the history table holds every revision
+    return { ok: true, draft: findOpenDraftById(tx, input.draftId)! };
+  });
+}
+
+/** The dictionary revision each competency of the draft is pinned to, with the newest published one. */
+export function draftPins(db: DbOrTx, draftId: number) {
+  return db.all<{ code: string; pinnedRevision: number; pinnedRevisionId: number; latestRevision: number | null }>(sql`
+    select c.code, r.number as pinnedRevision, r.id as pinnedRevisionId,
+           (select max(r2.number) from competency_revisions r2 where r2.competency_id = c.id and r2.status = 'diterbitkan') as latestRevision
+    from skj_competency_uses u
+    join competency_revisions r on r.id = u.competency_revision_id
+    join competencies c on c.id = r.competency_id
+    where u.draft_id = ${draftId}`);
+}
+
+export function draftHistory(db: DbOrTx, draftId: number) {
+  return db
+    .select({ revision: skjDraftRevisions.revision, savedAt: skjDraftRevisions.savedAt, savedBy: users.name })
+    .from(skjDraftRevisions)
+    .leftJoin(users, eq(users.id, skjDraftRevisions.savedBy))
+    .where(eq(skjDraftRevisions.draftId, draftId))
+    .orderBy(desc(skjDraftRevisions.revision))
+    .limit(50)
+    .all();
+}
+
+export function draftRevisionDocument(db: DbOrTx, draftId: number, revision: number): SkjDocument | undefined {
+  return db
+    .select({ document: skjDraftRevisions.document })
+    .from(skjDraftRevisions)
+    .where(and(eq(skjDraftRevisions.draftId, draftId), eq(skjDraftRevisions.revision, revision)))
+    .orderBy(asc(skjDraftRevisions.id))
+    .get()?.document as SkjDocument | undefined;
+}
