@@ -7,14 +7,21 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseRegisterQuery } from "~/domain/register-filter";
+import type { SkjDocument } from "~/domain/skj-document";
+import { hasBlockingErrors } from "~/domain/skj-rules";
 import { formatImportError, formatSotkCounts, type SotkImportCounts } from "~/domain/sotk-import";
 import { loadRegister } from "~/services/register.server";
+import { newDraftDocument, validateDocument } from "~/services/skj.server";
 import { bulkSeed, bulkSeedCompetencies, writeBulkSotkCsv, type BulkSeedOptions } from "~db/bulk-seed.server";
 import { openDatabase, type Db } from "~db/client.server";
 import { migrateDatabase } from "~db/migrate.server";
+import { createApiToken } from "~db/queries/api-tokens.server";
 import { findCompetencyByCode, levelsOfRevision, revisionsOf } from "~db/queries/competencies.server";
 import { searchDictionary, similarCompetencyNames, type DictionarySearchFilter } from "~db/queries/dictionary-search.server";
+import { findPositionByCode } from "~db/queries/register.server";
+import { createDraft, saveDraft } from "~db/queries/skj-drafts.server";
 import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { findUserByEmail } from "~db/queries/users.server";
 import { DEMO_PASSWORD, seed } from "~seeds/seed.server";
 
 const ROOT = process.cwd();
@@ -34,6 +41,11 @@ const DICTIONARY_ENTRY_TARGET_MS = 50;
 const DICTIONARY = { label: "5k kamus", count: 5_000, seed: SEED };
 // in the middle of the generated codes, so the entry is neither the first nor the last row written
 const DICTIONARY_ENTRY_CODE = "BULK-T.02500";
+// issue 5, Speed: validate of a full document < 5 ms median server time, a draft save < 20 ms
+const SKJ_VALIDATE_TARGET_MS = 5;
+const SKJ_DRAFT_SAVE_TARGET_MS = 20;
+// a demo administrator position (eselon III.a): its complete SKJ passes every rule
+const SKJ_POSITION_CODE = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.KABAG";
 
 interface Size extends BulkSeedOptions {
   label: string;
@@ -167,6 +179,15 @@ class Context {
     });
   }
 
+  /** Migrated and demo-seeded, as a fresh instance is: the SKJ measures' database. */
+  demoDb() {
+    return this.once("demo", async () => {
+      const { db } = this.freshDb("demo");
+      await seed(db, "demo");
+      return db;
+    });
+  }
+
   csvFiles(size: Size) {
     return this.once(`csv-${size.label}`, async () => {
       const { unitsFile, positionsFile } = writeBulkSotkCsv(path.join(this.dir, `csv-${size.label}`), size);
@@ -174,11 +195,15 @@ class Context {
     });
   }
 
-  /** The built app on the large database, logged in as the demo analyst. */
+  /** The built app on the large database, logged in as the demo analyst, with an API token of the analyst. */
   server() {
     return this.once("server", async () => {
       ensureBuild();
-      const { file } = await this.registerDb(LARGE);
+      const { db, file } = await this.registerDb(LARGE);
+      // written before the server opens the file, so it needs no second connection's view of it
+      const analyst = findUserByEmail(db, "analis@demo.go.id");
+      if (!analyst) throw new Error("Pengguna analis@demo.go.id tidak ada.");
+      const { token } = createApiToken(db, { userId: analyst.id, name: "bench", scopes: ["skj:write"] }, null);
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
       let output = "";
@@ -199,7 +224,7 @@ class Context {
       const started = performance.now();
       await waitForHealth(baseUrl, child, () => output);
       log(`  server siap dalam ${((performance.now() - started) / 1000).toFixed(1)} s di ${baseUrl}`);
-      return { baseUrl, cookie: await login(baseUrl) };
+      return { baseUrl, cookie: await login(baseUrl), token };
     });
   }
 
@@ -431,7 +456,83 @@ const dictionaryMeasures: Measure[] = [
   },
 ];
 
-const MEASURES: Measure[] = [...registerMeasures(SMALL), ...registerMeasures(LARGE), httpMeasure, importMeasure, reimportMeasure, ...dictionaryMeasures];
+/** The complete SKJ of SKJ_POSITION_CODE: the prefilled new draft plus what an analyst adds. */
+function completeSkjDocument(db: Db): SkjDocument {
+  const position = findPositionByCode(db, SKJ_POSITION_CODE);
+  if (!position) throw new Error(`Jabatan ${SKJ_POSITION_CODE} tidak ada.`);
+  const { document } = newDraftDocument(db, position.id);
+  return {
+    ...document,
+    competencies: [...document.competencies.filter((c) => c.code !== "T.OTDA"), { code: "T.OTDA", level: 3 }, { code: "T.ANJAB", level: 3 }, { code: "T.KELEMBAGAAN", level: 3 }],
+    requirements: {
+      rank: "IV/a",
+      education: [{ level: "S-1", fields: ["Ilmu Pemerintahan", "Administrasi Negara"] }],
+      training: { managerial: ["Pelatihan Kepemimpinan Administrator (PKA)"], technical: ["Analisis Jabatan"], functional: [] },
+      experience: [{ description: "Jabatan Pengawas di bidang kelembagaan", minYears: 3 }],
+      performanceIndicators: ["Persentase perangkat daerah yang memiliki SKJ yang ditetapkan"],
+    },
+  };
+}
+
+const skjValidateTarget: Target = { label: `median < ${SKJ_VALIDATE_TARGET_MS} ms`, stat: "median", maxMs: SKJ_VALIDATE_TARGET_MS };
+
+const skjMeasures: Measure[] = [
+  {
+    name: "SKJ: validasi dokumen lengkap (validateDocument)",
+    size: "demo",
+    target: skjValidateTarget,
+    async run(ctx) {
+      const db = await ctx.demoDb();
+      const document = completeSkjDocument(db);
+      const results = validateDocument(db, document);
+      // timing a document that fails early would flatter the rules, so it must pass them all
+      const valid = results.length === 0;
+      const samples = await sample(RUNS, WARMUP, () => validateDocument(db, document));
+      return { samples, valid, note: `${SKJ_POSITION_CODE}, ${document.competencies.length} kompetensi: ${results.length ? results.map((r) => r.rule).join(", ") : "tanpa temuan"}` };
+    },
+  },
+  {
+    // the round trip bounds the server time from above: token lookup, body read, rules and JSON included
+    name: "HTTP POST /api/v1/skj/validate (dokumen lengkap)",
+    size: LARGE.label,
+    target: skjValidateTarget,
+    async run(ctx) {
+      const { baseUrl, token } = await ctx.server();
+      const { db } = await ctx.registerDb(LARGE);
+      const body = JSON.stringify(completeSkjDocument(db));
+      let answer: { valid?: boolean; results?: unknown[] } = {};
+      const samples = await sample(RUNS, WARMUP, async () => {
+        const res = await fetch(`${baseUrl}/api/v1/skj/validate`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body });
+        answer = (await res.json()) as typeof answer;
+        if (res.status !== 200) throw new Error(`POST /api/v1/skj/validate menjawab HTTP ${res.status}: ${JSON.stringify(answer)}`);
+      });
+      return { samples, valid: answer.valid === true, note: `${(body.length / 1024).toFixed(1)} KB JSON, valid=${String(answer.valid)}, ${answer.results?.length ?? "?"} temuan` };
+    },
+  },
+  {
+    name: "SKJ: simpan draf (saveDraft, revisi dasar terkini)",
+    size: "demo",
+    target: { label: `median < ${SKJ_DRAFT_SAVE_TARGET_MS} ms`, stat: "median", maxMs: SKJ_DRAFT_SAVE_TARGET_MS },
+    async run(ctx) {
+      const db = await ctx.demoDb();
+      const position = findPositionByCode(db, SKJ_POSITION_CODE)!;
+      const document = completeSkjDocument(db);
+      let draft = createDraft(db, { positionId: position.id, document, summaryJson: null, basedOnVersionId: null, actorId: null, via: "ui" });
+      let saves = 0;
+      let valid = true;
+      const samples = await sample(RUNS, WARMUP, () => {
+        // a different document each time, as successive autosaves send
+        const edited = { ...document, requirements: { ...document.requirements, performanceIndicators: [`Indikator kinerja ${++saves}`] } };
+        const result = saveDraft(db, { draftId: draft.id, baseRevision: draft.revision, document: edited, summaryJson: null, actorId: null });
+        if (result.ok) draft = result.draft;
+        else valid = false;
+      });
+      return { samples, valid: valid && !hasBlockingErrors(validateDocument(db, draft.document)), note: `${saves} penyimpanan, revisi terakhir ${draft.revision}` };
+    },
+  },
+];
+
+const MEASURES: Measure[] = [...registerMeasures(SMALL), ...registerMeasures(LARGE), httpMeasure, importMeasure, reimportMeasure, ...dictionaryMeasures, ...skjMeasures];
 
 // ------------------------------------------------------------------ runner and report
 

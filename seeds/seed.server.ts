@@ -5,6 +5,7 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { recordAudit } from "~db/queries/audit.server";
+import { rebuildCompetencySearch } from "~db/queries/dictionary-search.server";
 import {
   addRevision,
   findCompetencyByCode,
@@ -227,6 +228,8 @@ export async function seed(db: Db, kind: "reference" | "demo"): Promise<SeedRepo
     if (kind === "demo") seedDemoRows(tx, report, passwordHash);
     const total = Object.values(report.inserted).reduce((a, b) => a + (b ?? 0), 0);
     if (total > 0) {
+      // seeding writes revisions directly, past the write paths that keep the search index fresh
+      rebuildCompetencySearch(tx);
       recordAudit(tx, {
         actorId: null,
         action: "seed",

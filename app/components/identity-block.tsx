@@ -8,7 +8,8 @@ export interface IdentityBlockProps {
   code: string;
   unitPath: { name: string }[];
   echelon: string | null;
-  summaryHtml: string;
+  /** omitted where the summary is edited beside the block (the SKJ editor) */
+  summaryHtml?: string;
 }
 
 /** Section A of the SKJ (Identitas Jabatan and Ikhtisar) exactly as it prints. */
@@ -41,10 +42,12 @@ export function IdentityBlock(props: IdentityBlockProps) {
           <th scope="row">Kode Jabatan</th>
           <td>{props.code}</td>
         </tr>
-        <tr>
-          <th scope="row">Ikhtisar Jabatan</th>
-          <td className="rte-render" dangerouslySetInnerHTML={{ __html: props.summaryHtml || "—" }} />
-        </tr>
+        {props.summaryHtml !== undefined ? (
+          <tr>
+            <th scope="row">Ikhtisar Jabatan</th>
+            <td className="rte-render" dangerouslySetInnerHTML={{ __html: props.summaryHtml || "—" }} />
+          </tr>
+        ) : null}
       </tbody>
     </table>
   );

@@ -25,6 +25,7 @@ import {
   type RuleResult,
   type RuleSettings,
 } from "./skj-rules";
+import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
 import type { FunctionalLevel, PositionGroup } from "./sotk";
 
 // The context is built from the seeded settings, so the tests exercise the defaults the app ships with.
@@ -188,7 +189,12 @@ const cases: Case[] = [
     message: /^Level Integritas \(M\.01\) harus 3, standar level Jabatan Administrator; tertulis 2\.$/,
   },
   { rule: "SKJ-MANAJERIAL-LEVEL", name: "fires on a level above the standard", change: (d) => void (row(d, "M.08").level = 4), paths: ["competencies[7].level"] },
-  { rule: "SKJ-MANAJERIAL-LEVEL", name: "does not fire while the group is not chosen", change: (d) => void (row(d, "M.01").level = 2) || setPosition(d, null), paths: [] },
+  { rule: "SKJ-MANAJERIAL-LEVEL", name: "does not fire while the group is not chosen", change: (d) => {
+      row(d, "M.01").level = 2;
+      setPosition(d, null);
+    },
+    paths: [],
+  },
   { rule: "SKJ-MANAJERIAL-LEVEL", name: "does not fire for fungsional without jenjang", change: (d) => setPosition(d, "fungsional", null), paths: [] },
   { rule: "SKJ-MANAJERIAL-LEVEL", name: "does not fire at the standard level", paths: [] },
 
@@ -439,7 +445,10 @@ describe("validateSkj: every rule", () => {
 
 describe("standard levels of every group and jenjang", () => {
   const keys = Object.keys(settings.standardLevels);
-  const label = (key: string) => (key.startsWith("fungsional:") ? `Jabatan Fungsional` : "Jabatan ");
+  const label = (key: string) => {
+    const [group, level] = key.split(":");
+    return level ? `${GROUP_LABELS.fungsional} ${FUNCTIONAL_LEVEL_LABELS[level]}` : GROUP_LABELS[group!];
+  };
 
   it("covers the six non-fungsional groups and the eight jenjang", () => {
     expect(keys.sort()).toEqual([...["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas", "pelaksana"], ...["ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"].map((l) => `fungsional:${l}`)].sort());
@@ -521,7 +530,7 @@ describe("schema failures", () => {
     expect(results.find((r) => r.path === "requirements.rank")!.message).toMatch(/wajib ada/);
   });
 
-  it.each([null, [], "SKJ", 42])("refuses %j as a whole with path \"\"", (input) => {
+  it.each([[null], [[]], ["SKJ"], [42]])("refuses %j as a whole with path \"\"", (input) => {
     expect(run(input)).toEqual([{ rule: "SKJ-SCHEMA", severity: "error", path: "", message: "Dokumen SKJ harus berupa objek JSON.", citation: "—" }]);
   });
 
@@ -547,10 +556,17 @@ describe("schema failures", () => {
 
   it("bounds the number of results for a huge broken payload", () => {
     const d = administrator() as unknown as Record<string, any>;
-    d.competencies = Array.from({ length: 1000 }, () => ({ code: "M.01", level: "x" }));
+    // 50 rows (the maximum) × 5 problems each: 250 issues.
+    d.competencies = Array.from({ length: 50 }, () => ({ code: 1, level: "x", a: 1, b: 2, c: 3 }));
     const results = run(d);
     expect(results.length).toBe(101);
-    expect(results.at(-1)!.message).toMatch(/^Masih ada \d+ kesalahan bentuk lain/);
+    expect(results.at(-1)).toMatchObject({ rule: "SKJ-SCHEMA", path: "", message: "Masih ada 150 kesalahan bentuk lain; perbaiki yang tercantum terlebih dahulu." });
+  });
+
+  it("refuses more than the maximum number of rows without inspecting each", () => {
+    const d = administrator() as unknown as Record<string, any>;
+    d.competencies = Array.from({ length: 10_000 }, () => ({ code: "M.01", level: "x" }));
+    expect(run(d).map((r) => r.path)).toEqual(["competencies"]);
   });
 
   it("formats paths as dotted keys with bracketed indexes", () => {

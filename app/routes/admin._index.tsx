@@ -27,6 +27,9 @@ export default function AdminHome() {
           <Link to="/admin/audit" className="button button-secondary">
             Log audit
           </Link>
+          <Link to="/admin/tokens" className="button button-secondary">
+            Token API
+          </Link>
           <Link to="/admin/users/new" className="button">
             Tambah pengguna
           </Link>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IdentityBlock } from "~/components/identity-block";
@@ -34,11 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     echelon: positionEchelon(position.group, unit.echelon),
     skjStatus,
     canWrite: can(user.role, "register:write"),
+    canWriteSkj: can(user.role, "skj:write"),
   };
 }
 
 export default function PositionPage() {
-  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite } = useLoaderData<typeof loader>();
+  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
@@ -53,11 +54,24 @@ export default function PositionPage() {
             {position.requiredHeadcount != null ? <> · Kebutuhan: {position.requiredHeadcount} orang</> : null}
           </p>
         </div>
-        {canWrite ? (
-          <Link className="button" to={`/jabatan/${position.id}/ubah`}>
-            Ubah jabatan
-          </Link>
-        ) : null}
+        <div className="actions">
+          {canWrite ? (
+            <Link className="button button-secondary" to={`/jabatan/${position.id}/ubah`}>
+              Ubah jabatan
+            </Link>
+          ) : null}
+          {canWriteSkj && skjStatus !== "diajukan" && skjStatus !== "disetujui" ? (
+            <Form method="post" action={`/jabatan/${position.id}/skj`}>
+              <button type="submit" className="button">
+                Susun SKJ
+              </button>
+            </Form>
+          ) : (
+            <Link className="button" to={`/jabatan/${position.id}/skj`}>
+              Lihat SKJ
+            </Link>
+          )}
+        </div>
       </div>
       <section className="card" aria-labelledby="identitas">
         <h2 id="identitas" style={{ marginTop: 0 }}>

@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...loadRegister(db, query),
     page: query.page ?? 1,
+    pageSize: REGISTER_PAGE_SIZE,
     // the picker lists perangkat daerah and their direct units (a province has thousands of units);
     // deeper units are reached from the organisation tree, and stay selected here
     units: unitOptions(db).filter((u) => u.depth <= 1 || u.code === query.unit),
@@ -35,7 +36,7 @@ const SORTABLE = [
 ] as const;
 
 export default function RegisterJabatan() {
-  const { rows, total, page, units, canWrite } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, units, canWrite } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "loading";
   const withParams = (changes: Record<string, string | null>) => {
@@ -43,7 +44,7 @@ export default function RegisterJabatan() {
     for (const [k, v] of Object.entries(changes)) (v === null ? next.delete(k) : next.set(k, v));
     return `?${next}`;
   };
-  const pages = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const sort = params.get("sort") ?? (params.get("q") ? "relevance" : "code");
   const desc = params.get("desc") === "1";
   return (

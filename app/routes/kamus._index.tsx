@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
   const query = QuerySchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
   const result = searchDictionary(getDb(), { q: query.q, type: query.type, category: query.category, sourceKind: query.source, status: query.status, page: query.page });
-  return { ...result, page: query.page ?? 1, canWrite: can(user.role, "dictionary:write") };
+  return { ...result, page: query.page ?? 1, pageSize: DEFAULT_SEARCH_PAGE_SIZE, canWrite: can(user.role, "dictionary:write") };
 }
 
 const STATUS_TONE: Record<string, string> = { draft: "tag-warn", diajukan: "tag-warn", diterbitkan: "tag-ok" };
@@ -41,9 +41,9 @@ function Snippet({ text }: { text: string }) {
 }
 
 export default function KamusKompetensi() {
-  const { rows, total, page, canWrite } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, canWrite } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pages = Math.max(1, Math.ceil(total / DEFAULT_SEARCH_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(n));

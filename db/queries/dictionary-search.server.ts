@@ -149,19 +149,23 @@ export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}
   const from = conditions
     ? sql`competency_search cross join competencies c on c.id = competency_search.rowid ${needsRevision ? sql`cross join ${LATEST_REVISION}` : sql``}`
     : sql`competency_search`;
-  const where = conditions ? sql`competency_search match ${match} and ${conditions}` : sql`competency_search match ${match}`;
+  const matching = (expression: string) =>
+    conditions ? sql`competency_search match ${expression} and ${conditions}` : sql`competency_search match ${expression}`;
+  const where = matching(match);
 
-  // the tiers' column sets are nested, so each hit set contains the one before it
-  const tierSets = RANK_TIERS.map((fields) => sql`(select rowid from competency_search where competency_search match ${`{${fields.join(" ")}} : (${match})`})`);
-  const counts = db.get<Record<string, number | null>>(sql`
-    select count(*) as total, ${sql.join(
-      tierSets.map((set, i) => sql`sum(competency_search.rowid in ${set}) as ${sql.raw(`t${i}`)}`),
+  // Tier k holds the hits of tierMatches[k] not already in tier k-1; the column sets are nested, so each
+  // expression's hits contain the previous one's and the last tier is the whole query. Counting each
+  // expression by its own scan is cheaper than testing every hit of the whole query against the sets.
+  const tierMatches = RANK_TIERS.map((fields) => `{${fields.join(" ")}} : (${match})`);
+  const counts = db.get<Record<string, number>>(sql`
+    select ${sql.join(
+      [...tierMatches, match].map((expression, i) => sql`(select count(*) from ${from} where ${matching(expression)}) as ${sql.raw(`n${i}`)}`),
       sql`, `,
-    )}
-    from ${from} where ${where}`)!;
-  const total = counts.total ?? 0;
+    )}`)!;
+  const cumulative = [...tierMatches, match].map((_, i) => counts[`n${i}`] ?? 0);
+  const total = cumulative.at(-1)!;
   if (total === 0 || offset >= total) return { rows: [], total };
-  const cumulative = [...tierSets.map((_, i) => counts[`t${i}`] ?? 0), total];
+  const tierSets = tierMatches.map((expression) => sql`(select rowid from competency_search where competency_search match ${expression})`);
   const tierWhere = cumulative.map((_, i) =>
     sql.join(
       [

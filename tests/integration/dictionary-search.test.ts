@@ -58,6 +58,18 @@ describe("dictionary search", () => {
     expect(codes(rows)).toEqual(["UJI.NAMA", "UJI.INDIKATOR"]);
     expect(rows.map((r) => r.matchedIn)).toEqual(["name", "indicators"]);
     expect(rows[0]!.snippet).toBe(`${MARK_OPEN}Zonasi${MARK_CLOSE} Wilayah Pesisir`);
+
+    // the definition sits between the two; pages of one row cross the tiers without losing or repeating a row
+    addEntry(db, "UJI.DEFINISI", "Pemetaan Kawasan", () => ["Menyusun peta.", "Mengolah data.", "Melaporkan hasil."], {
+      definition: "Kemampuan menetapkan zonasi kawasan sesuai rencana tata ruang.",
+    });
+    const order = ["UJI.NAMA", "UJI.DEFINISI", "UJI.INDIKATOR"];
+    expect(codes(searchDictionary(db, { q: "zonasi" }).rows)).toEqual(order);
+    const pages = [1, 2, 3, 4].map((page) => searchDictionary(db, { q: "zonasi", pageSize: 1, page }));
+    expect(pages.flatMap((p) => codes(p.rows))).toEqual(order);
+    expect(pages.map((p) => p.total)).toEqual([3, 3, 3, 3]);
+    expect(codes(searchDictionary(db, { q: "zonasi", pageSize: 2, page: 2 }).rows)).toEqual(["UJI.INDIKATOR"]);
+    expect(codes(searchDictionary(db, { q: "zonasi", type: "teknis", category: "Uji Pencarian", pageSize: 2, page: 1 }).rows)).toEqual(order.slice(0, 2));
   });
 
   it("ignores case and diacritics on both sides", async () => {

@@ -58,3 +58,12 @@ describe("seeding", () => {
     expect(unverified).toEqual(expect.arrayContaining(["standardLevels", "minimumRankByEselon", "minimumEducationByGroup", "leadershipTrainingByGroup"]));
   });
 });
+
+describe("seeded search index", () => {
+  it("finds regulation and demo entries right after seeding", async () => {
+    const { searchDictionary } = await import("~db/queries/dictionary-search.server");
+    const db = await useTestDatabase("demo");
+    expect(searchDictionary(db, { q: "integritas" }).rows.map((r) => r.code)).toContain("M.01");
+    expect(searchDictionary(db, { q: "otonomi daerah" }).rows.map((r) => r.code)).toContain("T.OTDA");
+  });
+});

@@ -1,0 +1,170 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import { indicatorNumber, MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
+import type { SkjDocument } from "~/domain/skj-document";
+import { standardLevelFor, type RuleContext } from "~/domain/skj-rules";
+import type { CatalogEntry } from "~/services/skj-editor.server";
+
+interface Props {
+  form: UseFormReturn<SkjDocument>;
+  catalog: ReadonlyMap<string, CatalogEntry>;
+  context: RuleContext;
+  onPicked: (entry: CatalogEntry) => void;
+}
+
+const LEVEL_OPTIONS = [1, 2, 3, 4, 5];
+
+function LevelTexts({ entry, level }: { entry: CatalogEntry | undefined; level: number }) {
+  const texts = entry?.levels.find((l) => l.level === level);
+  if (!entry) return <span className="muted">Kompetensi tidak ada dalam kamus terbit.</span>;
+  if (!texts) return <span className="muted">Level {level} tidak ada dalam kamus.</span>;
+  return (
+    <>
+      <p style={{ margin: "0 0 0.3rem" }}>{texts.description}</p>
+      <ol className="indicators-inline">
+        {texts.indicators.map((t, i) => (
+          <li key={i}>
+            <span className="indicator-number">{indicatorNumber(level, i)}</span> {t}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; onPick: (entry: CatalogEntry) => void }) {
+  const [q, setQ] = useState("");
+  const fetcher = useFetcher<{ entries: CatalogEntry[] }>();
+  useEffect(() => {
+    const t = setTimeout(() => fetcher.load(`/kamus/pilih?q=${encodeURIComponent(q)}`), 250);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fetcher object changes on every load
+  }, [q]);
+  const options = (fetcher.data?.entries ?? []).filter((e) => !existing.has(e.code));
+  return (
+    <div className="picker">
+      <div className="field">
+        <label htmlFor="picker-q">Tambah kompetensi teknis dari kamus</label>
+        <input id="picker-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ketik kode atau nama, mis. analisis jabatan" />
+      </div>
+      <ul className="picker-results" aria-label="Hasil pencarian kompetensi teknis">
+        {options.slice(0, 8).map((e) => (
+          <li key={e.code}>
+            <button type="button" className="button-plain" onClick={() => onPick(e)}>
+              <code>{e.code}</code> {e.name}
+            </button>
+          </li>
+        ))}
+        {fetcher.data && options.length === 0 ? <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li> : null}
+      </ul>
+      <p className="muted" style={{ fontSize: "0.85rem" }}>
+        Tidak ada di kamus?{" "}
+        <a href="/kamus/baru" target="_blank" rel="noreferrer">
+          Buat draf kompetensi teknis baru
+        </a>{" "}
+        (tab baru; draf SKJ ini tetap tersimpan). Setelah diterbitkan reviewer, kompetensi itu dapat dipilih di sini.
+      </p>
+    </div>
+  );
+}
+
+export function CompetencySections({ form, catalog, context, onPicked }: Props) {
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: "competencies" });
+  const rows = useWatch({ control: form.control, name: "competencies" }) ?? [];
+  const position = useWatch({ control: form.control, name: "position" });
+  const typeOf = (code: string) => catalog.get(code)?.type ?? context.competencies.get(code)?.type ?? "teknis";
+  const groups = [
+    { type: "manajerial", title: "Kompetensi Manajerial", id: "bagian-manajerial" },
+    { type: "sosial_kultural", title: "Kompetensi Sosial Kultural", id: "bagian-sosial-kultural" },
+    { type: "teknis", title: "Kompetensi Teknis", id: "bagian-teknis" },
+  ] as const;
+  return (
+    <section className="card" id="bagian-kompetensi" aria-labelledby="h-kompetensi" data-path="competencies">
+      <h2 id="h-kompetensi" style={{ marginTop: 0 }}>
+        B. Kompetensi
+      </h2>
+      {groups.map((g) => {
+        const indexes = fields.map((_, i) => i).filter((i) => typeOf(rows[i]?.code ?? "") === g.type);
+        return (
+          <div key={g.type} id={g.id}>
+            <h3>{g.title}</h3>
+            <table className="levels-table" aria-label={g.title}>
+              <thead>
+                <tr>
+                  <th scope="col" style={{ width: "2.5rem" }}>
+                    No
+                  </th>
+                  <th scope="col" style={{ width: "22%" }}>
+                    Kompetensi
+                  </th>
+                  <th scope="col" style={{ width: "7rem" }}>
+                    Level
+                  </th>
+                  <th scope="col">Deskripsi dan indikator kompetensi</th>
+                  {g.type === "teknis" ? <th scope="col" style={{ width: "5rem" }} /> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {indexes.map((i, n) => {
+                  const row = rows[i];
+                  if (!row) return null;
+                  const entry = catalog.get(row.code);
+                  const standard = standardLevelFor(context.settings, position?.group ?? null, position?.functionalLevel ?? null, row.code);
+                  return (
+                    <tr key={fields[i]!.id} data-path={`competencies[${i}]`}>
+                      <td>{n + 1}</td>
+                      <td>
+                        <code>{row.code}</code> {entry?.name ?? context.competencies.get(row.code)?.name}
+                        {entry && entry.latestRevision > entry.revision ? <div className="tag tag-warn">pembaruan kamus tersedia</div> : null}
+                      </td>
+                      <td data-path={`competencies[${i}].level`}>
+                        <label className="visually-hidden" htmlFor={`level-${row.code}`}>
+                          Level {row.code}
+                        </label>
+                        <select id={`level-${row.code}`} {...form.register(`competencies.${i}.level`, { valueAsNumber: true })}>
+                          {LEVEL_OPTIONS.map((l) => (
+                            <option key={l} value={l}>
+                              {l}
+                            </option>
+                          ))}
+                        </select>
+                        {standard !== null && g.type !== "teknis" ? <div className="muted" style={{ fontSize: "0.8rem" }}>standar: {standard}</div> : null}
+                      </td>
+                      <td>
+                        <LevelTexts entry={entry} level={Number(row.level)} />
+                      </td>
+                      {g.type === "teknis" ? (
+                        <td>
+                          {row.code === MANDATORY_TECHNICAL_CODE && context.regionalGovernment ? (
+                            <span className="muted" title="Wajib bagi pemerintah daerah">
+                              wajib
+                            </span>
+                          ) : (
+                            <button type="button" className="icon-button" aria-label={`Hapus ${row.code}`} onClick={() => remove(i)}>
+                              ✕
+                            </button>
+                          )}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {g.type === "teknis" ? (
+              <TechnicalPicker
+                existing={new Set(rows.map((r) => r?.code ?? ""))}
+                onPick={(entry) => {
+                  onPicked(entry);
+                  // start at the position's socio-cultural standard level: a sensible default the analyst adjusts
+                  append({ code: entry.code, level: standardLevelFor(context.settings, position?.group ?? null, position?.functionalLevel ?? null, "SK.01") ?? 1 });
+                }}
+              />
+            ) : null}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { RichTextEditor } from "~/components/editor/rich-text-editor";
+import { IdentityBlock, type IdentityBlockProps } from "~/components/identity-block";
+import type { RichTextNode } from "~/domain/richtext";
+import { diffSkjDocuments } from "~/domain/skj-diff";
+import type { SkjDocument } from "~/domain/skj-document";
+import { validateSkj, type RuleContext } from "~/domain/skj-rules";
+import type { CatalogEntry, SerializedRuleContext } from "~/services/skj-editor.server";
+import { CompetencySections } from "./competency-sections";
+import { RequirementsSection } from "./requirements-section";
+import { RulesPanel } from "./rules-panel";
+
+export const AUTOSAVE_DELAY_MS = 2000;
+
+export interface SaveReply {
+  ok: boolean;
+  revision?: number;
+  savedAt?: string;
+  conflict?: { revision: number; document: SkjDocument; summaryJson: RichTextNode | null; lastEditorName: string | null; updatedAt: string };
+  message?: string;
+}
+
+interface Props {
+  draft: { revision: number; document: SkjDocument; summaryJson: RichTextNode | null; updatedAt: string };
+  identity: Omit<IdentityBlockProps, "summaryHtml">;
+  catalog: CatalogEntry[];
+  ruleContext: SerializedRuleContext;
+  editable: boolean;
+}
+
+type SaveStatus = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" };
+
+const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
+
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable }: Props) {
+  const form = useForm<SkjDocument>({ defaultValues: draft.document });
+  const document = useWatch({ control: form.control }) as SkjDocument;
+  const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
+  const [catalog, setCatalog] = useState(() => new Map(initialCatalog.map((c) => [c.code, c])));
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
+  const [conflict, setConflict] = useState<SaveReply["conflict"] | null>(null);
+  const [editorKey, setEditorKey] = useState(0);
+  const revision = useRef(draft.revision);
+  const pending = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const fetcher = useFetcher<SaveReply>();
+
+  const context: RuleContext = useMemo(() => {
+    const competencies = new Map(ruleContext.competencies);
+    // entries picked in this session are published dictionary entries: the rules must know them too
+    for (const entry of catalog.values()) if (!competencies.has(entry.code)) competencies.set(entry.code, { type: entry.type, name: entry.name, published: true });
+    return { competencies, units: new Map(ruleContext.units), settings: ruleContext.settings, regionalGovernment: ruleContext.regionalGovernment };
+  }, [ruleContext, catalog]);
+  const results = useMemo(() => validateSkj(document, context), [document, context]);
+
+  const save = useCallback(() => {
+    if (fetcher.state !== "idle") {
+      pending.current = true;
+      return;
+    }
+    pending.current = false;
+    setStatus({ kind: "saving" });
+    fetcher.submit({ intent: "save", document: form.getValues(), summaryJson, baseRevision: revision.current } as never, { method: "post", encType: "application/json" });
+  }, [fetcher, form, summaryJson]);
+
+  const scheduleSave = useCallback(() => {
+    if (!editable || conflict) return;
+    setStatus({ kind: "dirty" });
+    clearTimeout(timer.current);
+    timer.current = setTimeout(save, AUTOSAVE_DELAY_MS);
+  }, [editable, conflict, save]);
+
+  // every change of the form (or the rich-text summary) restarts the autosave countdown
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    scheduleSave();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scheduleSave changes with summaryJson, already a dependency
+  }, [document, summaryJson]);
+
+  useEffect(() => {
+    const reply = fetcher.data;
+    if (!reply || fetcher.state !== "idle") return;
+    if (reply.ok && reply.revision) {
+      revision.current = reply.revision;
+      setStatus({ kind: "saved", at: reply.savedAt ?? new Date().toISOString() });
+      if (pending.current) save();
+    } else if (reply.conflict) {
+      clearTimeout(timer.current);
+      setConflict(reply.conflict);
+      setStatus({ kind: "conflict" });
+    } else setStatus({ kind: "error", message: reply.message ?? "Penyimpanan gagal. Perubahan Anda masih ada di halaman ini; coba lagi." });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- react to a new reply only
+  }, [fetcher.data, fetcher.state]);
+
+  // never lose an edit by closing the tab before the autosave ran
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (status.kind === "dirty" || status.kind === "saving" || status.kind === "conflict") e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [status.kind]);
+
+  const keepMine = () => {
+    if (!conflict) return;
+    revision.current = conflict.revision;
+    setConflict(null);
+    save();
+  };
+  const takeTheirs = () => {
+    if (!conflict) return;
+    revision.current = conflict.revision;
+    first.current = true;
+    form.reset(conflict.document);
+    setSummaryJson(conflict.summaryJson);
+    setEditorKey((k) => k + 1);
+    setConflict(null);
+    setStatus({ kind: "saved", at: conflict.updatedAt });
+  };
+
+  const nameOf = (code: string) => catalog.get(code)?.name ?? context.competencies.get(code)?.name ?? code;
+
+  return (
+    <div className="skj-editor">
+      <div className="skj-main">
+        <div className="save-status" role="status" aria-live="polite" data-status={status.kind}>
+          {status.kind === "saving" ? "Menyimpan…" : null}
+          {status.kind === "saved" ? `Tersimpan ${timeFormat.format(new Date(status.at))}` : null}
+          {status.kind === "dirty" ? "Perubahan belum tersimpan…" : null}
+          {status.kind === "error" ? status.message : null}
+          {status.kind === "conflict" ? "Konflik: draf diubah orang lain" : null}
+          {status.kind === "idle" ? (editable ? "Semua perubahan tersimpan" : "Hanya baca") : null}
+        </div>
+        {conflict ? (
+          <section className="conflict card" role="alertdialog" aria-labelledby="conflict-title">
+            <h2 id="conflict-title" style={{ marginTop: 0 }}>
+              Draf ini telah diubah oleh {conflict.lastEditorName ?? "pengguna lain"}
+            </h2>
+            <p>Perubahan Anda belum disimpan dan tidak hilang. Bandingkan, lalu pilih versi yang dipakai.</p>
+            <table className="data" aria-label="Perbedaan versi">
+              <thead>
+                <tr>
+                  <th scope="col">Bagian</th>
+                  <th scope="col">Versi mereka (revisi {conflict.revision})</th>
+                  <th scope="col">Versi saya</th>
+                </tr>
+              </thead>
+              <tbody>
+                {diffSkjDocuments(conflict.document, form.getValues(), nameOf).map((c, i) => (
+                  <tr key={i}>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.before}</td>
+                    <td>{c.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="actions" style={{ marginTop: "0.75rem" }}>
+              <button type="button" className="button" onClick={keepMine}>
+                Pakai versi saya
+              </button>
+              <button type="button" className="button button-secondary" onClick={takeTheirs}>
+                Pakai versi mereka
+              </button>
+            </div>
+          </section>
+        ) : null}
+        <fieldset disabled={!editable || Boolean(conflict)} className="skj-fieldset">
+          <section className="card" id="bagian-identitas" aria-labelledby="h-identitas">
+            <h2 id="h-identitas" style={{ marginTop: 0 }}>
+              A. Identitas Jabatan
+            </h2>
+            <IdentityBlock {...identity} />
+            <p className="muted">Identitas mengikuti register jabatan; ubah di halaman jabatan bila perlu.</p>
+            <div className="field" data-path="position.summary">
+              <span className="label-like">Ikhtisar jabatan</span>
+              <RichTextEditor
+                key={editorKey}
+                name="summaryJson"
+                textName="summaryText"
+                label="Ikhtisar jabatan"
+                initial={summaryJson}
+                onChange={(doc, text) => {
+                  setSummaryJson(doc);
+                  form.setValue("position.summary", text);
+                }}
+              />
+            </div>
+          </section>
+          <CompetencySections form={form} catalog={catalog} onPicked={(entry) => setCatalog((m) => new Map(m).set(entry.code, entry))} context={context} />
+          <RequirementsSection form={form} />
+        </fieldset>
+      </div>
+      <RulesPanel results={results} />
+    </div>
+  );
+}

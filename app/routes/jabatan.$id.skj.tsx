@@ -1,0 +1,113 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
+import { can } from "~/domain/permissions";
+import type { RichTextNode } from "~/domain/richtext";
+import { SkjDocumentSchema } from "~/domain/skj-document";
+import { parseRichText } from "~/services/richtext.server";
+import { editorData, withRegisterIdentity } from "~/services/skj-editor.server";
+import { openDraftForPosition, validateDocument } from "~/services/skj.server";
+import { idParam } from "~/utils/params";
+import { getDb } from "~db/client.server";
+import { findPositionById } from "~db/queries/register.server";
+import { EDITABLE_STATES, findOpenDraft, saveDraft } from "~db/queries/skj-drafts.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `SKJ ${d?.position.name ?? ""} — SKJ Studio` }];
+
+const NOT_FOUND = "Jabatan tidak ditemukan.";
+
+function positionOf(id: string | undefined) {
+  const position = findPositionById(getDb(), idParam(id, NOT_FOUND));
+  if (!position) throw new Response(NOT_FOUND, { status: 404 });
+  return position;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read");
+  const position = positionOf(params.id);
+  const db = getDb();
+  const draft = findOpenDraft(db, position.id);
+  const canWrite = can(user.role, "skj:write");
+  return {
+    position: { id: position.id, name: position.name, code: position.code },
+    canWrite,
+    draft: draft ? { revision: draft.revision, state: draft.state, document: draft.document, summaryJson: draft.summaryJson, updatedAt: draft.updatedAt, lastEditorName: draft.lastEditorName } : null,
+    editable: Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state)),
+    editor: draft ? editorData(db, position.id, draft) : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "skj:write");
+  const position = positionOf(params.id);
+  const db = getDb();
+  if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
+    // the "Susun SKJ" button: open the draft, creating it when there is none
+    openDraftForPosition(db, position.id, user.id);
+    throw redirect(`/jabatan/${position.id}/skj`);
+  }
+  let body: { document?: unknown; summaryJson?: unknown; baseRevision?: unknown };
+  try {
+    body = await request.json();
+  } catch {
+    return data<SaveReply>({ ok: false, message: "Data tidak terbaca; muat ulang halaman." }, { status: 400 });
+  }
+  const draft = findOpenDraft(db, position.id);
+  if (!draft) return data<SaveReply>({ ok: false, message: "Draf tidak ditemukan: mungkin sudah diajukan atau ditetapkan. Muat ulang halaman." }, { status: 404 });
+  const parsed = SkjDocumentSchema.safeParse(body.document);
+  const summary = parseRichText(body.summaryJson ? JSON.stringify(body.summaryJson) : null);
+  if (!parsed.success || !summary.ok || typeof body.baseRevision !== "number") {
+    return data<SaveReply>({ ok: false, message: "Isi draf tidak sesuai format SKJ; tidak ada yang disimpan." }, { status: 422 });
+  }
+  const document = withRegisterIdentity(db, position.id, parsed.data);
+  const result = saveDraft(db, { draftId: draft.id, baseRevision: body.baseRevision, document, summaryJson: summary.doc, actorId: user.id });
+  if (result.ok) return { ok: true, revision: result.draft.revision, savedAt: result.draft.updatedAt, results: validateDocument(db, document) };
+  if (result.reason === "conflict") {
+    const c = result.current;
+    return data<SaveReply>(
+      { ok: false, conflict: { revision: c.revision, document: c.document, summaryJson: c.summaryJson as RichTextNode | null, lastEditorName: c.lastEditorName, updatedAt: c.updatedAt } },
+      { status: 409 },
+    );
+  }
+  return data<SaveReply>({ ok: false, message: "Draf sedang ditinjau atau sudah ditutup, sehingga tidak dapat diubah." }, { status: 409 });
+}
+
+export default function SkjEditorPage() {
+  const { position, draft, editable, editor, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p>
+            <Link to={`/jabatan/${position.id}`}>← {position.name}</Link>
+          </p>
+          <h1>Standar Kompetensi Jabatan: {position.name}</h1>
+          {draft ? (
+            <p>
+              Draf revisi {draft.revision} · status {draft.state}
+              {draft.lastEditorName ? ` · terakhir diubah oleh ${draft.lastEditorName}` : ""} · <Link to={`/jabatan/${position.id}/skj/pratinjau`}>Pratinjau cetak</Link>
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {!draft || !editor ? (
+        <section className="empty">
+          <p>Jabatan ini belum memiliki draf SKJ.</p>
+          {canWrite ? (
+            <Form method="post">
+              <button type="submit" className="button">
+                Susun SKJ
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : (
+        <SkjEditor key={draft.updatedAt} draft={draft} identity={editor.identity} catalog={editor.catalog} ruleContext={editor.ruleContext} editable={editable} />
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
