@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     openDraftForPosition(db, position.id, user.id);
     throw redirect(`/jabatan/${position.id}/skj`);
   }
-  let body: { document?: unknown; summaryJson?: unknown; baseRevision?: unknown };
+  let body: { document?: unknown; summaryJson?: unknown; baseRevision?: unknown; refreshCodes?: unknown };
   try {
     body = await request.json();
   } catch {
@@ -62,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<SaveReply>({ ok: false, message: "Isi draf tidak sesuai format SKJ; tidak ada yang disimpan." }, { status: 422 });
   }
   const document = withRegisterIdentity(db, position.id, parsed.data);
-  const result = saveDraft(db, { draftId: draft.id, baseRevision: body.baseRevision, document, summaryJson: summary.doc, actorId: user.id });
+  const refreshCodes = new Set(Array.isArray(body.refreshCodes) ? body.refreshCodes.filter((c): c is string => typeof c === "string").slice(0, 50) : []);
+  const result = saveDraft(db, { draftId: draft.id, baseRevision: body.baseRevision, document, summaryJson: summary.doc, actorId: user.id, refreshCodes });
   if (result.ok) return { ok: true, revision: result.draft.revision, savedAt: result.draft.updatedAt, results: validateDocument(db, document) };
   if (result.reason === "conflict") {
     const c = result.current;
@@ -73,6 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return data<SaveReply>({ ok: false, message: "Draf sedang ditinjau atau sudah ditutup, sehingga tidak dapat diubah." }, { status: 409 });
 }
+
+// An autosave must not reload the page's data: the editor keeps its own state (and the cursor) while typing.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaultShouldRevalidate }) =>
+  formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function SkjEditorPage() {
   const { position, draft, editable, editor, canWrite } = useLoaderData<typeof loader>();
@@ -104,7 +109,7 @@ export default function SkjEditorPage() {
           ) : null}
         </section>
       ) : (
-        <SkjEditor key={draft.updatedAt} draft={draft} identity={editor.identity} catalog={editor.catalog} ruleContext={editor.ruleContext} editable={editable} />
+        <SkjEditor draft={draft} identity={editor.identity} catalog={editor.catalog} ruleContext={editor.ruleContext} editable={editable} />
       )}
     </>
   );

@@ -11,6 +11,7 @@ interface Props {
   catalog: ReadonlyMap<string, CatalogEntry>;
   context: RuleContext;
   onPicked: (entry: CatalogEntry) => void;
+  onTakeUpdate: (code: string) => void;
 }
 
 const LEVEL_OPTIONS = [1, 2, 3, 4, 5];
@@ -69,7 +70,7 @@ function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; 
   );
 }
 
-export function CompetencySections({ form, catalog, context, onPicked }: Props) {
+export function CompetencySections({ form, catalog, context, onPicked, onTakeUpdate }: Props) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "competencies" });
   const rows = useWatch({ control: form.control, name: "competencies" }) ?? [];
   const position = useWatch({ control: form.control, name: "position" });
@@ -116,7 +117,14 @@ export function CompetencySections({ form, catalog, context, onPicked }: Props) 
                       <td>{n + 1}</td>
                       <td>
                         <code>{row.code}</code> {entry?.name ?? context.competencies.get(row.code)?.name}
-                        {entry && entry.latestRevision > entry.revision ? <div className="tag tag-warn">pembaruan kamus tersedia</div> : null}
+                        {entry && entry.latestRevision > entry.revision ? (
+                          <div>
+                            <span className="tag tag-warn">pembaruan kamus tersedia</span>{" "}
+                            <button type="button" className="button-link-inline" onClick={() => onTakeUpdate(row.code)}>
+                              Pakai revisi {entry.latestRevision}
+                            </button>
+                          </div>
+                        ) : null}
                       </td>
                       <td data-path={`competencies[${i}].level`}>
                         <label className="visually-hidden" htmlFor={`level-${row.code}`}>

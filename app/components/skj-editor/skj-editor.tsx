@@ -55,6 +55,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
   }, [ruleContext, catalog]);
   const results = useMemo(() => validateSkj(document, context), [document, context]);
 
+  const refresh = useRef(new Set<string>());
   const save = useCallback(() => {
     if (fetcher.state !== "idle") {
       pending.current = true;
@@ -62,8 +63,24 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
     }
     pending.current = false;
     setStatus({ kind: "saving" });
-    fetcher.submit({ intent: "save", document: form.getValues(), summaryJson, baseRevision: revision.current } as never, { method: "post", encType: "application/json" });
+    const refreshCodes = [...refresh.current];
+    refresh.current.clear();
+    fetcher.submit({ intent: "save", document: form.getValues(), summaryJson, baseRevision: revision.current, refreshCodes } as never, { method: "post", encType: "application/json" });
   }, [fetcher, form, summaryJson]);
+
+  /** "Pembaruan kamus tersedia": take the newest published revision of an entry, then save. */
+  const takeDictionaryUpdate = useCallback(
+    async (code: string) => {
+      const res = await fetch(`/kamus/pilih?q=${encodeURIComponent(code)}`);
+      const body = (await res.json().catch(() => null)) as { entries?: CatalogEntry[] } | null;
+      const entry = body?.entries?.find((e) => e.code === code);
+      if (!entry) return;
+      setCatalog((m) => new Map(m).set(code, entry));
+      refresh.current.add(code);
+      save();
+    },
+    [save],
+  );
 
   const scheduleSave = useCallback(() => {
     if (!editable || conflict) return;
@@ -193,7 +210,13 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
               />
             </div>
           </section>
-          <CompetencySections form={form} catalog={catalog} onPicked={(entry) => setCatalog((m) => new Map(m).set(entry.code, entry))} context={context} />
+          <CompetencySections
+            form={form}
+            catalog={catalog}
+            onPicked={(entry) => setCatalog((m) => new Map(m).set(entry.code, entry))}
+            onTakeUpdate={takeDictionaryUpdate}
+            context={context}
+          />
           <RequirementsSection form={form} />
         </fieldset>
       </div>
