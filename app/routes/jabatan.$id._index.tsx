@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IdentityBlock } from "~/components/identity-block";
@@ -7,6 +7,7 @@ import { SkjStatusTag } from "~/components/skj-status-tag";
 import { can } from "~/domain/permissions";
 import { positionEchelon } from "~/domain/sotk";
 import { richTextToHtml } from "~/services/richtext.server";
+import { positionVersions } from "~/services/skj-history.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
@@ -35,11 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     skjStatus,
     canWrite: can(user.role, "register:write"),
     canWriteSkj: can(user.role, "skj:write"),
+    versions: positionVersions(getDb(), position.id),
   };
 }
 
 export default function PositionPage() {
-  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj } = useLoaderData<typeof loader>();
+  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, versions } = useLoaderData<typeof loader>();
+  const notice = useSearchParams()[0].get("notice");
   return (
     <>
       <div className="page-header">
@@ -73,6 +76,16 @@ export default function PositionPage() {
           )}
         </div>
       </div>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {skjStatus === "diajukan" || skjStatus === "disetujui" ? (
+        <p className="notice">
+          SKJ jabatan ini {skjStatus === "diajukan" ? "sedang ditinjau" : "sudah disetujui"}. <Link to={`/jabatan/${position.id}/skj/tinjau`}>Buka halaman tinjauan</Link>
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="identitas">
         <h2 id="identitas" style={{ marginTop: 0 }}>
           A. Identitas Jabatan
@@ -87,6 +100,35 @@ export default function PositionPage() {
           echelon={echelon}
           summaryHtml={summaryHtml}
         />
+      </section>
+      <section className="card" aria-labelledby="versi">
+        <h2 id="versi" style={{ marginTop: 0 }}>
+          Versi SKJ yang ditetapkan
+        </h2>
+        {versions.length === 0 ? (
+          <p className="muted">Belum ada versi yang ditetapkan.</p>
+        ) : (
+          <table className="data" aria-label="Versi SKJ">
+            <thead>
+              <tr>
+                <th scope="col">Versi</th>
+                <th scope="col">Ditetapkan</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <td>Versi {v.version}</td>
+                  <td>
+                    {new Date(v.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })} · {v.publishedBy}
+                  </td>
+                  <td>{v.endKind === "dicabut" ? `Dicabut: ${v.endReason ?? ""}` : v.endKind === "diganti" ? "Diganti" : "Berlaku"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </>
   );

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReviewComments } from "~/components/review-comments";
 import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
 import { can } from "~/domain/permissions";
 import type { RichTextNode } from "~/domain/richtext";
@@ -13,6 +14,7 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 import { EDITABLE_STATES, findOpenDraft, saveDraft } from "~db/queries/skj-drafts.server";
+import { commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `SKJ ${d?.position.name ?? ""} — SKJ Studio` }];
 
@@ -36,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: draft ? { revision: draft.revision, state: draft.state, document: draft.document, summaryJson: draft.summaryJson, updatedAt: draft.updatedAt, lastEditorName: draft.lastEditorName } : null,
     editable: Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state)),
     editor: draft ? editorData(db, position.id, draft) : null,
+    comments: draft ? commentThreads(db, draft.id) : [],
+    decisions: draft ? draftDecisions(db, draft.id) : [],
   };
 }
 
@@ -44,6 +48,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const position = positionOf(params.id);
   const db = getDb();
   if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
+    const form = await request.formData();
+    if (form.get("intent") === "submit") {
+      const draft = findOpenDraft(db, position.id);
+      if (!draft) return data({ submitError: "Draf tidak ditemukan." }, { status: 404 });
+      const result = moveDraft(db, {
+        draftId: draft.id,
+        transition: "submit",
+        actor: user,
+        results: validateDocument(db, draft.document),
+        justification: String(form.get("justification") ?? ""),
+      });
+      if (!result.ok) return data({ submitError: result.message }, { status: result.status });
+      throw redirect(`/jabatan/${position.id}?notice=${encodeURIComponent("SKJ diajukan untuk ditinjau.")}`);
+    }
     // the "Susun SKJ" button: open the draft, creating it when there is none
     openDraftForPosition(db, position.id, user.id);
     throw redirect(`/jabatan/${position.id}/skj`);
@@ -80,7 +98,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaul
   formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function SkjEditorPage() {
-  const { position, draft, editable, editor, canWrite } = useLoaderData<typeof loader>();
+  const { position, draft, editable, editor, canWrite, comments, decisions } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as { submitError?: string } | undefined;
+  const lastReturn = decisions.find((d) => d.action === "dikembalikan");
   return (
     <>
       <div className="page-header">
@@ -109,7 +129,43 @@ export default function SkjEditorPage() {
           ) : null}
         </section>
       ) : (
+        <>
+        {draft.state === "dikembalikan" && lastReturn ? (
+          <p className="warning" role="note">
+            Dikembalikan oleh {lastReturn.actorName}: {lastReturn.comment}
+          </p>
+        ) : null}
+        {draft.state === "diajukan" || draft.state === "disetujui" ? (
+          <p className="notice" role="note">
+            SKJ ini {draft.state === "diajukan" ? "sedang ditinjau" : "sudah disetujui dan menunggu penetapan"}; draf terkunci sampai dikembalikan atau ditetapkan.
+          </p>
+        ) : null}
+        <ReviewComments comments={comments} />
         <SkjEditor draft={draft} identity={editor.identity} catalog={editor.catalog} ruleContext={editor.ruleContext} editable={editable} />
+        {editable ? (
+          <section className="card" aria-labelledby="ajukan">
+            <h2 id="ajukan" style={{ marginTop: 0 }}>
+              Ajukan untuk ditinjau
+            </h2>
+            <p className="muted">Kesalahan aturan harus diperbaiki dahulu. Bila ada peringatan, tuliskan alasannya; alasan disimpan bersama versi SKJ.</p>
+            {reply?.submitError ? (
+              <p className="form-error" role="alert">
+                {reply.submitError}
+              </p>
+            ) : null}
+            <Form method="post" className="stacked">
+              <input type="hidden" name="intent" value="submit" />
+              <div className="field">
+                <label htmlFor="justification">Alasan atas peringatan (bila ada)</label>
+                <textarea id="justification" name="justification" rows={3} />
+              </div>
+              <button type="submit" className="button">
+                Ajukan SKJ
+              </button>
+            </Form>
+          </section>
+        ) : null}
+        </>
       )}
     </>
   );

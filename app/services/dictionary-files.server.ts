@@ -1,6 +1,5 @@
 // Turns technical dictionary files (CSV, XLSX sheet `Kompetensi`, JSON; contract §6) into the sources that
 // app/domain/dictionary-import validates, and writes the exports in that same format so they re-import unchanged.
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import {
   DICTIONARY_COLUMNS,
@@ -11,8 +10,7 @@ import {
   type DictionarySheet,
   type DictionarySource,
 } from "~/domain/dictionary-import";
-import type { ParsedRow } from "~/domain/sotk-import";
-import { cellText } from "./sotk-files.server";
+import { decodeUtf8, headerAndRows, loadWorkbook, readCsvGrid, semicolonError, worksheetGrid, type GridRow } from "./spreadsheet.server";
 
 export type DictionaryReadResult = DictionarySource[] | { error: string };
 
@@ -26,99 +24,33 @@ export async function readDictionaryFile(fileName: string, bytes: Uint8Array): P
   return { error: `Jenis berkas ${fileName} tidak dikenal; gunakan .csv (UTF-8), .xlsx (lembar ${DICTIONARY_SHEET_NAME}) atau .json.` };
 }
 
-function decodeUtf8(fileName: string, bytes: Uint8Array, what: string): string | { error: string } {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return { error: `Berkas ${fileName} bukan teks UTF-8; simpan ulang sebagai ${what} UTF-8.` };
-  }
+function toSheet(fileName: string, sheetName: string | undefined, grid: GridRow[]): DictionarySheet {
+  return { format: "sheet", fileName, ...(sheetName ? { sheetName } : {}), ...headerAndRows(grid) };
 }
-
-/**
- * Builds a sheet from rows of cell text where `grid[0]` is the header. Columns without a title and without
- * data are dropped: spreadsheets often carry such trailing columns. Same rules as the SOTK reader.
- */
-function toSheet(fileName: string, sheetName: string | undefined, grid: { rowNumber: number; cells: string[] }[]): DictionarySheet {
-  const [head, ...body] = grid;
-  const width = Math.max(0, ...grid.map((r) => r.cells.length));
-  const headerCells = Array.from({ length: width }, (_, i) => (head?.cells[i] ?? "").trim());
-  const header: string[] = [];
-  const index: number[] = [];
-  headerCells.forEach((h, i) => {
-    if (h !== "" || body.some((r) => (r.cells[i] ?? "").trim() !== "")) {
-      header.push(h);
-      index.push(i);
-    }
-  });
-  const rows: ParsedRow[] = body.map((r) => {
-    const values: Record<string, string> = {};
-    index.forEach((col, k) => {
-      const name = header[k]!;
-      // the first of two same-named columns wins here; the domain reports the duplicate header
-      if (!(name in values)) values[name] = r.cells[col] ?? "";
-    });
-    return { rowNumber: r.rowNumber, values };
-  });
-  return { format: "sheet", fileName, ...(sheetName ? { sheetName } : {}), header, rows };
-}
-
-const CSV_ERRORS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: "ada tanda kutip pembuka yang tidak ditutup",
-  CSV_INVALID_CLOSING_QUOTE: "ada tanda kutip penutup yang langsung diikuti karakter lain",
-};
 
 function readCsv(fileName: string, bytes: Uint8Array): DictionaryReadResult {
-  const text = decodeUtf8(fileName, bytes, '"CSV UTF-8"');
-  if (typeof text !== "string") return text;
-  let records: string[][];
-  try {
-    records = parse(text, {
-      relax_column_count: true,
-      relax_quotes: true,
-      // empty lines are kept so that record index + 1 stays the row a spreadsheet shows
-      skip_empty_lines: false,
-      record_delimiter: ["\r\n", "\n", "\r"],
-    }) as string[][];
-  } catch (e) {
-    const err = e as { code?: string; lines?: number };
-    const why = (err.code && CSV_ERRORS[err.code]) || "formatnya tidak valid";
-    return { error: `Berkas ${fileName} tidak dapat dibaca sebagai CSV${err.lines ? ` (sekitar baris ${err.lines})` : ""}: ${why}.` };
-  }
-  const grid = records.map((cells, i) => ({ rowNumber: i + 1, cells }));
-  const header = grid[0]?.cells ?? [];
-  // Indonesian-locale spreadsheets save CSV with semicolons; say so instead of a puzzling header error
-  if (header.length === 1 && (header[0] ?? "").includes(";")) {
-    return { error: `Berkas ${fileName} memakai titik koma sebagai pemisah; CSV impor harus dipisah koma.` };
-  }
-  return [toSheet(fileName, undefined, grid)];
+  const grid = readCsvGrid(fileName, bytes, 'simpan ulang sebagai "CSV UTF-8"');
+  if (!Array.isArray(grid)) return grid;
+  return semicolonError(fileName, grid) ?? [toSheet(fileName, undefined, grid)];
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<DictionaryReadResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch {
-    return { error: `Berkas ${fileName} tidak dapat dibaca sebagai workbook XLSX; pastikan berkas tidak rusak dan disimpan sebagai .xlsx.` };
-  }
+  const workbook = await loadWorkbook(fileName, bytes);
+  if ("error" in workbook) return workbook;
   const wanted = DICTIONARY_SHEET_NAME.toLowerCase();
   const ws = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === wanted);
   if (!ws) {
     const names = workbook.worksheets.map((w) => w.name).join(", ") || "tidak ada";
     return { error: `Berkas ${fileName} tidak memiliki lembar "${DICTIONARY_SHEET_NAME}" (lembar yang ada: ${names}).` };
   }
-  const grid: { rowNumber: number; cells: string[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells[c - 1] = cellText(row.getCell(c).value);
-    grid.push({ rowNumber: row.number, cells });
-  });
+  const grid = worksheetGrid(ws);
   if (grid.length === 0) return { error: `Berkas ${fileName}: lembar ${ws.name} kosong.` };
   if (grid[0]!.rowNumber !== 1) return { error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.` };
   return [toSheet(fileName, ws.name, grid)];
 }
 
 function readJson(fileName: string, bytes: Uint8Array): DictionaryReadResult {
-  const text = decodeUtf8(fileName, bytes, "JSON");
+  const text = decodeUtf8(fileName, bytes, "simpan ulang sebagai JSON UTF-8");
   if (typeof text !== "string") return text;
   try {
     return [{ format: "json", fileName, value: JSON.parse(text) as unknown }];

@@ -1,16 +1,15 @@
 // Turns SOTK import files (CSV or XLSX, contract §6) into the sheets that app/domain/sotk-import validates,
 // and builds the XLSX template that the import page offers for download.
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { ECHELONS, FUNCTIONAL_LEVELS, POSITION_GROUPS, UNIT_KINDS } from "~/domain/sotk";
 import {
   COLUMNS,
   detectSheetKind,
   type ColumnSpec,
-  type ParsedRow,
   type ParsedSheet,
   type SheetKind,
 } from "~/domain/sotk-import";
+import { headerAndRows, loadWorkbook, readCsvGrid, semicolonError, worksheetGrid, type GridRow } from "./spreadsheet.server";
 
 export const SHEET_NAMES: Record<SheetKind, string> = { unit: "Unit", jabatan: "Jabatan" };
 
@@ -25,112 +24,33 @@ export async function readSotkFile(fileName: string, bytes: Uint8Array): Promise
   return { error: `Jenis berkas ${fileName} tidak dikenal; gunakan .csv (UTF-8) atau .xlsx.` };
 }
 
-/**
- * Builds a sheet from rows of cell text where `rows[0]` is the header. Columns without a title and
- * without data are dropped: spreadsheets often carry such trailing columns.
- */
-function toSheet(fileName: string, sheetName: string | undefined, kind: SheetKind, grid: { rowNumber: number; cells: string[] }[]): ParsedSheet {
-  const [head, ...body] = grid;
-  const width = Math.max(0, ...grid.map((r) => r.cells.length));
-  const headerCells = Array.from({ length: width }, (_, i) => (head?.cells[i] ?? "").trim());
-  const keep = headerCells.map((h, i) => h !== "" || body.some((r) => (r.cells[i] ?? "").trim() !== ""));
-  const header: string[] = [];
-  const index: number[] = [];
-  headerCells.forEach((h, i) => {
-    if (keep[i]) {
-      header.push(h);
-      index.push(i);
-    }
-  });
-  const rows: ParsedRow[] = body.map((r) => {
-    const values: Record<string, string> = {};
-    index.forEach((col, k) => {
-      const name = header[k]!;
-      // the first of two same-named columns wins here; the domain reports the duplicate header
-      if (!(name in values)) values[name] = r.cells[col] ?? "";
-    });
-    return { rowNumber: r.rowNumber, values };
-  });
-  return { fileName, ...(sheetName ? { sheetName } : {}), kind, header, rows };
+function toSheet(fileName: string, sheetName: string | undefined, kind: SheetKind, grid: GridRow[]): ParsedSheet {
+  return { fileName, ...(sheetName ? { sheetName } : {}), kind, ...headerAndRows(grid) };
 }
 
-const CSV_ERRORS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: "ada tanda kutip pembuka yang tidak ditutup",
-  CSV_INVALID_CLOSING_QUOTE: "ada tanda kutip penutup yang langsung diikuti karakter lain",
-};
-
 function readCsv(fileName: string, bytes: Uint8Array): ReadResult {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { error: `Berkas ${fileName} bukan teks UTF-8; simpan ulang dari spreadsheet sebagai "CSV UTF-8".` };
-  }
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      // empty lines are kept so that record index + 1 stays the row a spreadsheet shows
-      skip_empty_lines: false,
-      // mixed line endings happen when rows are pasted from different editors
-      record_delimiter: ["\r\n", "\n", "\r"],
-    }) as string[][];
-  } catch (e) {
-    const err = e as { code?: string; lines?: number };
-    const why = (err.code && CSV_ERRORS[err.code]) || "formatnya tidak valid";
-    return { error: `Berkas ${fileName} tidak dapat dibaca sebagai CSV${err.lines ? ` (sekitar baris ${err.lines})` : ""}: ${why}.` };
-  }
-  const grid = records.map((cells, i) => ({ rowNumber: i + 1, cells }));
-  const header = grid[0]?.cells ?? [];
-  const kind = detectSheetKind(header);
+  const grid = readCsvGrid(fileName, bytes, 'simpan ulang dari spreadsheet sebagai "CSV UTF-8"');
+  if (!Array.isArray(grid)) return grid;
+  const kind = detectSheetKind(grid[0]?.cells ?? []);
   if (!kind) {
-    // Indonesian-locale spreadsheets save CSV with semicolons; say so instead of a puzzling header error
-    const semicolons = header.length === 1 && (header[0] ?? "").includes(";");
-    return {
-      error: semicolons
-        ? `Berkas ${fileName} memakai titik koma sebagai pemisah; CSV impor harus dipisah koma.`
-        : `Berkas ${fileName}: jenis data tidak dapat ditentukan dari baris judul. Berkas unit harus memiliki kolom kode_unit dan nama_unit; berkas jabatan harus memiliki kolom kode_jabatan.`,
-    };
+    return (
+      semicolonError(fileName, grid) ?? {
+        error: `Berkas ${fileName}: jenis data tidak dapat ditentukan dari baris judul. Berkas unit harus memiliki kolom kode_unit dan nama_unit; berkas jabatan harus memiliki kolom kode_jabatan.`,
+      }
+    );
   }
   return [toSheet(fileName, undefined, kind, grid)];
 }
 
-type CellValue = ExcelJS.CellValue;
-
-/** Plain text of a cell as a user sees it: numbers unformatted, rich text joined, formulas by their result. */
-export function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: CellValue }).result ?? null);
-  if ("hyperlink" in value) return cellText((value as { text?: CellValue }).text ?? null);
-  if ("error" in value) return String(value.error);
-  return "";
-}
-
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch {
-    return { error: `Berkas ${fileName} tidak dapat dibaca sebagai workbook XLSX; pastikan berkas tidak rusak dan disimpan sebagai .xlsx.` };
-  }
+  const workbook = await loadWorkbook(fileName, bytes);
+  if ("error" in workbook) return workbook;
   const sheets: ParsedSheet[] = [];
   for (const kind of ["unit", "jabatan"] as const) {
     const wanted = SHEET_NAMES[kind].toLowerCase();
     const ws = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === wanted);
     if (!ws) continue;
-    const grid: { rowNumber: number; cells: string[] }[] = [];
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells[c - 1] = cellText(row.getCell(c).value);
-      grid.push({ rowNumber: row.number, cells });
-    });
+    const grid = worksheetGrid(ws);
     if (grid.length === 0) continue; // an untouched sheet is not an attempt to import that kind
     if (grid[0]!.rowNumber !== 1) {
       return { error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.` };

@@ -19,6 +19,8 @@ export interface DraftView {
   updatedAt: string;
   lastEditedBy: number | null;
   lastEditorName: string | null;
+  submittedBy: number | null;
+  justification: string | null;
 }
 
 function draftView(db: DbOrTx, where: ReturnType<typeof eq>): DraftView | undefined {
@@ -33,6 +35,8 @@ function draftView(db: DbOrTx, where: ReturnType<typeof eq>): DraftView | undefi
       updatedAt: skjDrafts.updatedAt,
       lastEditedBy: skjDrafts.lastEditedBy,
       lastEditorName: users.name,
+      submittedBy: skjDrafts.submittedBy,
+      justification: skjDrafts.justification,
     })
     .from(skjDrafts)
     .leftJoin(users, eq(users.id, skjDrafts.lastEditedBy))

@@ -3,10 +3,9 @@ import type { SkjPrintModel } from "~/domain/skj-print";
 // Inline so that the same markup prints to PDF with no stylesheet request (the print context blocks the network).
 export const SKJ_PRINT_CSS = `
 .skj-doc { font-family: Arimo, Arial, "Liberation Sans", sans-serif; font-size: 10.5pt; color: #000; background: #fff; position: relative; }
-.skj-doc h1 { text-align: center; font-size: 13pt; margin: 0 0 0.2rem; letter-spacing: 0.03em; }
+.skj-doc .skj-title { text-align: center; font-size: 13pt; margin: 0 0 0.2rem; letter-spacing: 0.03em; }
 .skj-doc .skj-subtitle { text-align: center; margin: 0 0 1rem; text-transform: uppercase; font-weight: bold; }
-.skj-doc h2 { font-size: 11pt; margin: 1.1rem 0 0.4rem; }
-.skj-doc h3 { font-size: 10.5pt; margin: 0.8rem 0 0.3rem; }
+.skj-doc h3 { font-size: 11pt; margin: 1.1rem 0 0.4rem; }
 .skj-doc table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 .skj-doc th, .skj-doc td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
 .skj-doc thead { display: table-header-group; }
@@ -44,9 +43,9 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
           DRAFT
         </div>
       ) : null}
-      <h1>STANDAR KOMPETENSI JABATAN</h1>
+      <h2 className="skj-title">STANDAR KOMPETENSI JABATAN</h2>
       <p className="skj-subtitle">{identity.group}</p>
-      <h2>I. IDENTITAS JABATAN</h2>
+      <h3>I. IDENTITAS JABATAN</h3>
       <table className="ident" aria-label="Identitas jabatan (cetak)">
         <tbody>
           <tr>
@@ -75,7 +74,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
           </tr>
         </tbody>
       </table>
-      <h2>II. STANDAR KOMPETENSI</h2>
+      <h3>II. STANDAR KOMPETENSI</h3>
       <table aria-label="Standar kompetensi (cetak)">
         <thead>
           <tr>
@@ -121,7 +120,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
           ])}
         </tbody>
       </table>
-      <h2>III. PERSYARATAN JABATAN</h2>
+      <h3>III. PERSYARATAN JABATAN</h3>
       <table aria-label="Persyaratan jabatan (cetak)">
         <thead>
           <tr>

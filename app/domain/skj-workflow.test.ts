@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "./permissions";
+import type { RuleResult } from "./skj-rules";
+import { availableTransitions, decideTransition, decideWithdrawal, type DraftFacts, type DraftState } from "./skj-workflow";
+
+const AUTHOR = 1;
+const OTHER = 2;
+const warning: RuleResult = { rule: "SKJ-PENGALAMAN", severity: "warning", path: "requirements.experience", message: "x", citation: "x" };
+const error: RuleResult = { rule: "SKJ-TEKNIS-MIN", severity: "error", path: "competencies", message: "x", citation: "x" };
+
+const draft = (state: DraftState, by = AUTHOR): DraftFacts => ({ state, submittedBy: state === "draf" ? null : by, lastEditedBy: by });
+
+// expected outcome per transition, state and role, for an actor who neither submitted nor last edited
+const TABLE: { transition: "submit" | "approve" | "return" | "publish"; state: DraftState; allowed: Role[] }[] = [
+  { transition: "submit", state: "draf", allowed: ["admin", "analis", "reviewer"] },
+  { transition: "submit", state: "dikembalikan", allowed: ["admin", "analis", "reviewer"] },
+  { transition: "submit", state: "diajukan", allowed: [] },
+  { transition: "submit", state: "disetujui", allowed: [] },
+  { transition: "approve", state: "diajukan", allowed: ["admin", "reviewer"] },
+  { transition: "approve", state: "draf", allowed: [] },
+  { transition: "approve", state: "disetujui", allowed: [] },
+  { transition: "approve", state: "dikembalikan", allowed: [] },
+  { transition: "return", state: "diajukan", allowed: ["admin", "reviewer"] },
+  { transition: "return", state: "disetujui", allowed: ["admin", "reviewer"] },
+  { transition: "return", state: "draf", allowed: [] },
+  { transition: "return", state: "dikembalikan", allowed: [] },
+  { transition: "publish", state: "disetujui", allowed: ["admin", "reviewer"] },
+  { transition: "publish", state: "diajukan", allowed: [] },
+  { transition: "publish", state: "draf", allowed: [] },
+  { transition: "publish", state: "dikembalikan", allowed: [] },
+];
+
+describe("SKJ workflow", () => {
+  for (const row of TABLE) {
+    for (const role of ROLES) {
+      const allowed = row.allowed.includes(role);
+      it(`${row.transition} from ${row.state} by ${role}: ${allowed ? "allowed" : "refused"}`, () => {
+        const decision = decideTransition(row.transition, draft(row.state), { id: OTHER, role }, { results: [], comment: "catatan" });
+        expect(decision.ok).toBe(allowed);
+        if (!decision.ok) expect(decision.message).toMatch(/\w/);
+      });
+    }
+  }
+
+  it("applies four-eyes: the submitter or last editor may neither approve nor publish", () => {
+    for (const role of ["reviewer", "admin"] as const) {
+      expect(decideTransition("approve", { state: "diajukan", submittedBy: OTHER, lastEditedBy: AUTHOR }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
+      expect(decideTransition("approve", { state: "diajukan", submittedBy: AUTHOR, lastEditedBy: OTHER }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
+      expect(decideTransition("publish", { state: "disetujui", submittedBy: AUTHOR, lastEditedBy: OTHER }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
+    }
+  });
+
+  it("blocks submission on an error rule and asks for a justification of warnings", () => {
+    const analis = { id: AUTHOR, role: "analis" as const };
+    expect(decideTransition("submit", draft("draf"), analis, { results: [error] })).toMatchObject({ ok: false, status: 409 });
+    expect(decideTransition("submit", draft("draf"), analis, { results: [warning] })).toMatchObject({ ok: false, status: 422 });
+    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "pendek" })).toMatchObject({ ok: false, status: 422 });
+    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "Pengalaman setara dinilai per kasus." })).toEqual({ ok: true, next: "diajukan" });
+  });
+
+  it("needs a comment to return and a reason to withdraw", () => {
+    const reviewer = { id: OTHER, role: "reviewer" as const };
+    expect(decideTransition("return", draft("diajukan"), reviewer, { comment: "  " })).toMatchObject({ ok: false, status: 422 });
+    expect(decideWithdrawal(reviewer, "")).toMatchObject({ ok: false, status: 422 });
+    expect(decideWithdrawal(reviewer, "Jabatan dihapus dari SOTK baru.")).toMatchObject({ ok: true });
+    expect(decideWithdrawal({ id: AUTHOR, role: "analis" }, "Jabatan dihapus dari SOTK baru.")).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it("offers each actor only the transitions they may make", () => {
+    expect(availableTransitions(draft("diajukan"), { id: OTHER, role: "reviewer" })).toEqual(["approve", "return"]);
+    expect(availableTransitions(draft("diajukan"), { id: AUTHOR, role: "reviewer" })).toEqual(["return"]);
+    expect(availableTransitions(draft("draf"), { id: AUTHOR, role: "analis" })).toEqual(["submit"]);
+    expect(availableTransitions(draft("disetujui"), { id: OTHER, role: "viewer" })).toEqual([]);
+  });
+});
