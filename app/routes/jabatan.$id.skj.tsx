@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReviewComments } from "~/components/review-comments";
+import { UnverifiedNotice } from "~/components/unverified-notice";
 import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
 import { can } from "~/domain/permissions";
 import type { RichTextNode } from "~/domain/richtext";
@@ -13,6 +14,7 @@ import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
+import { unverifiedSettings } from "~db/queries/settings.server";
 import { EDITABLE_STATES, findOpenDraft, saveDraft } from "~db/queries/skj-drafts.server";
 import { commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
 
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state)),
     editor: draft ? editorData(db, position.id, draft) : null,
     comments: draft ? commentThreads(db, draft.id) : [],
+    unverified: unverifiedSettings(db),
     decisions: draft ? draftDecisions(db, draft.id) : [],
   };
 }
@@ -98,7 +101,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaul
   formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function SkjEditorPage() {
-  const { position, draft, editable, editor, canWrite, comments, decisions } = useLoaderData<typeof loader>();
+  const { position, draft, editable, editor, canWrite, comments, decisions, unverified } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as { submitError?: string } | undefined;
   const lastReturn = decisions.find((d) => d.action === "dikembalikan");
   return (
@@ -140,6 +143,7 @@ export default function SkjEditorPage() {
             SKJ ini {draft.state === "diajukan" ? "sedang ditinjau" : "sudah disetujui dan menunggu penetapan"}; draf terkunci sampai dikembalikan atau ditetapkan.
           </p>
         ) : null}
+        <UnverifiedNotice settings={unverified} />
         <ReviewComments comments={comments} />
         <SkjEditor draft={draft} identity={editor.identity} catalog={editor.catalog} ruleContext={editor.ruleContext} editable={editable} />
         {editable ? (
