@@ -8,8 +8,10 @@ import { readConfig } from "~/config.server";
 import { prepareDatabase } from "~db/bootstrap.server";
 import { getDb } from "~db/client.server";
 import { describeSeedReport } from "~seeds/seed.server";
+import { skjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
 import { refuseCrossSiteWrites, securityHeaders } from "./middleware";
+import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
 
 const config = readConfig();
 process.env.NODE_ENV = config.NODE_ENV;
@@ -27,6 +29,8 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.use(securityHeaders);
+// before the static folders too: serve-static would stat a file on disk for every API read
+app.use(skjReadApi);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
@@ -42,11 +46,15 @@ app.get("/healthz", (_req, res) => {
 app.use(refuseCrossSiteWrites);
 app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
+let webhookWorker: WebhookWorker | undefined;
 const server = app.listen(config.PORT, () => {
   console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
+  // off for a second server on the same database file, which would otherwise send every event twice
+  if (process.env.SKJ_WEBHOOKS !== "off") webhookWorker = startWebhookWorker(db);
 });
 
 function shutdown() {
+  void webhookWorker?.stop();
   server.close(() => {
     db.$client.close();
     process.exit(0);

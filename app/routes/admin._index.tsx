@@ -33,6 +33,9 @@ export default function AdminHome() {
           <Link to="/admin/tokens" className="button button-secondary">
             Token API
           </Link>
+          <Link to="/admin/webhooks" className="button button-secondary">
+            Webhook
+          </Link>
           <Link to="/admin/users/new" className="button">
             Tambah pengguna
           </Link>

@@ -10,6 +10,10 @@ import { getDb } from "~db/client.server";
 // A full SKJ is a few kilobytes and the schema's own limits stay far below this; the cap only stops a
 // hostile or broken client from making the server buffer an unbounded body.
 export const JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
+// Answering 413 while the client is still sending makes the kernel reset the connection, and Node's fetch
+// then reports ECONNRESET instead of the 413. So the rest of a moderately oversized body is read and thrown
+// away (no buffering, and only a token holder gets this far); beyond this the connection is simply cut.
+const DISCARD_MAX_BYTES = 32 * 1024 * 1024;
 
 export function methodNotAllowed(): Response {
   return apiError(405, "method_not_allowed", "Metode tidak didukung; gunakan POST dengan dokumen SKJ sebagai JSON.", { headers: { Allow: "POST" } });
@@ -23,7 +27,16 @@ function invalidJson(message: string): Response {
   return apiError(400, "invalid_json", message);
 }
 
-/** The body bytes, or null as soon as they pass `max`: Content-Length can be absent (chunked) or lie. */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, seen: number): Promise<void> {
+  while (seen <= DISCARD_MAX_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    seen += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+}
+
+/** The body bytes, or null once they pass `max`: Content-Length can be absent (chunked) or lie. */
 async function readCapped(request: Request, max: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
@@ -34,7 +47,7 @@ async function readCapped(request: Request, max: number): Promise<Uint8Array | n
     if (done) break;
     size += value.byteLength;
     if (size > max) {
-      await reader.cancel().catch(() => undefined);
+      await discardRest(reader, size);
       return null;
     }
     chunks.push(value);
@@ -53,8 +66,12 @@ async function readCapped(request: Request, max: number): Promise<Uint8Array | n
  * often omit it, and what matters is whether the bytes are JSON.
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const declared = request.headers.get("Content-Length");
-  if (declared !== null && Number(declared) > JSON_BODY_MAX_BYTES) throw payloadTooLarge();
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > JSON_BODY_MAX_BYTES) {
+    // refused without buffering a byte; read off only so that the client gets to see the answer
+    if (request.body && declared <= DISCARD_MAX_BYTES) await discardRest(request.body.getReader(), 0);
+    throw payloadTooLarge();
+  }
   const bytes = await readCapped(request, JSON_BODY_MAX_BYTES);
   if (bytes === null) throw payloadTooLarge();
   let text: string;

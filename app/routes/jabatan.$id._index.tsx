@@ -105,6 +105,9 @@ export default function PositionPage() {
         <h2 id="versi" style={{ marginTop: 0 }}>
           Versi SKJ yang ditetapkan
         </h2>
+        <p>
+          <Link to={`/jabatan/${position.id}/riwayat`}>Riwayat dan perbandingan versi</Link>
+        </p>
         {versions.length === 0 ? (
           <p className="muted">Belum ada versi yang ditetapkan.</p>
         ) : (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
+import { can } from "~/domain/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~db/client.server";
 import { listPenetapan } from "~db/queries/penetapan.server";
@@ -8,12 +9,12 @@ import { listPenetapan } from "~db/queries/penetapan.server";
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read");
-  return { acts: listPenetapan(getDb()) };
+  const user = await requirePermission(request, "read");
+  return { acts: listPenetapan(getDb()), canPublish: can(user.role, "skj:publish") };
 }
 
 export default function DaftarPenetapan() {
-  const { acts } = useLoaderData<typeof loader>();
+  const { acts, canPublish } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
@@ -21,6 +22,11 @@ export default function DaftarPenetapan() {
           <h1>Penetapan</h1>
           <p>Peraturan atau keputusan kepala daerah yang menetapkan SKJ.</p>
         </div>
+        {canPublish ? (
+          <Link className="button" to="/penetapan/baru">
+            Penetapan baru
+          </Link>
+        ) : null}
       </div>
       {acts.length === 0 ? (
         <p className="empty">Belum ada penetapan.</p>
@@ -41,7 +47,9 @@ export default function DaftarPenetapan() {
                 <td>
                   {a.number} / {a.year}
                 </td>
-                <td>{a.title}</td>
+                <td>
+                  <Link to={`/penetapan/${a.id}`}>{a.title}</Link>
+                </td>
                 <td>{a.status}</td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
 // Dictionary entries and their revisions: reading an entry, saving a draft, and the review transitions.
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { TechnicalEntryInput } from "~/domain/dictionary";
 import { isRegulationCode } from "~/domain/dictionary";
 import type { RevisionTexts } from "~/domain/dictionary-diff";
@@ -177,7 +177,8 @@ export function entryImpact(db: DbOrTx, competencyId: number) {
     .leftJoin(skjDrafts, eq(skjDrafts.id, skjCompetencyUses.draftId))
     .leftJoin(skjVersions, eq(skjVersions.id, skjCompetencyUses.versionId))
     .innerJoin(positions, sql`${positions.id} = coalesce(${skjDrafts.positionId}, ${skjVersions.positionId})`)
-    .where(eq(competencyRevisions.competencyId, competencyId))
+    // a published draft keeps its rows beside the version's copies: show the version, not the closed draft
+    .where(and(eq(competencyRevisions.competencyId, competencyId), or(isNull(skjCompetencyUses.draftId), isNull(skjDrafts.closedAt))))
     .orderBy(asc(positions.code))
     .all();
   return rows;

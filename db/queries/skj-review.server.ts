@@ -139,3 +139,15 @@ export function openDraftsOverview(db: DbOrTx, limit = 200) {
     .limit(limit)
     .all();
 }
+
+/** Every decision on every draft of a position, newest first: the timeline of the history page. */
+export function positionDecisions(db: DbOrTx, positionId: number) {
+  return db
+    .select({ id: skjDecisions.id, action: skjDecisions.action, comment: skjDecisions.comment, at: skjDecisions.at, actorName: users.name, draftId: skjDecisions.draftId })
+    .from(skjDecisions)
+    .innerJoin(skjDrafts, eq(skjDrafts.id, skjDecisions.draftId))
+    .innerJoin(users, eq(users.id, skjDecisions.actorId))
+    .where(eq(skjDrafts.positionId, positionId))
+    .orderBy(desc(skjDecisions.id))
+    .all();
+}

@@ -26,7 +26,7 @@ async function completeDraft(page: Page) {
 describe("review", () => {
   const browser = useBrowser();
 
-  it("analis submits, reviewer2 returns it with a comment on a competency row, analis fixes and resubmits, reviewer approves", async () => {
+  it("analis submits, reviewer2 returns it with a comment on a competency row, analis fixes and resubmits, reviewer approves, admin publishes a penetapan and the position shows version 1", async () => {
     const analis = await browser.newPage();
     await logIn(analis, "analis@demo.go.id");
     await openPosition(analis);
@@ -74,5 +74,28 @@ describe("review", () => {
     await reviewer.getByRole("button", { name: "Setujui" }).click();
     await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
     expect(await reviewer.getByRole("table", { name: "Disetujui" }).innerText()).toContain(POSITION);
+
+    const admin = await browser.newPage();
+    await logIn(admin, "admin@demo.go.id");
+    await admin.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Penetapan" }).click();
+    await admin.getByRole("link", { name: "Penetapan baru" }).click();
+    await admin.getByLabel("Nomor").fill("77");
+    await admin.getByLabel("Tahun").fill("2026");
+    await admin.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Biro Organisasi");
+    await admin.getByLabel("Tanggal berlaku").fill("2027-01-01");
+    await admin.getByRole("button", { name: "Simpan penetapan" }).click();
+    await expect.poll(() => heading(admin)).toBe("Peraturan Gubernur Nomor 77 Tahun 2026 tentang Standar Kompetensi Jabatan Biro Organisasi");
+    const picker = admin.getByLabel("Tambahkan SKJ yang disetujui");
+    await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
+    await admin.getByRole("button", { name: "Tambahkan" }).click();
+    await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).waitFor();
+    await admin.getByRole("button", { name: "Tetapkan 1 SKJ" }).click();
+    await admin.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+    expect(await admin.getByRole("table", { name: "SKJ dalam penetapan" }).innerText()).toContain("Versi 1");
+
+    await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).click();
+    const versions = admin.getByRole("table", { name: "Versi SKJ" });
+    await versions.waitFor();
+    expect(await versions.locator("tbody tr").first().innerText()).toMatch(/^Versi 1\b[\s\S]*Berlaku$/);
   });
 });

@@ -15,6 +15,7 @@ import { useTestDatabase } from "../setup/test-db";
 
 // a demo administrator position (eselon III.a) in the Biro Organisasi
 const POSITION = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.KABAG";
+const TECHNICAL = ["T.OTDA", "T.ANJAB", "T.KELEMBAGAAN"];
 
 interface ApiResult {
   rule: string;
@@ -67,7 +68,8 @@ function completeDocument(db: Db): SkjDocument {
   const { document } = newDraftDocument(db, findPositionByCode(db, POSITION)!.id);
   return {
     ...document,
-    competencies: [...document.competencies.filter((c) => c.code !== "T.OTDA"), { code: "T.OTDA", level: 3 }, { code: "T.ANJAB", level: 3 }, { code: "T.KELEMBAGAAN", level: 3 }],
+    // the draft may start from a published version that already lists some of them
+    competencies: [...document.competencies.filter((c) => !TECHNICAL.includes(c.code)), ...TECHNICAL.map((code) => ({ code, level: 3 }))],
     requirements: {
       rank: "IV/a",
       education: [{ level: "S-1", fields: ["Ilmu Pemerintahan", "Administrasi Negara"] }],

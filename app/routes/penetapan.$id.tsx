@@ -1,0 +1,161 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PENETAPAN_STATUS_LABELS } from "~/domain/penetapan";
+import { can } from "~/domain/permissions";
+import { idParam } from "~/utils/params";
+import { getDb } from "~db/client.server";
+import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFromPenetapan } from "~db/queries/penetapan.server";
+import { publishPenetapan } from "~db/queries/skj-publish.server";
+
+export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
+
+const NOT_FOUND = "Penetapan tidak ditemukan.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read");
+  const db = getDb();
+  const act = penetapanDetail(db, idParam(params.id, NOT_FOUND));
+  if (!act) throw new Response(NOT_FOUND, { status: 404 });
+  const canPublish = can(user.role, "skj:publish");
+  return {
+    act,
+    candidates: canPublish && act.status === "draf" ? approvedDraftsNotInPenetapan(db) : [],
+    canPublish,
+    // the server refuses anyway; the page says why before the click
+    fourEyesItems: act.items.filter((i) => i.submittedBy === user.id || i.lastEditedBy === user.id).map((i) => i.positionName),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "skj:publish");
+  const id = idParam(params.id, NOT_FOUND);
+  const db = getDb();
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const draftId = Number(form.get("draftId"));
+  const result =
+    intent === "add"
+      ? addToPenetapan(db, id, draftId, user.id)
+      : intent === "remove"
+        ? removeFromPenetapan(db, id, draftId, user.id)
+        : intent === "publish"
+          ? publishPenetapan(db, id, user)
+          : { ok: false as const, status: 422 as const, message: "Tindakan tidak dikenal." };
+  if (!result.ok) return data({ error: result.message }, { status: result.status });
+  const notice = intent === "publish" ? "Penetapan ditetapkan: SKJ telah diterbitkan sebagai versi baru." : "Daftar SKJ diperbarui.";
+  throw redirect(`/penetapan/${id}?notice=${encodeURIComponent(notice)}`);
+}
+
+export default function PenetapanPage() {
+  const { act, candidates, canPublish, fourEyesItems } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as { error?: string } | undefined;
+  const notice = useSearchParams()[0].get("notice");
+  const busy = useNavigation().state === "submitting";
+  const draft = act.status === "draf";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p>
+            <Link to="/penetapan">← Penetapan</Link>
+          </p>
+          <h1>{act.label}</h1>
+          <p>
+            Status: <span className={`tag ${draft ? "tag-warn" : "tag-ok"}`}>{PENETAPAN_STATUS_LABELS[act.status]}</span>
+            {act.effectiveDate ? ` · berlaku ${act.effectiveDate}` : ""}
+            {act.signerName ? ` · ditandatangani ${act.signerTitle ?? ""} ${act.signerName}` : ""}
+            {act.publishedByName ? ` · diterbitkan oleh ${act.publishedByName}` : ""}
+          </p>
+        </div>
+      </div>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {reply?.error ? (
+        <p className="form-error" role="alert">
+          {reply.error}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="isi">
+        <h2 id="isi" style={{ marginTop: 0 }}>
+          SKJ dalam penetapan ini ({act.items.length})
+        </h2>
+        {act.items.length === 0 ? (
+          <p className="muted">Belum ada SKJ. Tambahkan SKJ yang sudah disetujui.</p>
+        ) : (
+          <table className="data" aria-label="SKJ dalam penetapan">
+            <thead>
+              <tr>
+                <th scope="col">Jabatan</th>
+                <th scope="col">Disetujui oleh</th>
+                <th scope="col">{draft ? "" : "Versi"}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {act.items.map((i) => (
+                <tr key={i.draftId}>
+                  <td>
+                    <Link to={`/jabatan/${i.positionId}`}>{i.positionName}</Link> <span className="unit-code">{i.positionCode}</span>
+                  </td>
+                  <td>{i.approvedByName ?? "—"}</td>
+                  <td>
+                    {draft && canPublish ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="draftId" value={i.draftId} />
+                        <button type="submit" className="button-link-inline" aria-label={`Keluarkan ${i.positionName}`}>
+                          Keluarkan
+                        </button>
+                      </Form>
+                    ) : i.versionNumber ? (
+                      `Versi ${i.versionNumber}`
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {draft && canPublish && candidates.length > 0 ? (
+          <Form method="post" className="filters" style={{ marginTop: "0.8rem" }}>
+            <input type="hidden" name="intent" value="add" />
+            <div className="field">
+              <label htmlFor="draftId">Tambahkan SKJ yang disetujui</label>
+              <select id="draftId" name="draftId">
+                {candidates.map((c) => (
+                  <option key={c.draftId} value={c.draftId}>
+                    {c.positionName} ({c.positionCode})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-secondary" disabled={busy}>
+              Tambahkan
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      {draft && canPublish ? (
+        <section className="card" aria-labelledby="tetapkan">
+          <h2 id="tetapkan" style={{ marginTop: 0 }}>
+            Tetapkan
+          </h2>
+          <p>Menetapkan menerbitkan semua SKJ di atas sekaligus sebagai versi baru yang tidak dapat diubah, dan memberitahu mesin pemetaan kompetensi.</p>
+          {fourEyesItems.length ? <p className="warning">Prinsip empat mata: Anda mengajukan atau mengubah terakhir {fourEyesItems.join(", ")}; penetapan harus dilakukan pengguna lain.</p> : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="publish" />
+            <button type="submit" className="button" disabled={busy || act.items.length === 0 || fourEyesItems.length > 0}>
+              Tetapkan {act.items.length} SKJ
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

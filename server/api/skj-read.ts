@@ -1,0 +1,309 @@
+// The read side of the HTTP API (contract §5): GET /api/v1/skj, /api/v1/skj/{code}, /api/v1/skj/{code}/versions/{n},
+// /api/v1/changes and /api/v1/schema/skj-published.json.
+//
+// These run in our own server entry, ahead of the Remix handler, because the mapping engine reads them far
+// more often than people read pages and a Remix resource route costs about fifteen times a bare handler per
+// request (issue 6, Speed). So: one middleware that dispatches on the path by hand (no router layers), answers
+// written straight onto node's response (express's res.send would hash every body for its own ETag), and
+// published documents sent as their stored bytes, never parsed and re-serialized.
+//
+// Everything else under /api/v1 (the POST endpoints, …/versions/{n}/pdf) falls through to Remix.
+import type Database from "better-sqlite3";
+import type { NextFunction, Request, Response } from "express";
+import { hasScope, type Scope } from "~/domain/api-tokens";
+import { parsePageParams, toPage } from "~/domain/pagination";
+import { skjPublishedJsonSchema } from "~/domain/skj-published";
+import { CODE_MAX, CODE_PATTERN } from "~/domain/sotk";
+import { getDb, type Db } from "~db/client.server";
+import { findActiveToken, LAST_USED_RESOLUTION_MS, type ApiPrincipal } from "~db/queries/api-tokens.server";
+import { findUnitByCode } from "~db/queries/register.server";
+import { changesAfter, currentPublished, listCurrentPublished, publishedVersionBytes, publishedVersionRef } from "~db/queries/skj-read.server";
+
+const PREFIX = "/api/v1/";
+const JSON_TYPE = "application/json; charset=utf-8";
+// A version never changes, but a revoked token must stop reading it: caches keep it, and ask every time.
+const VERSION_CACHE_CONTROL = "private, max-age=0, must-revalidate";
+const VERSION_PATH = /^(.+)\/versions\/([^/]+)$/;
+const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
+const AFTER = /^\d{1,15}$/;
+// Remix owns these: GET on them answers 405 there, which must not turn into "SKJ tidak ditemukan" here
+const REMIX_COLLECTIONS = new Set(["validate", "drafts"]);
+const REMIX_ACTIONS = new Set(["submit", "review", "publish"]);
+
+// ------------------------------------------------------------------ answers
+
+function send(res: Response, status: number, body: string | Buffer, headers: Record<string, string>) {
+  res.writeHead(status, {
+    "Content-Type": JSON_TYPE,
+    "Content-Length": String(typeof body === "string" ? Buffer.byteLength(body) : body.length),
+    ...headers,
+  });
+  res.end(body);
+}
+
+const sendJson = (res: Response, status: number, body: string, headers: Record<string, string> = {}) =>
+  send(res, status, body, { "Cache-Control": "no-store", ...headers });
+
+function sendError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  sendJson(res, status, JSON.stringify({ error: code, message }), headers);
+}
+
+// The same words as app/auth/api.server.ts, so a client sees one API whichever server part answers it.
+const MESSAGES = {
+  missing: "Token API wajib dikirim dalam header Authorization: Bearer <token>.",
+  invalid: "Token API tidak valid, sudah dicabut, atau penggunanya tidak aktif.",
+  forbidden: (scope: Scope) => `Token API ini tidak memiliki cakupan ${scope} yang diperlukan.`,
+  notFound: (code: string) => `SKJ yang ditetapkan untuk jabatan ${code} tidak ditemukan.`,
+  versionNotFound: (code: string, n: string) => `Versi ${n} SKJ jabatan ${code} tidak ditemukan.`,
+  badAfter: "Parameter after harus bilangan bulat tidak negatif (id peristiwa terakhir yang sudah dibaca).",
+  internal: "Terjadi kesalahan pada server. Silakan coba lagi.",
+};
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+// ------------------------------------------------------------------ what holds while the database stands still
+
+// findActiveToken builds and compiles its query on every call (~0.1 ms, more than the rest of a version read),
+// and a version read would otherwise also ask which row {code, n} is. Both answers are kept, but only while
+// the database is provably unchanged: no write on this connection (total_changes) and no commit by another
+// (data_version, e.g. the CLI revoking a token). Any write at all, a revocation, a deactivated user or a
+// renamed position among them, sends the next request back to SQL. A token is also looked up again after a
+// minute, which keeps findActiveToken's once-a-minute last_used_at bookkeeping.
+const PRINCIPAL_TTL_MS = LAST_USED_RESOLUTION_MS;
+const ENTRIES_MAX = 10_000;
+// Published snapshots themselves are kept by skj_versions.id, which SQL triggers tie to the same bytes forever,
+// so they outlive any write; only the budget evicts them.
+const BYTES_MAX = 64 * 1024 * 1024;
+
+interface Ready {
+  body: Buffer;
+  etag: string;
+}
+
+interface Memo {
+  stamp: Database.Statement<[], { changes: number; version: number }>;
+  at: string;
+  // keyed by the token itself: hashing it again is what findActiveToken does on a miss anyway
+  principals: Map<string, { principal: ApiPrincipal; until: number }>;
+  // "<n> <code>" → the version row and its ETag
+  versions: Map<string, { id: number; etag: string }>;
+  snapshots: Map<number, Ready>;
+  snapshotBytes: number;
+}
+
+// per connection, so a test's fresh database starts with nothing remembered
+const memos = new WeakMap<Database.Database, Memo>();
+
+/** The connection's memo, emptied of everything but snapshots when the database changed since the last request. */
+function memoOf(db: Db): Memo {
+  let memo = memos.get(db.$client);
+  if (!memo) {
+    memo = {
+      stamp: db.$client.prepare("select total_changes() as changes, (select data_version from pragma_data_version()) as version"),
+      at: "",
+      principals: new Map(),
+      versions: new Map(),
+      snapshots: new Map(),
+      snapshotBytes: 0,
+    };
+    memos.set(db.$client, memo);
+  }
+  const { changes, version } = memo.stamp.get()!;
+  const at = `${changes}:${version}`;
+  if (at !== memo.at) {
+    memo.principals.clear();
+    memo.versions.clear();
+    memo.at = at;
+  }
+  return memo;
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V) {
+  if (map.size >= ENTRIES_MAX) map.clear();
+  map.set(key, value);
+}
+
+function activeToken(db: Db, memo: Memo, token: string): ApiPrincipal | undefined {
+  const now = Date.now();
+  const hit = memo.principals.get(token);
+  if (hit && hit.until > now) return hit.principal;
+  const principal = findActiveToken(db, token);
+  if (!principal) {
+    memo.principals.delete(token);
+    return undefined;
+  }
+  // filed under the stamp read before the lookup: when the lookup wrote last_used_at, the next request
+  // looks up once more rather than trusting a stamp that might also hide another connection's commit
+  remember(memo.principals, token, { principal, until: now + PRINCIPAL_TTL_MS });
+  return principal;
+}
+
+/** True when the request carries an active token with `scope`; otherwise the 401/403 has been sent. */
+function authorize(req: Request, res: Response, db: Db, memo: Memo, scope: Scope): boolean {
+  const token = req.headers.authorization?.match(BEARER)?.[1];
+  const principal = token ? activeToken(db, memo, token) : undefined;
+  if (!principal) {
+    sendError(res, 401, "unauthorized", token ? MESSAGES.invalid : MESSAGES.missing, { "WWW-Authenticate": "Bearer" });
+    return false;
+  }
+  if (!hasScope(principal.scopes, scope)) {
+    sendError(res, 403, "forbidden", MESSAGES.forbidden(scope));
+    return false;
+  }
+  return true;
+}
+
+function snapshotOf(memo: Memo, id: number, load: () => { bytes: string; contentHash: string } | undefined): Ready | undefined {
+  const hit = memo.snapshots.get(id);
+  if (hit) return hit;
+  const row = load();
+  if (!row) return undefined;
+  const ready = { body: Buffer.from(row.bytes, "utf8"), etag: `"${row.contentHash}"` };
+  // oldest first: an evicted version that is still read just comes back on its next request
+  for (const [key, old] of memo.snapshots) {
+    if (memo.snapshotBytes + ready.body.length <= BYTES_MAX) break;
+    memo.snapshots.delete(key);
+    memo.snapshotBytes -= old.body.length;
+  }
+  memo.snapshots.set(id, ready);
+  memo.snapshotBytes += ready.body.length;
+  return ready;
+}
+
+/** If-None-Match against a strong ETag, compared weakly as RFC 9110 §13.1.2 asks. */
+function notModified(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  for (const part of header.split(",")) {
+    const tag = part.trim();
+    if (tag === "*" || tag === etag || (tag.startsWith("W/") && tag.slice(2) === etag)) return true;
+  }
+  return false;
+}
+
+// ------------------------------------------------------------------ routes
+
+function versionRoute(req: Request, res: Response, db: Db, code: string, n: string) {
+  const memo = memoOf(db);
+  if (!authorize(req, res, db, memo, "skj:read")) return;
+  const key = `${n} ${code}`;
+  let ref = memo.versions.get(key);
+  if (!ref) {
+    const row = VERSION_NUMBER.test(n) ? publishedVersionRef(db, code, Number(n)) : undefined;
+    if (!row) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
+    remember(memo.versions, key, (ref = { id: row.id, etag: `"${row.contentHash}"` }));
+  }
+  if (notModified(req.headers["if-none-match"], ref.etag)) {
+    res.writeHead(304, { ETag: ref.etag, "Cache-Control": VERSION_CACHE_CONTROL });
+    res.end();
+    return;
+  }
+  const ready = snapshotOf(memo, ref.id, () => publishedVersionBytes(db, code, Number(n)));
+  if (!ready) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
+  res.writeHead(200, { "Content-Type": JSON_TYPE, "Content-Length": ready.body.length, ETag: ready.etag, "Cache-Control": VERSION_CACHE_CONTROL });
+  res.end(ready.body);
+}
+
+function currentRoute(req: Request, res: Response, db: Db, code: string) {
+  if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
+  const row = currentPublished(db, code);
+  if (!row) return sendError(res, 404, "not_found", MESSAGES.notFound(code));
+  sendJson(res, 200, row.bytes);
+}
+
+function listRoute(req: Request, res: Response, db: Db, params: URLSearchParams) {
+  if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
+  const page = parsePageParams(params);
+  if (!page.ok) return sendError(res, 400, page.error, page.message);
+  const unitCode = params.get("unitCode") || undefined;
+  let unitId: number | undefined;
+  if (unitCode !== undefined) {
+    const unit = findUnitByCode(db, unitCode);
+    // as in /api/v1/positions: a unit that does not exist matches nothing, the request is not malformed
+    if (!unit) return sendJson(res, 200, '{"items":[],"nextCursor":null}');
+    unitId = unit.id;
+  }
+  const rows = listCurrentPublished(db, { afterId: page.afterId, limit: page.limit + 1, unitId });
+  const { items, nextCursor } = toPage(rows, page.limit, (r) => r.id, (r) => r.bytes);
+  // the stored documents are valid JSON already: joining them keeps every item byte-identical to its version route
+  sendJson(res, 200, `{"items":[${items.join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}`);
+}
+
+const hrefOf = (code: string, version: number) => `/api/v1/skj/${encodeURIComponent(code).replace(/%2F/g, "/")}/versions/${version}`;
+
+function changesRoute(req: Request, res: Response, db: Db, params: URLSearchParams) {
+  if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
+  const rawAfter = params.get("after") ?? "";
+  if (rawAfter !== "" && !AFTER.test(rawAfter)) return sendError(res, 400, "invalid_after", MESSAGES.badAfter);
+  const after = rawAfter === "" ? 0 : Number(rawAfter);
+  // only limit: the feed's cursor is `after`, a plain event id, not the opaque list cursor
+  const page = parsePageParams(new URLSearchParams(params.has("limit") ? { limit: params.get("limit")! } : {}));
+  if (!page.ok) return sendError(res, 400, page.error, page.message);
+  const rows = changesAfter(db, after, page.limit + 1);
+  const more = rows.length > page.limit;
+  const events = (more ? rows.slice(0, page.limit) : rows).map((e) => ({
+    id: e.id,
+    type: e.type,
+    positionCode: e.positionCode,
+    version: e.version,
+    occurredAt: e.occurredAt,
+    href: hrefOf(e.positionCode, e.version),
+  }));
+  sendJson(res, 200, JSON.stringify({ events, nextCursor: more ? String(events.at(-1)!.id) : null }));
+}
+
+let schemaBody: string | undefined;
+
+function schemaRoute(res: Response) {
+  // generated from the zod schema, which only changes with a deploy
+  schemaBody ??= JSON.stringify(skjPublishedJsonSchema());
+  sendJson(res, 200, schemaBody);
+}
+
+/** `rest` is the raw path after /api/v1/skj/; false when the path is not ours. */
+function skjPath(req: Request, res: Response, db: Db, rest: string): boolean {
+  const versioned = VERSION_PATH.exec(rest);
+  if (versioned) {
+    const code = decodeCode(versioned[1]!);
+    if (code === null) sendError(res, 404, "not_found", MESSAGES.versionNotFound(versioned[1]!, versioned[2]!));
+    else versionRoute(req, res, db, code, versioned[2]!);
+    return true;
+  }
+  // deeper paths under a version (the PDF) and the POST-only endpoints belong to Remix
+  if (/\/versions(\/|$)/.test(rest) || REMIX_COLLECTIONS.has(rest) || REMIX_ACTIONS.has(rest.slice(rest.lastIndexOf("/") + 1))) return false;
+  const code = decodeCode(rest);
+  if (code === null) sendError(res, 404, "not_found", MESSAGES.notFound(rest));
+  else currentRoute(req, res, db, code);
+  return true;
+}
+
+/** A position code from the path: "/" may come literally or as %2F; null when it cannot be a code. */
+function decodeCode(raw: string): string | null {
+  let code: string;
+  try {
+    code = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return code.length <= CODE_MAX && CODE_PATTERN.test(code) ? code : null;
+}
+
+/** The express middleware; mount it with app.use() at the root, before the Remix handler. */
+export function skjReadApi(req: Request, res: Response, next: NextFunction) {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.originalUrl.startsWith(PREFIX)) return next();
+  const url = req.originalUrl;
+  const q = url.indexOf("?");
+  const rest = url.slice(PREFIX.length, q < 0 ? undefined : q);
+  try {
+    if (rest === "schema/skj-published.json") return schemaRoute(res);
+    if (rest === "skj" || rest === "skj/") return listRoute(req, res, getDb(), searchParams(url, q));
+    if (rest === "changes") return changesRoute(req, res, getDb(), searchParams(url, q));
+    if (rest.startsWith("skj/") && skjPath(req, res, getDb(), rest.slice(4))) return;
+  } catch (error) {
+    if (res.headersSent) return next(error);
+    console.error(error);
+    return sendError(res, 500, "internal_error", MESSAGES.internal);
+  }
+  next();
+}
+
+const searchParams = (url: string, q: number) => new URLSearchParams(q < 0 ? "" : url.slice(q + 1));
