@@ -1,7 +1,11 @@
-// The SKJ as it prints (Permenpan RB 38/2017 layout): one model for the preview now and the PDF later.
+// The SKJ as it prints (Permenpan RB 38/2017 layout): one model for the on-screen preview and the PDF.
 import { indicatorNumber } from "./dictionary";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
 import { golonganLabel, isGolongan, type SkjDocument } from "./skj-document";
+import type { SkjPublishedDocument } from "./skj-published";
+
+/** The region named in the lampiran header; no setting holds it yet, so the demo province is the default. */
+export const PRINT_REGION = "PROVINSI NUSANTARA JAYA";
 
 export interface PrintLevelTexts {
   code: string;
@@ -21,6 +25,35 @@ export interface SkjPrintModel {
     performanceIndicators: string[];
   };
   draft: boolean;
+  /** The lampiran header of the regulation that established a published version. */
+  lampiran?: PrintLampiran;
+  /** The signature block of that regulation. */
+  signature?: PrintSignature;
+}
+
+export interface PrintLampiran {
+  /** "PERATURAN GUBERNUR", as printed. */
+  kind: string;
+  region: string;
+  number: string;
+  year: number;
+  /** What the regulation is about, as printed (upper case). */
+  title: string;
+}
+
+export interface PrintSignature {
+  /** "1 Maret 2026", or null while the penetapan carries no date. */
+  signedOn: string | null;
+  title: string | null;
+  name: string | null;
+}
+
+export interface PrintPenetapan {
+  signerTitle: string | null;
+  signerName: string | null;
+  /** YYYY-MM-DD */
+  signedDate: string | null;
+  region?: string;
 }
 
 const GROUP_TITLES = [
@@ -61,5 +94,41 @@ export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, Print
       performanceIndicators: r.performanceIndicators,
     },
     draft,
+  };
+}
+
+const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+/** "2026-03-01" → "1 Maret 2026"; spelled out here so the printed date never depends on the runtime's ICU data. */
+export function indonesianDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : isoDate;
+}
+
+const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+
+/**
+ * The print model of a published version. Every competency text comes from the snapshot (the dictionary
+ * revision pinned at publication), never from today's dictionary, so the PDF of a version never changes.
+ */
+export function printModelOfPublished(doc: SkjPublishedDocument, penetapan: PrintPenetapan): SkjPrintModel {
+  const texts = new Map<string, PrintLevelTexts>(
+    doc.competencies.map((c) => [
+      c.code,
+      { code: c.code, type: c.type, name: c.name, levels: [{ level: c.level, description: c.levelDescription, indicators: c.indicators }] },
+    ]),
+  );
+  // one layout: the published model is the draft model plus the regulation's header and signature
+  const base = skjPrintModel(doc, texts, doc.unit.path.map((u) => u.name).join(" — "), false);
+  const { kind, number, year, title } = doc.legalBasis;
+  return {
+    ...base,
+    lampiran: { kind: kind.toUpperCase(), region: penetapan.region ?? PRINT_REGION, number, year, title: title.toUpperCase() },
+    signature: {
+      signedOn: penetapan.signedDate ? indonesianDate(penetapan.signedDate) : null,
+      title: blank(penetapan.signerTitle),
+      name: blank(penetapan.signerName),
+    },
   };
 }

@@ -13,7 +13,7 @@ import { recordAudit } from "~db/queries/audit.server";
 import { findPositionByCode } from "~db/queries/register.server";
 import { createDraft, EDITABLE_STATES, findOpenDraft, saveDraft, type DraftState, type DraftView } from "~db/queries/skj-drafts.server";
 import { skjVersions } from "~db/schema";
-import { apiResults, methodNotAllowed, readJsonBody } from "./api.v1.skj.validate";
+import { apiResults, methodNotAllowed, readJsonBody } from "~/auth/api-body.server";
 
 const LOCKED_STATE_TEXT: Partial<Record<DraftState, string>> = {
   diajukan: "sedang diajukan untuk ditinjau",

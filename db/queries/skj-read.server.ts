@@ -44,7 +44,8 @@ interface Statements {
   changes: Database.Statement<[number, number], FeedEventRow>;
 }
 
-// Preparing costs about as much as running these lookups, so each connection prepares them once.
+// Compiling a statement costs many times what running one of these lookups does (~0.1 ms against a few µs),
+// so each connection prepares them once.
 // Keyed by the connection, so a test that swaps databases never runs a statement of a closed one.
 const prepared = new WeakMap<Database.Database, Statements>();
 

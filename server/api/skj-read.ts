@@ -21,7 +21,8 @@ import { changesAfter, currentPublished, listCurrentPublished, publishedVersionB
 
 const PREFIX = "/api/v1/";
 const JSON_TYPE = "application/json; charset=utf-8";
-// A version never changes, but a revoked token must stop reading it: caches keep it, and ask every time.
+// A version never changes, but a revoked token must stop reading it: a cache may keep the bytes, yet asks again
+// every time (a 304 costs no body).
 const VERSION_CACHE_CONTROL = "private, max-age=0, must-revalidate";
 const VERSION_PATH = /^(.+)\/versions\/([^/]+)$/;
 const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
@@ -32,17 +33,10 @@ const REMIX_ACTIONS = new Set(["submit", "review", "publish"]);
 
 // ------------------------------------------------------------------ answers
 
-function send(res: Response, status: number, body: string | Buffer, headers: Record<string, string>) {
-  res.writeHead(status, {
-    "Content-Type": JSON_TYPE,
-    "Content-Length": String(typeof body === "string" ? Buffer.byteLength(body) : body.length),
-    ...headers,
-  });
+function sendJson(res: Response, status: number, body: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store", ...headers });
   res.end(body);
 }
-
-const sendJson = (res: Response, status: number, body: string, headers: Record<string, string> = {}) =>
-  send(res, status, body, { "Cache-Control": "no-store", ...headers });
 
 function sendError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}) {
   sendJson(res, status, JSON.stringify({ error: code, message }), headers);

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { heading, logIn, useBrowser, visit } from "./browser";
+import { baseUrl, heading, logIn, useBrowser, visit } from "./browser";
 
 const POSITION = "Kepala Subbagian Kelembagaan";
 
@@ -97,5 +97,19 @@ describe("review", () => {
     const versions = admin.getByRole("table", { name: "Versi SKJ" });
     await versions.waitFor();
     expect(await versions.locator("tbody tr").first().innerText()).toMatch(/^Versi 1\b[\s\S]*Berlaku$/);
+
+    // the mapping engine's feed shows the event: a read token made on the admin page, then the changes API
+    await visit(admin, "/admin/tokens");
+    await admin.getByLabel("Pengguna").selectOption({ label: "Pembaca Demo (viewer@demo.go.id, Pembaca)" });
+    await admin.getByLabel("Nama token").fill("mesin pemetaan uji");
+    await admin.getByRole("checkbox", { name: /skj:read/ }).check();
+    await admin.getByRole("button", { name: "Buat token" }).click();
+    const token = await admin.getByLabel(/Token untuk viewer@demo\.go\.id/).inputValue();
+    const feed = (await (await fetch(`${baseUrl()}/api/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { events: { type: string; positionCode: string; version: number; href: string }[] };
+    const event = feed.events.filter((e) => e.type === "skj.published").at(-1)!;
+    expect(event).toMatchObject({ version: 1, href: expect.stringMatching(/\/versions\/1$/) });
+    const published = await fetch(`${baseUrl()}${event.href}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(published.status).toBe(200);
+    expect(((await published.json()) as { position: { name: string } }).position.name).toBe(POSITION);
   });
 });

@@ -15,6 +15,12 @@ export const SKJ_PRINT_CSS = `
 .skj-doc ol { margin: 0; padding-left: 0; list-style: none; }
 .skj-doc .num { display: inline-block; min-width: 2em; }
 .skj-doc .center { text-align: center; }
+.skj-doc .lampiran { margin: 0 0 1.4rem 52%; font-size: 10pt; line-height: 1.35; }
+.skj-doc .lampiran p { margin: 0; }
+.skj-doc .signature { margin: 2rem 0 0 55%; text-align: center; page-break-inside: avoid; break-inside: avoid; }
+.skj-doc .signature p { margin: 0; }
+.skj-doc .signature .sign-space { height: 4.5rem; }
+.skj-doc .signature .signer { font-weight: bold; }
 .skj-doc .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(200, 0, 0, 0.12); transform: rotate(-35deg); pointer-events: none; z-index: 0; }
 `;
 
@@ -32,6 +38,29 @@ function Lines({ items }: { items: string[] }) {
   );
 }
 
+function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrintModel["lampiran"]> }) {
+  return (
+    <div className="lampiran" aria-label="Lampiran penetapan">
+      <p>LAMPIRAN</p>
+      <p>{`${l.kind} ${l.region}`}</p>
+      <p>{`NOMOR ${l.number} TAHUN ${l.year}`}</p>
+      <p>TENTANG</p>
+      <p>{l.title}</p>
+    </div>
+  );
+}
+
+function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
+  return (
+    <div className="signature" aria-label="Tanda tangan penetapan">
+      {s.signedOn ? <p>{`Ditetapkan pada tanggal ${s.signedOn}`}</p> : null}
+      <p>{s.title ? `${s.title.toUpperCase()},` : ""}</p>
+      <div className="sign-space" />
+      <p className="signer">{s.name ?? ""}</p>
+    </div>
+  );
+}
+
 /** The SKJ in the regulation's layout, from its print model. */
 export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
   const { identity, groups, requirements: r } = model;
@@ -43,6 +72,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
           DRAFT
         </div>
       ) : null}
+      {model.lampiran ? <LampiranHeader lampiran={model.lampiran} /> : null}
       <h2 className="skj-title">STANDAR KOMPETENSI JABATAN</h2>
       <p className="skj-subtitle">{identity.group}</p>
       <h3>I. IDENTITAS JABATAN</h3>
@@ -178,6 +208,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
           </tr>
         </tbody>
       </table>
+      {model.signature ? <SignatureBlock signature={model.signature} /> : null}
     </article>
   );
 }

@@ -1,0 +1,315 @@
+// The SKJ as PDF (issue 7): the preview's own markup (SkjDocumentView) printed by headless Chromium, so the
+// screen and the paper never drift apart. User text reaches this file (names, summaries, indicators), so the
+// print context runs with JavaScript off and every request aborted, and the HTML carries its CSS and font
+// inline: nothing it says can run or reach the network.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
+import type { SkjPrintModel } from "~/domain/skj-print";
+import { CONTENT_HASH_PATTERN } from "~/domain/skj-published";
+import { DEFAULT_DATABASE_PATH } from "~db/client.server";
+import { launchChromium } from "./browser.server";
+
+// ------------------------------------------------------------------ HTML
+
+// the ranges of @fontsource/arimo's unicode.json, so Chromium only decodes latin-ext when a glyph needs it
+const FONT_FILES = [
+  { file: "arimo-latin-400-normal.woff2", weight: 400, range: "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD" },
+  { file: "arimo-latin-700-normal.woff2", weight: 700, range: "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD" },
+  { file: "arimo-latin-ext-400-normal.woff2", weight: 400, range: "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF" },
+  { file: "arimo-latin-ext-700-normal.woff2", weight: 700, range: "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF" },
+] as const;
+
+export const PDF_MARGIN = { top: "18mm", right: "15mm", bottom: "20mm", left: "15mm" } as const;
+
+// the same margins as page.pdf's, so the footer always has the bottom margin to sit in whichever one wins
+const PAGE_CSS = `
+@page { size: A4; margin: ${PDF_MARGIN.top} ${PDF_MARGIN.right} ${PDF_MARGIN.bottom}; }
+html, body { margin: 0; padding: 0; background: #fff; }
+body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+`;
+
+interface Fonts {
+  /** Every face, for the document. */
+  all: string;
+  /** Latin regular only, for the footer, which Chromium renders as a separate document. */
+  footer: string;
+}
+
+let fonts: Fonts | undefined;
+
+function fontFace(file: string, weight: number, range: string): string {
+  // resolved through the package's exports, so the files come from node_modules wherever it is installed
+  const bytes = fs.readFileSync(createRequire(import.meta.url).resolve(`@fontsource/arimo/files/${file}`));
+  // block, not the package's swap: a print must never be taken with the fallback font
+  return `@font-face{font-family:Arimo;font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${bytes.toString("base64")}) format("woff2");unicode-range:${range};}`;
+}
+
+function fontCss(): Fonts {
+  if (!fonts) {
+    const faces = FONT_FILES.map((f) => fontFace(f.file, f.weight, f.range));
+    fonts = { all: faces.join("\n"), footer: faces[0]! };
+  }
+  return fonts;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The complete, self-contained HTML document that prints: the preview markup, its CSS and the font inline. */
+export function skjHtml(model: SkjPrintModel): string {
+  const body = renderToStaticMarkup(createElement(SkjDocumentView, { model }));
+  // the title becomes the PDF's Title metadata
+  const title = escapeHtml(`SKJ ${model.identity.code} ${model.identity.name}${model.draft ? " (DRAFT)" : ""}`);
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title><style>${fontCss().all}${PAGE_CSS}</style></head><body>${body}</body></html>`;
+}
+
+function footerTemplate(): string {
+  return `<div style="font-family:Arimo,Arial,sans-serif;font-size:8pt;width:100%;text-align:center"><style>${fontCss().footer}</style>Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span></div>`;
+}
+
+// ------------------------------------------------------------------ the browser and its pages
+
+/** At most this many pages print at once; more requests wait, so a burst cannot exhaust the server's memory. */
+export const PDF_MAX_PAGES = 2;
+// A fresh context costs about 100 ms, more than the print itself: one is made ready ahead of the next job.
+const SPARES_MAX = 1;
+
+interface Slot {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  onBlocked?: (url: string) => void;
+}
+
+let current: Browser | undefined;
+let launching: Promise<Browser> | undefined;
+let spares: Promise<Slot>[] = [];
+
+/** The process's one Chromium: launched on first use, and again after it crashed or was closed. */
+function browser(): Promise<Browser> {
+  if (current?.isConnected()) return Promise.resolve(current);
+  launching ??= launchChromium()
+    .then((b) => {
+      current = b;
+      b.on("disconnected", () => {
+        if (current !== b) return;
+        current = undefined;
+        spares = [];
+      });
+      return b;
+    })
+    .finally(() => {
+      launching = undefined;
+    });
+  return launching;
+}
+
+async function freshSlot(b: Browser): Promise<Slot> {
+  const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: "block", acceptDownloads: false });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const slot: Slot = { browser: b, context, page };
+    // installed before any content: every request the document tries (img, CSS url(), link) ends here
+    await page.route("**/*", async (route) => {
+      const url = route.request().url();
+      try {
+        await route.abort("blockedbyclient");
+      } catch {
+        // the context closed under a pending request: it is gone either way
+        return;
+      }
+      slot.onBlocked?.(url);
+    });
+    // a first document brings the renderer process up, which is most of a fresh page's first-print cost
+    await page.setContent("<!doctype html><title></title>");
+    return slot;
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
+function replenish(b: Browser) {
+  if (spares.length >= SPARES_MAX || current !== b || !b.isConnected()) return;
+  const spare = freshSlot(b);
+  // a failed spare is just dropped; the next job makes its own
+  spare.catch(() => {
+    spares = spares.filter((s) => s !== spare);
+  });
+  spares.push(spare);
+}
+
+async function takeSlot(): Promise<Slot> {
+  const b = await browser();
+  const spare = spares.shift();
+  let slot: Slot | undefined;
+  if (spare) slot = await spare.catch(() => undefined);
+  if (!slot || slot.browser !== b || !b.isConnected()) {
+    if (slot) void slot.context.close().catch(() => {});
+    slot = await freshSlot(b);
+  }
+  replenish(b);
+  return slot;
+}
+
+let active = 0;
+const waiting: (() => void)[] = [];
+
+async function withPageSlot<T>(job: () => Promise<T>): Promise<T> {
+  if (active < PDF_MAX_PAGES) active++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await job();
+  } finally {
+    // the slot passes straight to the next waiter, so `active` only drops when nobody waits
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  }
+}
+
+export interface PrintOptions {
+  /** Called with the URL of every request the document tried; each has been aborted. For tests and logs. */
+  onBlocked?: (url: string) => void;
+}
+
+async function printOnce(html: string, options: PrintOptions): Promise<Uint8Array> {
+  const slot = await takeSlot();
+  slot.onBlocked = options.onBlocked;
+  try {
+    await slot.page.setContent(html, { waitUntil: "load" });
+    const pdf = await slot.page.pdf({
+      format: "A4",
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: "<div></div>",
+      footerTemplate: footerTemplate(),
+      margin: PDF_MARGIN,
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } finally {
+    // one job per context: nothing of one document is left for the next
+    void slot.context.close().catch(() => {});
+  }
+}
+
+/** Prints a self-contained HTML document to A4 PDF in the isolated print context. */
+export async function printHtmlToPdf(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
+  return withPageSlot(async () => {
+    try {
+      return await printOnce(html, options);
+    } catch (error) {
+      // a browser that died under the job is relaunched once; any other failure is the caller's to see
+      if (current?.isConnected()) throw error;
+      return printOnce(html, options);
+    }
+  });
+}
+
+/** The PDF of one SKJ from its print model (not cached: drafts change with every save). */
+export function renderSkjPdf(model: SkjPrintModel, options: PrintOptions = {}): Promise<Uint8Array> {
+  return printHtmlToPdf(skjHtml(model), options);
+}
+
+/** Closes the browser (shutdown, the end of a CLI command, tests). The next print launches a new one. */
+export async function closePdfBrowser(): Promise<void> {
+  const pending = launching;
+  const pendingSpares = spares;
+  spares = [];
+  const b = current ?? (await pending?.catch(() => undefined));
+  current = undefined;
+  for (const spare of pendingSpares) await spare.then((s) => s.context.close()).catch(() => {});
+  await b?.close().catch(() => {});
+}
+
+// ------------------------------------------------------------------ cache of published versions
+
+// A published version's bytes never change (contentHash), nor does its penetapan once published, so
+// neither does its PDF: the same hash always prints the same document.
+const MEMORY_MAX = 50;
+const memory = new Map<string, Uint8Array>();
+const inFlight = new Map<string, Promise<Uint8Array>>();
+
+/** Where the PDF of `contentHash` is kept on disk: data/pdf-cache/ beside the database file; null for an in-memory database. */
+export function pdfCacheFile(contentHash: string): string | null {
+  const database = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+  if (database === ":memory:" || !CONTENT_HASH_PATTERN.test(contentHash)) return null;
+  return path.join(path.dirname(path.resolve(database)), "pdf-cache", `${contentHash.slice("sha256:".length)}.pdf`);
+}
+
+function remember(key: string, bytes: Uint8Array) {
+  memory.delete(key);
+  memory.set(key, bytes);
+  // a Map iterates in insertion order and every hit re-inserts: the first key is the least recently used
+  while (memory.size > MEMORY_MAX) memory.delete(memory.keys().next().value!);
+}
+
+function looksComplete(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 32))).toString("latin1");
+  return head === "%PDF-" && tail.includes("%%EOF");
+}
+
+async function readCacheFile(file: string): Promise<Uint8Array | null> {
+  try {
+    const bytes = new Uint8Array(await fs.promises.readFile(file));
+    return looksComplete(bytes) ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeCacheFile(file: string, bytes: Uint8Array) {
+  // written aside and renamed, so a reader never sees half a file
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    await fs.promises.writeFile(temp, bytes);
+    await fs.promises.rename(temp, file);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true }).catch(() => {});
+    // the cache is an optimisation: a read-only or full disk must not fail the download
+    console.warn(`PDF cache tidak dapat ditulis (${file}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The PDF of a published version, by its contentHash: from memory, else from data/pdf-cache/, else printed
+ * (the model is only built then) and kept in both. Concurrent requests for one hash share one print.
+ */
+export async function publishedSkjPdf(contentHash: string, model: () => SkjPrintModel | Promise<SkjPrintModel>): Promise<Uint8Array> {
+  const hit = memory.get(contentHash);
+  if (hit) {
+    remember(contentHash, hit);
+    return hit;
+  }
+  const running = inFlight.get(contentHash);
+  if (running) return running;
+  const job = (async () => {
+    const file = pdfCacheFile(contentHash);
+    let bytes = file ? await readCacheFile(file) : null;
+    if (!bytes) {
+      bytes = await renderSkjPdf(await model());
+      if (file) await writeCacheFile(file, bytes);
+    }
+    remember(contentHash, bytes);
+    return bytes;
+  })();
+  inFlight.set(contentHash, job);
+  try {
+    return await job;
+  } finally {
+    inFlight.delete(contentHash);
+  }
+}
+
+/** Forgets the in-memory copies (tests; the file cache stays). */
+export function forgetPdfMemoryCache() {
+  memory.clear();
+}
