@@ -1,5 +1,9 @@
 // `npm run bench`: performance figures at realistic SOTK sizes, printed as one table and kept in
 // bench-results/. Measures are a flat list so later issues can append rows without touching the runner.
+import { editorData } from "~/services/skj-editor.server";
+import { openDraftForPosition } from "~/services/skj.server";
+import { commentThreads, draftDecisions } from "~db/queries/skj-review.server";
+import { unverifiedSettings } from "~db/queries/settings.server";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import { createHash } from "node:crypto";
@@ -28,7 +32,7 @@ import { searchDictionary, similarCompetencyNames, type DictionarySearchFilter }
 import { findPositionByCode, unitAncestry } from "~db/queries/register.server";
 import { addToPenetapan, createPenetapan } from "~db/queries/penetapan.server";
 import { publishPenetapan } from "~db/queries/skj-publish.server";
-import { createDraft, saveDraft } from "~db/queries/skj-drafts.server";
+import { createDraft, findOpenDraft, saveDraft } from "~db/queries/skj-drafts.server";
 import { changesAfter } from "~db/queries/skj-read.server";
 import { importSotkFiles } from "~db/queries/sotk-import.server";
 import { findUserByEmail } from "~db/queries/users.server";
@@ -523,6 +527,7 @@ function completeSkjDocument(db: Db): SkjDocument {
   };
 }
 
+const SKJ_EDITOR_TARGET_MS = 100;
 const skjValidateTarget: Target = { label: `median < ${SKJ_VALIDATE_TARGET_MS} ms`, stat: "median", maxMs: SKJ_VALIDATE_TARGET_MS };
 
 const skjMeasures: Measure[] = [
@@ -576,6 +581,21 @@ const skjMeasures: Measure[] = [
         else valid = false;
       });
       return { samples, valid: valid && !hasBlockingErrors(validateDocument(db, draft.document)), note: `${saves} penyimpanan, revisi terakhir ${draft.revision}` };
+    },
+  },
+  {
+    // what the editor page's loader reads: the draft, identity, dictionary texts, rule context, comments
+    name: "SKJ: halaman penyunting (data loader)",
+    size: "demo",
+    target: { label: `median < ${SKJ_EDITOR_TARGET_MS} ms`, stat: "median", maxMs: SKJ_EDITOR_TARGET_MS },
+    async run(ctx) {
+      const db = await ctx.demoDb();
+      const position = findPositionByCode(db, SKJ_POSITION_CODE)!;
+      const draft = openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
+      const load = () => ({ draft: findOpenDraft(db, position.id), editor: editorData(db, position.id, draft), comments: commentThreads(db, draft.id), decisions: draftDecisions(db, draft.id), unverified: unverifiedSettings(db) });
+      const page = load();
+      const samples = await sample(RUNS, WARMUP, load);
+      return { samples, valid: page.editor.catalog.length >= 9, note: `${page.editor.catalog.length} entri kamus, ${page.draft?.document.competencies.length ?? 0} kompetensi` };
     },
   },
 ];
