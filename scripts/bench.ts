@@ -904,7 +904,7 @@ const apiMeasures: Measure[] = [
     },
   },
   {
-    name: "HTTP GET /api/v1/skj/{kode}/versions/{n} (Express, token, byte siap kirim)",
+    name: "HTTP GET /api/v1/skj/{kode}/versions/{n} (server aplikasi, token, byte siap kirim)",
     size: LARGE.label,
     target: { label: `≥ ${API_RATIO_TARGET} × node:http bawaan`, stat: "median", maxMs: Number.POSITIVE_INFINITY },
     async run(ctx) {

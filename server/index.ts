@@ -1,4 +1,5 @@
 // `npm start`: build if needed, migrate, seed an empty database, then serve (contract §1).
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -8,7 +9,7 @@ import { readConfig } from "~/config.server";
 import { prepareDatabase } from "~db/bootstrap.server";
 import { getDb } from "~db/client.server";
 import { describeSeedReport } from "~seeds/seed.server";
-import { skjReadApi } from "./api/skj-read";
+import { withSkjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
 import { refuseCrossSiteWrites, securityHeaders } from "./middleware";
 import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
@@ -29,8 +30,6 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.use(securityHeaders);
-// before the static folders too: serve-static would stat a file on disk for every API read
-app.use(skjReadApi);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
@@ -47,7 +46,8 @@ app.use(refuseCrossSiteWrites);
 app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
 let webhookWorker: WebhookWorker | undefined;
-const server = app.listen(config.PORT, () => {
+// the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts
+const server = http.createServer(withSkjReadApi(app)).listen(config.PORT, () => {
   console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
   // off for a second server on the same database file, which would otherwise send every event twice
   if (process.env.SKJ_WEBHOOKS !== "off") webhookWorker = startWebhookWorker(db);

@@ -1,14 +1,15 @@
 // The read side of the HTTP API (contract §5): GET /api/v1/skj, /api/v1/skj/{code}, /api/v1/skj/{code}/versions/{n},
-// /api/v1/changes and /api/v1/schema/skj-published.json.
+// /api/v1/skj/{code}/versions/{n}/pdf, /api/v1/changes and /api/v1/schema/skj-published.json.
 //
-// These run in our own server entry, ahead of the Remix handler, because the mapping engine reads them far
-// more often than people read pages and a Remix resource route costs about fifteen times a bare handler per
-// request (issue 6, Speed). So: one middleware that dispatches on the path by hand (no router layers), answers
-// written straight onto node's response (express's res.send would hash every body for its own ETag), and
-// published documents sent as their stored bytes, never parsed and re-serialized.
+// These run in our own server entry, ahead of express and the Remix handler, because the mapping engine reads
+// them far more often than people read pages and a Remix resource route costs about fifteen times a bare
+// handler per request (issue 6, Speed). So: one request listener that dispatches on the path by hand, answers
+// written straight onto node's response, and published documents sent as their stored bytes, never parsed
+// and re-serialized.
 //
-// Everything else under /api/v1 (the POST endpoints, …/versions/{n}/pdf) falls through to Remix.
+// Everything else under /api/v1 (the POST endpoints) falls through to Remix.
 import type Database from "better-sqlite3";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import { hasScope, type Scope } from "~/domain/api-tokens";
 import { parsePageParams, toPage } from "~/domain/pagination";
@@ -18,6 +19,7 @@ import { getDb, type Db } from "~db/client.server";
 import { findActiveToken, LAST_USED_RESOLUTION_MS, type ApiPrincipal } from "~db/queries/api-tokens.server";
 import { findUnitByCode } from "~db/queries/register.server";
 import { changesAfter, currentPublished, listCurrentPublished, publishedVersionBytes, publishedVersionRef } from "~db/queries/skj-read.server";
+import { securityHeaders } from "../middleware";
 
 const PREFIX = "/api/v1/";
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -25,6 +27,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 // every time (a 304 costs no body).
 const VERSION_CACHE_CONTROL = "private, max-age=0, must-revalidate";
 const VERSION_PATH = /^(.+)\/versions\/([^/]+)$/;
+const PDF_PATH = /^(.+)\/versions\/([^/]+)\/pdf$/;
 const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
 const AFTER = /^\d{1,15}$/;
 // Remix owns these: GET on them answers 405 there, which must not turn into "SKJ tidak ditemukan" here
@@ -33,12 +36,12 @@ const REMIX_ACTIONS = new Set(["submit", "review", "publish"]);
 
 // ------------------------------------------------------------------ answers
 
-function sendJson(res: Response, status: number, body: string, headers: Record<string, string> = {}) {
+function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
   res.writeHead(status, { "Content-Type": JSON_TYPE, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store", ...headers });
   res.end(body);
 }
 
-function sendError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
   sendJson(res, status, JSON.stringify({ error: code, message }), headers);
 }
 
@@ -133,7 +136,7 @@ function activeToken(db: Db, memo: Memo, token: string): ApiPrincipal | undefine
 }
 
 /** True when the request carries an active token with `scope`; otherwise the 401/403 has been sent. */
-function authorize(req: Request, res: Response, db: Db, memo: Memo, scope: Scope): boolean {
+function authorize(req: IncomingMessage, res: ServerResponse, db: Db, memo: Memo, scope: Scope): boolean {
   const token = req.headers.authorization?.match(BEARER)?.[1];
   const principal = token ? activeToken(db, memo, token) : undefined;
   if (!principal) {
@@ -176,7 +179,7 @@ function notModified(header: string | undefined, etag: string): boolean {
 
 // ------------------------------------------------------------------ routes
 
-function versionRoute(req: Request, res: Response, db: Db, code: string, n: string) {
+function versionRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: string, n: string) {
   const memo = memoOf(db);
   if (!authorize(req, res, db, memo, "skj:read")) return;
   const key = `${n} ${code}`;
@@ -197,14 +200,46 @@ function versionRoute(req: Request, res: Response, db: Db, code: string, n: stri
   res.end(ready.body);
 }
 
-function currentRoute(req: Request, res: Response, db: Db, code: string) {
+function pdfRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: string, n: string) {
+  if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
+  const ref = VERSION_NUMBER.test(n) ? publishedVersionRef(db, code, Number(n)) : undefined;
+  if (!ref) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
+  // its own tag: the PDF is a different representation of the version than its JSON
+  const etag = `"${ref.contentHash}-pdf"`;
+  if (notModified(req.headers["if-none-match"], etag)) {
+    res.writeHead(304, { ETag: etag, "Cache-Control": VERSION_CACHE_CONTROL });
+    res.end();
+    return;
+  }
+  // loaded on the first PDF only, so the JSON reads never pay for React and playwright at startup
+  void import("~/services/skj-pdf.server")
+    .then(async ({ pdfFileName, publishedVersionPdf }) => {
+      const bytes = await publishedVersionPdf(db, code, Number(n));
+      if (!bytes) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
+      res.writeHead(200, {
+        "Content-Type": "application/pdf",
+        "Content-Length": bytes.length,
+        ETag: etag,
+        "Cache-Control": VERSION_CACHE_CONTROL,
+        "Content-Disposition": `inline; filename="${pdfFileName(code, Number(n))}"`,
+      });
+      res.end(bytes);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      if (res.headersSent) res.destroy();
+      else sendError(res, 500, "internal_error", MESSAGES.internal);
+    });
+}
+
+function currentRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: string) {
   if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
   const row = currentPublished(db, code);
   if (!row) return sendError(res, 404, "not_found", MESSAGES.notFound(code));
   sendJson(res, 200, row.bytes);
 }
 
-function listRoute(req: Request, res: Response, db: Db, params: URLSearchParams) {
+function listRoute(req: IncomingMessage, res: ServerResponse, db: Db, params: URLSearchParams) {
   if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
   const page = parsePageParams(params);
   if (!page.ok) return sendError(res, 400, page.error, page.message);
@@ -224,7 +259,7 @@ function listRoute(req: Request, res: Response, db: Db, params: URLSearchParams)
 
 const hrefOf = (code: string, version: number) => `/api/v1/skj/${encodeURIComponent(code).replace(/%2F/g, "/")}/versions/${version}`;
 
-function changesRoute(req: Request, res: Response, db: Db, params: URLSearchParams) {
+function changesRoute(req: IncomingMessage, res: ServerResponse, db: Db, params: URLSearchParams) {
   if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
   const rawAfter = params.get("after") ?? "";
   if (rawAfter !== "" && !AFTER.test(rawAfter)) return sendError(res, 400, "invalid_after", MESSAGES.badAfter);
@@ -247,14 +282,21 @@ function changesRoute(req: Request, res: Response, db: Db, params: URLSearchPara
 
 let schemaBody: string | undefined;
 
-function schemaRoute(res: Response) {
+function schemaRoute(res: ServerResponse) {
   // generated from the zod schema, which only changes with a deploy
   schemaBody ??= JSON.stringify(skjPublishedJsonSchema());
   sendJson(res, 200, schemaBody);
 }
 
 /** `rest` is the raw path after /api/v1/skj/; false when the path is not ours. */
-function skjPath(req: Request, res: Response, db: Db, rest: string): boolean {
+function skjPath(req: IncomingMessage, res: ServerResponse, db: Db, rest: string): boolean {
+  const pdf = PDF_PATH.exec(rest);
+  if (pdf) {
+    const code = decodeCode(pdf[1]!);
+    if (code === null) sendError(res, 404, "not_found", MESSAGES.versionNotFound(pdf[1]!, pdf[2]!));
+    else pdfRoute(req, res, db, code, pdf[2]!);
+    return true;
+  }
   const versioned = VERSION_PATH.exec(rest);
   if (versioned) {
     const code = decodeCode(versioned[1]!);
@@ -262,7 +304,7 @@ function skjPath(req: Request, res: Response, db: Db, rest: string): boolean {
     else versionRoute(req, res, db, code, versioned[2]!);
     return true;
   }
-  // deeper paths under a version (the PDF) and the POST-only endpoints belong to Remix
+  // other paths under /versions and the POST-only endpoints belong to Remix
   if (/\/versions(\/|$)/.test(rest) || REMIX_COLLECTIONS.has(rest) || REMIX_ACTIONS.has(rest.slice(rest.lastIndexOf("/") + 1))) return false;
   const code = decodeCode(rest);
   if (code === null) sendError(res, 404, "not_found", MESSAGES.notFound(rest));
@@ -281,23 +323,41 @@ function decodeCode(raw: string): string | null {
   return code.length <= CODE_MAX && CODE_PATTERN.test(code) ? code : null;
 }
 
-/** The express middleware; mount it with app.use() at the root, before the Remix handler. */
-export function skjReadApi(req: Request, res: Response, next: NextFunction) {
-  if ((req.method !== "GET" && req.method !== "HEAD") || !req.originalUrl.startsWith(PREFIX)) return next();
-  const url = req.originalUrl;
+/** Answers the request when it is one of these reads; false hands it on untouched. */
+export function handleSkjRead(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? "";
+  if ((req.method !== "GET" && req.method !== "HEAD") || !url.startsWith(PREFIX)) return false;
   const q = url.indexOf("?");
   const rest = url.slice(PREFIX.length, q < 0 ? undefined : q);
+  // only response headers are touched, which a bare ServerResponse has; set again, identically, on the way to Remix
+  securityHeaders(req as Request, res as Response, () => {});
   try {
-    if (rest === "schema/skj-published.json") return schemaRoute(res);
-    if (rest === "skj" || rest === "skj/") return listRoute(req, res, getDb(), searchParams(url, q));
-    if (rest === "changes") return changesRoute(req, res, getDb(), searchParams(url, q));
-    if (rest.startsWith("skj/") && skjPath(req, res, getDb(), rest.slice(4))) return;
+    if (rest === "schema/skj-published.json") return schemaRoute(res), true;
+    if (rest === "skj" || rest === "skj/") return listRoute(req, res, getDb(), searchParams(url, q)), true;
+    if (rest === "changes") return changesRoute(req, res, getDb(), searchParams(url, q)), true;
+    return rest.startsWith("skj/") && skjPath(req, res, getDb(), rest.slice(4));
   } catch (error) {
-    if (res.headersSent) return next(error);
     console.error(error);
-    return sendError(res, 500, "internal_error", MESSAGES.internal);
+    if (res.headersSent) res.destroy();
+    else sendError(res, 500, "internal_error", MESSAGES.internal);
+    return true;
   }
-  next();
+}
+
+/**
+ * The server's request listener: these reads straight on node's http, everything else to `app`. In front of
+ * express rather than inside it, because express's per-request set-up (prototype swaps on req and res, its
+ * router and query parser) cost more than the whole read, about 40 % of the requests per second.
+ */
+export function withSkjReadApi(app: RequestListener): RequestListener {
+  return (req, res) => {
+    if (!handleSkjRead(req, res)) app(req, res);
+  };
+}
+
+/** The same reads as express middleware, for an app served without withSkjReadApi (tests). */
+export function skjReadApi(req: Request, res: Response, next: NextFunction) {
+  if (!handleSkjRead(req, res)) next();
 }
 
 const searchParams = (url: string, q: number) => new URLSearchParams(q < 0 ? "" : url.slice(q + 1));

@@ -1,28 +1,39 @@
 // The lean read API in server/api/skj-read.ts (contract §5, issue 6), over real HTTP: an express app holding
 // only that middleware, with a stand-in for the Remix handler behind it to prove what falls through.
 import crypto from "node:crypto";
+import http, { type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Scope } from "~/domain/api-tokens";
 import { openDatabase, type Db } from "~db/client.server";
 import { createApiToken, findActiveToken, revokeApiToken } from "~db/queries/api-tokens.server";
 import { findUserByEmail } from "~db/queries/users.server";
-import { skjReadApi } from "../../server/api/skj-read";
+import { skjReadApi, withSkjReadApi } from "../../server/api/skj-read";
 import { useTestDatabase } from "../setup/test-db";
 
 let server: Server;
 let base: string;
 
-beforeAll(async () => {
+// what the Remix handler stands behind in server/index.ts, reduced to a marker
+function remixStandIn() {
   const app = express();
-  app.use(skjReadApi);
   app.use((req, res) => res.status(418).json({ fellThrough: `${req.method} ${req.originalUrl}` }));
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  return app;
+}
+
+function listen(listener: RequestListener): Promise<Server> {
+  return new Promise((resolve) => {
+    const s = http.createServer(listener).listen(0, "127.0.0.1", () => resolve(s));
   });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const baseOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+
+beforeAll(async () => {
+  // as server/index.ts serves: the reads ahead of express
+  server = await listen(withSkjReadApi(remixStandIn()));
+  base = baseOf(server);
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -204,6 +215,9 @@ describe("GET /api/v1/skj/{code}/versions/{n}", () => {
       expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
       expect(res.headers.get("etag")).toBe(`"${p.contentHash}"`);
       expect(res.headers.get("cache-control")).toBe("private, max-age=0, must-revalidate");
+      // the headers of server/middleware.ts, although express never sees this request
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
     }
     // a second read comes from the kept bytes: still the same
     const again = await get(`/api/v1/skj/UJI.KABID/versions/1`);
@@ -290,14 +304,28 @@ describe("GET /api/v1/skj/{code}", () => {
     }
   });
 
-  it("leaves the PDF, the POST endpoints and other paths to Remix", async () => {
-    for (const path of ["/api/v1/skj/UJI.KABID/versions/1/pdf", "/api/v1/skj/validate", "/api/v1/skj/drafts", "/api/v1/skj/UJI.KABID/submit", "/api/v1/units", "/api/v1/skjx"]) {
+  it("leaves the POST endpoints and other paths to Remix", async () => {
+    for (const path of ["/api/v1/skj/UJI.KABID/versions/1/other", "/api/v1/skj/validate", "/api/v1/skj/drafts", "/api/v1/skj/UJI.KABID/submit", "/api/v1/units", "/api/v1/skjx"]) {
       const res = await get(path);
       expect(res.status, path).toBe(418);
       expect(res.json()).toEqual({ fellThrough: `GET ${path}` });
     }
     const post = await fetch(`${base}/api/v1/skj/UJI.KABID`, { method: "POST", headers: { Authorization: `Bearer ${reader}` } });
     expect(post.status).toBe(418);
+  });
+
+  it("answers the same as express middleware, handing on what is not its own", async () => {
+    const inner = express();
+    inner.use(skjReadApi);
+    inner.use(remixStandIn());
+    const mounted = await listen(inner);
+    try {
+      const version = await fetch(`${baseOf(mounted)}/api/v1/skj/UJI.KABID/versions/2`, { headers: { Authorization: `Bearer ${reader}` } });
+      expect([version.status, await version.text()]).toEqual([200, fixture.v2.bytes]);
+      expect((await fetch(`${baseOf(mounted)}/api/v1/units`)).status).toBe(418);
+    } finally {
+      await new Promise((resolve) => mounted.close(resolve));
+    }
   });
 });
 
