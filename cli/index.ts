@@ -20,6 +20,8 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
                                             impor kamus kompetensi teknis dari CSV/XLSX/JSON sebagai draf (--publish: langsung terbitkan)
   seed:bulk --units 2000 --positions 20000 [--seed N]
                                             muat SOTK sintetis (kode BULK-) untuk uji beban dan benchmark
+  export:pdf --position CODE [--version N|draft] --out FILE
+                                            cetak SKJ jabatan ke PDF (tanpa --version: versi yang berlaku; draft: draf terbuka)
   backup FILE                               salin database (SQLite online backup) ke FILE`;
 
 async function readStdin(): Promise<string> {
@@ -27,6 +29,9 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
 }
+
+/** A refusal meant for the user as it is, as opposed to an unexpected failure. */
+class CliError extends Error {}
 
 function fail(message: string): never {
   console.error(message);
@@ -162,6 +167,48 @@ async function main(argv: string[]) {
       }
       const seconds = ((performance.now() - started) / 1000).toLocaleString("id-ID", { maximumFractionDigits: 2 });
       console.log(`Ditambahkan: ${counts.units} unit, ${counts.positions} jabatan dalam ${seconds} detik.`);
+      return;
+    }
+    case "export:pdf": {
+      // loaded here so that the other commands do not pay for React and the browser
+      const fs = await import("node:fs");
+      const { findPositionByCode } = await import("~db/queries/register.server");
+      const { currentPublished } = await import("~db/queries/skj-read.server");
+      const { closePdfBrowser } = await import("~/services/pdf.server");
+      const { draftPdf, publishedVersionPdf } = await import("~/services/skj-pdf.server");
+      const { values } = parseArgs({ args: rest, options: { position: { type: "string" }, version: { type: "string" }, out: { type: "string" } } });
+      if (!values.position) fail("Sebutkan kode jabatan: npm run cli -- export:pdf --position CODE [--version N|draft] --out FILE");
+      if (!values.out) fail("Sebutkan berkas tujuan: --out FILE");
+      const version = values.version;
+      if (version !== undefined && version !== "draft" && !/^[1-9]\d{0,8}$/.test(version)) fail(`--version harus nomor versi (1, 2, …) atau "draft" (bukan "${version}").`);
+      migrateDatabase(db);
+      const position = findPositionByCode(db, values.position);
+      if (!position) fail(`Jabatan ${values.position} tidak ditemukan.`);
+      let bytes: Uint8Array | null;
+      let what: string;
+      try {
+        if (version === "draft") {
+          bytes = await draftPdf(db, position.id);
+          what = "draf";
+          if (!bytes) throw new CliError(`Jabatan ${position.code} belum memiliki draf SKJ yang terbuka.`);
+        } else {
+          const n = version === undefined ? currentPublished(db, position.code)?.version : Number(version);
+          if (n === undefined) throw new CliError(`Jabatan ${position.code} belum memiliki SKJ yang berlaku; sebutkan --version N atau --version draft.`);
+          bytes = await publishedVersionPdf(db, position.code, n);
+          what = `versi ${n}`;
+          if (!bytes) throw new CliError(`Versi ${n} SKJ jabatan ${position.code} tidak ditemukan.`);
+        }
+      } catch (error) {
+        await closePdfBrowser();
+        fail(error instanceof CliError ? error.message : `PDF tidak dapat dicetak: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await closePdfBrowser();
+      try {
+        fs.writeFileSync(values.out, bytes);
+      } catch (error) {
+        fail(`Berkas ${values.out} tidak dapat ditulis: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      console.log(`PDF SKJ ${position.code} (${what}) ditulis ke ${values.out} (${bytes.length.toLocaleString("id-ID")} bita).`);
       return;
     }
     case "backup": {

@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { readConfig } from "~/config.server";
 import { prepareDatabase } from "~db/bootstrap.server";
+import { closePdfBrowser } from "~/services/pdf.server";
 import { getDb } from "~db/client.server";
 import { describeSeedReport } from "~seeds/seed.server";
 import { withSkjReadApi } from "./api/skj-read";
@@ -55,6 +56,7 @@ const server = http.createServer(withSkjReadApi(app)).listen(config.PORT, () => 
 
 function shutdown() {
   void webhookWorker?.stop();
+  void closePdfBrowser();
   server.close(() => {
     db.$client.close();
     process.exit(0);

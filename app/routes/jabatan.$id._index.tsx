@@ -122,7 +122,12 @@ export default function PositionPage() {
             <tbody>
               {versions.map((v) => (
                 <tr key={v.id}>
-                  <td>Versi {v.version}</td>
+                  <td>
+                    Versi {v.version} ·{" "}
+                    <a href={`/jabatan/${position.id}/versi/${v.version}.pdf`} download aria-label={`PDF versi ${v.version}`}>
+                      PDF
+                    </a>
+                  </td>
                   <td>
                     {new Date(v.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })} · {v.publishedBy}
                   </td>

@@ -37,6 +37,12 @@ export default function SkjPreviewPage() {
           <h1>Pratinjau cetak: {position.name}</h1>
           <p>Draf revisi {revision}. Tanda DRAFT tampil sampai SKJ ditetapkan.</p>
         </div>
+        <div className="actions">
+          {/* a plain link: the PDF is a file to download, not a page for the client router */}
+          <a className="button" href={`/jabatan/${position.id}/skj/pdf`} download>
+            Unduh PDF
+          </a>
+        </div>
       </div>
       <div className="card preview-sheet">
         <SkjDocumentView model={model} />

@@ -86,27 +86,39 @@ interface Slot {
   onBlocked?: (url: string) => void;
 }
 
-let current: Browser | undefined;
-let launching: Promise<Browser> | undefined;
-let spares: Promise<Slot>[] = [];
+interface PdfState {
+  current?: Browser;
+  launching?: Promise<Browser>;
+  spares: Promise<Slot>[];
+  active: number;
+  waiting: (() => void)[];
+  memory: Map<string, PdfBytes>;
+  inFlight: Map<string, Promise<PdfBytes>>;
+}
+
+// The lean API router (loaded by tsx) and the Remix build each hold their own copy of this module: the state
+// lives on globalThis, so the process still has one browser, one page pool and one cache.
+const STATE_KEY = Symbol.for("skj-studio.pdf");
+const state: PdfState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as PdfState | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { spares: [], active: 0, waiting: [], memory: new Map(), inFlight: new Map() } satisfies PdfState);
 
 /** The process's one Chromium: launched on first use, and again after it crashed or was closed. */
 function browser(): Promise<Browser> {
-  if (current?.isConnected()) return Promise.resolve(current);
-  launching ??= launchChromium()
+  if (state.current?.isConnected()) return Promise.resolve(state.current);
+  state.launching ??= launchChromium()
     .then((b) => {
-      current = b;
+      state.current = b;
       b.on("disconnected", () => {
-        if (current !== b) return;
-        current = undefined;
-        spares = [];
+        if (state.current !== b) return;
+        state.current = undefined;
+        state.spares = [];
       });
       return b;
     })
     .finally(() => {
-      launching = undefined;
+      state.launching = undefined;
     });
-  return launching;
+  return state.launching;
 }
 
 async function freshSlot(b: Browser): Promise<Slot> {
@@ -136,18 +148,18 @@ async function freshSlot(b: Browser): Promise<Slot> {
 }
 
 function replenish(b: Browser) {
-  if (spares.length >= SPARES_MAX || current !== b || !b.isConnected()) return;
+  if (state.spares.length >= SPARES_MAX || state.current !== b || !b.isConnected()) return;
   const spare = freshSlot(b);
   // a failed spare is just dropped; the next job makes its own
   spare.catch(() => {
-    spares = spares.filter((s) => s !== spare);
+    state.spares = state.spares.filter((s) => s !== spare);
   });
-  spares.push(spare);
+  state.spares.push(spare);
 }
 
 async function takeSlot(): Promise<Slot> {
   const b = await browser();
-  const spare = spares.shift();
+  const spare = state.spares.shift();
   let slot: Slot | undefined;
   if (spare) slot = await spare.catch(() => undefined);
   if (!slot || slot.browser !== b || !b.isConnected()) {
@@ -158,28 +170,28 @@ async function takeSlot(): Promise<Slot> {
   return slot;
 }
 
-let active = 0;
-const waiting: (() => void)[] = [];
-
 async function withPageSlot<T>(job: () => Promise<T>): Promise<T> {
-  if (active < PDF_MAX_PAGES) active++;
-  else await new Promise<void>((resolve) => waiting.push(resolve));
+  if (state.active < PDF_MAX_PAGES) state.active++;
+  else await new Promise<void>((resolve) => state.waiting.push(resolve));
   try {
     return await job();
   } finally {
     // the slot passes straight to the next waiter, so `active` only drops when nobody waits
-    const next = waiting.shift();
+    const next = state.waiting.shift();
     if (next) next();
-    else active--;
+    else state.active--;
   }
 }
+
+/** A PDF file's bytes. */
+export type PdfBytes = Uint8Array<ArrayBuffer>;
 
 export interface PrintOptions {
   /** Called with the URL of every request the document tried; each has been aborted. For tests and logs. */
   onBlocked?: (url: string) => void;
 }
 
-async function printOnce(html: string, options: PrintOptions): Promise<Uint8Array> {
+async function printOnce(html: string, options: PrintOptions): Promise<PdfBytes> {
   const slot = await takeSlot();
   slot.onBlocked = options.onBlocked;
   try {
@@ -192,7 +204,8 @@ async function printOnce(html: string, options: PrintOptions): Promise<Uint8Arra
       footerTemplate: footerTemplate(),
       margin: PDF_MARGIN,
     });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    // copied off node's Buffer into a plain ArrayBuffer, which a web Response accepts as its body
+    return new Uint8Array(pdf);
   } finally {
     // one job per context: nothing of one document is left for the next
     void slot.context.close().catch(() => {});
@@ -200,30 +213,34 @@ async function printOnce(html: string, options: PrintOptions): Promise<Uint8Arra
 }
 
 /** Prints a self-contained HTML document to A4 PDF in the isolated print context. */
-export async function printHtmlToPdf(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
+export async function printHtmlToPdf(html: string, options: PrintOptions = {}): Promise<PdfBytes> {
   return withPageSlot(async () => {
     try {
       return await printOnce(html, options);
     } catch (error) {
-      // a browser that died under the job is relaunched once; any other failure is the caller's to see
-      if (current?.isConnected()) throw error;
+      // a browser that died under the job is relaunched once; any other failure is the caller's to see.
+      // The "disconnected" event can trail the failed call, hence the message as a second witness.
+      const died = !state.current?.isConnected() || /Target (page, context or browser )?(has been )?closed|Browser (has been )?closed|crash/i.test(String(error));
+      if (!died) throw error;
+      await state.current?.close().catch(() => {});
+      state.current = undefined;
       return printOnce(html, options);
     }
   });
 }
 
 /** The PDF of one SKJ from its print model (not cached: drafts change with every save). */
-export function renderSkjPdf(model: SkjPrintModel, options: PrintOptions = {}): Promise<Uint8Array> {
+export function renderSkjPdf(model: SkjPrintModel, options: PrintOptions = {}): Promise<PdfBytes> {
   return printHtmlToPdf(skjHtml(model), options);
 }
 
 /** Closes the browser (shutdown, the end of a CLI command, tests). The next print launches a new one. */
 export async function closePdfBrowser(): Promise<void> {
-  const pending = launching;
-  const pendingSpares = spares;
-  spares = [];
-  const b = current ?? (await pending?.catch(() => undefined));
-  current = undefined;
+  const pending = state.launching;
+  const pendingSpares = state.spares;
+  state.spares = [];
+  const b = state.current ?? (await pending?.catch(() => undefined));
+  state.current = undefined;
   for (const spare of pendingSpares) await spare.then((s) => s.context.close()).catch(() => {});
   await b?.close().catch(() => {});
 }
@@ -233,8 +250,6 @@ export async function closePdfBrowser(): Promise<void> {
 // A published version's bytes never change (contentHash), nor does its penetapan once published, so
 // neither does its PDF: the same hash always prints the same document.
 const MEMORY_MAX = 50;
-const memory = new Map<string, Uint8Array>();
-const inFlight = new Map<string, Promise<Uint8Array>>();
 
 /** Where the PDF of `contentHash` is kept on disk: data/pdf-cache/ beside the database file; null for an in-memory database. */
 export function pdfCacheFile(contentHash: string): string | null {
@@ -243,7 +258,8 @@ export function pdfCacheFile(contentHash: string): string | null {
   return path.join(path.dirname(path.resolve(database)), "pdf-cache", `${contentHash.slice("sha256:".length)}.pdf`);
 }
 
-function remember(key: string, bytes: Uint8Array) {
+function remember(key: string, bytes: PdfBytes) {
+  const { memory } = state;
   memory.delete(key);
   memory.set(key, bytes);
   // a Map iterates in insertion order and every hit re-inserts: the first key is the least recently used
@@ -256,7 +272,7 @@ function looksComplete(bytes: Uint8Array): boolean {
   return head === "%PDF-" && tail.includes("%%EOF");
 }
 
-async function readCacheFile(file: string): Promise<Uint8Array | null> {
+async function readCacheFile(file: string): Promise<PdfBytes | null> {
   try {
     const bytes = new Uint8Array(await fs.promises.readFile(file));
     return looksComplete(bytes) ? bytes : null;
@@ -283,13 +299,13 @@ async function writeCacheFile(file: string, bytes: Uint8Array) {
  * The PDF of a published version, by its contentHash: from memory, else from data/pdf-cache/, else printed
  * (the model is only built then) and kept in both. Concurrent requests for one hash share one print.
  */
-export async function publishedSkjPdf(contentHash: string, model: () => SkjPrintModel | Promise<SkjPrintModel>): Promise<Uint8Array> {
-  const hit = memory.get(contentHash);
+export async function publishedSkjPdf(contentHash: string, model: () => SkjPrintModel | Promise<SkjPrintModel>): Promise<PdfBytes> {
+  const hit = state.memory.get(contentHash);
   if (hit) {
     remember(contentHash, hit);
     return hit;
   }
-  const running = inFlight.get(contentHash);
+  const running = state.inFlight.get(contentHash);
   if (running) return running;
   const job = (async () => {
     const file = pdfCacheFile(contentHash);
@@ -301,15 +317,15 @@ export async function publishedSkjPdf(contentHash: string, model: () => SkjPrint
     remember(contentHash, bytes);
     return bytes;
   })();
-  inFlight.set(contentHash, job);
+  state.inFlight.set(contentHash, job);
   try {
     return await job;
   } finally {
-    inFlight.delete(contentHash);
+    state.inFlight.delete(contentHash);
   }
 }
 
 /** Forgets the in-memory copies (tests; the file cache stays). */
 export function forgetPdfMemoryCache() {
-  memory.clear();
+  state.memory.clear();
 }

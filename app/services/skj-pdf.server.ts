@@ -8,7 +8,7 @@ import { positionDetail } from "~db/queries/register.server";
 import { draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { publishedVersionBytes, publishedVersionRef } from "~db/queries/skj-read.server";
 import { penetapan, skjVersions } from "~db/schema";
-import { publishedSkjPdf, renderSkjPdf } from "./pdf.server";
+import { publishedSkjPdf, renderSkjPdf, type PdfBytes } from "./pdf.server";
 import { catalogFor } from "./skj-editor.server";
 
 function signerOf(db: Db, versionId: number) {
@@ -32,7 +32,7 @@ export function publishedPrintModel(db: Db, positionCode: string, n: number): Sk
 }
 
 /** The PDF of version `n` of a position (live or not), or null when there is no such version. */
-export async function publishedVersionPdf(db: Db, positionCode: string, n: number): Promise<Uint8Array | null> {
+export async function publishedVersionPdf(db: Db, positionCode: string, n: number): Promise<PdfBytes | null> {
   const ref = publishedVersionRef(db, positionCode, n);
   if (!ref) return null;
   return publishedSkjPdf(ref.contentHash, () => {
@@ -54,7 +54,7 @@ export function draftPrintModel(db: Db, positionId: number): SkjPrintModel | nul
 }
 
 /** The open draft's PDF with the DRAFT watermark, or null when the position has no open draft. */
-export async function draftPdf(db: Db, positionId: number): Promise<Uint8Array | null> {
+export async function draftPdf(db: Db, positionId: number): Promise<PdfBytes | null> {
   const model = draftPrintModel(db, positionId);
   return model ? renderSkjPdf(model) : null;
 }

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/guard.server";
+import { pdfFileName, publishedVersionPdf } from "~/services/skj-pdf.server";
+import { idParam } from "~/utils/params";
+import { getDb } from "~db/client.server";
+import { findPositionById } from "~db/queries/register.server";
+import { publishedVersionRef } from "~db/queries/skj-read.server";
+
+// GET /jabatan/:id/versi/:n.pdf: published version n as PDF with its lampiran header, cached by contentHash.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "read");
+  const db = getDb();
+  const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
+  if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
+  const n = Number(params.n);
+  const ref = Number.isInteger(n) && n > 0 ? publishedVersionRef(db, position.code, n) : undefined;
+  if (!ref) throw new Response(`Versi ${params.n ?? ""} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
+  const etag = `"${ref.contentHash}-pdf"`;
+  // a version never changes, but the session must still be checked each time: revalidate, never trust a stale copy
+  const cacheControl = "private, max-age=0, must-revalidate";
+  if (request.headers.get("If-None-Match")?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cacheControl } });
+  }
+  const bytes = await publishedVersionPdf(db, position.code, n);
+  if (!bytes) throw new Response(`Versi ${n} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
+  return new Response(bytes, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(bytes.length),
+      ETag: etag,
+      "Cache-Control": cacheControl,
+      "Content-Disposition": `attachment; filename="${pdfFileName(position.code, n)}"`,
+    },
+  });
+}
