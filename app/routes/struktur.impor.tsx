@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { ImportError, SotkImportCounts } from "~/domain/sotk-import";
-import { readUploadedFiles, UploadTooLargeError } from "~/services/uploads.server";
+import { NotAnUploadError, readUploadedFiles, UploadTooLargeError } from "~/services/uploads.server";
 import { getDb } from "~db/client.server";
 import { importSotkFiles } from "~db/queries/sotk-import.server";
 
@@ -26,6 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
     upload = await readUploadedFiles(request, "files");
   } catch (error) {
     if (error instanceof UploadTooLargeError) return data<ImportReply>({ kind: "message", message: error.message }, { status: 413 });
+    if (error instanceof NotAnUploadError) return data<ImportReply>({ kind: "message", message: error.message }, { status: 415 });
     throw error;
   }
   const { form, files } = upload;

@@ -2,6 +2,13 @@ import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } f
 
 export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
+/** A request that is not a file upload at all (no multipart body): a client error, never a 500. */
+export class NotAnUploadError extends Error {
+  constructor() {
+    super("Kirim berkas melalui formulir unggah (multipart/form-data).");
+  }
+}
+
 export class UploadTooLargeError extends Error {
   constructor() {
     super(`Berkas terlalu besar: paling banyak ${UPLOAD_MAX_BYTES / 1024 / 1024} MB sekali unggah.`);
@@ -10,6 +17,7 @@ export class UploadTooLargeError extends Error {
 
 /** The uploaded files of a multipart form, held in memory and bounded in size. */
 export async function readUploadedFiles(request: Request, field: string): Promise<{ form: FormData; files: { name: string; bytes: Uint8Array }[] }> {
+  if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) throw new NotAnUploadError();
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > UPLOAD_MAX_BYTES) throw new UploadTooLargeError();
   let form: FormData;
