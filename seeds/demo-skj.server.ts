@@ -5,18 +5,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
+import { REGULATION_CODES } from "~/domain/dictionary";
 import type { PenetapanFields } from "~/domain/penetapan";
 import type { SkjCompetency, SkjDocument, SkjRequirements } from "~/domain/skj-document";
 import { hasBlockingErrors } from "~/domain/skj-rules";
 import type { WorkflowActor } from "~/domain/skj-workflow";
-import { validateDocument, newDraftDocument } from "~/services/skj.server";
+import { newDraftDocument, validateDocument } from "~/services/skj.server";
 import type { Db } from "~db/client.server";
 import { addToPenetapan, createPenetapan } from "~db/queries/penetapan.server";
 import { findPositionByCode } from "~db/queries/register.server";
-import { moveDraft } from "~db/queries/skj-review.server";
-import { publishPenetapan } from "~db/queries/skj-publish.server";
 import { createDraft } from "~db/queries/skj-drafts.server";
+import { publishPenetapan } from "~db/queries/skj-publish.server";
+import { moveDraft } from "~db/queries/skj-review.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { skjDrafts, skjVersions } from "~db/schema";
 
@@ -60,8 +60,8 @@ function actors(db: Db): Actors {
 
 /** The managerial and sociocultural rows keep their prefilled standard levels; the technical ones come from the seed. */
 function withTechnical(document: SkjDocument, technical: readonly SkjCompetency[]): SkjCompetency[] {
-  const technicalCodes = new Set([MANDATORY_TECHNICAL_CODE, ...technical.map((c) => c.code)]);
-  return [...document.competencies.filter((c) => !technicalCodes.has(c.code) && !c.code.startsWith("T.")), ...technical.map((c) => ({ code: c.code, level: c.level }))];
+  const fixed = new Set<string>(REGULATION_CODES);
+  return [...document.competencies.filter((c) => fixed.has(c.code)), ...technical.map((c) => ({ code: c.code, level: c.level }))];
 }
 
 /** Creates the draft as the analyst and submits it; returns the draft id. */

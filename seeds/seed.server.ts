@@ -20,6 +20,7 @@ import { competencyRevisions, orgUnits, positions, settings, users } from "~db/s
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/domain/permissions";
 import { plainTextToDoc } from "~/domain/richtext";
+import { seedDemoSkj } from "./demo-skj.server";
 
 const readSeed = <T>(file: string): T => JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "seeds", file), "utf8")) as T;
 
@@ -59,6 +60,9 @@ const SEED_ITEM_LABELS = {
   competencies: "kompetensi",
   competencyRevisions: "revisi kompetensi",
   settings: "pengaturan",
+  skjVersions: "versi SKJ",
+  penetapan: "penetapan",
+  skjDrafts: "draf SKJ",
 } as const;
 type SeedItem = keyof typeof SEED_ITEM_LABELS;
 
@@ -219,8 +223,12 @@ function seedDemoRows(tx: Tx, report: SeedReport, passwordHash: string) {
   }
 }
 
-/** Loads the regulation data; with `demo`, also the demo province, dictionary and users. */
-export async function seed(db: Db, kind: "reference" | "demo"): Promise<SeedReport> {
+/**
+ * Loads the regulation data; with `demo`, also the demo province, dictionary and users, and (`demoSkj`)
+ * the demo SKJ. Under NODE_ENV=test the demo SKJ stay out unless asked for: the suites build their own SKJ on
+ * the demo province and count what they wrote from zero (skj-publish, api-skj, register tests).
+ */
+export async function seed(db: Db, kind: "reference" | "demo", options: { demoSkj?: boolean } = {}): Promise<SeedReport> {
   const report: SeedReport = { inserted: {} };
   const passwordHash = kind === "demo" ? await hashPassword(DEMO_PASSWORD) : "";
   db.transaction((tx) => {
@@ -238,6 +246,10 @@ export async function seed(db: Db, kind: "reference" | "demo"): Promise<SeedRepo
       });
     }
   });
+  if (kind === "demo" && (options.demoSkj ?? process.env.NODE_ENV !== "test")) {
+    // after the transaction: the SKJ write paths open their own (publishing an immediate one), which cannot nest in it
+    for (const [key, n] of Object.entries(seedDemoSkj(db)) as [SeedItem, number][]) if (n > 0) report.inserted[key] = n;
+  }
   return report;
 }
 
