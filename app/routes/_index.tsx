@@ -102,7 +102,7 @@ export default function Beranda() {
             <ul>
               {work.myDrafts.map((d) => (
                 <li key={d.draftId}>
-                  <Link to={`/jabatan/${d.positionId}`}>{d.positionName}</Link> <span className="muted">({d.state})</span>
+                  <Link to={`/jabatan/${d.positionId}/skj`}>{d.positionName}</Link> <span className="muted">({d.state})</span>
                 </li>
               ))}
             </ul>
@@ -120,7 +120,7 @@ export default function Beranda() {
             <ul>
               {work.reviews.map((d) => (
                 <li key={d.draftId}>
-                  <Link to={`/jabatan/${d.positionId}`}>{d.positionName}</Link>
+                  <Link to={`/jabatan/${d.positionId}/skj/tinjau`}>{d.positionName}</Link>
                 </li>
               ))}
             </ul>
