@@ -63,5 +63,9 @@ function shutdown() {
   });
   setTimeout(() => process.exit(0), 3000).unref();
 }
+// A stray promise (a webhook send, a browser event) must not take the whole app down with it: log it loudly.
+process.on("unhandledRejection", (reason) => {
+  console.error("Promise ditolak tanpa penanganan (unhandled rejection):", reason);
+});
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

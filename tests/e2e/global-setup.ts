@@ -49,9 +49,15 @@ export default async function setup(project: TestProject) {
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  // a server that dies mid-suite fails every later test with "connection refused": say why, once
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`\n=== e2e server exited (code ${code}, signal ${signal}); its output:\n${log.slice(-20_000)}`);
+  });
   await waitForHealth(baseUrl, child, () => log);
   project.provide("baseUrl", baseUrl);
   return async () => {
+    stopping = true;
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
     fs.rmSync(dir, { recursive: true, force: true });
