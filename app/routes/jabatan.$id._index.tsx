@@ -127,6 +127,10 @@ export default function PositionPage() {
                     <a href={`/jabatan/${position.id}/versi/${v.version}.pdf`} download aria-label={`PDF versi ${v.version}`}>
                       PDF
                     </a>
+                    ·{" "}
+                    <a href={`/jabatan/${position.id}/versi/${v.version}.docx`} download aria-label={`Word versi ${v.version}`}>
+                      Word
+                    </a>
                   </td>
                   <td>
                     {new Date(v.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })} · {v.publishedBy}

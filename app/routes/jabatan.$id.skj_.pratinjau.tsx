@@ -42,6 +42,9 @@ export default function SkjPreviewPage() {
           <a className="button" href={`/jabatan/${position.id}/skj/pdf`} download>
             Unduh PDF
           </a>
+          <a className="button button-secondary" href={`/jabatan/${position.id}/skj/docx`} download>
+            Unduh Word
+          </a>
         </div>
       </div>
       <div className="card preview-sheet">

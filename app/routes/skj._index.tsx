@@ -64,9 +64,15 @@ export default function SkjOverview() {
           <h1>Standar Kompetensi Jabatan</h1>
           <p>Draf, tinjauan dan SKJ yang menunggu penetapan. Penyusunan dimulai dari halaman jabatan (“Susun SKJ”).</p>
         </div>
-        <Link className="button button-secondary" to="/penetapan">
-          Penetapan
-        </Link>
+        <div className="actions">
+          {/* a plain link: the workbook is a file to download, not a page for the client router */}
+          <a className="button button-secondary" href="/skj/ekspor.xlsx" download>
+            Ekspor baris SKJ (XLSX)
+          </a>
+          <Link className="button button-secondary" to="/penetapan">
+            Penetapan
+          </Link>
+        </div>
       </div>
       {notice ? (
         <p className="notice" role="status">

@@ -106,7 +106,9 @@ const PAGES: Record<string, PageRule> = {
   "routes/jabatan.$id.ubah": { loader: "register:write", action: "register:write", params: POSITION },
   "routes/jabatan.$id.versi.$n[.]pdf": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.skj": { loader: "read", action: "skj:write", params: DRAFT, emptyBody: "json" },
+  "routes/jabatan.$id.versi.$n[.]docx": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.skj_.pdf": { loader: "read", params: DRAFT },
+  "routes/jabatan.$id.skj_.docx": { loader: "read", params: DRAFT },
   "routes/jabatan.$id.skj_.pratinjau": { loader: "read", params: DRAFT },
   // approve and return ask skj:review as well, past the intent check that an empty form stops at
   "routes/jabatan.$id.skj_.tinjau": { loader: "read", action: "skj:write", params: DRAFT },
@@ -121,6 +123,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/kamus.ubah.$": { loader: "dictionary:write", action: "dictionary:write", params: ENTRY },
 
   "routes/skj._index": { loader: "read" },
+  "routes/skj.ekspor[.]xlsx": { loader: "read" },
   "routes/penetapan._index": { loader: "read" },
   "routes/penetapan.baru": { loader: "skj:publish", action: "skj:publish" },
   "routes/penetapan.$id": { loader: "read", action: "skj:publish", params: { id: "penetapan" } },

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/guard.server";
+import { DOCX_TYPE, docxFileName, skjDocx } from "~/services/skj-docx.server";
+import { publishedPrintModel } from "~/services/skj-pdf.server";
+import { idParam } from "~/utils/params";
+import { getDb } from "~db/client.server";
+import { findPositionById } from "~db/queries/register.server";
+import { publishedVersionRef } from "~db/queries/skj-read.server";
+
+// GET /jabatan/:id/versi/:n.docx: published version n as Word with its lampiran header and signature block.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "read");
+  const db = getDb();
+  const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
+  if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
+  const n = Number(params.n);
+  const ref = Number.isInteger(n) && n > 0 ? publishedVersionRef(db, position.code, n) : undefined;
+  if (!ref) throw new Response(`Versi ${params.n ?? ""} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
+  const etag = `"${ref.contentHash}-docx"`;
+  // a version never changes, but the session must still be checked each time: revalidate, never trust a stale copy
+  const cacheControl = "private, max-age=0, must-revalidate";
+  if (request.headers.get("If-None-Match")?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cacheControl } });
+  }
+  const model = publishedPrintModel(db, position.code, n);
+  if (!model) throw new Response(`Versi ${n} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
+  const bytes = await skjDocx(model);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": DOCX_TYPE,
+      "Content-Length": String(bytes.length),
+      ETag: etag,
+      "Cache-Control": cacheControl,
+      "Content-Disposition": `attachment; filename="${docxFileName(position.code, n)}"`,
+    },
+  });
+}
