@@ -16,6 +16,10 @@ import { createDraft } from "~db/queries/skj-drafts.server";
 import { publishPenetapan, withdrawVersion } from "~db/queries/skj-publish.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { skjDrafts } from "~db/schema";
+import { loader as draftDocxLoader } from "~/routes/jabatan.$id.skj_.docx";
+import { loader as versionDocxLoader } from "~/routes/jabatan.$id.versi.$n[.]docx";
+import { loader as rowsLoader } from "~/routes/skj.ekspor[.]xlsx";
+import { BASE, cookieFor } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
 // positions the demo seed leaves without an SKJ
@@ -233,5 +237,36 @@ describe("the SKJ-rows workbook", () => {
 
     const none = await readRows(await skjRowsXlsx(db, { unitCode: "TIDAK-ADA" }));
     expect(none.rows).toEqual([]);
+  });
+});
+
+describe("the download routes", () => {
+  it("serve the Word files and the workbook as attachments to signed-in users only", async () => {
+    const position = findPositionByCode(db, SUPERSEDED)!;
+    const anonymous = await versionDocxLoader({ request: new Request(`${BASE}/jabatan/${position.id}/versi/${current}.docx`), params: { id: String(position.id), n: String(current) }, context: {} }).catch((r: Response) => r);
+    expect(anonymous.status).toBe(302);
+
+    const cookie = await cookieFor("viewer@demo.go.id");
+    const get = (path: string) => new Request(`${BASE}${path}`, { headers: { Cookie: cookie } });
+    const version = await versionDocxLoader({ request: get(`/jabatan/${position.id}/versi/${current}.docx`), params: { id: String(position.id), n: String(current) }, context: {} });
+    expect(version.status).toBe(200);
+    expect(version.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(version.headers.get("Content-Disposition")).toBe(`attachment; filename="SKJ-${SUPERSEDED}-v${current}.docx"`);
+    expect(Buffer.from(await version.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
+    const missing = await versionDocxLoader({ request: get(`/jabatan/${position.id}/versi/99.docx`), params: { id: String(position.id), n: "99" }, context: {} }).catch((r: Response) => r);
+    expect(missing.status).toBe(404);
+
+    // the draft opened by the test above
+    const draft = await draftDocxLoader({ request: get(`/jabatan/${position.id}/skj/docx`), params: { id: String(position.id) }, context: {} });
+    expect(draft.headers.get("Cache-Control")).toBe("no-store");
+    expect(draft.headers.get("Content-Disposition")).toBe(`attachment; filename="SKJ-${SUPERSEDED}-draf.docx"`);
+
+    const unit = (JSON.parse(db.$client.prepare<[], { s: string }>("select snapshot as s from skj_versions order by id desc limit 1").get()!.s) as SkjPublishedDocument).unit.code;
+    const rows = await rowsLoader({ request: get(`/skj/ekspor.xlsx?unit=${encodeURIComponent(unit)}`), params: {}, context: {} });
+    expect(rows.status).toBe(200);
+    expect(rows.headers.get("Content-Disposition")).toMatch(/^attachment; filename="baris-skj-.+-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    expect((await readRows(new Uint8Array(await rows.arrayBuffer()))).rows.length).toBeGreaterThan(0);
+    const unknown = await rowsLoader({ request: get("/skj/ekspor.xlsx?unit=TIDAK-ADA"), params: {}, context: {} }).catch((r: Response) => r);
+    expect(unknown.status).toBe(404);
   });
 });
