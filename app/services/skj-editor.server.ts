@@ -1,16 +1,16 @@
 // What the SKJ editor page needs: the draft, the identity as printed, the dictionary texts of its
 // competencies (at their pinned revisions), and the rule context the browser runs the rules with.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { MANDATORY_TECHNICAL_CODE, REGULATION_CODES } from "~/domain/dictionary";
 import type { CompetencyType } from "~/domain/dictionary";
 import { positionEchelon } from "~/domain/sotk";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { RuleContext } from "~/domain/skj-rules";
 import type { DbOrTx } from "~db/client.server";
-import { levelsOfRevisions } from "~db/queries/competencies.server";
+import { latestPublishedRevisions, levelsOfRevisions } from "~db/queries/competencies.server";
 import { positionDetail } from "~db/queries/register.server";
 import { draftPins, type DraftView } from "~db/queries/skj-drafts.server";
-import { competencies, competencyRevisions } from "~db/schema";
+import { competencyRevisions } from "~db/schema";
 import { ruleContextFor } from "./skj.server";
 
 export interface CatalogEntry {
@@ -25,17 +25,7 @@ export interface CatalogEntry {
 /** Dictionary texts for `codes`: the pinned revision where the draft has one, else the latest published. */
 export function catalogFor(db: DbOrTx, codes: readonly string[], pins: ReadonlyMap<string, number> = new Map()): CatalogEntry[] {
   if (codes.length === 0) return [];
-  const latest = db
-    .select({
-      code: competencies.code,
-      type: competencies.type,
-      revisionId: sql<number>`max(${competencyRevisions.id})`,
-    })
-    .from(competencyRevisions)
-    .innerJoin(competencies, eq(competencies.id, competencyRevisions.competencyId))
-    .where(and(inArray(competencies.code, [...codes]), eq(competencyRevisions.status, "diterbitkan")))
-    .groupBy(competencies.code)
-    .all();
+  const latest = latestPublishedRevisions(db, codes);
   const revisionIds = latest.map((l) => pins.get(l.code) ?? l.revisionId);
   const revisions = new Map(
     db

@@ -257,3 +257,18 @@ export function listPublishedEntries(db: DbOrTx, filter: PublishedEntryFilter = 
   );
   return rows.map((r) => ({ ...r, levels: levels.get(r.revisionId) ?? [] }));
 }
+
+/**
+ * The newest published revision of each of `codes` (revision ids grow with their numbers), for pinning a
+ * draft's competencies and for showing their texts. Codes without a published revision are absent.
+ */
+export function latestPublishedRevisions(db: DbOrTx, codes: readonly string[]): { code: string; type: Competency["type"]; revisionId: number }[] {
+  if (codes.length === 0) return [];
+  return db
+    .select({ code: competencies.code, type: competencies.type, revisionId: sql<number>`max(${competencyRevisions.id})` })
+    .from(competencyRevisions)
+    .innerJoin(competencies, eq(competencies.id, competencyRevisions.competencyId))
+    .where(and(inArray(competencies.code, [...codes]), eq(competencyRevisions.status, "diterbitkan")))
+    .groupBy(competencies.code)
+    .all();
+}

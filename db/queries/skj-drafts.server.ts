@@ -1,10 +1,11 @@
 // SKJ drafts: one open draft per position, optimistic concurrency on every save, every revision kept.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { Db, DbOrTx, Tx } from "../client.server";
 import { competencies, competencyRevisions, skjCompetencyUses, skjDraftRevisions, skjDrafts, users } from "../schema";
 import { recordAudit } from "./audit.server";
+import { latestPublishedRevisions } from "./competencies.server";
 
 export type DraftState = (typeof skjDrafts.$inferSelect)["state"];
 export const EDITABLE_STATES: readonly DraftState[] = ["draf", "dikembalikan"];
@@ -67,18 +68,7 @@ function syncCompetencyPins(tx: Tx, draftId: number, document: SkjDocument, refr
     .all();
   const pinned = new Map(current.map((c) => [c.code, c.revisionId]));
   const codes = [...new Set(document.competencies.map((c) => c.code))];
-  const latestPublished = codes.length
-    ? new Map(
-        tx
-          .select({ code: competencies.code, revisionId: sql<number>`max(${competencyRevisions.id})` })
-          .from(competencyRevisions)
-          .innerJoin(competencies, eq(competencies.id, competencyRevisions.competencyId))
-          .where(and(inArray(competencies.code, codes), eq(competencyRevisions.status, "diterbitkan")))
-          .groupBy(competencies.code)
-          .all()
-          .map((r) => [r.code, r.revisionId]),
-      )
-    : new Map<string, number>();
+  const latestPublished = new Map(latestPublishedRevisions(tx, codes).map((r) => [r.code, r.revisionId]));
   tx.delete(skjCompetencyUses).where(eq(skjCompetencyUses.draftId, draftId)).run();
   const seen = new Set<string>();
   for (const c of document.competencies) {
