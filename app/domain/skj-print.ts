@@ -121,14 +121,20 @@ export function printModelOfPublished(doc: SkjPublishedDocument, penetapan: Prin
   );
   // one layout: the published model is the draft model plus the regulation's header and signature
   const base = skjPrintModel(doc, texts, doc.unit.path.map((u) => u.name).join(" — "), false);
-  const { kind, number, year, title } = doc.legalBasis;
+  return { ...base, lampiran: printLampiran(doc.legalBasis, penetapan.region), signature: printSignature(penetapan) };
+}
+
+/** The lampiran header of a regulation, as printed. */
+export function printLampiran(legalBasis: { kind: string; number: string; year: number; title: string }, region = PRINT_REGION): PrintLampiran {
+  const { kind, number, year, title } = legalBasis;
+  return { kind: kind.toUpperCase(), region, number, year, title: title.toUpperCase() };
+}
+
+/** The signature block of a regulation, as printed. */
+export function printSignature(penetapan: PrintPenetapan): PrintSignature {
   return {
-    ...base,
-    lampiran: { kind: kind.toUpperCase(), region: penetapan.region ?? PRINT_REGION, number, year, title: title.toUpperCase() },
-    signature: {
-      signedOn: penetapan.signedDate ? indonesianDate(penetapan.signedDate) : null,
-      title: blank(penetapan.signerTitle),
-      name: blank(penetapan.signerName),
-    },
+    signedOn: penetapan.signedDate ? indonesianDate(penetapan.signedDate) : null,
+    title: blank(penetapan.signerTitle),
+    name: blank(penetapan.signerName),
   };
 }

@@ -60,12 +60,16 @@ function fontCss(): Fonts {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A complete, self-contained HTML document around `body` (static markup): the A4 page rule and the font inline. */
+export function printableHtml(title: string, body: string): string {
+  // the title becomes the PDF's Title metadata
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${fontCss().all}${PAGE_CSS}</style></head><body>${body}</body></html>`;
+}
+
 /** The complete, self-contained HTML document that prints: the preview markup, its CSS and the font inline. */
 export function skjHtml(model: SkjPrintModel): string {
   const body = renderToStaticMarkup(createElement(SkjDocumentView, { model }));
-  // the title becomes the PDF's Title metadata
-  const title = escapeHtml(`SKJ ${model.identity.code} ${model.identity.name}${model.draft ? " (DRAFT)" : ""}`);
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title><style>${fontCss().all}${PAGE_CSS}</style></head><body>${body}</body></html>`;
+  return printableHtml(`SKJ ${model.identity.code} ${model.identity.name}${model.draft ? " (DRAFT)" : ""}`, body);
 }
 
 function footerTemplate(): string {
@@ -191,32 +195,53 @@ export interface PrintOptions {
   onBlocked?: (url: string) => void;
 }
 
-async function printOnce(html: string, options: PrintOptions): Promise<PdfBytes> {
+export interface PageFormat {
+  /** Chromium's "Halaman x dari y" in the bottom margin (default true); a bundle numbers its joined pages itself. */
+  footer?: boolean;
+  /** Embed the headings as the PDF's outline (a tagged PDF): a bundle reads where each SKJ starts from it. */
+  outline?: boolean;
+}
+
+/** One print context's page, printing one document after another (a bundle's chunk). */
+export interface PrintPage {
+  print(html: string, format?: PageFormat): Promise<PdfBytes>;
+}
+
+async function printOn(page: Page, html: string, format: PageFormat): Promise<PdfBytes> {
+  await page.setContent(html, { waitUntil: "load" });
+  const footer = format.footer ?? true;
+  const pdf = await page.pdf({
+    format: "A4",
+    printBackground: true,
+    displayHeaderFooter: footer,
+    ...(footer ? { headerTemplate: "<div></div>", footerTemplate: footerTemplate() } : {}),
+    ...(format.outline ? { outline: true, tagged: true } : {}),
+    margin: PDF_MARGIN,
+  });
+  // copied off node's Buffer into a plain ArrayBuffer, which a web Response accepts as its body
+  return new Uint8Array(pdf);
+}
+
+async function inOneContext<T>(job: (page: PrintPage) => Promise<T>, options: PrintOptions): Promise<T> {
   const slot = await takeSlot();
   slot.onBlocked = options.onBlocked;
   try {
-    await slot.page.setContent(html, { waitUntil: "load" });
-    const pdf = await slot.page.pdf({
-      format: "A4",
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: "<div></div>",
-      footerTemplate: footerTemplate(),
-      margin: PDF_MARGIN,
-    });
-    // copied off node's Buffer into a plain ArrayBuffer, which a web Response accepts as its body
-    return new Uint8Array(pdf);
+    return await job({ print: (html, format = {}) => printOn(slot.page, html, format) });
   } finally {
-    // one job per context: nothing of one document is left for the next
+    // one job per context: nothing of one job's documents is left for the next
     void slot.context.close().catch(() => {});
   }
 }
 
-/** Prints a self-contained HTML document to A4 PDF in the isolated print context. */
-export async function printHtmlToPdf(html: string, options: PrintOptions = {}): Promise<PdfBytes> {
+/**
+ * Runs `job` on one page of a fresh isolated print context (JavaScript off, every request aborted), holding
+ * one slot of the pool for its whole length. The job may be run twice (once more after the browser died
+ * under it), so it must only print and return, not record anything.
+ */
+export async function withPrintPage<T>(job: (page: PrintPage) => Promise<T>, options: PrintOptions = {}): Promise<T> {
   return withPageSlot(async () => {
     try {
-      return await printOnce(html, options);
+      return await inOneContext(job, options);
     } catch (error) {
       // a browser that died under the job is relaunched once; any other failure is the caller's to see.
       // The "disconnected" event can trail the failed call, hence the message as a second witness.
@@ -224,9 +249,14 @@ export async function printHtmlToPdf(html: string, options: PrintOptions = {}): 
       if (!died) throw error;
       await state.current?.close().catch(() => {});
       state.current = undefined;
-      return printOnce(html, options);
+      return inOneContext(job, options);
     }
   });
+}
+
+/** Prints a self-contained HTML document to A4 PDF in the isolated print context. */
+export async function printHtmlToPdf(html: string, options: PrintOptions = {}): Promise<PdfBytes> {
+  return withPrintPage((page) => page.print(html), options);
 }
 
 /** The PDF of one SKJ from its print model (not cached: drafts change with every save). */

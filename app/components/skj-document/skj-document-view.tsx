@@ -38,7 +38,7 @@ function Lines({ items }: { items: string[] }) {
   );
 }
 
-function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrintModel["lampiran"]> }) {
+export function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrintModel["lampiran"]> }) {
   return (
     <div className="lampiran" aria-label="Lampiran penetapan">
       <p>LAMPIRAN</p>

@@ -1,0 +1,168 @@
+// The bundle as one PDF (issue 7): the SKJ are printed by the same sandboxed Chromium as a single SKJ, a
+// chunk of them per print (one context, the fonts decoded once), and the chunks are joined with pdf-lib
+// as they arrive, so only one chunk's HTML and PDF are held at a time. Each chunk is a tagged PDF whose
+// outline says on which page each SKJ's title landed: that gives the page counts the table of contents
+// needs without printing any SKJ twice. Page numbers run across the whole bundle, so Chromium's footer is
+// off and "Halaman x dari y" is stamped on the joined pages instead, in the same place and size.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, rgb } from "pdf-lib";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { BundleFrontMatter } from "~/components/skj-document/bundle-front-matter";
+import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
+import { itemStartPages, type SkjBundle } from "~/domain/skj-bundle";
+import type { SkjPrintModel } from "~/domain/skj-print";
+import { printableHtml, withPrintPage, type PdfBytes } from "./pdf.server";
+
+/** SKJ per print: large enough that decoding the inlined fonts (~40 ms a document) is paid rarely, small enough to hold. */
+export const BUNDLE_CHUNK_SIZE = 25;
+
+// where and how large Chromium draws its footer template (8pt, centred, baseline 17.1 pt above the A4 edge),
+// measured from a single-SKJ PDF, so a bundle page and a single SKJ look alike
+const FOOTER_SIZE = 8;
+const FOOTER_BASELINE = 17.13;
+
+const ITEM_CSS = "<style>.bundle-item + .bundle-item { break-before: page; page-break-before: always; }</style>";
+
+function itemsHtml(models: readonly SkjPrintModel[]): string {
+  const body = models.map((model) => `<section class="bundle-item">${renderToStaticMarkup(createElement(SkjDocumentView, { model }))}</section>`).join("");
+  const first = models[0]!.identity;
+  return printableHtml(`SKJ ${first.code} ${first.name}`, ITEM_CSS + body);
+}
+
+/** The page index (from 0) of every top-level outline entry, in order; null when the PDF has no outline. */
+function outlineStartPages(pdf: PDFDocument): number[] | null {
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
+  if (!outlines) return null;
+  const pageIndex = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
+  const starts: number[] = [];
+  let entry = outlines.lookupMaybe(PDFName.of("First"), PDFDict);
+  for (let guard = 0; entry && guard < 10_000; guard++) {
+    const target = entry.lookupMaybe(PDFName.of("Dest"), PDFArray)?.get(0);
+    const index = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined;
+    if (index === undefined) return null;
+    starts.push(index);
+    entry = entry.lookupMaybe(PDFName.of("Next"), PDFDict);
+  }
+  return starts;
+}
+
+interface PrintedChunk {
+  /** The chunk's pages, in order across these documents. */
+  documents: PDFDocument[];
+  /** How many pages each SKJ of the chunk takes. */
+  pageCounts: number[];
+}
+
+/** Page counts from the outline, when it has exactly one title per SKJ, each on a later page than the one before. */
+function pageCountsOf(pdf: PDFDocument, items: number): number[] | null {
+  const starts = outlineStartPages(pdf);
+  if (!starts || starts.length !== items || starts[0] !== 0 || starts.some((s, i) => i > 0 && s <= starts[i - 1]!)) return null;
+  return starts.map((start, i) => (starts[i + 1] ?? pdf.getPageCount()) - start);
+}
+
+async function printChunk(models: readonly SkjPrintModel[]): Promise<PrintedChunk> {
+  const whole = await PDFDocument.load(await withPrintPage((page) => page.print(itemsHtml(models), { footer: false, outline: true })));
+  const pageCounts = pageCountsOf(whole, models.length);
+  if (pageCounts) return { documents: [whole], pageCounts };
+  // the outline did not tell (a heading the view gained, say): print the chunk's SKJ one by one instead
+  const singles = await withPrintPage(async (page) => {
+    const printed: PdfBytes[] = [];
+    for (const model of models) printed.push(await page.print(itemsHtml([model]), { footer: false }));
+    return printed;
+  });
+  const documents = await Promise.all(singles.map((bytes) => PDFDocument.load(bytes)));
+  return { documents, pageCounts: documents.map((d) => d.getPageCount()) };
+}
+
+async function printFrontMatter(bundle: SkjBundle, startPages: readonly (number | string)[]): Promise<PDFDocument> {
+  const markup = renderToStaticMarkup(createElement(BundleFrontMatter, { cover: bundle.cover, items: bundle.items, startPages }));
+  const bytes = await withPrintPage((page) => page.print(printableHtml(bundle.cover.heading.join(" "), markup), { footer: false }));
+  return PDFDocument.load(bytes);
+}
+
+async function appendPages(target: PDFDocument, source: PDFDocument) {
+  for (const page of await target.copyPages(source, source.getPageIndices())) target.addPage(page);
+}
+
+let footerFont: Uint8Array | undefined;
+
+async function stampPageNumbers(pdf: PDFDocument) {
+  footerFont ??= fs.readFileSync(createRequire(import.meta.url).resolve("@fontsource/arimo/files/arimo-latin-400-normal.woff"));
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(footerFont, { subset: true });
+  const pages = pdf.getPages();
+  pages.forEach((page, i) => {
+    const text = `Halaman ${i + 1} dari ${pages.length}`;
+    const width = font.widthOfTextAtSize(text, FOOTER_SIZE);
+    page.drawText(text, { x: (page.getWidth() - width) / 2, y: FOOTER_BASELINE, size: FOOTER_SIZE, font, color: rgb(0, 0, 0) });
+  });
+}
+
+/** One bookmark per SKJ ("code name"), pointing at its first page. */
+function addBookmarks(pdf: PDFDocument, bundle: SkjBundle, startPages: readonly number[]) {
+  if (bundle.items.length === 0) return;
+  const { context } = pdf;
+  const pages = pdf.getPages();
+  const root = context.nextRef();
+  const refs = bundle.items.map(() => context.nextRef());
+  bundle.items.forEach((item, i) => {
+    const entry = context.obj({ Parent: root, Dest: [pages[startPages[i]! - 1]!.ref, "XYZ", null, null, null] }) as PDFDict;
+    entry.set(PDFName.of("Title"), PDFHexString.fromText(`${item.positionCode} ${item.positionName}`));
+    if (i > 0) entry.set(PDFName.of("Prev"), refs[i - 1]!);
+    if (i + 1 < refs.length) entry.set(PDFName.of("Next"), refs[i + 1]!);
+    context.assign(refs[i]!, entry);
+  });
+  context.assign(root, context.obj({ Type: "Outlines", First: refs[0]!, Last: refs.at(-1)!, Count: refs.length }));
+  pdf.catalog.set(PDFName.of("Outlines"), root);
+}
+
+export interface BundlePdfOptions {
+  /** Called after each chunk with the number of SKJ printed so far and the bundle's total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The whole bundle as one PDF: cover, table of contents with page numbers, each SKJ from a new page. */
+export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptions = {}): Promise<{ bytes: PdfBytes; pages: number }> {
+  const { items, cover } = bundle;
+  const models = items.map((item) => item.model);
+  // a penetapan is signed once: its signature block closes the last SKJ of the lampiran
+  const last = models.length - 1;
+  if (cover.signature && last >= 0) models[last] = { ...models[last]!, signature: cover.signature };
+
+  const out = await PDFDocument.create();
+  const pageCounts: number[] = [];
+  options.onProgress?.(0, items.length);
+  for (let from = 0; from < models.length; from += BUNDLE_CHUNK_SIZE) {
+    const chunk = await printChunk(models.slice(from, from + BUNDLE_CHUNK_SIZE));
+    for (const document of chunk.documents) await appendPages(out, document);
+    pageCounts.push(...chunk.pageCounts);
+    options.onProgress?.(pageCounts.length, items.length);
+  }
+
+  // printed once with placeholders as wide as the real numbers to learn its length, then with the numbers;
+  // should the numbers still change its length, once more
+  const bodyPages = out.getPageCount();
+  let front = await printFrontMatter(bundle, items.map(() => "8".repeat(String(bodyPages + 9).length)));
+  let starts = itemStartPages(front.getPageCount(), pageCounts);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const printed = await printFrontMatter(bundle, starts);
+    const settled = printed.getPageCount() === front.getPageCount();
+    front = printed;
+    if (settled) break;
+    starts = itemStartPages(front.getPageCount(), pageCounts);
+  }
+  const frontPages = await out.copyPages(front, front.getPageIndices());
+  frontPages.forEach((page, i) => out.insertPage(i, page));
+
+  await stampPageNumbers(out);
+  addBookmarks(out, bundle, starts);
+  out.setTitle(`${cover.heading.join(" ")} (${items.length} SKJ)`);
+  out.setLanguage("id");
+  out.setCreator("SKJ Studio");
+  // save() hands back a fresh Uint8Array over a plain ArrayBuffer: no second copy of a large file
+  const bytes = (await out.save()) as PdfBytes;
+  return { bytes, pages: out.getPageCount() };
+}

@@ -1,0 +1,57 @@
+// What a bundle (issue 7) holds: the lampiran of a published penetapan or the live SKJ under a unit, each
+// printed from its stored snapshot (the texts as established, never today's dictionary).
+import { indonesianDate, PRINT_REGION, printLampiran, printModelOfPublished, printSignature } from "~/domain/skj-print";
+import type { SkjPublishedDocument } from "~/domain/skj-published";
+import type { BundleCover, BundleItem, BundleSubject, SkjBundle } from "~/domain/skj-bundle";
+import { legalBasisLabel } from "~/domain/penetapan";
+import type { Db } from "~db/client.server";
+import { findUnitById } from "~db/queries/register.server";
+import { findPenetapanForBundle, liveVersionsUnder, versionsOfPenetapan, type BundleVersionRow } from "~db/queries/skj-bundle.server";
+
+export { renderBundlePdf } from "./skj-bundle-pdf.server";
+
+// the date the bureau would write on the cover: western Indonesia time, as no region setting exists yet
+const WIB_OFFSET_MS = 7 * 3600_000;
+const madeOnDate = (now: Date) => indonesianDate(new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10));
+
+function itemOf(row: BundleVersionRow, keepLegalParts: boolean): BundleItem {
+  // the snapshot is our own canonical JSON, immutable in SQL: read as is, not validated again
+  const document = JSON.parse(row.snapshot) as SkjPublishedDocument;
+  const full = printModelOfPublished(document, { signerTitle: row.signerTitle, signerName: row.signerName, signedDate: row.signedDate });
+  const { lampiran, signature, ...bare } = full;
+  const model = keepLegalParts ? full : bare;
+  return { positionCode: row.positionCode, positionName: row.positionName, unitPath: model.identity.unitPath, version: row.version, model };
+}
+
+/** A human title of the subject, for the job list and the file name: "Lampiran Peraturan Gubernur Nomor 12 Tahun 2026". */
+export function bundleTitle(db: Db, subject: BundleSubject): string | null {
+  if (subject.kind === "penetapan") {
+    const act = findPenetapanForBundle(db, subject.penetapanId);
+    return act ? `Lampiran ${legalBasisLabel({ kind: act.kind, number: act.number, year: act.year })}` : null;
+  }
+  const unit = findUnitById(db, subject.unitId);
+  return unit ? `SKJ yang berlaku di ${unit.name}` : null;
+}
+
+/**
+ * The bundle of a subject, or null when the penetapan or unit does not exist. A penetapan that is still a
+ * draf established nothing, so its bundle has no items.
+ *
+ * A penetapan's lampiran carries the regulation's header once on the cover and its signature once after the
+ * last SKJ, as the act is signed once; its SKJ are printed without either. A unit's collection gathers
+ * versions of different acts, so each SKJ keeps the header and signature of the act that established it.
+ */
+export function bundleContents(db: Db, subject: BundleSubject, now = new Date()): SkjBundle | null {
+  const madeOn = madeOnDate(now);
+  if (subject.kind === "penetapan") {
+    const act = findPenetapanForBundle(db, subject.penetapanId);
+    if (!act) return null;
+    const rows = act.status === "ditetapkan" ? versionsOfPenetapan(db, act.id) : [];
+    const cover: BundleCover = { heading: ["STANDAR KOMPETENSI JABATAN", `PEMERINTAH ${PRINT_REGION}`], lampiran: printLampiran(act), signature: printSignature(act), madeOn };
+    return { subject, cover, items: rows.map((row) => itemOf(row, false)) };
+  }
+  const unit = findUnitById(db, subject.unitId);
+  if (!unit) return null;
+  const cover: BundleCover = { heading: ["STANDAR KOMPETENSI JABATAN", unit.name.toUpperCase(), `PEMERINTAH ${PRINT_REGION}`], madeOn };
+  return { subject, cover, items: liveVersionsUnder(db, unit.id).map((row) => itemOf(row, true)) };
+}
