@@ -430,6 +430,33 @@ export const webhookDeliveries = sqliteTable(
   ],
 );
 
+// Bundles (issue 7) made in the background: one row per request, its progress, and the file once written
+// (exports/<id>.<format> beside the database file).
+export const exportJobs = sqliteTable(
+  "export_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestedBy: integer("requested_by")
+      .notNull()
+      .references(() => users.id),
+    subjectKind: text("subject_kind", { enum: ["penetapan", "unit"] }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    format: text("format", { enum: ["pdf", "docx"] }).notNull(),
+    /** "Lampiran Peraturan Gubernur Nomor 12 Tahun 2026", as listed and in the file name. */
+    title: text("title").notNull(),
+    status: text("status", { enum: ["menunggu", "berjalan", "selesai", "gagal"] }).notNull(),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    pages: integer("pages"),
+    bytes: integer("bytes"),
+    error: text("error"),
+    createdAt: createdAt(),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("export_jobs_status_idx").on(t.status, t.id), index("export_jobs_requested_by_idx").on(t.requestedBy, t.id)],
+);
+
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -517,3 +544,4 @@ export type Competency = typeof competencies.$inferSelect;
 export type CompetencyRevision = typeof competencyRevisions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Setting = typeof settings.$inferSelect;
+export type ExportJob = typeof exportJobs.$inferSelect;

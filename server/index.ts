@@ -13,6 +13,7 @@ import { describeSeedReport } from "~seeds/seed.server";
 import { withSkjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
 import { refuseCrossSiteWrites, securityHeaders } from "./middleware";
+import { startExportWorker, type ExportWorker } from "./export-worker";
 import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
 
 const config = readConfig();
@@ -47,15 +48,19 @@ app.use(refuseCrossSiteWrites);
 app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
 let webhookWorker: WebhookWorker | undefined;
+let exportWorker: ExportWorker | undefined;
 // the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts
 const server = http.createServer(withSkjReadApi(app)).listen(config.PORT, () => {
   console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
   // off for a second server on the same database file, which would otherwise send every event twice
   if (process.env.SKJ_WEBHOOKS !== "off") webhookWorker = startWebhookWorker(db);
+  // the same for bundle exports: a second server would queue again the jobs the first one is running
+  if (process.env.SKJ_EXPORTS !== "off") exportWorker = startExportWorker(db);
 });
 
 function shutdown() {
   void webhookWorker?.stop();
+  void exportWorker?.stop();
   void closePdfBrowser();
   server.close(() => {
     db.$client.close();

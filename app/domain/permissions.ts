@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "users:manage",
   "settings:write",
   "audit:read",
+  "exports:all", // every user's export jobs (each user always sees their own)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ExportButton } from "~/components/export-button";
 import { PENETAPAN_STATUS_LABELS } from "~/domain/penetapan";
 import { can } from "~/domain/permissions";
 import { idParam } from "~/utils/params";
@@ -69,6 +70,11 @@ export default function PenetapanPage() {
             {act.publishedByName ? ` · diterbitkan oleh ${act.publishedByName}` : ""}
           </p>
         </div>
+        {draft ? null : (
+          <div className="actions">
+            <ExportButton subject="penetapan" id={act.id} label="Unduh lampiran (PDF)" />
+          </div>
+        )}
       </div>
       {notice ? (
         <p className="notice" role="status">

@@ -2,12 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ExportButton } from "~/components/export-button";
 import { UnitForm } from "~/components/unit-form";
 import type { FieldErrors } from "~/domain/forms";
 import { submitUnitForm } from "~/services/units.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findUnitById, unitOptions } from "~db/queries/register.server";
+import { countLiveVersionsUnder } from "~db/queries/skj-bundle.server";
 import { setUnitActive } from "~db/queries/units.server";
 
 export const meta: MetaFunction = () => [{ title: "Ubah unit — SKJ Studio" }];
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unit,
     parentCode: options.find((u) => u.id === unit.parentId)?.code ?? "",
     parents: options.filter((u) => u.id !== unit.id && u.active),
+    liveSkj: countLiveVersionsUnder(db, unit.id),
   };
 }
 
@@ -41,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUnitPage() {
-  const { unit, parentCode, parents } = useLoaderData<typeof loader>();
+  const { unit, parentCode, parents, liveSkj } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { errors?: FieldErrors } | undefined;
   return (
     <>
@@ -53,6 +56,11 @@ export default function EditUnitPage() {
           <h1>Ubah unit: {unit.name}</h1>
           {unit.active ? null : <p className="tag tag-off">Nonaktif</p>}
         </div>
+        {liveSkj > 0 ? (
+          <div className="actions">
+            <ExportButton subject="unit" id={unit.id} label="Unduh semua SKJ yang berlaku (PDF)" />
+          </div>
+        ) : null}
       </div>
       <UnitForm
         defaults={{

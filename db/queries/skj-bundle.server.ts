@@ -46,6 +46,11 @@ export function liveVersionsUnder(db: Db, unitId: number): BundleVersionRow[] {
     .all(unitId) as BundleVersionRow[];
 }
 
+/** How many versions the penetapan established. */
+export function countVersionsOfPenetapan(db: Db, penetapanId: number): number {
+  return (db.$client.prepare("select count(*) as n from skj_versions where penetapan_id = ?").get(penetapanId) as { n: number }).n;
+}
+
 /** How many live versions the unit's subtree holds: whether its page offers the bundle at all. */
 export function countLiveVersionsUnder(db: Db, unitId: number): number {
   return (

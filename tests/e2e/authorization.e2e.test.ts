@@ -36,6 +36,8 @@ interface Fixtures {
   settingKey: string;
   dictionaryCode: string;
   missingPage: string;
+  // export jobs belong to their requester: the matrix asks for one nobody has (the owner rule is an integration test)
+  missingExportJob: string;
   publishedCode: string; // a position code the API serves a published SKJ for
   publishedVersion: string;
   // the API's submit/review/publish are probed on a code that does not exist, so a permitted token reaches
@@ -127,6 +129,10 @@ const PAGES: Record<string, PageRule> = {
   "routes/penetapan._index": { loader: "read" },
   "routes/penetapan.baru": { loader: "skj:publish", action: "skj:publish" },
   "routes/penetapan.$id": { loader: "read", action: "skj:publish", params: { id: "penetapan" } },
+
+  "routes/ekspor._index": { loader: "read", action: "read" },
+  "routes/ekspor.$id": { loader: "read", params: { id: "missingExportJob" }, okGet: [404] },
+  "routes/ekspor.$id_.unduh": { loader: "read", params: { id: "missingExportJob" }, okGet: [404] },
 };
 
 /**
@@ -525,6 +531,7 @@ describe("authorisation matrix", () => {
       settingKey: "standardLevels",
       dictionaryCode: "T.ANJAB",
       missingPage: "tidak-ada/halaman-ini",
+      missingExportJob: "999999",
       publishedCode: found("publishedCode", first?.position.code, missingCode),
       publishedVersion: found("publishedVersion", first && String(first.version), "1"),
       missingCode,
