@@ -122,6 +122,8 @@ function addBookmarks(pdf: PDFDocument, bundle: SkjBundle, startPages: readonly 
 export interface BundlePdfOptions {
   /** Called after each chunk with the number of SKJ printed so far and the bundle's total. */
   onProgress?: (done: number, total: number) => void;
+  /** SKJ per print; BUNDLE_CHUNK_SIZE unless a test wants chunk boundaries in a small bundle. */
+  chunkSize?: number;
 }
 
 /** The whole bundle as one PDF: cover, table of contents with page numbers, each SKJ from a new page. */
@@ -135,8 +137,9 @@ export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptio
   const out = await PDFDocument.create();
   const pageCounts: number[] = [];
   options.onProgress?.(0, items.length);
-  for (let from = 0; from < models.length; from += BUNDLE_CHUNK_SIZE) {
-    const chunk = await printChunk(models.slice(from, from + BUNDLE_CHUNK_SIZE));
+  const chunkSize = options.chunkSize ?? BUNDLE_CHUNK_SIZE;
+  for (let from = 0; from < models.length; from += chunkSize) {
+    const chunk = await printChunk(models.slice(from, from + chunkSize));
     for (const document of chunk.documents) await appendPages(out, document);
     pageCounts.push(...chunk.pageCounts);
     options.onProgress?.(pageCounts.length, items.length);

@@ -1,0 +1,175 @@
+// Background bundle exports (issue 7): queued by the page's POST, run by the worker with the real Chromium,
+// written into exports/ beside the database, shown and served to their requester (and admins) only.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loader as jobLoader } from "~/routes/ekspor.$id";
+import { loader as downloadLoader } from "~/routes/ekspor.$id_.unduh";
+import { action as exportAction, loader as listLoader } from "~/routes/ekspor._index";
+import { closePdfBrowser } from "~/services/pdf.server";
+import { deleteExpiredExports, exportFilePath, exportsFolder, requestBundleExport, runNextExportJob } from "~/services/export-jobs.server";
+import type { Db } from "~db/client.server";
+import { claimNextExportJob, findExportJob } from "~db/queries/export-jobs.server";
+import { createPenetapan } from "~db/queries/penetapan.server";
+import { findUnitByCode } from "~db/queries/register.server";
+import { findUserByEmail } from "~db/queries/users.server";
+import { auditLog } from "~db/schema";
+import { seedDemoSkj } from "~seeds/demo-skj.server";
+import { startExportWorker } from "../../server/export-worker";
+import { cookieFor, get, post, run } from "../setup/requests";
+import { useTestDatabase } from "../setup/test-db";
+
+const FIRST_ACT = 1;
+
+let db: Db;
+let viewer: number;
+
+beforeAll(async () => {
+  db = await useTestDatabase("demo");
+  seedDemoSkj(db);
+  viewer = findUserByEmail(db, "viewer@demo.go.id")!.id;
+}, 30_000);
+
+afterAll(async () => {
+  await closePdfBrowser();
+});
+
+function queue(subject: Parameters<typeof requestBundleExport>[2], by = viewer): number {
+  const result = requestBundleExport(db, by, subject, "pdf");
+  if (!result.ok) throw new Error(result.message);
+  return result.id;
+}
+
+describe("requesting an export", () => {
+  it("refuses, in words, what has nothing to bundle", () => {
+    const admin = findUserByEmail(db, "admin@demo.go.id")!.id;
+    const draft = createPenetapan(db, { kind: "Peraturan Gubernur", number: "99", year: 2026, title: "Rancangan", signedDate: null, effectiveDate: null, signerTitle: null, signerName: null }, admin);
+    if (!draft.ok) throw new Error(draft.message);
+    expect(requestBundleExport(db, viewer, { kind: "penetapan", penetapanId: draft.id }, "pdf")).toEqual({ ok: false, status: 422, message: "Penetapan ini belum ditetapkan, jadi belum memiliki lampiran SKJ." });
+    expect(requestBundleExport(db, viewer, { kind: "unit", unitId: findUnitByCode(db, "BKD")!.id }, "pdf")).toMatchObject({ ok: false, status: 422, message: expect.stringMatching(/^Belum ada SKJ yang berlaku di Badan Kepegawaian Daerah/) });
+    expect(requestBundleExport(db, viewer, { kind: "penetapan", penetapanId: 999_999 }, "pdf")).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("the page's POST queues a job as the signed-in user and sends them to its page; a bad form is a 422 with a message", async () => {
+    const cookie = await cookieFor("viewer@demo.go.id");
+    const answer = await run(exportAction, post("/ekspor?index", { subject: "penetapan", id: String(FIRST_ACT), format: "pdf" }, cookie));
+    expect(answer.status).toBe(302);
+    const id = Number(/^\/ekspor\/(\d+)$/.exec(answer.headers.get("Location") ?? "")?.[1]);
+    expect(findExportJob(db, id)).toMatchObject({ requestedBy: viewer, status: "menunggu", total: 10, title: "Lampiran Peraturan Gubernur Nomor 12 Tahun 2026", format: "pdf" });
+    expect(db.select().from(auditLog).all().some((a) => a.action === "export.create" && a.entityId === String(id) && a.actorId === viewer)).toBe(true);
+
+    const bad = await run(exportAction, post("/ekspor?index", { subject: "jabatan", id: "1" }, cookie));
+    expect(bad).toMatchObject({ status: 422, body: { error: "Pilih apa yang diekspor: lampiran penetapan atau SKJ sebuah unit." } });
+    const empty = await run(exportAction, post("/ekspor?index", { subject: "unit", id: String(findUnitByCode(db, "BKD")!.id) }, cookie));
+    expect(empty.status).toBe(422);
+    expect((empty.body as { error: string }).error).toContain("Belum ada SKJ yang berlaku");
+    // the anonymous are sent to sign in, and queue nothing
+    expect((await run(exportAction, post("/ekspor?index", { subject: "penetapan", id: String(FIRST_ACT) }))).status).toBe(302);
+  });
+});
+
+describe("running jobs", () => {
+  it("goes from queued to running to done, recording progress, and writes the PDF beside the database", async () => {
+    // whatever earlier tests queued runs first; this job is then the only one left
+    while (await runNextExportJob(db));
+    const id = queue({ kind: "unit", unitId: findUnitByCode(db, "SETDA")!.id });
+    expect(findExportJob(db, id)).toMatchObject({ status: "menunggu", done: 0, total: 10 });
+    const running = runNextExportJob(db);
+    // the claim happens before the first await: the job is "berjalan" while it prints
+    expect(findExportJob(db, id)).toMatchObject({ status: "berjalan", done: 0 });
+    expect(await running).toBe(true);
+    const job = findExportJob(db, id)!;
+    expect(job).toMatchObject({ status: "selesai", done: 10, total: 10, error: null });
+    expect(job.pages).toBeGreaterThan(10);
+    const file = exportFilePath(job);
+    expect(path.dirname(file)).toBe(path.join(path.dirname(process.env.DATABASE_PATH!), "exports"));
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(job.bytes).toBe(bytes.length);
+    // written aside and renamed: no temporary file is left behind
+    expect(fs.readdirSync(exportsFolder()).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(await runNextExportJob(db)).toBe(false);
+  }, 120_000);
+
+  it("ends failed with an Indonesian reason when the file cannot be written", async () => {
+    const folder = exportsFolder();
+    const aside = `${folder}.aside`;
+    fs.renameSync(folder, aside);
+    // a file where the folder should be: the write fails the way a full or read-only disk would
+    fs.writeFileSync(folder, "bukan folder");
+    try {
+      const id = queue({ kind: "penetapan", penetapanId: 2 });
+      expect(await runNextExportJob(db)).toBe(true);
+      const job = findExportJob(db, id)!;
+      expect(job.status).toBe("gagal");
+      expect(job.error).toMatch(/^Berkas tidak dapat dibuat: /);
+    } finally {
+      fs.rmSync(folder);
+      fs.renameSync(aside, folder);
+    }
+  }, 120_000);
+
+  it("queues again, at startup, a job that a crash left running, and finishes it", async () => {
+    const id = queue({ kind: "penetapan", penetapanId: 2 });
+    // taken by a process that then died: "berjalan" with nobody working on it
+    expect(claimNextExportJob(db)?.id).toBe(id);
+    expect(findExportJob(db, id)?.status).toBe("berjalan");
+    const worker = startExportWorker(db, { intervalMs: 60_000 });
+    try {
+      expect(findExportJob(db, id)).toMatchObject({ status: "menunggu", done: 0 });
+      await worker.drain();
+    } finally {
+      await worker.stop();
+    }
+    expect(findExportJob(db, id)).toMatchObject({ status: "selesai", done: 1, total: 1 });
+  }, 120_000);
+
+  it("deletes finished jobs and their files after the retention period, and nothing younger", async () => {
+    const done = db.$client.prepare("select id, format from export_jobs where status = 'selesai' order by id").all() as { id: number; format: "pdf" }[];
+    expect(done.length).toBeGreaterThan(0);
+    expect(await deleteExpiredExports(db, new Date(Date.now() + 6 * 86_400_000))).toBe(0);
+    expect(await deleteExpiredExports(db, new Date(Date.now() + 8 * 86_400_000))).toBeGreaterThanOrEqual(done.length);
+    for (const job of done) {
+      expect(findExportJob(db, job.id)).toBeUndefined();
+      expect(fs.existsSync(exportFilePath(job))).toBe(false);
+    }
+  });
+});
+
+describe("who sees a job", () => {
+  it("its requester and admins see it and download it; anyone else is told it does not exist", async () => {
+    const id = queue({ kind: "penetapan", penetapanId: 2 });
+    const owner = await cookieFor("viewer@demo.go.id");
+    const other = await cookieFor("analis@demo.go.id");
+    const admin = await cookieFor("admin@demo.go.id");
+    const params = { id: String(id) };
+
+    // not done yet: the page shows the queue, the download is refused
+    const waiting = await run(jobLoader, get(`/ekspor/${id}`, owner), params);
+    expect(waiting.body).toMatchObject({ job: { status: "menunggu", done: 0, total: 1 } });
+    expect((await run(downloadLoader, get(`/ekspor/${id}/unduh`, owner), params)).status).toBe(409);
+
+    expect(await runNextExportJob(db)).toBe(true);
+    for (const cookie of [owner, admin]) {
+      expect((await run(jobLoader, get(`/ekspor/${id}`, cookie), params)).body).toMatchObject({ job: { id, status: "selesai" }, fileName: "Lampiran-Peraturan-Gubernur-Nomor-31-Tahun-2026.pdf" });
+      const download = await run(downloadLoader, get(`/ekspor/${id}/unduh`, cookie), params);
+      expect(download.status).toBe(200);
+      expect(download.headers.get("Content-Type")).toBe("application/pdf");
+      expect(download.headers.get("Content-Disposition")).toBe('attachment; filename="Lampiran-Peraturan-Gubernur-Nomor-31-Tahun-2026.pdf"');
+      expect(String(download.body).slice(0, 5)).toBe("%PDF-");
+    }
+    expect(await run(jobLoader, get(`/ekspor/${id}`, other), params)).toMatchObject({ status: 404, body: "Ekspor tidak ditemukan." });
+    expect((await run(downloadLoader, get(`/ekspor/${id}/unduh`, other), params)).status).toBe(404);
+
+    // the list: one's own jobs; an admin's: everyone's
+    const mine = (await run(listLoader, get("/ekspor", other))).body as { jobs: { id: number }[] };
+    expect(mine.jobs.map((j) => j.id)).not.toContain(id);
+    const all = (await run(listLoader, get("/ekspor", admin))).body as { jobs: { id: number }[]; everyone: boolean };
+    expect(all.everyone).toBe(true);
+    expect(all.jobs.map((j) => j.id)).toContain(id);
+
+    // a file removed by retention is gone, said so
+    fs.rmSync(exportFilePath({ id, format: "pdf" }));
+    expect((await run(downloadLoader, get(`/ekspor/${id}/unduh`, owner), params)).status).toBe(410);
+  }, 120_000);
+});
