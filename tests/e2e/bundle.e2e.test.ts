@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import type { Page } from "playwright-core";
+import { extractText, getDocumentProxy } from "unpdf";
+import { describe, expect, it } from "vitest";
+import { heading, logIn, useBrowser, visit } from "./browser";
+
+// a position no other browser test writes an SKJ for
+const POSITION = "Kepala Subbagian Analisis Jabatan";
+const CODE = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-ANJAB.KASUBBAG";
+const ACT = "Peraturan Gubernur Nomor 88 Tahun 2026 tentang Standar Kompetensi Jabatan Subbagian Analisis Jabatan";
+
+/** The e2e server seeds no demo SKJ, so the lampiran is made the way the bureau makes one: draft, review, penetapan. */
+async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
+  await visit(analis, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}`);
+  await analis.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: POSITION, exact: true }).click();
+  await analis.getByRole("table", { name: "Identitas jabatan" }).waitFor();
+  await analis.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await analis.getByRole("button", { name: "Susun SKJ" }).click();
+  await analis.waitForURL("**/skj");
+  await analis.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  for (const [q, code] of [
+    ["analisis jabatan", "T.ANJAB"],
+    ["kelembagaan", "T.KELEMBAGAAN"],
+  ] as const) {
+    await analis.getByLabel("Tambah kompetensi teknis dari kamus").fill(q);
+    await analis.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) }).click();
+  }
+  await expect.poll(() => analis.locator(".rules-summary").innerText()).toMatch(/^Valid/);
+  await expect.poll(() => analis.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
+  await analis.getByLabel("Alasan atas peringatan (bila ada)").fill("Persyaratan mengikuti peta jabatan Biro Organisasi.");
+  await analis.getByRole("button", { name: "Ajukan SKJ" }).click();
+  await analis.getByRole("status").filter({ hasText: "SKJ diajukan untuk ditinjau." }).waitFor();
+
+  await visit(reviewer, "/skj");
+  await reviewer.getByRole("table", { name: "Menunggu tinjauan saya" }).getByRole("link", { name: new RegExp(POSITION) }).click();
+  await reviewer.getByRole("heading", { name: "Keputusan", exact: true }).waitFor();
+  await reviewer.getByRole("button", { name: "Setujui" }).click();
+  await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
+
+  await visit(admin, "/penetapan/baru");
+  await admin.getByLabel("Nomor").fill("88");
+  await admin.getByLabel("Tahun").fill("2026");
+  await admin.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Subbagian Analisis Jabatan");
+  await admin.getByLabel("Tanggal berlaku").fill("2027-01-01");
+  await admin.getByRole("button", { name: "Simpan penetapan" }).click();
+  await expect.poll(() => heading(admin)).toBe(ACT);
+  const picker = admin.getByLabel("Tambahkan SKJ yang disetujui");
+  await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
+  await admin.getByRole("button", { name: "Tambahkan" }).click();
+  await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).waitFor();
+  await admin.getByRole("button", { name: "Tetapkan 1 SKJ" }).click();
+  await admin.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+}
+
+describe("SKJ bundle", () => {
+  const browser = useBrowser();
+
+  it("a reader downloads the lampiran of a penetapan as one PDF, made in the background with a progress bar", async () => {
+    const [analis, reviewer, admin, viewer] = [await browser.newPage(), await browser.newPage(), await browser.newPage(), await browser.newPage()];
+    await logIn(analis, "analis@demo.go.id");
+    await logIn(reviewer, "reviewer@demo.go.id");
+    await logIn(admin, "admin@demo.go.id");
+    await logIn(viewer, "viewer@demo.go.id");
+    await publishOneSkj(analis, reviewer, admin);
+
+    await viewer.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Penetapan" }).click();
+    await viewer.getByRole("link", { name: "Standar Kompetensi Jabatan Subbagian Analisis Jabatan" }).click();
+    await expect.poll(() => heading(viewer)).toBe(ACT);
+    await viewer.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    await viewer.getByRole("button", { name: "Unduh lampiran (PDF)" }).click();
+
+    await viewer.waitForURL(/\/ekspor\/\d+$/);
+    await expect.poll(() => heading(viewer)).toBe("Lampiran Peraturan Gubernur Nomor 88 Tahun 2026");
+    const progress = viewer.getByRole("progressbar", { name: "Kemajuan ekspor" });
+    await progress.waitFor();
+    expect(await progress.getAttribute("max")).toBe("1");
+    expect(await viewer.getByRole("status").filter({ hasText: /dari 1 SKJ$/ }).count()).toBe(1);
+
+    // the page refreshes itself until the file is ready
+    const link = viewer.getByRole("link", { name: "Unduh Lampiran-Peraturan-Gubernur-Nomor-88-Tahun-2026.pdf" });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await viewer.getByRole("status").filter({ hasText: "1 dari 1 SKJ" }).count()).toBe(1);
+    const [download] = await Promise.all([viewer.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("Lampiran-Peraturan-Gubernur-Nomor-88-Tahun-2026.pdf");
+    const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+    const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: false });
+    expect(text[0]).toContain("NOMOR 88 TAHUN 2026");
+    expect(text[1]).toContain("DAFTAR ISI");
+    const skj = text.slice(2).join("\n");
+    expect(skj).toContain(CODE);
+    expect(skj).toContain(POSITION);
+    expect(text.at(-1)).toContain(`Halaman ${text.length} dari ${text.length}`);
+
+    const href = (await link.getAttribute("href"))!;
+    const res = await viewer.request.get(href);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("application/pdf");
+    expect(res.headers()["content-disposition"]).toBe('attachment; filename="Lampiran-Peraturan-Gubernur-Nomor-88-Tahun-2026.pdf"');
+
+    // the job is the viewer's: another user is told it does not exist
+    expect((await analis.request.get(href)).status()).toBe(404);
+    // and it is listed under "Ekspor saya"
+    await visit(viewer, "/ekspor");
+    expect(await viewer.getByRole("table", { name: "Daftar ekspor" }).innerText()).toContain("Lampiran Peraturan Gubernur Nomor 88 Tahun 2026");
+  }, 180_000);
+});
