@@ -198,8 +198,6 @@ export interface PrintOptions {
 export interface PageFormat {
   /** Chromium's "Halaman x dari y" in the bottom margin (default true); a bundle numbers its joined pages itself. */
   footer?: boolean;
-  /** Embed the headings as the PDF's outline (a tagged PDF): a bundle reads where each SKJ starts from it. */
-  outline?: boolean;
 }
 
 /** One print context's page, printing one document after another (a bundle's chunk). */
@@ -215,7 +213,6 @@ async function printOn(page: Page, html: string, format: PageFormat): Promise<Pd
     printBackground: true,
     displayHeaderFooter: footer,
     ...(footer ? { headerTemplate: "<div></div>", footerTemplate: footerTemplate() } : {}),
-    ...(format.outline ? { outline: true, tagged: true } : {}),
     margin: PDF_MARGIN,
   });
   // copied off node's Buffer into a plain ArrayBuffer, which a web Response accepts as its body

@@ -1,9 +1,11 @@
 // The bundle as one PDF (issue 7): the SKJ are printed by the same sandboxed Chromium as a single SKJ, a
 // chunk of them per print (one context, the fonts decoded once), and the chunks are joined with pdf-lib
-// as they arrive, so only one chunk's HTML and PDF are held at a time. Each chunk is a tagged PDF whose
-// outline says on which page each SKJ's title landed: that gives the page counts the table of contents
-// needs without printing any SKJ twice. Page numbers run across the whole bundle, so Chromium's footer is
-// off and "Halaman x dari y" is stamped on the joined pages instead, in the same place and size.
+// as they arrive, so only one chunk's HTML and PDF are held at a time. Each SKJ of a chunk opens with an
+// empty link to a mark of its own; Chromium turns every linked mark into a named destination on the page
+// where it landed, which gives the page counts the table of contents needs without printing any SKJ twice
+// (a tagged PDF's outline would say the same, at twice the print time and ten times the parsing). Page
+// numbers run across the whole bundle, so Chromium's footer is off and "Halaman x dari y" is stamped on the
+// joined pages instead, in the same place and size.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
@@ -24,27 +26,28 @@ export const BUNDLE_CHUNK_SIZE = 25;
 const FOOTER_SIZE = 8;
 const FOOTER_BASELINE = 17.13;
 
-const ITEM_CSS = "<style>.bundle-item + .bundle-item { break-before: page; page-break-before: always; }</style>";
+const ITEM_CSS = "<style>.bundle-item + .bundle-item { break-before: page; page-break-before: always; } .bundle-start { display: block; width: 1px; height: 1px; }</style>";
+const startMark = (i: number) => `bundle-start-${i}`;
 
 function itemsHtml(models: readonly SkjPrintModel[]): string {
-  const body = models.map((model) => `<section class="bundle-item">${renderToStaticMarkup(createElement(SkjDocumentView, { model }))}</section>`).join("");
+  const body = models
+    .map((model, i) => `<section class="bundle-item"><a class="bundle-start" href="#${startMark(i)}"></a><span id="${startMark(i)}"></span>${renderToStaticMarkup(createElement(SkjDocumentView, { model }))}</section>`)
+    .join("");
   const first = models[0]!.identity;
   return printableHtml(`SKJ ${first.code} ${first.name}`, ITEM_CSS + body);
 }
 
-/** The page index (from 0) of every top-level outline entry, in order; null when the PDF has no outline. */
-function outlineStartPages(pdf: PDFDocument): number[] | null {
-  const outlines = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
-  if (!outlines) return null;
+/** The page index (from 0) each SKJ of a chunk starts on, from the named destinations of their marks; null if any is missing. */
+function markedStartPages(pdf: PDFDocument, items: number): number[] | null {
+  const dests = pdf.catalog.lookupMaybe(PDFName.of("Dests"), PDFDict);
+  if (!dests) return null;
   const pageIndex = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
   const starts: number[] = [];
-  let entry = outlines.lookupMaybe(PDFName.of("First"), PDFDict);
-  for (let guard = 0; entry && guard < 10_000; guard++) {
-    const target = entry.lookupMaybe(PDFName.of("Dest"), PDFArray)?.get(0);
+  for (let i = 0; i < items; i++) {
+    const target = dests.lookupMaybe(PDFName.of(startMark(i)), PDFArray)?.get(0);
     const index = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined;
     if (index === undefined) return null;
     starts.push(index);
-    entry = entry.lookupMaybe(PDFName.of("Next"), PDFDict);
   }
   return starts;
 }
@@ -56,18 +59,18 @@ interface PrintedChunk {
   pageCounts: number[];
 }
 
-/** Page counts from the outline, when it has exactly one title per SKJ, each on a later page than the one before. */
+/** Page counts from the marks, when each SKJ starts on a later page than the one before. */
 function pageCountsOf(pdf: PDFDocument, items: number): number[] | null {
-  const starts = outlineStartPages(pdf);
-  if (!starts || starts.length !== items || starts[0] !== 0 || starts.some((s, i) => i > 0 && s <= starts[i - 1]!)) return null;
+  const starts = markedStartPages(pdf, items);
+  if (!starts || starts[0] !== 0 || starts.some((s, i) => i > 0 && s <= starts[i - 1]!)) return null;
   return starts.map((start, i) => (starts[i + 1] ?? pdf.getPageCount()) - start);
 }
 
 async function printChunk(models: readonly SkjPrintModel[]): Promise<PrintedChunk> {
-  const whole = await PDFDocument.load(await withPrintPage((page) => page.print(itemsHtml(models), { footer: false, outline: true })));
+  const whole = await PDFDocument.load(await withPrintPage((page) => page.print(itemsHtml(models), { footer: false })));
   const pageCounts = pageCountsOf(whole, models.length);
   if (pageCounts) return { documents: [whole], pageCounts };
-  // the outline did not tell (a heading the view gained, say): print the chunk's SKJ one by one instead
+  // the marks did not tell (a Chromium that drops empty links, say): print the chunk's SKJ one by one instead
   const singles = await withPrintPage(async (page) => {
     const printed: PdfBytes[] = [];
     for (const model of models) printed.push(await page.print(itemsHtml([model]), { footer: false }));
@@ -84,7 +87,11 @@ async function printFrontMatter(bundle: SkjBundle, startPages: readonly (number 
 }
 
 async function appendPages(target: PDFDocument, source: PDFDocument) {
-  for (const page of await target.copyPages(source, source.getPageIndices())) target.addPage(page);
+  for (const page of await target.copyPages(source, source.getPageIndices())) {
+    // the marks' links point at names the joined document does not have (the SKJ themselves link nowhere)
+    page.node.delete(PDFName.of("Annots"));
+    target.addPage(page);
+  }
 }
 
 let footerFont: Uint8Array | undefined;
@@ -138,8 +145,17 @@ export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptio
   const pageCounts: number[] = [];
   options.onProgress?.(0, items.length);
   const chunkSize = options.chunkSize ?? BUNDLE_CHUNK_SIZE;
-  for (let from = 0; from < models.length; from += chunkSize) {
-    const chunk = await printChunk(models.slice(from, from + chunkSize));
+  const print = (from: number) => {
+    const printing = printChunk(models.slice(from, from + chunkSize));
+    // awaited below; until then a failure must not count as unhandled should an earlier chunk fail first
+    printing.catch(() => {});
+    return printing;
+  };
+  // Chromium prints the next chunk while this process joins the current one: two chunks held at most
+  let next = models.length > 0 ? print(0) : null;
+  for (let from = 0; next; from += chunkSize) {
+    const chunk = await next;
+    next = from + chunkSize < models.length ? print(from + chunkSize) : null;
     for (const document of chunk.documents) await appendPages(out, document);
     pageCounts.push(...chunk.pageCounts);
     options.onProgress?.(pageCounts.length, items.length);
@@ -166,6 +182,7 @@ export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptio
   out.setLanguage("id");
   out.setCreator("SKJ Studio");
   // save() hands back a fresh Uint8Array over a plain ArrayBuffer: no second copy of a large file
-  const bytes = (await out.save()) as PdfBytes;
+  // object streams would save a few percent of the file at five times the time to write it
+  const bytes = (await out.save({ useObjectStreams: false })) as PdfBytes;
   return { bytes, pages: out.getPageCount() };
 }

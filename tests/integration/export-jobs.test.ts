@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as jobLoader } from "~/routes/ekspor.$id";
 import { loader as downloadLoader } from "~/routes/ekspor.$id_.unduh";
 import { action as exportAction, loader as listLoader } from "~/routes/ekspor._index";
+import { loader as unitLoader } from "~/routes/struktur.$id";
 import { closePdfBrowser } from "~/services/pdf.server";
 import { deleteExpiredExports, exportFilePath, exportsFolder, requestBundleExport, runNextExportJob } from "~/services/export-jobs.server";
 import type { Db } from "~db/client.server";
@@ -63,8 +64,19 @@ describe("requesting an export", () => {
     const empty = await run(exportAction, post("/ekspor?index", { subject: "unit", id: String(findUnitByCode(db, "BKD")!.id) }, cookie));
     expect(empty.status).toBe(422);
     expect((empty.body as { error: string }).error).toContain("Belum ada SKJ yang berlaku");
-    // the anonymous are sent to sign in, and queue nothing
+    // the anonymous are sent to sign in
     expect((await run(exportAction, post("/ekspor?index", { subject: "penetapan", id: String(FIRST_ACT) }))).status).toBe(302);
+  });
+
+  it("the unit page offers the collection only where a live SKJ exists under the unit", async () => {
+    const cookie = await cookieFor("analis@demo.go.id");
+    const liveSkj = async (code: string) => {
+      const id = String(findUnitByCode(db, code)!.id);
+      return ((await run(unitLoader, get(`/struktur/${id}`, cookie), { id })).body as { liveSkj: number }).liveSkj;
+    };
+    expect(await liveSkj("SETDA")).toBe(10);
+    expect(await liveSkj("SETDA.BIRO-PEM")).toBe(2);
+    expect(await liveSkj("BKD")).toBe(0);
   });
 });
 
