@@ -1,6 +1,6 @@
 // The bundle as one PDF (issue 7): the SKJ are printed by the same sandboxed Chromium as a single SKJ, a
 // chunk of them per print (one context, the fonts decoded once), and the chunks are joined with pdf-lib
-// as they arrive, so only one chunk's HTML and PDF are held at a time. Each SKJ of a chunk opens with an
+// as they arrive, so at most two chunks' PDFs are held besides the joined document. Each SKJ of a chunk opens with an
 // empty link to a mark of its own; Chromium turns every linked mark into a named destination on the page
 // where it landed, which gives the page counts the table of contents needs without printing any SKJ twice
 // (a tagged PDF's outline would say the same, at twice the print time and ten times the parsing). Page
