@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { heading, logIn, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
-const POSITION = "Kepala Subbagian Analisis Jabatan";
-const CODE = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-ANJAB.KASUBBAG";
-const ACT = "Peraturan Gubernur Nomor 88 Tahun 2026 tentang Standar Kompetensi Jabatan Subbagian Analisis Jabatan";
+const POSITION = "Kepala Subbagian Tata Usaha Biro";
+const CODE = "SETDA.BIRO-ORG.BAG-RBAK.SUBBAG-TU.KASUBBAG";
+const ACT = "Peraturan Gubernur Nomor 88 Tahun 2026 tentang Standar Kompetensi Jabatan Subbagian Tata Usaha Biro";
 
 /** The e2e server seeds no demo SKJ, so the lampiran is made the way the bureau makes one: draft, review, penetapan. */
 async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
@@ -40,7 +40,7 @@ async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
   await visit(admin, "/penetapan/baru");
   await admin.getByLabel("Nomor").fill("88");
   await admin.getByLabel("Tahun").fill("2026");
-  await admin.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Subbagian Analisis Jabatan");
+  await admin.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Subbagian Tata Usaha Biro");
   await admin.getByLabel("Tanggal berlaku").fill("2027-01-01");
   await admin.getByRole("button", { name: "Simpan penetapan" }).click();
   await expect.poll(() => heading(admin)).toBe(ACT);
@@ -64,7 +64,7 @@ describe("SKJ bundle", () => {
     await publishOneSkj(analis, reviewer, admin);
 
     await viewer.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Penetapan" }).click();
-    await viewer.getByRole("link", { name: "Standar Kompetensi Jabatan Subbagian Analisis Jabatan" }).click();
+    await viewer.getByRole("link", { name: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro" }).click();
     await expect.poll(() => heading(viewer)).toBe(ACT);
     await viewer.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await viewer.getByRole("button", { name: "Unduh lampiran (PDF)" }).click();
