@@ -366,6 +366,7 @@ describe("the Word bundle", () => {
 
     expect(parts.footers).toMatch(/Halaman [\s\S]*PAGE[\s\S]*dari [\s\S]*NUMPAGES/);
     expectNoWatermark(parts);
+    for (const part of [parts.document, parts.settings, parts.styles, parts.footers]) expect(undeclaredPrefixes(part)).toEqual([]);
   });
 
   it("is watermarked DRAFT on every page when any of its SKJ is a draft", async () => {
