@@ -7,6 +7,8 @@ import { expect } from "vitest";
 // WCAG 2.0–2.2 levels A and AA, plus axe's best practices (landmarks, one h1, heading order …)
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const BLOCKING = new Set(["serious", "critical"]);
+// retired from WCAG 2.2 (4.1.1 is obsolete) and off by default, yet a repeated id still breaks labels and anchors
+const EXTRA_RULES = { "duplicate-id": { enabled: true }, "duplicate-id-active": { enabled: true } };
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -21,16 +23,16 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // evaluated through the DevTools protocol, which a Content-Security-Policy of the page does not govern
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async ({ tags, rules }) => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, rules, resultTypes: ["violations"] });
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? "unknown",
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(" ")),
     }));
-  }, TAGS);
+  }, { tags: TAGS, rules: EXTRA_RULES });
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
