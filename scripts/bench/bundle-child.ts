@@ -31,7 +31,11 @@ export interface BundleChildResult {
 async function main() {
   const [file, subjectJson] = process.argv.slice(2);
   if (!file || !subjectJson) throw new Error("Pemakaian: bundle-child.ts DB SUBJEK_JSON");
-  const service = (await import(BUNDLE_SERVICE)) as BundleService;
+  const service = (await import(BUNDLE_SERVICE).catch((error: unknown) => {
+    // tsx reports a missing aliased module as the package "~"
+    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") throw new Error("Layanan bundel (app/services/skj-bundle.server.ts) belum ada di cabang ini.");
+    throw error;
+  })) as BundleService;
   const db = openDatabase(file);
   const memory = sampleTreeMemory(process.pid);
   let started = performance.now();
