@@ -7,7 +7,7 @@ import type { SkjDocument } from "~/domain/skj-document";
 import { buildPublishedDocument, type PublishedCompetencyTexts, type SkjPublishedUnit } from "~/domain/skj-published";
 import { expectedCompetencies } from "~/domain/skj-rules";
 import { ruleSettings } from "~/services/skj.server";
-import { BULK_PREFIX, bulkSeed, bulkSeedCompetencies } from "~db/bulk-seed.server";
+import { BULK_PREFIX, bulkSeed, bulkSeedCompetencies, prng } from "~db/bulk-seed.server";
 import type { Db } from "~db/client.server";
 import { levelsOfRevisions } from "~db/queries/competencies.server";
 import { recordAudit } from "~db/queries/audit.server";
@@ -52,19 +52,6 @@ export interface DataSet {
   /** Milliseconds of each step, for the log. */
   timings: { sotk: number; dictionary: number; publish: number };
   acts: PublishedActs;
-}
-
-// mulberry32, as in bulk-seed: the same options always give the same documents
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
 }
 
 type Requirements = SkjDocument["requirements"];
@@ -131,6 +118,7 @@ interface PositionRow {
  */
 export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "positions" | "competencies" | "timings"> {
   const sqlite = db.$client;
+  // seeded, as the SOTK and the dictionary are: the same options always give the same documents
   const rng = prng(seed);
   const admin = sqlite.prepare("select id, name from users where email = 'admin@demo.go.id'").get() as { id: number; name: string } | undefined;
   const reviewer = sqlite.prepare("select id, name from users where email = 'reviewer@demo.go.id'").get() as { id: number; name: string } | undefined;
