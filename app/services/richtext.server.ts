@@ -12,16 +12,19 @@ export const RICH_TEXT_MAX_BYTES = 200_000;
  * Parses rich text sent by the editor; anything outside the editor's schema is refused, so stored
  * JSON always renders with the same extensions. Empty input means "no rich text".
  */
-export function parseRichText(raw: FormDataEntryValue | null): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
+export function parseRichText(
+  raw: FormDataEntryValue | null,
+  label = "Teks",
+): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
   if (raw == null || raw === "") return { ok: true, doc: null };
-  if (typeof raw !== "string") return { ok: false, message: "Format teks tidak valid." };
-  if (raw.length > RICH_TEXT_MAX_BYTES) return { ok: false, message: "Teks terlalu panjang." };
+  if (typeof raw !== "string") return { ok: false, message: `Format ${label.toLowerCase()} tidak valid.` };
+  if (raw.length > RICH_TEXT_MAX_BYTES) return { ok: false, message: `${label} terlalu panjang: paling banyak ${RICH_TEXT_MAX_BYTES.toLocaleString("id-ID")} karakter beserta formatnya.` };
   try {
     const json = JSON.parse(raw) as RichTextNode;
     Node.fromJSON(schema, json).check();
     return { ok: true, doc: json };
   } catch {
-    return { ok: false, message: "Format teks tidak valid: gunakan penyunting yang tersedia." };
+    return { ok: false, message: `Format ${label.toLowerCase()} tidak valid: gunakan penyunting yang tersedia.` };
   }
 }
 
