@@ -22,10 +22,28 @@ export function parseRichText(
   try {
     const json = JSON.parse(raw) as RichTextNode;
     Node.fromJSON(schema, json).check();
+    if (!onlyDeclared(json)) throw new Error("undeclared key or attribute");
     return { ok: true, doc: json };
   } catch {
     return { ok: false, message: `Format ${label.toLowerCase()} tidak valid: gunakan penyunting yang tersedia.` };
   }
+}
+
+const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);
+const MARK_KEYS = new Set(["type", "attrs"]);
+const declares = (declared: Readonly<Record<string, unknown>>, attrs: unknown) =>
+  attrs == null || (typeof attrs === "object" && Object.keys(attrs).every((k) => Object.hasOwn(declared, k)));
+
+// Node.fromJSON silently ignores keys and attributes a type does not declare (say `onclick` on a
+// paragraph), so without this check they would be stored and handed back to every client unexamined.
+function onlyDeclared(json: RichTextNode): boolean {
+  const type = schema.nodes[json.type];
+  if (!type || Object.keys(json).some((k) => !NODE_KEYS.has(k)) || !declares(type.spec.attrs ?? {}, json.attrs)) return false;
+  for (const mark of json.marks ?? []) {
+    const markType = schema.marks[mark.type];
+    if (!markType || Object.keys(mark).some((k) => !MARK_KEYS.has(k)) || !declares(markType.spec.attrs ?? {}, mark.attrs)) return false;
+  }
+  return (json.content ?? []).every(onlyDeclared);
 }
 
 /** HTML for display, generated only from JSON that passes the editor's schema; text is escaped by the serializer. */
