@@ -101,7 +101,8 @@ describe("the XSS corpus stored through the actions", () => {
     const opened = openDraftForPosition(db, positionId, user("analis@demo.go.id").id);
     document = {
       ...opened.document,
-      competencies: [...opened.document.competencies, { code: "T.OTDA", level: 1 }, { code: ENTRY, level: 3 }, { code: "T.ANJAB", level: 1 }],
+      // the prefilled draft already holds T.OTDA (a regional government)
+      competencies: [...opened.document.competencies.filter((c) => c.code !== "T.OTDA"), { code: "T.OTDA", level: 1 }, { code: ENTRY, level: 3 }, { code: "T.ANJAB", level: 1 }],
       requirements: {
         rank: "II/a",
         education: [{ level: "SMA", fields: texts }],
