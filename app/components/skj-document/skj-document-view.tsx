@@ -13,6 +13,7 @@ export const SKJ_PRINT_CSS = `
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
 .skj-doc tr { page-break-inside: avoid; }
+.skj-doc tr.group-title { break-after: avoid; page-break-after: avoid; }
 .skj-doc .ident th { width: 28%; background: #f4f4f4; }
 .skj-doc ol { margin: 0; padding-left: 0; list-style: none; }
 .skj-doc .num { display: inline-block; min-width: 2em; }
@@ -127,7 +128,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
         </thead>
         <tbody>
           {groups.map((g) => [
-            <tr key={g.title}>
+            <tr key={g.title} className="group-title">
               <th colSpan={5} scope="rowgroup">
                 {g.title}
               </th>
