@@ -177,7 +177,8 @@ async function seedCorpus(): Promise<Seeded> {
   const { users } = await admin.data<{ users: { id: number; email: string }[] }>("/admin", "routes/admin._index");
   const owner = users.find((u) => u.email === viewerEmail)!;
   for (const name of chunks(100)) await admin.form("/admin/tokens", { intent: "create", userId: String(owner.id), name, scopes: "skj:read" });
-  await admin.form("/admin/webhooks", { intent: "register", url: `http://127.0.0.1:9/"><script>alert(1)</script>?q=<img src=x onerror=alert(2)>` });
+  // no webhook: a second one would change the shared delivery log other browser tests read; its URL field
+  // is checked in tests/integration/xss.test.ts (refused or percent-encoded, never markup)
 
   return { unitIds, published, inReview, penetapanId, entry: "T.XSS-0", viewerEmail };
 }
@@ -248,7 +249,6 @@ describe("XSS corpus", () => {
       { as: "admin", path: `/penetapan/${penetapanId}`, shows: [chunks(500)[0]!, fitting(40)[0]!, chunks(200)[0]!, chunks(200)[1]!, names[0]!] },
       { as: "admin", path: "/admin", shows: chunks(120) },
       { as: "admin", path: "/admin/tokens", shows: chunks(100) },
-      { as: "admin", path: "/admin/webhooks", shows: ["http://127.0.0.1:9/"] },
       { as: "admin", path: "/admin/audit", shows: [names[0]!] },
     ];
     const sessions = {

@@ -5,6 +5,7 @@ import { Window } from "happy-dom";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plainTextToDoc } from "~/domain/richtext";
+import { WebhookUrlSchema } from "~/domain/webhooks";
 import type { SkjDocument } from "~/domain/skj-document";
 import { action as editorAction } from "~/routes/jabatan.$id.skj";
 import { action as newPositionAction } from "~/routes/jabatan.baru";
@@ -68,6 +69,18 @@ describe("rich text outside the editor's schema", () => {
     expect(refused.status).toBe(400);
     expect((refused.body as { errors: Record<string, string> }).errors.summaryText).toMatch(/^Format ikhtisar jabatan tidak valid/);
     expect(findPositionByCode(db, CODE)).toBeUndefined();
+  });
+});
+
+describe("webhook URLs", () => {
+  it("refuse javascript: and data: URLs, and store any other payload with its angle brackets, quotes and spaces percent-encoded", () => {
+    for (const url of ["javascript:alert(1)", "JavaScript://xss.invalid/%0Aalert(1)", "data:text/html,<script>alert(1)</script>"]) {
+      expect(WebhookUrlSchema.safeParse(url).success, url).toBe(false);
+    }
+    for (const payload of texts) {
+      const parsed = WebhookUrlSchema.safeParse(`http://127.0.0.1:9/${payload}?q=${payload}`);
+      if (parsed.success) expect(parsed.data, payload).not.toMatch(/[<>"\s]/);
+    }
   });
 });
 
