@@ -8,6 +8,8 @@ export const SKJ_PRINT_CSS = `
 .skj-doc h3 { font-size: 11pt; margin: 1.1rem 0 0.4rem; }
 .skj-doc table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 .skj-doc th, .skj-doc td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
+/* the columns have set widths: an unbroken word (a URL, a code) wraps inside its cell instead of pushing the table past the page edge */
+.skj-doc td { overflow-wrap: anywhere; }
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
 .skj-doc tr { page-break-inside: avoid; }
