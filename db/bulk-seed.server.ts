@@ -39,7 +39,7 @@ export interface BulkPosition {
 }
 
 // mulberry32: tiny, fast and good enough to spread synthetic rows; not for anything secret
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -19,7 +19,13 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // WAL with synchronous=NORMAL is durable against process crashes, which is what we must survive
   sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction takes the write lock at BEGIN (IMMEDIATE). A deferred one reads first and upgrades on its
+  // first write; if another connection (the CLI, a second server) committed meanwhile, SQLite refuses the
+  // upgrade at once with SQLITE_BUSY and busy_timeout never applies. Immediate transactions wait instead.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 let shared: Db | undefined;

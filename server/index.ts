@@ -12,7 +12,7 @@ import { getDb } from "~db/client.server";
 import { describeSeedReport } from "~seeds/seed.server";
 import { withSkjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
-import { refuseCrossSiteWrites, securityHeaders } from "./middleware";
+import { limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
 import { startExportWorker, type ExportWorker } from "./export-worker";
 import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
 
@@ -45,6 +45,7 @@ app.get("/healthz", (_req, res) => {
 });
 
 app.use(refuseCrossSiteWrites);
+app.use(limitBrowserBodies);
 app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
 let webhookWorker: WebhookWorker | undefined;

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { UPLOAD_MAX_BYTES } from "~/services/uploads.server";
 
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader("X-Content-Type-Options", "nosniff");
@@ -31,4 +32,44 @@ function sameHost(origin: string, host: string | undefined): boolean {
   } catch {
     return false; // "null" and malformed origins
   }
+}
+
+// Remix actions buffer a form body whole (request.formData(), request.json()), so browser writes are bounded
+// here, before any of it is read. Far above the largest document the schemas allow (docs/decisions/008),
+// so a real form always reaches its action and gets a message at the field; the API reads its own bodies.
+export const FORM_BODY_MAX_BYTES = 8 * 1024 * 1024;
+// room for the multipart boundaries and the other form fields around the files
+const MULTIPART_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024;
+// the rest of a refused body is read off so that the browser sees the 413 rather than a reset connection
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
+export function limitBrowserBodies(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method) || req.path.startsWith("/api/")) return next();
+  const multipart = (req.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  const max = multipart ? MULTIPART_MAX_BYTES : FORM_BODY_MAX_BYTES;
+  const declared = req.get("content-length");
+  if (declared === undefined) {
+    // browsers always declare the length of a form post; a chunked one could not be bounded before Remix reads it
+    if (req.get("transfer-encoding")) res.status(411).type("text/plain; charset=utf-8").send("Panjang isi permintaan (Content-Length) wajib dicantumkan.");
+    else next();
+    return;
+  }
+  const size = Number(declared);
+  if (!(size > max)) return next();
+  const refuse = () =>
+    res
+      .status(413)
+      .type("text/plain; charset=utf-8")
+      .send(
+        multipart
+          ? `Berkas terlalu besar: paling banyak ${UPLOAD_MAX_BYTES / 1024 / 1024} MB sekali unggah.`
+          : `Isi formulir terlalu besar: paling banyak ${FORM_BODY_MAX_BYTES / 1024 / 1024} MB.`,
+      );
+  if (size > DRAIN_MAX_BYTES) {
+    refuse();
+    req.destroy();
+    return;
+  }
+  req.on("end", refuse);
+  req.resume();
 }

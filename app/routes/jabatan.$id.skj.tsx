@@ -78,9 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const draft = findOpenDraft(db, position.id);
   if (!draft) return data<SaveReply>({ ok: false, message: "Draf tidak ditemukan: mungkin sudah diajukan atau ditetapkan. Muat ulang halaman." }, { status: 404 });
   const parsed = SkjDocumentSchema.safeParse(body.document);
-  const summary = parseRichText(body.summaryJson ? JSON.stringify(body.summaryJson) : null);
+  const summary = parseRichText(body.summaryJson ? JSON.stringify(body.summaryJson) : null, "Ikhtisar jabatan");
   if (!parsed.success || !summary.ok || typeof body.baseRevision !== "number") {
-    return data<SaveReply>({ ok: false, message: "Isi draf tidak sesuai format SKJ; tidak ada yang disimpan." }, { status: 422 });
+    // the schema's and the rich-text parser's messages name the field (e.g. a list over its limit)
+    const reason = parsed.error?.issues[0]?.message ?? (summary.ok ? null : summary.message);
+    return data<SaveReply>({ ok: false, message: `Isi draf tidak sesuai format SKJ${reason ? ` (${reason.replace(/\.$/, "")})` : ""}; tidak ada yang disimpan.` }, { status: 422 });
   }
   const document = withRegisterIdentity(db, position.id, parsed.data);
   const refreshCodes = new Set(Array.isArray(body.refreshCodes) ? body.refreshCodes.filter((c): c is string => typeof c === "string").slice(0, 50) : []);

@@ -98,7 +98,7 @@ export default function PenetapanPage() {
               <tr>
                 <th scope="col">Jabatan</th>
                 <th scope="col">Disetujui oleh</th>
-                <th scope="col">{draft ? "" : "Versi"}</th>
+                <th scope="col">{draft ? <span className="visually-hidden">Tindakan</span> : "Versi"}</th>
               </tr>
             </thead>
             <tbody>

@@ -28,7 +28,11 @@ function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number
     <span id={`unit-${unit.id}`} className={unit.active ? undefined : "muted"}>
       <strong>{unit.name}</strong>
       <span className="unit-code">{unit.code}</span> <span className="tag">{UNIT_KIND_LABELS[unit.kind] ?? unit.kind}</span>{" "}
-      {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null} {unit.active ? null : <span className="tag tag-off">Nonaktif</span>}{" "}
+      {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null} {unit.active ? null : <span className="tag tag-off">Nonaktif</span>}
+    </span>
+  );
+  const links = (
+    <span className={unit.active ? undefined : "muted"}>
       <Link to={`/jabatan?unit=${encodeURIComponent(unit.code)}`} className="muted">
         {tree.subtreeCount.get(unit.id) ?? 0} jabatan
       </Link>
@@ -46,19 +50,26 @@ function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number
       ) : null}
     </span>
   );
-  if (children.length === 0) return <li className="leaf">{label}</li>;
+  if (children.length === 0)
+    return (
+      <li className="leaf">
+        {label} {links}
+      </li>
+    );
+  // the links stay outside <summary>: a link inside the disclosure button is a control nested in a control
   return (
-    <li>
+    <li className="branch">
       <details open={depth < 1}>
         <summary>
           {label} <span className="muted">({children.length} sub-unit)</span>
         </summary>
-        <ul className="tree">
-          {children.map((c) => (
-            <UnitNode key={c.id} unit={c} tree={tree} depth={depth + 1} />
-          ))}
-        </ul>
       </details>
+      {links}
+      <ul className="tree">
+        {children.map((c) => (
+          <UnitNode key={c.id} unit={c} tree={tree} depth={depth + 1} />
+        ))}
+      </ul>
     </li>
   );
 }

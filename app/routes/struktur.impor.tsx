@@ -43,7 +43,9 @@ function CountsTable({ counts }: { counts: SotkImportCounts }) {
     <table className="data" aria-label="Ringkasan impor" style={{ maxWidth: 560 }}>
       <thead>
         <tr>
-          <th scope="col"></th>
+          <th scope="col">
+            <span className="visually-hidden">Data</span>
+          </th>
           <th scope="col">Baru</th>
           <th scope="col">Diubah</th>
           <th scope="col">Tetap</th>

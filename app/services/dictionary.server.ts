@@ -16,7 +16,7 @@ export async function submitEntryForm(db: Db, request: Request, code: string | n
     return data({ errors: { _form: "Data formulir tidak terbaca. Muat ulang halaman lalu coba lagi." } }, { status: 400 });
   }
   const parsed = TechnicalEntrySchema.safeParse(payload.entry);
-  const definition = parseRichText(payload.definitionJson ? JSON.stringify(payload.definitionJson) : null);
+  const definition = parseRichText(payload.definitionJson ? JSON.stringify(payload.definitionJson) : null, "Definisi");
   if (!parsed.success || !definition.ok) {
     const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
     if (!definition.ok) errors.definitionText = definition.message;

@@ -9,7 +9,7 @@ import { parseRichText } from "./richtext.server";
 /** The create and edit actions of a position: one schema, one save, errors returned at their fields. */
 export async function submitPositionForm(db: Db, request: Request, id: number | null, actorId: number) {
   const form = await request.formData();
-  const summary = parseRichText(form.get("summaryJson"));
+  const summary = parseRichText(form.get("summaryJson"), "Ikhtisar jabatan");
   const parsed = PositionSchema.safeParse({
     code: form.get("code") ?? "",
     name: form.get("name") ?? "",

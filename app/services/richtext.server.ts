@@ -12,17 +12,38 @@ export const RICH_TEXT_MAX_BYTES = 200_000;
  * Parses rich text sent by the editor; anything outside the editor's schema is refused, so stored
  * JSON always renders with the same extensions. Empty input means "no rich text".
  */
-export function parseRichText(raw: FormDataEntryValue | null): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
+export function parseRichText(
+  raw: FormDataEntryValue | null,
+  label = "Teks",
+): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
   if (raw == null || raw === "") return { ok: true, doc: null };
-  if (typeof raw !== "string") return { ok: false, message: "Format teks tidak valid." };
-  if (raw.length > RICH_TEXT_MAX_BYTES) return { ok: false, message: "Teks terlalu panjang." };
+  if (typeof raw !== "string") return { ok: false, message: `Format ${label.toLowerCase()} tidak valid.` };
+  if (raw.length > RICH_TEXT_MAX_BYTES) return { ok: false, message: `${label} terlalu panjang: paling banyak ${RICH_TEXT_MAX_BYTES.toLocaleString("id-ID")} karakter beserta formatnya.` };
   try {
     const json = JSON.parse(raw) as RichTextNode;
     Node.fromJSON(schema, json).check();
+    if (!onlyDeclared(json)) throw new Error("undeclared key or attribute");
     return { ok: true, doc: json };
   } catch {
-    return { ok: false, message: "Format teks tidak valid: gunakan penyunting yang tersedia." };
+    return { ok: false, message: `Format ${label.toLowerCase()} tidak valid: gunakan penyunting yang tersedia.` };
   }
+}
+
+const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);
+const MARK_KEYS = new Set(["type", "attrs"]);
+const declares = (declared: Readonly<Record<string, unknown>>, attrs: unknown) =>
+  attrs == null || (typeof attrs === "object" && Object.keys(attrs).every((k) => Object.hasOwn(declared, k)));
+
+// Node.fromJSON silently ignores keys and attributes a type does not declare (say `onclick` on a
+// paragraph), so without this check they would be stored and handed back to every client unexamined.
+function onlyDeclared(json: RichTextNode): boolean {
+  const type = schema.nodes[json.type];
+  if (!type || Object.keys(json).some((k) => !NODE_KEYS.has(k)) || !declares(type.spec.attrs ?? {}, json.attrs)) return false;
+  for (const mark of json.marks ?? []) {
+    const markType = schema.marks[mark.type];
+    if (!markType || Object.keys(mark).some((k) => !MARK_KEYS.has(k)) || !declares(markType.spec.attrs ?? {}, mark.attrs)) return false;
+  }
+  return (json.content ?? []).every(onlyDeclared);
 }
 
 /** HTML for display, generated only from JSON that passes the editor's schema; text is escaped by the serializer. */

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "~db/client.server";
 import { migrateDatabase } from "~db/migrate.server";
@@ -18,6 +19,26 @@ describe("database", () => {
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
     // running it again is a no-op
     migrateDatabase(db);
+    db.$client.close();
+  });
+
+  it("lets a write transaction finish when another connection writes between its read and its write", () => {
+    const file = tempPath("two-writers.sqlite");
+    const db = openDatabase(file);
+    migrateDatabase(db);
+    // the CLI beside a running server: a second connection to the same file
+    const other = openDatabase(file);
+    other.$client.pragma("busy_timeout = 0");
+    db.$client.exec("create table scratch (who text)");
+    const intruder = other.$client.prepare("insert into scratch values ('intruder')");
+    db.transaction((tx) => {
+      tx.get(sql`select count(*) from scratch`);
+      // a deferred transaction would let this commit and then fail its own write with SQLITE_BUSY
+      expect(() => intruder.run()).toThrow(/locked|busy/i);
+      tx.run(sql`insert into scratch values (${"own"})`);
+    });
+    expect(db.$client.prepare("select who from scratch").pluck().all()).toEqual(["own"]);
+    other.$client.close();
     db.$client.close();
   });
 

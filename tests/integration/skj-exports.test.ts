@@ -1,10 +1,13 @@
-// The Word file of one SKJ and the SKJ-rows workbook (issue 7 §4–5), read back from their bytes.
+// The Word file of one SKJ and of a bundle, and the SKJ-rows workbook (issue 7 §4–5), read back from their bytes.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { BundleItem, SkjBundle } from "~/domain/skj-bundle";
 import type { SkjDocument } from "~/domain/skj-document";
+import type { SkjPrintModel } from "~/domain/skj-print";
 import type { SkjPublishedDocument } from "~/domain/skj-published";
+import { renderBundleDocx } from "~/services/skj-bundle-docx.server";
 import { skjDocx } from "~/services/skj-docx.server";
 import { skjRowsXlsx } from "~/services/skj-rows-export.server";
 import { draftPrintModel, publishedPrintModel } from "~/services/skj-pdf.server";
@@ -75,13 +78,49 @@ async function docxParts(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
   const read = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
   const names = Object.keys(zip.files);
-  const headers = await Promise.all(names.filter((n) => /^word\/header\d*\.xml$/.test(n)).map(read));
+  const headerNames = names.filter((n) => /^word\/header\d*\.xml$/.test(n));
+  const headerParts = await Promise.all(headerNames.map(read));
   const footers = await Promise.all(names.filter((n) => /^word\/footer\d*\.xml$/.test(n)).map(read));
-  return { document: await read("word/document.xml"), styles: await read("word/styles.xml"), headers: headers.join(""), footers: footers.join("") };
+  return {
+    document: await read("word/document.xml"),
+    styles: await read("word/styles.xml"),
+    settings: await read("word/settings.xml"),
+    documentRels: await read("word/_rels/document.xml.rels"),
+    headerNames,
+    headerParts,
+    headers: headerParts.join(""),
+    footers: footers.join(""),
+  };
 }
 
 /** The visible text of a WordprocessingML part: the runs' text joined, so a phrase split over runs still matches. */
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+
+const unescapeXml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/** Every table of the body as rows of cell texts (a cell's paragraphs joined by a newline); our tables never nest. */
+function tablesOf(xml: string): { xml: string; rows: string[][] }[] {
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, table]) => ({
+    xml: table!,
+    rows: [...table!.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map(([, row]) =>
+      [...row!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c]) => [...c!.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((p) => unescapeXml(textOf(p[0]))).join("\n")),
+    ),
+  }));
+}
+
+/** The rows the Kompetensi table must hold for a model: a title row per group, then No | Kompetensi | Level | Deskripsi | Indikator. */
+const competencyRows = (model: SkjPrintModel) =>
+  model.groups.flatMap((g) => [[g.title], ...g.rows.map((r) => [String(r.no), r.name, String(r.level), r.description, r.indicators.map((i) => `${i.number} ${i.text}`).join("\n")])]);
+
+/** Word refuses a part that uses an undeclared prefix: every prefix of an element or attribute (and of mc:Ignorable) must be declared on the root. */
+function undeclaredPrefixes(xml: string): string[] {
+  const root = /<([\w]+:[\w]+)\s[^>]*>/.exec(xml.replace(/^<\?xml[^>]*\?>/, ""))![0];
+  const declared = new Set([...root.matchAll(/xmlns:(\w+)=/g)].map((m) => m[1]));
+  declared.add("xml");
+  const used = new Set([...xml.matchAll(/<\/?(\w+):/g), ...xml.matchAll(/\s(\w+):\w+=/g)].map((m) => m[1]!).filter((p) => p !== "xmlns"));
+  for (const m of xml.matchAll(/mc:Ignorable="([^"]*)"/g)) for (const p of m[1]!.split(/\s+/).filter(Boolean)) used.add(p);
+  return [...used].filter((p) => !declared.has(p));
+}
 
 interface SheetRow {
   code: string;
@@ -133,15 +172,97 @@ beforeAll(async () => {
   publishNext(db, LIVE_ONE, 4, "15", NOW);
 }, 30_000);
 
+/** What a watermark shape of Word's own "Watermark" command carries, attribute by attribute. */
+function expectDraftWatermark(header: string) {
+  expect(header).toMatch(/<w:pict>\s*<v:shapetype id="_x0000_t136"[^>]*o:spt="136"/);
+  const shape = /<v:shape [^>]*type="#_x0000_t136"[^>]*>[\s\S]*?<\/v:shape>/.exec(header)?.[0];
+  expect(shape).toBeDefined();
+  const style = /style="([^"]*)"/.exec(shape!)![1]!;
+  // diagonal, centred on the page, behind the text
+  expect(style).toContain("rotation:315");
+  expect(style).toContain("mso-position-horizontal:center");
+  expect(style).toContain("mso-position-vertical:center");
+  expect(Number(/z-index:(-?\d+)/.exec(style)![1])).toBeLessThan(0);
+  expect(shape).toContain('fillcolor="silver"');
+  expect(shape).toContain('stroked="f"');
+  expect(shape).toMatch(/<v:fill opacity="0\.5"\/>/);
+  expect(shape).toMatch(/<v:textpath style="font-family:&quot;Arial&quot;[^"]*" string="DRAFT"\/>/);
+}
+
+/** The section's default header is the watermarked one, so Word draws it on every page of the section. */
+async function expectWatermarkOnEveryPage(parts: Awaited<ReturnType<typeof docxParts>>) {
+  const reference = /<w:headerReference w:type="default" r:id="(\w+)"\/>/.exec(parts.document);
+  expect(reference).not.toBeNull();
+  const target = new RegExp(`Id="${reference![1]}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${reference![1]}"`).exec(parts.documentRels);
+  const file = `word/${target![1] ?? target![2]}`;
+  const header = parts.headerParts[parts.headerNames.indexOf(file)]!;
+  expectDraftWatermark(header);
+  expect(undeclaredPrefixes(header)).toEqual([]);
+  // no first-page or even-page header that would leave a page unmarked
+  expect(parts.document).not.toMatch(/<w:headerReference w:type="(first|even)"/);
+  expect(parts.document).not.toContain("<w:titlePg");
+}
+
+function expectNoWatermark(parts: Awaited<ReturnType<typeof docxParts>>) {
+  expect(parts.headers).not.toContain("<w:pict>");
+  expect(parts.headers).not.toContain("_x0000_t136");
+  expect(parts.headers).not.toContain("DRAFT");
+}
+
+/** The three tables of one SKJ, exactly as its print model says. */
+function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: SkjPrintModel) {
+  const [identity, competencies, requirements] = tables;
+  const i = model.identity;
+  expect(identity!.rows).toEqual([
+    ["Nama Jabatan", i.name],
+    ["Kelompok Jabatan", i.group],
+    ["Unit Kerja", i.unitPath],
+    ["Urusan Pemerintahan", i.governmentAffair],
+    ["Kode Jabatan", i.code],
+    ["Ikhtisar Jabatan", i.summary || "—"],
+  ]);
+  expect(competencies!.rows[0]).toEqual(["No", "Kompetensi", "Level", "Deskripsi", "Indikator Kompetensi"]);
+  // the header row, and only it, repeats at the top of every page the table runs onto
+  expect(competencies!.xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+  expect(/<w:tr>[\s\S]*?<\/w:tr>/.exec(competencies!.xml)![0]).toContain("<w:tblHeader/>");
+  expect(competencies!.rows.slice(1)).toEqual(competencyRows(model));
+  expect(competencies!.rows.slice(1).filter((r) => r.length === 1).map((r) => r[0])).toEqual(["A. Kompetensi Manajerial", "B. Kompetensi Sosial Kultural", "C. Kompetensi Teknis"]);
+  const r = model.requirements;
+  expect(requirements!.rows[0]).toEqual(["Jenis Persyaratan", "Uraian"]);
+  expect(requirements!.rows.slice(1).map((row) => row[0])).toEqual([
+    "A. Pangkat",
+    "B. Kualifikasi Pendidikan",
+    "C. Pelatihan — 1. Manajerial",
+    "2. Teknis",
+    "3. Fungsional",
+    "D. Pengalaman Kerja",
+    "E. Indikator Kinerja Jabatan",
+  ]);
+  expect(requirements!.rows[1]![1]).toBe(r.rank);
+  expect(requirements!.rows[2]![1]).toBe(r.education.map((e) => `1. Jenjang: ${e.level}; 2. Bidang Ilmu: ${e.fields || "—"}`).join("\n") || "—");
+}
+
+/** A fresh open draft of `code` (from its latest version), as the preview prints it. */
+function openDraftModel(db: Db, code: string): SkjPrintModel {
+  const position = findPositionByCode(db, code)!;
+  const existing = draftPrintModel(db, position.id);
+  if (existing) return existing;
+  const fresh = newDraftDocument(db, position.id);
+  createDraft(db, { positionId: position.id, ...fresh, actorId: actor(db, "analis@demo.go.id").id, via: "ui" });
+  return draftPrintModel(db, position.id)!;
+}
+
 describe("the Word file", () => {
-  it("of a published version holds the PDF's three tables, the lampiran header, the signature and the page footer", async () => {
+  it("of a published version holds the PDF's three tables, the lampiran header, the signature and the page footer, and no watermark", async () => {
     const model = publishedPrintModel(db, SUPERSEDED, current)!;
     const bytes = await skjDocx(model);
     expect(Buffer.from(bytes.subarray(0, 2)).toString("latin1")).toBe("PK");
     const parts = await docxParts(bytes);
     const text = textOf(parts.document);
 
-    expect(parts.document.match(/<w:tbl>/g)).toHaveLength(3);
+    const tables = tablesOf(parts.document);
+    expect(tables).toHaveLength(3);
+    expectSkjTables(tables, model);
     for (const phrase of [
       "LAMPIRAN",
       "PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA",
@@ -150,51 +271,120 @@ describe("the Word file", () => {
       "I. IDENTITAS JABATAN",
       "II. STANDAR KOMPETENSI",
       "III. PERSYARATAN JABATAN",
-      "A. Kompetensi Manajerial",
-      "B. Kompetensi Sosial Kultural",
-      "C. Kompetensi Teknis",
-      "Indikator Kompetensi",
-      "Persyaratan",
-      model.identity.name,
       "Ditetapkan pada tanggal 1 Maret 2026",
       "GUBERNUR NUSANTARA JAYA,",
       "Gubernur Demo",
     ]) {
       expect(text).toContain(phrase);
     }
-    // every competency row of the model, with its level and description
     const rows = model.groups.flatMap((g) => g.rows);
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(text).toContain(row.name);
-      if (row.description) expect(text).toContain(row.description);
-    }
     expect(rows.find((r) => r.code === "T.ANJAB")?.level).toBe(2);
-    // the competency table's header row repeats on every page; the other tables' header is the Persyaratan one
-    expect(parts.document.match(/<w:tblHeader\/>/g)?.length).toBeGreaterThanOrEqual(1);
-    expect(parts.document).toMatch(/<w:tblHeader\/>[\s\S]*?No<\/w:t>[\s\S]*?Kompetensi<\/w:t>[\s\S]*?Level<\/w:t>[\s\S]*?Deskripsi<\/w:t>[\s\S]*?Indikator Kompetensi<\/w:t>/);
     expect(parts.document).toContain('w:w="11906"');
     expect(parts.styles).toContain('w:ascii="Arial"');
     expect(textOf(parts.footers)).toContain("Halaman ");
     expect(parts.footers).toMatch(/PAGE[\s\S]*NUMPAGES/);
-    expect(textOf(parts.headers)).not.toContain("DRAFT");
+    expectNoWatermark(parts);
   });
 
-  it("of the open draft carries the DRAFT header line and no lampiran", async () => {
-    const analis = actor(db, "analis@demo.go.id");
-    const position = findPositionByCode(db, SUPERSEDED)!;
-    const fresh = newDraftDocument(db, position.id);
-    createDraft(db, { positionId: position.id, ...fresh, actorId: analis.id, via: "ui" });
-    const model = draftPrintModel(db, position.id)!;
+  it("of the open draft carries Word's diagonal DRAFT watermark on every page and no lampiran", async () => {
+    const model = openDraftModel(db, SUPERSEDED);
     expect(model.draft).toBe(true);
     const parts = await docxParts(await skjDocx(model));
-    expect(textOf(parts.headers)).toContain("DRAFT");
+    await expectWatermarkOnEveryPage(parts);
+    expectSkjTables(tablesOf(parts.document), model);
     const text = textOf(parts.document);
     expect(text).toContain("STANDAR KOMPETENSI JABATAN");
-    expect(text).toContain(model.identity.name);
-    expect(text).toContain(model.groups.flatMap((g) => g.rows)[0]!.name);
     expect(text).not.toContain("LAMPIRAN");
     expect(text).not.toContain("Ditetapkan pada tanggal");
+    // the watermark is drawn, not a text of the document: nothing to copy into the regulation
+    expect(text).not.toContain("DRAFT");
+  });
+});
+
+describe("the Word bundle", () => {
+  const item = (model: SkjPrintModel, version: number): BundleItem => ({ positionCode: model.identity.code, positionName: model.identity.name, unitPath: model.identity.unitPath, version, model });
+
+  function penetapanBundle(items: BundleItem[]): SkjBundle {
+    const first = items[0]!.model;
+    return {
+      subject: { kind: "penetapan", penetapanId: 1 },
+      cover: { heading: ["LAMPIRAN", "STANDAR KOMPETENSI JABATAN", "PEMERINTAH PROVINSI NUSANTARA JAYA"], lampiran: first.lampiran, signature: first.signature, madeOn: "1 Desember 2026" },
+      items,
+    };
+  }
+
+  it("has a cover with the list of positions, a table of contents, each SKJ's three tables from a new page and the signature once at the end", async () => {
+    const items = [item(publishedPrintModel(db, SUPERSEDED, current)!, current), item(publishedPrintModel(db, LIVE_ONE, 1)!, 1)];
+    const bundle = penetapanBundle(items);
+    const parts = await docxParts(await renderBundleDocx(bundle));
+    const body = parts.document;
+    const text = textOf(body);
+
+    // cover: the regulation's header once, the heading lines, then the list the regulation's body cites
+    expect(text.indexOf("LAMPIRAN")).toBeLessThan(text.indexOf("PEMERINTAH PROVINSI NUSANTARA JAYA"));
+    for (const line of ["PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA", "NOMOR 13 TAHUN 2026", "PEMERINTAH PROVINSI NUSANTARA JAYA", "Disusun pada 1 Desember 2026", "DAFTAR JABATAN"]) expect(text).toContain(line);
+    expect(text.match(/NOMOR 13 TAHUN 2026/g)).toHaveLength(1);
+    const [list, ...skjTables] = tablesOf(body);
+    expect(list!.rows).toEqual([
+      ["No", "Nama Jabatan", "Kode Jabatan", "Unit Kerja", "Versi"],
+      ...items.map((it, i) => [String(i + 1), it.positionName, it.positionCode, it.unitPath, String(it.version)]),
+    ]);
+
+    // the table of contents: Word's TOC field over the Heading 1 of each SKJ, filled in when Word opens the file
+    const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(body)?.[0] ?? "";
+    expect(toc).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+    expect(toc).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-1&quot;/);
+    expect(parts.settings).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
+    const headings = items.map((it, i) => `${i + 1}. ${it.positionName}`);
+    expect(textOf(toc)).toContain(headings.join(""));
+    expect(textOf(toc.slice(0, toc.indexOf("</w:sdtContent>")))).toContain(headings[1]);
+    expect(body.indexOf("DAFTAR ISI")).toBeLessThan(body.indexOf("<w:sdt>"));
+
+    // one Heading 1 per SKJ, each from a new page, in the bundle's order, after the contents
+    const headingParagraphs = [...body.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading1"\/>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    expect(headingParagraphs.map(textOf)).toEqual(headings);
+    for (const p of headingParagraphs) expect(p).toContain("<w:pageBreakBefore/>");
+    expect(body.indexOf("</w:sdt>")).toBeLessThan(body.indexOf(headingParagraphs[0]!));
+
+    // each SKJ's own three tables, after its heading
+    expect(skjTables).toHaveLength(3 * items.length);
+    items.forEach((it, k) => expectSkjTables(skjTables.slice(3 * k, 3 * k + 3), it.model));
+    const afterHeading = (k: number) => textOf(body.slice(body.indexOf(headingParagraphs[k]!), k + 1 < items.length ? body.indexOf(headingParagraphs[k + 1]!) : undefined));
+    items.forEach((it, k) => {
+      const section = afterHeading(k);
+      expect(section).toContain("STANDAR KOMPETENSI JABATAN");
+      for (const row of it.model.groups.flatMap((g) => g.rows)) expect(section).toContain(row.name);
+      // the cover's lampiran header stands for every SKJ of the bundle
+      expect(section).not.toContain("LAMPIRAN");
+    });
+
+    // the regulation's signature once, after the last SKJ
+    expect(text.match(/Ditetapkan pada tanggal 1 Maret 2026/g)).toHaveLength(1);
+    expect(text.match(/Gubernur Demo/g)).toHaveLength(1);
+    expect(text.lastIndexOf("Ditetapkan pada tanggal")).toBeGreaterThan(text.lastIndexOf("E. Indikator Kinerja Jabatan"));
+
+    expect(parts.footers).toMatch(/Halaman [\s\S]*PAGE[\s\S]*dari [\s\S]*NUMPAGES/);
+    expectNoWatermark(parts);
+    for (const part of [parts.document, parts.settings, parts.styles, parts.footers]) expect(undeclaredPrefixes(part)).toEqual([]);
+  });
+
+  it("is watermarked DRAFT on every page when any of its SKJ is a draft", async () => {
+    const draft = openDraftModel(db, WITHDRAWN);
+    const bundle = penetapanBundle([item(publishedPrintModel(db, LIVE_ONE, 1)!, 1), item(draft, withdrawnVersion + 1)]);
+    const parts = await docxParts(await renderBundleDocx(bundle));
+    await expectWatermarkOnEveryPage(parts);
+    expect(tablesOf(parts.document)[0]!.rows[2]).toEqual(["2", draft.identity.name, draft.identity.code, draft.identity.unitPath, "Draf"]);
+  });
+
+  it("of a unit's collection, whose cover carries no regulation, keeps each SKJ's own lampiran header and signature", async () => {
+    const items = [item(publishedPrintModel(db, SUPERSEDED, current)!, current), item(publishedPrintModel(db, LIVE_ONE, 1)!, 1)];
+    const bundle: SkjBundle = { subject: { kind: "unit", unitId: 1 }, cover: { heading: ["STANDAR KOMPETENSI JABATAN", "BIRO ORGANISASI"], madeOn: "1 Desember 2026" }, items };
+    const text = textOf((await docxParts(await renderBundleDocx(bundle))).document);
+    expect(text.match(/LAMPIRAN/g)).toHaveLength(2);
+    expect(text).toContain("NOMOR 13 TAHUN 2026");
+    expect(text).toContain("NOMOR 15 TAHUN 2026");
+    expect(text.match(/Ditetapkan pada tanggal/g)).toHaveLength(2);
   });
 });
 

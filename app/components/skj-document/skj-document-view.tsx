@@ -8,9 +8,12 @@ export const SKJ_PRINT_CSS = `
 .skj-doc h3 { font-size: 11pt; margin: 1.1rem 0 0.4rem; }
 .skj-doc table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 .skj-doc th, .skj-doc td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
+/* the columns have set widths: an unbroken word (a URL, a code) wraps inside its cell instead of pushing the table past the page edge */
+.skj-doc td { overflow-wrap: anywhere; }
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
 .skj-doc tr { page-break-inside: avoid; }
+.skj-doc tr.group-title { break-after: avoid; page-break-after: avoid; }
 .skj-doc .ident th { width: 28%; background: #f4f4f4; }
 .skj-doc ol { margin: 0; padding-left: 0; list-style: none; }
 .skj-doc .num { display: inline-block; min-width: 2em; }
@@ -125,7 +128,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
         </thead>
         <tbody>
           {groups.map((g) => [
-            <tr key={g.title}>
+            <tr key={g.title} className="group-title">
               <th colSpan={5} scope="rowgroup">
                 {g.title}
               </th>

@@ -103,7 +103,11 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                     Level
                   </th>
                   <th scope="col">Deskripsi dan indikator kompetensi</th>
-                  {g.type === "teknis" ? <th scope="col" style={{ width: "5rem" }} /> : null}
+                  {g.type === "teknis" ? (
+                    <th scope="col" style={{ width: "5rem" }}>
+                      <span className="visually-hidden">Tindakan</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>

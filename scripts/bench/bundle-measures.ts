@@ -1,0 +1,71 @@
+// Bundles (issue 7): the lampiran of a penetapan of 200 SKJ (< 10 s, peak memory < 1 GiB) and of the
+// whole province's 2,000 SKJ (< 2 minutes), each printed in a child process of its own so that its peak
+// memory, Chromium included, is measured alone (scripts/bench/bundle-child.ts).
+import { spawn } from "node:child_process";
+import type { BundleSubject } from "~/domain/skj-bundle";
+import type { BundleChildResult } from "./bundle-child";
+import type { Context } from "./context";
+import { BUNDLE_ITEMS, LARGE, PROVINCE_ITEMS } from "./data-set";
+import { mib } from "./peak-memory";
+import { ROOT, type Measure } from "./runner";
+
+const BUNDLE_TARGET_MS = 10_000;
+const BUNDLE_MEMORY_MAX = 1024 ** 3;
+const PROVINCE_TARGET_MS = 120_000;
+
+function printBundle(file: string, subject: BundleSubject): Promise<BundleChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/bundle-child.ts", file, JSON.stringify(subject)], {
+      cwd: ROOT,
+      // the PDF cache, if the service keeps one, goes beside the temp database rather than into data/
+      env: { ...process.env, DATABASE_PATH: file },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const last = stdout.trim().split("\n").at(-1);
+      if (code !== 0 || !last) reject(new Error(`Proses bundel berhenti dengan kode ${code}:\n${stderr.slice(-2000)}`));
+      else resolve(JSON.parse(last) as BundleChildResult);
+    });
+  });
+}
+
+async function act(ctx: Context, which: "bundle" | "province") {
+  const { file, set } = await ctx.dataSet(LARGE);
+  const fixture = set.acts[which];
+  if (!fixture) throw new Error(`Data set ${LARGE.label} tidak memuat penetapan ${which === "bundle" ? BUNDLE_ITEMS : PROVINCE_ITEMS} SKJ.`);
+  return { file, subject: { kind: "penetapan", penetapanId: fixture.penetapanId } as BundleSubject, items: fixture.items };
+}
+
+const describe = (r: BundleChildResult) =>
+  `${r.items} SKJ, ${r.pages} halaman, ${(r.bytes / 1024 / 1024).toFixed(1)} MB; isi ${r.contentsMs.toFixed(0)} ms, cetak ${(r.renderMs / 1000).toFixed(1)} s; ` +
+  `puncak memori ${mib(r.peakPss)} PSS (${mib(r.peakRss)} RSS, ${r.processes} proses termasuk Chromium; node sendiri ${mib(r.nodeMaxRss)})`;
+
+export const bundleMeasures: Measure[] = [
+  {
+    name: `bundel PDF: lampiran penetapan ${BUNDLE_ITEMS} SKJ (proses sendiri)`,
+    size: LARGE.label,
+    target: { label: `< ${BUNDLE_TARGET_MS / 1000} s, puncak memori < 1 GiB`, stat: "median", maxMs: BUNDLE_TARGET_MS },
+    async run(ctx) {
+      const { file, subject, items } = await act(ctx, "bundle");
+      const r = await printBundle(file, subject);
+      const ms = r.contentsMs + r.renderMs;
+      const memory = r.peakPss ?? r.nodeMaxRss;
+      return { samples: [ms], meets: ms < BUNDLE_TARGET_MS && memory < BUNDLE_MEMORY_MAX, valid: r.items === items && r.pages > items, note: describe(r) };
+    },
+  },
+  {
+    name: `bundel PDF: lampiran seluruh provinsi ${PROVINCE_ITEMS.toLocaleString("id-ID")} SKJ (proses sendiri)`,
+    size: LARGE.label,
+    target: { label: `< ${PROVINCE_TARGET_MS / 60_000} menit`, stat: "median", maxMs: PROVINCE_TARGET_MS },
+    async run(ctx) {
+      const { file, subject, items } = await act(ctx, "province");
+      const r = await printBundle(file, subject);
+      return { samples: [r.contentsMs + r.renderMs], valid: r.items === items && r.pages > items, note: describe(r) };
+    },
+  },
+];
