@@ -4,6 +4,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sideBySideMeasures, listMeasure, readMeasures } from "./bench/api-measures";
+import { bundleMeasures } from "./bench/bundle-measures";
 import { Context } from "./bench/context";
 import { LARGE, SMALL } from "./bench/data-set";
 import { dictionaryMeasures } from "./bench/dictionary-measures";
@@ -31,6 +32,7 @@ const MEASURES: Measure[] = [
   // writes new versions: after every measure that reads the published SKJ
   publishMeasure,
   ...pdfMeasures,
+  ...bundleMeasures,
   loadMeasure,
   importMeasure,
   reimportMeasure,

@@ -28,6 +28,9 @@ export function isExportRunning(status: ExportStatus): boolean {
   return status === "menunggu" || status === "berjalan";
 }
 
+/** How a format is named to users. */
+export const EXPORT_FORMAT_LABELS = { pdf: "PDF", docx: "Word" } as const;
+
 /** "Lampiran Peraturan Gubernur Nomor 12 Tahun 2026" → "Lampiran-Peraturan-Gubernur-Nomor-12-Tahun-2026.pdf": ASCII, safe in Content-Disposition and on any disk. */
 export function exportFileName(title: string, format: "pdf" | "docx"): string {
   const base = title

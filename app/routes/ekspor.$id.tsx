@@ -3,7 +3,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EXPORT_STATUS_LABELS, exportFileName, isExportRunning, mayViewExportJob } from "~/domain/export-jobs";
+import { EXPORT_FORMAT_LABELS, EXPORT_STATUS_LABELS, exportFileName, isExportRunning, mayViewExportJob } from "~/domain/export-jobs";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findExportJob } from "~db/queries/export-jobs.server";
@@ -50,7 +50,7 @@ export default function ExportJobPage() {
           </p>
           <h1>{job.title}</h1>
           <p className="muted">
-            {job.format.toUpperCase()} · diminta oleh {job.requestedByName ?? "—"} · {job.createdAt.slice(0, 16).replace("T", " ")} UTC
+            {EXPORT_FORMAT_LABELS[job.format]} · diminta oleh {job.requestedByName ?? "—"} · {job.createdAt.slice(0, 16).replace("T", " ")} UTC
           </p>
         </div>
       </div>

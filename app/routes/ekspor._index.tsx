@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EXPORT_RETENTION_DAYS, EXPORT_STATUS_LABELS, ExportRequestSchema, subjectOfRequest } from "~/domain/export-jobs";
+import { EXPORT_FORMAT_LABELS, EXPORT_RETENTION_DAYS, EXPORT_STATUS_LABELS, ExportRequestSchema, subjectOfRequest } from "~/domain/export-jobs";
 import { can } from "~/domain/permissions";
 import { requestBundleExport } from "~/services/export-jobs.server";
 import { getDb } from "~db/client.server";
@@ -73,7 +73,7 @@ export default function ExportsPage() {
               {jobs.map((job) => (
                 <tr key={job.id}>
                   <td>
-                    <Link to={`/ekspor/${job.id}`}>{job.title}</Link> <span className="unit-code">{job.format.toUpperCase()}</span>
+                    <Link to={`/ekspor/${job.id}`}>{job.title}</Link> <span className="unit-code">{EXPORT_FORMAT_LABELS[job.format]}</span>
                   </td>
                   {everyone ? <td>{job.requestedByName ?? "—"}</td> : null}
                   <td>{job.createdAt.slice(0, 16).replace("T", " ")} UTC</td>
@@ -94,7 +94,6 @@ export default function ExportsPage() {
           </h2>
           <Form method="post" className="filters">
             <input type="hidden" name="subject" value="unit" />
-            <input type="hidden" name="format" value="pdf" />
             <div className="field">
               <label htmlFor="export-unit">Perangkat daerah</label>
               <select id="export-unit" name="id">
@@ -105,8 +104,11 @@ export default function ExportsPage() {
                 ))}
               </select>
             </div>
-            <button type="submit" className="button button-secondary">
+            <button type="submit" name="format" value="pdf" className="button button-secondary">
               Unduh semua SKJ yang berlaku (PDF)
+            </button>
+            <button type="submit" name="format" value="docx" className="button button-secondary">
+              Unduh semua SKJ yang berlaku (Word)
             </button>
           </Form>
         </section>

@@ -72,7 +72,8 @@ export default function PenetapanPage() {
         </div>
         {draft ? null : (
           <div className="actions">
-            <ExportButton subject="penetapan" id={act.id} label="Unduh lampiran (PDF)" />
+            <ExportButton subject="penetapan" id={act.id} format="pdf" label="Unduh lampiran (PDF)" />
+            <ExportButton subject="penetapan" id={act.id} format="docx" label="Unduh lampiran (Word)" />
           </div>
         )}
       </div>

@@ -58,7 +58,8 @@ export default function EditUnitPage() {
         </div>
         {liveSkj > 0 ? (
           <div className="actions">
-            <ExportButton subject="unit" id={unit.id} label="Unduh semua SKJ yang berlaku (PDF)" />
+            <ExportButton subject="unit" id={unit.id} format="pdf" label="Unduh semua SKJ yang berlaku (PDF)" />
+            <ExportButton subject="unit" id={unit.id} format="docx" label="Unduh semua SKJ yang berlaku (Word)" />
           </div>
         ) : null}
       </div>

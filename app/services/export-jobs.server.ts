@@ -22,16 +22,16 @@ import {
 import { findPenetapanForBundle, countLiveVersionsUnder, countVersionsOfPenetapan } from "~db/queries/skj-bundle.server";
 import { findUnitById } from "~db/queries/register.server";
 import type { ExportJob } from "~db/schema";
+import { renderBundleDocxInThread } from "./skj-bundle-docx-thread.server";
 import { bundleContents, bundleTitle, renderBundlePdf } from "./skj-bundle.server";
 
 type Renderer = (bundle: SkjBundle, onProgress: (done: number, total: number) => void) => Promise<{ bytes: Uint8Array; pages: number | null }>;
 
 /** How each format is made from the one bundle model: a new format is one line here. */
-const RENDERERS: Partial<Record<ExportFormat, Renderer>> = {
+const RENDERERS: Record<ExportFormat, Renderer> = {
   pdf: (bundle, onProgress) => renderBundlePdf(bundle, { onProgress }),
+  docx: async (bundle) => ({ bytes: await renderBundleDocxInThread(bundle), pages: null }),
 };
-
-export const EXPORT_FORMATS_AVAILABLE = Object.keys(RENDERERS) as ExportFormat[];
 
 /** exports/ beside the database file (like pdf-cache/); a temporary folder for an in-memory database. */
 export function exportsFolder(): string {
@@ -48,7 +48,6 @@ export type ExportRequestResult = { ok: true; id: number } | { ok: false; status
 
 /** Queues the bundle of `subject`, or says in words why there is nothing to export. */
 export function requestBundleExport(db: Db, requestedBy: number, subject: BundleSubject, format: ExportFormat): ExportRequestResult {
-  if (!RENDERERS[format]) return { ok: false, status: 422, message: `Format ${format.toUpperCase()} belum tersedia untuk ekspor gabungan.` };
   let total: number;
   if (subject.kind === "penetapan") {
     const act = findPenetapanForBundle(db, subject.penetapanId);
@@ -86,7 +85,6 @@ function failureMessage(error: unknown): string {
 
 async function runJob(db: Db, job: ExportJob): Promise<void> {
   const render = RENDERERS[job.format];
-  if (!render) return markExportFailed(db, job.id, `Format ${job.format.toUpperCase()} belum tersedia untuk ekspor gabungan.`);
   // the contents are read when the job runs: a unit's live versions are those of that moment
   const bundle = bundleContents(db, subjectOfJob(job));
   if (!bundle) return markExportFailed(db, job.id, job.subjectKind === "penetapan" ? "Penetapan tidak ditemukan lagi." : "Unit organisasi tidak ditemukan lagi.");

@@ -1,19 +1,11 @@
 // One bundle printed in a process of its own, so its peak memory (this process, its Chromium and the
 // renderer processes) is the bundle's alone: `node --import tsx scripts/bench/bundle-child.ts DB SUBJECT_JSON`.
 // Prints one JSON line: milliseconds, pages, bytes, items, peak memory.
-import type { BundleSubject, SkjBundle } from "~/domain/skj-bundle";
+import type { BundleSubject } from "~/domain/skj-bundle";
 import { closePdfBrowser } from "~/services/pdf.server";
-import { openDatabase, type Db } from "~db/client.server";
+import { bundleContents, renderBundlePdf } from "~/services/skj-bundle.server";
+import { openDatabase } from "~db/client.server";
 import { sampleTreeMemory } from "./peak-memory";
-
-/** The bundle service of issue 7 (app/services/skj-bundle.server.ts). */
-interface BundleService {
-  bundleContents(db: Db, subject: BundleSubject): SkjBundle | null;
-  renderBundlePdf(bundle: SkjBundle, options?: { onProgress?: (done: number, total: number) => void }): Promise<{ bytes: Uint8Array; pages: number }>;
-}
-
-// resolved at run time: the service is written beside this bench and merged after it
-const BUNDLE_SERVICE = "~/services/skj-bundle.server";
 
 export interface BundleChildResult {
   contentsMs: number;
@@ -31,19 +23,14 @@ export interface BundleChildResult {
 async function main() {
   const [file, subjectJson] = process.argv.slice(2);
   if (!file || !subjectJson) throw new Error("Pemakaian: bundle-child.ts DB SUBJEK_JSON");
-  const service = (await import(BUNDLE_SERVICE).catch((error: unknown) => {
-    // tsx reports a missing aliased module as the package "~"
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") throw new Error("Layanan bundel (app/services/skj-bundle.server.ts) belum ada di cabang ini.");
-    throw error;
-  })) as BundleService;
   const db = openDatabase(file);
   const memory = sampleTreeMemory(process.pid);
   let started = performance.now();
-  const bundle = service.bundleContents(db, JSON.parse(subjectJson) as BundleSubject);
+  const bundle = bundleContents(db, JSON.parse(subjectJson) as BundleSubject);
   if (!bundle) throw new Error(`Bundel ${subjectJson} tidak ditemukan.`);
   const contentsMs = performance.now() - started;
   started = performance.now();
-  const pdf = await service.renderBundlePdf(bundle);
+  const pdf = await renderBundlePdf(bundle);
   const renderMs = performance.now() - started;
   const peak = memory.stop();
   await closePdfBrowser();

@@ -2,12 +2,14 @@
 // written into exports/ beside the database, shown and served to their requester (and admins) only.
 import fs from "node:fs";
 import path from "node:path";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as jobLoader } from "~/routes/ekspor.$id";
 import { loader as downloadLoader } from "~/routes/ekspor.$id_.unduh";
 import { action as exportAction, loader as listLoader } from "~/routes/ekspor._index";
 import { loader as unitLoader } from "~/routes/struktur.$id";
 import { closePdfBrowser } from "~/services/pdf.server";
+import { bundleContents } from "~/services/skj-bundle.server";
 import { deleteExpiredExports, exportFilePath, exportsFolder, requestBundleExport, runNextExportJob } from "~/services/export-jobs.server";
 import type { Db } from "~db/client.server";
 import { claimNextExportJob, findExportJob } from "~db/queries/export-jobs.server";
@@ -35,8 +37,8 @@ afterAll(async () => {
   await closePdfBrowser();
 });
 
-function queue(subject: Parameters<typeof requestBundleExport>[2], by = viewer): number {
-  const result = requestBundleExport(db, by, subject, "pdf");
+function queue(subject: Parameters<typeof requestBundleExport>[2], by = viewer, format: "pdf" | "docx" = "pdf"): number {
+  const result = requestBundleExport(db, by, subject, format);
   if (!result.ok) throw new Error(result.message);
   return result.id;
 }
@@ -101,6 +103,21 @@ describe("running jobs", () => {
     // written aside and renamed: no temporary file is left behind
     expect(fs.readdirSync(exportsFolder()).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(await runNextExportJob(db)).toBe(false);
+  }, 120_000);
+
+  it("makes the Word lampiran of a penetapan: one .docx with a heading and the tables of every SKJ", async () => {
+    while (await runNextExportJob(db));
+    const id = queue({ kind: "penetapan", penetapanId: FIRST_ACT }, viewer, "docx");
+    expect(await runNextExportJob(db)).toBe(true);
+    const job = findExportJob(db, id)!;
+    expect(job).toMatchObject({ status: "selesai", done: 10, total: 10, error: null, format: "docx" });
+    const file = exportFilePath(job);
+    expect(file.endsWith(".docx")).toBe(true);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file("word/document.xml")!.async("string");
+    const bundle = bundleContents(db, { kind: "penetapan", penetapanId: FIRST_ACT })!;
+    expect(bundle.items).toHaveLength(10);
+    for (const [i, item] of bundle.items.entries()) expect(xml).toContain(`${i + 1}. ${item.positionName}`);
+    expect(xml.match(/<w:tbl>/g)?.length).toBeGreaterThanOrEqual(1 + 3 * bundle.items.length);
   }, 120_000);
 
   it("ends failed with an Indonesian reason when the file cannot be written", async () => {
