@@ -13,12 +13,12 @@ import { checkApi, checkDatabase, type FeedEvent } from "./faults/checks";
 import { prepareFixture, type Fixture } from "./faults/fixture";
 import { Client } from "./faults/http";
 import { Ledger, type RequestKind } from "./faults/ledger";
-import { AppServer, freePort } from "./faults/server";
+import { AppServer, freePort, serverCommand } from "./faults/server";
 import { readStartState, runStream, type Sessions } from "./faults/stream";
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 100);
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
-// the kill lands anywhere from the first requests to well into the publishes
+// after the round's first answer: the kill lands anywhere from the first saves to well into the publishes
 const KILL_AFTER_MS = { min: 50, max: 1500 };
 const MAX_REPORTED = 40;
 
@@ -77,7 +77,8 @@ async function main() {
   const file = path.join(dir, "faults.sqlite");
   log(`Uji gangguan (fault test): ${ROUNDS} ronde, FAULT_SEED=${SEED}, basis data ${file}`);
   const fixture = await prepareFixture(file);
-  const server = new AppServer(await freePort(), file);
+  const command = await serverCommand();
+  const server = new AppServer(await freePort(), file, command.args);
   const ledger = new Ledger();
   const violations: string[] = [];
   const restarts: number[] = [];
@@ -85,19 +86,25 @@ async function main() {
   let checked = { savesVerified: 0, penetapanChecked: 0, feedEvents: 0, reads: 0 };
 
   const firstStart = await server.start();
-  log(`  server siap dalam ${(firstStart / 1000).toFixed(1)} s di ${server.baseUrl}`);
+  log(`  server siap dalam ${(firstStart / 1000).toFixed(1)} s di ${server.baseUrl}: ${command.label}`);
   const loginClient = new Client(server.baseUrl);
   const sessions: Sessions = { analis: await logIn(loginClient, "analis@demo.go.id"), reviewer2: await logIn(loginClient, "reviewer2@demo.go.id") };
   loginClient.close();
+  ledger.decisionsAfter = fixture.lastDecisionId;
   let state = await verify(server, file, fixture, ledger, []);
   violations.push(...state.violations.map((v) => `sebelum ronde 1: ${v}`));
 
   for (let round = 1; round <= ROUNDS && violations.length < MAX_REPORTED; round++) {
     const client = new Client(server.baseUrl);
     let alive = true;
-    const stream = runStream({ round, client, fixture, sessions, ledger, alive: () => alive }, state.next);
+    let flowing: () => void = () => {};
+    const firstAnswer = new Promise<void>((resolve) => (flowing = resolve));
+    const stream = runStream({ round, client, fixture, sessions, ledger, alive: () => alive, answered: () => flowing() }, state.next);
     const delay = KILL_AFTER_MS.min + rng() * (KILL_AFTER_MS.max - KILL_AFTER_MS.min);
     killDelays.push(delay);
+    // the kill's clock starts at the round's first answer: a freshly started server's first requests are slow
+    // on a loaded machine, and a kill before anything was written would test nothing
+    await Promise.race([firstAnswer, stream]);
     await new Promise((r) => setTimeout(r, delay));
     alive = false;
     await server.kill();
@@ -136,6 +143,7 @@ async function main() {
     `  jawaban diterima (answers)                      ${ledger.total(ledger.answered)}: ${kinds(ledger.answered)}`,
     `  sedang berjalan saat kill (in flight at kill)   ${ledger.total(ledger.inFlight)}: ${kinds(ledger.inFlight)}`,
     `  kill setelah (kill delay) ms                    median ${percentile([...killDelays].sort((a, b) => a - b), 0.5).toFixed(0)}, rentang ${KILL_AFTER_MS.min}–${KILL_AFTER_MS.max}`,
+    `  server                                          ${command.label}`,
     `  waktu restart (restart time) s                  median ${(percentile(sorted, 0.5) / 1000).toFixed(2)}, p95 ${(percentile(sorted, 0.95) / 1000).toFixed(2)}, maks ${(sorted.at(-1)! / 1000).toFixed(2)}`,
     `  waktu total (wall time)                         ${((performance.now() - wallStarted) / 1000).toFixed(1)} s`,
     `  pelanggaran (violations)                        ${violations.length}`,

@@ -44,11 +44,31 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
     else savesVerified++;
   }
 
-  // ---- acknowledged decisions (submit, approve) are recorded
-  const decisionsOf = db.prepare("select count(*) as n from skj_decisions where action = ? and actor_id = ?");
+  // ---- a save is one transaction: the draft row, its newest history revision and its competency pins agree,
+  // whether or not the save was acknowledged before the kill
+  const drafts = db
+    .prepare(`
+      select d.id, p.code, d.revision, d.document, r.revision as newest, r.document as newestDocument,
+             (select group_concat(c.code, ' ') from skj_competency_uses u join competency_revisions cr on cr.id = u.competency_revision_id
+              join competencies c on c.id = cr.competency_id where u.draft_id = d.id) as pinned
+      from skj_drafts d join positions p on p.id = d.position_id
+      left join skj_draft_revisions r on r.draft_id = d.id and r.revision = (select max(revision) from skj_draft_revisions where draft_id = d.id)
+      where d.closed_at is null`)
+    .all() as { id: number; code: string; revision: number; document: string; newest: number | null; newestDocument: string | null; pinned: string | null }[];
+  for (const d of drafts) {
+    if (d.newest !== d.revision || canonicalJson(JSON.parse(d.newestDocument ?? "null")) !== canonicalJson(JSON.parse(d.document))) {
+      fail(`draf ${d.code} (#${d.id}) revisi ${d.revision} tidak sama dengan riwayat terbarunya (revisi ${String(d.newest)}): simpanan setengah jadi (half-written save)`);
+    }
+    const codes = [...new Set((JSON.parse(d.document) as { competencies: { code: string }[] }).competencies.map((c) => c.code))].sort();
+    const pinned = (d.pinned ?? "").split(" ").filter(Boolean).sort();
+    if (codes.join(" ") !== pinned.join(" ")) fail(`draf ${d.code} (#${d.id}): kompetensi ${codes.join(", ")} tetapi tersemat ${pinned.join(", ") || "—"} (pins out of step)`);
+  }
+
+  // ---- acknowledged decisions (submit, approve) are recorded; the seed's own come before decisionsAfter
+  const decisionsOf = db.prepare("select count(*) as n from skj_decisions where action = ? and actor_id = ? and id > ?");
   for (const [key, acked] of ledger.decisions) {
     const [action, actor] = key.split(":");
-    const stored = (decisionsOf.get(action, Number(actor)) as { n: number }).n;
+    const stored = (decisionsOf.get(action, Number(actor), ledger.decisionsAfter) as { n: number }).n;
     if (stored < acked) fail(`keputusan hilang (lost decision): ${acked} "${action}" oleh pengguna ${actor} diakui, ${stored} tersimpan`);
   }
 

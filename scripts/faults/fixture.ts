@@ -21,6 +21,8 @@ export interface PoolPosition {
 }
 
 export interface Fixture {
+  /** The seed's last skj_decisions id: decisions the stream acknowledges come after it. */
+  lastDecisionId: number;
   users: { analis: number; reviewer: number; reviewer2: number };
   tokens: { analisWrite: string; reviewerReview: string; reviewer2Review: string; read: string };
   pools: {
@@ -114,8 +116,9 @@ export async function prepareFixture(file: string): Promise<Fixture> {
     const [editor] = take(1);
     // the editor edits an open draft; "Susun SKJ" would create it, here it is created up front
     createDraft(db, { positionId: editor!.id, document: editor!.document, summaryJson: null, basedOnVersionId: null, actorId: users.analis, via: "ui" });
+    const lastDecisionId = (db.$client.prepare("select coalesce(max(id), 0) as id from skj_decisions").get() as { id: number }).id;
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    return { users, tokens, pools: { apiSavers, editor: editor!, single: take(SINGLE_POSITIONS), penetapan: take(PENETAPAN_POSITIONS) } };
+    return { lastDecisionId, users, tokens, pools: { apiSavers, editor: editor!, single: take(SINGLE_POSITIONS), penetapan: take(PENETAPAN_POSITIONS) } };
   } finally {
     db.$client.close();
   }

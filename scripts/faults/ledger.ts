@@ -36,6 +36,8 @@ export class Ledger {
   readonly penetapanAdded: { penetapanId: number; positionCode: string }[] = [];
   /** Acknowledged submissions and approvals, by the decision's actor: skj_decisions must hold at least as many. */
   readonly decisions = new Map<string, number>();
+  /** The last skj_decisions id before the stream: the checks count only decisions after it. */
+  decisionsAfter = 0;
   readonly inFlight = new Map<RequestKind, number>();
   readonly answered = new Map<RequestKind, number>();
   /** Answers the stream did not expect from a live server (a 500, a refused step, a dropped connection). */

@@ -30,6 +30,8 @@ export interface RoundContext {
   ledger: Ledger;
   /** False from the moment the kill is decided: a request failing after that was in flight. */
   alive(): boolean;
+  /** Called with every complete answer. */
+  answered(): void;
 }
 
 /** A worker's answer it cannot go on from; the round records it as a violation. */
@@ -42,6 +44,7 @@ async function send(ctx: RoundContext, kind: RequestKind, make: () => Promise<An
   try {
     const answer = await make();
     ctx.ledger.count(ctx.ledger.answered, kind);
+    ctx.answered();
     return answer;
   } catch (error) {
     if (!ctx.alive()) {
@@ -138,8 +141,7 @@ async function singlePublisher(ctx: RoundContext, steps: Map<string, DraftStep>)
   const pool = ctx.fixture.pools.single;
   for (let n = 0; ; n++) {
     const position = pool[(ctx.round + n) % pool.length]!;
-    let step = steps.get(position.code)!;
-    while (step !== "disetujui") steps.set(position.code, (step = await advance(ctx, position, step, `r${ctx.round}-tunggal-${n}`)));
+    await untilApproved(ctx, steps, position, `r${ctx.round}-tunggal-${n}`);
     const body = { legalBasis: { kind: "Peraturan Gubernur", number: `UG-${ctx.round}-${n}`, year: 2026, title: `SKJ ${position.code}` }, effectiveDate: "2026-12-01" };
     const answer = expectStatus(
       await send(ctx, "tetapkan-tunggal", () => ctx.client.json(apiPath(position.code, "publish"), body, bearer(ctx.fixture.tokens.reviewer2Review))),
@@ -158,38 +160,50 @@ function locationId(answer: Answer, what: string): number {
   return Number(match[1]);
 }
 
+/** Waits for every chain, so none of them fails unheard after another was stopped by the kill. */
+async function settleAll(chains: Promise<void>[]) {
+  const failures = (await Promise.allSettled(chains)).flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+  const reported = failures.find((f) => f !== STOPPED);
+  if (reported !== undefined) throw reported;
+  if (failures.length > 0) throw STOPPED;
+}
+
+async function untilApproved(ctx: RoundContext, steps: Map<string, DraftStep>, position: PoolPosition, marker: string) {
+  let step = steps.get(position.code)!;
+  while (step !== "disetujui") steps.set(position.code, (step = await advance(ctx, position, step, marker)));
+}
+
+/**
+ * A reviewer assembling a penetapan of PENETAPAN_BATCH SKJ from the UI and publishing it. An act a kill left
+ * half assembled is completed first, so every published act holds several SKJ.
+ */
 async function penetapanPublisher(ctx: RoundContext, steps: Map<string, DraftStep>, open: { id: number; codes: string[] } | null) {
   const pool = ctx.fixture.pools.penetapan;
   const cookie = ctx.sessions.reviewer2;
   for (let n = 0; ; n++) {
-    if (!open || open.codes.length === 0) {
-      // the pool's halves take turns, so each batch also supersedes the versions its positions had
-      const offset = ((n + ctx.round) % 2) * PENETAPAN_BATCH;
-      const batch = pool.slice(offset, offset + PENETAPAN_BATCH);
-      for (const position of batch) {
-        let step = steps.get(position.code)!;
-        while (step !== "disetujui") steps.set(position.code, (step = await advance(ctx, position, step, `r${ctx.round}-penetapan-${n}`)));
-      }
-      if (!open) {
-        const fields = { kind: "Peraturan Gubernur", number: `UGP-${ctx.round}-${n}`, year: "2026", title: "Standar Kompetensi Jabatan (uji gangguan)", effectiveDate: "2026-12-01" };
-        const id = locationId(await send(ctx, "penetapan-buat", () => ctx.client.form("/penetapan/baru", fields, cookie)), "penetapan baru");
-        ctx.ledger.penetapanCreated.push(id);
-        open = { id, codes: [] };
-      }
-      const page = await send(ctx, "baca", () => ctx.client.request("GET", `/penetapan/${open!.id}.data`, { headers: { Cookie: cookie } }));
-      expectStatus(page, [200], `GET /penetapan/${open.id}.data`);
-      const route = ((await singleFetchData(page)) as Record<string, { data?: { candidates?: { draftId: number; positionCode: string }[] } }>)["routes/penetapan.$id"];
-      const candidates = route?.data?.candidates ?? [];
-      for (const position of batch) {
-        const candidate = candidates.find((c) => c.positionCode === position.code);
-        if (!candidate) throw new Unexpected(`penetapan ${open.id}: SKJ ${position.code} yang disetujui tidak ada di daftar kandidat`);
-        const id = open.id;
-        locationId(await send(ctx, "penetapan-tambah", () => ctx.client.form(`/penetapan/${id}`, { intent: "add", draftId: String(candidate.draftId) }, cookie)), `tambah ${position.code}`);
-        ctx.ledger.penetapanAdded.push({ penetapanId: id, positionCode: position.code });
-        open.codes.push(position.code);
-      }
+    if (!open) {
+      const fields = { kind: "Peraturan Gubernur", number: `UGP-${ctx.round}-${n}`, year: "2026", title: "Standar Kompetensi Jabatan (uji gangguan)", effectiveDate: "2026-12-01" };
+      const id = locationId(await send(ctx, "penetapan-buat", () => ctx.client.form("/penetapan/baru", fields, cookie)), "penetapan baru");
+      ctx.ledger.penetapanCreated.push(id);
+      open = { id, codes: [] };
     }
     const act = open;
+    // the pool's halves take turns, so each act also supersedes the versions its positions had
+    const offset = ((n + ctx.round) % 2) * PENETAPAN_BATCH;
+    const missing = [...pool.slice(offset), ...pool.slice(0, offset)].filter((p) => !act.codes.includes(p.code)).slice(0, Math.max(0, PENETAPAN_BATCH - act.codes.length));
+    // three reviews at once, as three analysts' SKJ arrive in parallel
+    await settleAll(missing.map((position) => untilApproved(ctx, steps, position, `r${ctx.round}-penetapan-${n}`)));
+    if (missing.length > 0) {
+      const page = expectStatus(await send(ctx, "baca", () => ctx.client.request("GET", `/penetapan/${act.id}.data`, { headers: { Cookie: cookie } })), [200], `GET /penetapan/${act.id}.data`);
+      const route = ((await singleFetchData(page)) as Record<string, { data?: { candidates?: { draftId: number; positionCode: string }[] } }>)["routes/penetapan.$id"];
+      for (const position of missing) {
+        const candidate = route?.data?.candidates?.find((c) => c.positionCode === position.code);
+        if (!candidate) throw new Unexpected(`penetapan ${act.id}: SKJ ${position.code} yang disetujui tidak ada di daftar kandidat`);
+        locationId(await send(ctx, "penetapan-tambah", () => ctx.client.form(`/penetapan/${act.id}`, { intent: "add", draftId: String(candidate.draftId) }, cookie)), `tambah ${position.code}`);
+        ctx.ledger.penetapanAdded.push({ penetapanId: act.id, positionCode: position.code });
+        act.codes.push(position.code);
+      }
+    }
     locationId(await send(ctx, "penetapan-tetapkan", () => ctx.client.form(`/penetapan/${act.id}`, { intent: "publish" }, cookie)), `tetapkan penetapan ${act.id}`);
     ctx.ledger.penetapanPublishes.push({ penetapanId: act.id, positionCodes: [...act.codes], round: ctx.round });
     for (const code of act.codes) steps.set(code, "editable");
@@ -209,8 +223,7 @@ export async function runStream(ctx: RoundContext, start: StartState): Promise<v
   await Promise.all(
     workers.map((w) =>
       w.catch((error: unknown) => {
-        if (error === STOPPED) return;
-        ctx.ledger.unexpected.push(`ronde ${ctx.round}: ${error instanceof Unexpected ? error.message : String(error)}`);
+        if (error !== STOPPED) ctx.ledger.unexpected.push(`ronde ${ctx.round}: ${error instanceof Unexpected ? error.message : String(error)}`);
       }),
     ),
   );
