@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
 import { buildIfNeeded } from "../server/build-if-needed";
-import { checkApi, checkDatabase, type FeedEvent } from "./faults/checks";
+import { checkApi, checkDatabase, unansweredOutcomes, type FeedEvent, type UnansweredOutcomes } from "./faults/checks";
 import { prepareFixture, type Fixture } from "./faults/fixture";
 import { Client } from "./faults/http";
 import { Ledger, type RequestKind } from "./faults/ledger";
@@ -56,13 +56,14 @@ function openChecker(file: string): Database.Database {
 
 const positionsWithVersions = (fixture: Fixture) => [...fixture.pools.single, ...fixture.pools.penetapan].map((p) => p.code);
 
-async function verify(server: AppServer, file: string, fixture: Fixture, ledger: Ledger, previous: FeedEvent[]) {
+async function verify(server: AppServer, file: string, fixture: Fixture, ledger: Ledger, previous: FeedEvent[], round: number) {
   const db = openChecker(file);
   const client = new Client(server.baseUrl);
   try {
     const stored = checkDatabase(db, ledger);
     const api = await checkApi(client, fixture.tokens.read, db, ledger, previous, positionsWithVersions(fixture));
-    return { ...stored, violations: [...stored.violations, ...api.violations], feed: api.feed, reads: api.reads, next: readStartState(db, fixture) };
+    const unanswered = unansweredOutcomes(db, ledger, round);
+    return { ...stored, violations: [...stored.violations, ...api.violations], feed: api.feed, reads: api.reads, unanswered, next: readStartState(db, fixture) };
   } finally {
     client.close();
     db.close();
@@ -84,6 +85,7 @@ async function main() {
   const restarts: number[] = [];
   const killDelays: number[] = [];
   let checked = { savesVerified: 0, penetapanChecked: 0, feedEvents: 0, reads: 0 };
+  const unanswered: UnansweredOutcomes = { savesStored: 0, savesNotStored: 0, penetapanPublished: 0, penetapanNotPublished: 0 };
 
   const firstStart = await server.start();
   log(`  server siap dalam ${(firstStart / 1000).toFixed(1)} s di ${server.baseUrl}: ${command.label}`);
@@ -91,7 +93,7 @@ async function main() {
   const sessions: Sessions = { analis: await logIn(loginClient, "analis@demo.go.id"), reviewer2: await logIn(loginClient, "reviewer2@demo.go.id") };
   loginClient.close();
   ledger.decisionsAfter = fixture.lastDecisionId;
-  let state = await verify(server, file, fixture, ledger, []);
+  let state = await verify(server, file, fixture, ledger, [], 0);
   violations.push(...state.violations.map((v) => `sebelum ronde 1: ${v}`));
 
   for (let round = 1; round <= ROUNDS && violations.length < MAX_REPORTED; round++) {
@@ -118,7 +120,8 @@ async function main() {
       violations.push(`ronde ${round}: server tidak dapat dinyalakan ulang setelah kill -9 (won't restart): ${String(error)}`);
       break;
     }
-    state = await verify(server, file, fixture, ledger, state.feed);
+    state = await verify(server, file, fixture, ledger, state.feed, round);
+    for (const key of Object.keys(unanswered) as (keyof UnansweredOutcomes)[]) unanswered[key] += state.unanswered[key];
     violations.push(...state.violations.map((v) => `ronde ${round}: ${v}`));
     checked = { savesVerified: checked.savesVerified + state.savesVerified, penetapanChecked: checked.penetapanChecked + state.penetapanChecked, feedEvents: checked.feedEvents + state.feedEvents, reads: checked.reads + state.reads };
     if (round % 10 === 0 || state.violations.length) {
@@ -142,6 +145,8 @@ async function main() {
     `  peristiwa umpan diperiksa (feed events checked) ${checked.feedEvents} (terakhir ${state.feed.length} peristiwa; ${checked.reads} GET API)`,
     `  jawaban diterima (answers)                      ${ledger.total(ledger.answered)}: ${kinds(ledger.answered)}`,
     `  sedang berjalan saat kill (in flight at kill)   ${ledger.total(ledger.inFlight)}: ${kinds(ledger.inFlight)}`,
+    `    simpanan terpotong: tersimpan / tidak          ${unanswered.savesStored} / ${unanswered.savesNotStored} (cut-off saves: committed / not; both allowed, never half)`,
+    `    penetapan terpotong: ditetapkan / tetap draf   ${unanswered.penetapanPublished} / ${unanswered.penetapanNotPublished} (cut-off penetapan publishes: whole / none)`,
     `  kill setelah (kill delay) ms                    median ${percentile([...killDelays].sort((a, b) => a - b), 0.5).toFixed(0)}, rentang ${KILL_AFTER_MS.min}–${KILL_AFTER_MS.max}`,
     `  server                                          ${command.label}`,
     `  waktu restart (restart time) s                  median ${(percentile(sorted, 0.5) / 1000).toFixed(2)}, p95 ${(percentile(sorted, 0.95) / 1000).toFixed(2)}, maks ${(sorted.at(-1)! / 1000).toFixed(2)}`,

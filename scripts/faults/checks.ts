@@ -204,3 +204,27 @@ export async function checkApi(
   }
   return { violations, feed, reads };
 }
+
+export interface UnansweredOutcomes {
+  savesStored: number;
+  savesNotStored: number;
+  penetapanPublished: number;
+  penetapanNotPublished: number;
+}
+
+/** What became of the writes a round's kill cut off, read right after the restart (for the summary). */
+export function unansweredOutcomes(db: Database.Database, ledger: Ledger, round: number): UnansweredOutcomes {
+  const documentsOf = db.prepare("select r.document from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id join positions p on p.id = d.position_id where p.code = ?");
+  const outcomes: UnansweredOutcomes = { savesStored: 0, savesNotStored: 0, penetapanPublished: 0, penetapanNotPublished: 0 };
+  for (const save of ledger.unansweredSaves.filter((s) => s.round === round)) {
+    const stored = (documentsOf.all(save.positionCode) as { document: string }[]).some((r) => canonicalJson(JSON.parse(r.document)) === save.document);
+    if (stored) outcomes.savesStored++;
+    else outcomes.savesNotStored++;
+  }
+  const statusOf = db.prepare("select status from penetapan where id = ?");
+  for (const act of ledger.unansweredPenetapan.filter((a) => a.round === round)) {
+    if ((statusOf.get(act.penetapanId) as { status: string } | undefined)?.status === "ditetapkan") outcomes.penetapanPublished++;
+    else outcomes.penetapanNotPublished++;
+  }
+  return outcomes;
+}

@@ -39,6 +39,9 @@ export class Ledger {
   /** The last skj_decisions id before the stream: the checks count only decisions after it. */
   decisionsAfter = 0;
   readonly inFlight = new Map<RequestKind, number>();
+  /** Saves and penetapan publishes the kill cut off: either outcome is allowed, half of one is not. */
+  readonly unansweredSaves: { positionCode: string; document: string; round: number }[] = [];
+  readonly unansweredPenetapan: { penetapanId: number; round: number }[] = [];
   readonly answered = new Map<RequestKind, number>();
   /** Answers the stream did not expect from a live server (a 500, a refused step, a dropped connection). */
   readonly unexpected: string[] = [];

@@ -39,7 +39,8 @@ class Unexpected extends Error {}
 
 const STOPPED = Symbol("stopped");
 
-async function send(ctx: RoundContext, kind: RequestKind, make: () => Promise<Answer>): Promise<Answer> {
+/** Sends one request; `unanswered` records what a request the kill cut off was trying to write. */
+async function send(ctx: RoundContext, kind: RequestKind, make: () => Promise<Answer>, unanswered?: () => void): Promise<Answer> {
   if (!ctx.alive()) throw STOPPED;
   try {
     const answer = await make();
@@ -49,6 +50,7 @@ async function send(ctx: RoundContext, kind: RequestKind, make: () => Promise<An
   } catch (error) {
     if (!ctx.alive()) {
       ctx.ledger.count(ctx.ledger.inFlight, kind);
+      unanswered?.();
       throw STOPPED;
     }
     throw new Unexpected(`${kind}: server hidup tetapi koneksi gagal (${String(error)})`);
@@ -78,8 +80,9 @@ async function singleFetchData(answer: Answer): Promise<unknown> {
 
 async function pushDraft(ctx: RoundContext, position: PoolPosition, marker: string) {
   const document = withMarker(position.document, marker);
+  const unanswered = () => ctx.ledger.unansweredSaves.push({ positionCode: position.code, document: expectedStored(document), round: ctx.round });
   const answer = expectStatus(
-    await send(ctx, "simpan-api", () => ctx.client.json("/api/v1/skj/drafts", document, bearer(ctx.fixture.tokens.analisWrite))),
+    await send(ctx, "simpan-api", () => ctx.client.json("/api/v1/skj/drafts", document, bearer(ctx.fixture.tokens.analisWrite)), unanswered),
     [200, 201],
     `POST /api/v1/skj/drafts ${position.code}`,
   );
@@ -117,11 +120,15 @@ async function editorTab(ctx: RoundContext, tab: number, start: number) {
   let base = start;
   for (let n = 0; ; n++) {
     const document = withMarker(position.document, `r${ctx.round}-tab${tab}-${n}`);
-    const answer = await send(ctx, "simpan-penyunting", () =>
-      ctx.client.request("POST", `/jabatan/${position.id}/skj.data`, {
-        headers: { Cookie: ctx.sessions.analis, Origin: ctx.client.baseUrl, "Content-Type": "application/json" },
-        body: JSON.stringify({ baseRevision: base, document, summaryJson: null }),
-      }),
+    const answer = await send(
+      ctx,
+      "simpan-penyunting",
+      () =>
+        ctx.client.request("POST", `/jabatan/${position.id}/skj.data`, {
+          headers: { Cookie: ctx.sessions.analis, Origin: ctx.client.baseUrl, "Content-Type": "application/json" },
+          body: JSON.stringify({ baseRevision: base, document, summaryJson: null }),
+        }),
+      () => ctx.ledger.unansweredSaves.push({ positionCode: position.code, document: expectedStored(document), round: ctx.round }),
     );
     expectStatus(answer, [200, 409], `autosave ${position.code}`);
     const reply = ((await singleFetchData(answer)) as { data?: { ok?: boolean; revision?: number; conflict?: { revision: number } } }).data;
@@ -204,7 +211,8 @@ async function penetapanPublisher(ctx: RoundContext, steps: Map<string, DraftSte
         act.codes.push(position.code);
       }
     }
-    locationId(await send(ctx, "penetapan-tetapkan", () => ctx.client.form(`/penetapan/${act.id}`, { intent: "publish" }, cookie)), `tetapkan penetapan ${act.id}`);
+    const publish = () => ctx.client.form(`/penetapan/${act.id}`, { intent: "publish" }, cookie);
+    locationId(await send(ctx, "penetapan-tetapkan", publish, () => ctx.ledger.unansweredPenetapan.push({ penetapanId: act.id, round: ctx.round })), `tetapkan penetapan ${act.id}`);
     ctx.ledger.penetapanPublishes.push({ penetapanId: act.id, positionCodes: [...act.codes], round: ctx.round });
     for (const code of act.codes) steps.set(code, "editable");
     open = null;
