@@ -71,6 +71,7 @@ async function verify(server: AppServer, file: string, fixture: Fixture, ledger:
 }
 
 async function main() {
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`FAULT_ROUNDS harus bilangan bulat positif, bukan "${process.env.FAULT_ROUNDS}".`);
   const wallStarted = performance.now();
   const rng = random(SEED);
   buildIfNeeded();
