@@ -3,7 +3,7 @@
 import type Database from "better-sqlite3";
 import { canonicalJson } from "~/domain/canonical-json";
 import type { Client } from "./http";
-import type { Ledger } from "./ledger";
+import type { Ledger, SaveAck } from "./ledger";
 
 export interface FeedEvent {
   id: number;
@@ -32,13 +32,24 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
 
   // ---- acknowledged saves: the revision is stored with the acknowledged document, and the draft is not behind it
   const revisionsOf = db.prepare(`
-    select d.revision as current, r.document
+    select r.id, d.revision as current, r.document
     from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id join positions p on p.id = d.position_id
     where p.code = ? and r.revision = ?`);
+  // once found, an acknowledged save is re-read by its row (history rows are append-only) and compared byte for byte
+  const revisionRow = db.prepare("select d.revision as current, r.document from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id where r.id = ?");
+  const storedRevision = (ack: SaveAck): { current: number } | undefined => {
+    if (ack.found) {
+      const row = revisionRow.get(ack.found.rowId) as { current: number; document: string } | undefined;
+      return row?.document === ack.found.bytes ? row : undefined;
+    }
+    const rows = revisionsOf.all(ack.positionCode, ack.revision) as { id: number; current: number; document: string }[];
+    const row = rows.find((r) => canonicalJson(JSON.parse(r.document)) === ack.document);
+    if (row) ack.found = { rowId: row.id, bytes: row.document };
+    return row;
+  };
   let savesVerified = 0;
   for (const ack of ledger.saves) {
-    const rows = revisionsOf.all(ack.positionCode, ack.revision) as { current: number; document: string }[];
-    const match = rows.find((r) => canonicalJson(JSON.parse(r.document)) === ack.document);
+    const match = storedRevision(ack);
     if (!match) fail(`simpanan hilang (lost save): ${ack.via} ${ack.positionCode} revisi ${ack.revision} (ronde ${ack.round}) tidak tersimpan dengan isi yang diakui`);
     else if (match.current < ack.revision) fail(`draf mundur (draft went back): ${ack.positionCode} revisi ${match.current} < revisi diakui ${ack.revision}`);
     else savesVerified++;

@@ -9,6 +9,8 @@ export interface SaveAck {
   /** Canonical JSON of the document the save sent, as the server's schema reads it. */
   document: string;
   round: number;
+  /** Set by the first check that finds it: its skj_draft_revisions row and the bytes stored there. */
+  found?: { rowId: number; bytes: string };
 }
 
 export interface SinglePublishAck {
