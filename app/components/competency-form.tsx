@@ -143,7 +143,6 @@ export function CompetencyForm({ mode, defaults, definitionJson: initialDefiniti
             form.setValue("definitionText", text, { shouldValidate: form.formState.isSubmitted });
           }}
         />
-        {errors.definitionText?.message ? <p className="field-error">{errors.definitionText.message}</p> : null}
       </div>
       {errors.levels?.root?.message || errors.levels?.message ? (
         <p className="form-error" role="alert">

@@ -79,7 +79,6 @@ export function PositionForm({ defaults, summaryJson, units, serverErrors, submi
           error={errors.summaryText?.message}
           onChange={(_doc, text) => form.setValue("summaryText", text)}
         />
-        {errors.summaryText?.message ? <p className="field-error">{errors.summaryText.message}</p> : null}
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>

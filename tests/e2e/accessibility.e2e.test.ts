@@ -145,6 +145,11 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     await visit(page, "/kamus/baru");
     await page.getByRole("button", { name: "Simpan draf" }).click();
     await expect.poll(() => page.locator(".field-error").count()).toBeGreaterThan(0);
+    // the rich-text definition is wrong too, and its editor says so to a screen reader, as plain fields do
+    const definition = page.getByRole("textbox", { name: "Definisi" });
+    await expect.poll(() => definition.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = await definition.getAttribute("aria-describedby");
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe("Definisi wajib diisi.");
     await check(page, "new dictionary entry submitted empty");
     await checkAt(page, "/struktur/impor", "SOTK import");
     const position = await openPosition(page, PUBLISHED);
