@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return typeof v === "string" ? v : null;
   };
   const parsed = settingUpdateSchema(key).safeParse(settingFormInput(key, read));
-  if (!parsed.success) return data({ errors: settingErrorsOf(parsed.error) }, { status: 400 });
+  if (!parsed.success) return data({ errors: settingErrorsOf(parsed.error) }, { status: 422 });
   const db = getDb();
   const result = updateSetting(db, key, parsed.data, user.id, { expectedUpdatedAt: read("updatedAt") ?? undefined });
   if (!result.ok) {

@@ -69,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // checkboxes arrive as repeated fields; the shared schema reads the CLI's comma list
   const scopes = ScopeListSchema.safeParse(values.scopes.join(","));
   if (!scopes.success) errors.scopes = scopes.error.issues[0]!.message;
-  if (!owner?.active || !name.success || !scopes.success) return data<ActionResult>({ errors, values }, { status: 400 });
+  if (!owner?.active || !name.success || !scopes.success) return data<ActionResult>({ errors, values }, { status: 422 });
 
   const { token } = createApiToken(db, { userId: owner.id, name: name.data, scopes: scopes.data }, admin.id);
   // the secret exists only in this response: nothing may keep a copy of it

@@ -30,9 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     active: form.get("active") === "on",
     password: form.get("password") ?? "",
   });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 422 });
   const result = await updateAccount(getDb(), idParam(params.userId, "Pengguna tidak ditemukan."), parsed.data, admin.id);
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors }, { status: 422 });
   throw redirect(`/admin?notice=${encodeURIComponent(`Perubahan pengguna ${result.user.email} disimpan.`)}`);
 }
 

@@ -20,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
   const parsed = UserCreateSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 422 });
   const result = await createAccount(getDb(), parsed.data, admin.id);
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors }, { status: 422 });
   throw redirect(`/admin?notice=${encodeURIComponent(`Pengguna ${result.user.email} dibuat.`)}`);
 }
 

@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const values = { url: String(form.get("url") ?? "") };
   const url = WebhookUrlSchema.safeParse(values.url);
-  if (!url.success) return data<ActionResult>({ errors: { url: url.error.issues[0]!.message }, values }, { status: 400 });
+  if (!url.success) return data<ActionResult>({ errors: { url: url.error.issues[0]!.message }, values }, { status: 422 });
   const { id, secret } = registerWebhook(db, url.data, admin.id);
   // the page never shows the secret again, so this answer must not be kept by any cache
   return data<ActionResult>({ created: { id, url: url.data, secret } }, { headers: { "Cache-Control": "no-store" } });

@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
   const parsed = LoginSchema.safeParse({ email, password: form.get("password") ?? "" });
-  if (!parsed.success) return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), email }, { status: 400 });
+  if (!parsed.success) return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), email }, { status: 422 });
   const result = await attemptLogin(parsed.data.email, parsed.data.password);
   if (!result.ok) return data<ActionResult>({ formError: result.message, email }, { status: 401 });
   recordAudit(getDb(), { actorId: result.userId, action: "auth.login", entityType: "session", summary: `Masuk: ${parsed.data.email}` });

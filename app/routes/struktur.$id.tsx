@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "deactivate" || intent === "activate") {
     const result = setUnitActive(getDb(), id, intent === "activate", user.id);
-    if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+    if (!result.ok) return data({ errors: result.errors }, { status: 422 });
     throw redirect(`/struktur?notice=${encodeURIComponent(`Unit ${result.unit.name} ${result.unit.active ? "diaktifkan" : "dinonaktifkan"}.`)}`);
   }
   return submitUnitForm(getDb(), form, id, user.id);

@@ -20,7 +20,7 @@ export async function submitEntryForm(db: Db, request: Request, code: string | n
   if (!parsed.success || !definition.ok) {
     const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
     if (!definition.ok) errors.definitionText = definition.message;
-    return data({ errors }, { status: 400 });
+    return data({ errors }, { status: 422 });
   }
   const result = saveTechnicalEntry(db, {
     code,

@@ -80,13 +80,17 @@ function footerTemplate(): string {
 
 /** At most this many pages print at once; more requests wait, so a burst cannot exhaust the server's memory. */
 export const PDF_MAX_PAGES = 2;
-// A fresh context costs about 100 ms, more than the print itself: one is made ready ahead of the next job.
+// A fresh context costs about 90 ms, more than the print itself (about 65 ms for a 4-page SKJ): finished
+// contexts are kept for the next job, and one more is made ready ahead when none is idle.
 const SPARES_MAX = 1;
+// A kept context is retired after this many jobs, so a renderer's memory cannot grow without bound.
+const SLOT_USES_MAX = 50;
 
 interface Slot {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  uses: number;
   onBlocked?: (url: string) => void;
 }
 
@@ -94,6 +98,8 @@ interface PdfState {
   current?: Browser;
   launching?: Promise<Browser>;
   spares: Promise<Slot>[];
+  /** Contexts whose last job finished cleanly, ready for the next one. */
+  idle: Slot[];
   active: number;
   waiting: (() => void)[];
   memory: Map<string, PdfBytes>;
@@ -104,7 +110,7 @@ interface PdfState {
 // lives on globalThis, so the process still has one browser, one page pool and one cache.
 const STATE_KEY = Symbol.for("skj-studio.pdf");
 const state: PdfState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as PdfState | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { spares: [], active: 0, waiting: [], memory: new Map(), inFlight: new Map() } satisfies PdfState);
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { spares: [], idle: [], active: 0, waiting: [], memory: new Map(), inFlight: new Map() } satisfies PdfState);
 
 /** The process's one Chromium: launched on first use, and again after it crashed or was closed. */
 function browser(): Promise<Browser> {
@@ -116,6 +122,7 @@ function browser(): Promise<Browser> {
         if (state.current !== b) return;
         state.current = undefined;
         state.spares = [];
+        state.idle = [];
       });
       return b;
     })
@@ -130,7 +137,7 @@ async function freshSlot(b: Browser): Promise<Slot> {
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    const slot: Slot = { browser: b, context, page };
+    const slot: Slot = { browser: b, context, page, uses: 0 };
     // installed before any content: every request the document tries (img, CSS url(), link) ends here
     await page.route("**/*", async (route) => {
       const url = route.request().url();
@@ -163,6 +170,9 @@ function replenish(b: Browser) {
 
 async function takeSlot(): Promise<Slot> {
   const b = await browser();
+  const idle = state.idle.pop();
+  if (idle?.browser === b && b.isConnected()) return idle;
+  if (idle) void idle.context.close().catch(() => {});
   const spare = state.spares.shift();
   let slot: Slot | undefined;
   if (spare) slot = await spare.catch(() => undefined);
@@ -222,16 +232,32 @@ async function printOn(page: Page, html: string, format: PageFormat): Promise<Pd
 async function inOneContext<T>(job: (page: PrintPage) => Promise<T>, options: PrintOptions): Promise<T> {
   const slot = await takeSlot();
   slot.onBlocked = options.onBlocked;
+  let clean = false;
   try {
-    return await job({ print: (html, format = {}) => printOn(slot.page, html, format) });
+    const result = await job({ print: (html, format = {}) => printOn(slot.page, html, format) });
+    clean = true;
+    return result;
   } finally {
-    // one job per context: nothing of one job's documents is left for the next
-    void slot.context.close().catch(() => {});
+    release(slot, clean);
   }
 }
 
 /**
- * Runs `job` on one page of a fresh isolated print context (JavaScript off, every request aborted), holding
+ * Keeps a context after a clean job for the next one. That is safe because a print document can leave nothing
+ * behind: with JavaScript off and every request aborted it cannot write storage, set a cookie or register a
+ * worker, and the next setContent replaces its DOM whole. A failed job's context is closed, whatever state
+ * it is in.
+ */
+function release(slot: Slot, clean: boolean) {
+  slot.onBlocked = undefined;
+  slot.uses++;
+  const keep = clean && slot.uses < SLOT_USES_MAX && slot.browser === state.current && slot.browser.isConnected() && state.idle.length < PDF_MAX_PAGES;
+  if (keep) state.idle.push(slot);
+  else void slot.context.close().catch(() => {});
+}
+
+/**
+ * Runs `job` on one page of an isolated print context (JavaScript off, every request aborted), holding
  * one slot of the pool for its whole length. The job may be run twice (once more after the browser died
  * under it), so it must only print and return, not record anything.
  */
@@ -265,10 +291,13 @@ export function renderSkjPdf(model: SkjPrintModel, options: PrintOptions = {}): 
 export async function closePdfBrowser(): Promise<void> {
   const pending = state.launching;
   const pendingSpares = state.spares;
+  const idle = state.idle;
   state.spares = [];
+  state.idle = [];
   const b = state.current ?? (await pending?.catch(() => undefined));
   state.current = undefined;
   for (const spare of pendingSpares) await spare.then((s) => s.context.close()).catch(() => {});
+  for (const slot of idle) await slot.context.close().catch(() => {});
   await b?.close().catch(() => {});
 }
 

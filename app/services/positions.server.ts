@@ -22,8 +22,8 @@ export async function submitPositionForm(db: Db, request: Request, id: number | 
   });
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   if (!summary.ok) errors.summaryText = summary.message;
-  if (!parsed.success || !summary.ok) return data({ errors }, { status: 400 });
+  if (!parsed.success || !summary.ok) return data({ errors }, { status: 422 });
   const result = savePosition(db, id, parsed.data, summary.doc, actorId);
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors }, { status: 422 });
   throw redirect(`/jabatan/${result.position.id}`);
 }

@@ -46,7 +46,7 @@ describe("admin pages", () => {
     expect(audit).toEqual({ action: "user.create", entity_id: String(sari.id), actor: "admin@demo.go.id", summary: "Pengguna sari@prov.go.id dibuat dengan peran reviewer" });
 
     const again = await run(newUserAction, post("/admin/users/new", form, cookie));
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(422);
     expect((again.body as { errors: Record<string, string> }).errors).toEqual({ email: "Email sudah terdaftar." });
   });
 
@@ -54,7 +54,7 @@ describe("admin pages", () => {
     const db = await useTestDatabase("demo");
     const before = db.$client.prepare("select count(*) from users").pluck().get();
     const res = await run(newUserAction, post("/admin/users/new", { email: "salah", name: "", role: "analis", password: "x" }, await cookieFor("admin@demo.go.id")));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(Object.keys((res.body as { errors: object }).errors).sort()).toEqual(["email", "name", "password"]);
     expect(db.$client.prepare("select count(*) from users").pluck().get()).toBe(before);
   });
@@ -76,7 +76,7 @@ describe("admin pages", () => {
     const db = await useTestDatabase("demo");
     const admin = findUserByEmail(db, "admin@demo.go.id")!;
     const res = await run(editUserAction, post(`/admin/users/${admin.id}`, { name: "Admin", role: "viewer", active: "on", password: "" }, await cookieFor("admin@demo.go.id")), { userId: String(admin.id) });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(findUserByEmail(db, "admin@demo.go.id")?.role).toBe("admin");
   });
 

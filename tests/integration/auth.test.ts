@@ -41,7 +41,7 @@ describe("login", () => {
 
   it("shows field errors and signs nobody in when the form is empty", async () => {
     const res = await run(loginAction, post("/login", { email: "", password: "" }));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect((res.body as { errors: Record<string, string> }).errors).toEqual({ email: "Email wajib diisi.", password: "Kata sandi wajib diisi." });
     expect(res.headers.get("Set-Cookie")).toBeNull();
   });

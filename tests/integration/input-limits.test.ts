@@ -70,7 +70,7 @@ describe("a 1 MB position summary", () => {
     const cookie = await cookieFor("analis@demo.go.id");
     const before = rowCounts(db);
     const created = await run(newPositionAction, formPost("/jabatan/baru", positionForm(ONE_MB), cookie));
-    expect(created.status).toBe(400);
+    expect(created.status).toBe(422);
     expect(parsed(created.body).errors).toMatchObject({ summaryText: expect.stringMatching(/^Ikhtisar jabatan terlalu panjang: paling banyak 200\.000 karakter/) });
     // without the rich text, the plain text is checked against the schema's limit
     const plain = await run(newPositionAction, formPost("/jabatan/baru", { ...positionForm(ONE_MB), summaryJson: "" }, cookie));
@@ -78,7 +78,7 @@ describe("a 1 MB position summary", () => {
 
     const position = findPositionByCode(db, POSITION)!;
     const edited = await run(editPositionAction, formPost(`/jabatan/${position.id}/ubah`, { ...positionForm(ONE_MB), code: POSITION }, cookie), { id: String(position.id) });
-    expect(edited.status).toBe(400);
+    expect(edited.status).toBe(422);
     expect(parsed(edited.body).errors).toMatchObject({ summaryText: expect.stringMatching(/^Ikhtisar jabatan terlalu panjang/) });
     expect(rowCounts(db)).toEqual(before);
     expect(findPositionByCode(db, POSITION)!.summaryText).toBe(position.summaryText);
@@ -135,7 +135,7 @@ describe("10,000 indicators", () => {
     };
     const before = rowCounts(db);
     const refused = await run(newEntryAction, jsonPost("/kamus/baru", { entry, definitionJson: null }, cookie));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect(Object.values(parsed(refused.body).errors as Record<string, string>)).toContain("Paling banyak 20 indikator per level.");
     expect(rowCounts(db)).toEqual(before);
   });

@@ -328,6 +328,21 @@ describe("the PDF", () => {
     });
   });
 
+  it("prints each document alone: a context kept from the last job shows nothing of its document and reports only its own requests", async () => {
+    await withListener(async (origin, hits) => {
+      const first: string[] = [];
+      const second: string[] = [];
+      await printHtmlToPdf(`<!doctype html><html><body><p>Dokumen pertama</p><img src="${origin}/pertama"></body></html>`, { onBlocked: (url) => first.push(url) });
+      const bytes = await printHtmlToPdf(`<!doctype html><html><body><p>Dokumen kedua</p></body></html>`, { onBlocked: (url) => second.push(url) });
+      expect(first).toEqual([`${origin}/pertama`]);
+      expect(second).toEqual([]);
+      const pages = (await extractText(await getDocumentProxy(bytes), { mergePages: false })).text;
+      expect(pages.join("\n")).toContain("Dokumen kedua");
+      expect(pages.join("\n")).not.toContain("Dokumen pertama");
+      expect(hits()).toBe(0);
+    });
+  });
+
   it("relaunches the browser after it died", async () => {
     await draftPdf(db, draftPositionId);
     // this worker's own Chromium, killed by pid the way the OOM killer would

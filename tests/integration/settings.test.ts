@@ -107,7 +107,7 @@ describe("settings pages", () => {
       verified: "on",
     };
     const res = await run(editAction, post("/admin/settings/standardLevels", fields, cookie), { key: "standardLevels" });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect((res.body as { errors: Record<string, string> }).errors).toEqual({
       "value[fungsional:ahli_muda][M.01]": "Standar level JF Ahli Muda, Integritas (M.01): harus bilangan bulat 1–5.",
     });
@@ -115,7 +115,7 @@ describe("settings pages", () => {
     expect(auditRows(db)).toEqual([]);
 
     const noNote = await run(editAction, post("/admin/settings/regionalGovernment", { value: "on", sourceNote: "  " }, cookie), { key: "regionalGovernment" });
-    expect(noNote.status).toBe(400);
+    expect(noNote.status).toBe(422);
     expect((noNote.body as { errors: Record<string, string> }).errors).toEqual({ sourceNote: "Catatan sumber wajib diisi." });
   });
 

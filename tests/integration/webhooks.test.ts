@@ -302,7 +302,7 @@ describe("the admin page", () => {
     const cookie = await cookieFor("admin@demo.go.id");
 
     const invalid = await run(action, post("/admin/webhooks", { intent: "register", url: "ftp://example.go.id/hook" }, cookie));
-    expect(invalid.status).toBe(400);
+    expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({ errors: { url: expect.stringMatching(/^URL webhook harus diawali http/) } });
 
     const created = await run(action, post("/admin/webhooks", { intent: "register", url: "http://127.0.0.1:9/hook" }, cookie));

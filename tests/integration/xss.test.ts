@@ -66,7 +66,7 @@ describe("rich text outside the editor's schema", () => {
     const db = await useTestDatabase("demo");
     const cookie = await cookieFor("analis@demo.go.id");
     const refused = await run(newPositionAction, formPost("/jabatan/baru", positionForm({ summaryJson: JSON.stringify(doc) }), cookie));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(422);
     expect((refused.body as { errors: Record<string, string> }).errors.summaryText).toMatch(/^Format ikhtisar jabatan tidak valid/);
     expect(findPositionByCode(db, CODE)).toBeUndefined();
   });
