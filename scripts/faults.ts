@@ -13,7 +13,8 @@ import { checkApi, checkDatabase, unansweredOutcomes, type FeedEvent, type Unans
 import { prepareFixture, type Fixture } from "./faults/fixture";
 import { Client } from "./faults/http";
 import { Ledger, type RequestKind } from "./faults/ledger";
-import { AppServer, freePort, serverCommand } from "./faults/server";
+import { freePort } from "./free-port";
+import { AppServer, serverCommand } from "./faults/server";
 import { readStartState, runStream, type Sessions } from "./faults/stream";
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 100);

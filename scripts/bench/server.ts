@@ -1,21 +1,10 @@
 // The built app as a child process for the HTTP measures, and its sessions.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
 import { log, ROOT } from "./runner";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
+import { freePort } from "../free-port";
 
 export function ensureBuild() {
   if (fs.existsSync(path.join(ROOT, "build", "index.js"))) return;

@@ -1,23 +1,11 @@
 // The app on the fault test's database and port, started, awaited, and killed with SIGKILL.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 // tsx's own compiler (a dependency of tsx), used here ahead of time instead of on every start
 import { build } from "esbuild";
 
 const HEALTH_TIMEOUT_MS = 120_000;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 const BUNDLE = path.join(".cache", "faults", "server.mjs");
 
