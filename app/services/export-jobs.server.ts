@@ -1,6 +1,5 @@
 // Bundle exports as background jobs (issue 7): a request queues a job, the server's worker renders it and
 // writes the file into exports/ beside the database, the job page shows progress and then the download.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +21,7 @@ import {
 import { findPenetapanForBundle, countLiveVersionsUnder, countVersionsOfPenetapan } from "~db/queries/skj-bundle.server";
 import { findUnitById } from "~db/queries/register.server";
 import type { ExportJob } from "~db/schema";
+import { writeFileAtomically } from "./atomic-file.server";
 import { renderBundleDocxInThread } from "./skj-bundle-docx-thread.server";
 import { bundleContents, bundleTitle, renderBundlePdf } from "./skj-bundle.server";
 
@@ -65,19 +65,6 @@ export function requestBundleExport(db: Db, requestedBy: number, subject: Bundle
   return { ok: true, id: createExportJob(db, { requestedBy, subject, format, title, total }) };
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array) {
-  // written aside and renamed, so a download never sees half a file
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    await fs.promises.writeFile(temp, bytes);
-    await fs.promises.rename(temp, file);
-  } catch (error) {
-    await fs.promises.rm(temp, { force: true }).catch(() => {});
-    throw error;
-  }
-}
-
 function failureMessage(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   return `Berkas tidak dapat dibuat: ${detail.split("\n")[0]!.slice(0, 300)}`;
@@ -90,7 +77,7 @@ async function runJob(db: Db, job: ExportJob): Promise<void> {
   if (!bundle) return markExportFailed(db, job.id, job.subjectKind === "penetapan" ? "Penetapan tidak ditemukan lagi." : "Unit organisasi tidak ditemukan lagi.");
   if (bundle.items.length === 0) return markExportFailed(db, job.id, "Tidak ada SKJ yang berlaku untuk diekspor saat ekspor dijalankan.");
   const result = await render(bundle, (done, total) => recordExportProgress(db, job.id, done, total));
-  await writeAtomically(exportFilePath(job), result.bytes);
+  await writeFileAtomically(exportFilePath(job), result.bytes);
   markExportDone(db, job.id, { pages: result.pages, bytes: result.bytes.length });
 }
 

@@ -2,7 +2,6 @@
 // screen and the paper never drift apart. User text reaches this file (names, summaries, indicators), so the
 // print context runs with JavaScript off and every request aborted, and the HTML carries its CSS and font
 // inline: nothing it says can run or reach the network.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -13,6 +12,7 @@ import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
 import type { SkjPrintModel } from "~/domain/skj-print";
 import { CONTENT_HASH_PATTERN } from "~/domain/skj-published";
 import { DEFAULT_DATABASE_PATH } from "~db/client.server";
+import { writeFileAtomically } from "./atomic-file.server";
 import { launchChromium } from "./browser.server";
 
 // ------------------------------------------------------------------ HTML
@@ -338,14 +338,9 @@ async function readCacheFile(file: string): Promise<PdfBytes | null> {
 }
 
 async function writeCacheFile(file: string, bytes: Uint8Array) {
-  // written aside and renamed, so a reader never sees half a file
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    await fs.promises.writeFile(temp, bytes);
-    await fs.promises.rename(temp, file);
+    await writeFileAtomically(file, bytes);
   } catch (error) {
-    await fs.promises.rm(temp, { force: true }).catch(() => {});
     // the cache is an optimisation: a read-only or full disk must not fail the download
     console.warn(`PDF cache tidak dapat ditulis (${file}): ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "~/services/browser.server";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
@@ -48,4 +48,21 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 
 export async function navLabels(page: Page): Promise<string[]> {
   return page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link").allInnerTexts();
+}
+
+/**
+ * Completes a new draft in the open SKJ editor as an analyst would: picks two technical entries from the
+ * dictionary, then waits until the rules pass and the autosave has landed.
+ */
+export async function completeDraft(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  for (const [q, code] of [
+    ["analisis jabatan", "T.ANJAB"],
+    ["kelembagaan", "T.KELEMBAGAAN"],
+  ] as const) {
+    await page.getByLabel("Tambah kompetensi teknis dari kamus").fill(q);
+    await page.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) }).click();
+  }
+  await expect.poll(() => page.locator(".rules-summary").innerText()).toMatch(/^Valid/);
+  await expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
 }

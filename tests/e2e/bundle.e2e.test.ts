@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { heading, logIn, useBrowser, visit } from "./browser";
+import { completeDraft, heading, logIn, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Subbagian Tata Usaha Biro";
@@ -17,16 +17,7 @@ async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
   await analis.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await analis.getByRole("button", { name: "Susun SKJ" }).click();
   await analis.waitForURL("**/skj");
-  await analis.locator("html[data-hydrated]").waitFor({ state: "attached" });
-  for (const [q, code] of [
-    ["analisis jabatan", "T.ANJAB"],
-    ["kelembagaan", "T.KELEMBAGAAN"],
-  ] as const) {
-    await analis.getByLabel("Tambah kompetensi teknis dari kamus").fill(q);
-    await analis.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) }).click();
-  }
-  await expect.poll(() => analis.locator(".rules-summary").innerText()).toMatch(/^Valid/);
-  await expect.poll(() => analis.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
+  await completeDraft(analis);
   await analis.getByLabel("Alasan atas peringatan (bila ada)").fill("Persyaratan mengikuti peta jabatan Biro Organisasi.");
   await analis.getByRole("button", { name: "Ajukan SKJ" }).click();
   await analis.getByRole("status").filter({ hasText: "SKJ diajukan untuk ditinjau." }).waitFor();

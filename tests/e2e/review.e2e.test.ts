@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, heading, logIn, useBrowser, visit } from "./browser";
+import { baseUrl, completeDraft, heading, logIn, useBrowser, visit } from "./browser";
 
 const POSITION = "Kepala Subbagian Kelembagaan";
 
@@ -8,19 +8,6 @@ async function openPosition(page: Page) {
   await visit(page, `/jabatan?q=${encodeURIComponent("kepala subbagian kelembagaan")}`);
   await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: POSITION, exact: true }).click();
   await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
-}
-
-async function completeDraft(page: Page) {
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-  for (const [q, code] of [
-    ["analisis jabatan", "T.ANJAB"],
-    ["kelembagaan", "T.KELEMBAGAAN"],
-  ] as const) {
-    await page.getByLabel("Tambah kompetensi teknis dari kamus").fill(q);
-    await page.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) }).click();
-  }
-  await expect.poll(() => page.locator(".rules-summary").innerText()).toMatch(/^Valid/);
-  await expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
 }
 
 describe("review", () => {
