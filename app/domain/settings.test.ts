@@ -137,6 +137,24 @@ describe("the settings form", () => {
     });
   });
 
+  it("reads training names one per line, skipping blank lines, and puts a bad name's error on its tier", () => {
+    const fields: Record<string, string> = { sourceNote: "Catatan", verified: "" };
+    const aliases = seeded("leadershipTrainingAliases") as Record<string, string[]>;
+    for (const [tier, names] of Object.entries(aliases)) fields[rowFieldName(tier)] = names.join("\r\n");
+    fields[rowFieldName("pka")] = "PKA\n\n  Diklat PIM III  \n";
+    const value = settingUpdateSchema("leadershipTrainingAliases").parse(settingFormInput("leadershipTrainingAliases", reader(fields))).value;
+    expect(value.pka).toEqual(["PKA", "Diklat PIM III"]);
+    expect(value.pkn_ii).toEqual(aliases.pkn_ii);
+
+    fields[rowFieldName("pkp")] = `PKP\n${"P".repeat(101)}`;
+    fields[rowFieldName("pkn_i")] = "\n";
+    const parsed = settingUpdateSchema("leadershipTrainingAliases").safeParse(settingFormInput("leadershipTrainingAliases", reader(fields)));
+    expect(settingErrorsOf(parsed.error!)).toEqual({
+      "value[pkn_i]": "Nama pelatihan Tingkat PKN I (JPT utama dan madya): wajib diisi, satu nama per baris.",
+      "value[pkp]": "Nama pelatihan Tingkat PKP (pengawas): setiap nama maksimal 100 karakter.",
+    });
+  });
+
   it("treats an empty education select as no minimum and an unchecked box as false", () => {
     const input = settingFormInput("minimumEducationByGroup", reader({ [rowFieldName("pengawas")]: "D-III", [rowFieldName("pelaksana")]: "", sourceNote: "x" }));
     expect(input).toEqual({ value: { pengawas: "D-III" }, sourceNote: "x", verified: false });

@@ -12,6 +12,7 @@
 import { z } from "zod";
 import { REGULATION_CODES } from "./dictionary";
 import { FUNCTIONAL_LEVEL_LABELS } from "./labels";
+import { TRAINING_TIER_LABELS, TRAINING_TIERS, type TrainingTier } from "./leadership-training";
 import { EDUCATION_LEVELS, GOLONGAN_CODES } from "./skj-document";
 import { ECHELONS, FUNCTIONAL_LEVELS } from "./sotk";
 
@@ -21,6 +22,7 @@ export const SETTING_KEYS = [
   "lowestEselonByGroup",
   "minimumEducationByGroup",
   "leadershipTrainingByGroup",
+  "leadershipTrainingAliases",
   "regionalGovernment",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -32,6 +34,7 @@ export const REGULATION_TABLE_KEYS = [
   "lowestEselonByGroup",
   "minimumEducationByGroup",
   "leadershipTrainingByGroup",
+  "leadershipTrainingAliases",
 ] as const satisfies readonly SettingKey[];
 
 export function isSettingKey(value: unknown): value is SettingKey {
@@ -87,6 +90,7 @@ export const LEVEL_MIN = 1;
 export const LEVEL_MAX = 5;
 export const TRAINING_NAME_MAX = 100;
 export const SOURCE_NOTE_MAX = 2_000;
+export const TRAINING_ALIASES_MAX = 40;
 
 // Cell labels: the UI shows them as input labels and every message starts with them, followed by ": ".
 export const cellLabels = {
@@ -96,6 +100,7 @@ export const cellLabels = {
   lowestEselonByGroup: (group: string) => `Eselon terendah ${groupKeyLabel(group)}`,
   minimumEducationByGroup: (group: string) => `Pendidikan minimum ${groupKeyLabel(group)}`,
   leadershipTrainingByGroup: (group: string) => `Pelatihan kepemimpinan ${groupKeyLabel(group)}`,
+  leadershipTrainingAliases: (tier: string) => `Nama pelatihan ${TRAINING_TIER_LABELS[tier as TrainingTier] ?? tier}`,
   regionalGovernment: () => "Instansi pemerintah daerah",
 };
 
@@ -148,6 +153,23 @@ const LeadershipTrainingByGroupSchema = objectOf(
   "Pelatihan kepemimpinan harus berupa tabel kelompok jabatan → nama pelatihan.",
 );
 
+const LeadershipTrainingAliasesSchema = objectOf(
+  TRAINING_TIERS,
+  (tier) => {
+    const label = cellLabels.leadershipTrainingAliases(tier);
+    const name = z
+      .string()
+      .trim()
+      .min(1, { error: `${label}: baris kosong tidak boleh ada.` })
+      .max(TRAINING_NAME_MAX, { error: `${label}: setiap nama maksimal ${TRAINING_NAME_MAX} karakter.` });
+    return z
+      .array(name, { error: `${label}: wajib diisi, satu nama per baris.` })
+      .min(1, { error: `${label}: wajib diisi, satu nama per baris.` })
+      .max(TRAINING_ALIASES_MAX, { error: `${label}: paling banyak ${TRAINING_ALIASES_MAX} nama.` });
+  },
+  "Padanan nama pelatihan kepemimpinan harus berupa tabel tingkat → daftar nama.",
+);
+
 const RegionalGovernmentSchema = z.boolean({ error: `${cellLabels.regionalGovernment()}: harus ya atau tidak.` });
 
 export const SETTING_SCHEMAS = {
@@ -156,6 +178,7 @@ export const SETTING_SCHEMAS = {
   lowestEselonByGroup: LowestEselonByGroupSchema,
   minimumEducationByGroup: MinimumEducationByGroupSchema,
   leadershipTrainingByGroup: LeadershipTrainingByGroupSchema,
+  leadershipTrainingAliases: LeadershipTrainingAliasesSchema,
   regionalGovernment: RegionalGovernmentSchema,
 } as const satisfies Record<SettingKey, z.ZodType>;
 
@@ -195,6 +218,8 @@ export function settingRows(key: Exclude<SettingKey, "standardLevels" | "regiona
     case "lowestEselonByGroup":
     case "leadershipTrainingByGroup":
       return STRUCTURAL_GROUPS;
+    case "leadershipTrainingAliases":
+      return TRAINING_TIERS;
     case "minimumEducationByGroup":
       return GROUP_KEYS;
   }
@@ -226,7 +251,10 @@ export function settingFormInput(key: SettingKey, read: FieldReader): { value: u
   }
   for (const row of settingRows(key)) {
     const raw = read(rowFieldName(row));
-    if (key === "leadershipTrainingByGroup" ? raw !== null : !blank(raw)) value[row] = raw;
+    if (key === "leadershipTrainingAliases") {
+      // one name per line; blank lines are the gaps people leave between groups of names
+      if (raw !== null) value[row] = raw.split(/\r?\n/).filter((line) => line.trim() !== "");
+    } else if (key === "leadershipTrainingByGroup" ? raw !== null : !blank(raw)) value[row] = raw;
   }
   return { value, ...common };
 }
@@ -238,7 +266,9 @@ export function settingErrorsOf(error: z.ZodError): SettingFieldErrors {
   const out: SettingFieldErrors = {};
   for (const issue of error.issues) {
     const [head, ...rest] = issue.path.map(String);
-    const name = head === VALUE_FIELD ? VALUE_FIELD + rest.slice(0, 2).map((p) => `[${p}]`).join("") : head ?? "_form";
+        // list items (a training name's line) report on their list's field, which is the one the form has
+    const cells = rest.filter((p) => !/^\d+$/.test(p)).slice(0, 2);
+    const name = head === VALUE_FIELD ? VALUE_FIELD + cells.map((p) => `[${p}]`).join("") : head ?? "_form";
     out[name] ??= issue.message;
   }
   return out;

@@ -40,6 +40,7 @@ const settings: RuleSettings = {
   lowestEselonByGroup: seeded("lowestEselonByGroup") as RuleSettings["lowestEselonByGroup"],
   minimumEducationByGroup: seeded("minimumEducationByGroup") as RuleSettings["minimumEducationByGroup"],
   leadershipTrainingByGroup: seeded("leadershipTrainingByGroup") as RuleSettings["leadershipTrainingByGroup"],
+  leadershipTrainingAliases: seeded("leadershipTrainingAliases") as RuleSettings["leadershipTrainingAliases"],
 };
 
 const MANAGERIAL = [
@@ -363,14 +364,27 @@ const cases: Case[] = [
       ["jpt_pratama", "PKN Tingkat II", []],
       ["jpt_pratama", "Pelatihan Kepemimpinan Nasional Tingkat II", []],
       ["jpt_pratama", "PKN Tk. 2", []],
-      ["jpt_pratama", "PKN Tingkat I", ["requirements.training.managerial"]],
-      ["jpt_pratama", "Pelatihan Kepemimpinan Nasional Tingkat I", ["requirements.training.managerial"]],
+      // a higher tier than required is accepted
+      ["jpt_pratama", "PKN Tingkat I", []],
+      ["jpt_pratama", "Pelatihan Kepemimpinan Nasional Tingkat I", []],
+      ["administrator", "PKN Tingkat II", []],
+      // real spellings of earlier years
+      ["jpt_pratama", "Pelatihan Kepemimpinan Pratama", []],
+      ["jpt_pratama", "Diklatpim Tk. II", []],
+      ["administrator", "Diklat PIM III", []],
+      ["administrator", "Diklat PIM Tingkat III Angkatan 45 Tahun 2012", []],
+      ["administrator", "DIKLATPIM III", []],
+      ["administrator", "Diklat PIM IV", ["requirements.training.managerial"]],
+      ["pengawas", "Diklatpim Tingkat IV", []],
+      ["pengawas", "Diklat Kepemimpinan Tingkat 4", []],
+      ["jpt_madya", "Diklatpim II", ["requirements.training.managerial"]],
       ["jpt_utama", "PKN Tingkat I", []],
       ["jpt_madya", "Pelatihan Kepemimpinan Nasional Tingkat I Angkatan XL", []],
       ["jpt_utama", "PKN Tingkat II", ["requirements.training.managerial"]],
       ["jpt_madya", "Pelatihan Kepemimpinan Nasional Tingkat II", ["requirements.training.managerial"]],
       ["pengawas", "PKP", []],
-      ["pengawas", "PKA", ["requirements.training.managerial"]],
+      ["pengawas", "PKA", []],
+      ["pengawas", "Pelatihan Teknis Pengawasan", ["requirements.training.managerial"]],
       ["pelaksana", null, []],
       ["fungsional", null, []],
     ] as const

@@ -11,6 +11,7 @@
 import type { z } from "zod";
 import { MANDATORY_TECHNICAL_CODE, REGULATION_CODES, type CompetencyType } from "./dictionary";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
+import { equivalentTrainingNames, meetsLeadershipTraining, type TrainingAliases } from "./leadership-training";
 import {
   SkjDocumentSchema,
   compareEducation,
@@ -59,7 +60,7 @@ export const RULES = [
     code: "SKJ-PELATIHAN-MANAJERIAL",
     severity: "warning",
     citation: customary("pelatihan kepemimpinan"),
-    description: "Jabatan struktural tanpa pelatihan kepemimpinannya (PKN Tingkat I/II, PKA, PKP).",
+    description: "Jabatan struktural tanpa pelatihan kepemimpinannya (PKN Tingkat I/II, PKA, PKP, atau nama lama yang setara) atau yang lebih tinggi.",
   },
   { code: "SKJ-PENGALAMAN", severity: "warning", citation: BASIS_PERMENPAN, description: "Pengalaman kerja belum dicantumkan." },
   { code: "SKJ-INDIKATOR-KINERJA", severity: "warning", citation: BASIS_PERMENPAN, description: "Indikator kinerja jabatan belum dicantumkan." },
@@ -83,6 +84,8 @@ export type RuleSettings = {
   minimumEducationByGroup: Readonly<Record<string, string>>;
   /** Structural group → the name of its leadership training ("PKA" …). */
   leadershipTrainingByGroup: Readonly<Record<string, string>>;
+  /** Tier ("pkn_i" … "pkp") → the names a training of that tier is written with. */
+  leadershipTrainingAliases: TrainingAliases;
 };
 
 export type RuleContext = {
@@ -119,14 +122,6 @@ const LEVEL_MAX = 5;
 const SCHEMA_RESULTS_MAX = 100;
 // Used by expectedCompetencies when the settings hold no standard level; the analyst sets the real one.
 const PREFILL_LEVEL_FALLBACK = LEVEL_MIN;
-
-// Short and long names of leadership trainings: an SKJ may write either.
-const LEADERSHIP_TRAINING_FORMS: readonly (readonly [string, string])[] = [
-  ["PKN Tingkat I", "Pelatihan Kepemimpinan Nasional Tingkat I"],
-  ["PKN Tingkat II", "Pelatihan Kepemimpinan Nasional Tingkat II"],
-  ["PKA", "Pelatihan Kepemimpinan Administrator"],
-  ["PKP", "Pelatihan Kepemimpinan Pengawas"],
-];
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -345,17 +340,13 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
   {
     const required = position.group ? settings.leadershipTrainingByGroup[position.group]?.trim() : undefined;
     if (required) {
-      const forms = trainingForms(required);
-      const listed = requirements.training.managerial.some((t) => {
-        const text = ` ${normaliseTraining(t)} `;
-        return forms.some((f) => text.includes(` ${f} `));
-      });
-      if (!listed) {
-        const pair = LEADERSHIP_TRAINING_FORMS.find(([short]) => normaliseTraining(short) === normaliseTraining(required));
+      if (!meetsLeadershipTraining(requirements.training.managerial, required, settings.leadershipTrainingAliases)) {
+        const [longName, ...others] = equivalentTrainingNames(required, settings.leadershipTrainingAliases);
         push(
           "SKJ-PELATIHAN-MANAJERIAL",
           "requirements.training.managerial",
-          `Pelatihan kepemimpinan untuk ${label}, ${required}${pair ? ` (${pair[1]})` : ""}, belum tercantum pada pelatihan manajerial.`,
+          `Pelatihan kepemimpinan untuk ${label}, ${required}${longName ? ` (${longName})` : ""}, belum tercantum pada pelatihan manajerial` +
+            (others.length ? `; nama lain yang setara, seperti ${others.slice(0, 3).join(", ")}, dan pelatihan yang lebih tinggi juga diterima.` : "."),
         );
       }
     }
@@ -394,26 +385,4 @@ function educationText(level: EducationLevel): string {
 /** Indonesian decimal comma: 2.5 → "2,5". */
 function formatNumber(n: number): string {
   return String(n).replace(".", ",");
-}
-
-// Lower case, punctuation as spaces, "Tk." and arabic numerals after "tingkat" written out, so that
-// "PKN Tk. 2" reads as "pkn tingkat ii"; matching then compares whole words, so "tingkat i" never
-// matches inside "tingkat ii".
-function normaliseTraining(s: string): string {
-  const words = s.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    if (words[i] === "tk") words[i] = "tingkat";
-    if (i > 0 && words[i - 1] === "tingkat") words[i] = ({ "1": "i", "2": "ii" } as Record<string, string>)[words[i]!] ?? words[i]!;
-  }
-  return words.join(" ");
-}
-
-function trainingForms(required: string): string[] {
-  const own = normaliseTraining(required);
-  const forms = new Set([own]);
-  for (const pair of LEADERSHIP_TRAINING_FORMS) {
-    const names = pair.map(normaliseTraining);
-    if (names.includes(own)) names.forEach((n) => forms.add(n));
-  }
-  return [...forms].filter(Boolean);
 }

@@ -26,6 +26,7 @@ import {
   type SettingFieldErrors,
   type SettingKey,
 } from "~/domain/settings";
+import { TRAINING_TIER_LABELS, type TrainingTier } from "~/domain/leadership-training";
 import { EDUCATION, GOLONGAN } from "~/domain/skj-document";
 import { ECHELONS } from "~/domain/sotk";
 import { getDb } from "~db/client.server";
@@ -77,6 +78,8 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   lowestEselonByGroup: "Eselon yang dipakai untuk SKJ-PANGKAT-MIN bila unit kerja jabatan tidak bereselon.",
   minimumEducationByGroup: "Jenjang pendidikan terendah per kelompok jabatan (peringatan SKJ-PENDIDIKAN-MIN). Pilih \"Tanpa minimum\" bila kelompok tidak punya batas.",
   leadershipTrainingByGroup: "Nama pelatihan kepemimpinan yang harus tercantum pada SKJ jabatan struktural (peringatan SKJ-PELATIHAN-MANAJERIAL).",
+  leadershipTrainingAliases:
+    "Nama-nama yang dipakai SKJ untuk pelatihan kepemimpinan yang sama tingkatnya, satu nama per baris (huruf besar/kecil, tanda baca, \"Tk.\"/\"Tingkat\" dan angka 1–4/I–IV tidak dibedakan). SKJ-PELATIHAN-MANAJERIAL menerima nama mana pun dari tingkat yang disyaratkan atau tingkat yang lebih tinggi.",
   regionalGovernment: "Bila dicentang, setiap SKJ wajib mencantumkan Advokasi Kebijakan Otonomi Daerah (T.OTDA, aturan SKJ-TEKNIS-OTDA).",
 };
 
@@ -85,6 +88,7 @@ const ROW_HEADERS: Record<Exclude<SettingKey, "standardLevels" | "regionalGovern
   lowestEselonByGroup: ["Kelompok jabatan", "Eselon terendah"],
   minimumEducationByGroup: ["Kelompok jabatan", "Pendidikan minimum"],
   leadershipTrainingByGroup: ["Kelompok jabatan", "Pelatihan kepemimpinan"],
+  leadershipTrainingAliases: ["Tingkat", "Nama pelatihan (satu per baris)"],
 };
 
 const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_]+/g, "-")}`;
@@ -168,7 +172,9 @@ function StandardLevelsGrid({ value, errors }: { value: unknown; errors: Errors 
 }
 
 function rowLabel(key: SettingKey, row: string) {
-  return key === "minimumRankByEselon" ? `Eselon ${row}` : groupKeyLabel(row);
+  if (key === "minimumRankByEselon") return `Eselon ${row}`;
+  if (key === "leadershipTrainingAliases") return TRAINING_TIER_LABELS[row as TrainingTier] ?? row;
+  return groupKeyLabel(row);
 }
 
 function RecordTable({ settingKey, value, errors }: { settingKey: Exclude<SettingKey, "standardLevels" | "regionalGovernment">; value: unknown; errors: Errors }) {
@@ -214,6 +220,10 @@ function RecordTable({ settingKey, value, errors }: { settingKey: Exclude<Settin
         );
       case "leadershipTrainingByGroup":
         return <input type="text" {...common} />;
+      case "leadershipTrainingAliases": {
+        const names = Array.isArray(table[row]) ? (table[row] as unknown[]).map(asText) : [];
+        return <textarea rows={Math.max(3, names.length + 1)} {...common} defaultValue={names.join("\n")} />;
+      }
     }
   };
   return (

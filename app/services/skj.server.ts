@@ -19,6 +19,7 @@ export function ruleSettings(db: DbOrTx): { settings: RuleSettings; regionalGove
       lowestEselonByGroup: settingValue(db, "lowestEselonByGroup") ?? {},
       minimumEducationByGroup: settingValue(db, "minimumEducationByGroup") ?? {},
       leadershipTrainingByGroup: settingValue(db, "leadershipTrainingByGroup") ?? {},
+      leadershipTrainingAliases: settingValue(db, "leadershipTrainingAliases") ?? {},
     } as RuleSettings,
     regionalGovernment: settingValue<boolean>(db, "regionalGovernment") ?? true,
   };

@@ -56,6 +56,7 @@ describe("settings pages", () => {
       "lowestEselonByGroup",
       "minimumEducationByGroup",
       "leadershipTrainingByGroup",
+      "leadershipTrainingAliases",
       "regionalGovernment",
     ]);
     expect(settings.every((s) => !s.verified && s.updatedByName === null)).toBe(true);
@@ -93,7 +94,7 @@ describe("settings pages", () => {
 
     const list = (await run(listLoader, get("/admin/settings", cookie))).body as { settings: { key: string; verified: boolean; updatedByName: string | null }[] };
     expect(list.settings.find((s) => s.key === "standardLevels")).toMatchObject({ verified: true, updatedByName: admin.name });
-    expect(unverifiedSettings(db).map((s) => s.key)).toEqual(["minimumRankByEselon", "lowestEselonByGroup", "minimumEducationByGroup", "leadershipTrainingByGroup"]);
+    expect(unverifiedSettings(db).map((s) => s.key)).toEqual(["minimumRankByEselon", "lowestEselonByGroup", "minimumEducationByGroup", "leadershipTrainingByGroup", "leadershipTrainingAliases"]);
   });
 
   it("store nothing and name the cell when a cell is invalid", async () => {
