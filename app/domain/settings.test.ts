@@ -155,6 +155,29 @@ describe("the settings form", () => {
     });
   });
 
+  it("reads the minimum-experience rows, an empty year meaning no minimum, and names a bad year's group", () => {
+    const fields: Record<string, string> = { sourceNote: "Catatan", verified: "on" };
+    const seededRows = seeded("minimumExperienceByGroup") as Record<string, { years?: number; article: string; text: string }>;
+    for (const [group, row] of Object.entries(seededRows)) {
+      fields[cellFieldName(group, "years")] = row.years === undefined ? "" : String(row.years);
+      fields[cellFieldName(group, "article")] = row.article;
+      fields[cellFieldName(group, "text")] = row.text;
+    }
+    expect(settingUpdateSchema("minimumExperienceByGroup").parse(settingFormInput("minimumExperienceByGroup", reader(fields))).value).toEqual(seededRows);
+
+    fields[cellFieldName("jpt_madya", "years")] = "";
+    fields[cellFieldName("pengawas", "years")] = "2,5";
+    const parsed = settingUpdateSchema("minimumExperienceByGroup").safeParse(settingFormInput("minimumExperienceByGroup", reader(fields)));
+    expect(settingErrorsOf(parsed.error!)).toEqual({
+      "value[pengawas][years]": "Pengalaman minimum Pengawas: harus bilangan bulat 1–40 tahun, atau kosong bila tidak ada minimum.",
+    });
+    fields[cellFieldName("pengawas", "years")] = "4";
+    expect(settingUpdateSchema("minimumExperienceByGroup").parse(settingFormInput("minimumExperienceByGroup", reader(fields))).value.jpt_madya).toEqual({
+      article: seededRows.jpt_madya!.article,
+      text: "",
+    });
+  });
+
   it("treats an empty education select as no minimum and an unchecked box as false", () => {
     const input = settingFormInput("minimumEducationByGroup", reader({ [rowFieldName("pengawas")]: "D-III", [rowFieldName("pelaksana")]: "", sourceNote: "x" }));
     expect(input).toEqual({ value: { pengawas: "D-III" }, sourceNote: "x", verified: false });

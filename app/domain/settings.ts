@@ -23,6 +23,7 @@ export const SETTING_KEYS = [
   "minimumEducationByGroup",
   "leadershipTrainingByGroup",
   "leadershipTrainingAliases",
+  "minimumExperienceByGroup",
   "regionalGovernment",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -35,6 +36,7 @@ export const REGULATION_TABLE_KEYS = [
   "minimumEducationByGroup",
   "leadershipTrainingByGroup",
   "leadershipTrainingAliases",
+  "minimumExperienceByGroup",
 ] as const satisfies readonly SettingKey[];
 
 export function isSettingKey(value: unknown): value is SettingKey {
@@ -91,6 +93,11 @@ export const LEVEL_MAX = 5;
 export const TRAINING_NAME_MAX = 100;
 export const SOURCE_NOTE_MAX = 2_000;
 export const TRAINING_ALIASES_MAX = 40;
+export const EXPERIENCE_YEARS_MAX = 40;
+export const ARTICLE_MAX = 300;
+export const ARTICLE_TEXT_MAX = 3_000;
+/** The columns of one row of minimumExperienceByGroup. */
+export const EXPERIENCE_COLUMNS = ["years", "article", "text"] as const;
 
 // Cell labels: the UI shows them as input labels and every message starts with them, followed by ": ".
 export const cellLabels = {
@@ -101,6 +108,8 @@ export const cellLabels = {
   minimumEducationByGroup: (group: string) => `Pendidikan minimum ${groupKeyLabel(group)}`,
   leadershipTrainingByGroup: (group: string) => `Pelatihan kepemimpinan ${groupKeyLabel(group)}`,
   leadershipTrainingAliases: (tier: string) => `Nama pelatihan ${TRAINING_TIER_LABELS[tier as TrainingTier] ?? tier}`,
+  minimumExperienceByGroup: (group: string, column: string) =>
+    `${{ years: "Pengalaman minimum", article: "Dasar (pasal)", text: "Teks pasal" }[column] ?? column} ${groupKeyLabel(group)}`,
   regionalGovernment: () => "Instansi pemerintah daerah",
 };
 
@@ -170,6 +179,25 @@ const LeadershipTrainingAliasesSchema = objectOf(
   "Padanan nama pelatihan kepemimpinan harus berupa tabel tingkat → daftar nama.",
 );
 
+// Years may be absent (the group then has no minimum and SKJ-PENGALAMAN-PP stays silent); the article and its
+// text are what the settings page and the rule's message show, quoted from the regulation where it was found.
+const MinimumExperienceByGroupSchema = objectOf(
+  STRUCTURAL_GROUPS,
+  (group) => {
+    const label = (column: string) => cellLabels.minimumExperienceByGroup(group, column);
+    const yearsError = `${label("years")}: harus bilangan bulat 1–${EXPERIENCE_YEARS_MAX} tahun, atau kosong bila tidak ada minimum.`;
+    return z.object(
+      {
+        years: z.number({ error: yearsError }).int({ error: yearsError }).min(1, { error: yearsError }).max(EXPERIENCE_YEARS_MAX, { error: yearsError }).optional(),
+        article: z.string().trim().max(ARTICLE_MAX, { error: `${label("article")}: maksimal ${ARTICLE_MAX} karakter.` }).default(""),
+        text: z.string().trim().max(ARTICLE_TEXT_MAX, { error: `${label("text")}: maksimal ${ARTICLE_TEXT_MAX.toLocaleString("id-ID")} karakter.` }).default(""),
+      },
+      { error: `Pengalaman minimum ${groupKeyLabel(group)}: baris wajib ada.` },
+    );
+  },
+  "Pengalaman minimum harus berupa tabel kelompok jabatan → tahun, pasal dan teksnya.",
+);
+
 const RegionalGovernmentSchema = z.boolean({ error: `${cellLabels.regionalGovernment()}: harus ya atau tidak.` });
 
 export const SETTING_SCHEMAS = {
@@ -179,6 +207,7 @@ export const SETTING_SCHEMAS = {
   minimumEducationByGroup: MinimumEducationByGroupSchema,
   leadershipTrainingByGroup: LeadershipTrainingByGroupSchema,
   leadershipTrainingAliases: LeadershipTrainingAliasesSchema,
+  minimumExperienceByGroup: MinimumExperienceByGroupSchema,
   regionalGovernment: RegionalGovernmentSchema,
 } as const satisfies Record<SettingKey, z.ZodType>;
 
@@ -217,6 +246,7 @@ export function settingRows(key: Exclude<SettingKey, "standardLevels" | "regiona
       return ECHELONS;
     case "lowestEselonByGroup":
     case "leadershipTrainingByGroup":
+    case "minimumExperienceByGroup":
       return STRUCTURAL_GROUPS;
     case "leadershipTrainingAliases":
       return TRAINING_TIERS;
@@ -246,6 +276,17 @@ export function settingFormInput(key: SettingKey, read: FieldReader): { value: u
         if (!blank(raw)) row[code] = Number(raw);
       }
       value[group] = row;
+    }
+    return { value, ...common };
+  }
+  if (key === "minimumExperienceByGroup") {
+    for (const row of settingRows(key)) {
+      const years = read(cellFieldName(row, "years"));
+      value[row] = {
+        ...(blank(years) ? {} : { years: Number(years) }),
+        article: read(cellFieldName(row, "article")) ?? "",
+        text: read(cellFieldName(row, "text")) ?? "",
+      };
     }
     return { value, ...common };
   }

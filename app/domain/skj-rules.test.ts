@@ -41,6 +41,7 @@ const settings: RuleSettings = {
   minimumEducationByGroup: seeded("minimumEducationByGroup") as RuleSettings["minimumEducationByGroup"],
   leadershipTrainingByGroup: seeded("leadershipTrainingByGroup") as RuleSettings["leadershipTrainingByGroup"],
   leadershipTrainingAliases: seeded("leadershipTrainingAliases") as RuleSettings["leadershipTrainingAliases"],
+  minimumExperienceByGroup: seeded("minimumExperienceByGroup") as RuleSettings["minimumExperienceByGroup"],
 };
 
 const MANAGERIAL = [
@@ -405,6 +406,58 @@ const cases: Case[] = [
   { rule: "SKJ-PENGALAMAN", name: "fires when every description is blank", change: (d) => void (d.requirements.experience = [{ description: "  ", minYears: 2 }]), paths: ["requirements.experience"] },
   { rule: "SKJ-PENGALAMAN", name: "does not fire with one stated experience", change: (d) => void d.requirements.experience.push({ description: "", minYears: null }), paths: [] },
 
+  // SKJ-PENGALAMAN-PP (contract §7.7): the longest described experience must reach the group's minimum
+  { rule: "SKJ-PENGALAMAN-PP", name: "accepts the administrator's 3 years", paths: [] },
+  {
+    rule: "SKJ-PENGALAMAN-PP",
+    name: "fires on 2 years for an administrator, naming the article",
+    change: (d) => void (d.requirements.experience = [{ description: "Jabatan Pengawas", minYears: 2 }]),
+    paths: ["requirements.experience"],
+    message: /paling singkat 3 tahun, syarat Jabatan Administrator menurut PP 11\/2017 jo\. PP 17\/2020 \(PP 11\/2017 Pasal 54 ayat \(1\).*yang terlama tercantum 2 tahun\.$/,
+  },
+  { rule: "SKJ-PENGALAMAN-PP", name: "fires without experience", change: (d) => void (d.requirements.experience = []), paths: ["requirements.experience"] },
+  {
+    rule: "SKJ-PENGALAMAN-PP",
+    name: "does not count years without a description",
+    change: (d) => void (d.requirements.experience = [{ description: "Jabatan Pengawas", minYears: 1 }, { description: " ", minYears: 10 }]),
+    paths: ["requirements.experience"],
+  },
+  {
+    rule: "SKJ-PENGALAMAN-PP",
+    name: "takes the longest of several rows",
+    change: (d) => void (d.requirements.experience = [{ description: "Pelaksana", minYears: 1 }, { description: "Pengawas", minYears: 4 }]),
+    paths: [],
+  },
+  ...(
+    [
+      ["jpt_pratama", 4, ["requirements.experience"]],
+      ["jpt_pratama", 5, []],
+      ["jpt_utama", 9, ["requirements.experience"]],
+      ["jpt_madya", 7, []],
+      ["pengawas", 3, ["requirements.experience"]],
+      ["pengawas", 4, []],
+      ["pelaksana", null, []],
+      ["fungsional", null, []],
+    ] as const
+  ).map(
+    ([group, years, paths]): Case => ({
+      rule: "SKJ-PENGALAMAN-PP",
+      name: `${group} with ${years ?? "no"} years`,
+      change: (d) => {
+        setPosition(d, group, group === "fungsional" ? "ahli_madya" : null);
+        d.requirements.experience = years === null ? [] : [{ description: "Pengalaman terkait", minYears: years }];
+      },
+      paths: [...paths],
+    }),
+  ),
+  {
+    rule: "SKJ-PENGALAMAN-PP",
+    name: "is silent for a group whose minimum the admin left empty",
+    change: (d) => void (d.requirements.experience = [{ description: "Pengawas", minYears: 1 }]),
+    ctx: { settings: { ...context.settings, minimumExperienceByGroup: { ...context.settings.minimumExperienceByGroup, administrator: { article: "", text: "" } } } },
+    paths: [],
+  },
+
   // SKJ-INDIKATOR-KINERJA
   { rule: "SKJ-INDIKATOR-KINERJA", name: "fires without indicators", change: (d) => void (d.requirements.performanceIndicators = []), paths: ["requirements.performanceIndicators"] },
   { rule: "SKJ-INDIKATOR-KINERJA", name: "fires when every indicator is blank", change: (d) => void (d.requirements.performanceIndicators = ["", "   "]), paths: ["requirements.performanceIndicators"] },
@@ -646,6 +699,7 @@ describe("RULES", () => {
       ["SKJ-PENDIDIKAN-MIN", "warning"],
       ["SKJ-PELATIHAN-MANAJERIAL", "warning"],
       ["SKJ-PENGALAMAN", "warning"],
+      ["SKJ-PENGALAMAN-PP", "warning"],
       ["SKJ-INDIKATOR-KINERJA", "warning"],
     ]);
   });
@@ -664,7 +718,7 @@ describe("RULES", () => {
     const d = administrator();
     expect(hasBlockingErrors(run(d))).toBe(false);
     d.requirements.experience = [];
-    expect(run(d).map((r) => r.severity)).toEqual(["warning"]);
+    expect(run(d).map((r) => r.severity)).toEqual(["warning", "warning"]);
     expect(hasBlockingErrors(run(d))).toBe(false);
     d.position.summary = "";
     expect(hasBlockingErrors(run(d))).toBe(true);

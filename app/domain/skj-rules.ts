@@ -63,6 +63,12 @@ export const RULES = [
     description: "Jabatan struktural tanpa pelatihan kepemimpinannya (PKN Tingkat I/II, PKA, PKP, atau nama lama yang setara) atau yang lebih tinggi.",
   },
   { code: "SKJ-PENGALAMAN", severity: "warning", citation: BASIS_PERMENPAN, description: "Pengalaman kerja belum dicantumkan." },
+  {
+    code: "SKJ-PENGALAMAN-PP",
+    severity: "warning",
+    citation: "PP 11/2017 jo. PP 17/2020 (pengaturan pengalaman minimum)",
+    description: "Tidak ada pengalaman tercantum yang mencapai lama minimum menurut PP 11/2017 jo. PP 17/2020 untuk kelompok jabatan.",
+  },
   { code: "SKJ-INDIKATOR-KINERJA", severity: "warning", citation: BASIS_PERMENPAN, description: "Indikator kinerja jabatan belum dicantumkan." },
 ] as const satisfies readonly { code: string; severity: "error" | "warning"; citation: string; description: string }[];
 
@@ -86,7 +92,11 @@ export type RuleSettings = {
   leadershipTrainingByGroup: Readonly<Record<string, string>>;
   /** Tier ("pkn_i" … "pkp") → the names a training of that tier is written with. */
   leadershipTrainingAliases: TrainingAliases;
+  /** Structural group → the minimum years of experience (absent: no minimum), the article and its quoted text. */
+  minimumExperienceByGroup: Readonly<Record<string, MinimumExperience>>;
 };
+
+export type MinimumExperience = { years?: number; article?: string; text?: string };
 
 export type RuleContext = {
   competencies: ReadonlyMap<string, { type: CompetencyType; name: string; published: boolean }>;
@@ -163,6 +173,12 @@ export function expectedCompetencies(group: GroupValue, functionalLevel: Functio
   // T.OTDA has no standard level of its own; the SK.01 level is a sensible start the analyst can change.
   if (regionalGovernment) rows.push({ code: MANDATORY_TECHNICAL_CODE, level: at(SOCIOCULTURAL_CODE) });
   return rows;
+}
+
+/** The group's minimum experience when the settings give it a number of years; the editor shows it as a hint. */
+export function minimumExperienceFor(settings: RuleSettings, group: GroupValue): (MinimumExperience & { years: number }) | null {
+  const minimum = group ? settings.minimumExperienceByGroup?.[group] : undefined;
+  return minimum && typeof minimum.years === "number" && minimum.years > 0 ? { ...minimum, years: minimum.years } : null;
 }
 
 /** Every rule of contract §4 over `input`; a document of the wrong shape gets only its SKJ-SCHEMA results. */
@@ -355,6 +371,22 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
   // SKJ-PENGALAMAN: a row with a blank description states nothing.
   if (!requirements.experience.some((e) => e.description.trim()))
     push("SKJ-PENGALAMAN", "requirements.experience", "Pengalaman kerja belum diisi; cantumkan pengalaman yang diperlukan beserta lamanya.");
+
+  // SKJ-PENGALAMAN-PP: a row counts when it says what the experience is; the longest one must reach the minimum.
+  {
+    const minimum = minimumExperienceFor(settings, position.group);
+    if (minimum) {
+      const longest = Math.max(0, ...requirements.experience.filter((e) => e.description.trim()).map((e) => e.minYears ?? 0));
+      if (longest < minimum.years)
+        push(
+          "SKJ-PENGALAMAN-PP",
+          "requirements.experience",
+          `Tidak ada pengalaman yang tercantum selama paling singkat ${formatNumber(minimum.years)} tahun, syarat ${label} menurut PP 11/2017 jo. PP 17/2020` +
+            (minimum.article?.trim() ? ` (${minimum.article.trim()})` : "") +
+            (longest > 0 ? `; yang terlama tercantum ${formatNumber(longest)} tahun.` : "."),
+        );
+    }
+  }
 
   // SKJ-INDIKATOR-KINERJA
   if (!requirements.performanceIndicators.some((p) => p.trim()))

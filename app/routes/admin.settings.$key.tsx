@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
   cellFieldName,
   cellLabels,
+  EXPERIENCE_YEARS_MAX,
   GROUP_KEYS,
   groupKeyLabel,
   isSettingKey,
@@ -80,10 +81,14 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   leadershipTrainingByGroup: "Nama pelatihan kepemimpinan yang harus tercantum pada SKJ jabatan struktural (peringatan SKJ-PELATIHAN-MANAJERIAL).",
   leadershipTrainingAliases:
     "Nama-nama yang dipakai SKJ untuk pelatihan kepemimpinan yang sama tingkatnya, satu nama per baris (huruf besar/kecil, tanda baca, \"Tk.\"/\"Tingkat\" dan angka 1–4/I–IV tidak dibedakan). SKJ-PELATIHAN-MANAJERIAL menerima nama mana pun dari tingkat yang disyaratkan atau tingkat yang lebih tinggi.",
+  minimumExperienceByGroup:
+    "Lama pengalaman jabatan paling singkat per kelompok jabatan menurut PP 11/2017 jo. PP 17/2020 (peringatan SKJ-PENGALAMAN-PP bila tidak ada pengalaman tercantum yang mencapainya). Kosongkan tahun bila kelompok tidak punya minimum. Pasal dan teksnya ditampilkan di editor SKJ sebagai petunjuk.",
   regionalGovernment: "Bila dicentang, setiap SKJ wajib mencantumkan Advokasi Kebijakan Otonomi Daerah (T.OTDA, aturan SKJ-TEKNIS-OTDA).",
 };
 
-const ROW_HEADERS: Record<Exclude<SettingKey, "standardLevels" | "regionalGovernment">, [string, string]> = {
+type RecordKey = Exclude<SettingKey, "standardLevels" | "regionalGovernment" | "minimumExperienceByGroup">;
+
+const ROW_HEADERS: Record<RecordKey, [string, string]> = {
   minimumRankByEselon: ["Eselon", "Pangkat/golongan ruang terendah"],
   lowestEselonByGroup: ["Kelompok jabatan", "Eselon terendah"],
   minimumEducationByGroup: ["Kelompok jabatan", "Pendidikan minimum"],
@@ -177,7 +182,60 @@ function rowLabel(key: SettingKey, row: string) {
   return groupKeyLabel(row);
 }
 
-function RecordTable({ settingKey, value, errors }: { settingKey: Exclude<SettingKey, "standardLevels" | "regionalGovernment">; value: unknown; errors: Errors }) {
+/** One row per structural group: the years (the rule reads them), the article and its quoted text (shown as a hint). */
+function ExperienceTable({ value, errors }: { value: unknown; errors: Errors }) {
+  const table = asTable(value);
+  const label = cellLabels.minimumExperienceByGroup;
+  return (
+    <table className="data" aria-label="Pengalaman minimum per kelompok jabatan">
+      <thead>
+        <tr>
+          <th scope="col">Kelompok jabatan</th>
+          <th scope="col">Tahun</th>
+          <th scope="col">Dasar (pasal) dan teks pasal</th>
+        </tr>
+      </thead>
+      <tbody>
+        {settingRows("minimumExperienceByGroup").map((group) => {
+          const row = asTable(table[group]);
+          const field = (column: string) => cellFieldName(group, column);
+          return (
+            <tr key={group}>
+              <th scope="row">{groupKeyLabel(group)}</th>
+              <td>
+                <div className="field">
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={EXPERIENCE_YEARS_MAX}
+                    style={{ width: "5rem" }}
+                    aria-label={label(group, "years")}
+                    defaultValue={asText(row.years)}
+                    {...invalidProps(field("years"), errors)}
+                  />
+                  <FieldError name={field("years")} errors={errors} />
+                </div>
+              </td>
+              <td>
+                <div className="field">
+                  <input type="text" aria-label={label(group, "article")} defaultValue={asText(row.article)} {...invalidProps(field("article"), errors)} />
+                  <FieldError name={field("article")} errors={errors} />
+                </div>
+                <div className="field">
+                  <textarea rows={3} aria-label={label(group, "text")} defaultValue={asText(row.text)} {...invalidProps(field("text"), errors)} />
+                  <FieldError name={field("text")} errors={errors} />
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function RecordTable({ settingKey, value, errors }: { settingKey: RecordKey; value: unknown; errors: Errors }) {
   const table = asTable(value);
   const [rowHeader, valueHeader] = ROW_HEADERS[settingKey];
   const label = cellLabels[settingKey];
@@ -341,6 +399,8 @@ export default function EditSettingPage() {
             </label>
             <FieldError name={VALUE_FIELD} errors={errors} />
           </div>
+        ) : key === "minimumExperienceByGroup" ? (
+          <ExperienceTable value={setting.value} errors={errors} />
         ) : (
           <RecordTable settingKey={key} value={setting.value} errors={errors} />
         )}

@@ -20,6 +20,7 @@ export function ruleSettings(db: DbOrTx): { settings: RuleSettings; regionalGove
       minimumEducationByGroup: settingValue(db, "minimumEducationByGroup") ?? {},
       leadershipTrainingByGroup: settingValue(db, "leadershipTrainingByGroup") ?? {},
       leadershipTrainingAliases: settingValue(db, "leadershipTrainingAliases") ?? {},
+      minimumExperienceByGroup: settingValue(db, "minimumExperienceByGroup") ?? {},
     } as RuleSettings,
     regionalGovernment: settingValue<boolean>(db, "regionalGovernment") ?? true,
   };

@@ -87,4 +87,18 @@ describe("rule settings", () => {
     await page.waitForURL("**/admin/settings");
     expect(await statusOf(page, "Standar level kompetensi")).toBe("Belum diverifikasi");
   });
+
+  it("the minimum-experience setting shows each group's years beside the article and its quoted text", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "admin@demo.go.id");
+    await visit(page, "/admin/settings");
+    await page.getByRole("link", { name: "Ubah Pengalaman jabatan minimum (PP 11/2017 jo. PP 17/2020)" }).click();
+    await page.getByRole("table", { name: "Pengalaman minimum per kelompok jabatan" }).waitFor();
+    expect(await page.getByLabel("Pengalaman minimum JPT Pratama").inputValue()).toBe("5");
+    expect(await page.getByLabel("Dasar (pasal) JPT Pratama").inputValue()).toBe("PP 11/2017 Pasal 107 ayat (1) huruf c sebagaimana diubah PP 17/2020");
+    expect(await page.getByLabel("Teks pasal JPT Pratama").inputValue()).toContain("secara kumulatif paling kurang selama 5 (lima) tahun");
+    // JPT madya's article text was not found: the field is empty rather than filled with a paraphrase
+    expect(await page.getByLabel("Teks pasal JPT Madya").inputValue()).toBe("");
+    expect(await page.locator(".page-header .tag").innerText()).toBe("Belum diverifikasi");
+  });
 });

@@ -41,7 +41,8 @@ describe("SKJ editor", () => {
     await pickTechnical(page, "analisis jabatan", "T.ANJAB");
     await pickTechnical(page, "kelembagaan", "T.KELEMBAGAAN");
     await page.getByLabel("Level T.ANJAB").selectOption("4");
-    await expect.poll(() => summaryText(page)).toMatch(/^Valid dengan 5 peringatan/);
+    // SKJ-PANGKAT-MIN, -PENDIDIKAN-MIN, -PELATIHAN-MANAJERIAL, -PENGALAMAN, -PENGALAMAN-PP, -INDIKATOR-KINERJA
+    await expect.poll(() => summaryText(page)).toMatch(/^Valid dengan 6 peringatan/);
 
     // a managerial level off the standard is an error; clicking the result jumps to the field
     await page.getByLabel("Level M.03").selectOption("2");
@@ -54,10 +55,14 @@ describe("SKJ editor", () => {
     await page.getByRole("button", { name: "+ Pendidikan" }).click();
     await page.getByLabel("Jenjang pendidikan 1").selectOption("S-1");
     await page.getByLabel("Bidang ilmu 1").fill("Ilmu Pemerintahan, Administrasi Negara");
-    await page.getByLabel("Pelatihan manajerial").fill("Pelatihan Kepemimpinan Administrator");
+    // the name of the training as SKJ books of 2010 wrote it satisfies the PKA requirement
+    await page.getByLabel("Pelatihan manajerial").fill("Diklat PIM Tk. III");
     await page.getByLabel("Pelatihan teknis").fill("Analisis Jabatan\nAnalisis Beban Kerja");
+    expect(await page.locator("#pengalaman-minimum").innerText()).toMatch(/^Syarat Jabatan Administrator menurut PP 11\/2017 jo\. PP 17\/2020: pengalaman paling singkat 3 tahun/);
     await page.getByRole("button", { name: "+ Pengalaman kerja" }).click();
     await page.getByLabel("Uraian pengalaman 1").fill("Jabatan Pengawas di bidang kelembagaan");
+    await page.getByLabel("Minimal (tahun)").fill("2");
+    await expect.poll(() => page.getByRole("list", { name: "Hasil pemeriksaan" }).innerText()).toContain("SKJ-PENGALAMAN-PP");
     await page.getByLabel("Minimal (tahun)").fill("3");
     await page.getByLabel("Indikator kinerja jabatan", { exact: true }).fill("Persentase perangkat daerah yang memiliki SKJ yang ditetapkan");
     await page.getByRole("textbox", { name: "Ikhtisar jabatan" }).click();
@@ -75,7 +80,7 @@ describe("SKJ editor", () => {
     expect(await page.getByLabel("Pangkat / golongan ruang minimal").inputValue()).toBe("IV/a");
     expect(await page.getByLabel("Jenjang pendidikan 1").inputValue()).toBe("S-1");
     expect(await page.getByLabel("Bidang ilmu 1").inputValue()).toBe("Ilmu Pemerintahan, Administrasi Negara");
-    expect(await page.getByLabel("Pelatihan manajerial").inputValue()).toBe("Pelatihan Kepemimpinan Administrator");
+    expect(await page.getByLabel("Pelatihan manajerial").inputValue()).toBe("Diklat PIM Tk. III");
     expect(await page.getByLabel("Pelatihan teknis").inputValue()).toBe("Analisis Jabatan\nAnalisis Beban Kerja");
     expect(await page.getByLabel("Uraian pengalaman 1").inputValue()).toBe("Jabatan Pengawas di bidang kelembagaan");
     expect(await page.getByLabel("Minimal (tahun)").inputValue()).toBe("3");

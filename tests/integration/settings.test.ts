@@ -57,6 +57,7 @@ describe("settings pages", () => {
       "minimumEducationByGroup",
       "leadershipTrainingByGroup",
       "leadershipTrainingAliases",
+      "minimumExperienceByGroup",
       "regionalGovernment",
     ]);
     expect(settings.every((s) => !s.verified && s.updatedByName === null)).toBe(true);
@@ -94,7 +95,7 @@ describe("settings pages", () => {
 
     const list = (await run(listLoader, get("/admin/settings", cookie))).body as { settings: { key: string; verified: boolean; updatedByName: string | null }[] };
     expect(list.settings.find((s) => s.key === "standardLevels")).toMatchObject({ verified: true, updatedByName: admin.name });
-    expect(unverifiedSettings(db).map((s) => s.key)).toEqual(["minimumRankByEselon", "lowestEselonByGroup", "minimumEducationByGroup", "leadershipTrainingByGroup", "leadershipTrainingAliases"]);
+    expect(unverifiedSettings(db).map((s) => s.key)).toEqual(["minimumRankByEselon", "lowestEselonByGroup", "minimumEducationByGroup", "leadershipTrainingByGroup", "leadershipTrainingAliases", "minimumExperienceByGroup"]);
   });
 
   it("store nothing and name the cell when a cell is invalid", async () => {

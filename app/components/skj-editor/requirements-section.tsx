@@ -1,5 +1,7 @@
 import { Controller, useFieldArray, type Control, type UseFormReturn } from "react-hook-form";
+import { GROUP_LABELS } from "~/domain/labels";
 import { EDUCATION, GOLONGAN, type SkjDocument } from "~/domain/skj-document";
+import { minimumExperienceFor, type RuleSettings } from "~/domain/skj-rules";
 
 const splitLines = (text: string) => text.split("\n").map((s) => s.trim()).filter(Boolean);
 const splitComma = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
@@ -27,9 +29,28 @@ function LinesTextarea({ id, value, onChange }: { id: string; value: string[]; o
   return <textarea id={id} rows={3} defaultValue={value.join("\n")} onChange={(e) => onChange(splitLines(e.target.value))} />;
 }
 
-export function RequirementsSection({ form }: { form: UseFormReturn<SkjDocument> }) {
+/** The group's minimum experience under PP 11/2017 jo. PP 17/2020, from the admin setting, with its article text folded. */
+function ExperienceMinimumHint({ settings, group }: { settings: RuleSettings; group: SkjDocument["position"]["group"] }) {
+  const minimum = minimumExperienceFor(settings, group);
+  if (!minimum || !group) return null;
+  return (
+    <div className="hint" id="pengalaman-minimum">
+      Syarat {GROUP_LABELS[group] ?? group} menurut PP 11/2017 jo. PP 17/2020: pengalaman paling singkat {minimum.years} tahun
+      {minimum.article ? ` (${minimum.article})` : ""}.
+      {minimum.text ? (
+        <details>
+          <summary>Teks pasal</summary>
+          <blockquote style={{ margin: "0.3rem 0" }}>{minimum.text}</blockquote>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+export function RequirementsSection({ form, settings }: { form: UseFormReturn<SkjDocument>; settings: RuleSettings }) {
   const education = useFieldArray({ control: form.control, name: "requirements.education" });
   const experience = useFieldArray({ control: form.control, name: "requirements.experience" });
+  const group = form.watch("position.group");
   return (
     <section className="card" id="bagian-persyaratan" aria-labelledby="h-persyaratan">
       <h2 id="h-persyaratan" style={{ marginTop: 0 }}>
@@ -87,6 +108,7 @@ export function RequirementsSection({ form }: { form: UseFormReturn<SkjDocument>
       </div>
 
       <h3>Pengalaman kerja</h3>
+      <ExperienceMinimumHint settings={settings} group={group} />
       <div data-path="requirements.experience">
         {experience.fields.map((f, i) => (
           <div key={f.id} className="row-inline" data-path={`requirements.experience[${i}]`}>

@@ -217,7 +217,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
             onTakeUpdate={takeDictionaryUpdate}
             context={context}
           />
-          <RequirementsSection form={form} />
+          <RequirementsSection form={form} settings={ruleContext.settings} />
         </fieldset>
       </div>
       <RulesPanel results={results} />
