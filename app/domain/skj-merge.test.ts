@@ -146,6 +146,12 @@ describe("mergeSkjDrafts: resolving conflicts", () => {
     expect(both.content.summaryJson).toEqual(plainTextToDoc("Versi lain."));
   });
 
+  it("without a known base, every difference is a conflict and nothing is taken silently", () => {
+    const result = mergeSkjDrafts(null, content(edited(rank("IV/a"))), content(edited(indicators("Lain"), add("T.ABK", 2))));
+    expect(result.conflicts.map((c) => c.id)).toEqual(["requirements.rank", "requirements.performanceIndicators", "competencies:T.ABK"]);
+    expect(result.fromTheirs).toEqual([]);
+  });
+
   it("keeps both rows of a code listed twice instead of folding them", () => {
     const twice = edited(add("M.01", 5));
     const result = mergeSkjDrafts(content(twice), content(twice), content(edited(add("M.01", 5), level("M.02", 4))));

@@ -143,7 +143,16 @@ function outcomeOf(base: unknown, mine: unknown, theirs: unknown): Outcome {
 }
 
 
-export function mergeSkjDrafts(base: SkjDraftContent, mine: SkjDraftContent, theirs: SkjDraftContent, choices: Readonly<Record<string, SkjMergeChoice>> = {}): SkjMerge {
+// Without a base (a revision the server no longer knows) no side can be said to be unchanged: every
+// difference is a conflict, never a silent pick.
+const NO_BASE = Symbol("no base");
+
+export function mergeSkjDrafts(
+  base: SkjDraftContent | null,
+  mine: SkjDraftContent,
+  theirs: SkjDraftContent,
+  choices: Readonly<Record<string, SkjMergeChoice>> = {},
+): SkjMerge {
   const conflicts: SkjMergeField[] = [];
   const fromTheirs: SkjMergeField[] = [];
   const content: SkjDraftContent = structuredClone(mine);
@@ -160,18 +169,18 @@ export function mergeSkjDrafts(base: SkjDraftContent, mine: SkjDraftContent, the
       id,
       section: SECTION_OF[path[0] as keyof SkjDocument],
       label: SKJ_FIELD_LABELS[id as SkjValuePath] ?? id,
-      base: valueAt(base, path),
+      base: base ? valueAt(base, path) : NO_BASE,
       mine: valueAt(mine, path),
       theirs: valueAt(theirs, path),
     };
     setValueAt(content, path, structuredClone(decide(field)));
   }
 
-  const rows = { base: keyedRows(base.document.competencies), mine: keyedRows(mine.document.competencies), theirs: keyedRows(theirs.document.competencies) };
+  const rows = { base: keyedRows(base?.document.competencies ?? []), mine: keyedRows(mine.document.competencies), theirs: keyedRows(theirs.document.competencies) };
   const merged = new Map<string, Row>();
   for (const key of new Set([...rows.base.keys(), ...rows.mine.keys(), ...rows.theirs.keys()])) {
     const code = (rows.mine.get(key) ?? rows.theirs.get(key) ?? rows.base.get(key))!.code;
-    const row = decide({ id: `competencies:${key}`, section: "kompetensi", label: code, code, base: rows.base.get(key), mine: rows.mine.get(key), theirs: rows.theirs.get(key) });
+    const row = decide({ id: `competencies:${key}`, section: "kompetensi", label: code, code, base: base ? rows.base.get(key) : NO_BASE, mine: rows.mine.get(key), theirs: rows.theirs.get(key) });
     if (row !== undefined) merged.set(key, structuredClone(row as Row));
   }
   content.document.competencies = orderRows(merged, rows);
