@@ -117,7 +117,12 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
       const merge = mergeOnConflict(reply.conflict, mine);
       if (merge.conflicts.length === 0) {
         setMerged(reply.conflict);
-        applyResolution(merge.content, reply.conflict.current.revision);
+        // nothing new from the other side: keep the form (and the cursor) as it is, just save on the newer revision
+        if (merge.fromTheirs.length > 0) applyResolution(merge.content, reply.conflict.current.revision);
+        else {
+          revision.current = reply.conflict.current.revision;
+          setSaveRequest((n) => n + 1);
+        }
       } else {
         setMerged(null);
         setConflict({ reply: reply.conflict, mine });
