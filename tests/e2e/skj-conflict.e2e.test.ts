@@ -58,6 +58,22 @@ describe("SKJ editor conflicts", () => {
     expect(await reloaded(first)).toMatchObject({ rank: "III/d", indicators: "Persentase insiden keamanan informasi yang ditangani" });
   });
 
+  it("two tabs make the same change: saved with no prompt", async () => {
+    const first = await browser.newPage();
+    await logIn(first, "analis@demo.go.id");
+    await openEditor(first);
+    const second = await first.context().newPage();
+    await openEditor(second);
+
+    await first.getByLabel(RANK).selectOption("III/c");
+    await saved(first);
+    await second.getByLabel(RANK).selectOption("III/c");
+    await expect.poll(() => second.getByRole("status").filter({ hasText: "Digabung" }).count(), { timeout: 15_000 }).toBe(1);
+    await saved(second);
+    expect(await second.getByRole("dialog").count()).toBe(0);
+    expect(await reloaded(first)).toMatchObject({ rank: "III/c" });
+  });
+
   it("two people edit different fields: both edits are kept with no prompt, and the note names the other person", async () => {
     const analis = await browser.newPage();
     await logIn(analis, "analis@demo.go.id");
