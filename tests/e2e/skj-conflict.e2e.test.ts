@@ -38,13 +38,18 @@ async function reloaded(page: Page) {
 
 describe("SKJ editor conflicts", () => {
   const browser = useBrowser();
-
-  it("two tabs of the same user edit different fields: both edits are kept with no prompt", async () => {
+  /** The analyst's draft open in two tabs of one signed-in browser. */
+  async function twoTabs(): Promise<[Page, Page]> {
     const first = await browser.newPage();
     await logIn(first, "analis@demo.go.id");
     await openEditor(first);
     const second = await first.context().newPage();
     await openEditor(second);
+    return [first, second];
+  }
+
+  it("two tabs of the same user edit different fields: both edits are kept with no prompt", async () => {
+    const [first, second] = await twoTabs();
 
     await first.getByLabel(RANK).selectOption("III/d");
     await saved(first);
@@ -59,11 +64,7 @@ describe("SKJ editor conflicts", () => {
   });
 
   it("two tabs make the same change: saved with no prompt", async () => {
-    const first = await browser.newPage();
-    await logIn(first, "analis@demo.go.id");
-    await openEditor(first);
-    const second = await first.context().newPage();
-    await openEditor(second);
+    const [first, second] = await twoTabs();
 
     await first.getByLabel(RANK).selectOption("III/c");
     await saved(first);
@@ -93,11 +94,7 @@ describe("SKJ editor conflicts", () => {
   });
 
   it("two tabs change the same field: only that field is asked about, in view, and each side picked is the one stored", async () => {
-    const first = await browser.newPage();
-    await logIn(first, "analis@demo.go.id");
-    await openEditor(first);
-    const second = await first.context().newPage();
-    await openEditor(second);
+    const [first, second] = await twoTabs();
 
     await first.getByLabel(RANK).selectOption("IV/b");
     await first.getByLabel("Pelatihan teknis").fill("Pelatihan Tanggap Insiden");
