@@ -95,7 +95,7 @@ export function skjValuePaths(schema: z.ZodType = SkjDocumentSchema, prefix: rea
 }
 const VALUE_PATHS = skjValuePaths();
 
-export function deepEqual(a: unknown, b: unknown): boolean {
+function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -141,7 +141,6 @@ function outcomeOf(base: unknown, mine: unknown, theirs: unknown): Outcome {
   if (deepEqual(base, mine)) return "theirs";
   return "conflict";
 }
-
 
 // Without a base (a revision the server no longer knows) no side can be said to be unchanged: every
 // difference is a conflict, never a silent pick.
