@@ -253,6 +253,8 @@ export const skjDraftRevisions = sqliteTable(
       .references(() => skjDrafts.id),
     revision: integer("revision").notNull(),
     document: text("document", { mode: "json" }).$type<unknown>().notNull(),
+    // the rich-text summary as saved, so a conflicting save can be merged against its base (null before 0010)
+    summaryJson: text("summary_json", { mode: "json" }).$type<unknown>(),
     savedBy: integer("saved_by").references(() => users.id),
     savedAt: createdAt(),
   },

@@ -6,10 +6,9 @@ import { ReviewComments } from "~/components/review-comments";
 import { UnverifiedNotice } from "~/components/unverified-notice";
 import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
 import { can } from "~/domain/permissions";
-import type { RichTextNode } from "~/domain/richtext";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { parseRichText } from "~/services/richtext.server";
-import { editorData, withRegisterIdentity } from "~/services/skj-editor.server";
+import { editorData, saveConflict, withRegisterIdentity } from "~/services/skj-editor.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -88,13 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refreshCodes = new Set(Array.isArray(body.refreshCodes) ? body.refreshCodes.filter((c): c is string => typeof c === "string").slice(0, 50) : []);
   const result = saveDraft(db, { draftId: draft.id, baseRevision: body.baseRevision, document, summaryJson: summary.doc, actorId: user.id, refreshCodes });
   if (result.ok) return { ok: true, revision: result.draft.revision, savedAt: result.draft.updatedAt, results: validateDocument(db, document) };
-  if (result.reason === "conflict") {
-    const c = result.current;
-    return data<SaveReply>(
-      { ok: false, conflict: { revision: c.revision, document: c.document, summaryJson: c.summaryJson as RichTextNode | null, lastEditorName: c.lastEditorName, updatedAt: c.updatedAt } },
-      { status: 409 },
-    );
-  }
+  if (result.reason === "conflict") return data<SaveReply>({ ok: false, conflict: saveConflict(db, result.current, body.baseRevision, user.id) }, { status: 409 });
   return data<SaveReply>({ ok: false, message: "Draf sedang ditinjau atau sudah ditutup, sehingga tidak dapat diubah." }, { status: 409 });
 }
 

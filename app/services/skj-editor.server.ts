@@ -4,12 +4,13 @@ import { inArray } from "drizzle-orm";
 import { MANDATORY_TECHNICAL_CODE, REGULATION_CODES } from "~/domain/dictionary";
 import type { CompetencyType } from "~/domain/dictionary";
 import { positionEchelon } from "~/domain/sotk";
+import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { RuleContext } from "~/domain/skj-rules";
 import type { DbOrTx } from "~db/client.server";
 import { latestPublishedRevisions, levelsOfRevisions } from "~db/queries/competencies.server";
 import { positionDetail } from "~db/queries/register.server";
-import { draftPins, type DraftView } from "~db/queries/skj-drafts.server";
+import { draftPins, draftRevisionContent, type DraftView } from "~db/queries/skj-drafts.server";
 import { competencyRevisions } from "~db/schema";
 import { ruleContextFor } from "./skj.server";
 
@@ -92,5 +93,25 @@ export function withRegisterIdentity(db: DbOrTx, positionId: number, document: S
       unitCode: unit.code,
       governmentAffair: position.governmentAffair,
     },
+  };
+}
+
+/**
+ * What the editor needs to merge a stale save itself (app/domain/skj-merge.ts): the revision the save was
+ * based on, the current one, and who made it. `base` is null when the save named a revision the draft
+ * never had; the editor then asks about every difference.
+ */
+export interface SaveConflict {
+  base: { revision: number; document: SkjDocument; summaryJson: RichTextNode | null } | null;
+  current: { revision: number; document: SkjDocument; summaryJson: RichTextNode | null; updatedAt: string };
+  author: { name: string | null; sameUser: boolean };
+}
+
+export function saveConflict(db: DbOrTx, current: DraftView, baseRevision: number, userId: number): SaveConflict {
+  const base = draftRevisionContent(db, current.id, baseRevision);
+  return {
+    base: base ? { revision: baseRevision, ...base } : null,
+    current: { revision: current.revision, document: current.document, summaryJson: current.summaryJson, updatedAt: current.updatedAt },
+    author: { name: current.lastEditorName, sameUser: current.lastEditedBy === userId },
   };
 }

@@ -80,8 +80,8 @@ function syncCompetencyPins(tx: Tx, draftId: number, document: SkjDocument, refr
   }
 }
 
-function appendHistory(tx: Tx, draftId: number, revision: number, document: SkjDocument, actorId: number | null) {
-  tx.insert(skjDraftRevisions).values({ draftId, revision, document, savedBy: actorId }).run();
+function appendHistory(tx: Tx, draftId: number, revision: number, document: SkjDocument, summaryJson: RichTextNode | null, actorId: number | null) {
+  tx.insert(skjDraftRevisions).values({ draftId, revision, document, summaryJson, savedBy: actorId }).run();
 }
 
 export function createDraft(
@@ -103,7 +103,7 @@ export function createDraft(
       })
       .returning({ id: skjDrafts.id })
       .get();
-    appendHistory(tx, row.id, 1, input.document, input.actorId);
+    appendHistory(tx, row.id, 1, input.document, input.summaryJson, input.actorId);
     syncCompetencyPins(tx, row.id, input.document);
     recordAudit(tx, {
       actorId: input.actorId,
@@ -143,7 +143,7 @@ export function saveDraft(
       .where(and(eq(skjDrafts.id, input.draftId), eq(skjDrafts.revision, input.baseRevision), isNull(skjDrafts.closedAt)))
       .run();
     if (updated.changes === 0) return { ok: false, reason: "conflict", current };
-    appendHistory(tx, input.draftId, input.baseRevision + 1, input.document, input.actorId);
+    appendHistory(tx, input.draftId, input.baseRevision + 1, input.document, input.summaryJson, input.actorId);
     syncCompetencyPins(tx, input.draftId, input.document, input.refreshCodes);
     // one audit row per save would drown the log in autosaves: the history table holds every revision
     return { ok: true, draft: findOpenDraftById(tx, input.draftId)! };
@@ -172,11 +172,13 @@ export function draftHistory(db: DbOrTx, draftId: number) {
     .all();
 }
 
-export function draftRevisionDocument(db: DbOrTx, draftId: number, revision: number): SkjDocument | undefined {
-  return db
-    .select({ document: skjDraftRevisions.document })
+/** A saved revision of the draft as it was stored (the summary's rich text is null for revisions saved before 0010). */
+export function draftRevisionContent(db: DbOrTx, draftId: number, revision: number): { document: SkjDocument; summaryJson: RichTextNode | null } | undefined {
+  const row = db
+    .select({ document: skjDraftRevisions.document, summaryJson: skjDraftRevisions.summaryJson })
     .from(skjDraftRevisions)
     .where(and(eq(skjDraftRevisions.draftId, draftId), eq(skjDraftRevisions.revision, revision)))
     .orderBy(asc(skjDraftRevisions.id))
-    .get()?.document as SkjDocument | undefined;
+    .get();
+  return row ? { document: row.document as SkjDocument, summaryJson: (row.summaryJson as RichTextNode | null) ?? null } : undefined;
 }

@@ -193,7 +193,7 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     await analis.getByLabel("Pangkat / golongan ruang minimal").selectOption("III/c");
     await saved(analis);
     await reviewer.getByLabel("Pangkat / golongan ruang minimal").selectOption("III/d");
-    await reviewer.getByRole("alertdialog").waitFor({ timeout: 15_000 });
+    await reviewer.getByRole("dialog").waitFor({ timeout: 15_000 });
     await check(reviewer, "SKJ editor, conflict view");
   });
 

@@ -94,7 +94,7 @@ describe("SKJ editor", () => {
     expect(await doc.getByRole("table", { name: "Persyaratan jabatan (cetak)" }).innerText()).toContain("Pembina (IV/a)");
   });
 
-  it("a second browser editing the same draft gets the conflict view and keeps their own edit", async () => {
+  it("a second person changing the same field gets the per-field choice, naming the other person, and keeps their own edit", async () => {
     const first = await browser.newPage();
     await logIn(first, "analis@demo.go.id");
     await openEditor(first, false);
@@ -106,11 +106,13 @@ describe("SKJ editor", () => {
     await saved(first);
 
     await second.getByLabel("Pangkat / golongan ruang minimal").selectOption("IV/c");
-    const dialog = second.getByRole("alertdialog");
+    const dialog = second.getByRole("dialog");
     await dialog.waitFor({ timeout: 15_000 });
-    expect(await dialog.getByRole("heading").innerText()).toBe("Draf ini telah diubah oleh Analis Demo");
-    expect(await dialog.getByRole("table", { name: "Perbedaan versi" }).innerText()).toMatch(/Pangkat\s+IV\/b\s+IV\/c/);
-    await dialog.getByRole("button", { name: "Pakai versi saya" }).click();
+    expect(await dialog.getByRole("heading").innerText()).toBe("Draf ini juga diubah oleh Analis Demo");
+    const rank = dialog.getByRole("group", { name: "C. Persyaratan — Pangkat/golongan ruang minimal" });
+    expect(await rank.innerText()).toMatch(/Pakai milik saya\s+Pembina Utama Muda \(IV\/c\)\s+Pakai versi lain\s+Pembina Tingkat I \(IV\/b\)/);
+    await rank.getByLabel("Pakai milik saya").check();
+    await dialog.getByRole("button", { name: "Simpan pilihan" }).click();
     await saved(second);
 
     await first.reload();

@@ -4,11 +4,12 @@ import { useForm, useWatch } from "react-hook-form";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { IdentityBlock, type IdentityBlockProps } from "~/components/identity-block";
 import type { RichTextNode } from "~/domain/richtext";
-import { diffSkjDocuments } from "~/domain/skj-diff";
 import type { SkjDocument } from "~/domain/skj-document";
+import type { SkjDraftContent } from "~/domain/skj-merge";
 import { validateSkj, type RuleContext } from "~/domain/skj-rules";
-import type { CatalogEntry, SerializedRuleContext } from "~/services/skj-editor.server";
+import type { CatalogEntry, SaveConflict, SerializedRuleContext } from "~/services/skj-editor.server";
 import { CompetencySections } from "./competency-sections";
+import { ConflictPanel, MergedNotice, mergeOnConflict } from "./conflict-panel";
 import { RequirementsSection } from "./requirements-section";
 import { RulesPanel } from "./rules-panel";
 
@@ -18,7 +19,7 @@ export interface SaveReply {
   ok: boolean;
   revision?: number;
   savedAt?: string;
-  conflict?: { revision: number; document: SkjDocument; summaryJson: RichTextNode | null; lastEditorName: string | null; updatedAt: string };
+  conflict?: SaveConflict;
   message?: string;
 }
 
@@ -40,7 +41,10 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
   const [catalog, setCatalog] = useState(() => new Map(initialCatalog.map((c) => [c.code, c])));
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
-  const [conflict, setConflict] = useState<SaveReply["conflict"] | null>(null);
+  // the user's content as it was when the save was refused, merged against the other revision
+  const [conflict, setConflict] = useState<{ reply: SaveConflict; mine: SkjDraftContent } | null>(null);
+  const [merged, setMerged] = useState<SaveConflict | null>(null);
+  const [saveRequest, setSaveRequest] = useState(0);
   const [editorKey, setEditorKey] = useState(0);
   const revision = useRef(draft.revision);
   const pending = useRef(false);
@@ -109,8 +113,21 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
       if (pending.current) save();
     } else if (reply.conflict) {
       clearTimeout(timer.current);
-      setConflict(reply.conflict);
-      setStatus({ kind: "conflict" });
+      const mine = { document: form.getValues(), summaryJson };
+      const merge = mergeOnConflict(reply.conflict, mine);
+      if (merge.conflicts.length === 0) {
+        setMerged(reply.conflict);
+        // nothing new from the other side: keep the form (and the cursor) as it is, just save on the newer revision
+        if (merge.fromTheirs.length > 0) applyResolution(merge.content, reply.conflict.current.revision);
+        else {
+          revision.current = reply.conflict.current.revision;
+          setSaveRequest((n) => n + 1);
+        }
+      } else {
+        setMerged(null);
+        setConflict({ reply: reply.conflict, mine });
+        setStatus({ kind: "conflict" });
+      }
     } else setStatus({ kind: "error", message: reply.message ?? "Penyimpanan gagal. Perubahan Anda masih ada di halaman ini; coba lagi." });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- react to a new reply only
   }, [fetcher.data, fetcher.state]);
@@ -124,22 +141,21 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
     return () => window.removeEventListener("beforeunload", warn);
   }, [status.kind]);
 
-  const keepMine = () => {
-    if (!conflict) return;
-    revision.current = conflict.revision;
-    setConflict(null);
-    save();
-  };
-  const takeTheirs = () => {
-    if (!conflict) return;
-    revision.current = conflict.revision;
+  // the merged content replaces the form (every field, hence the remount) and is saved on the newer revision
+  // once rendered, so the save carries the merged rich-text summary
+  function applyResolution(content: SkjDraftContent, newerRevision: number) {
+    revision.current = newerRevision;
     first.current = true;
-    form.reset(conflict.document);
-    setSummaryJson(conflict.summaryJson);
+    form.reset(content.document);
+    setSummaryJson(content.summaryJson);
     setEditorKey((k) => k + 1);
     setConflict(null);
-    setStatus({ kind: "saved", at: conflict.updatedAt });
-  };
+    setSaveRequest((n) => n + 1);
+  }
+  useEffect(() => {
+    if (saveRequest > 0) save();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one save per request, with this render's content
+  }, [saveRequest]);
 
   const nameOf = (code: string) => catalog.get(code)?.name ?? context.competencies.get(code)?.name ?? code;
 
@@ -151,44 +167,12 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
           {status.kind === "saved" ? `Tersimpan ${timeFormat.format(new Date(status.at))}` : null}
           {status.kind === "dirty" ? "Perubahan belum tersimpan…" : null}
           {status.kind === "error" ? status.message : null}
-          {status.kind === "conflict" ? "Konflik: draf diubah orang lain" : null}
+          {status.kind === "conflict" ? "Konflik: pilih versi untuk isian yang diubah di dua tempat" : null}
           {status.kind === "idle" ? (editable ? "Semua perubahan tersimpan" : "Hanya baca") : null}
         </div>
-        {conflict ? (
-          <section className="conflict card" role="alertdialog" aria-labelledby="conflict-title">
-            <h2 id="conflict-title" style={{ marginTop: 0 }}>
-              Draf ini telah diubah oleh {conflict.lastEditorName ?? "pengguna lain"}
-            </h2>
-            <p>Perubahan Anda belum disimpan dan tidak hilang. Bandingkan, lalu pilih versi yang dipakai.</p>
-            <table className="data" aria-label="Perbedaan versi">
-              <thead>
-                <tr>
-                  <th scope="col">Bagian</th>
-                  <th scope="col">Versi mereka (revisi {conflict.revision})</th>
-                  <th scope="col">Versi saya</th>
-                </tr>
-              </thead>
-              <tbody>
-                {diffSkjDocuments(conflict.document, form.getValues(), nameOf).map((c, i) => (
-                  <tr key={i}>
-                    <th scope="row">{c.label}</th>
-                    <td>{c.before}</td>
-                    <td>{c.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="actions" style={{ marginTop: "0.75rem" }}>
-              <button type="button" className="button" onClick={keepMine}>
-                Pakai versi saya
-              </button>
-              <button type="button" className="button button-secondary" onClick={takeTheirs}>
-                Pakai versi mereka
-              </button>
-            </div>
-          </section>
-        ) : null}
-        <fieldset disabled={!editable || Boolean(conflict)} className="skj-fieldset">
+        {merged && !conflict ? <MergedNotice conflict={merged} /> : null}
+        {conflict ? <ConflictPanel conflict={conflict.reply} mine={conflict.mine} nameOf={nameOf} onResolved={(content) => applyResolution(content, conflict.reply.current.revision)} /> : null}
+        <fieldset key={editorKey} disabled={!editable || Boolean(conflict)} className="skj-fieldset">
           <section className="card" id="bagian-identitas" aria-labelledby="h-identitas">
             <h2 id="h-identitas" style={{ marginTop: 0 }}>
               A. Identitas Jabatan
@@ -198,7 +182,6 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
             <div className="field" data-path="position.summary">
               <span className="label-like">Ikhtisar jabatan</span>
               <RichTextEditor
-                key={editorKey}
                 name="summaryJson"
                 textName="summaryText"
                 label="Ikhtisar jabatan"

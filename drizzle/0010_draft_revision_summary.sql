@@ -1,0 +1,1 @@
+ALTER TABLE `skj_draft_revisions` ADD `summary_json` text;
