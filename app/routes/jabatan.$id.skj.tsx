@@ -2,13 +2,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CommentMarkers, showAnchor } from "~/components/comment-markers";
+import { NewCommentForm } from "~/components/new-comment-form";
 import { ReviewComments } from "~/components/review-comments";
 import { UnverifiedNotice } from "~/components/unverified-notice";
 import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
+import { anchorOptions } from "~/domain/comment-anchors";
 import { can } from "~/domain/permissions";
 import type { RichTextNode } from "~/domain/richtext";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { parseRichText } from "~/services/richtext.server";
+import { handleCommentIntent } from "~/services/skj-comments.server";
 import { editorData, withRegisterIdentity } from "~/services/skj-editor.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
@@ -34,13 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const draft = findOpenDraft(db, position.id);
   const canWrite = can(user.role, "skj:write");
+  const editor = draft ? editorData(db, position.id, draft) : null;
+  const names = new Map(editor?.catalog.map((c) => [c.code, c.name]));
   return {
     position: { id: position.id, name: position.name, code: position.code },
     canWrite,
     draft: draft ? { revision: draft.revision, state: draft.state, document: draft.document, summaryJson: draft.summaryJson, updatedAt: draft.updatedAt, lastEditorName: draft.lastEditorName } : null,
     editable: Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state)),
-    editor: draft ? editorData(db, position.id, draft) : null,
+    editor,
     comments: draft ? commentThreads(db, draft.id) : [],
+    anchors: draft ? anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)) : [],
     unverified: unverifiedSettings(db),
     decisions: draft ? draftDecisions(db, draft.id) : [],
   };
@@ -52,6 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
     const form = await request.formData();
+    // whoever may edit the draft answers its review comments, in any state the draft is open in
+    if (form.get("intent") === "comment" || form.get("intent") === "resolve") {
+      const draft = findOpenDraft(db, position.id);
+      if (!draft) return data({ commentError: "Draf tidak ditemukan: mungkin sudah ditetapkan. Muat ulang halaman." }, { status: 404 });
+      return handleCommentIntent(db, draft.id, form, user.id)!;
+    }
     if (form.get("intent") === "submit") {
       const draft = findOpenDraft(db, position.id);
       if (!draft) return data({ submitError: "Draf tidak ditemukan." }, { status: 404 });
@@ -103,7 +116,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaul
   formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function SkjEditorPage() {
-  const { position, draft, editable, editor, canWrite, comments, decisions, unverified } = useLoaderData<typeof loader>();
+  const { position, draft, editable, editor, canWrite, comments, anchors, decisions, unverified } = useLoaderData<typeof loader>();
+  const commentAction = `/jabatan/${position.id}/skj`;
   const reply = useActionData<typeof action>() as { submitError?: string } | undefined;
   const lastReturn = decisions.find((d) => d.action === "dikembalikan");
   return (
@@ -146,8 +160,20 @@ export default function SkjEditorPage() {
           </p>
         ) : null}
         <UnverifiedNotice settings={unverified} />
-        <ReviewComments comments={comments} />
-        <SkjEditor draft={draft} identity={editor.identity} catalog={editor.catalog} ruleContext={editor.ruleContext} editable={editable} />
+        <CommentMarkers threads={comments}>
+          <SkjEditor
+            draft={draft}
+            identity={editor.identity}
+            catalog={editor.catalog}
+            ruleContext={editor.ruleContext}
+            editable={editable}
+            aside={
+              <ReviewComments comments={comments} anchors={anchors} action={canWrite ? commentAction : undefined} onShowAnchor={showAnchor}>
+                {canWrite ? <NewCommentForm action={commentAction} anchors={anchors} /> : null}
+              </ReviewComments>
+            }
+          />
+        </CommentMarkers>
         {editable ? (
           <section className="card" aria-labelledby="ajukan">
             <h2 id="ajukan" style={{ marginTop: 0 }}>

@@ -1,4 +1,5 @@
 import { Controller, useFieldArray, type Control, type UseFormReturn } from "react-hook-form";
+import { CommentMarker } from "~/components/comment-markers";
 import { EDUCATION, GOLONGAN, type SkjDocument } from "~/domain/skj-document";
 
 const splitLines = (text: string) => text.split("\n").map((s) => s.trim()).filter(Boolean);
@@ -33,7 +34,7 @@ export function RequirementsSection({ form }: { form: UseFormReturn<SkjDocument>
   return (
     <section className="card" id="bagian-persyaratan" aria-labelledby="h-persyaratan">
       <h2 id="h-persyaratan" style={{ marginTop: 0 }}>
-        C. Persyaratan Jabatan
+        C. Persyaratan Jabatan <CommentMarker anchor="persyaratan" />
       </h2>
       <div className="field" data-path="requirements.rank">
         <label htmlFor="rank">Pangkat / golongan ruang minimal</label>
