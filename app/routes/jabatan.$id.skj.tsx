@@ -172,31 +172,33 @@ export default function SkjEditorPage() {
                 {canWrite ? <NewCommentForm action={commentAction} anchors={anchors} /> : null}
               </ReviewComments>
             }
+            footer={
+              editable ? (
+                <section className="card" aria-labelledby="ajukan">
+                  <h2 id="ajukan" style={{ marginTop: 0 }}>
+                    Ajukan untuk ditinjau
+                  </h2>
+                  <p className="muted">Kesalahan aturan harus diperbaiki dahulu. Bila ada peringatan, tuliskan alasannya; alasan disimpan bersama versi SKJ.</p>
+                  {reply?.submitError ? (
+                    <p className="form-error" role="alert">
+                      {reply.submitError}
+                    </p>
+                  ) : null}
+                  <Form method="post" className="stacked">
+                    <input type="hidden" name="intent" value="submit" />
+                    <div className="field">
+                      <label htmlFor="justification">Alasan atas peringatan (bila ada)</label>
+                      <textarea id="justification" name="justification" rows={3} />
+                    </div>
+                    <button type="submit" className="button">
+                      Ajukan SKJ
+                    </button>
+                  </Form>
+                </section>
+              ) : null
+            }
           />
         </CommentMarkers>
-        {editable ? (
-          <section className="card" aria-labelledby="ajukan">
-            <h2 id="ajukan" style={{ marginTop: 0 }}>
-              Ajukan untuk ditinjau
-            </h2>
-            <p className="muted">Kesalahan aturan harus diperbaiki dahulu. Bila ada peringatan, tuliskan alasannya; alasan disimpan bersama versi SKJ.</p>
-            {reply?.submitError ? (
-              <p className="form-error" role="alert">
-                {reply.submitError}
-              </p>
-            ) : null}
-            <Form method="post" className="stacked">
-              <input type="hidden" name="intent" value="submit" />
-              <div className="field">
-                <label htmlFor="justification">Alasan atas peringatan (bila ada)</label>
-                <textarea id="justification" name="justification" rows={3} />
-              </div>
-              <button type="submit" className="button">
-                Ajukan SKJ
-              </button>
-            </Form>
-          </section>
-        ) : null}
         </>
       )}
     </>

@@ -31,13 +31,15 @@ interface Props {
   editable: boolean;
   /** Shown under the rules panel in the side column that stays in view (the review comments). */
   aside?: ReactNode;
+  /** Ends the form column (submission), so the side column stays in view down to the end of the page. */
+  footer?: ReactNode;
 }
 
 type SaveStatus = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" };
 
 const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, aside }: Props) {
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, aside, footer }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
@@ -222,6 +224,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
           />
           <RequirementsSection form={form} />
         </fieldset>
+        {footer}
       </div>
       <div className="skj-side">
         <RulesPanel results={results} />
