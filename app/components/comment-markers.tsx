@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useMemo, type MouseEvent, type ReactNode } from "react";
 
 // Open review threads by anchor, so each section heading and competency row of the editor can say it has
 // comments without the editor itself knowing about reviews.
@@ -18,21 +18,26 @@ function flash(el: HTMLElement) {
   setTimeout(() => el.classList.remove("flash"), 1200);
 }
 
-/** "2 komentar terbuka" beside what they point at; a click brings the first thread into view. */
+/**
+ * "2 komentar terbuka" beside what they point at, leading to the first thread. A link, not a button: the
+ * editor's fieldset disables its buttons while the draft is locked, and the threads are read then too.
+ */
 export function CommentMarker({ anchor }: { anchor: string }) {
   const ids = useContext(OpenThreads).get(anchor);
   if (!ids?.length) return null;
-  const show = () => {
+  const show = (event: MouseEvent<HTMLAnchorElement>) => {
     const thread = document.getElementById(`thread-${ids[0]}`);
     if (!thread) return;
+    // in place of a fragment navigation: the thread sits in a side column that scrolls on its own
+    event.preventDefault();
     thread.scrollIntoView({ behavior: "smooth", block: "nearest" });
     thread.focus({ preventScroll: true });
     flash(thread);
   };
   return (
-    <button type="button" className="comment-marker" onClick={show}>
+    <a href={`#thread-${ids[0]}`} className="comment-marker" onClick={show}>
       {ids.length} komentar terbuka
-    </button>
+    </a>
   );
 }
 

@@ -58,7 +58,7 @@ describe("the SKJ editor with review comments", () => {
     expect(await panel.getByRole("heading").innerText()).toBe("Komentar tinjauan (1 terbuka)");
     // the row the comment points at says so, and its marker leads to the thread
     const row = analis.getByRole("table", { name: "Kompetensi Teknis" }).getByRole("row").filter({ hasText: "T.KELEMBAGAAN" });
-    await row.getByRole("button", { name: "1 komentar terbuka" }).click();
+    await row.getByRole("link", { name: "1 komentar terbuka" }).click();
     await expect.poll(() => analis.evaluate(() => document.activeElement?.closest("li")?.textContent ?? "")).toContain(RETURN_NOTE);
     const thread = panel.getByRole("listitem").filter({ hasText: RETURN_NOTE });
     expect(await thread.innerText()).toContain("B. Kompetensi T.KELEMBAGAAN Penataan Kelembagaan Perangkat Daerah");
@@ -69,7 +69,7 @@ describe("the SKJ editor with review comments", () => {
     await thread.getByRole("button", { name: "Selesaikan" }).click();
     await expect.poll(() => panel.getByRole("heading").innerText()).toBe("Komentar tinjauan (0 terbuka)");
     expect(await thread.innerText()).toContain("Diselesaikan oleh Analis Demo");
-    expect(await row.getByRole("button", { name: /komentar terbuka/ }).count()).toBe(0);
+    expect(await row.getByRole("link", { name: /komentar terbuka/ }).count()).toBe(0);
 
     await visit(reviewer, `${position}/skj/tinjau`);
     const seen = commentPanel(reviewer).getByRole("listitem").filter({ hasText: RETURN_NOTE });
@@ -96,7 +96,7 @@ describe("the SKJ editor with review comments", () => {
     const posted = commentPanel(analis).getByRole("listitem").filter({ hasText: "Pangkat minimal perlu dikonfirmasi ke BKD." });
     await posted.waitFor();
     expect(await posted.innerText()).toMatch(/^C\. Persyaratan/);
-    expect(await analis.getByRole("region", { name: /^C\. Persyaratan Jabatan/ }).getByRole("button", { name: "1 komentar terbuka" }).count()).toBe(1);
+    expect(await analis.getByRole("region", { name: /^C\. Persyaratan Jabatan/ }).getByRole("link", { name: "1 komentar terbuka" }).count()).toBe(1);
   });
 
   it("shows the managerial rows folded to one line, opens their indicators with one click, and keeps the rules and comments in view down to the requirements", async () => {
