@@ -1,4 +1,7 @@
-import { Form } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { anchorLabel, type AnchorOption } from "~/domain/comment-anchors";
+import type { CommentReply } from "~/services/skj-comments.server";
 
 export interface CommentThreadView {
   id: number;
@@ -7,70 +10,113 @@ export interface CommentThreadView {
   authorName: string;
   createdAt: string;
   resolvedAt: string | null;
+  resolverName: string | null;
   replies: { id: number; body: string; authorName: string; createdAt: string }[];
-}
-
-const SECTION_LABELS: Record<string, string> = { identitas: "A. Identitas Jabatan", kompetensi: "B. Kompetensi", persyaratan: "C. Persyaratan Jabatan" };
-
-export function anchorLabel(anchor: string): string {
-  const [section, code] = anchor.split(":");
-  return code ? `Kompetensi ${code}` : (SECTION_LABELS[section ?? ""] ?? anchor);
 }
 
 const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
-/** Review comments, threaded by anchor; with `action` they can be answered and resolved there. */
-export function ReviewComments({ comments, action }: { comments: CommentThreadView[]; action?: string }) {
+/** The error of a comment form's last answer, once it has landed. */
+export function useCommentFetcher() {
+  const fetcher = useFetcher<CommentReply>();
+  const form = useRef<HTMLFormElement>(null);
+  const reply = fetcher.state === "idle" ? fetcher.data : undefined;
+  // a posted comment empties its form; a refused one keeps the text for correcting
+  useEffect(() => {
+    if (reply && "commentOk" in reply) form.current?.reset();
+  }, [reply]);
+  return { fetcher, form, error: reply && "commentError" in reply ? reply.commentError : null };
+}
+
+interface Props {
+  comments: CommentThreadView[];
+  /** Where replies and resolutions go; without it the threads are read only. */
+  action?: string;
+  anchors?: AnchorOption[];
+  /** Brings the commented section or row into view (the editor). */
+  onShowAnchor?: (anchor: string) => void;
+  children?: ReactNode;
+}
+
+/** Review comments, threaded by anchor, open threads first in reading order; with `action` they are answered and resolved. */
+export function ReviewComments({ comments, action, anchors = [], onShowAnchor, children }: Props) {
   if (comments.length === 0 && !action) return null;
-  const open = comments.filter((c) => !c.resolvedAt);
+  const order = new Map(anchors.map((a, i) => [a.value, i]));
+  const rank = (c: CommentThreadView) => (c.resolvedAt ? anchors.length + 1 : 0) + (order.get(c.anchor) ?? anchors.length);
+  const sorted = [...comments].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+  const labelOf = (anchor: string) => anchors.find((a) => a.value === anchor)?.label ?? anchorLabel(anchor);
   return (
-    <section className="card" aria-labelledby="komentar">
+    <section className="card comment-panel" aria-labelledby="komentar">
       <h2 id="komentar" style={{ marginTop: 0 }}>
-        Komentar tinjauan ({open.length} terbuka)
+        Komentar tinjauan ({comments.filter((c) => !c.resolvedAt).length} terbuka)
       </h2>
       {comments.length === 0 ? <p className="muted">Belum ada komentar.</p> : null}
       <ul className="comment-list">
-        {comments.map((c) => (
-          <li key={c.id} className={c.resolvedAt ? "comment resolved" : "comment"} data-anchor={c.anchor}>
-            <div className="comment-head">
-              <strong>{anchorLabel(c.anchor)}</strong> · {c.authorName} · {timeFormat.format(new Date(c.createdAt))}
-              {c.resolvedAt ? <span className="tag tag-ok"> selesai</span> : null}
-            </div>
-            <p>{c.body}</p>
-            {c.replies.map((r) => (
-              <div key={r.id} className="comment-reply">
-                <span className="muted">
-                  {r.authorName} · {timeFormat.format(new Date(r.createdAt))}
-                </span>
-                <p>{r.body}</p>
-              </div>
-            ))}
-            {action && !c.resolvedAt ? (
-              <div className="actions">
-                <Form method="post" action={action} className="reply-form">
-                  <input type="hidden" name="intent" value="comment" />
-                  <input type="hidden" name="anchor" value={c.anchor} />
-                  <input type="hidden" name="parentId" value={c.id} />
-                  <label className="visually-hidden" htmlFor={`reply-${c.id}`}>
-                    Balas komentar {c.id}
-                  </label>
-                  <input id={`reply-${c.id}`} name="body" type="text" placeholder="Balas…" />
-                  <button type="submit" className="button button-secondary">
-                    Balas
-                  </button>
-                </Form>
-                <Form method="post" action={action}>
-                  <input type="hidden" name="intent" value="resolve" />
-                  <input type="hidden" name="commentId" value={c.id} />
-                  <button type="submit" className="button button-secondary">
-                    Selesaikan
-                  </button>
-                </Form>
-              </div>
-            ) : null}
-          </li>
+        {sorted.map((c) => (
+          <CommentThread key={c.id} thread={c} label={labelOf(c.anchor)} action={action} onShowAnchor={onShowAnchor} />
         ))}
       </ul>
+      {children}
     </section>
+  );
+}
+
+function CommentThread({ thread: c, label, action, onShowAnchor }: { thread: CommentThreadView; label: string; action?: string; onShowAnchor?: (anchor: string) => void }) {
+  const { fetcher, form, error } = useCommentFetcher();
+  return (
+    <li id={`thread-${c.id}`} tabIndex={-1} className={c.resolvedAt ? "comment resolved" : "comment"} data-anchor={c.anchor}>
+      <div className="comment-head">
+        {onShowAnchor ? (
+          <button type="button" className="button-link-inline comment-anchor" onClick={() => onShowAnchor(c.anchor)}>
+            {label}
+          </button>
+        ) : (
+          <strong>{label}</strong>
+        )}{" "}
+        · {c.authorName} · {timeFormat.format(new Date(c.createdAt))}
+        {c.resolvedAt ? <span className="tag tag-ok"> Selesai</span> : null}
+      </div>
+      <p>{c.body}</p>
+      {c.replies.map((r) => (
+        <div key={r.id} className="comment-reply">
+          <span className="muted">
+            {r.authorName} · {timeFormat.format(new Date(r.createdAt))}
+          </span>
+          <p>{r.body}</p>
+        </div>
+      ))}
+      {c.resolvedAt ? (
+        <p className="muted comment-resolution">
+          Diselesaikan oleh {c.resolverName ?? "pengguna lain"} · {timeFormat.format(new Date(c.resolvedAt))}
+        </p>
+      ) : null}
+      {action && !c.resolvedAt ? (
+        <div className="comment-actions">
+          <fetcher.Form ref={form} method="post" action={action} className="reply-form">
+            <input type="hidden" name="intent" value="comment" />
+            <input type="hidden" name="parentId" value={c.id} />
+            <label className="visually-hidden" htmlFor={`reply-${c.id}`}>
+              Balas komentar {c.authorName} pada {label}
+            </label>
+            <input id={`reply-${c.id}`} name="body" type="text" placeholder="Balas…" />
+            <button type="submit" className="button button-secondary" disabled={fetcher.state !== "idle"}>
+              Balas
+            </button>
+          </fetcher.Form>
+          <fetcher.Form method="post" action={action}>
+            <input type="hidden" name="intent" value="resolve" />
+            <input type="hidden" name="commentId" value={c.id} />
+            <button type="submit" className="button button-secondary" disabled={fetcher.state !== "idle"}>
+              Selesaikan
+            </button>
+          </fetcher.Form>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
   );
 }

@@ -2,12 +2,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CommentMarkers, showAnchor } from "~/components/comment-markers";
+import { NewCommentForm } from "~/components/new-comment-form";
 import { ReviewComments } from "~/components/review-comments";
 import { UnverifiedNotice } from "~/components/unverified-notice";
 import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
+import { anchorOptions } from "~/domain/comment-anchors";
 import { can } from "~/domain/permissions";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { parseRichText } from "~/services/richtext.server";
+import { handleCommentIntent } from "~/services/skj-comments.server";
 import { editorData, saveConflict, withRegisterIdentity } from "~/services/skj-editor.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
@@ -33,13 +37,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const draft = findOpenDraft(db, position.id);
   const canWrite = can(user.role, "skj:write");
+  const editor = draft ? editorData(db, position.id, draft) : null;
+  const names = new Map(editor?.catalog.map((c) => [c.code, c.name]));
   return {
     position: { id: position.id, name: position.name, code: position.code },
     canWrite,
     draft: draft ? { revision: draft.revision, state: draft.state, document: draft.document, summaryJson: draft.summaryJson, updatedAt: draft.updatedAt, lastEditorName: draft.lastEditorName } : null,
     editable: Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state)),
-    editor: draft ? editorData(db, position.id, draft) : null,
+    editor,
     comments: draft ? commentThreads(db, draft.id) : [],
+    anchors: draft ? anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)) : [],
     unverified: unverifiedSettings(db),
     decisions: draft ? draftDecisions(db, draft.id) : [],
   };
@@ -51,6 +58,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
     const form = await request.formData();
+    // whoever may edit the draft answers its review comments, in any state the draft is open in
+    if (form.get("intent") === "comment" || form.get("intent") === "resolve") {
+      const draft = findOpenDraft(db, position.id);
+      if (!draft) return data({ commentError: "Draf tidak ditemukan: mungkin sudah ditetapkan. Muat ulang halaman." }, { status: 404 });
+      return handleCommentIntent(db, draft.id, form, user.id)!;
+    }
     if (form.get("intent") === "submit") {
       const draft = findOpenDraft(db, position.id);
       if (!draft) return data({ submitError: "Draf tidak ditemukan." }, { status: 404 });
@@ -96,7 +109,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaul
   formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function SkjEditorPage() {
-  const { position, draft, editable, editor, canWrite, comments, decisions, unverified } = useLoaderData<typeof loader>();
+  const { position, draft, editable, editor, canWrite, comments, anchors, decisions, unverified } = useLoaderData<typeof loader>();
+  const commentAction = `/jabatan/${position.id}/skj`;
   const reply = useActionData<typeof action>() as { submitError?: string } | undefined;
   const lastReturn = decisions.find((d) => d.action === "dikembalikan");
   return (
@@ -139,31 +153,45 @@ export default function SkjEditorPage() {
           </p>
         ) : null}
         <UnverifiedNotice settings={unverified} />
-        <ReviewComments comments={comments} />
-        <SkjEditor draft={draft} identity={editor.identity} catalog={editor.catalog} ruleContext={editor.ruleContext} editable={editable} />
-        {editable ? (
-          <section className="card" aria-labelledby="ajukan">
-            <h2 id="ajukan" style={{ marginTop: 0 }}>
-              Ajukan untuk ditinjau
-            </h2>
-            <p className="muted">Kesalahan aturan harus diperbaiki dahulu. Bila ada peringatan, tuliskan alasannya; alasan disimpan bersama versi SKJ.</p>
-            {reply?.submitError ? (
-              <p className="form-error" role="alert">
-                {reply.submitError}
-              </p>
-            ) : null}
-            <Form method="post" className="stacked">
-              <input type="hidden" name="intent" value="submit" />
-              <div className="field">
-                <label htmlFor="justification">Alasan atas peringatan (bila ada)</label>
-                <textarea id="justification" name="justification" rows={3} />
-              </div>
-              <button type="submit" className="button">
-                Ajukan SKJ
-              </button>
-            </Form>
-          </section>
-        ) : null}
+        <CommentMarkers threads={comments}>
+          <SkjEditor
+            draft={draft}
+            identity={editor.identity}
+            catalog={editor.catalog}
+            ruleContext={editor.ruleContext}
+            editable={editable}
+            aside={
+              <ReviewComments comments={comments} anchors={anchors} action={canWrite ? commentAction : undefined} onShowAnchor={showAnchor}>
+                {canWrite ? <NewCommentForm action={commentAction} anchors={anchors} /> : null}
+              </ReviewComments>
+            }
+            footer={
+              editable ? (
+                <section className="card" aria-labelledby="ajukan">
+                  <h2 id="ajukan" style={{ marginTop: 0 }}>
+                    Ajukan untuk ditinjau
+                  </h2>
+                  <p className="muted">Kesalahan aturan harus diperbaiki dahulu. Bila ada peringatan, tuliskan alasannya; alasan disimpan bersama versi SKJ.</p>
+                  {reply?.submitError ? (
+                    <p className="form-error" role="alert">
+                      {reply.submitError}
+                    </p>
+                  ) : null}
+                  <Form method="post" className="stacked">
+                    <input type="hidden" name="intent" value="submit" />
+                    <div className="field">
+                      <label htmlFor="justification">Alasan atas peringatan (bila ada)</label>
+                      <textarea id="justification" name="justification" rows={3} />
+                    </div>
+                    <button type="submit" className="button">
+                      Ajukan SKJ
+                    </button>
+                  </Form>
+                </section>
+              ) : null
+            }
+          />
+        </CommentMarkers>
         </>
       )}
     </>

@@ -2,20 +2,23 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AnchorSelect, NewCommentForm } from "~/components/new-comment-form";
 import { ReviewComments } from "~/components/review-comments";
 import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
+import { anchorOptions, anchorProblem } from "~/domain/comment-anchors";
 import { can } from "~/domain/permissions";
 import { diffSkjDocuments } from "~/domain/skj-diff";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { skjPrintModel } from "~/domain/skj-print";
 import { availableTransitions, DRAFT_STATE_LABELS } from "~/domain/skj-workflow";
+import { handleCommentIntent } from "~/services/skj-comments.server";
 import { catalogFor } from "~/services/skj-editor.server";
 import { validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
 import { draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
-import { addComment, commentThreads, draftDecisions, moveDraft, resolveComment } from "~db/queries/skj-review.server";
+import { addComment, commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
 
 export const meta: MetaFunction = () => [{ title: "Tinjau SKJ — SKJ Studio" }];
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     diff: published ? { version: published.version, changes: diffSkjDocuments(published.document, draft.document, (c) => names.get(c) ?? c) } : null,
     comments: commentThreads(db, draft.id),
     decisions: draftDecisions(db, draft.id),
-    anchors: ["identitas", "kompetensi", "persyaratan", ...draft.document.competencies.map((c) => `kompetensi:${c.code}`)],
+    anchors: anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)),
     transitions: availableTransitions(facts, user).filter((t) => t === "approve" || t === "return"),
     fourEyesBlocked: can(user.role, "skj:review") && draft.state === "diajukan" && (draft.submittedBy === user.id || draft.lastEditedBy === user.id),
     canComment: can(user.role, "skj:review") || can(user.role, "skj:write"),
@@ -57,24 +60,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { db, detail, draft } = load(params.id);
   const form = await request.formData();
   const intent = form.get("intent");
-  const back = `/jabatan/${detail.position.id}/skj/tinjau`;
-  if (intent === "comment") {
-    const result = addComment(db, { draftId: draft.id, anchor: String(form.get("anchor") ?? ""), body: String(form.get("body") ?? ""), parentId: Number(form.get("parentId")) || null, actorId: user.id });
-    if (!result.ok) return data({ error: result.message }, { status: result.status });
-    throw redirect(back);
-  }
-  if (intent === "resolve") {
-    const result = resolveComment(db, { draftId: draft.id, commentId: Number(form.get("commentId")), actorId: user.id });
-    if (!result.ok) return data({ error: result.message }, { status: result.status });
-    throw redirect(back);
-  }
+  const commented = handleCommentIntent(db, draft.id, form, user.id);
+  if (commented) return commented;
   if (intent === "approve" || intent === "return") {
     await requirePermission(request, "skj:review");
     const comment = String(form.get("comment") ?? "");
+    const anchor = String(form.get("anchor") ?? "");
+    // a return's note joins the threads, so it must say where it points: never a guessed section
+    const anchorRefusal = intent === "return" ? anchorProblem(anchor) : null;
+    if (anchorRefusal) return data({ error: anchorRefusal }, { status: 422 });
     const result = moveDraft(db, { draftId: draft.id, transition: intent, actor: user, comment });
     if (!result.ok) return data({ error: result.message }, { status: result.status });
     // a return comment also goes into the thread, anchored where the reviewer pointed
-    if (intent === "return" && comment.trim()) addComment(db, { draftId: draft.id, anchor: String(form.get("anchor") || "kompetensi"), body: comment, parentId: null, actorId: user.id });
+    if (intent === "return" && comment.trim()) addComment(db, { draftId: draft.id, anchor, body: comment, parentId: null, actorId: user.id });
     const word = intent === "approve" ? "disetujui" : "dikembalikan ke analis";
     throw redirect(`/skj?notice=${encodeURIComponent(`SKJ ${detail.position.name} ${word}.`)}`);
   }
@@ -86,6 +84,7 @@ export default function ReviewPage() {
   const reply = useActionData<typeof action>() as { error?: string } | undefined;
   const busy = useNavigation().state === "submitting";
   const warnings = results.filter((r) => r.severity === "warning");
+  const commentAction = `/jabatan/${position.id}/skj/tinjau`;
   return (
     <>
       <div className="page-header">
@@ -162,14 +161,8 @@ export default function ReviewPage() {
           {transitions.length > 0 ? (
             <Form method="post" className="stacked">
               <div className="field">
-                <label htmlFor="anchor">Bagian yang dimaksud</label>
-                <select id="anchor" name="anchor" defaultValue="kompetensi">
-                  {anchors.map((a) => (
-                    <option key={a} value={a}>
-                      {a.startsWith("kompetensi:") ? `Kompetensi ${a.slice(11)}` : a}
-                    </option>
-                  ))}
-                </select>
+                <label htmlFor="anchor">Bagian yang dimaksud (wajib bila dikembalikan)</label>
+                <AnchorSelect id="anchor" anchors={anchors} />
               </div>
               <div className="field">
                 <label htmlFor="comment">Catatan (wajib bila dikembalikan)</label>
@@ -191,28 +184,7 @@ export default function ReviewPage() {
           ) : (
             <p className="muted">Tidak ada keputusan yang dapat Anda ambil pada status ini.</p>
           )}
-          {canComment ? (
-            <Form method="post" className="stacked" style={{ marginTop: "1rem" }}>
-              <input type="hidden" name="intent" value="comment" />
-              <div className="field">
-                <label htmlFor="c-anchor">Komentar pada</label>
-                <select id="c-anchor" name="anchor">
-                  {anchors.map((a) => (
-                    <option key={a} value={a}>
-                      {a.startsWith("kompetensi:") ? `Kompetensi ${a.slice(11)}` : a}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="c-body">Komentar</label>
-                <textarea id="c-body" name="body" rows={3} />
-              </div>
-              <button type="submit" className="button button-secondary">
-                Tambah komentar
-              </button>
-            </Form>
-          ) : null}
+          {canComment ? <NewCommentForm action={commentAction} anchors={anchors} /> : null}
           <h3>Riwayat keputusan</h3>
           <ul>
             {decisions.map((d) => (
@@ -224,7 +196,7 @@ export default function ReviewPage() {
           </ul>
         </aside>
       </div>
-      <ReviewComments comments={comments} action={`/jabatan/${position.id}/skj/tinjau`} />
+      <ReviewComments comments={comments} anchors={anchors} action={canComment ? commentAction : undefined} />
     </>
   );
 }

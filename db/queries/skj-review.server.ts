@@ -1,5 +1,7 @@
 // Submission and review of SKJ drafts: transitions (checked by the workflow module), decisions and comments.
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { anchorProblem } from "~/domain/comment-anchors";
 import type { RuleResult } from "~/domain/skj-rules";
 import { COMMENT_MAX, decideTransition, type WorkflowActor } from "~/domain/skj-workflow";
 import type { Db, DbOrTx } from "../client.server";
@@ -55,25 +57,29 @@ export function draftDecisions(db: DbOrTx, draftId: number) {
     .all();
 }
 
-/** Anchors are a section ("identitas", "kompetensi", "persyaratan") or one competency row ("kompetensi:T.ANJAB"). */
-export const ANCHOR_PATTERN = /^(identitas|kompetensi|persyaratan)(:[A-Za-z0-9._\-/]{1,64})?$/;
-
+/**
+ * A new thread needs an anchor the user chose (a section or a competency row, see ~/domain/comment-anchors);
+ * a reply always joins its thread's anchor, whatever the form sent.
+ */
 export function addComment(db: Db, input: { draftId: number; anchor: string; body: string; parentId: number | null; actorId: number }): ReviewResult {
   const body = input.body.trim();
   if (!body) return { ok: false, status: 422, message: "Komentar tidak boleh kosong." };
   if (body.length > COMMENT_MAX) return { ok: false, status: 422, message: `Komentar maksimal ${COMMENT_MAX} karakter.` };
-  if (!ANCHOR_PATTERN.test(input.anchor)) return { ok: false, status: 422, message: "Bagian yang dikomentari tidak dikenal." };
+  const anchorRefusal = input.parentId ? null : anchorProblem(input.anchor);
+  if (anchorRefusal) return { ok: false, status: 422, message: anchorRefusal };
   return db.transaction((tx): ReviewResult => {
+    let anchor = input.anchor;
     if (input.parentId) {
-      const parent = tx.select({ draftId: reviewComments.draftId }).from(reviewComments).where(eq(reviewComments.id, input.parentId)).get();
-      if (parent?.draftId !== input.draftId) return { ok: false, status: 422, message: "Komentar yang dibalas tidak ditemukan." };
+      const parent = tx.select({ draftId: reviewComments.draftId, anchor: reviewComments.anchor, parentId: reviewComments.parentId }).from(reviewComments).where(eq(reviewComments.id, input.parentId)).get();
+      if (parent?.draftId !== input.draftId || parent.parentId !== null) return { ok: false, status: 422, message: "Komentar yang dibalas tidak ditemukan." };
+      anchor = parent.anchor;
     }
     const row = tx
       .insert(reviewComments)
-      .values({ draftId: input.draftId, anchor: input.anchor, body, parentId: input.parentId, authorId: input.actorId })
+      .values({ draftId: input.draftId, anchor, body, parentId: input.parentId, authorId: input.actorId })
       .returning({ id: reviewComments.id })
       .get();
-    recordAudit(tx, { actorId: input.actorId, action: "skj.comment", entityType: "skj_draft", entityId: input.draftId, summary: `Komentar pada ${input.anchor}: ${body.slice(0, 120)}`, after: { commentId: row.id } });
+    recordAudit(tx, { actorId: input.actorId, action: "skj.comment", entityType: "skj_draft", entityId: input.draftId, summary: `Komentar pada ${anchor}: ${body.slice(0, 120)}`, after: { commentId: row.id } });
     return { ok: true };
   });
 }
@@ -83,7 +89,7 @@ export function resolveComment(db: Db, input: { draftId: number; commentId: numb
     const updated = tx
       .update(reviewComments)
       .set({ resolvedAt: new Date().toISOString(), resolvedBy: input.actorId })
-      .where(and(eq(reviewComments.id, input.commentId), eq(reviewComments.draftId, input.draftId), isNull(reviewComments.resolvedAt)))
+      .where(and(eq(reviewComments.id, input.commentId), eq(reviewComments.draftId, input.draftId), isNull(reviewComments.parentId), isNull(reviewComments.resolvedAt)))
       .run();
     if (updated.changes === 0) return { ok: false, status: 404, message: "Komentar tidak ditemukan atau sudah diselesaikan." };
     recordAudit(tx, { actorId: input.actorId, action: "skj.comment.resolve", entityType: "skj_draft", entityId: input.draftId, summary: `Komentar #${input.commentId} diselesaikan` });
@@ -98,20 +104,24 @@ export interface CommentThread {
   authorName: string;
   createdAt: string;
   resolvedAt: string | null;
+  resolverName: string | null;
   replies: { id: number; body: string; authorName: string; createdAt: string }[];
 }
 
+const resolvers = alias(users, "resolvers");
+
 export function commentThreads(db: DbOrTx, draftId: number): CommentThread[] {
   const rows = db
-    .select({ id: reviewComments.id, parentId: reviewComments.parentId, anchor: reviewComments.anchor, body: reviewComments.body, createdAt: reviewComments.createdAt, resolvedAt: reviewComments.resolvedAt, authorName: users.name })
+    .select({ id: reviewComments.id, parentId: reviewComments.parentId, anchor: reviewComments.anchor, body: reviewComments.body, createdAt: reviewComments.createdAt, resolvedAt: reviewComments.resolvedAt, authorName: users.name, resolverName: resolvers.name })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.authorId))
+    .leftJoin(resolvers, eq(resolvers.id, reviewComments.resolvedBy))
     .where(eq(reviewComments.draftId, draftId))
     .orderBy(asc(reviewComments.id))
     .all();
   const threads = new Map<number, CommentThread>();
   for (const r of rows) {
-    if (r.parentId === null) threads.set(r.id, { id: r.id, anchor: r.anchor, body: r.body, authorName: r.authorName, createdAt: r.createdAt, resolvedAt: r.resolvedAt, replies: [] });
+    if (r.parentId === null) threads.set(r.id, { id: r.id, anchor: r.anchor, body: r.body, authorName: r.authorName, createdAt: r.createdAt, resolvedAt: r.resolvedAt, resolverName: r.resolverName, replies: [] });
     else threads.get(r.parentId)?.replies.push({ id: r.id, body: r.body, authorName: r.authorName, createdAt: r.createdAt });
   }
   return [...threads.values()];

@@ -166,6 +166,7 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     const page = await pageOf("reviewer");
     await checkAt(page, "/skj", "review queue");
     await checkAt(page, `${returnedPosition}/skj/tinjau`, "review page of a submitted draft");
+    await page.getByLabel("Komentar pada").selectOption({ label: "B. Kompetensi T.ANJAB Analisis Jabatan" });
     await page.getByLabel("Komentar", { exact: true }).fill("Mohon periksa kembali level T.ANJAB.");
     await page.getByRole("button", { name: "Tambah komentar" }).click();
     await page.locator(".comment-list").getByText("Mohon periksa kembali level T.ANJAB.").waitFor();

@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
+import { CommentMarker } from "~/components/comment-markers";
 import { indicatorNumber, MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
 import type { SkjDocument } from "~/domain/skj-document";
 import { standardLevelFor, type RuleContext } from "~/domain/skj-rules";
@@ -16,13 +17,22 @@ interface Props {
 
 const LEVEL_OPTIONS = [1, 2, 3, 4, 5];
 
-function LevelTexts({ entry, level }: { entry: CatalogEntry | undefined; level: number }) {
+/**
+ * The dictionary's fixed texts of the chosen level, folded to the description's first line: the eight
+ * managerial rows alone would otherwise fill several screens. One click (or Enter) opens the indicators.
+ */
+function LevelTexts({ code, entry, level }: { code: string; entry: CatalogEntry | undefined; level: number }) {
   const texts = entry?.levels.find((l) => l.level === level);
   if (!entry) return <span className="muted">Kompetensi tidak ada dalam kamus terbit.</span>;
   if (!texts) return <span className="muted">Level {level} tidak ada dalam kamus.</span>;
   return (
-    <>
-      <p style={{ margin: "0 0 0.3rem" }}>{texts.description}</p>
+    <details className="level-texts">
+      <summary>
+        <span className="level-line">{texts.description}</span>
+        <span className="fold-hint">
+          {texts.indicators.length} indikator<span className="visually-hidden"> {code}</span>
+        </span>
+      </summary>
       <ol className="indicators-inline">
         {texts.indicators.map((t, i) => (
           <li key={i}>
@@ -30,7 +40,7 @@ function LevelTexts({ entry, level }: { entry: CatalogEntry | undefined; level: 
           </li>
         ))}
       </ol>
-    </>
+    </details>
   );
 }
 
@@ -83,7 +93,7 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
   return (
     <section className="card" id="bagian-kompetensi" aria-labelledby="h-kompetensi" data-path="competencies">
       <h2 id="h-kompetensi" style={{ marginTop: 0 }}>
-        B. Kompetensi
+        B. Kompetensi <CommentMarker anchor="kompetensi" />
       </h2>
       {groups.map((g) => {
         const indexes = fields.map((_, i) => i).filter((i) => typeOf(rows[i]?.code ?? "") === g.type);
@@ -120,7 +130,7 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                     <tr key={fields[i]!.id} data-path={`competencies[${i}]`}>
                       <td>{n + 1}</td>
                       <td>
-                        <code>{row.code}</code> {entry?.name ?? context.competencies.get(row.code)?.name}
+                        <code>{row.code}</code> {entry?.name ?? context.competencies.get(row.code)?.name} <CommentMarker anchor={`kompetensi:${row.code}`} />
                         {entry && entry.latestRevision > entry.revision ? (
                           <div>
                             <span className="tag tag-warn">pembaruan kamus tersedia</span>{" "}
@@ -144,7 +154,7 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                         {standard !== null && g.type !== "teknis" ? <div className="muted" style={{ fontSize: "0.8rem" }}>standar: {standard}</div> : null}
                       </td>
                       <td>
-                        <LevelTexts entry={entry} level={Number(row.level)} />
+                        <LevelTexts code={row.code} entry={entry} level={Number(row.level)} />
                       </td>
                       {g.type === "teknis" ? (
                         <td>

@@ -1,4 +1,5 @@
 import { Controller, useFieldArray, type Control, type UseFormReturn } from "react-hook-form";
+import { CommentMarker } from "~/components/comment-markers";
 import { GROUP_LABELS } from "~/domain/labels";
 import { EDUCATION, GOLONGAN, type SkjDocument } from "~/domain/skj-document";
 import { minimumExperienceFor, type RuleSettings } from "~/domain/skj-rules";
@@ -54,7 +55,7 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
   return (
     <section className="card" id="bagian-persyaratan" aria-labelledby="h-persyaratan">
       <h2 id="h-persyaratan" style={{ marginTop: 0 }}>
-        C. Persyaratan Jabatan
+        C. Persyaratan Jabatan <CommentMarker anchor="persyaratan" />
       </h2>
       <div className="field" data-path="requirements.rank">
         <label htmlFor="rank">Pangkat / golongan ruang minimal</label>

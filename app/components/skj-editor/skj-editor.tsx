@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { CommentMarker } from "~/components/comment-markers";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { IdentityBlock, type IdentityBlockProps } from "~/components/identity-block";
 import type { RichTextNode } from "~/domain/richtext";
@@ -29,13 +30,17 @@ interface Props {
   catalog: CatalogEntry[];
   ruleContext: SerializedRuleContext;
   editable: boolean;
+  /** Shown under the rules panel in the side column that stays in view (the review comments). */
+  aside?: ReactNode;
+  /** Ends the form column (submission), so the side column stays in view down to the end of the page. */
+  footer?: ReactNode;
 }
 
 type SaveStatus = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" };
 
 const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable }: Props) {
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, aside, footer }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
@@ -175,7 +180,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
         <fieldset key={editorKey} disabled={!editable || Boolean(conflict)} className="skj-fieldset">
           <section className="card" id="bagian-identitas" aria-labelledby="h-identitas">
             <h2 id="h-identitas" style={{ marginTop: 0 }}>
-              A. Identitas Jabatan
+              A. Identitas Jabatan <CommentMarker anchor="identitas" />
             </h2>
             <IdentityBlock {...identity} />
             <p className="muted">Identitas mengikuti register jabatan; ubah di halaman jabatan bila perlu.</p>
@@ -202,8 +207,12 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
           />
           <RequirementsSection form={form} settings={ruleContext.settings} />
         </fieldset>
+        {footer}
       </div>
-      <RulesPanel results={results} />
+      <div className="skj-side">
+        <RulesPanel results={results} />
+        {aside}
+      </div>
     </div>
   );
 }
