@@ -84,6 +84,9 @@ const LEADERSHIP: Partial<Record<PositionGroup, string>> = {
   pengawas: "Pelatihan Kepemimpinan Pengawas (PKP)",
 };
 
+// The minimums of the seeded minimumExperienceByGroup setting, so the bench's SKJ are as valid as real ones.
+const MINIMUM_YEARS: Partial<Record<PositionGroup, number>> = { jpt_utama: 10, jpt_madya: 7, jpt_pratama: 5, administrator: 3, pengawas: 4, pelaksana: 1 };
+
 function requirementsOf(group: PositionGroup, level: FunctionalLevel | null, affair: string | null, technicalNames: string[]): Requirements {
   const skilled = level === "terampil" || level === "pemula" || level === "mahir" || level === "penyelia";
   const education = group.startsWith("jpt") ? "S-2" : group === "pelaksana" ? "SMA" : skilled ? "D-III" : "S-1";
@@ -92,7 +95,7 @@ function requirementsOf(group: PositionGroup, level: FunctionalLevel | null, aff
     rank: level ? FUNCTIONAL_RANK[level] : RANK[group],
     education: [{ level: education as Requirements["education"][number]["level"], fields: education === "SMA" ? [] : ["Administrasi Negara", affair ?? "Ilmu Pemerintahan"] }],
     training: { managerial: leadership ? [leadership] : [], technical: technicalNames.slice(0, 2).map((n) => `Pelatihan ${n}`), functional: level ? ["Pelatihan Pembentukan Jabatan Fungsional"] : [] },
-    experience: [{ description: `Pengalaman di bidang ${(affair ?? "pemerintahan").toLowerCase()}`, minYears: group.startsWith("jpt") ? 5 : group === "pelaksana" ? 1 : 2 }],
+    experience: [{ description: `Pengalaman di bidang ${(affair ?? "pemerintahan").toLowerCase()}`, minYears: MINIMUM_YEARS[group] ?? 2 }],
     performanceIndicators: [`Persentase capaian target kinerja ${(affair ?? "unit kerja").toLowerCase()}`, "Indeks kepuasan pengguna layanan"],
   };
 }

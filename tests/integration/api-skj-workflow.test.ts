@@ -33,7 +33,7 @@ function completeDocument(db: Db, code: string) {
       rank: "III/c",
       education: [{ level: "S-1", fields: ["Administrasi Negara"] }],
       training: { managerial: ["Pelatihan Kepemimpinan Pengawas"], technical: [], functional: [] },
-      experience: [{ description: "Pelaksana di bidang kelembagaan", minYears: 2 }],
+      experience: [{ description: "Pelaksana di bidang kelembagaan", minYears: 4 }],
       performanceIndicators: ["Persentase rekomendasi kelembagaan yang ditindaklanjuti"],
     },
   };
