@@ -175,6 +175,7 @@ const API: ApiEndpoint[] = [
   { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/review", scope: "skj:review", role: "skj:review", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/publish", scope: "skj:review", role: "skj:publish", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.$", method: "GET", pattern: "/api/v1/skj/{publishedCode}/submit", scope: "none", ok: [404], fixed: 404 },
+  { owner: "routes/api.v1.skj.$", method: "GET", pattern: "/api/v1/skj/{missingCode}/draft", scope: "skj:write", role: "skj:write", ok: [404] },
 ];
 
 // ------------------------------------------------------------------ callers
