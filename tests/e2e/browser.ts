@@ -66,3 +66,10 @@ export async function completeDraft(page: Page) {
   await expect.poll(() => page.locator(".rules-summary").innerText()).toMatch(/^Valid/);
   await expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
 }
+
+/** How a reviewer publishes the open penetapan: "Tetapkan N SKJ", then "Ya, tetapkan" in the confirmation dialog. */
+export async function confirmPublication(page: Page, count: number) {
+  await page.getByRole("button", { name: `Tetapkan ${count} SKJ`, exact: true }).click();
+  await page.getByRole("dialog", { name: `Tetapkan ${count} SKJ?` }).getByRole("button", { name: "Ya, tetapkan" }).click();
+  await page.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { completeDraft, heading, logIn, useBrowser, visit } from "./browser";
+import { completeDraft, confirmPublication, heading, logIn, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Subbagian Tata Usaha Biro";
@@ -39,8 +39,7 @@ async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
   await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
   await admin.getByRole("button", { name: "Tambahkan" }).click();
   await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).waitFor();
-  await admin.getByRole("button", { name: "Tetapkan 1 SKJ" }).click();
-  await admin.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+  await confirmPublication(admin, 1);
 }
 
 describe("SKJ bundle", () => {
