@@ -10,6 +10,7 @@ import type { RichTextNode } from "~/domain/richtext";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { parseRichText } from "~/services/richtext.server";
 import { editorData, withRegisterIdentity } from "~/services/skj-editor.server";
+import { currentPublishedDocument } from "~/services/skj-history.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -33,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const position = positionOf(params.id);
   const db = getDb();
   const draft = findOpenDraft(db, position.id);
+  // without a draft, the SKJ to read is the one in force
+  const live = draft ? null : currentPublishedDocument(db, position.id);
+  if (live) throw redirect(`/jabatan/${position.id}/versi/${live.version}`);
   const canWrite = can(user.role, "skj:write");
   return {
     position: { id: position.id, name: position.name, code: position.code },

@@ -106,6 +106,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/jabatan.$id._index": { loader: "read", params: POSITION },
   "routes/jabatan.$id.riwayat": { loader: "read", params: POSITION },
   "routes/jabatan.$id.ubah": { loader: "register:write", action: "register:write", params: POSITION },
+  "routes/jabatan.$id.versi.$n": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.versi.$n[.]pdf": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.skj": { loader: "read", action: "skj:write", params: DRAFT, emptyBody: "json" },
   "routes/jabatan.$id.versi.$n[.]docx": { loader: "read", params: { id: "publishedPosition", n: "version" } },

@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, completeDraft, confirmPublication, heading, logIn, useBrowser, visit } from "./browser";
+import { approveFromQueue, baseUrl, completeDraft, confirmPublication, heading, logIn, useBrowser, visit } from "./browser";
 
 const POSITION = "Kepala Subbagian Kelembagaan";
-const POSITION_CODE = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-KELEMBAGAAN.KASUBBAG";
 
 async function openPosition(page: Page) {
   await visit(page, `/jabatan?q=${encodeURIComponent("kepala subbagian kelembagaan")}`);
@@ -56,11 +55,7 @@ describe("review", () => {
 
     const reviewer = await browser.newPage();
     await logIn(reviewer, "reviewer@demo.go.id");
-    await visit(reviewer, "/skj");
-    await reviewer.getByRole("table", { name: "Menunggu tinjauan saya" }).getByRole("link", { name: new RegExp(POSITION) }).click();
-    await reviewer.getByRole("heading", { name: "Keputusan", exact: true }).waitFor();
-    await reviewer.getByRole("button", { name: "Setujui" }).click();
-    await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
+    await approveFromQueue(reviewer, POSITION);
     expect(await reviewer.getByRole("table", { name: "Disetujui" }).innerText()).toContain(POSITION);
 
     const admin = await browser.newPage();
@@ -77,26 +72,6 @@ describe("review", () => {
     await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
     await admin.getByRole("button", { name: "Tambahkan" }).click();
     await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).waitFor();
-    // the first click only asks, naming the act and the SKJ; cancelling publishes nothing
-    await admin.getByRole("button", { name: "Tetapkan 1 SKJ", exact: true }).click();
-    const dialog = admin.getByRole("dialog", { name: "Tetapkan 1 SKJ?" });
-    const asked = await dialog.innerText();
-    expect(asked).toContain("Peraturan Gubernur Nomor 77 Tahun 2026 tentang Standar Kompetensi Jabatan Biro Organisasi");
-    expect(asked).toContain(`${POSITION} ${POSITION_CODE}`);
-    expect(asked).toContain("tidak dapat diubah");
-    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe("Batal");
-    await dialog.getByRole("button", { name: "Batal" }).click();
-    await dialog.waitFor({ state: "hidden" });
-    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe("Tetapkan 1 SKJ");
-    await admin.keyboard.press("Enter");
-    await dialog.waitFor();
-    await admin.keyboard.press("Escape");
-    await dialog.waitFor({ state: "hidden" });
-    const actUrl = admin.url();
-    await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).click();
-    await admin.getByRole("heading", { name: "Versi SKJ yang ditetapkan" }).waitFor();
-    expect(await admin.getByText("Belum ada versi yang ditetapkan.").count()).toBe(1);
-    await visit(admin, actUrl);
     await confirmPublication(admin, 1);
     expect(await admin.getByRole("table", { name: "SKJ dalam penetapan" }).innerText()).toContain("Versi 1");
 
