@@ -266,6 +266,7 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     await check(page, "Beranda of a viewer");
     await checkAt(page, "/jabatan", "register of a viewer");
     await checkAt(page, publishedPosition, "position page with a published version, as a viewer");
+    await checkAt(page, `${publishedPosition}/versi/1`, "published version page, as a viewer");
     await page.goto("/admin");
     await page.getByRole("heading", { level: 1 }).waitFor();
     await check(page, "403 page");
