@@ -1,6 +1,7 @@
-// POST /api/v1/skj/{code}/submit | review | publish (contract §5). Codes may hold "/", so the action is
-// the last path segment. Reads of published versions are served by the lean router in server/api.
-import type { ActionFunctionArgs } from "@remix-run/node";
+// POST /api/v1/skj/{code}/submit | review | publish (contract §5) and GET /api/v1/skj/{code}/draft (§7.6).
+// Codes may hold "/", so the action is the last path segment. Reads of published versions are served by the
+// lean router in server/api.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiJson, requireApiToken } from "~/auth/api.server";
 import { apiResults, methodNotAllowed, readJsonBody } from "~/auth/api-body.server";
 import { can } from "~/domain/permissions";
@@ -13,8 +14,21 @@ import { moveDraft } from "~db/queries/skj-review.server";
 
 const ACTIONS = ["submit", "review", "publish"] as const;
 
-export async function loader() {
-  return apiError(404, "not_found", "Alamat API tidak dikenal.");
+const DRAFT_SUFFIX = "/draft";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const splat = params["*"] ?? "";
+  if (!splat.endsWith(DRAFT_SUFFIX) || splat.length === DRAFT_SUFFIX.length) return apiError(404, "not_found", "Alamat API tidak dikenal.");
+  const principal = await requireApiToken(request, "skj:write");
+  // a token acts as its user: a draft is read by those who may write it
+  if (!can(principal.user.role, "skj:write")) return apiError(403, "forbidden", "Peran pengguna token ini tidak berwenang membaca draf SKJ.");
+  const db = getDb();
+  const code = splat.slice(0, -DRAFT_SUFFIX.length);
+  const position = findPositionByCode(db, code);
+  if (!position) return apiError(404, "not_found", `Jabatan dengan kode "${code}" tidak terdaftar.`);
+  const draft = findOpenDraft(db, position.id);
+  if (!draft) return apiError(404, "not_found", `Jabatan ${position.code} tidak memiliki draf SKJ terbuka.`);
+  return apiJson({ positionCode: position.code, state: draft.state, draftRevision: draft.revision, document: draft.document, results: apiResults(validateDocument(db, draft.document)) });
 }
 
 const field = (body: unknown, key: string): unknown => (body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined);

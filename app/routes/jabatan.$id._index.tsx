@@ -4,6 +4,7 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IdentityBlock } from "~/components/identity-block";
 import { SkjStatusTag } from "~/components/skj-status-tag";
+import { VersionStatusTag } from "~/components/version-status-tag";
 import { can } from "~/domain/permissions";
 import { positionEchelon } from "~/domain/sotk";
 import { richTextToHtml } from "~/services/richtext.server";
@@ -11,6 +12,7 @@ import { positionVersions } from "~/services/skj-history.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
+import { findOpenDraft } from "~db/queries/skj-drafts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.position.name ?? "Jabatan"} — SKJ Studio` }];
 
@@ -37,12 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite: can(user.role, "register:write"),
     canWriteSkj: can(user.role, "skj:write"),
     versions: positionVersions(getDb(), position.id),
+    hasOpenDraft: Boolean(findOpenDraft(getDb(), position.id)),
   };
 }
 
 export default function PositionPage() {
-  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, versions } = useLoaderData<typeof loader>();
+  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, versions, hasOpenDraft } = useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
+  const live = versions.find((v) => !v.endKind);
+  // what "Lihat SKJ" opens: the draft while one is open, else the version in force
+  const skjLink = hasOpenDraft ? `/jabatan/${position.id}/skj` : live ? `/jabatan/${position.id}/versi/${live.version}` : null;
   return (
     <>
       <div className="page-header">
@@ -63,17 +69,22 @@ export default function PositionPage() {
               Ubah jabatan
             </Link>
           ) : null}
+          {live && (hasOpenDraft || canWriteSkj) ? (
+            <Link className="button button-secondary" to={`/jabatan/${position.id}/versi/${live.version}`}>
+              Lihat SKJ yang berlaku (versi {live.version})
+            </Link>
+          ) : null}
           {canWriteSkj && skjStatus !== "diajukan" && skjStatus !== "disetujui" ? (
             <Form method="post" action={`/jabatan/${position.id}/skj`}>
               <button type="submit" className="button">
                 Susun SKJ
               </button>
             </Form>
-          ) : (
-            <Link className="button" to={`/jabatan/${position.id}/skj`}>
-              Lihat SKJ
+          ) : skjLink ? (
+            <Link className="button" to={skjLink}>
+              {hasOpenDraft ? "Lihat draf SKJ" : "Lihat SKJ"}
             </Link>
-          )}
+          ) : null}
         </div>
       </div>
       {notice ? (
@@ -123,7 +134,7 @@ export default function PositionPage() {
               {versions.map((v) => (
                 <tr key={v.id}>
                   <td>
-                    Versi {v.version} ·{" "}
+                    <Link to={`/jabatan/${position.id}/versi/${v.version}`}>Versi {v.version}</Link> ·{" "}
                     <a href={`/jabatan/${position.id}/versi/${v.version}.pdf`} download aria-label={`PDF versi ${v.version}`}>
                       PDF
                     </a>
@@ -135,7 +146,10 @@ export default function PositionPage() {
                   <td>
                     {new Date(v.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })} · {v.publishedBy}
                   </td>
-                  <td>{v.endKind === "dicabut" ? `Dicabut: ${v.endReason ?? ""}` : v.endKind === "diganti" ? "Diganti" : "Berlaku"}</td>
+                  <td>
+                    <VersionStatusTag endKind={v.endKind} />
+                    {v.endKind === "dicabut" && v.endReason ? ` ${v.endReason}` : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,6 +13,7 @@ import { SkjDocumentSchema } from "~/domain/skj-document";
 import { parseRichText } from "~/services/richtext.server";
 import { handleCommentIntent } from "~/services/skj-comments.server";
 import { editorData, saveConflict, withRegisterIdentity } from "~/services/skj-editor.server";
+import { currentPublishedDocument } from "~/services/skj-history.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -36,6 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const position = positionOf(params.id);
   const db = getDb();
   const draft = findOpenDraft(db, position.id);
+  // without a draft, the SKJ to read is the one in force
+  const live = draft ? null : currentPublishedDocument(db, position.id);
+  if (live) throw redirect(`/jabatan/${position.id}/versi/${live.version}`);
   const canWrite = can(user.role, "skj:write");
   const editor = draft ? editorData(db, position.id, draft) : null;
   const names = new Map(editor?.catalog.map((c) => [c.code, c.name]));

@@ -3,12 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ExportButton } from "~/components/export-button";
+import { PublishConfirmation } from "~/components/publish-confirmation";
 import { PENETAPAN_STATUS_LABELS } from "~/domain/penetapan";
+import { CONFIRMATION_FIELD, CONFIRMATION_MISSING, parseConfirmation } from "~/domain/penetapan-confirmation";
 import { can } from "~/domain/permissions";
 import { idParam } from "~/utils/params";
-import { getDb } from "~db/client.server";
+import { getDb, type Db } from "~db/client.server";
 import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFromPenetapan } from "~db/queries/penetapan.server";
-import { publishPenetapan } from "~db/queries/skj-publish.server";
+import { publishPenetapan, type SkjActor } from "~db/queries/skj-publish.server";
 
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
@@ -42,11 +44,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : intent === "remove"
         ? removeFromPenetapan(db, id, draftId, user.id)
         : intent === "publish"
-          ? publishPenetapan(db, id, user)
+          ? publishConfirmed(db, id, user, form.get(CONFIRMATION_FIELD))
           : { ok: false as const, status: 422 as const, message: "Tindakan tidak dikenal." };
   if (!result.ok) return data({ error: result.message }, { status: result.status });
   const notice = intent === "publish" ? "Penetapan ditetapkan: SKJ telah diterbitkan sebagai versi baru." : "Daftar SKJ diperbarui.";
   throw redirect(`/penetapan/${id}?notice=${encodeURIComponent(notice)}`);
+}
+
+function publishConfirmed(db: Db, id: number, user: SkjActor, confirmation: unknown) {
+  const confirmed = parseConfirmation(confirmation);
+  if (!confirmed) return { ok: false as const, status: 422 as const, message: CONFIRMATION_MISSING };
+  return publishPenetapan(db, id, user, new Date(), confirmed);
 }
 
 export default function PenetapanPage() {
@@ -153,12 +161,7 @@ export default function PenetapanPage() {
           </h2>
           <p>Menetapkan menerbitkan semua SKJ di atas sekaligus sebagai versi baru yang tidak dapat diubah, dan memberitahu mesin pemetaan kompetensi.</p>
           {fourEyesItems.length ? <p className="warning">Prinsip empat mata: Anda mengajukan atau mengubah terakhir {fourEyesItems.join(", ")}; penetapan harus dilakukan pengguna lain.</p> : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="publish" />
-            <button type="submit" className="button" disabled={busy || act.items.length === 0 || fourEyesItems.length > 0}>
-              Tetapkan {act.items.length} SKJ
-            </button>
-          </Form>
+          <PublishConfirmation actLabel={act.label} items={act.items} disabled={act.items.length === 0 || fourEyesItems.length > 0} error={reply?.error} />
         </section>
       ) : null}
     </>

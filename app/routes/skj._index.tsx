@@ -1,31 +1,56 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can } from "~/domain/permissions";
 import { DRAFT_STATE_LABELS } from "~/domain/skj-workflow";
 import { getDb } from "~db/client.server";
-import { openDraftsOverview } from "~db/queries/skj-review.server";
+import { openDraftsWithReviewers, revisionsAwaitingPublication } from "~db/queries/skj-work.server";
 
 export const meta: MetaFunction = () => [{ title: "SKJ — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
-  const drafts = openDraftsOverview(getDb());
+  const db = getDb();
+  const drafts = openDraftsWithReviewers(db);
   const reviewer = can(user.role, "skj:review");
   return {
     queue: reviewer ? drafts.filter((d) => d.state === "diajukan" && d.submittedBy !== user.id && d.lastEditedBy !== user.id) : [],
+    dictionaryQueue: can(user.role, "dictionary:publish") ? revisionsAwaitingPublication(db, user.id) : [],
+    submitted: drafts.filter((d) => d.state === "diajukan"),
+    returned: drafts.filter((d) => d.state === "dikembalikan"),
     approved: drafts.filter((d) => d.state === "disetujui"),
-    drafts: drafts.filter((d) => d.state === "draf" || d.state === "dikembalikan"),
+    drafts: drafts.filter((d) => d.state === "draf"),
     reviewer,
   };
 }
 
 const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
+const at = (iso: string | null) => (iso ? timeFormat.format(new Date(iso)) : "");
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["drafts"][number];
 
-function DraftTable({ rows, label, to }: { rows: Row[]; label: string; to: (r: Row) => string }) {
+/** Who holds the draft now, as the review has it: the reviewer on it, who returned it and why, who approved it. */
+function ReviewerCell({ row }: { row: Row }) {
+  switch (row.state) {
+    case "diajukan":
+      return <>{row.reviewingName ? `Sedang ditinjau oleh ${row.reviewingName}` : "Belum ditinjau"}</>;
+    case "dikembalikan":
+      return (
+        <>
+          Dikembalikan oleh {row.returnedBy ?? "reviewer"}
+          {row.returnComment ? <div className="muted">“{row.returnComment}”</div> : null}
+        </>
+      );
+    case "disetujui":
+      return <>Disetujui oleh {row.approverName ?? "reviewer"}</>;
+    default:
+      return <>—</>;
+  }
+}
+
+function DraftTable({ rows, label, to, review }: { rows: Row[]; label: string; to: (r: Row) => string; review: boolean }) {
   if (rows.length === 0) return <p className="muted">Tidak ada.</p>;
   return (
     <table className="data" aria-label={label}>
@@ -33,6 +58,8 @@ function DraftTable({ rows, label, to }: { rows: Row[]; label: string; to: (r: R
         <tr>
           <th scope="col">Jabatan</th>
           <th scope="col">Status</th>
+          {review ? <th scope="col">Diajukan</th> : null}
+          {review ? <th scope="col">Peninjau</th> : null}
           <th scope="col">Terakhir diubah</th>
         </tr>
       </thead>
@@ -43,8 +70,19 @@ function DraftTable({ rows, label, to }: { rows: Row[]; label: string; to: (r: R
               <Link to={to(r)}>{r.positionName}</Link> <span className="unit-code">{r.positionCode}</span>
             </td>
             <td>{DRAFT_STATE_LABELS[r.state]}</td>
+            {review ? (
+              <td>
+                {r.submitterName ?? "—"}
+                {r.submittedAt ? <div className="muted">{at(r.submittedAt)}</div> : null}
+              </td>
+            ) : null}
+            {review ? (
+              <td>
+                <ReviewerCell row={r} />
+              </td>
+            ) : null}
             <td>
-              {timeFormat.format(new Date(r.updatedAt))}
+              {at(r.updatedAt)}
               {r.editorName ? ` · ${r.editorName}` : ""}
             </td>
           </tr>
@@ -54,9 +92,53 @@ function DraftTable({ rows, label, to }: { rows: Row[]; label: string; to: (r: R
   );
 }
 
+function DictionaryQueue({ rows }: { rows: ReturnType<typeof useLoaderData<typeof loader>>["dictionaryQueue"] }) {
+  if (rows.length === 0) return <p className="muted">Tidak ada revisi kamus yang menunggu penerbitan.</p>;
+  return (
+    <table className="data" aria-label="Revisi kamus menunggu penerbitan">
+      <thead>
+        <tr>
+          <th scope="col">Kompetensi</th>
+          <th scope="col">Revisi</th>
+          <th scope="col">Diajukan</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.code}>
+            <td>
+              <Link to={`/kamus/entri/${r.code}`} aria-label={`Tinjau dan terbitkan ${r.name} (${r.code})`}>
+                {r.name}
+              </Link>{" "}
+              <span className="unit-code">{r.code}</span>
+            </td>
+            <td>Revisi {r.revision}</td>
+            <td>
+              {r.submitterName ?? "—"} <span className="muted">{at(r.updatedAt)}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function WorkSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id} style={{ marginTop: 0 }}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export default function SkjOverview() {
-  const { queue, approved, drafts, reviewer } = useLoaderData<typeof loader>();
+  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer } = useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
+  const reviewPage = (r: Row) => `/jabatan/${r.positionId}/skj/tinjau`;
+  const editor = (r: Row) => `/jabatan/${r.positionId}/skj`;
   return (
     <>
       <div className="page-header">
@@ -80,25 +162,24 @@ export default function SkjOverview() {
         </p>
       ) : null}
       {reviewer ? (
-        <section className="card" aria-labelledby="antrean">
-          <h2 id="antrean" style={{ marginTop: 0 }}>
-            Menunggu tinjauan saya ({queue.length})
-          </h2>
-          <DraftTable rows={queue} label="Menunggu tinjauan saya" to={(r) => `/jabatan/${r.positionId}/skj/tinjau`} />
-        </section>
+        <WorkSection id="antrean" title={`Menunggu tinjauan saya (${queue.length + dictionaryQueue.length})`}>
+          <DraftTable rows={queue} label="Menunggu tinjauan saya" to={reviewPage} review />
+          <h3>Revisi kamus kompetensi menunggu penerbitan ({dictionaryQueue.length})</h3>
+          <DictionaryQueue rows={dictionaryQueue} />
+        </WorkSection>
       ) : null}
-      <section className="card" aria-labelledby="disetujui">
-        <h2 id="disetujui" style={{ marginTop: 0 }}>
-          Disetujui, menunggu penetapan ({approved.length})
-        </h2>
-        <DraftTable rows={approved} label="Disetujui" to={(r) => `/jabatan/${r.positionId}/skj/tinjau`} />
-      </section>
-      <section className="card" aria-labelledby="draf">
-        <h2 id="draf" style={{ marginTop: 0 }}>
-          Draf terbuka ({drafts.length})
-        </h2>
-        <DraftTable rows={drafts} label="Draf terbuka" to={(r) => `/jabatan/${r.positionId}/skj`} />
-      </section>
+      <WorkSection id="diajukan" title={`Diajukan, dalam tinjauan (${submitted.length})`}>
+        <DraftTable rows={submitted} label="Diajukan" to={reviewPage} review />
+      </WorkSection>
+      <WorkSection id="dikembalikan" title={`Dikembalikan untuk diperbaiki (${returned.length})`}>
+        <DraftTable rows={returned} label="Dikembalikan" to={editor} review />
+      </WorkSection>
+      <WorkSection id="disetujui" title={`Disetujui, menunggu penetapan (${approved.length})`}>
+        <DraftTable rows={approved} label="Disetujui" to={reviewPage} review />
+      </WorkSection>
+      <WorkSection id="draf" title={`Draf terbuka (${drafts.length})`}>
+        <DraftTable rows={drafts} label="Draf terbuka" to={editor} review={false} />
+      </WorkSection>
     </>
   );
 }

@@ -18,7 +18,6 @@ type Unit = ReturnType<typeof useLoaderData<typeof loader>>["units"][number];
 
 interface Tree {
   childrenOf: Map<number | null, Unit[]>;
-  subtreeCount: Map<number, number>;
   canWrite: boolean;
 }
 
@@ -34,7 +33,7 @@ function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number
   const links = (
     <span className={unit.active ? undefined : "muted"}>
       <Link to={`/jabatan?unit=${encodeURIComponent(unit.code)}`} className="muted">
-        {tree.subtreeCount.get(unit.id) ?? 0} jabatan
+        {unit.positionCount} jabatan
       </Link>
       {tree.canWrite ? (
         <>
@@ -77,14 +76,7 @@ function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number
 function buildTree(units: Unit[], canWrite: boolean): Tree {
   const childrenOf = new Map<number | null, Unit[]>();
   for (const u of units) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
-  const subtreeCount = new Map<number, number>();
-  const total = (u: Unit): number => {
-    const n = u.positionCount + (childrenOf.get(u.id) ?? []).reduce((sum, c) => sum + total(c), 0);
-    subtreeCount.set(u.id, n);
-    return n;
-  };
-  for (const root of childrenOf.get(null) ?? []) total(root);
-  return { childrenOf, subtreeCount, canWrite };
+  return { childrenOf, canWrite };
 }
 
 export default function StrukturOrganisasi() {

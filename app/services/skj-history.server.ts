@@ -27,6 +27,7 @@ export function positionVersions(db: DbOrTx, positionId: number) {
       endKind: skjVersionEnds.kind,
       endReason: skjVersionEnds.reason,
       endedAt: skjVersionEnds.at,
+      replacedByVersionId: skjVersionEnds.replacedByVersionId,
       penetapanId: skjVersions.penetapanId,
     })
     .from(skjVersions)

@@ -1,4 +1,4 @@
-import { asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { count, eq, sql, type SQL } from "drizzle-orm";
 import { ftsQuery, type FunctionalLevel, type PositionGroup, type SkjStatus } from "~/domain/sotk";
 import type { DbOrTx } from "../client.server";
 import { orgUnits, positions } from "../schema";
@@ -15,22 +15,23 @@ export function findPositionByCode(db: DbOrTx, code: string) {
   return db.select().from(positions).where(eq(positions.code, code)).get();
 }
 
-/** Every unit with its direct position count, ordered by code so that a parent precedes its children. */
+/**
+ * Every unit with the number of positions the register lists under it (active positions of the unit and all
+ * its sub-units, active or not, as the register's unit filter counts them), ordered by code.
+ */
 export function listUnitsWithCounts(db: DbOrTx) {
-  return db
-    .select({
-      id: orgUnits.id,
-      code: orgUnits.code,
-      name: orgUnits.name,
-      kind: orgUnits.kind,
-      echelon: orgUnits.echelon,
-      parentId: orgUnits.parentId,
-      active: orgUnits.active,
-      positionCount: sql<number>`(select count(*) from ${positions} where ${positions.unitId} = ${orgUnits.id})`,
-    })
-    .from(orgUnits)
-    .orderBy(asc(orgUnits.code))
-    .all();
+  return db.all<{ id: number; code: string; name: string; kind: string; echelon: string | null; parentId: number | null; active: number; positionCount: number }>(sql`
+    with recursive below(ancestor_id, id, depth) as (
+      select id, id, 0 from org_units
+      union all
+      select below.ancestor_id, u.id, below.depth + 1 from org_units u join below on u.parent_id = below.id where below.depth < 64
+    ),
+    counted(unit_id, n) as (
+      select below.ancestor_id, count(p.id) from below join positions p on p.unit_id = below.id and p.active = 1 group by below.ancestor_id
+    )
+    select u.id, u.code, u.name, u.kind, u.echelon, u.parent_id as parentId, u.active = 1 as active, coalesce(counted.n, 0) as positionCount
+    from org_units u left join counted on counted.unit_id = u.id
+    order by u.code`).map((u) => ({ ...u, active: Boolean(u.active) }));
 }
 
 /** The unit and its ancestors, top-level perangkat daerah first. */

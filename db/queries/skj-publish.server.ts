@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { canonicalJson } from "~/domain/canonical-json";
 import { legalBasisLabel, parseLegalBasis, PenetapanSchema, type LegalBasis, type PenetapanKind } from "~/domain/penetapan";
+import { confirmationMismatch } from "~/domain/penetapan-confirmation";
 import type { SkjDocument } from "~/domain/skj-document";
 import {
   buildPublishedDocument,
@@ -109,7 +110,7 @@ function unitOf(tx: Tx, code: string, cache: Map<string, SkjPublishedUnit>): Skj
 }
 
 /** Publishes penetapan `penetapanId` inside `tx`; throws a Refusal (rolling back) when any item may not be published. */
-function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, via: string): { versions: PublishedVersionRef[]; snapshots: string[] } {
+function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, via: string, confirmed?: readonly string[]): { versions: PublishedVersionRef[]; snapshots: string[] } {
   const act = tx.select().from(penetapan).where(eq(penetapan.id, penetapanId)).get();
   if (!act) throw new Refusal(404, "Penetapan tidak ditemukan.");
   if (act.status !== "draf") throw new Refusal(409, "Penetapan ini sudah ditetapkan.");
@@ -140,6 +141,8 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
     .orderBy(asc(positions.code))
     .all();
   if (items.length === 0) throw new Refusal(409, "Penetapan belum memuat SKJ.");
+  const mismatch = confirmed ? confirmationMismatch(confirmed, items.map((i) => i.positionCode)) : null;
+  if (mismatch) throw new Refusal(409, mismatch);
 
   // every check before the first write: the act is refused whole, naming the SKJ that blocks it
   for (const item of items) {
@@ -249,13 +252,14 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
 
 /**
  * Publishes every SKJ a draf penetapan gathers, or nothing: one refused item (four-eyes, not approved,
- * missing texts) refuses the whole act, and any failure while writing rolls all of it back.
+ * missing texts) refuses the whole act, and any failure while writing rolls all of it back. With `confirmed`
+ * (the position codes a person confirmed), an act that no longer holds exactly those SKJ is refused too.
  */
-export function publishPenetapan(db: Db, penetapanId: number, actor: SkjActor, now: Date = new Date()): PublishResult {
+export function publishPenetapan(db: Db, penetapanId: number, actor: SkjActor, now: Date = new Date(), confirmed?: readonly string[]): PublishResult {
   return guarded(() =>
     db.transaction(
       (tx): PublishResult => {
-        const { versions } = publishInTx(tx, penetapanId, actor, now, "");
+        const { versions } = publishInTx(tx, penetapanId, actor, now, "", confirmed);
         return { ok: true, penetapanId, versions };
       },
       // take the write lock up front, so a concurrent writer waits instead of failing the upgrade midway

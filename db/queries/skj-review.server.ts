@@ -127,29 +127,6 @@ export function commentThreads(db: DbOrTx, draftId: number): CommentThread[] {
   return [...threads.values()];
 }
 
-/** Open drafts with their position and state, newest first, for the SKJ overview. */
-export function openDraftsOverview(db: DbOrTx, limit = 200) {
-  return db
-    .select({
-      draftId: skjDrafts.id,
-      state: skjDrafts.state,
-      updatedAt: skjDrafts.updatedAt,
-      submittedBy: skjDrafts.submittedBy,
-      lastEditedBy: skjDrafts.lastEditedBy,
-      positionId: positions.id,
-      positionCode: positions.code,
-      positionName: positions.name,
-      editorName: users.name,
-    })
-    .from(skjDrafts)
-    .innerJoin(positions, eq(positions.id, skjDrafts.positionId))
-    .leftJoin(users, eq(users.id, skjDrafts.lastEditedBy))
-    .where(isNull(skjDrafts.closedAt))
-    .orderBy(desc(skjDrafts.updatedAt))
-    .limit(limit)
-    .all();
-}
-
 /** Every decision on every draft of a position, newest first: the timeline of the history page. */
 export function positionDecisions(db: DbOrTx, positionId: number) {
   return db

@@ -4,6 +4,7 @@
 import type Database from "better-sqlite3";
 import { decode } from "turbo-stream";
 import { canonicalJson } from "~/domain/canonical-json";
+import { CONFIRMATION_FIELD, confirmationValue } from "~/domain/penetapan-confirmation";
 import { SkjDocumentSchema, type SkjDocument } from "~/domain/skj-document";
 import { withMarker, PENETAPAN_BATCH, type Fixture, type PoolPosition } from "./fixture";
 import type { Answer, Client } from "./http";
@@ -211,7 +212,8 @@ async function penetapanPublisher(ctx: RoundContext, steps: Map<string, DraftSte
         act.codes.push(position.code);
       }
     }
-    const publish = () => ctx.client.form(`/penetapan/${act.id}`, { intent: "publish" }, cookie);
+    // as a reviewer confirms the dialog: naming the SKJ the act holds
+    const publish = () => ctx.client.form(`/penetapan/${act.id}`, { intent: "publish", [CONFIRMATION_FIELD]: confirmationValue(act.codes) }, cookie);
     locationId(await send(ctx, "penetapan-tetapkan", publish, () => ctx.ledger.unansweredPenetapan.push({ penetapanId: act.id, round: ctx.round })), `tetapkan penetapan ${act.id}`);
     ctx.ledger.penetapanPublishes.push({ penetapanId: act.id, positionCodes: [...act.codes], round: ctx.round });
     for (const code of act.codes) steps.set(code, "editable");

@@ -32,7 +32,7 @@ const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
 const AFTER = /^\d{1,15}$/;
 // Remix owns these: GET on them answers 405 there, which must not turn into "SKJ tidak ditemukan" here
 const REMIX_COLLECTIONS = new Set(["validate", "drafts"]);
-const REMIX_ACTIONS = new Set(["submit", "review", "publish"]);
+const REMIX_LAST_SEGMENTS = new Set(["submit", "review", "publish", "draft"]);
 
 // ------------------------------------------------------------------ answers
 
@@ -305,7 +305,7 @@ function skjPath(req: IncomingMessage, res: ServerResponse, db: Db, rest: string
     return true;
   }
   // other paths under /versions and the POST-only endpoints belong to Remix
-  if (/\/versions(\/|$)/.test(rest) || REMIX_COLLECTIONS.has(rest) || REMIX_ACTIONS.has(rest.slice(rest.lastIndexOf("/") + 1))) return false;
+  if (/\/versions(\/|$)/.test(rest) || REMIX_COLLECTIONS.has(rest) || REMIX_LAST_SEGMENTS.has(rest.slice(rest.lastIndexOf("/") + 1))) return false;
   const code = decodeCode(rest);
   if (code === null) sendError(res, 404, "not_found", MESSAGES.notFound(rest));
   else currentRoute(req, res, db, code);

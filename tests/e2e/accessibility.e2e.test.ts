@@ -219,7 +219,10 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     await page.getByRole("button", { name: "Tambahkan" }).click();
     await page.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: PUBLISHED }).waitFor();
     await check(page, "penetapan draft with an SKJ");
-    await page.getByRole("button", { name: "Tetapkan 1 SKJ" }).click();
+    await page.getByRole("button", { name: "Tetapkan 1 SKJ", exact: true }).click();
+    await page.getByRole("dialog", { name: "Tetapkan 1 SKJ?" }).waitFor();
+    await check(page, "publish confirmation dialog");
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, tetapkan" }).click();
     await page.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
     await check(page, "published penetapan");
     await checkAt(page, "/penetapan", "penetapan list with a published one");
@@ -264,6 +267,7 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     await check(page, "Beranda of a viewer");
     await checkAt(page, "/jabatan", "register of a viewer");
     await checkAt(page, publishedPosition, "position page with a published version, as a viewer");
+    await checkAt(page, `${publishedPosition}/versi/1`, "published version page, as a viewer");
     await page.goto("/admin");
     await page.getByRole("heading", { level: 1 }).waitFor();
     await check(page, "403 page");

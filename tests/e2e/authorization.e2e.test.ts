@@ -106,6 +106,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/jabatan.$id._index": { loader: "read", params: POSITION },
   "routes/jabatan.$id.riwayat": { loader: "read", params: POSITION },
   "routes/jabatan.$id.ubah": { loader: "register:write", action: "register:write", params: POSITION },
+  "routes/jabatan.$id.versi.$n": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.versi.$n[.]pdf": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.skj": { loader: "read", action: "skj:write", params: DRAFT, emptyBody: "json" },
   "routes/jabatan.$id.versi.$n[.]docx": { loader: "read", params: { id: "publishedPosition", n: "version" } },
@@ -175,6 +176,7 @@ const API: ApiEndpoint[] = [
   { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/review", scope: "skj:review", role: "skj:review", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/publish", scope: "skj:review", role: "skj:publish", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.$", method: "GET", pattern: "/api/v1/skj/{publishedCode}/submit", scope: "none", ok: [404], fixed: 404 },
+  { owner: "routes/api.v1.skj.$", method: "GET", pattern: "/api/v1/skj/{missingCode}/draft", scope: "skj:write", role: "skj:write", ok: [404] },
 ];
 
 // ------------------------------------------------------------------ callers

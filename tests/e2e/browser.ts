@@ -66,3 +66,34 @@ export async function completeDraft(page: Page) {
   await expect.poll(() => page.locator(".rules-summary").innerText()).toMatch(/^Valid/);
   await expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
 }
+
+/** A reviewer approves the submitted SKJ of `position` from "Menunggu tinjauan saya". */
+export async function approveFromQueue(reviewer: Page, position: string) {
+  await visit(reviewer, "/skj");
+  await reviewer.getByRole("table", { name: "Menunggu tinjauan saya" }).getByRole("link", { name: new RegExp(position) }).click();
+  await reviewer.getByRole("heading", { name: "Keputusan", exact: true }).waitFor();
+  await reviewer.getByRole("button", { name: "Setujui" }).click();
+  await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
+}
+
+/** A draf Peraturan Gubernur number/2026 holding the approved SKJ of `position`; the page stays on the act. */
+export async function penetapanWith(page: Page, act: { number: string; title: string }, position: string) {
+  await visit(page, "/penetapan/baru");
+  await page.getByLabel("Nomor").fill(act.number);
+  await page.getByLabel("Tahun").fill("2026");
+  await page.getByLabel("Tentang").fill(act.title);
+  await page.getByLabel("Tanggal berlaku").fill("2027-01-01");
+  await page.getByRole("button", { name: "Simpan penetapan" }).click();
+  await expect.poll(() => heading(page)).toBe(`Peraturan Gubernur Nomor ${act.number} Tahun 2026 tentang ${act.title}`);
+  const picker = page.getByLabel("Tambahkan SKJ yang disetujui");
+  await picker.selectOption((await picker.locator("option", { hasText: position }).first().getAttribute("value")) ?? "");
+  await page.getByRole("button", { name: "Tambahkan" }).click();
+  await page.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: position }).waitFor();
+}
+
+/** How a reviewer publishes the open penetapan: "Tetapkan N SKJ", then "Ya, tetapkan" in the confirmation dialog. */
+export async function confirmPublication(page: Page, count: number) {
+  await page.getByRole("button", { name: `Tetapkan ${count} SKJ`, exact: true }).click();
+  await page.getByRole("dialog", { name: `Tetapkan ${count} SKJ?` }).getByRole("button", { name: "Ya, tetapkan" }).click();
+  await page.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+}

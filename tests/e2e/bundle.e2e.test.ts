@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { completeDraft, heading, logIn, useBrowser, visit } from "./browser";
+import { approveFromQueue, completeDraft, confirmPublication, heading, logIn, penetapanWith, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Subbagian Tata Usaha Biro";
@@ -22,25 +22,9 @@ async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
   await analis.getByRole("button", { name: "Ajukan SKJ" }).click();
   await analis.getByRole("status").filter({ hasText: "SKJ diajukan untuk ditinjau." }).waitFor();
 
-  await visit(reviewer, "/skj");
-  await reviewer.getByRole("table", { name: "Menunggu tinjauan saya" }).getByRole("link", { name: new RegExp(POSITION) }).click();
-  await reviewer.getByRole("heading", { name: "Keputusan", exact: true }).waitFor();
-  await reviewer.getByRole("button", { name: "Setujui" }).click();
-  await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
-
-  await visit(admin, "/penetapan/baru");
-  await admin.getByLabel("Nomor").fill("88");
-  await admin.getByLabel("Tahun").fill("2026");
-  await admin.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Subbagian Tata Usaha Biro");
-  await admin.getByLabel("Tanggal berlaku").fill("2027-01-01");
-  await admin.getByRole("button", { name: "Simpan penetapan" }).click();
-  await expect.poll(() => heading(admin)).toBe(ACT);
-  const picker = admin.getByLabel("Tambahkan SKJ yang disetujui");
-  await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
-  await admin.getByRole("button", { name: "Tambahkan" }).click();
-  await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).waitFor();
-  await admin.getByRole("button", { name: "Tetapkan 1 SKJ" }).click();
-  await admin.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+  await approveFromQueue(reviewer, POSITION);
+  await penetapanWith(admin, { number: "88", title: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro" }, POSITION);
+  await confirmPublication(admin, 1);
 }
 
 describe("SKJ bundle", () => {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, completeDraft, heading, logIn, useBrowser, visit } from "./browser";
+import { approveFromQueue, baseUrl, completeDraft, confirmPublication, heading, logIn, useBrowser, visit } from "./browser";
 
 const POSITION = "Kepala Subbagian Kelembagaan";
 
@@ -55,11 +55,7 @@ describe("review", () => {
 
     const reviewer = await browser.newPage();
     await logIn(reviewer, "reviewer@demo.go.id");
-    await visit(reviewer, "/skj");
-    await reviewer.getByRole("table", { name: "Menunggu tinjauan saya" }).getByRole("link", { name: new RegExp(POSITION) }).click();
-    await reviewer.getByRole("heading", { name: "Keputusan", exact: true }).waitFor();
-    await reviewer.getByRole("button", { name: "Setujui" }).click();
-    await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
+    await approveFromQueue(reviewer, POSITION);
     expect(await reviewer.getByRole("table", { name: "Disetujui" }).innerText()).toContain(POSITION);
 
     const admin = await browser.newPage();
@@ -76,8 +72,7 @@ describe("review", () => {
     await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
     await admin.getByRole("button", { name: "Tambahkan" }).click();
     await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).waitFor();
-    await admin.getByRole("button", { name: "Tetapkan 1 SKJ" }).click();
-    await admin.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+    await confirmPublication(admin, 1);
     expect(await admin.getByRole("table", { name: "SKJ dalam penetapan" }).innerText()).toContain("Versi 1");
 
     await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).click();

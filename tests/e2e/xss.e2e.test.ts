@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { decode } from "turbo-stream";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CONFIRMATION_FIELD, confirmationValue } from "~/domain/penetapan-confirmation";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
 import { ALL_PAYLOADS, INJECTED_SELECTOR, LONG_WORD, SENTINEL_HOSTS, XSS_PAYLOADS, chunks, corpusRichText } from "../fixtures/xss-corpus";
 import { baseUrl, logIn, useBrowser, visit } from "./browser";
@@ -164,11 +165,11 @@ async function seedCorpus(): Promise<Seeded> {
     signerName: chunks(200)[1]!,
   });
   const penetapanId = idFrom(act.location);
-  const { candidates } = await admin.data<{ candidates: { draftId: number; positionId?: number; positionName?: string }[] }>(`/penetapan/${penetapanId}`, "routes/penetapan.$id");
+  const { candidates } = await admin.data<{ candidates: { draftId: number; positionId?: number; positionName?: string; positionCode: string }[] }>(`/penetapan/${penetapanId}`, "routes/penetapan.$id");
   const mine = candidates.find((c) => c.positionName === chunks(300)[0]);
   if (!mine) throw new Error(`approved draft not offered: ${JSON.stringify(candidates)}`);
   await admin.form(`/penetapan/${penetapanId}`, { intent: "add", draftId: String(mine.draftId) });
-  await admin.form(`/penetapan/${penetapanId}`, { intent: "publish" });
+  await admin.form(`/penetapan/${penetapanId}`, { intent: "publish", [CONFIRMATION_FIELD]: confirmationValue([mine.positionCode]) });
 
   const viewerEmail = "xss-0@uji.go.id";
   for (const [i, name] of chunks(120).entries()) {

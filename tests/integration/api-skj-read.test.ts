@@ -304,8 +304,8 @@ describe("GET /api/v1/skj/{code}", () => {
     }
   });
 
-  it("leaves the POST endpoints and other paths to Remix", async () => {
-    for (const path of ["/api/v1/skj/UJI.KABID/versions/1/other", "/api/v1/skj/validate", "/api/v1/skj/drafts", "/api/v1/skj/UJI.KABID/submit", "/api/v1/units", "/api/v1/skjx"]) {
+  it("leaves the POST endpoints, the open draft and other paths to Remix", async () => {
+    for (const path of ["/api/v1/skj/UJI.KABID/versions/1/other", "/api/v1/skj/validate", "/api/v1/skj/drafts", "/api/v1/skj/UJI.KABID/submit", "/api/v1/skj/UJI.KABID/draft", "/api/v1/units", "/api/v1/skjx"]) {
       const res = await get(path);
       expect(res.status, path).toBe(418);
       expect(res.json()).toEqual({ fellThrough: `GET ${path}` });

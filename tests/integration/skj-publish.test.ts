@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "~/domain/canonical-json";
+import { CONFIRMATION_FIELD, CONFIRMATION_MISSING, confirmationValue } from "~/domain/penetapan-confirmation";
 import type { SkjDocument } from "~/domain/skj-document";
 import { SkjPublishedDocumentSchema, type SkjPublishedDocument } from "~/domain/skj-published";
+import { action as penetapanAction } from "~/routes/penetapan.$id";
 import { newDraftDocument } from "~/services/skj.server";
 import type { Db } from "~db/client.server";
 import { addRevision, findCompetencyByCode, levelsOfRevision } from "~db/queries/competencies.server";
@@ -13,6 +15,7 @@ import { publishPenetapan, publishSingle, withdrawVersion, type SkjActor } from 
 import { createDraft, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { auditLog, events, penetapan, skjCompetencyUses, skjDecisions, skjDrafts, skjVersionEnds, skjVersions } from "~db/schema";
+import { cookieFor, post, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
 // three demo positions in three different units, one of them two levels below its perangkat daerah
@@ -436,5 +439,30 @@ describe("single publish (the API's one-item penetapan)", () => {
     // the object form works too
     expect(publishSingle(db, A, { legalBasis: { kind: "Keputusan Gubernur", number: "188/5", year: 2026, title: "SKJ Kepala Bagian" } }, p.reviewer, NOW)).toMatchObject({ ok: true });
     expect(db.select().from(penetapan).where(and(eq(penetapan.status, "ditetapkan"), eq(penetapan.number, "188/5"))).all()).toHaveLength(1);
+  });
+});
+
+describe("Tetapkan on the penetapan page", () => {
+  it("publishes only with the confirmation of exactly the SKJ the act holds", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    const id = penetapanOf(db, p, [approvedDraft(db, A, p), approvedDraft(db, B, p)]);
+    const cookie = await cookieFor("reviewer2@demo.go.id");
+    const publish = (fields: Record<string, string>) => run(penetapanAction, post(`/penetapan/${id}`, { intent: "publish", ...fields }, cookie), { id: String(id) });
+    const before = footprint(db);
+
+    const bare = await publish({});
+    expect(bare).toMatchObject({ status: 422, body: { error: CONFIRMATION_MISSING } });
+    expect(await publish({ [CONFIRMATION_FIELD]: " " })).toMatchObject({ status: 422 });
+    // confirmed before C was added: the dialog did not list it
+    expect(addToPenetapan(db, id, approvedDraft(db, C, p), p.admin.id)).toMatchObject({ ok: true });
+    const stale = await publish({ [CONFIRMATION_FIELD]: confirmationValue([A, B]) });
+    expect(stale).toMatchObject({ status: 409, body: { error: expect.stringContaining(`ditambahkan ${C}`) } });
+    expect(footprint(db)).toEqual(before);
+    expect(penetapanDetail(db, id)!.status).toBe("draf");
+
+    const confirmed = await publish({ [CONFIRMATION_FIELD]: confirmationValue([C, B, A]) });
+    expect(confirmed.status).toBe(302);
+    expect(penetapanDetail(db, id)!.items.map((i) => i.versionNumber)).toEqual([1, 1, 1]);
   });
 });
