@@ -1,8 +1,9 @@
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { IdentityBlock, type IdentityBlockProps } from "~/components/identity-block";
+import { useLeaveParticipant } from "~/components/unsaved/leave-guard";
+import type { LocalDraft } from "~/components/unsaved/local-draft";
 import type { RichTextNode } from "~/domain/richtext";
 import { diffSkjDocuments } from "~/domain/skj-diff";
 import type { SkjDocument } from "~/domain/skj-document";
@@ -11,8 +12,7 @@ import type { CatalogEntry, SerializedRuleContext } from "~/services/skj-editor.
 import { CompetencySections } from "./competency-sections";
 import { RequirementsSection } from "./requirements-section";
 import { RulesPanel } from "./rules-panel";
-
-export const AUTOSAVE_DELAY_MS = 2000;
+import { useDraftAutosave, type DraftContent } from "./use-draft-autosave";
 
 export interface SaveReply {
   ok: boolean;
@@ -28,24 +28,23 @@ interface Props {
   catalog: CatalogEntry[];
   ruleContext: SerializedRuleContext;
   editable: boolean;
+  /** Where the editor posts its autosaves (JSON in, SaveReply out). */
+  saveUrl: string;
+  /** The browser's copy of unsaved edits, kept until the server acknowledges them. */
+  backup: LocalDraft<DraftContent>;
+  /** The draft opens on content restored from that copy: save it at once. */
+  restored: boolean;
 }
-
-type SaveStatus = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" };
 
 const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable }: Props) {
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, backup, restored }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
   const [catalog, setCatalog] = useState(() => new Map(initialCatalog.map((c) => [c.code, c])));
-  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const [conflict, setConflict] = useState<SaveReply["conflict"] | null>(null);
   const [editorKey, setEditorKey] = useState(0);
-  const revision = useRef(draft.revision);
-  const pending = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const fetcher = useFetcher<SaveReply>();
 
   const context: RuleContext = useMemo(() => {
     const competencies = new Map(ruleContext.competencies);
@@ -56,17 +55,20 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
   const results = useMemo(() => validateSkj(document, context), [document, context]);
 
   const refresh = useRef(new Set<string>());
-  const save = useCallback(() => {
-    if (fetcher.state !== "idle") {
-      pending.current = true;
-      return;
-    }
-    pending.current = false;
-    setStatus({ kind: "saving" });
-    const refreshCodes = [...refresh.current];
-    refresh.current.clear();
-    fetcher.submit({ intent: "save", document: form.getValues(), summaryJson, baseRevision: revision.current, refreshCodes } as never, { method: "post", encType: "application/json" });
-  }, [fetcher, form, summaryJson]);
+  const summary = useRef(summaryJson);
+  summary.current = summaryJson;
+  const autosave = useDraftAutosave({
+    saveUrl,
+    revision: draft.revision,
+    startDirty: restored,
+    content: () => ({ document: form.getValues(), summaryJson: summary.current }),
+    refreshCodes: () => [...refresh.current],
+    backup,
+    onConflict: setConflict,
+    onSaved: (codes) => codes.forEach((c) => refresh.current.delete(c)),
+  });
+  const status = autosave.status;
+  useLeaveParticipant({ label: "Draf SKJ", pending: autosave.pending, flush: autosave.flush, discard: autosave.discard });
 
   /** "Pembaruan kamus tersedia": take the newest published revision of an entry, then save. */
   const takeDictionaryUpdate = useCallback(
@@ -77,68 +79,36 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
       if (!entry) return;
       setCatalog((m) => new Map(m).set(code, entry));
       refresh.current.add(code);
-      save();
+      autosave.changed();
+      void autosave.flush();
     },
-    [save],
+    [autosave],
   );
 
-  const scheduleSave = useCallback(() => {
-    if (!editable || conflict) return;
-    setStatus({ kind: "dirty" });
-    clearTimeout(timer.current);
-    timer.current = setTimeout(save, AUTOSAVE_DELAY_MS);
-  }, [editable, conflict, save]);
-
-  // every change of the form (or the rich-text summary) restarts the autosave countdown
+  // every change of the form (or the rich-text summary) is kept in the browser and restarts the countdown
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    scheduleSave();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- scheduleSave changes with summaryJson, already a dependency
+    if (editable) autosave.changed();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- react to the content only
   }, [document, summaryJson]);
-
-  useEffect(() => {
-    const reply = fetcher.data;
-    if (!reply || fetcher.state !== "idle") return;
-    if (reply.ok && reply.revision) {
-      revision.current = reply.revision;
-      setStatus({ kind: "saved", at: reply.savedAt ?? new Date().toISOString() });
-      if (pending.current) save();
-    } else if (reply.conflict) {
-      clearTimeout(timer.current);
-      setConflict(reply.conflict);
-      setStatus({ kind: "conflict" });
-    } else setStatus({ kind: "error", message: reply.message ?? "Penyimpanan gagal. Perubahan Anda masih ada di halaman ini; coba lagi." });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- react to a new reply only
-  }, [fetcher.data, fetcher.state]);
-
-  // never lose an edit by closing the tab before the autosave ran
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (status.kind === "dirty" || status.kind === "saving" || status.kind === "conflict") e.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [status.kind]);
 
   const keepMine = () => {
     if (!conflict) return;
-    revision.current = conflict.revision;
     setConflict(null);
-    save();
+    autosave.resolveConflict(conflict.revision, "mine", conflict.updatedAt);
   };
   const takeTheirs = () => {
     if (!conflict) return;
-    revision.current = conflict.revision;
     first.current = true;
     form.reset(conflict.document);
     setSummaryJson(conflict.summaryJson);
     setEditorKey((k) => k + 1);
     setConflict(null);
-    setStatus({ kind: "saved", at: conflict.updatedAt });
+    autosave.resolveConflict(conflict.revision, "theirs", conflict.updatedAt);
   };
 
   const nameOf = (code: string) => catalog.get(code)?.name ?? context.competencies.get(code)?.name ?? code;
