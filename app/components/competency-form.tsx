@@ -1,10 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Link, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { Field } from "~/components/form";
+import { useJsonLookup } from "~/components/use-json-lookup";
 import type { LocalDraft } from "~/components/unsaved/local-draft";
 import { Recoverable } from "~/components/unsaved/recovery";
 import { useFormBackup } from "~/components/unsaved/use-form-backup";
@@ -46,14 +47,8 @@ export function emptyEntry(): EntryFormValues {
 }
 
 function SimilarNames({ name, code }: { name: string; code: string }) {
-  const fetcher = useFetcher<{ similar: { code: string; name: string }[] }>();
-  useEffect(() => {
-    if (name.trim().length < 4) return;
-    const t = setTimeout(() => fetcher.load(`/kamus/mirip?name=${encodeURIComponent(name)}&code=${encodeURIComponent(code)}`), 400);
-    return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fetcher object changes on every load
-  }, [name, code]);
-  const similar = fetcher.data?.similar ?? [];
+  const found = useJsonLookup<{ similar: { code: string; name: string }[] }>(name.trim().length < 4 ? null : `/kamus/mirip?name=${encodeURIComponent(name)}&code=${encodeURIComponent(code)}`, 400);
+  const similar = found.data?.similar ?? [];
   if (similar.length === 0) return null;
   return (
     <p className="warning" role="status">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { FlushOutcome } from "~/components/unsaved/leave-decision";
-import type { LocalDraft } from "~/components/unsaved/local-draft";
+import { sameContent, type LocalDraft } from "~/components/unsaved/local-draft";
 import type { SaveReply } from "./skj-editor";
 
 export const AUTOSAVE_DELAY_MS = 2000;
@@ -51,6 +51,7 @@ export function useDraftAutosave(options: Options) {
     const seq = changes.current;
     const { content, refreshCodes, saveUrl } = opts.current;
     const codes = refreshCodes();
+    const sent = content();
     setStatus({ kind: "saving" });
     const fail = (message: string): FlushOutcome => {
       setStatus({ kind: "error", message });
@@ -58,18 +59,20 @@ export function useDraftAutosave(options: Options) {
     };
     let response: Response;
     try {
-      response = await fetch(saveUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...content(), baseRevision: revision.current, refreshCodes: codes }) });
+      response = await fetch(saveUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...sent, baseRevision: revision.current, refreshCodes: codes }) });
     } catch {
       return fail("Tidak ada koneksi ke server; perubahan belum tersimpan dan disimpan sementara di peramban ini.");
     }
     const reply = (await response.json().catch(() => null)) as SaveReply | null;
     if (!reply) return fail(response.redirected ? "Sesi Anda berakhir; masuk lagi di tab lain, lalu coba simpan lagi." : `Server tidak dapat menyimpan (galat ${response.status}); perubahan disimpan sementara di peramban ini.`);
-    if (reply.ok && reply.revision) {
-      revision.current = reply.revision;
+    // a 409 whose current version is exactly this content is our own earlier save (e.g. sent as the tab closed)
+    const landed = reply.ok ? reply : reply.conflict && sameContent({ document: reply.conflict.document, summaryJson: reply.conflict.summaryJson }, sent) ? { revision: reply.conflict.revision, savedAt: reply.conflict.updatedAt } : null;
+    if (landed?.revision) {
+      revision.current = landed.revision;
       acknowledged.current = seq;
       if (seq === changes.current) opts.current.backup.clear();
       opts.current.onSaved(codes);
-      setStatus(seq === changes.current ? { kind: "saved", at: reply.savedAt ?? new Date().toISOString() } : { kind: "dirty" });
+      setStatus(seq === changes.current ? { kind: "saved", at: landed.savedAt ?? new Date().toISOString() } : { kind: "dirty" });
       return { ok: true };
     }
     if (reply.conflict) {

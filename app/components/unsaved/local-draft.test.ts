@@ -48,7 +48,7 @@ describe("the browser's copy of unsaved input", () => {
 });
 
 describe("offering a copy back when the form opens", () => {
-  const stored = { value: { rank: "III/d", indicators: ["Satu"] }, base: "7", savedAt: "2026-12-07T03:41:00.000Z" };
+  const stored = { value: { rank: "III/d" as string | null, indicators: ["Satu"] }, base: "7", savedAt: "2026-12-07T03:41:00.000Z" };
 
   it("offers a copy that differs from what the server holds", () => {
     expect(recoveryOf(stored, { rank: null, indicators: [] })).toEqual({ kind: "offer", draft: stored });
