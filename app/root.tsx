@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from "react";
 import { getSessionUser } from "~/auth/session.server";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LeaveGuard } from "~/components/unsaved/leave-guard";
 import { navigationFor } from "~/domain/permissions";
 import { demoUsersActive } from "~db/queries/users.server";
 import { getDb } from "~db/client.server";
@@ -51,7 +52,9 @@ export default function App() {
   }, []);
   return (
     <AppShell user={data.user} navigation={data.navigation} demoUsersActive={data.demoUsersActive}>
-      <Outlet />
+      <LeaveGuard>
+        <Outlet />
+      </LeaveGuard>
     </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ROLE_LABELS, type NavItem, type Role } from "~/domain/permissions";
 
@@ -18,9 +18,10 @@ export function AppShell({ user, navigation, demoUsersActive, children }: Props)
         </div>
       ) : null}
       <header className="topbar">
-        <a href="/" className="brand">
+        {/* an in-app link, so unsaved input is saved (or the user asked) before leaving, like every other link */}
+        <Link to="/" className="brand">
           SKJ Studio
-        </a>
+        </Link>
         {user ? (
           <nav aria-label="Navigasi utama" className="mainnav">
             <ul>

@@ -1,10 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Link, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Link, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { Field } from "~/components/form";
+import { useJsonLookup } from "~/components/use-json-lookup";
+import type { LocalDraft } from "~/components/unsaved/local-draft";
+import { Recoverable } from "~/components/unsaved/recovery";
+import { useFormBackup } from "~/components/unsaved/use-form-backup";
 import { indicatorNumber, parseKeywords, SOURCE_KIND_LABELS, SOURCE_KINDS, TechnicalEntrySchema } from "~/domain/dictionary";
 import type { FieldErrors } from "~/domain/forms";
 import type { RichTextNode } from "~/domain/richtext";
@@ -43,14 +47,8 @@ export function emptyEntry(): EntryFormValues {
 }
 
 function SimilarNames({ name, code }: { name: string; code: string }) {
-  const fetcher = useFetcher<{ similar: { code: string; name: string }[] }>();
-  useEffect(() => {
-    if (name.trim().length < 4) return;
-    const t = setTimeout(() => fetcher.load(`/kamus/mirip?name=${encodeURIComponent(name)}&code=${encodeURIComponent(code)}`), 400);
-    return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fetcher object changes on every load
-  }, [name, code]);
-  const similar = fetcher.data?.similar ?? [];
+  const found = useJsonLookup<{ similar: { code: string; name: string }[] }>(name.trim().length < 4 ? null : `/kamus/mirip?name=${encodeURIComponent(name)}&code=${encodeURIComponent(code)}`, 400);
+  const similar = found.data?.similar ?? [];
   if (similar.length === 0) return null;
   return (
     <p className="warning" role="status">
@@ -68,7 +66,42 @@ function SimilarNames({ name, code }: { name: string; code: string }) {
   );
 }
 
-export function CompetencyForm({ mode, defaults, definitionJson: initialDefinition, baseRevisionId, baseUpdatedAt, serverErrors, cancelTo }: Props) {
+interface EntryBackup {
+  entry: EntryFormValues;
+  definitionJson: RichTextNode | null;
+}
+
+/** The entry form, with what was typed but never accepted by the server offered back when it reopens. */
+export function CompetencyForm(props: Props) {
+  const base = `${props.baseRevisionId ?? "baru"}:${props.baseUpdatedAt ?? ""}`;
+  return (
+    <Recoverable<EntryBackup> storageKey={props.mode === "create" ? "kamus:baru" : `kamus:ubah:${props.defaults.code}`} server={{ entry: props.defaults, definitionJson: props.definitionJson }} base={base}>
+      {({ restored, backup }) => (
+        <EntryForm
+          {...props}
+          defaults={restored?.value.entry ?? props.defaults}
+          definitionJson={restored ? restored.value.definitionJson : props.definitionJson}
+          backup={backup}
+          base={base}
+          restored={Boolean(restored)}
+        />
+      )}
+    </Recoverable>
+  );
+}
+
+function EntryForm({
+  mode,
+  defaults,
+  definitionJson: initialDefinition,
+  baseRevisionId,
+  baseUpdatedAt,
+  serverErrors,
+  cancelTo,
+  backup,
+  base,
+  restored,
+}: Props & { backup: LocalDraft<EntryBackup>; base: string; restored: boolean }) {
   const submit = useSubmit();
   const busy = useNavigation().state === "submitting";
   const [definitionJson, setDefinitionJson] = useState<RichTextNode | null>(initialDefinition);
@@ -84,6 +117,8 @@ export function CompetencyForm({ mode, defaults, definitionJson: initialDefiniti
       if (name !== "_form") form.setError(name as never, { type: "server", message });
     }
   }, [serverErrors, form]);
+  const definition = useRef(initialDefinition);
+  const formRef = useFormBackup({ backup, base, restored, watch: form.watch, value: () => ({ entry: form.getValues(), definitionJson: definition.current }) });
   const levels = form.watch("levels");
   const keywords = form.watch("keywords") ?? [];
   const name = form.watch("name");
@@ -97,7 +132,7 @@ export function CompetencyForm({ mode, defaults, definitionJson: initialDefiniti
   });
 
   return (
-    <form className="stacked wide card" noValidate onSubmit={onSubmit}>
+    <form className="stacked wide card" noValidate onSubmit={onSubmit} ref={formRef}>
       {serverErrors?._form ? (
         <p className="form-error" role="alert">
           {serverErrors._form}
@@ -139,6 +174,7 @@ export function CompetencyForm({ mode, defaults, definitionJson: initialDefiniti
           initial={initialDefinition}
           error={errors.definitionText?.message}
           onChange={(doc, text) => {
+            definition.current = doc;
             setDefinitionJson(doc);
             form.setValue("definitionText", text, { shouldValidate: form.formState.isSubmitted });
           }}

@@ -1,7 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
 import type { z } from "zod";
 import { Field, useSchemaForm } from "~/components/form";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
+import type { LocalDraft } from "~/components/unsaved/local-draft";
+import { Recoverable } from "~/components/unsaved/recovery";
+import { useFormBackup } from "~/components/unsaved/use-form-backup";
 import type { FieldErrors } from "~/domain/forms";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "~/domain/labels";
 import type { RichTextNode } from "~/domain/richtext";
@@ -18,13 +22,31 @@ interface Props {
   cancelTo: string;
 }
 
-export function PositionForm({ defaults, summaryJson, units, serverErrors, submitLabel, cancelTo }: Props) {
+interface PositionBackup {
+  values: PositionFormValues;
+  summaryJson: RichTextNode | null;
+}
+
+/** The position form, with what was typed but never accepted by the server offered back when it reopens. */
+export function PositionForm(props: Props) {
+  return (
+    <Recoverable<PositionBackup> storageKey={props.defaults.code ? `jabatan:ubah:${props.defaults.code}` : "jabatan:baru"} server={{ values: props.defaults, summaryJson: props.summaryJson }} base="register">
+      {({ restored, backup }) => (
+        <PositionFields {...props} defaults={restored?.value.values ?? props.defaults} summaryJson={restored ? restored.value.summaryJson : props.summaryJson} backup={backup} restored={Boolean(restored)} />
+      )}
+    </Recoverable>
+  );
+}
+
+function PositionFields({ defaults, summaryJson, units, serverErrors, submitLabel, cancelTo, backup, restored }: Props & { backup: LocalDraft<PositionBackup>; restored: boolean }) {
   const busy = useNavigation().state === "submitting";
   const { form, onSubmit } = useSchemaForm<PositionFormValues>(PositionSchema, defaults, serverErrors);
   const errors = form.formState.errors;
   const group = form.watch("group");
+  const summary = useRef(summaryJson);
+  const formRef = useFormBackup({ backup, base: "register", restored, watch: form.watch, value: () => ({ values: form.getValues(), summaryJson: summary.current }) });
   return (
-    <Form method="post" className="stacked wide card" noValidate onSubmit={onSubmit}>
+    <Form method="post" className="stacked wide card" noValidate onSubmit={onSubmit} ref={formRef}>
       <div className="grid-2">
         <Field label="Kode jabatan" error={errors.code?.message} hint="Huruf, angka, dan . - / _ (maks. 64).">
           <input type="text" {...form.register("code")} />
@@ -77,7 +99,10 @@ export function PositionForm({ defaults, summaryJson, units, serverErrors, submi
           label="Ikhtisar jabatan"
           initial={summaryJson}
           error={errors.summaryText?.message}
-          onChange={(_doc, text) => form.setValue("summaryText", text)}
+          onChange={(doc, text) => {
+            summary.current = doc;
+            form.setValue("summaryText", text);
+          }}
         />
       </div>
       <div className="actions">

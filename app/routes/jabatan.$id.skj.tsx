@@ -1,25 +1,27 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CommentMarkers, showAnchor } from "~/components/comment-markers";
 import { NewCommentForm } from "~/components/new-comment-form";
 import { ReviewComments } from "~/components/review-comments";
 import { UnverifiedNotice } from "~/components/unverified-notice";
-import { SkjEditor, type SaveReply } from "~/components/skj-editor/skj-editor";
+import { SkjEditor } from "~/components/skj-editor/skj-editor";
+import type { DraftContent } from "~/components/skj-editor/use-draft-autosave";
+import { Recoverable } from "~/components/unsaved/recovery";
 import { anchorOptions } from "~/domain/comment-anchors";
 import { can } from "~/domain/permissions";
-import { SkjDocumentSchema } from "~/domain/skj-document";
-import { parseRichText } from "~/services/richtext.server";
+import type { RichTextNode } from "~/domain/richtext";
+import type { SkjDocument } from "~/domain/skj-document";
 import { handleCommentIntent } from "~/services/skj-comments.server";
-import { editorData, saveConflict, withRegisterIdentity } from "~/services/skj-editor.server";
+import { editorData } from "~/services/skj-editor.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 import { unverifiedSettings } from "~db/queries/settings.server";
-import { EDITABLE_STATES, findOpenDraft, saveDraft } from "~db/queries/skj-drafts.server";
+import { EDITABLE_STATES, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `SKJ ${d?.position.name ?? ""} — SKJ Studio` }];
@@ -60,57 +62,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:write");
   const position = positionOf(params.id);
   const db = getDb();
-  if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
-    const form = await request.formData();
-    // whoever may edit the draft answers its review comments, in any state the draft is open in
-    if (form.get("intent") === "comment" || form.get("intent") === "resolve") {
-      const draft = findOpenDraft(db, position.id);
-      if (!draft) return data({ commentError: "Draf tidak ditemukan: mungkin sudah ditetapkan. Muat ulang halaman." }, { status: 404 });
-      return handleCommentIntent(db, draft.id, form, user.id)!;
-    }
-    if (form.get("intent") === "submit") {
-      const draft = findOpenDraft(db, position.id);
-      if (!draft) return data({ submitError: "Draf tidak ditemukan." }, { status: 404 });
-      const result = moveDraft(db, {
-        draftId: draft.id,
-        transition: "submit",
-        actor: user,
-        results: validateDocument(db, draft.document),
-        justification: String(form.get("justification") ?? ""),
-      });
-      if (!result.ok) return data({ submitError: result.message }, { status: result.status });
-      throw redirect(`/jabatan/${position.id}?notice=${encodeURIComponent("SKJ diajukan untuk ditinjau.")}`);
-    }
-    // the "Susun SKJ" button: open the draft, creating it when there is none
-    openDraftForPosition(db, position.id, user.id);
-    throw redirect(`/jabatan/${position.id}/skj`);
+  // the editor's autosave has its own route (jabatan.$id.skj_.simpan); here only the page's forms post
+  const form = await request.formData().catch(() => null);
+  if (!form) return data({ submitError: "Permintaan tidak terbaca; muat ulang halaman." }, { status: 400 });
+  // whoever may edit the draft answers its review comments, in any state the draft is open in
+  if (form.get("intent") === "comment" || form.get("intent") === "resolve") {
+    const draft = findOpenDraft(db, position.id);
+    if (!draft) return data({ commentError: "Draf tidak ditemukan: mungkin sudah ditetapkan. Muat ulang halaman." }, { status: 404 });
+    return handleCommentIntent(db, draft.id, form, user.id)!;
   }
-  let body: { document?: unknown; summaryJson?: unknown; baseRevision?: unknown; refreshCodes?: unknown };
-  try {
-    body = await request.json();
-  } catch {
-    return data<SaveReply>({ ok: false, message: "Data tidak terbaca; muat ulang halaman." }, { status: 400 });
+  if (form.get("intent") === "submit") {
+    const draft = findOpenDraft(db, position.id);
+    if (!draft) return data({ submitError: "Draf tidak ditemukan." }, { status: 404 });
+    const result = moveDraft(db, {
+      draftId: draft.id,
+      transition: "submit",
+      actor: user,
+      results: validateDocument(db, draft.document),
+      justification: String(form.get("justification") ?? ""),
+    });
+    if (!result.ok) return data({ submitError: result.message }, { status: result.status });
+    throw redirect(`/jabatan/${position.id}?notice=${encodeURIComponent("SKJ diajukan untuk ditinjau.")}`);
   }
-  const draft = findOpenDraft(db, position.id);
-  if (!draft) return data<SaveReply>({ ok: false, message: "Draf tidak ditemukan: mungkin sudah diajukan atau ditetapkan. Muat ulang halaman." }, { status: 404 });
-  const parsed = SkjDocumentSchema.safeParse(body.document);
-  const summary = parseRichText(body.summaryJson ? JSON.stringify(body.summaryJson) : null, "Ikhtisar jabatan");
-  if (!parsed.success || !summary.ok || typeof body.baseRevision !== "number") {
-    // the schema's and the rich-text parser's messages name the field (e.g. a list over its limit)
-    const reason = parsed.error?.issues[0]?.message ?? (summary.ok ? null : summary.message);
-    return data<SaveReply>({ ok: false, message: `Isi draf tidak sesuai format SKJ${reason ? ` (${reason.replace(/\.$/, "")})` : ""}; tidak ada yang disimpan.` }, { status: 422 });
-  }
-  const document = withRegisterIdentity(db, position.id, parsed.data);
-  const refreshCodes = new Set(Array.isArray(body.refreshCodes) ? body.refreshCodes.filter((c): c is string => typeof c === "string").slice(0, 50) : []);
-  const result = saveDraft(db, { draftId: draft.id, baseRevision: body.baseRevision, document, summaryJson: summary.doc, actorId: user.id, refreshCodes });
-  if (result.ok) return { ok: true, revision: result.draft.revision, savedAt: result.draft.updatedAt, results: validateDocument(db, document) };
-  if (result.reason === "conflict") return data<SaveReply>({ ok: false, conflict: saveConflict(db, result.current, body.baseRevision, user.id) }, { status: 409 });
-  return data<SaveReply>({ ok: false, message: "Draf sedang ditinjau atau sudah ditutup, sehingga tidak dapat diubah." }, { status: 409 });
+  // the "Susun SKJ" button: open the draft, creating it when there is none
+  openDraftForPosition(db, position.id, user.id);
+  throw redirect(`/jabatan/${position.id}/skj`);
 }
-
-// An autosave must not reload the page's data: the editor keeps its own state (and the cursor) while typing.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaultShouldRevalidate }) =>
-  formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function SkjEditorPage() {
   const { position, draft, editable, editor, canWrite, comments, anchors, decisions, unverified } = useLoaderData<typeof loader>();
@@ -158,12 +135,23 @@ export default function SkjEditorPage() {
         ) : null}
         <UnverifiedNotice settings={unverified} />
         <CommentMarkers threads={comments}>
+          <Recoverable<DraftContent>
+            storageKey={`skj:${position.id}`}
+            server={{ document: draft.document as SkjDocument, summaryJson: draft.summaryJson as RichTextNode | null }}
+            base={String(draft.revision)}
+            disabled={!editable}
+          >
+            {({ restored, backup }) => (
           <SkjEditor
-            draft={draft}
+            // a restored copy is saved on the revision it was typed on, so a change made since is a conflict, never overwritten
+            draft={restored ? { ...draft, revision: Number(restored.base), document: restored.value.document, summaryJson: restored.value.summaryJson } : draft}
             identity={editor.identity}
             catalog={editor.catalog}
             ruleContext={editor.ruleContext}
             editable={editable}
+            saveUrl={`/jabatan/${position.id}/skj/simpan`}
+            backup={backup}
+            restored={Boolean(restored)}
             aside={
               <ReviewComments comments={comments} anchors={anchors} action={canWrite ? commentAction : undefined} onShowAnchor={showAnchor}>
                 {canWrite ? <NewCommentForm action={commentAction} anchors={anchors} /> : null}
@@ -195,6 +183,8 @@ export default function SkjEditorPage() {
               ) : null
             }
           />
+            )}
+          </Recoverable>
         </CommentMarkers>
         </>
       )}

@@ -39,7 +39,8 @@ export default function LoginPage() {
       <div className="login-card">
         <h1>Masuk ke SKJ Studio</h1>
         <p className="muted">Penyusunan Standar Kompetensi Jabatan — Biro Organisasi</p>
-        <Form method="post" className="stacked" noValidate>
+        {/* nothing here is worth a "leave this page?" question */}
+        <Form method="post" className="stacked" noValidate data-leave-guard="off">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           {result?.formError ? (
             <p className="form-error" role="alert">

@@ -163,8 +163,8 @@ export const loadMeasure: Measure = {
           const document = { ...s.document, requirements: { ...s.document.requirements, performanceIndicators: [marker] } };
           return sent({
             ...req,
-            // the editor's autosave: Remix's fetcher posts JSON to the route's single-fetch URL
-            path: `/jabatan/${s.positionId}/skj.data`,
+            // the editor's autosave: JSON to its own resource route
+            path: `/jabatan/${s.positionId}/skj/simpan`,
             headers: { Cookie: s.cookie, "Content-Type": "application/json", Origin: baseUrl },
             body: JSON.stringify({ intent: "save", document, summaryJson: s.summaryJson, baseRevision: s.revision, refreshCodes: [] }),
           }, context);
@@ -174,7 +174,7 @@ export const loadMeasure: Measure = {
           count("POST /jabatan/{id}/skj (simpan)", status, context);
           try {
             if (status === 200) {
-              const reply = singleFetchData(body) as { ok?: boolean; revision?: number } | undefined;
+              const reply = JSON.parse(body) as { ok?: boolean; revision?: number } | undefined;
               if (reply?.ok && typeof reply.revision === "number") {
                 s.revision = reply.revision;
                 s.marker = s.pending!.marker;

@@ -125,20 +125,20 @@ async function editorTab(ctx: RoundContext, tab: number, start: number) {
       ctx,
       "simpan-penyunting",
       () =>
-        ctx.client.request("POST", `/jabatan/${position.id}/skj.data`, {
+        ctx.client.request("POST", `/jabatan/${position.id}/skj/simpan`, {
           headers: { Cookie: ctx.sessions.analis, Origin: ctx.client.baseUrl, "Content-Type": "application/json" },
           body: JSON.stringify({ baseRevision: base, document, summaryJson: null }),
         }),
       () => ctx.ledger.unansweredSaves.push({ positionCode: position.code, document: expectedStored(document), round: ctx.round }),
     );
     expectStatus(answer, [200, 409], `autosave ${position.code}`);
-    const reply = ((await singleFetchData(answer)) as { data?: { ok?: boolean; revision?: number; conflict?: { revision: number } } }).data;
+    const reply = JSON.parse(answer.body) as { ok?: boolean; revision?: number; conflict?: { current: { revision: number } } } | null;
     if (answer.status === 200 && reply?.ok && typeof reply.revision === "number") {
       ctx.ledger.saves.push({ via: "editor", positionCode: position.code, revision: reply.revision, document: expectedStored(document), round: ctx.round });
       base = reply.revision;
     } else if (answer.status === 409 && reply?.conflict) {
       ctx.ledger.editorConflicts++;
-      base = reply.conflict.revision;
+      base = reply.conflict.current.revision;
     } else {
       throw new Unexpected(`autosave ${position.code}: jawaban tidak dikenal ${answer.body.slice(0, 300)}`);
     }

@@ -61,8 +61,8 @@ interface PageRule {
   okGet?: number[];
   /**
    * The empty request an action gets, default an empty urlencoded form. "json": there an empty form is not
-   * a refusal but the "Susun SKJ" button, which opens a draft, so the JSON branch (the autosave) gets the
-   * empty request instead. "multipart": an upload form, whose page always sends multipart.
+   * a refusal but the "Susun SKJ" button, which opens a draft, so an unreadable (empty JSON) body is sent
+   * instead; the autosave route reads JSON. "multipart": an upload form, whose page always sends multipart.
    */
   emptyBody?: "form" | "json" | "multipart";
   /** Every caller is sent here (document 302, single-fetch 202). */
@@ -109,6 +109,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/jabatan.$id.versi.$n": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.versi.$n[.]pdf": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.skj": { loader: "read", action: "skj:write", params: DRAFT, emptyBody: "json" },
+  "routes/jabatan.$id.skj_.simpan": { action: "skj:write", params: DRAFT, emptyBody: "json" },
   "routes/jabatan.$id.versi.$n[.]docx": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.skj_.pdf": { loader: "read", params: DRAFT },
   "routes/jabatan.$id.skj_.docx": { loader: "read", params: DRAFT },

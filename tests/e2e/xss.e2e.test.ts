@@ -147,7 +147,7 @@ async function seedCorpus(): Promise<Seeded> {
         performanceIndicators: [...texts, LONG_WORD],
       },
     };
-    await analis.json(`/jabatan/${id}/skj`, { document, summaryJson: corpusRichText([LONG_WORD]), baseRevision: draft.revision });
+    await analis.json(`/jabatan/${id}/skj/simpan`, { document, summaryJson: corpusRichText([LONG_WORD]), baseRevision: draft.revision });
     await analis.form(`/jabatan/${id}/skj`, { intent: "submit", justification: ALL_PAYLOADS });
     await reviewer.form(`/jabatan/${id}/skj/tinjau`, { intent: "comment", anchor: "kompetensi", body: ALL_PAYLOADS });
   }

@@ -9,7 +9,7 @@ import { plainTextToDoc } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import { action as draftsAction } from "~/routes/api.v1.skj.drafts";
 import { action as validateAction } from "~/routes/api.v1.skj.validate";
-import { action as editorAction } from "~/routes/jabatan.$id.skj";
+import { action as editorAction } from "~/routes/jabatan.$id.skj_.simpan";
 import { action as newPositionAction } from "~/routes/jabatan.baru";
 import { action as editPositionAction } from "~/routes/jabatan.$id.ubah";
 import { action as newEntryAction } from "~/routes/kamus.baru";
@@ -114,7 +114,7 @@ describe("10,000 indicators", () => {
 
     const position = findPositionByCode(db, POSITION)!;
     const cookie = await cookieFor("analis@demo.go.id");
-    const saved = await run(editorAction, jsonPost(`/jabatan/${position.id}/skj`, { document, summaryJson: null, baseRevision: 1 }, cookie), { id: String(position.id) });
+    const saved = await run(editorAction, jsonPost(`/jabatan/${position.id}/skj/simpan`, { document, summaryJson: null, baseRevision: 1 }, cookie), { id: String(position.id) });
     expect(saved.status).toBe(422);
     expect(parsed(saved.body)).toMatchObject({ ok: false, message: expect.stringContaining("Indikator kinerja jabatan paling banyak 50 butir") });
     expect(rowCounts(db)).toEqual(before);

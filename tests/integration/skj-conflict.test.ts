@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { plainTextToDoc } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import { mergeSkjDrafts } from "~/domain/skj-merge";
-import { action as editorAction } from "~/routes/jabatan.$id.skj";
+import { action as editorAction } from "~/routes/jabatan.$id.skj_.simpan";
 import { openDraftForPosition } from "~/services/skj.server";
 import type { SaveConflict } from "~/services/skj-editor.server";
 import type { Db } from "~db/client.server";
@@ -23,8 +23,11 @@ async function setUp() {
   const db = await useTestDatabase("demo");
   const position = findPositionByCode(db, POSITION)!;
   const { document } = openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
-  const save = (cookie: string, doc: SkjDocument, baseRevision: number, summary = doc.position.summary) =>
-    run(editorAction, jsonPost(`/jabatan/${position.id}/skj`, { document: doc, summaryJson: plainTextToDoc(summary), baseRevision }, cookie), { id: String(position.id) });
+  // the autosave route answers plain JSON
+  const save = async (cookie: string, doc: SkjDocument, baseRevision: number, summary = doc.position.summary) => {
+    const answer = await run(editorAction, jsonPost(`/jabatan/${position.id}/skj/simpan`, { document: doc, summaryJson: plainTextToDoc(summary), baseRevision }, cookie), { id: String(position.id) });
+    return { ...answer, body: JSON.parse(answer.body as string) as unknown };
+  };
   return { db, position, document, save };
 }
 
@@ -60,7 +63,7 @@ describe("a stale save of the SKJ editor", () => {
     expect(merged.conflicts).toEqual([]);
     const stored = await run(
       editorAction,
-      jsonPost(`/jabatan/${position.id}/skj`, { document: merged.content.document, summaryJson: merged.content.summaryJson, baseRevision: conflict.current.revision }, reviewer),
+      jsonPost(`/jabatan/${position.id}/skj/simpan`, { document: merged.content.document, summaryJson: merged.content.summaryJson, baseRevision: conflict.current.revision }, reviewer),
       { id: String(position.id) },
     );
     expect(stored.status).toBe(200);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plainTextToDoc } from "~/domain/richtext";
 import { WebhookUrlSchema } from "~/domain/webhooks";
 import type { SkjDocument } from "~/domain/skj-document";
-import { action as editorAction } from "~/routes/jabatan.$id.skj";
+import { action as editorAction } from "~/routes/jabatan.$id.skj_.simpan";
 import { action as newPositionAction } from "~/routes/jabatan.baru";
 import { action as newEntryAction } from "~/routes/kamus.baru";
 import { closePdfBrowser, renderSkjPdf, skjHtml } from "~/services/pdf.server";
@@ -125,7 +125,7 @@ describe("the XSS corpus stored through the actions", () => {
       },
     };
     const draft = findOpenDraft(db, positionId)!;
-    const saved = await run(editorAction, jsonPost(`/jabatan/${positionId}/skj`, { document, summaryJson: corpusRichText(), baseRevision: draft.revision }, analis), { id: String(positionId) });
+    const saved = await run(editorAction, jsonPost(`/jabatan/${positionId}/skj/simpan`, { document, summaryJson: corpusRichText(), baseRevision: draft.revision }, analis), { id: String(positionId) });
     expect(saved.status).toBe(200);
   });
   afterAll(() => closePdfBrowser());

@@ -1,11 +1,11 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import { CommentMarker } from "~/components/comment-markers";
 import { indicatorNumber, MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
 import type { SkjDocument } from "~/domain/skj-document";
 import { standardLevelFor, type RuleContext } from "~/domain/skj-rules";
 import type { CatalogEntry } from "~/services/skj-editor.server";
+import { useJsonLookup } from "~/components/use-json-lookup";
 
 interface Props {
   form: UseFormReturn<SkjDocument>;
@@ -46,13 +46,8 @@ function LevelTexts({ code, entry, level }: { code: string; entry: CatalogEntry 
 
 function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; onPick: (entry: CatalogEntry) => void }) {
   const [q, setQ] = useState("");
-  const fetcher = useFetcher<{ entries: CatalogEntry[] }>();
-  useEffect(() => {
-    const t = setTimeout(() => fetcher.load(`/kamus/pilih?q=${encodeURIComponent(q)}`), 250);
-    return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fetcher object changes on every load
-  }, [q]);
-  const options = (fetcher.data?.entries ?? []).filter((e) => !existing.has(e.code));
+  const found = useJsonLookup<{ entries: CatalogEntry[] }>(`/kamus/pilih?q=${encodeURIComponent(q)}`, 250);
+  const options = (found.data?.entries ?? []).filter((e) => !existing.has(e.code));
   return (
     <div className="picker">
       <div className="field">
@@ -67,7 +62,8 @@ function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; 
             </button>
           </li>
         ))}
-        {fetcher.data && options.length === 0 ? <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li> : null}
+        {found.failed ? <li className="muted">Pencarian kamus gagal (koneksi terputus?); ketik lagi untuk mencoba.</li> : null}
+        {found.data && !found.failed && options.length === 0 ? <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li> : null}
       </ul>
       <p className="muted" style={{ fontSize: "0.85rem" }}>
         Tidak ada di kamus?{" "}

@@ -1,9 +1,10 @@
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { CommentMarker } from "~/components/comment-markers";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { IdentityBlock, type IdentityBlockProps } from "~/components/identity-block";
+import { useLeaveParticipant } from "~/components/unsaved/leave-guard";
+import type { LocalDraft } from "~/components/unsaved/local-draft";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { SkjDraftContent } from "~/domain/skj-merge";
@@ -13,8 +14,7 @@ import { CompetencySections } from "./competency-sections";
 import { ConflictPanel, MergedNotice, mergeOnConflict } from "./conflict-panel";
 import { RequirementsSection } from "./requirements-section";
 import { RulesPanel } from "./rules-panel";
-
-export const AUTOSAVE_DELAY_MS = 2000;
+import { useDraftAutosave, type DraftContent } from "./use-draft-autosave";
 
 export interface SaveReply {
   ok: boolean;
@@ -30,31 +30,29 @@ interface Props {
   catalog: CatalogEntry[];
   ruleContext: SerializedRuleContext;
   editable: boolean;
+  /** Where the editor posts its autosaves (JSON in, SaveReply out). */
+  saveUrl: string;
+  /** The browser's copy of unsaved edits, kept until the server acknowledges them. */
+  backup: LocalDraft<DraftContent>;
+  /** The draft opens on content restored from that copy: save it at once. */
+  restored: boolean;
   /** Shown under the rules panel in the side column that stays in view (the review comments). */
   aside?: ReactNode;
   /** Ends the form column (submission), so the side column stays in view down to the end of the page. */
   footer?: ReactNode;
 }
 
-type SaveStatus = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" };
-
 const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, aside, footer }: Props) {
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, backup, restored, aside, footer }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
   const [catalog, setCatalog] = useState(() => new Map(initialCatalog.map((c) => [c.code, c])));
-  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   // the user's content as it was when the save was refused, merged against the other revision
   const [conflict, setConflict] = useState<{ reply: SaveConflict; mine: SkjDraftContent } | null>(null);
   const [merged, setMerged] = useState<SaveConflict | null>(null);
-  const [saveRequest, setSaveRequest] = useState(0);
   const [editorKey, setEditorKey] = useState(0);
-  const revision = useRef(draft.revision);
-  const pending = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const fetcher = useFetcher<SaveReply>();
 
   const context: RuleContext = useMemo(() => {
     const competencies = new Map(ruleContext.competencies);
@@ -65,17 +63,44 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
   const results = useMemo(() => validateSkj(document, context), [document, context]);
 
   const refresh = useRef(new Set<string>());
-  const save = useCallback(() => {
-    if (fetcher.state !== "idle") {
-      pending.current = true;
-      return;
-    }
-    pending.current = false;
-    setStatus({ kind: "saving" });
-    const refreshCodes = [...refresh.current];
-    refresh.current.clear();
-    fetcher.submit({ intent: "save", document: form.getValues(), summaryJson, baseRevision: revision.current, refreshCodes } as never, { method: "post", encType: "application/json" });
-  }, [fetcher, form, summaryJson]);
+  const summary = useRef(summaryJson);
+  summary.current = summaryJson;
+  const first = useRef(true);
+
+  // the merged content replaces the form (every field, hence the remount); the ref makes the next save carry
+  // the merged rich-text summary before React has rendered it
+  const replaceContent = (content: SkjDraftContent) => {
+    first.current = true;
+    form.reset(content.document);
+    summary.current = content.summaryJson;
+    setSummaryJson(content.summaryJson);
+    setEditorKey((k) => k + 1);
+  };
+
+  const autosave = useDraftAutosave({
+    saveUrl,
+    revision: draft.revision,
+    startDirty: restored,
+    content: () => ({ document: form.getValues(), summaryJson: summary.current }),
+    refreshCodes: () => [...refresh.current],
+    backup,
+    onConflict: (reply) => {
+      const mine = { document: form.getValues(), summaryJson: summary.current };
+      const merge = mergeOnConflict(reply, mine);
+      if (merge.conflicts.length > 0) {
+        setMerged(null);
+        setConflict({ reply, mine });
+        return null;
+      }
+      setMerged(reply);
+      // nothing new from the other side: keep the form (and the cursor) as it is, just save on the newer revision
+      if (merge.fromTheirs.length > 0) replaceContent(merge.content);
+      return { retryOn: reply.current.revision };
+    },
+    onSaved: (codes) => codes.forEach((c) => refresh.current.delete(c)),
+  });
+  const status = autosave.status;
+  useLeaveParticipant({ label: "Draf SKJ", pending: autosave.pending, flush: autosave.flush, discard: autosave.discard });
 
   /** "Pembaruan kamus tersedia": take the newest published revision of an entry, then save. */
   const takeDictionaryUpdate = useCallback(
@@ -86,81 +111,28 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
       if (!entry) return;
       setCatalog((m) => new Map(m).set(code, entry));
       refresh.current.add(code);
-      save();
+      autosave.changed();
+      void autosave.flush();
     },
-    [save],
+    [autosave],
   );
 
-  const scheduleSave = useCallback(() => {
-    if (!editable || conflict) return;
-    setStatus({ kind: "dirty" });
-    clearTimeout(timer.current);
-    timer.current = setTimeout(save, AUTOSAVE_DELAY_MS);
-  }, [editable, conflict, save]);
-
-  // every change of the form (or the rich-text summary) restarts the autosave countdown
-  const first = useRef(true);
+  // every change of the form (or the rich-text summary) is kept in the browser and restarts the countdown
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    scheduleSave();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- scheduleSave changes with summaryJson, already a dependency
+    if (editable) autosave.changed();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- react to the content only
   }, [document, summaryJson]);
 
-  useEffect(() => {
-    const reply = fetcher.data;
-    if (!reply || fetcher.state !== "idle") return;
-    if (reply.ok && reply.revision) {
-      revision.current = reply.revision;
-      setStatus({ kind: "saved", at: reply.savedAt ?? new Date().toISOString() });
-      if (pending.current) save();
-    } else if (reply.conflict) {
-      clearTimeout(timer.current);
-      const mine = { document: form.getValues(), summaryJson };
-      const merge = mergeOnConflict(reply.conflict, mine);
-      if (merge.conflicts.length === 0) {
-        setMerged(reply.conflict);
-        // nothing new from the other side: keep the form (and the cursor) as it is, just save on the newer revision
-        if (merge.fromTheirs.length > 0) applyResolution(merge.content, reply.conflict.current.revision);
-        else {
-          revision.current = reply.conflict.current.revision;
-          setSaveRequest((n) => n + 1);
-        }
-      } else {
-        setMerged(null);
-        setConflict({ reply: reply.conflict, mine });
-        setStatus({ kind: "conflict" });
-      }
-    } else setStatus({ kind: "error", message: reply.message ?? "Penyimpanan gagal. Perubahan Anda masih ada di halaman ini; coba lagi." });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- react to a new reply only
-  }, [fetcher.data, fetcher.state]);
-
-  // never lose an edit by closing the tab before the autosave ran
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (status.kind === "dirty" || status.kind === "saving" || status.kind === "conflict") e.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [status.kind]);
-
-  // the merged content replaces the form (every field, hence the remount) and is saved on the newer revision
-  // once rendered, so the save carries the merged rich-text summary
-  function applyResolution(content: SkjDraftContent, newerRevision: number) {
-    revision.current = newerRevision;
-    first.current = true;
-    form.reset(content.document);
-    setSummaryJson(content.summaryJson);
-    setEditorKey((k) => k + 1);
+  const resolveConflict = (content: SkjDraftContent) => {
+    if (!conflict) return;
+    replaceContent(content);
     setConflict(null);
-    setSaveRequest((n) => n + 1);
-  }
-  useEffect(() => {
-    if (saveRequest > 0) save();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one save per request, with this render's content
-  }, [saveRequest]);
+    autosave.resolveConflict(conflict.reply.current.revision, "mine", conflict.reply.current.updatedAt);
+  };
 
   const nameOf = (code: string) => catalog.get(code)?.name ?? context.competencies.get(code)?.name ?? code;
 
@@ -176,7 +148,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
           {status.kind === "idle" ? (editable ? "Semua perubahan tersimpan" : "Hanya baca") : null}
         </div>
         {merged && !conflict ? <MergedNotice conflict={merged} /> : null}
-        {conflict ? <ConflictPanel conflict={conflict.reply} mine={conflict.mine} nameOf={nameOf} onResolved={(content) => applyResolution(content, conflict.reply.current.revision)} /> : null}
+        {conflict ? <ConflictPanel conflict={conflict.reply} mine={conflict.mine} nameOf={nameOf} onResolved={resolveConflict} /> : null}
         <fieldset key={editorKey} disabled={!editable || Boolean(conflict)} className="skj-fieldset">
           <section className="card" id="bagian-identitas" aria-labelledby="h-identitas">
             <h2 id="h-identitas" style={{ marginTop: 0 }}>
