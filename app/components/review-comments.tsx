@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export interface CommentThreadView {
   id: number;
@@ -17,7 +18,6 @@ export function anchorLabel(anchor: string): string {
   return code ? `Kompetensi ${code}` : (SECTION_LABELS[section ?? ""] ?? anchor);
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
 /** Review comments, threaded by anchor; with `action` they can be answered and resolved there. */
 export function ReviewComments({ comments, action }: { comments: CommentThreadView[]; action?: string }) {
@@ -33,14 +33,14 @@ export function ReviewComments({ comments, action }: { comments: CommentThreadVi
         {comments.map((c) => (
           <li key={c.id} className={c.resolvedAt ? "comment resolved" : "comment"} data-anchor={c.anchor}>
             <div className="comment-head">
-              <strong>{anchorLabel(c.anchor)}</strong> · {c.authorName} · {timeFormat.format(new Date(c.createdAt))}
+              <strong>{anchorLabel(c.anchor)}</strong> · {c.authorName} · {formatTanggalWaktu(c.createdAt)}
               {c.resolvedAt ? <span className="tag tag-ok"> selesai</span> : null}
             </div>
             <p>{c.body}</p>
             {c.replies.map((r) => (
               <div key={r.id} className="comment-reply">
                 <span className="muted">
-                  {r.authorName} · {timeFormat.format(new Date(r.createdAt))}
+                  {r.authorName} · {formatTanggalWaktu(r.createdAt)}
                 </span>
                 <p>{r.body}</p>
               </div>

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~db/client.server";
 import { auditFacets, listAudit } from "~db/queries/audit.server";
 import { listUsers } from "~db/queries/users.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Log audit — SKJ Studio" }];
 
@@ -28,7 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...listAudit(db, filter), facets: auditFacets(db), actors: listUsers(db).map((u) => ({ id: u.id, name: u.name })) };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Jakarta" });
 
 export default function AuditLogPage() {
   const { rows, hasMore, page, facets, actors } = useLoaderData<typeof loader>();
@@ -109,7 +109,7 @@ export default function AuditLogPage() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{timeFormat.format(new Date(r.at))}</td>
+                <td>{formatTanggalWaktu(r.at)}</td>
                 <td>{r.actorName ?? <span className="muted">Sistem</span>}</td>
                 <td>
                   <code>{r.action}</code>

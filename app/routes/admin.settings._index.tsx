@@ -4,6 +4,7 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~db/client.server";
 import { listSettingsWithEditor } from "~db/queries/settings.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Pengaturan aturan — SKJ Studio" }];
 
@@ -14,7 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { settings: rows };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
 export default function SettingsListPage() {
   const { settings } = useLoaderData<typeof loader>();
@@ -61,7 +61,7 @@ export default function SettingsListPage() {
               <td style={{ maxWidth: "32rem" }}>{s.sourceNote}</td>
               <td>
                 {s.updatedByName ?? <span className="muted">Nilai awal (seed)</span>}
-                <div className="muted">{timeFormat.format(new Date(s.updatedAt))} WIB</div>
+                <div className="muted">{formatTanggalWaktu(s.updatedAt)}</div>
               </td>
               <td>
                 <Link to={`/admin/settings/${s.key}`} aria-label={`Ubah ${s.label}`}>

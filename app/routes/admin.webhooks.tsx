@@ -9,6 +9,7 @@ import type { FieldErrors } from "~/domain/forms";
 import { DELIVERY_STATUS_LABELS, DELIVERY_STATUSES, isDeliveryStatus, WEBHOOK_MAX_ATTEMPTS, WebhookUrlSchema, type DeliveryStatus } from "~/domain/webhooks";
 import { getDb } from "~db/client.server";
 import { deactivateWebhook, deliveryLog, listWebhooks, registerWebhook } from "~db/queries/webhooks.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Webhook — SKJ Studio" }];
 
@@ -60,8 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({ created: { id, url: url.data, secret } }, { headers: { "Cache-Control": "no-store" } });
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Jakarta" });
-const when = (iso: string | null) => (iso ? timeFormat.format(new Date(iso)) : null);
+const when = (iso: string | null) => (iso ? formatTanggalWaktu(iso) : null);
 
 const STATUS_TAGS: Record<DeliveryStatus, string> = { menunggu: "tag tag-warn", terkirim: "tag tag-ok", gagal: "tag tag-off" };
 

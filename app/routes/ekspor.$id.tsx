@@ -7,6 +7,7 @@ import { EXPORT_FORMAT_LABELS, EXPORT_STATUS_LABELS, exportFileName, isExportRun
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findExportJob } from "~db/queries/export-jobs.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Ekspor — SKJ Studio" }];
 
@@ -50,7 +51,7 @@ export default function ExportJobPage() {
           </p>
           <h1>{job.title}</h1>
           <p className="muted">
-            {EXPORT_FORMAT_LABELS[job.format]} · diminta oleh {job.requestedByName ?? "—"} · {job.createdAt.slice(0, 16).replace("T", " ")} UTC
+            {EXPORT_FORMAT_LABELS[job.format]} · diminta oleh {job.requestedByName ?? "—"} · {formatTanggalWaktu(job.createdAt)}
           </p>
         </div>
       </div>

@@ -8,6 +8,7 @@ import { requestBundleExport } from "~/services/export-jobs.server";
 import { getDb } from "~db/client.server";
 import { listExportJobs } from "~db/queries/export-jobs.server";
 import { unitOptions } from "~db/queries/register.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Ekspor saya — SKJ Studio" }];
 
@@ -76,7 +77,7 @@ export default function ExportsPage() {
                     <Link to={`/ekspor/${job.id}`}>{job.title}</Link> <span className="unit-code">{EXPORT_FORMAT_LABELS[job.format]}</span>
                   </td>
                   {everyone ? <td>{job.requestedByName ?? "—"}</td> : null}
-                  <td>{job.createdAt.slice(0, 16).replace("T", " ")} UTC</td>
+                  <td>{formatTanggalWaktu(job.createdAt)}</td>
                   <td>
                     {EXPORT_STATUS_LABELS[job.status]}
                     {job.status === "berjalan" ? ` (${job.done} dari ${job.total} SKJ)` : ""}

@@ -11,6 +11,7 @@ import { positionVersions } from "~/services/skj-history.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
+import { formatTanggal } from "~/domain/format-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.position.name ?? "Jabatan"} — SKJ Studio` }];
 
@@ -126,14 +127,14 @@ export default function PositionPage() {
                     Versi {v.version} ·{" "}
                     <a href={`/jabatan/${position.id}/versi/${v.version}.pdf`} download aria-label={`PDF versi ${v.version}`}>
                       PDF
-                    </a>
+                    </a>{" "}
                     ·{" "}
                     <a href={`/jabatan/${position.id}/versi/${v.version}.docx`} download aria-label={`Word versi ${v.version}`}>
                       Word
                     </a>
                   </td>
                   <td>
-                    {new Date(v.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })} · {v.publishedBy}
+                    {formatTanggal(v.publishedAt)} · {v.publishedBy}
                   </td>
                   <td>{v.endKind === "dicabut" ? `Dicabut: ${v.endReason ?? ""}` : v.endKind === "diganti" ? "Diganti" : "Berlaku"}</td>
                 </tr>

@@ -9,6 +9,7 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 import { positionDecisions } from "~db/queries/skj-review.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Riwayat SKJ — SKJ Studio" }];
 
@@ -37,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
 export default function SkjHistoryPage() {
   const { position, versions, decisions, a, b, changes } = useLoaderData<typeof loader>();
@@ -106,7 +106,7 @@ export default function SkjHistoryPage() {
           <ol className="timeline">
             {decisions.map((d) => (
               <li key={d.id}>
-                <strong>{ACTION_LABELS[d.action] ?? d.action}</strong> · {d.actorName} · {timeFormat.format(new Date(d.at))}
+                <strong>{ACTION_LABELS[d.action] ?? d.action}</strong> · {d.actorName} · {formatTanggalWaktu(d.at)}
                 {d.comment ? <div className="muted">{d.comment}</div> : null}
               </li>
             ))}

@@ -11,6 +11,7 @@ import { entryPath } from "~/utils/paths";
 import { richTextToHtml } from "~/services/richtext.server";
 import { getDb } from "~db/client.server";
 import { entryDetail, entryImpact, transitionRevision } from "~db/queries/dictionary.server";
+import { formatTanggal } from "~/domain/format-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.entry.code ?? "Kompetensi"} — Kamus Kompetensi — SKJ Studio` }];
 
@@ -211,7 +212,7 @@ export default function CompetencyEntryPage() {
           {revisions.map((r) => (
             <li key={r.number}>
               Revisi {r.number}: {REVISION_STATUS_LABELS[r.status]}
-              {r.publishedAt ? ` pada ${new Date(r.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })}` : ""}
+              {r.publishedAt ? ` pada ${formatTanggal(r.publishedAt)}` : ""}
             </li>
           ))}
         </ul>

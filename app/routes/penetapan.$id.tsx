@@ -9,6 +9,7 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFromPenetapan } from "~db/queries/penetapan.server";
 import { publishPenetapan } from "~db/queries/skj-publish.server";
+import { formatTanggal } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
@@ -65,7 +66,7 @@ export default function PenetapanPage() {
           <h1>{act.label}</h1>
           <p>
             Status: <span className={`tag ${draft ? "tag-warn" : "tag-ok"}`}>{PENETAPAN_STATUS_LABELS[act.status]}</span>
-            {act.effectiveDate ? ` · berlaku ${act.effectiveDate}` : ""}
+            {act.effectiveDate ? ` · berlaku ${formatTanggal(act.effectiveDate)}` : ""}
             {act.signerName ? ` · ditandatangani ${act.signerTitle ?? ""} ${act.signerName}` : ""}
             {act.publishedByName ? ` · diterbitkan oleh ${act.publishedByName}` : ""}
           </p>

@@ -6,6 +6,7 @@ import { can } from "~/domain/permissions";
 import { DRAFT_STATE_LABELS } from "~/domain/skj-workflow";
 import { getDb } from "~db/client.server";
 import { openDraftsOverview } from "~db/queries/skj-review.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "SKJ — SKJ Studio" }];
 
@@ -21,7 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["drafts"][number];
 
@@ -44,7 +44,7 @@ function DraftTable({ rows, label, to }: { rows: Row[]; label: string; to: (r: R
             </td>
             <td>{DRAFT_STATE_LABELS[r.state]}</td>
             <td>
-              {timeFormat.format(new Date(r.updatedAt))}
+              {formatTanggalWaktu(r.updatedAt)}
               {r.editorName ? ` · ${r.editorName}` : ""}
             </td>
           </tr>

@@ -11,6 +11,7 @@ import type { CatalogEntry, SerializedRuleContext } from "~/services/skj-editor.
 import { CompetencySections } from "./competency-sections";
 import { RequirementsSection } from "./requirements-section";
 import { RulesPanel } from "./rules-panel";
+import { formatWaktu } from "~/domain/format-date";
 
 export const AUTOSAVE_DELAY_MS = 2000;
 
@@ -32,7 +33,6 @@ interface Props {
 
 type SaveStatus = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" };
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
 export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
@@ -148,7 +148,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
       <div className="skj-main">
         <div className="save-status" role="status" aria-live="polite" data-status={status.kind}>
           {status.kind === "saving" ? "Menyimpan…" : null}
-          {status.kind === "saved" ? `Tersimpan ${timeFormat.format(new Date(status.at))}` : null}
+          {status.kind === "saved" ? `Tersimpan ${formatWaktu(status.at)}` : null}
           {status.kind === "dirty" ? "Perubahan belum tersimpan…" : null}
           {status.kind === "error" ? status.message : null}
           {status.kind === "conflict" ? "Konflik: draf diubah orang lain" : null}
