@@ -5,10 +5,10 @@ import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { Field } from "~/components/form";
-import { indicatorNumber, parseKeywords, SOURCE_KIND_LABELS, SOURCE_KINDS, TechnicalEntrySchema } from "~/domain/dictionary";
+import { indicatorNumber, parseKeywords, SOURCE_KINDS, TechnicalEntrySchema } from "~/domain/dictionary";
 import type { FieldErrors } from "~/domain/forms";
 import type { RichTextNode } from "~/domain/richtext";
-
+import { SOURCE_KIND_LABELS } from "~/domain/labels";
 export type EntryFormValues = z.input<typeof TechnicalEntrySchema>;
 
 /** What the editor posts (as JSON): the entry in the schema's shape plus what the server needs around it. */

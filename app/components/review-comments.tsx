@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { formatTanggalWaktu } from "~/domain/format-date";
+import { anchorLabel } from "~/domain/labels";
 
 export interface CommentThreadView {
   id: number;
@@ -9,13 +10,6 @@ export interface CommentThreadView {
   createdAt: string;
   resolvedAt: string | null;
   replies: { id: number; body: string; authorName: string; createdAt: string }[];
-}
-
-const SECTION_LABELS: Record<string, string> = { identitas: "A. Identitas Jabatan", kompetensi: "B. Kompetensi", persyaratan: "C. Persyaratan Jabatan" };
-
-export function anchorLabel(anchor: string): string {
-  const [section, code] = anchor.split(":");
-  return code ? `Kompetensi ${code}` : (SECTION_LABELS[section ?? ""] ?? anchor);
 }
 
 

@@ -53,9 +53,6 @@ export default function SettingsListPage() {
             <tr key={s.key}>
               <td>
                 {s.label}
-                <div className="muted">
-                  <code>{s.key}</code>
-                </div>
               </td>
               <td style={{ whiteSpace: "nowrap" }}>{s.verified ? <span className="tag tag-ok">Terverifikasi</span> : <span className="tag tag-warn">Belum diverifikasi</span>}</td>
               <td style={{ maxWidth: "32rem" }}>{s.sourceNote}</td>

@@ -3,12 +3,12 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EXPORT_FORMAT_LABELS, EXPORT_STATUS_LABELS, exportFileName, isExportRunning, mayViewExportJob } from "~/domain/export-jobs";
+import { EXPORT_FORMAT_LABELS, exportFileName, isExportRunning, mayViewExportJob } from "~/domain/export-jobs";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findExportJob } from "~db/queries/export-jobs.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
-
+import { EXPORT_STATUS_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Ekspor — SKJ Studio" }];
 
 const NOT_FOUND = "Ekspor tidak ditemukan.";

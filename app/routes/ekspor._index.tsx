@@ -2,14 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EXPORT_FORMAT_LABELS, EXPORT_RETENTION_DAYS, EXPORT_STATUS_LABELS, ExportRequestSchema, subjectOfRequest } from "~/domain/export-jobs";
+import { EXPORT_FORMAT_LABELS, EXPORT_RETENTION_DAYS, ExportRequestSchema, subjectOfRequest } from "~/domain/export-jobs";
 import { can } from "~/domain/permissions";
 import { requestBundleExport } from "~/services/export-jobs.server";
 import { getDb } from "~db/client.server";
 import { listExportJobs } from "~db/queries/export-jobs.server";
 import { unitOptions } from "~db/queries/register.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
-
+import { EXPORT_STATUS_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Ekspor saya — SKJ Studio" }];
 
 const LIST_SIZE = 20;

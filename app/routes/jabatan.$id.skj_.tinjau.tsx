@@ -8,7 +8,7 @@ import { can } from "~/domain/permissions";
 import { diffSkjDocuments } from "~/domain/skj-diff";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { skjPrintModel } from "~/domain/skj-print";
-import { availableTransitions, DRAFT_STATE_LABELS } from "~/domain/skj-workflow";
+import { availableTransitions } from "~/domain/skj-workflow";
 import { catalogFor } from "~/services/skj-editor.server";
 import { validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
@@ -17,7 +17,7 @@ import { positionDetail } from "~db/queries/register.server";
 import { draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { addComment, commentThreads, draftDecisions, moveDraft, resolveComment } from "~db/queries/skj-review.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
-
+import { anchorLabel, DECISION_LABELS, DRAFT_STATE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Tinjau SKJ — SKJ Studio" }];
 
 function load(id: string | undefined) {
@@ -166,7 +166,7 @@ export default function ReviewPage() {
                 <select id="anchor" name="anchor" defaultValue="kompetensi">
                   {anchors.map((a) => (
                     <option key={a} value={a}>
-                      {a.startsWith("kompetensi:") ? `Kompetensi ${a.slice(11)}` : a}
+                      {anchorLabel(a)}
                     </option>
                   ))}
                 </select>
@@ -199,7 +199,7 @@ export default function ReviewPage() {
                 <select id="c-anchor" name="anchor">
                   {anchors.map((a) => (
                     <option key={a} value={a}>
-                      {a.startsWith("kompetensi:") ? `Kompetensi ${a.slice(11)}` : a}
+                      {anchorLabel(a)}
                     </option>
                   ))}
                 </select>
@@ -217,7 +217,7 @@ export default function ReviewPage() {
           <ul>
             {decisions.map((d) => (
               <li key={d.id}>
-                {d.action} — {d.actorName}
+                {DECISION_LABELS[d.action]} — {d.actorName}
                 {d.comment ? `: ${d.comment}` : ""}
               </li>
             ))}

@@ -3,16 +3,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LevelsTable } from "~/components/levels-table";
-import { isRegulationCode, SOURCE_KIND_LABELS } from "~/domain/dictionary";
+import { isRegulationCode } from "~/domain/dictionary";
 import { decideRevisionAction } from "~/domain/dictionary-workflow";
-import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
+import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { entryPath } from "~/utils/paths";
 import { richTextToHtml } from "~/services/richtext.server";
 import { getDb } from "~db/client.server";
 import { entryDetail, entryImpact, transitionRevision } from "~db/queries/dictionary.server";
 import { formatTanggal } from "~/domain/format-date";
-
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.entry.code ?? "Kompetensi"} — Kamus Kompetensi — SKJ Studio` }];
 
 function loadEntry(code: string) {

@@ -3,14 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ExportButton } from "~/components/export-button";
-import { PENETAPAN_STATUS_LABELS } from "~/domain/penetapan";
 import { can } from "~/domain/permissions";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFromPenetapan } from "~db/queries/penetapan.server";
 import { publishPenetapan } from "~db/queries/skj-publish.server";
 import { formatTanggal } from "~/domain/format-date";
-
+import { PENETAPAN_STATUS_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
 const NOT_FOUND = "Penetapan tidak ditemukan.";

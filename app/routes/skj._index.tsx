@@ -3,11 +3,10 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can } from "~/domain/permissions";
-import { DRAFT_STATE_LABELS } from "~/domain/skj-workflow";
 import { getDb } from "~db/client.server";
 import { openDraftsOverview } from "~db/queries/skj-review.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
-
+import { DRAFT_STATE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "SKJ — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,7 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reviewer,
   };
 }
-
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["drafts"][number];
 
