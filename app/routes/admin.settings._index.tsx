@@ -57,7 +57,7 @@ export default function SettingsListPage() {
               <td style={{ whiteSpace: "nowrap" }}>{s.verified ? <span className="tag tag-ok">Terverifikasi</span> : <span className="tag tag-warn">Belum diverifikasi</span>}</td>
               <td style={{ maxWidth: "32rem" }}>{s.sourceNote}</td>
               <td>
-                {s.updatedByName ?? <span className="muted">Nilai awal (seed)</span>}
+                {s.updatedByName ?? <span className="muted">Nilai awal</span>}
                 <div className="muted">{formatTanggalWaktu(s.updatedAt)}</div>
               </td>
               <td>

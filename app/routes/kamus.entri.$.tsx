@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LevelsTable } from "~/components/levels-table";
 import { isRegulationCode } from "~/domain/dictionary";
 import { decideRevisionAction } from "~/domain/dictionary-workflow";
-import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
+import { COMPETENCY_TYPE_LABELS, DRAFT_STATE_LABELS, REVISION_STATUS_LABELS, SKJ_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { entryPath } from "~/utils/paths";
 import { richTextToHtml } from "~/services/richtext.server";
@@ -191,7 +191,7 @@ export default function CompetencyEntryPage() {
                   <td>
                     <Link to={`/jabatan/${u.positionId}`}>{u.positionName}</Link>
                   </td>
-                  <td>{u.versionNumber ? `Versi ${u.versionNumber} (ditetapkan)` : `Draf (${u.draftState})`}</td>
+                  <td>{u.versionNumber ? `Versi ${u.versionNumber} (${SKJ_STATUS_LABELS.ditetapkan})` : `Draf (${u.draftState ? DRAFT_STATE_LABELS[u.draftState] : "—"})`}</td>
                   <td>{u.level}</td>
                   <td>
                     {u.revisionNumber}

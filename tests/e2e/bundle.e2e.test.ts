@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { completeDraft, heading, logIn, useBrowser, visit } from "./browser";
+import { draftPenetapan, publishPenetapan } from "./penetapan";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Subbagian Tata Usaha Biro";
@@ -28,19 +29,9 @@ async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
   await reviewer.getByRole("button", { name: "Setujui" }).click();
   await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
 
-  await visit(admin, "/penetapan/baru");
-  await admin.getByLabel("Nomor").fill("88");
-  await admin.getByLabel("Tahun").fill("2026");
-  await admin.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Subbagian Tata Usaha Biro");
-  await admin.getByLabel("Tanggal berlaku").fill("2027-01-01");
-  await admin.getByRole("button", { name: "Simpan penetapan" }).click();
-  await expect.poll(() => heading(admin)).toBe(ACT);
-  const picker = admin.getByLabel("Tambahkan SKJ yang disetujui");
-  await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
-  await admin.getByRole("button", { name: "Tambahkan" }).click();
-  await admin.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: POSITION }).waitFor();
-  await admin.getByRole("button", { name: "Tetapkan 1 SKJ" }).click();
-  await admin.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
+  await draftPenetapan(admin, { number: "88", title: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro", position: POSITION });
+  expect(await heading(admin)).toBe(ACT);
+  await publishPenetapan(admin);
 }
 
 describe("SKJ bundle", () => {
