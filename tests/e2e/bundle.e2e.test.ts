@@ -29,6 +29,7 @@ async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
   await reviewer.getByRole("button", { name: "Setujui" }).click();
   await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
 
+  await visit(admin, "/penetapan/baru");
   await draftPenetapan(admin, { number: "88", title: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro", position: POSITION });
   expect(await heading(admin)).toBe(ACT);
   await publishPenetapan(admin);

@@ -102,6 +102,7 @@ describe("no raw codes on screen", () => {
     }
 
     const admin = await pageOf("admin");
+    await visit(admin, "/penetapan/baru");
     await draftPenetapan(admin, { number: "93", title: "Standar Kompetensi Jabatan Subbagian Umum dan Kepegawaian", position: PUBLISHED_POSITION });
     await publishPenetapan(admin);
     expect(await admin.locator("body").innerText()).toContain("berlaku 1 Januari 2027");

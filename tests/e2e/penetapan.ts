@@ -1,11 +1,10 @@
 // A penetapan made and published through its pages, as an admin does it.
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { heading, visit } from "./browser";
+import { heading } from "./browser";
 
-/** Creates a penetapan (in force from 1 January 2027) and adds the approved SKJ of `position`. */
+/** On the open "Penetapan baru" form: creates a penetapan (in force from 1 January 2027) and adds the approved SKJ of `position`. */
 export async function draftPenetapan(page: Page, act: { number: string; title: string; position: string }) {
-  await visit(page, "/penetapan/baru");
   await page.getByLabel("Nomor").fill(act.number);
   await page.getByLabel("Tahun").fill("2026");
   await page.getByLabel("Tentang").fill(act.title);
