@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ROLE_LABELS, type NavItem, type Role } from "~/domain/permissions";
-
+import { type NavItem, type Role } from "~/domain/permissions";
+import { ROLE_LABELS } from "~/domain/labels";
 interface Props {
   user: { name: string; email: string; role: Role } | null;
   navigation: NavItem[];

@@ -9,10 +9,10 @@ import { useJsonLookup } from "~/components/use-json-lookup";
 import type { LocalDraft } from "~/components/unsaved/local-draft";
 import { Recoverable } from "~/components/unsaved/recovery";
 import { useFormBackup } from "~/components/unsaved/use-form-backup";
-import { indicatorNumber, parseKeywords, SOURCE_KIND_LABELS, SOURCE_KINDS, TechnicalEntrySchema } from "~/domain/dictionary";
+import { indicatorNumber, parseKeywords, SOURCE_KINDS, TechnicalEntrySchema } from "~/domain/dictionary";
 import type { FieldErrors } from "~/domain/forms";
 import type { RichTextNode } from "~/domain/richtext";
-
+import { SOURCE_KIND_LABELS } from "~/domain/labels";
 export type EntryFormValues = z.input<typeof TechnicalEntrySchema>;
 
 /** What the editor posts (as JSON): the entry in the schema's shape plus what the server needs around it. */

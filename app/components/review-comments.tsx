@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { formatTanggalWaktu } from "~/domain/format-date";
 import { anchorLabel, type AnchorOption } from "~/domain/comment-anchors";
 import type { CommentReply } from "~/services/skj-comments.server";
 
@@ -14,7 +15,6 @@ export interface CommentThreadView {
   replies: { id: number; body: string; authorName: string; createdAt: string }[];
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
 /** The error of a comment form's last answer, once it has landed. */
 export function useCommentFetcher() {
@@ -73,21 +73,21 @@ function CommentThread({ thread: c, label, action, onShowAnchor }: { thread: Com
         ) : (
           <strong>{label}</strong>
         )}{" "}
-        · {c.authorName} · {timeFormat.format(new Date(c.createdAt))}
+        · {c.authorName} · {formatTanggalWaktu(c.createdAt)}
         {c.resolvedAt ? <span className="tag tag-ok"> Selesai</span> : null}
       </div>
       <p>{c.body}</p>
       {c.replies.map((r) => (
         <div key={r.id} className="comment-reply">
           <span className="muted">
-            {r.authorName} · {timeFormat.format(new Date(r.createdAt))}
+            {r.authorName} · {formatTanggalWaktu(r.createdAt)}
           </span>
           <p>{r.body}</p>
         </div>
       ))}
       {c.resolvedAt ? (
         <p className="muted comment-resolution">
-          Diselesaikan oleh {c.resolverName ?? "pengguna lain"} · {timeFormat.format(new Date(c.resolvedAt))}
+          Diselesaikan oleh {c.resolverName ?? "pengguna lain"} · {formatTanggalWaktu(c.resolvedAt)}
         </p>
       ) : null}
       {action && !c.resolvedAt ? (

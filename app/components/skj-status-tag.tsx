@@ -1,5 +1,5 @@
-import { SKJ_STATUS_LABELS, type SkjStatus } from "~/domain/sotk";
-
+import { type SkjStatus } from "~/domain/sotk";
+import { SKJ_STATUS_LABELS } from "~/domain/labels";
 const TONE: Record<SkjStatus, string> = { belum_ada: "tag-off", draf: "", diajukan: "tag-warn", disetujui: "tag-warn", ditetapkan: "tag-ok" };
 
 export function SkjStatusTag({ status }: { status: SkjStatus }) {

@@ -1,4 +1,6 @@
-// Readable before/after summaries for the audit log.
+// Readable before/after summaries for the audit log: Indonesian field names, labelled codes.
+import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS, ROLE_LABELS, UNIT_KIND_LABELS } from "./labels";
+
 export type Snapshot = Record<string, unknown>;
 
 /** The fields whose values differ, with both values, ignoring keys that never belong in a log. */
@@ -14,12 +16,37 @@ export function changedFields(before: Snapshot | null, after: Snapshot | null, h
   return changes;
 }
 
+// the fields of the positions, units and users whose changes are summarised
+const FIELD_LABELS: Record<string, string> = {
+  code: "kode",
+  name: "nama",
+  group: "kelompok jabatan",
+  functionalLevel: "jenjang",
+  unitId: "unit",
+  governmentAffair: "urusan pemerintahan",
+  summary: "ikhtisar",
+  requiredHeadcount: "kebutuhan",
+  kind: "jenis unit",
+  echelon: "eselon",
+  parentId: "unit induk",
+  legalBasis: "dasar hukum",
+  role: "peran",
+  active: "aktif",
+};
+
+const VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
+  group: GROUP_LABELS,
+  functionalLevel: FUNCTIONAL_LEVEL_LABELS,
+  kind: UNIT_KIND_LABELS,
+  role: ROLE_LABELS,
+};
+
 export function describeChanges(changes: ReturnType<typeof changedFields>): string {
-  return changes.map((c) => `${c.field}: ${formatValue(c.before)} → ${formatValue(c.after)}`).join("; ");
+  return changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field}: ${formatValue(c.field, c.before)} → ${formatValue(c.field, c.after)}`).join("; ");
 }
 
-function formatValue(v: unknown): string {
+function formatValue(field: string, v: unknown): string {
   if (v === undefined || v === null || v === "") return "—";
   if (typeof v === "boolean") return v ? "ya" : "tidak";
-  return String(v);
+  return VALUE_LABELS[field]?.[String(v)] ?? String(v);
 }

@@ -1,8 +1,10 @@
 // Where a review comment points: a section of the SKJ or one competency row. One vocabulary for the
 // review page, the editor and the server, so a section always reads the same and is never guessed.
+import { COMMENT_SECTION_LABELS } from "./labels";
+
 export const ANCHOR_PATTERN = /^(identitas|kompetensi|persyaratan)(:[A-Za-z0-9._\-/]{1,64})?$/;
 
-const SECTION_LABELS = { identitas: "A. Identitas", kompetensi: "B. Kompetensi", persyaratan: "C. Persyaratan" } as const;
+const SECTION_LABELS = COMMENT_SECTION_LABELS;
 
 export const ANCHOR_MISSING = "Pilih bagian yang dikomentari: A. Identitas, B. Kompetensi, C. Persyaratan, atau satu baris kompetensi.";
 

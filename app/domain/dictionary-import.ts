@@ -1,20 +1,10 @@
 // Technical dictionary import (contract §6): turns the rows of a `Kompetensi` sheet (one row per level) or a
 // JSON array into entries checked by TechnicalEntrySchema. Kept free of file formats and storage, like the
 // SOTK import, so that every rule can be tested on plain data.
-import {
-  CompetencyCodeSchema,
-  isRegulationCode,
-  LEVELS,
-  SOURCE_KINDS,
-  SOURCE_KIND_LABELS,
-  TechnicalEntrySchema,
-  type CompetencyType,
-  type RevisionStatus,
-  type SourceKind,
-  type TechnicalEntryInput,
-} from "./dictionary";
+import { CompetencyCodeSchema, isRegulationCode, LEVELS, SOURCE_KINDS, TechnicalEntrySchema, type CompetencyType, type RevisionStatus, type SourceKind, type TechnicalEntryInput } from "./dictionary";
 import { CODE_MAX } from "./sotk";
 import { formatChangeCounts, type ChangeCounts, type ColumnSpec, type ImportError, type ParsedRow } from "./sotk-import";
+import { SOURCE_KIND_LABELS } from "./labels";
 
 export { formatImportError } from "./sotk-import";
 export type { ChangeCounts, ImportError, ParsedRow };

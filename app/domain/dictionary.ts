@@ -12,12 +12,6 @@ export const MANDATORY_TECHNICAL_CODE = "T.OTDA";
 
 export const SOURCE_KINDS = ["instansi_pembina", "daerah_lain", "lokal"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
-export const SOURCE_KIND_LABELS: Record<SourceKind | "regulasi", string> = {
-  regulasi: "Peraturan (Permenpan RB 38/2017)",
-  instansi_pembina: "Instansi pembina",
-  daerah_lain: "Kamus daerah lain",
-  lokal: "Disusun daerah",
-};
 
 export const REVISION_STATUSES = ["draft", "diajukan", "diterbitkan"] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];

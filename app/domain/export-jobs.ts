@@ -6,12 +6,6 @@ import type { BundleSubject } from "./skj-bundle";
 export const EXPORT_STATUSES = ["menunggu", "berjalan", "selesai", "gagal"] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
-export const EXPORT_STATUS_LABELS: Record<ExportStatus, string> = {
-  menunggu: "Menunggu",
-  berjalan: "Sedang dibuat",
-  selesai: "Selesai",
-  gagal: "Gagal",
-};
 
 /**
  * Finished jobs and their files are deleted this many days after they finished: a bundle is printed again in

@@ -13,7 +13,6 @@ export const PENETAPAN_KINDS = [
 ] as const;
 export type PenetapanKind = (typeof PENETAPAN_KINDS)[number];
 
-export const PENETAPAN_STATUS_LABELS = { draf: "Draf", ditetapkan: "Ditetapkan" } as const;
 
 export const PENETAPAN_TITLE_MAX = 500;
 export const PENETAPAN_SIGNER_MAX = 200;

@@ -2,12 +2,6 @@
 export const ROLES = ["admin", "analis", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Administrator",
-  analis: "Analis",
-  reviewer: "Reviewer",
-  viewer: "Pembaca",
-};
 
 export const PERMISSIONS = [
   "read", // every page of the register, dictionary, SKJ and penetapan

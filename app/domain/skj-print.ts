@@ -3,6 +3,7 @@ import { indicatorNumber } from "./dictionary";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
 import { golonganLabel, isGolongan, type SkjDocument } from "./skj-document";
 import type { SkjPublishedDocument } from "./skj-published";
+import { formatTanggal } from "./format-date";
 
 /** The region named in the lampiran header; no setting holds it yet, so the demo province is the default. */
 export const PRINT_REGION = "PROVINSI NUSANTARA JAYA";
@@ -97,15 +98,6 @@ export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, Print
   };
 }
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
-/** "2026-03-01" → "1 Maret 2026"; spelled out here so the printed date never depends on the runtime's ICU data. */
-export function indonesianDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : isoDate;
-}
-
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
 /**
@@ -133,7 +125,7 @@ export function printLampiran(legalBasis: { kind: string; number: string; year: 
 /** The signature block of a regulation, as printed. */
 export function printSignature(penetapan: PrintPenetapan): PrintSignature {
   return {
-    signedOn: penetapan.signedDate ? indonesianDate(penetapan.signedDate) : null,
+    signedOn: penetapan.signedDate ? formatTanggal(penetapan.signedDate) : null,
     title: blank(penetapan.signerTitle),
     name: blank(penetapan.signerName),
   };

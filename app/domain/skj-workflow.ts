@@ -6,12 +6,6 @@ import { hasBlockingErrors, type RuleResult } from "./skj-rules";
 export type DraftState = "draf" | "diajukan" | "disetujui" | "dikembalikan";
 export type SkjTransition = "submit" | "approve" | "return" | "publish" | "withdraw";
 
-export const DRAFT_STATE_LABELS: Record<DraftState, string> = {
-  draf: "Draf",
-  diajukan: "Diajukan",
-  disetujui: "Disetujui",
-  dikembalikan: "Dikembalikan",
-};
 
 export interface DraftFacts {
   state: DraftState;

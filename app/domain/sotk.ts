@@ -32,13 +32,6 @@ export type FunctionalLevel = (typeof FUNCTIONAL_LEVELS)[number];
 export const SKJ_STATUSES = ["belum_ada", "draf", "diajukan", "disetujui", "ditetapkan"] as const;
 export type SkjStatus = (typeof SKJ_STATUSES)[number];
 
-export const SKJ_STATUS_LABELS: Record<SkjStatus, string> = {
-  belum_ada: "Belum ada",
-  draf: "Draf",
-  diajukan: "Diajukan",
-  disetujui: "Disetujui",
-  ditetapkan: "Ditetapkan",
-};
 
 // Limits shared by the forms, the import and the API, so an imported row stays editable in the app.
 export const CODE_MAX = 64;

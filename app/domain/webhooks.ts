@@ -13,11 +13,6 @@ export const WEBHOOK_RETRY_MAX_DELAY_MS = 60 * 60 * 1000;
 export const DELIVERY_STATUSES = ["menunggu", "terkirim", "gagal"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
-  menunggu: "Menunggu",
-  terkirim: "Terkirim",
-  gagal: "Gagal",
-};
 
 export function isDeliveryStatus(value: unknown): value is DeliveryStatus {
   return typeof value === "string" && (DELIVERY_STATUSES as readonly string[]).includes(value);

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
 import { coverageByPerangkatDaerah, myWork, overviewCounts } from "~db/queries/overview.server";
+import { DRAFT_STATE_LABELS } from "~/domain/labels";
 
 export const meta: MetaFunction = () => [{ title: "Beranda — SKJ Studio" }];
 
@@ -102,7 +103,7 @@ export default function Beranda() {
             <ul>
               {work.myDrafts.map((d) => (
                 <li key={d.draftId}>
-                  <Link to={`/jabatan/${d.positionId}/skj`}>{d.positionName}</Link> <span className="muted">({d.state})</span>
+                  <Link to={`/jabatan/${d.positionId}/skj`}>{d.positionName}</Link> <span className="muted">({DRAFT_STATE_LABELS[d.state]})</span>
                 </li>
               ))}
             </ul>

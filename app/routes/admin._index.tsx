@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ROLE_LABELS } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
 import { listUsers } from "~db/queries/users.server";
-
+import { ROLE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Admin — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

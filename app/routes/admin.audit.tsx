@@ -6,6 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~db/client.server";
 import { auditFacets, listAudit } from "~db/queries/audit.server";
 import { listUsers } from "~db/queries/users.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf } from "~/domain/labels";
 
 export const meta: MetaFunction = () => [{ title: "Log audit — SKJ Studio" }];
 
@@ -28,7 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...listAudit(db, filter), facets: auditFacets(db), actors: listUsers(db).map((u) => ({ id: u.id, name: u.name })) };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Jakarta" });
 
 export default function AuditLogPage() {
   const { rows, hasMore, page, facets, actors } = useLoaderData<typeof loader>();
@@ -64,7 +65,9 @@ export default function AuditLogPage() {
           <select id="f-entity" name="entityType" defaultValue={params.get("entityType") ?? ""}>
             <option value="">Semua</option>
             {facets.entityTypes.map((t) => (
-              <option key={t}>{t}</option>
+              <option key={t} value={t}>
+                {labelOf(AUDIT_ENTITY_LABELS, t)}
+              </option>
             ))}
           </select>
         </div>
@@ -73,7 +76,9 @@ export default function AuditLogPage() {
           <select id="f-action" name="action" defaultValue={params.get("action") ?? ""}>
             <option value="">Semua</option>
             {facets.actions.map((t) => (
-              <option key={t}>{t}</option>
+              <option key={t} value={t}>
+                {labelOf(AUDIT_ACTION_LABELS, t)}
+              </option>
             ))}
           </select>
         </div>
@@ -109,19 +114,19 @@ export default function AuditLogPage() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{timeFormat.format(new Date(r.at))}</td>
+                <td>{formatTanggalWaktu(r.at)}</td>
                 <td>{r.actorName ?? <span className="muted">Sistem</span>}</td>
                 <td>
-                  <code>{r.action}</code>
+                  {labelOf(AUDIT_ACTION_LABELS, r.action)}
                   <div className="muted">
-                    {r.entityType}
+                    {labelOf(AUDIT_ENTITY_LABELS, r.entityType)}
                     {r.entityId ? ` #${r.entityId}` : ""}
                   </div>
                 </td>
                 <td>{r.summary}</td>
                 <td>
                   {r.before || r.after ? (
-                    <details>
+                    <details translate="no">
                       <summary>Lihat</summary>
                       {r.before ? <pre className="json">Sebelum: {JSON.stringify(r.before, null, 1)}</pre> : null}
                       {r.after ? <pre className="json">Sesudah: {JSON.stringify(r.after, null, 1)}</pre> : null}

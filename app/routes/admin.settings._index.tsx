@@ -4,6 +4,7 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~db/client.server";
 import { listSettingsWithEditor } from "~db/queries/settings.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
 
 export const meta: MetaFunction = () => [{ title: "Pengaturan aturan — SKJ Studio" }];
 
@@ -14,7 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { settings: rows };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
 export default function SettingsListPage() {
   const { settings } = useLoaderData<typeof loader>();
@@ -53,15 +53,12 @@ export default function SettingsListPage() {
             <tr key={s.key}>
               <td>
                 {s.label}
-                <div className="muted">
-                  <code>{s.key}</code>
-                </div>
               </td>
               <td style={{ whiteSpace: "nowrap" }}>{s.verified ? <span className="tag tag-ok">Terverifikasi</span> : <span className="tag tag-warn">Belum diverifikasi</span>}</td>
               <td style={{ maxWidth: "32rem" }}>{s.sourceNote}</td>
               <td>
-                {s.updatedByName ?? <span className="muted">Nilai awal (seed)</span>}
-                <div className="muted">{timeFormat.format(new Date(s.updatedAt))} WIB</div>
+                {s.updatedByName ?? <span className="muted">Nilai awal</span>}
+                <div className="muted">{formatTanggalWaktu(s.updatedAt)}</div>
               </td>
               <td>
                 <Link to={`/admin/settings/${s.key}`} aria-label={`Ubah ${s.label}`}>

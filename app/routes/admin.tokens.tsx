@@ -7,11 +7,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/form";
 import { API_SCOPES, ApiTokenNameSchema, ScopeListSchema, type Scope } from "~/domain/api-tokens";
 import type { FieldErrors } from "~/domain/forms";
-import { ROLE_LABELS } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~db/queries/api-tokens.server";
 import { getUser, listUsers } from "~db/queries/users.server";
-
+import { formatTanggalWaktu } from "~/domain/format-date";
+import { ROLE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Token API — SKJ Studio" }];
 
 const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
@@ -76,8 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({ created: { token, name: name.data, userEmail: owner.email, scopes: scopes.data } }, { headers: { "Cache-Control": "no-store" } });
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
-const when = (iso: string | null) => (iso ? timeFormat.format(new Date(iso)) : null);
+const when = (iso: string | null) => (iso ? formatTanggalWaktu(iso) : null);
 
 export default function TokensPage() {
   const { tokens, users, confirmRevoke } = useLoaderData<typeof loader>();

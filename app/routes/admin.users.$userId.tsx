@@ -5,13 +5,13 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, useSchemaForm } from "~/components/form";
 import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
-import { ROLE_LABELS, ROLES } from "~/domain/permissions";
+import { ROLES } from "~/domain/permissions";
 import { PASSWORD_MIN, UserUpdateSchema } from "~/domain/users";
 import { updateAccount } from "~/services/users.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { getUser } from "~db/queries/users.server";
-
+import { ROLE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Ubah pengguna — SKJ Studio" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

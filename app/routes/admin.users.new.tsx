@@ -5,11 +5,11 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, useSchemaForm } from "~/components/form";
 import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
-import { ROLE_LABELS, ROLES } from "~/domain/permissions";
+import { ROLES } from "~/domain/permissions";
 import { PASSWORD_MIN, UserCreateSchema } from "~/domain/users";
 import { createAccount } from "~/services/users.server";
 import { getDb } from "~db/client.server";
-
+import { ROLE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Tambah pengguna — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

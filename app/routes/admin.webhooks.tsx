@@ -6,10 +6,11 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/form";
 import type { FieldErrors } from "~/domain/forms";
-import { DELIVERY_STATUS_LABELS, DELIVERY_STATUSES, isDeliveryStatus, WEBHOOK_MAX_ATTEMPTS, WebhookUrlSchema, type DeliveryStatus } from "~/domain/webhooks";
+import { DELIVERY_STATUSES, isDeliveryStatus, WEBHOOK_MAX_ATTEMPTS, WebhookUrlSchema, type DeliveryStatus } from "~/domain/webhooks";
 import { getDb } from "~db/client.server";
 import { deactivateWebhook, deliveryLog, listWebhooks, registerWebhook } from "~db/queries/webhooks.server";
-
+import { formatTanggalWaktu } from "~/domain/format-date";
+import { DELIVERY_STATUS_LABELS, FEED_EVENT_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Webhook — SKJ Studio" }];
 
 const IdSchema = z.coerce.number().int().positive();
@@ -60,8 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({ created: { id, url: url.data, secret } }, { headers: { "Cache-Control": "no-store" } });
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Jakarta" });
-const when = (iso: string | null) => (iso ? timeFormat.format(new Date(iso)) : null);
+const when = (iso: string | null) => (iso ? formatTanggalWaktu(iso) : null);
 
 const STATUS_TAGS: Record<DeliveryStatus, string> = { menunggu: "tag tag-warn", terkirim: "tag tag-ok", gagal: "tag tag-off" };
 
@@ -233,7 +233,7 @@ export default function WebhooksPage() {
                   {webhooks.length > 1 ? <div className="muted">{d.url}</div> : null}
                 </td>
                 <td>
-                  <code>{d.type}</code>
+                  {FEED_EVENT_LABELS[d.type]}
                 </td>
                 <td>
                   <code>{d.positionCode}</code>

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { desc, eq } from "drizzle-orm";
 import { apiError, apiJson, requireApiToken } from "~/auth/api.server";
-import { can, ROLE_LABELS } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { plainTextToDoc } from "~/domain/richtext";
 import { SkjDocumentSchema, type SkjDocument } from "~/domain/skj-document";
 import { RULES, type RuleResult } from "~/domain/skj-rules";
@@ -14,6 +14,7 @@ import { findPositionByCode } from "~db/queries/register.server";
 import { createDraft, EDITABLE_STATES, findOpenDraft, saveDraft, type DraftState, type DraftView } from "~db/queries/skj-drafts.server";
 import { skjVersions } from "~db/schema";
 import { apiResults, methodNotAllowed, readJsonBody } from "~/auth/api-body.server";
+import { ROLE_LABELS } from "~/domain/labels";
 
 const LOCKED_STATE_TEXT: Partial<Record<DraftState, string>> = {
   diajukan: "sedang diajukan untuk ditinjau",

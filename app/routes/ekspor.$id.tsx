@@ -3,11 +3,12 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EXPORT_FORMAT_LABELS, EXPORT_STATUS_LABELS, exportFileName, isExportRunning, mayViewExportJob } from "~/domain/export-jobs";
+import { EXPORT_FORMAT_LABELS, exportFileName, isExportRunning, mayViewExportJob } from "~/domain/export-jobs";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findExportJob } from "~db/queries/export-jobs.server";
-
+import { formatTanggalWaktu } from "~/domain/format-date";
+import { EXPORT_STATUS_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Ekspor — SKJ Studio" }];
 
 const NOT_FOUND = "Ekspor tidak ditemukan.";
@@ -50,7 +51,7 @@ export default function ExportJobPage() {
           </p>
           <h1>{job.title}</h1>
           <p className="muted">
-            {EXPORT_FORMAT_LABELS[job.format]} · diminta oleh {job.requestedByName ?? "—"} · {job.createdAt.slice(0, 16).replace("T", " ")} UTC
+            {EXPORT_FORMAT_LABELS[job.format]} · diminta oleh {job.requestedByName ?? "—"} · {formatTanggalWaktu(job.createdAt)}
           </p>
         </div>
       </div>

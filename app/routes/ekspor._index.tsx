@@ -2,13 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EXPORT_FORMAT_LABELS, EXPORT_RETENTION_DAYS, EXPORT_STATUS_LABELS, ExportRequestSchema, subjectOfRequest } from "~/domain/export-jobs";
+import { EXPORT_FORMAT_LABELS, EXPORT_RETENTION_DAYS, ExportRequestSchema, subjectOfRequest } from "~/domain/export-jobs";
 import { can } from "~/domain/permissions";
 import { requestBundleExport } from "~/services/export-jobs.server";
 import { getDb } from "~db/client.server";
 import { listExportJobs } from "~db/queries/export-jobs.server";
 import { unitOptions } from "~db/queries/register.server";
-
+import { formatTanggalWaktu } from "~/domain/format-date";
+import { EXPORT_STATUS_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Ekspor saya — SKJ Studio" }];
 
 const LIST_SIZE = 20;
@@ -76,7 +77,7 @@ export default function ExportsPage() {
                     <Link to={`/ekspor/${job.id}`}>{job.title}</Link> <span className="unit-code">{EXPORT_FORMAT_LABELS[job.format]}</span>
                   </td>
                   {everyone ? <td>{job.requestedByName ?? "—"}</td> : null}
-                  <td>{job.createdAt.slice(0, 16).replace("T", " ")} UTC</td>
+                  <td>{formatTanggalWaktu(job.createdAt)}</td>
                   <td>
                     {EXPORT_STATUS_LABELS[job.status]}
                     {job.status === "berjalan" ? ` (${job.done} dari ${job.total} SKJ)` : ""}

@@ -13,6 +13,7 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
 import { findOpenDraft } from "~db/queries/skj-drafts.server";
+import { formatTanggal } from "~/domain/format-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.position.name ?? "Jabatan"} — SKJ Studio` }];
 
@@ -137,14 +138,14 @@ export default function PositionPage() {
                     <Link to={`/jabatan/${position.id}/versi/${v.version}`}>Versi {v.version}</Link> ·{" "}
                     <a href={`/jabatan/${position.id}/versi/${v.version}.pdf`} download aria-label={`PDF versi ${v.version}`}>
                       PDF
-                    </a>
+                    </a>{" "}
                     ·{" "}
                     <a href={`/jabatan/${position.id}/versi/${v.version}.docx`} download aria-label={`Word versi ${v.version}`}>
                       Word
                     </a>
                   </td>
                   <td>
-                    {new Date(v.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })} · {v.publishedBy}
+                    {formatTanggal(v.publishedAt)} · {v.publishedBy}
                   </td>
                   <td>
                     <VersionStatusTag endKind={v.endKind} />

@@ -9,10 +9,10 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 import { positionDecisions } from "~db/queries/skj-review.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
+import { DECISION_LABELS } from "~/domain/labels";
 
 export const meta: MetaFunction = () => [{ title: "Riwayat SKJ — SKJ Studio" }];
-
-const ACTION_LABELS: Record<string, string> = { diajukan: "Diajukan", disetujui: "Disetujui", dikembalikan: "Dikembalikan", ditetapkan: "Ditetapkan", dicabut: "Dicabut" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
@@ -37,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
 
 export default function SkjHistoryPage() {
   const { position, versions, decisions, a, b, changes } = useLoaderData<typeof loader>();
@@ -106,7 +105,7 @@ export default function SkjHistoryPage() {
           <ol className="timeline">
             {decisions.map((d) => (
               <li key={d.id}>
-                <strong>{ACTION_LABELS[d.action] ?? d.action}</strong> · {d.actorName} · {timeFormat.format(new Date(d.at))}
+                <strong>{DECISION_LABELS[d.action]}</strong> · {d.actorName} · {formatTanggalWaktu(d.at)}
                 {d.comment ? <div className="muted">{d.comment}</div> : null}
               </li>
             ))}

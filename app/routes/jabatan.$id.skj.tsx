@@ -23,6 +23,7 @@ import { findPositionById } from "~db/queries/register.server";
 import { unverifiedSettings } from "~db/queries/settings.server";
 import { EDITABLE_STATES, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
+import { DRAFT_STATE_LABELS } from "~/domain/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `SKJ ${d?.position.name ?? ""} — SKJ Studio` }];
 
@@ -104,7 +105,7 @@ export default function SkjEditorPage() {
           <h1>Standar Kompetensi Jabatan: {position.name}</h1>
           {draft ? (
             <p>
-              Draf revisi {draft.revision} · status {draft.state}
+              Draf revisi {draft.revision} · {DRAFT_STATE_LABELS[draft.state]}
               {draft.lastEditorName ? ` · terakhir diubah oleh ${draft.lastEditorName}` : ""} · <Link to={`/jabatan/${position.id}/skj/pratinjau`}>Pratinjau cetak</Link>
             </p>
           ) : null}

@@ -10,7 +10,7 @@ import { can } from "~/domain/permissions";
 import { diffSkjDocuments } from "~/domain/skj-diff";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { skjPrintModel } from "~/domain/skj-print";
-import { availableTransitions, DRAFT_STATE_LABELS } from "~/domain/skj-workflow";
+import { availableTransitions } from "~/domain/skj-workflow";
 import { handleCommentIntent } from "~/services/skj-comments.server";
 import { catalogFor } from "~/services/skj-editor.server";
 import { validateDocument } from "~/services/skj.server";
@@ -20,7 +20,7 @@ import { positionDetail } from "~db/queries/register.server";
 import { draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { addComment, commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
-
+import { DECISION_LABELS, DRAFT_STATE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Tinjau SKJ — SKJ Studio" }];
 
 function load(id: string | undefined) {
@@ -189,7 +189,7 @@ export default function ReviewPage() {
           <ul>
             {decisions.map((d) => (
               <li key={d.id}>
-                {d.action} — {d.actorName}
+                {DECISION_LABELS[d.action]} — {d.actorName}
                 {d.comment ? `: ${d.comment}` : ""}
               </li>
             ))}

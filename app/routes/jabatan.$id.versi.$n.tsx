@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
 import { VersionStatusTag } from "~/components/version-status-tag";
 import { can } from "~/domain/permissions";
-import { indonesianDate } from "~/domain/skj-print";
+import { formatTanggal } from "~/domain/format-date";
 import { versionPage } from "~/services/skj-version-page.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -31,8 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const dateInJakarta = new Intl.DateTimeFormat("id-ID", { dateStyle: "long", timeZone: "Asia/Jakarta" });
-const publishedOn = (iso: string) => dateInJakarta.format(new Date(iso));
+const publishedOn = (iso: string) => formatTanggal(iso);
 
 export default function PublishedVersionPage() {
   const { position, version, replacedBy, live, others, penetapan, model, hasOpenDraft, canWriteSkj } = useLoaderData<typeof loader>();
@@ -63,7 +62,7 @@ export default function PublishedVersionPage() {
             {penetapan ? (
               <>
                 <Link to={`/penetapan/${penetapan.id}`}>{penetapan.label}</Link>
-                {penetapan.effectiveDate ? `, berlaku ${indonesianDate(penetapan.effectiveDate)}` : ""}
+                {penetapan.effectiveDate ? `, berlaku ${formatTanggal(penetapan.effectiveDate)}` : ""}
               </>
             ) : (
               "—"

@@ -3,14 +3,13 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SkjStatusTag } from "~/components/skj-status-tag";
-import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "~/domain/labels";
+import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS, SKJ_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { parseRegisterQuery } from "~/domain/register-filter";
-import { FUNCTIONAL_LEVELS, POSITION_GROUPS, SKJ_STATUS_LABELS, SKJ_STATUSES } from "~/domain/sotk";
+import { FUNCTIONAL_LEVELS, POSITION_GROUPS, SKJ_STATUSES } from "~/domain/sotk";
 import { loadRegister, REGISTER_PAGE_SIZE } from "~/services/register.server";
 import { getDb } from "~db/client.server";
 import { unitOptions } from "~db/queries/register.server";
-
 export const meta: MetaFunction = () => [{ title: "Jabatan — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,11 +3,12 @@ import { requirePermission } from "~/auth/guard.server";
 import { parseRegisterQuery } from "~/domain/register-filter";
 import { registerXlsx } from "~/services/register-export.server";
 import { getDb } from "~db/client.server";
+import { isoTanggalWib } from "~/domain/format-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
   const bytes = await registerXlsx(getDb(), parseRegisterQuery(new URL(request.url).searchParams));
-  const date = new Date().toISOString().slice(0, 10);
+  const date = isoTanggalWib();
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -3,14 +3,13 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { COMPETENCY_TYPES, REVISION_STATUSES, SOURCE_KIND_LABELS } from "~/domain/dictionary";
-import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
+import { COMPETENCY_TYPES, REVISION_STATUSES } from "~/domain/dictionary";
+import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { highlightParts, SEARCH_FIELD_LABELS } from "~/domain/search-highlight";
 import { entryPath } from "~/utils/paths";
 import { getDb } from "~db/client.server";
 import { DEFAULT_SEARCH_PAGE_SIZE, searchDictionary } from "~db/queries/dictionary-search.server";
-
 export const meta: MetaFunction = () => [{ title: "Kamus Kompetensi — SKJ Studio" }];
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);

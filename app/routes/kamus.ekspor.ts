@@ -6,6 +6,7 @@ import { COMPETENCY_TYPES, type CompetencyType } from "~/domain/dictionary";
 import { dictionaryToJson, dictionaryToXlsx } from "~/services/dictionary-files.server";
 import { getDb } from "~db/client.server";
 import { exportDictionary } from "~db/queries/dictionary-import.server";
+import { isoTanggalWib } from "~/domain/format-date";
 
 const FORMATS = ["xlsx", "json"] as const;
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw new Response(`Jenis kompetensi tidak dikenal: ${type}. Pilihan: semua, ${COMPETENCY_TYPES.join(", ")}.`, { status: 400 });
   }
   const entries = exportDictionary(getDb(), { type: type as CompetencyType | "semua" | undefined, q: params.get("q")?.trim() || undefined });
-  const name = `kamus-kompetensi-${type ?? "teknis"}-${new Date().toISOString().slice(0, 10)}`;
+  const name = `kamus-kompetensi-${type ?? "teknis"}-${isoTanggalWib()}`;
   if (format === "json") {
     return new Response(dictionaryToJson(entries), {
       headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.json"` },

@@ -3,15 +3,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LevelsTable } from "~/components/levels-table";
-import { isRegulationCode, SOURCE_KIND_LABELS } from "~/domain/dictionary";
+import { isRegulationCode } from "~/domain/dictionary";
 import { decideRevisionAction } from "~/domain/dictionary-workflow";
-import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
+import { COMPETENCY_TYPE_LABELS, DRAFT_STATE_LABELS, REVISION_STATUS_LABELS, SKJ_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { entryPath } from "~/utils/paths";
 import { richTextToHtml } from "~/services/richtext.server";
 import { getDb } from "~db/client.server";
 import { entryDetail, entryImpact, transitionRevision } from "~db/queries/dictionary.server";
-
+import { formatTanggal } from "~/domain/format-date";
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.entry.code ?? "Kompetensi"} — Kamus Kompetensi — SKJ Studio` }];
 
 function loadEntry(code: string) {
@@ -191,7 +191,7 @@ export default function CompetencyEntryPage() {
                   <td>
                     <Link to={`/jabatan/${u.positionId}`}>{u.positionName}</Link>
                   </td>
-                  <td>{u.versionNumber ? `Versi ${u.versionNumber} (ditetapkan)` : `Draf (${u.draftState})`}</td>
+                  <td>{u.versionNumber ? `Versi ${u.versionNumber} (${SKJ_STATUS_LABELS.ditetapkan})` : `Draf (${u.draftState ? DRAFT_STATE_LABELS[u.draftState] : "—"})`}</td>
                   <td>{u.level}</td>
                   <td>
                     {u.revisionNumber}
@@ -211,7 +211,7 @@ export default function CompetencyEntryPage() {
           {revisions.map((r) => (
             <li key={r.number}>
               Revisi {r.number}: {REVISION_STATUS_LABELS[r.status]}
-              {r.publishedAt ? ` pada ${new Date(r.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })}` : ""}
+              {r.publishedAt ? ` pada ${formatTanggal(r.publishedAt)}` : ""}
             </li>
           ))}
         </ul>

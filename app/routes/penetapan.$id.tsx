@@ -4,13 +4,14 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ExportButton } from "~/components/export-button";
 import { PublishConfirmation } from "~/components/publish-confirmation";
-import { PENETAPAN_STATUS_LABELS } from "~/domain/penetapan";
 import { CONFIRMATION_FIELD, CONFIRMATION_MISSING, parseConfirmation } from "~/domain/penetapan-confirmation";
 import { can } from "~/domain/permissions";
 import { idParam } from "~/utils/params";
 import { getDb, type Db } from "~db/client.server";
 import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFromPenetapan } from "~db/queries/penetapan.server";
 import { publishPenetapan, type SkjActor } from "~db/queries/skj-publish.server";
+import { formatTanggal } from "~/domain/format-date";
+import { PENETAPAN_STATUS_LABELS } from "~/domain/labels";
 
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
@@ -73,7 +74,7 @@ export default function PenetapanPage() {
           <h1>{act.label}</h1>
           <p>
             Status: <span className={`tag ${draft ? "tag-warn" : "tag-ok"}`}>{PENETAPAN_STATUS_LABELS[act.status]}</span>
-            {act.effectiveDate ? ` · berlaku ${act.effectiveDate}` : ""}
+            {act.effectiveDate ? ` · berlaku ${formatTanggal(act.effectiveDate)}` : ""}
             {act.signerName ? ` · ditandatangani ${act.signerTitle ?? ""} ${act.signerName}` : ""}
             {act.publishedByName ? ` · diterbitkan oleh ${act.publishedByName}` : ""}
           </p>

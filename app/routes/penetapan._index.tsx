@@ -5,6 +5,7 @@ import { can } from "~/domain/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~db/client.server";
 import { listPenetapan } from "~db/queries/penetapan.server";
+import { PENETAPAN_STATUS_LABELS } from "~/domain/labels";
 
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
@@ -50,7 +51,7 @@ export default function DaftarPenetapan() {
                 <td>
                   <Link to={`/penetapan/${a.id}`}>{a.title}</Link>
                 </td>
-                <td>{a.status}</td>
+                <td>{PENETAPAN_STATUS_LABELS[a.status]}</td>
               </tr>
             ))}
           </tbody>

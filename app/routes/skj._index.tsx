@@ -4,9 +4,10 @@ import type { ReactNode } from "react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can } from "~/domain/permissions";
-import { DRAFT_STATE_LABELS } from "~/domain/skj-workflow";
 import { getDb } from "~db/client.server";
 import { openDraftsWithReviewers, revisionsAwaitingPublication } from "~db/queries/skj-work.server";
+import { formatTanggalWaktu } from "~/domain/format-date";
+import { DRAFT_STATE_LABELS } from "~/domain/labels";
 
 export const meta: MetaFunction = () => [{ title: "SKJ — SKJ Studio" }];
 
@@ -26,8 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
-const at = (iso: string | null) => (iso ? timeFormat.format(new Date(iso)) : "");
+const at = (iso: string | null) => (iso ? formatTanggalWaktu(iso) : "");
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["drafts"][number];
 

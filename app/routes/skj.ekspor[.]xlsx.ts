@@ -3,6 +3,7 @@ import { requirePermission } from "~/auth/guard.server";
 import { skjRowsXlsx } from "~/services/skj-rows-export.server";
 import { getDb } from "~db/client.server";
 import { findUnitByCode } from "~db/queries/register.server";
+import { isoTanggalWib } from "~/domain/format-date";
 
 // GET /skj/ekspor.xlsx?unit=CODE: one row per position × competency of the live published SKJ.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // a mistyped code must not pass for a unit without SKJ
   if (unitCode !== undefined && !findUnitByCode(db, unitCode)) throw new Response("Unit kerja tidak ditemukan.", { status: 404 });
   const bytes = await skjRowsXlsx(db, { unitCode });
-  const date = new Date().toISOString().slice(0, 10);
+  const date = isoTanggalWib();
   const scope = unitCode ? `-${unitCode.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -1,11 +1,9 @@
 import ExcelJS from "exceljs";
-import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "~/domain/labels";
+import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS, SKJ_STATUS_LABELS } from "~/domain/labels";
 import type { RegisterQuery } from "~/domain/register-filter";
-import { SKJ_STATUS_LABELS } from "~/domain/sotk";
 import type { Db } from "~db/client.server";
 import { searchRegister } from "~db/queries/register.server";
 import { registerFilterOf } from "./register.server";
-
 export const EXPORT_MAX_ROWS = 100_000;
 
 /** The register as filtered on screen, every page, as an XLSX workbook. */

@@ -1,18 +1,15 @@
 // What a bundle (issue 7) holds: the lampiran of a published penetapan or the live SKJ under a unit, each
 // printed from its stored snapshot (the texts as established, never today's dictionary).
-import { indonesianDate, PRINT_REGION, printLampiran, printModelOfPublished, printSignature } from "~/domain/skj-print";
+import { PRINT_REGION, printLampiran, printModelOfPublished, printSignature } from "~/domain/skj-print";
 import type { SkjPublishedDocument } from "~/domain/skj-published";
 import type { BundleCover, BundleItem, BundleSubject, SkjBundle } from "~/domain/skj-bundle";
 import { legalBasisLabel } from "~/domain/penetapan";
 import type { Db } from "~db/client.server";
 import { findUnitById } from "~db/queries/register.server";
 import { findPenetapanForBundle, liveVersionsUnder, versionsOfPenetapan, type BundleVersionRow } from "~db/queries/skj-bundle.server";
+import { formatTanggal } from "~/domain/format-date";
 
 export { renderBundlePdf } from "./skj-bundle-pdf.server";
-
-// the date the bureau would write on the cover: western Indonesia time, as no region setting exists yet
-const WIB_OFFSET_MS = 7 * 3600_000;
-const madeOnDate = (now: Date) => indonesianDate(new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10));
 
 function itemOf(row: BundleVersionRow, keepLegalParts: boolean): BundleItem {
   // the snapshot is our own canonical JSON, immutable in SQL: read as is, not validated again
@@ -42,7 +39,8 @@ export function bundleTitle(db: Db, subject: BundleSubject): string | null {
  * versions of different acts, so each SKJ keeps the header and signature of the act that established it.
  */
 export function bundleContents(db: Db, subject: BundleSubject, now = new Date()): SkjBundle | null {
-  const madeOn = madeOnDate(now);
+  // the date the bureau would write on the cover: western Indonesia time, as no region setting exists yet
+  const madeOn = formatTanggal(now);
   if (subject.kind === "penetapan") {
     const act = findPenetapanForBundle(db, subject.penetapanId);
     if (!act) return null;

@@ -1,11 +1,12 @@
 import { and, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.server";
 import { auditLog, users } from "../schema";
+import { type AuditAction, type AuditEntity } from "~/domain/labels";
 
 export interface AuditInput {
   actorId: number | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId?: string | number | null;
   summary: string;
   before?: unknown;

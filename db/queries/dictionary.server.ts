@@ -111,7 +111,7 @@ export function saveTechnicalEntry(db: Db, save: SaveEntryInput): DictionaryResu
       action: existing ? "dictionary.save" : "dictionary.create",
       entityType: "competency",
       entityId: competencyId,
-      summary: `Kompetensi ${input.code} (${input.name}) ${existing ? "diubah" : "dibuat"}: revisi ${revisionNumber} (draf)`,
+      summary: `Kompetensi ${input.code} (${input.name}) ${existing ? "diubah" : "dibuat"}: revisi ${revisionNumber} disimpan sebagai draf`,
     });
     return { ok: true, code: input.code, revision: revisionNumber };
   });

@@ -89,7 +89,7 @@ export function updateSetting<K extends SettingKey>(
       action: "settings.update",
       entityType: "setting",
       entityId: key,
-      summary: `Pengaturan ${key} diubah: ${shown}${more}`,
+      summary: `Pengaturan ${before.label} diubah: ${shown}${more}`,
       before: old,
       after: next,
     });

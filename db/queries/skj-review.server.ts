@@ -6,6 +6,7 @@ import type { RuleResult } from "~/domain/skj-rules";
 import { COMMENT_MAX, decideTransition, type WorkflowActor } from "~/domain/skj-workflow";
 import type { Db, DbOrTx } from "../client.server";
 import { positions, reviewComments, skjDecisions, skjDrafts, users } from "../schema";
+import { anchorLabel } from "~/domain/comment-anchors";
 import { recordAudit } from "./audit.server";
 
 export type ReviewResult = { ok: true } | { ok: false; status: 403 | 404 | 409 | 422; message: string };
@@ -79,7 +80,7 @@ export function addComment(db: Db, input: { draftId: number; anchor: string; bod
       .values({ draftId: input.draftId, anchor, body, parentId: input.parentId, authorId: input.actorId })
       .returning({ id: reviewComments.id })
       .get();
-    recordAudit(tx, { actorId: input.actorId, action: "skj.comment", entityType: "skj_draft", entityId: input.draftId, summary: `Komentar pada ${anchor}: ${body.slice(0, 120)}`, after: { commentId: row.id } });
+    recordAudit(tx, { actorId: input.actorId, action: "skj.comment", entityType: "skj_draft", entityId: input.draftId, summary: `Komentar pada ${anchorLabel(anchor)}: ${body.slice(0, 120)}`, after: { commentId: row.id } });
     return { ok: true };
   });
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { changedFields, describeChanges } from "~/domain/audit";
+import { ROLE_LABELS } from "~/domain/labels";
 import type { Role } from "~/domain/permissions";
 import type { Db } from "../client.server";
 import { sessions, users, type User } from "../schema";
@@ -50,7 +51,7 @@ export function createUser(
       action: "user.create",
       entityType: "user",
       entityId: row.id,
-      summary: `Pengguna ${row.email} dibuat dengan peran ${row.role}`,
+      summary: `Pengguna ${row.email} dibuat dengan peran ${ROLE_LABELS[row.role]}`,
       after: { email: after.email, name: after.name, role: after.role, active: after.active },
     });
     return after;

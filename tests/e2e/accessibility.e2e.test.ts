@@ -5,7 +5,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectNoSeriousViolations, type AxeViolation } from "./axe";
-import { heading, logIn, useBrowser, visit } from "./browser";
+import { penetapanWith, useBrowser, visit } from "./browser";
+import { pagesByRole } from "./main-pages";
 
 // positions no other browser test writes an SKJ for: one is published here, the other reviewed and returned
 const PUBLISHED = "Kepala Bagian Tata Laksana";
@@ -86,17 +87,7 @@ async function writeAndSubmit(page: Page, name: string, checkStates: boolean): P
 
 describe("accessibility (axe-core: no serious or critical violation)", () => {
   const browser = useBrowser();
-  const signedIn = new Map<string, Page>();
-  /** The one page of a role, signed in on first use. */
-  async function pageOf(role: "analis" | "reviewer" | "admin" | "viewer"): Promise<Page> {
-    let page = signedIn.get(role);
-    if (!page) {
-      page = await browser.newPage();
-      await logIn(page, `${role}@demo.go.id`);
-      signedIn.set(role, page);
-    }
-    return page;
-  }
+  const pageOf = pagesByRole(browser);
   let publishedPosition = "";
   let returnedPosition = "";
 
@@ -208,16 +199,7 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     await page.getByRole("button", { name: "Simpan penetapan" }).click();
     await expect.poll(() => page.locator(".field-error").count()).toBeGreaterThan(0);
     await check(page, "new penetapan with errors");
-    await page.getByLabel("Nomor").fill("91");
-    await page.getByLabel("Tahun").fill("2026");
-    await page.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Bagian Tata Laksana");
-    await page.getByLabel("Tanggal berlaku").fill("2027-01-01");
-    await page.getByRole("button", { name: "Simpan penetapan" }).click();
-    await expect.poll(() => heading(page)).toMatch(/Nomor 91 Tahun 2026/);
-    const picker = page.getByLabel("Tambahkan SKJ yang disetujui");
-    await picker.selectOption((await picker.locator("option", { hasText: PUBLISHED }).first().getAttribute("value")) ?? "");
-    await page.getByRole("button", { name: "Tambahkan" }).click();
-    await page.getByRole("table", { name: "SKJ dalam penetapan" }).getByRole("link", { name: PUBLISHED }).waitFor();
+    await penetapanWith(page, { number: "91", title: "Standar Kompetensi Jabatan Bagian Tata Laksana" }, PUBLISHED);
     await check(page, "penetapan draft with an SKJ");
     await page.getByRole("button", { name: "Tetapkan 1 SKJ", exact: true }).click();
     await page.getByRole("dialog", { name: "Tetapkan 1 SKJ?" }).waitFor();

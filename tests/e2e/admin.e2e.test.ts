@@ -35,7 +35,7 @@ describe("user administration", () => {
     await page.getByLabel("Tindakan").selectOption("user.create");
     await page.getByRole("button", { name: "Terapkan" }).click();
     await page.waitForURL("**action=user.create*");
-    expect(await page.getByRole("table", { name: "Catatan audit" }).innerText()).toContain("Pengguna dewi@prov.go.id dibuat dengan peran reviewer");
+    expect(await page.getByRole("table", { name: "Catatan audit" }).innerText()).toContain("Pengguna dewi@prov.go.id dibuat dengan peran Reviewer");
 
     const other = await browser.newPage();
     await logIn(other, "dewi@prov.go.id", "sandi-dewi-2026");

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { approveFromQueue, completeDraft, confirmPublication, heading, logIn, penetapanWith, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
-const POSITION = "Kepala Subbagian Umum dan Kepegawaian";
-const CODE = "BKD.SEKRETARIAT.SUBBAG-UMPEG.KASUBBAG";
-const ACT = "Peraturan Gubernur Nomor 64 Tahun 2026 tentang Standar Kompetensi Jabatan Sekretariat Badan Kepegawaian Daerah";
+const POSITION = "Kepala Seksi Mutu dan Akreditasi Fasilitas Pelayanan Kesehatan";
+const CODE = "DINKES.BID-YANKES.SEKSI-MUTU.KASI";
+const ACT = "Peraturan Gubernur Nomor 64 Tahun 2026 tentang Standar Kompetensi Jabatan Bidang Pelayanan Kesehatan";
 
 async function openPosition(page: Page) {
   await visit(page, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}`);
@@ -43,7 +43,7 @@ describe("a published SKJ", () => {
     expect(await workListRow(analis, "Disetujui")).toContain("Disetujui oleh Reviewer Demo");
 
     await logIn(publisher, "reviewer2@demo.go.id");
-    await penetapanWith(publisher, { number: "64", title: "Standar Kompetensi Jabatan Sekretariat Badan Kepegawaian Daerah" }, POSITION);
+    await penetapanWith(publisher, { number: "64", title: "Standar Kompetensi Jabatan Bidang Pelayanan Kesehatan" }, POSITION);
     const actUrl = publisher.url();
     // the first click only asks: the act, its SKJ and what cannot be undone; cancelling publishes nothing
     await publisher.getByRole("button", { name: "Tetapkan 1 SKJ", exact: true }).click();

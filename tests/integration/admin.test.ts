@@ -43,7 +43,7 @@ describe("admin pages", () => {
     const sari = findUserByEmail(db, "sari@prov.go.id")!;
     expect(sari).toMatchObject({ name: "Sari Wulandari", role: "reviewer", active: true });
     const audit = db.$client.prepare("select a.action, a.entity_id, u.email actor, a.summary from audit_log a join users u on u.id = a.actor_id where a.action = 'user.create'").get();
-    expect(audit).toEqual({ action: "user.create", entity_id: String(sari.id), actor: "admin@demo.go.id", summary: "Pengguna sari@prov.go.id dibuat dengan peran reviewer" });
+    expect(audit).toEqual({ action: "user.create", entity_id: String(sari.id), actor: "admin@demo.go.id", summary: "Pengguna sari@prov.go.id dibuat dengan peran Reviewer" });
 
     const again = await run(newUserAction, post("/admin/users/new", form, cookie));
     expect(again.status).toBe(422);
@@ -67,7 +67,7 @@ describe("admin pages", () => {
     expect(res.status).toBe(302);
     expect(findUserByEmail(db, "analis@demo.go.id")).toMatchObject({ role: "reviewer", active: false });
     const row = db.$client.prepare("select summary, before, after from audit_log where action = 'user.update' order by id desc").get() as { summary: string; before: string; after: string };
-    expect(row.summary).toBe("Pengguna analis@demo.go.id diubah: role: analis → reviewer; active: ya → tidak");
+    expect(row.summary).toBe("Pengguna analis@demo.go.id diubah: peran: Analis → Reviewer; aktif: ya → tidak");
     expect(JSON.parse(row.before)).toEqual({ name: "Analis Demo", role: "analis", active: true });
     expect(JSON.parse(row.after)).toEqual({ name: "Analis Demo", role: "reviewer", active: false });
   });
@@ -87,7 +87,7 @@ describe("admin pages", () => {
     const admin = findUserByEmail(db, "admin@demo.go.id")!;
     const res = await run(auditLoader, get(`/admin/audit?action=user.create&actorId=${admin.id}`, cookie));
     const rows = (res.body as { rows: { action: string; summary: string }[] }).rows;
-    expect(rows.map((r) => r.summary)).toEqual(["Pengguna a1@prov.go.id dibuat dengan peran viewer"]);
+    expect(rows.map((r) => r.summary)).toEqual(["Pengguna a1@prov.go.id dibuat dengan peran Pembaca"]);
     const none = await run(auditLoader, get("/admin/audit?action=user.create&from=2999-01-01", cookie));
     expect((none.body as { rows: unknown[] }).rows).toEqual([]);
   });

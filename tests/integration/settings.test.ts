@@ -88,7 +88,7 @@ describe("settings pages", () => {
       entity_type: "setting",
       entity_id: "standardLevels",
       actor: "admin@demo.go.id",
-      summary: "Pengaturan standardLevels diubah: standardLevels.administrator.M.01: 3 → 4; verified: tidak → ya",
+      summary: "Pengaturan Standar level kompetensi manajerial dan sosial kultural per kelompok jabatan diubah: standardLevels.administrator.M.01: 3 → 4; verified: tidak → ya",
     });
     expect(JSON.parse(audit!.before).value.administrator["M.01"]).toBe(3);
     expect(JSON.parse(audit!.after)).toMatchObject({ verified: true, value: { administrator: { "M.01": 4 } } });
@@ -141,7 +141,7 @@ describe("settings pages", () => {
     expect(stored).not.toHaveProperty("pengawas");
     expect(stored.pelaksana).toBe("SMA");
     expect(auditRows(db).map((r) => r.summary)).toEqual([
-      "Pengaturan minimumEducationByGroup diubah: minimumEducationByGroup.pengawas: D-III → —; minimumEducationByGroup.pelaksana: — → SMA",
+      "Pengaturan Pendidikan minimum per kelompok jabatan diubah: minimumEducationByGroup.pengawas: D-III → —; minimumEducationByGroup.pelaksana: — → SMA",
     ]);
   });
 

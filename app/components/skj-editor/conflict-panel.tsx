@@ -2,14 +2,13 @@
 // app/domain/skj-merge.ts has already kept every change only one side made; this dialog asks only about
 // the fields both sides changed, one choice per field, and hands back the resolved content to save.
 import { useEffect, useMemo, useRef, useState } from "react";
+import { formatTanggalWaktu } from "~/domain/format-date";
 import { describeSkjValue, mergeSkjDrafts, type SkjDraftContent, type SkjMergeChoice, type SkjMergeField, type SkjMergeSection } from "~/domain/skj-merge";
 import type { SaveConflict } from "~/services/skj-editor.server";
 
 const SECTION_LABELS: Record<SkjMergeSection, string> = { identitas: "A. Identitas", kompetensi: "B. Kompetensi", persyaratan: "C. Persyaratan" };
 
-const dateFormat = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
-const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
-const atTime = (iso: string) => `${dateFormat.format(new Date(iso))} pukul ${timeFormat.format(new Date(iso))} WIB`;
+const atTime = (iso: string) => formatTanggalWaktu(iso);
 
 /** "Anda, di tab lain" when the newer revision is the user's own from another tab or window. */
 export function conflictAuthor(author: SaveConflict["author"]): string {

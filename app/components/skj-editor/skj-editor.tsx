@@ -14,6 +14,7 @@ import { CompetencySections } from "./competency-sections";
 import { ConflictPanel, MergedNotice, mergeOnConflict } from "./conflict-panel";
 import { RequirementsSection } from "./requirements-section";
 import { RulesPanel } from "./rules-panel";
+import { formatWaktu } from "~/domain/format-date";
 import { useDraftAutosave, type DraftContent } from "./use-draft-autosave";
 
 export interface SaveReply {
@@ -42,7 +43,6 @@ interface Props {
   footer?: ReactNode;
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
 export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, backup, restored, aside, footer }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
@@ -141,7 +141,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
       <div className="skj-main">
         <div className="save-status" role="status" aria-live="polite" data-status={status.kind}>
           {status.kind === "saving" ? "Menyimpan…" : null}
-          {status.kind === "saved" ? `Tersimpan ${timeFormat.format(new Date(status.at))}` : null}
+          {status.kind === "saved" ? `Tersimpan ${formatWaktu(status.at)}` : null}
           {status.kind === "dirty" ? "Perubahan belum tersimpan…" : null}
           {status.kind === "error" ? status.message : null}
           {status.kind === "conflict" ? "Konflik: pilih versi untuk isian yang diubah di dua tempat" : null}

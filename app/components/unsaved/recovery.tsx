@@ -1,8 +1,8 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import { formatTanggalWaktu } from "~/domain/format-date";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { localDraft, recoveryOf, type LocalDraft, type StoredDraft } from "./local-draft";
 
-const stamp = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
 export interface RecoveryStart<T> {
   /** The copy the user chose to restore (with the server state it was typed on), else null. */
@@ -45,7 +45,7 @@ export function Recoverable<T>({ storageKey, server, base, disabled = false, chi
       {offer ? (
         <section className="warning recovery" role="region" aria-label="Perubahan yang belum tersimpan">
           <p style={{ margin: 0 }}>
-            Ada perubahan yang belum tersimpan dari {stamp.format(new Date(offer.savedAt))} WIB.
+            Ada perubahan yang belum tersimpan dari {formatTanggalWaktu(offer.savedAt)}.
             {offer.base !== base ? " Sejak itu data di server sudah berubah; periksa hasilnya sebelum menyimpan." : ""} Pulihkan untuk melanjutkan dari sana, atau buang.
           </p>
           <div className="actions" style={{ marginTop: "0.5rem" }}>
