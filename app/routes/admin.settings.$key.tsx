@@ -23,6 +23,7 @@ import {
   STANDARD_LEVEL_NAMES,
   VALUE_FIELD,
   VERIFIED_FIELD,
+  type RecordSettingKey,
   type SettingFieldErrors,
   type SettingKey,
 } from "~/domain/settings";
@@ -78,9 +79,11 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   minimumEducationByGroup: "Jenjang pendidikan terendah per kelompok jabatan (peringatan SKJ-PENDIDIKAN-MIN). Pilih \"Tanpa minimum\" bila kelompok tidak punya batas.",
   leadershipTrainingByGroup: "Nama pelatihan kepemimpinan yang harus tercantum pada SKJ jabatan struktural (peringatan SKJ-PELATIHAN-MANAJERIAL).",
   regionalGovernment: "Bila dicentang, setiap SKJ wajib mencantumkan Advokasi Kebijakan Otonomi Daerah (T.OTDA, aturan SKJ-TEKNIS-OTDA).",
+  webhookAllowedHosts:
+    "Webhook hanya dikirim ke alamat internet publik. Host yang ditulis di sini (satu per baris, mis. penerima.intranet.go.id atau 10.20.0.5) boleh menjadi penerima walaupun berada di jaringan internal; izinkan hanya penerima yang Anda percayai.",
 };
 
-const ROW_HEADERS: Record<Exclude<SettingKey, "standardLevels" | "regionalGovernment">, [string, string]> = {
+const ROW_HEADERS: Record<RecordSettingKey, [string, string]> = {
   minimumRankByEselon: ["Eselon", "Pangkat/golongan ruang terendah"],
   lowestEselonByGroup: ["Kelompok jabatan", "Eselon terendah"],
   minimumEducationByGroup: ["Kelompok jabatan", "Pendidikan minimum"],
@@ -171,7 +174,7 @@ function rowLabel(key: SettingKey, row: string) {
   return key === "minimumRankByEselon" ? `Eselon ${row}` : groupKeyLabel(row);
 }
 
-function RecordTable({ settingKey, value, errors }: { settingKey: Exclude<SettingKey, "standardLevels" | "regionalGovernment">; value: unknown; errors: Errors }) {
+function RecordTable({ settingKey, value, errors }: { settingKey: RecordSettingKey; value: unknown; errors: Errors }) {
   const table = asTable(value);
   const [rowHeader, valueHeader] = ROW_HEADERS[settingKey];
   const label = cellLabels[settingKey];
@@ -329,6 +332,12 @@ export default function EditSettingPage() {
               <input type="checkbox" defaultChecked={setting.value === true} {...invalidProps(VALUE_FIELD, errors)} /> Instansi adalah pemerintah daerah (T.OTDA wajib
               pada setiap SKJ)
             </label>
+            <FieldError name={VALUE_FIELD} errors={errors} />
+          </div>
+        ) : key === "webhookAllowedHosts" ? (
+          <div className="field" style={{ maxWidth: "42rem" }}>
+            <label htmlFor={fieldId(VALUE_FIELD)}>Host yang diizinkan (satu per baris)</label>
+            <textarea rows={6} defaultValue={Array.isArray(setting.value) ? setting.value.join("\n") : ""} {...invalidProps(VALUE_FIELD, errors)} />
             <FieldError name={VALUE_FIELD} errors={errors} />
           </div>
         ) : (
