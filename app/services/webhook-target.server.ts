@@ -41,7 +41,7 @@ export async function checkWebhookTarget(href: string, allowedHosts: readonly st
       const shown = address === bare(url.hostname) ? address : `${url.hostname} → ${address}`;
       return {
         ok: false,
-        problem: `URL webhook menuju alamat ${ADDRESS_CLASS_LABELS[kind]} (${shown}); webhook hanya dikirim ke alamat internet publik. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host ${url.hostname} di Pengaturan → Host webhook yang diizinkan.`,
+        problem: `URL webhook menuju alamat ${ADDRESS_CLASS_LABELS[kind]} (${shown}); webhook hanya dikirim ke alamat internet publik. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host ${url.hostname} di Pengaturan aturan (Host webhook yang diizinkan di jaringan internal).`,
       };
     }
   }

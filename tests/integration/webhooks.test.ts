@@ -365,7 +365,7 @@ describe("internal addresses (issue 13, finding 10)", () => {
     const cookie = await cookieFor("admin@demo.go.id");
     const answer = await run(action, post("/admin/webhooks", { intent: "register", url }, cookie));
     expect(answer.status).toBe(422);
-    expect((answer.body as { errors: { url: string } }).errors.url).toMatch(/^URL webhook menuju alamat .*; webhook hanya dikirim ke alamat internet publik\. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host .* di Pengaturan → Host webhook yang diizinkan\.$/);
+    expect((answer.body as { errors: { url: string } }).errors.url).toMatch(/^URL webhook menuju alamat .*; webhook hanya dikirim ke alamat internet publik\. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host .* di Pengaturan aturan \(Host webhook yang diizinkan di jaringan internal\)\.$/);
     expect(listWebhooks(db)).toEqual([]);
   });
 
