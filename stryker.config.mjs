@@ -21,6 +21,8 @@ const config = {
   concurrency: 2,
   // integration tests open real SQLite files and print PDFs; a slow machine must not turn them into timeouts
   timeoutMS: 60_000,
+  // the first run executes every related test file once (for permissions.ts that is nearly every integration test)
+  dryRunTimeoutMinutes: 90,
   timeoutFactor: 2,
   ignorePatterns: ["data", "build", "public/build", "bench-results", "reports", "pdf-cache", "exports", "*.sqlite*"],
   reporters: ["clear-text", "progress", "html", "json"],

@@ -57,6 +57,7 @@ describe("settings pages", () => {
       "minimumEducationByGroup",
       "leadershipTrainingByGroup",
       "regionalGovernment",
+      "webhookAllowedHosts",
     ]);
     expect(settings.every((s) => !s.verified && s.updatedByName === null)).toBe(true);
     expect(settings[0]).not.toHaveProperty("value");
