@@ -2,8 +2,9 @@
 // signed, and records the outcome. At least once: a crash between sending and recording sends again.
 import crypto from "node:crypto";
 import { webhookPayloadOf } from "~/domain/webhooks";
+import { checkWebhookTarget, postToTarget, resolveWithDns, type ResolveHost, type WebhookTransport } from "~/services/webhook-target.server";
 import type { Db } from "~db/client.server";
-import { dueDeliveries, enqueueDueDeliveries, markDelivered, markFailed, type DueDelivery } from "~db/queries/webhooks.server";
+import { allowedWebhookHosts, dueDeliveries, enqueueDueDeliveries, markDelivered, markFailed, type DueDelivery } from "~db/queries/webhooks.server";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_USER_AGENT = "SKJ-Studio-Webhook/1";
@@ -18,7 +19,8 @@ export function signatureOf(secret: string, rawBody: string | Uint8Array): strin
 
 export interface WebhookWorkerOptions {
   intervalMs?: number;
-  fetchImpl?: typeof fetch;
+  transport?: WebhookTransport;
+  resolveHost?: ResolveHost;
   now?: () => Date;
   /** Where a failing tick is reported; the timer itself never throws. */
   onError?: (error: unknown) => void;
@@ -31,24 +33,26 @@ export interface WebhookWorker {
   runOnce(): Promise<void>;
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `Tidak ada jawaban dalam ${WEBHOOK_TIMEOUT_MS / 1000} detik`;
-  }
-  if (error instanceof Error) {
-    // undici reports "fetch failed" and puts the useful part (ECONNREFUSED, DNS, TLS) in the cause
-    const cause = error.cause instanceof Error ? error.cause.message : undefined;
-    return cause ? `${error.message}: ${cause}` : error.message;
-  }
-  return String(error);
-}
+/**
+ * One text for every delivery that got no HTTP answer: an address refused by the rules, a refused connection,
+ * a DNS failure, a reset, a timeout. Telling them apart would let whoever registers URLs map which hosts and
+ * ports answer, from the server's point of view.
+ */
+export const UNREACHABLE = `Penerima tidak dapat dihubungi: alamatnya tidak diizinkan, tidak ditemukan, menolak koneksi, atau tidak menjawab dalam ${WEBHOOK_TIMEOUT_MS / 1000} detik.`;
 
-async function deliver(db: Db, delivery: DueDelivery, fetchImpl: typeof fetch, now: () => Date) {
+type Send = { transport: WebhookTransport; resolveHost: ResolveHost; allowedHosts: readonly string[] };
+
+async function deliver(db: Db, delivery: DueDelivery, send: Send, now: () => Date) {
   const body = Buffer.from(JSON.stringify(webhookPayloadOf(delivery.event)), "utf8");
-  let response: Response;
+  // checked at every attempt, after resolving: the host's addresses (or the allowed hosts) may have changed
+  const checked = await checkWebhookTarget(delivery.url, send.allowedHosts, send.resolveHost);
+  if (!checked.ok) {
+    markFailed(db, delivery.id, null, UNREACHABLE, now());
+    return;
+  }
+  let status: number;
   try {
-    response = await fetchImpl(delivery.url, {
-      method: "POST",
+    status = await send.transport(checked.target, {
       headers: {
         "Content-Type": "application/json",
         "User-Agent": WEBHOOK_USER_AGENT,
@@ -56,35 +60,32 @@ async function deliver(db: Db, delivery: DueDelivery, fetchImpl: typeof fetch, n
         "X-SKJ-Signature": signatureOf(delivery.secret, body),
       },
       body,
-      // a redirect would re-send the event somewhere nobody registered (and turn the POST into a GET)
-      redirect: "manual",
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
-  } catch (error) {
-    markFailed(db, delivery.id, null, describeError(error), now());
+  } catch {
+    markFailed(db, delivery.id, null, UNREACHABLE, now());
     return;
   }
-  // the answer's body means nothing to us; dropping it frees the connection
-  await response.body?.cancel().catch(() => undefined);
-  if (response.status >= 200 && response.status < 300) markDelivered(db, delivery.id, response.status, now());
-  else markFailed(db, delivery.id, response.status, `Penerima menjawab HTTP ${response.status}`, now());
+  if (status >= 200 && status < 300) markDelivered(db, delivery.id, status, now());
+  else markFailed(db, delivery.id, status, `Penerima menjawab HTTP ${status}`, now());
 }
 
 /** Starts the timer; the first tick runs one interval after start. */
 export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): WebhookWorker {
-  const { intervalMs = 1000, fetchImpl = fetch, now = () => new Date(), onError = (error) => console.error("Webhook worker:", error) } = options;
+  const { intervalMs = 1000, transport = postToTarget, resolveHost = resolveWithDns, now = () => new Date(), onError = (error) => console.error("Webhook worker:", error) } = options;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   async function tick() {
     enqueueDueDeliveries(db, now());
     const due = dueDeliveries(db, now(), BATCH_SIZE);
+    const send: Send = { transport, resolveHost, allowedHosts: allowedWebhookHosts(db) };
     let next = 0;
     const lane = async () => {
       while (next < due.length) {
         const delivery = due[next++]!;
         try {
-          await deliver(db, delivery, fetchImpl, now);
+          await deliver(db, delivery, send, now);
         } catch (error) {
           // a database error for one delivery leaves it pending for the next tick; the others still go
           report(error);

@@ -18,8 +18,19 @@ export function mayViewExportJob(viewer: { id: number; role: Role }, job: { requ
   return job.requestedBy === viewer.id || can(viewer.role, "exports:all");
 }
 
+/**
+ * Queued plus running jobs one user may have at a time. A bundle of a province takes a minute or more and jobs
+ * run one after another, so without a cap one user could queue enough to hold everyone else's up for hours.
+ */
+export const MAX_OPEN_EXPORT_JOBS_PER_USER = 3;
+
+export const TOO_MANY_OPEN_EXPORTS = `Anda sudah memiliki ${MAX_OPEN_EXPORT_JOBS_PER_USER} ekspor yang menunggu atau sedang dibuat; tunggu sampai salah satunya selesai, lalu minta ekspor ini lagi.`;
+
+/** Jobs that still take a place in the queue. */
+export const OPEN_EXPORT_STATUSES = ["menunggu", "berjalan"] as const satisfies readonly ExportStatus[];
+
 export function isExportRunning(status: ExportStatus): boolean {
-  return status === "menunggu" || status === "berjalan";
+  return (OPEN_EXPORT_STATUSES as readonly ExportStatus[]).includes(status);
 }
 
 /** How a format is named to users. */

@@ -183,6 +183,11 @@ describe("the settings form", () => {
     expect(input).toEqual({ value: { pengawas: "D-III" }, sourceNote: "x", verified: false });
     expect(settingFormInput("regionalGovernment", reader({ sourceNote: "x" })).value).toBe(false);
     expect(settingFormInput("regionalGovernment", reader({ value: "on", sourceNote: "x" })).value).toBe(true);
+    // webhook hosts: one per line, normalised as a URL's host, duplicates and blank lines dropped; a URL is no host
+    const hosts = settingFormInput("webhookAllowedHosts", reader({ value: "Penerima.Intranet.go.id\r\n\n10.20.0.5\n[FD00::1]\npenerima.intranet.go.id", sourceNote: "x" }));
+    expect(settingUpdateSchema("webhookAllowedHosts").parse(hosts).value).toEqual(["penerima.intranet.go.id", "10.20.0.5", "[fd00::1]"]);
+    const url = settingUpdateSchema("webhookAllowedHosts").safeParse(settingFormInput("webhookAllowedHosts", reader({ value: "http://10.20.0.5:8080/hook", sourceNote: "x" })));
+    expect(url.success ? {} : settingErrorsOf(url.error)).toEqual({ value: 'Host webhook yang diizinkan: "http://10.20.0.5:8080/hook" bukan nama host; tulis nama host saja, satu per baris, tanpa http:// atau nomor port.' });
   });
 
   it("splits a cell message into the cell and the problem", () => {

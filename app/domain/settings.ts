@@ -25,6 +25,7 @@ export const SETTING_KEYS = [
   "leadershipTrainingAliases",
   "minimumExperienceByGroup",
   "regionalGovernment",
+  "webhookAllowedHosts",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -111,6 +112,7 @@ export const cellLabels = {
   minimumExperienceByGroup: (group: string, column: string) =>
     `${{ years: "Pengalaman minimum", article: "Dasar (pasal)", text: "Teks pasal" }[column] ?? column} ${groupKeyLabel(group)}`,
   regionalGovernment: () => "Instansi pemerintah daerah",
+  webhookAllowedHosts: () => "Host webhook yang diizinkan",
 };
 
 /** z.object over a fixed key list, keeping the keys in the type (Object.fromEntries would widen them to string). */
@@ -200,6 +202,39 @@ const MinimumExperienceByGroupSchema = objectOf(
 
 const RegionalGovernmentSchema = z.boolean({ error: `${cellLabels.regionalGovernment()}: harus ya atau tidak.` });
 
+export const ALLOWED_HOSTS_MAX = 50;
+
+/**
+ * A host as written in a URL ("intranet.example.go.id", "10.1.2.3", "[fd00::1]"), normalised the way the URL
+ * parser normalises a webhook's host so that the two compare equal; null when it is not a bare host.
+ */
+export function normaliseHost(value: string): string | null {
+  if (/[/?#@\s]/.test(value)) return null;
+  try {
+    const url = new URL(`http://${value}/`);
+    return url.port || url.hostname === "" ? null : url.hostname;
+  } catch {
+    return null;
+  }
+}
+
+// checked as a whole list, so that a message lands on the one text area rather than on a line of it
+const WebhookAllowedHostsSchema = z
+  .array(z.string().trim(), { error: `${cellLabels.webhookAllowedHosts()}: harus berupa daftar nama host.` })
+  .max(ALLOWED_HOSTS_MAX, { error: `${cellLabels.webhookAllowedHosts()}: paling banyak ${ALLOWED_HOSTS_MAX} host.` })
+  .transform((values, ctx) => {
+    const hosts: string[] = [];
+    for (const value of values) {
+      const host = normaliseHost(value);
+      if (host === null) {
+        ctx.addIssue({ code: "custom", message: `${cellLabels.webhookAllowedHosts()}: "${value}" bukan nama host; tulis nama host saja, satu per baris, tanpa http:// atau nomor port.` });
+        return z.NEVER;
+      }
+      if (!hosts.includes(host)) hosts.push(host);
+    }
+    return hosts;
+  });
+
 export const SETTING_SCHEMAS = {
   standardLevels: StandardLevelsSchema,
   minimumRankByEselon: MinimumRankByEselonSchema,
@@ -209,6 +244,7 @@ export const SETTING_SCHEMAS = {
   leadershipTrainingAliases: LeadershipTrainingAliasesSchema,
   minimumExperienceByGroup: MinimumExperienceByGroupSchema,
   regionalGovernment: RegionalGovernmentSchema,
+  webhookAllowedHosts: WebhookAllowedHostsSchema,
 } as const satisfies Record<SettingKey, z.ZodType>;
 
 export type SettingValue<K extends SettingKey = SettingKey> = z.output<(typeof SETTING_SCHEMAS)[K]>;
@@ -239,8 +275,11 @@ export const VALUE_FIELD = "value";
 export const SOURCE_NOTE_FIELD = "sourceNote";
 export const VERIFIED_FIELD = "verified";
 
+/** The settings edited as one row per group or eselon. */
+export type RecordSettingKey = Exclude<SettingKey, "standardLevels" | "regionalGovernment" | "webhookAllowedHosts">;
+
 /** The rows of a record setting, in display order. */
-export function settingRows(key: Exclude<SettingKey, "standardLevels" | "regionalGovernment">): readonly string[] {
+export function settingRows(key: RecordSettingKey): readonly string[] {
   switch (key) {
     case "minimumRankByEselon":
       return ECHELONS;
@@ -266,6 +305,8 @@ const blank = (v: string | null) => v === null || v.trim() === "";
 export function settingFormInput(key: SettingKey, read: FieldReader): { value: unknown; sourceNote: string; verified: boolean } {
   const common = { sourceNote: read(SOURCE_NOTE_FIELD) ?? "", verified: read(VERIFIED_FIELD) === "on" };
   if (key === "regionalGovernment") return { value: read(VALUE_FIELD) === "on", ...common };
+  // one host per line; blank lines are only spacing
+  if (key === "webhookAllowedHosts") return { value: (read(VALUE_FIELD) ?? "").split(/\r?\n/).filter((line) => !blank(line)), ...common };
   const value: Record<string, unknown> = {};
   if (key === "standardLevels") {
     for (const group of GROUP_KEYS) {

@@ -24,6 +24,7 @@ import {
   STANDARD_LEVEL_NAMES,
   VALUE_FIELD,
   VERIFIED_FIELD,
+  type RecordSettingKey,
   type SettingFieldErrors,
   type SettingKey,
 } from "~/domain/settings";
@@ -84,9 +85,11 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   minimumExperienceByGroup:
     "Lama pengalaman jabatan paling singkat per kelompok jabatan menurut PP 11/2017 jo. PP 17/2020 (peringatan SKJ-PENGALAMAN-PP bila tidak ada pengalaman tercantum yang mencapainya). Kosongkan tahun bila kelompok tidak punya minimum. Pasal dan teksnya ditampilkan di editor SKJ sebagai petunjuk.",
   regionalGovernment: "Bila dicentang, setiap SKJ wajib mencantumkan Advokasi Kebijakan Otonomi Daerah (T.OTDA, aturan SKJ-TEKNIS-OTDA).",
+  webhookAllowedHosts:
+    "Webhook hanya dikirim ke alamat internet publik. Host yang ditulis di sini (satu per baris, mis. penerima.intranet.go.id atau 10.20.0.5) boleh menjadi penerima walaupun berada di jaringan internal; izinkan hanya penerima yang Anda percayai.",
 };
 
-type RecordKey = Exclude<SettingKey, "standardLevels" | "regionalGovernment" | "minimumExperienceByGroup">;
+type RecordKey = Exclude<RecordSettingKey, "minimumExperienceByGroup">;
 
 const ROW_HEADERS: Record<RecordKey, [string, string]> = {
   minimumRankByEselon: ["Eselon", "Pangkat/golongan ruang terendah"],
@@ -401,6 +404,12 @@ export default function EditSettingPage() {
           </div>
         ) : key === "minimumExperienceByGroup" ? (
           <ExperienceTable value={setting.value} errors={errors} />
+        ) : key === "webhookAllowedHosts" ? (
+          <div className="field" style={{ maxWidth: "42rem" }}>
+            <label htmlFor={fieldId(VALUE_FIELD)}>Host yang diizinkan (satu per baris)</label>
+            <textarea rows={6} defaultValue={Array.isArray(setting.value) ? setting.value.join("\n") : ""} {...invalidProps(VALUE_FIELD, errors)} />
+            <FieldError name={VALUE_FIELD} errors={errors} />
+          </div>
         ) : (
           <RecordTable settingKey={key} value={setting.value} errors={errors} />
         )}

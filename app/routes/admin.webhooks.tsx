@@ -8,7 +8,8 @@ import { Field } from "~/components/form";
 import type { FieldErrors } from "~/domain/forms";
 import { DELIVERY_STATUSES, isDeliveryStatus, WEBHOOK_MAX_ATTEMPTS, WebhookUrlSchema, type DeliveryStatus } from "~/domain/webhooks";
 import { getDb } from "~db/client.server";
-import { deactivateWebhook, deliveryLog, listWebhooks, registerWebhook } from "~db/queries/webhooks.server";
+import { checkWebhookTarget } from "~/services/webhook-target.server";
+import { allowedWebhookHosts, deactivateWebhook, deliveryLog, listWebhooks, registerWebhook } from "~db/queries/webhooks.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
 import { DELIVERY_STATUS_LABELS, FEED_EVENT_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Webhook — SKJ Studio" }];
@@ -56,6 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { url: String(form.get("url") ?? "") };
   const url = WebhookUrlSchema.safeParse(values.url);
   if (!url.success) return data<ActionResult>({ errors: { url: url.error.issues[0]!.message }, values }, { status: 422 });
+  const target = await checkWebhookTarget(url.data, allowedWebhookHosts(db));
+  if (!target.ok) return data<ActionResult>({ errors: { url: target.problem }, values }, { status: 422 });
   const { id, secret } = registerWebhook(db, url.data, admin.id);
   // the page never shows the secret again, so this answer must not be kept by any cache
   return data<ActionResult>({ created: { id, url: url.data, secret } }, { headers: { "Cache-Control": "no-store" } });

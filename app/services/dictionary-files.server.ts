@@ -10,7 +10,7 @@ import {
   type DictionarySheet,
   type DictionarySource,
 } from "~/domain/dictionary-import";
-import { decodeUtf8, headerAndRows, loadWorkbook, readCsvGrid, semicolonError, worksheetGrid, type GridRow } from "./spreadsheet.server";
+import { decodeUtf8, headerAndRows, readCsvGrid, readWorkbookSheets, semicolonError, type GridRow } from "./spreadsheet.server";
 
 export type DictionaryReadResult = DictionarySource[] | { error: string };
 
@@ -35,15 +35,15 @@ function readCsv(fileName: string, bytes: Uint8Array): DictionaryReadResult {
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<DictionaryReadResult> {
-  const workbook = await loadWorkbook(fileName, bytes);
+  const workbook = await readWorkbookSheets(fileName, bytes);
   if ("error" in workbook) return workbook;
   const wanted = DICTIONARY_SHEET_NAME.toLowerCase();
-  const ws = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === wanted);
+  const ws = workbook.sheets.find((w) => w.name.trim().toLowerCase() === wanted);
   if (!ws) {
-    const names = workbook.worksheets.map((w) => w.name).join(", ") || "tidak ada";
+    const names = workbook.sheets.map((w) => w.name).join(", ") || "tidak ada";
     return { error: `Berkas ${fileName} tidak memiliki lembar "${DICTIONARY_SHEET_NAME}" (lembar yang ada: ${names}).` };
   }
-  const grid = worksheetGrid(ws);
+  const grid = ws.grid;
   if (grid.length === 0) return { error: `Berkas ${fileName}: lembar ${ws.name} kosong.` };
   if (grid[0]!.rowNumber !== 1) return { error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.` };
   return [toSheet(fileName, ws.name, grid)];

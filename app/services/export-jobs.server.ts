@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { EXPORT_RETENTION_DAYS } from "~/domain/export-jobs";
+import { EXPORT_RETENTION_DAYS, TOO_MANY_OPEN_EXPORTS } from "~/domain/export-jobs";
 import type { BundleSubject, SkjBundle } from "~/domain/skj-bundle";
 import { DEFAULT_DATABASE_PATH, type Db } from "~db/client.server";
 import {
@@ -44,7 +44,7 @@ export function exportFilePath(job: Pick<ExportJob, "id" | "format">): string {
   return path.join(exportsFolder(), `${job.id}.${job.format}`);
 }
 
-export type ExportRequestResult = { ok: true; id: number } | { ok: false; status: 404 | 422; message: string };
+export type ExportRequestResult = { ok: true; id: number } | { ok: false; status: 404 | 422 | 429; message: string };
 
 /** Queues the bundle of `subject`, or says in words why there is nothing to export. */
 export function requestBundleExport(db: Db, requestedBy: number, subject: BundleSubject, format: ExportFormat): ExportRequestResult {
@@ -62,7 +62,8 @@ export function requestBundleExport(db: Db, requestedBy: number, subject: Bundle
     if (total === 0) return { ok: false, status: 422, message: `Belum ada SKJ yang berlaku di ${unit.name} dan unit di bawahnya.` };
   }
   const title = bundleTitle(db, subject)!;
-  return { ok: true, id: createExportJob(db, { requestedBy, subject, format, title, total }) };
+  const created = createExportJob(db, { requestedBy, subject, format, title, total });
+  return created.ok ? created : { ok: false, status: 429, message: TOO_MANY_OPEN_EXPORTS };
 }
 
 function failureMessage(error: unknown): string {

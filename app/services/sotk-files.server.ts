@@ -9,7 +9,7 @@ import {
   type ParsedSheet,
   type SheetKind,
 } from "~/domain/sotk-import";
-import { headerAndRows, loadWorkbook, readCsvGrid, semicolonError, worksheetGrid, type GridRow } from "./spreadsheet.server";
+import { headerAndRows, readCsvGrid, readWorkbookSheets, semicolonError, type GridRow } from "./spreadsheet.server";
 
 export const SHEET_NAMES: Record<SheetKind, string> = { unit: "Unit", jabatan: "Jabatan" };
 
@@ -43,14 +43,14 @@ function readCsv(fileName: string, bytes: Uint8Array): ReadResult {
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
-  const workbook = await loadWorkbook(fileName, bytes);
+  const workbook = await readWorkbookSheets(fileName, bytes);
   if ("error" in workbook) return workbook;
   const sheets: ParsedSheet[] = [];
   for (const kind of ["unit", "jabatan"] as const) {
     const wanted = SHEET_NAMES[kind].toLowerCase();
-    const ws = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === wanted);
+    const ws = workbook.sheets.find((w) => w.name.trim().toLowerCase() === wanted);
     if (!ws) continue;
-    const grid = worksheetGrid(ws);
+    const grid = ws.grid;
     if (grid.length === 0) continue; // an untouched sheet is not an attempt to import that kind
     if (grid[0]!.rowNumber !== 1) {
       return { error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.` };
@@ -58,7 +58,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult
     sheets.push(toSheet(fileName, ws.name, kind, grid));
   }
   if (sheets.length === 0) {
-    const names = workbook.worksheets.map((w) => w.name).join(", ") || "tidak ada";
+    const names = workbook.sheets.map((w) => w.name).join(", ") || "tidak ada";
     return { error: `Berkas ${fileName} tidak memiliki lembar "Unit" atau "Jabatan" yang berisi data (lembar yang ada: ${names}).` };
   }
   return sheets;

@@ -3,6 +3,8 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { ParsedRow } from "~/domain/sotk-import";
+import { readZipDirectory, workbookSizeProblem } from "~/domain/workbook-limits";
+import { runInThread } from "./thread.server";
 
 /** One spreadsheet row as cell texts; `rowNumber` is the row the spreadsheet shows (1 = header). */
 export type GridRow = { rowNumber: number; cells: string[] };
@@ -56,14 +58,45 @@ export function semicolonError(fileName: string, grid: readonly GridRow[]): { er
   return undefined;
 }
 
-export async function loadWorkbook(fileName: string, bytes: Uint8Array): Promise<ExcelJS.Workbook | { error: string }> {
+export type WorkbookSheet = { name: string; grid: GridRow[] };
+export type WorkbookReply = { sheets: WorkbookSheet[] } | { error: string };
+
+const unreadableWorkbook = (fileName: string) => ({
+  error: `Berkas ${fileName} tidak dapat dibaca sebagai workbook XLSX; pastikan berkas tidak rusak dan disimpan sebagai .xlsx.`,
+});
+
+// far above what the size limits let through (a 100 MB workbook takes about 550 MB to parse), so it only
+// stops what the limits did not foresee, and it stops the thread rather than the server
+const THREAD_HEAP_MB = 1024;
+
+/**
+ * Every sheet of an XLSX workbook as a grid. The sizes the zip declares are checked before anything is
+ * inflated, and the workbook is read in a worker thread so that the server keeps answering meanwhile.
+ */
+export async function readWorkbookSheets(fileName: string, bytes: Uint8Array): Promise<WorkbookReply> {
+  const entries = readZipDirectory(bytes);
+  if (!entries) return unreadableWorkbook(fileName);
+  const problem = workbookSizeProblem(fileName, entries);
+  if (problem) return { error: problem };
+  try {
+    return await runInThread<WorkbookReply>("app/services/workbook-thread-entry.server.ts", { fileName, bytes, entries }, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      return { error: `Berkas ${fileName} terlalu besar setelah dibuka: membacanya memerlukan lebih dari ${THREAD_HEAP_MB.toLocaleString("id-ID")} MB memori; tidak ada yang dibaca.` };
+    }
+    throw error;
+  }
+}
+
+/** The parsing itself, in the worker thread; call readWorkbookSheets instead. */
+export async function parseWorkbook(fileName: string, bytes: Uint8Array): Promise<WorkbookReply> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    return { error: `Berkas ${fileName} tidak dapat dibaca sebagai workbook XLSX; pastikan berkas tidak rusak dan disimpan sebagai .xlsx.` };
+    return unreadableWorkbook(fileName);
   }
-  return workbook;
+  return { sheets: workbook.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) })) };
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -83,7 +116,7 @@ export function cellText(value: CellValue): string {
 }
 
 /** Empty rows are left out, so the first row's `rowNumber` tells whether row 1 holds the header. */
-export function worksheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
+function worksheetGrid(ws: ExcelJS.Worksheet): GridRow[] {
   const grid: GridRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];

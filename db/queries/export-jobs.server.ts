@@ -1,6 +1,7 @@
 // Background export jobs (issue 7): queued by a request, run one at a time by the worker of the server
 // process, their progress written as they go so the job page can show it.
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { MAX_OPEN_EXPORT_JOBS_PER_USER, OPEN_EXPORT_STATUSES } from "~/domain/export-jobs";
 import type { BundleSubject } from "~/domain/skj-bundle";
 import type { Db, DbOrTx } from "../client.server";
 import { exportJobs, users, type ExportJob } from "../schema";
@@ -22,10 +23,20 @@ export interface NewExportJob {
   total: number;
 }
 
-/** Queues a job (and its audit row); the worker picks it up within a tick. */
-export function createExportJob(db: Db, job: NewExportJob): number {
+/**
+ * Queues a job (and its audit row) unless its requester already has the most open jobs allowed; the worker picks
+ * it up within a tick. The count and the insert are one immediate transaction, so parallel requests (from this
+ * or another process) cannot both slip under the cap.
+ */
+export function createExportJob(db: Db, job: NewExportJob): { ok: true; id: number } | { ok: false } {
   const subjectId = job.subject.kind === "penetapan" ? job.subject.penetapanId : job.subject.unitId;
   return db.transaction((tx) => {
+    const open = tx
+      .select({ n: count() })
+      .from(exportJobs)
+      .where(and(eq(exportJobs.requestedBy, job.requestedBy), inArray(exportJobs.status, [...OPEN_EXPORT_STATUSES])))
+      .get()!.n;
+    if (open >= MAX_OPEN_EXPORT_JOBS_PER_USER) return { ok: false };
     const id = tx
       .insert(exportJobs)
       .values({ requestedBy: job.requestedBy, subjectKind: job.subject.kind, subjectId, format: job.format, title: job.title, status: "menunggu", total: job.total })
@@ -39,8 +50,8 @@ export function createExportJob(db: Db, job: NewExportJob): number {
       summary: `Ekspor ${job.format.toUpperCase()} diminta: ${job.title} (${job.total} SKJ)`,
       after: { subject: job.subject, format: job.format },
     });
-    return id;
-  });
+    return { ok: true, id };
+  }, { behavior: "immediate" });
 }
 
 /** Takes the oldest queued job for this process: one UPDATE, so two workers can never take the same job. */

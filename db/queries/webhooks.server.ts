@@ -6,8 +6,14 @@ import { isFinalAttempt, nextAttemptDelayMs, WebhookUrlSchema, type DeliveryStat
 import type { DbOrTx } from "../client.server";
 import { events, users, webhookDeliveries, webhooks } from "../schema";
 import { recordAudit } from "./audit.server";
+import { settingValue } from "./settings.server";
 
 const REGISTER_ACTION = "webhook.register";
+
+/** Hosts an admin allowed as receivers although they are on an internal address (setting webhookAllowedHosts). */
+export function allowedWebhookHosts(db: DbOrTx): string[] {
+  return settingValue<string[]>(db, "webhookAllowedHosts") ?? [];
+}
 
 /**
  * Registers a receiver and returns its secret. Unlike an API token the secret is stored as is, since the

@@ -1,8 +1,19 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logIn, useBrowser, visit } from "./browser";
 
 // nothing listens on port 9 (discard): the worker's attempts fail locally and never leave the machine
 const URL = "http://127.0.0.1:9/hook";
+const ALLOWED_HOSTS = "Host webhook yang diizinkan di jaringan internal";
+
+/** Sets the allowed internal hosts through the settings page, as an admin would. */
+async function allowHosts(page: Page, hosts: string) {
+  await visit(page, "/admin/settings");
+  await page.getByRole("link", { name: `Ubah ${ALLOWED_HOSTS}` }).click();
+  await page.getByLabel("Host yang diizinkan (satu per baris)").fill(hosts);
+  await page.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await page.waitForURL("**/admin/settings?notice=*");
+}
 
 describe("webhook administration", () => {
   const browser = useBrowser();
@@ -19,6 +30,15 @@ describe("webhook administration", () => {
     await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual([
       "URL webhook harus diawali http:// atau https://. Contoh: https://pemetaan.example.go.id/webhook/skj",
     ]);
+
+    // a receiver on this very server is an internal address: refused until an admin allows its host
+    await page.getByLabel("URL penerima").fill(URL);
+    await page.getByRole("button", { name: "Daftarkan webhook" }).click();
+    await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual([
+      "URL webhook menuju alamat loopback (server ini sendiri) (127.0.0.1); webhook hanya dikirim ke alamat internet publik. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host 127.0.0.1 di Pengaturan aturan (Host webhook yang diizinkan di jaringan internal).",
+    ]);
+    await allowHosts(page, "127.0.0.1");
+    await visit(page, "/admin/webhooks");
 
     await page.getByLabel("URL penerima").fill(URL);
     await page.getByRole("button", { name: "Daftarkan webhook" }).click();
@@ -53,5 +73,6 @@ describe("webhook administration", () => {
     await page.getByRole("button", { name: "Terapkan" }).click();
     await page.waitForURL("**/admin/webhooks?status=gagal");
     await page.getByText("Tidak ada pengiriman yang cocok dengan filter.").waitFor();
+    await allowHosts(page, "");
   });
 });

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_OPEN_EXPORT_JOBS_PER_USER, TOO_MANY_OPEN_EXPORTS } from "~/domain/export-jobs";
 import { loader as jobLoader } from "~/routes/ekspor.$id";
 import { loader as downloadLoader } from "~/routes/ekspor.$id_.unduh";
 import { action as exportAction, loader as listLoader } from "~/routes/ekspor._index";
@@ -12,7 +13,7 @@ import { closePdfBrowser } from "~/services/pdf.server";
 import { bundleContents } from "~/services/skj-bundle.server";
 import { deleteExpiredExports, exportFilePath, exportsFolder, requestBundleExport, runNextExportJob } from "~/services/export-jobs.server";
 import type { Db } from "~db/client.server";
-import { claimNextExportJob, findExportJob } from "~db/queries/export-jobs.server";
+import { claimNextExportJob, findExportJob, markExportFailed } from "~db/queries/export-jobs.server";
 import { createPenetapan } from "~db/queries/penetapan.server";
 import { findUnitByCode } from "~db/queries/register.server";
 import { findUserByEmail } from "~db/queries/users.server";
@@ -68,6 +69,40 @@ describe("requesting an export", () => {
     expect((empty.body as { error: string }).error).toContain("Belum ada SKJ yang berlaku");
     // the anonymous are sent to sign in
     expect((await run(exportAction, post("/ekspor?index", { subject: "penetapan", id: String(FIRST_ACT) }))).status).toBe(302);
+  });
+
+  it(`caps each user at ${MAX_OPEN_EXPORT_JOBS_PER_USER} queued or running jobs: the next is refused with 429 and creates nothing, others are not held up`, async () => {
+    const analis = findUserByEmail(db, "analis@demo.go.id")!.id;
+    const setda = { kind: "unit", unitId: findUnitByCode(db, "SETDA")!.id } as const;
+    const ids = Array.from({ length: MAX_OPEN_EXPORT_JOBS_PER_USER }, () => queue(setda, analis));
+    const jobsAndAudit = () => [db.$client.prepare("select count(*) n from export_jobs").get(), db.$client.prepare("select count(*) n from audit_log").get()];
+    const before = jobsAndAudit();
+    expect(requestBundleExport(db, analis, setda, "docx")).toEqual({ ok: false, status: 429, message: TOO_MANY_OPEN_EXPORTS });
+    expect(jobsAndAudit()).toEqual(before);
+    // a running job still counts; a finished or failed one frees its place
+    db.$client.prepare("update export_jobs set status = 'berjalan' where id = ?").run(ids[0]);
+    expect(requestBundleExport(db, analis, setda, "pdf")).toMatchObject({ ok: false, status: 429 });
+    markExportFailed(db, ids[0]!, "uji");
+    const freed = queue(setda, analis);
+    // the cap is per user
+    const admin = findUserByEmail(db, "admin@demo.go.id")!.id;
+    markExportFailed(db, queue(setda, admin), "uji");
+    for (const id of [...ids, freed]) markExportFailed(db, id, "uji");
+  });
+
+  it("the page's POST over the cap answers 429 with the message and queues nothing", async () => {
+    const cookie = await cookieFor("reviewer@demo.go.id");
+    const ask = () => run(exportAction, post("/ekspor?index", { subject: "penetapan", id: String(FIRST_ACT), format: "pdf" }, cookie));
+    const queued: number[] = [];
+    for (let i = 0; i < MAX_OPEN_EXPORT_JOBS_PER_USER; i++) {
+      const answer = await ask();
+      expect(answer.status).toBe(302);
+      queued.push(Number(/(\d+)$/.exec(answer.headers.get("Location")!)![1]));
+    }
+    const before = db.$client.prepare("select count(*) n from export_jobs").get();
+    expect(await ask()).toMatchObject({ status: 429, body: { error: TOO_MANY_OPEN_EXPORTS } });
+    expect(db.$client.prepare("select count(*) n from export_jobs").get()).toEqual(before);
+    for (const id of queued) markExportFailed(db, id, "uji");
   });
 
   it("the unit page offers the collection only where a live SKJ exists under the unit", async () => {

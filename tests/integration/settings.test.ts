@@ -59,6 +59,7 @@ describe("settings pages", () => {
       "leadershipTrainingAliases",
       "minimumExperienceByGroup",
       "regionalGovernment",
+      "webhookAllowedHosts",
     ]);
     expect(settings.every((s) => !s.verified && s.updatedByName === null)).toBe(true);
     expect(settings[0]).not.toHaveProperty("value");

@@ -1,5 +1,6 @@
 // Webhooks (contract §5, issue 6 §7): the outbox, the worker's signed POSTs and backoff, against real HTTP
-// receivers on 127.0.0.1, with the worker's clock under the test's control.
+// receivers on 127.0.0.1 (allowed by the setting webhookAllowedHosts, as an intranet receiver would be), with
+// the worker's clock under the test's control. Issue 13, finding 10: internal addresses are refused.
 import crypto from "node:crypto";
 import http, { type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,10 +10,12 @@ import { WEBHOOK_MAX_ATTEMPTS, nextAttemptDelayMs } from "~/domain/webhooks";
 import type { Db } from "~db/client.server";
 import { createApiToken } from "~db/queries/api-tokens.server";
 import { findUserByEmail } from "~db/queries/users.server";
+import { updateSetting } from "~db/queries/settings.server";
 import { deactivateWebhook, deliveryLog, listWebhooks, registerWebhook } from "~db/queries/webhooks.server";
+import type { WebhookTransport } from "~/services/webhook-target.server";
 import { action, loader } from "~/routes/admin.webhooks";
 import { skjReadApi } from "../../server/api/skj-read";
-import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from "../../server/webhook-worker";
+import { startWebhookWorker, UNREACHABLE, type WebhookWorker, type WebhookWorkerOptions } from "../../server/webhook-worker";
 import { cookieFor, get, post, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
@@ -47,9 +50,15 @@ let adminId: number;
 let clock: Date;
 let workerErrors: unknown[];
 
+function allowHosts(hosts: string[]) {
+  const saved = updateSetting(db, "webhookAllowedHosts", { value: hosts, sourceNote: "Penerima uji di server ini.", verified: true }, null);
+  if (!saved.ok) throw new Error(saved.reason);
+}
+
 beforeEach(async () => {
   db = await useTestDatabase("demo");
   adminId = findUserByEmail(db, "admin@demo.go.id")!.id;
+  allowHosts(["127.0.0.1"]);
   clock = new Date("2026-03-02T03:00:00.000Z");
   workerErrors = [];
 });
@@ -174,7 +183,9 @@ describe("webhook delivery", () => {
   });
 
   it("a webhook registered on an empty feed gets the very first event", async () => {
-    db = await useTestDatabase("empty");
+    // regulation data and settings, but no event yet
+    db = await useTestDatabase("reference");
+    allowHosts(["127.0.0.1"]);
     const hook = await receiver([200]);
     const { id } = registerWebhook(db, hook.url, null);
     const eventId = addEvent();
@@ -234,20 +245,20 @@ describe("webhook delivery", () => {
 
   it("gives up after the last allowed attempt and records why each one failed", async () => {
     const calls: string[] = [];
-    const refused: typeof fetch = async (input) => {
-      calls.push(String(input));
-      throw new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });
+    const refused: WebhookTransport = async (target) => {
+      calls.push(target.url.href);
+      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
     };
     const { id } = registerWebhook(db, "http://127.0.0.1:9/hook", adminId);
     addEvent();
-    const w = worker({ fetchImpl: refused });
+    const w = worker({ transport: refused });
     for (let n = 1; n <= WEBHOOK_MAX_ATTEMPTS; n++) {
       await w.runOnce();
       expect(calls).toHaveLength(n);
       advance(nextAttemptDelayMs(n));
     }
     expect(deliveries(id)).toMatchObject([
-      { status: "gagal", attempts: WEBHOOK_MAX_ATTEMPTS, last_status_code: null, last_error: "fetch failed: connect ECONNREFUSED 127.0.0.1:9", next_attempt_at: null },
+      { status: "gagal", attempts: WEBHOOK_MAX_ATTEMPTS, last_status_code: null, last_error: UNREACHABLE, next_attempt_at: null },
     ]);
     advance(24 * 3_600_000);
     await w.runOnce();
@@ -256,14 +267,15 @@ describe("webhook delivery", () => {
     expect(deliveryLog(db, { status: "gagal", page: 1 }).rows).toHaveLength(1);
   });
 
-  it("a timeout is a failed attempt with a readable reason", async () => {
-    const slow: typeof fetch = async () => {
+  it("a timeout is a failed attempt with the same text as any unreachable receiver", async () => {
+    const slow: WebhookTransport = async () => {
       throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
     };
     const { id } = registerWebhook(db, "http://127.0.0.1:9/hook", adminId);
     addEvent();
-    await worker({ fetchImpl: slow }).runOnce();
-    expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: null, last_error: "Tidak ada jawaban dalam 10 detik" }]);
+    await worker({ transport: slow }).runOnce();
+    expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: null, last_error: UNREACHABLE }]);
+    expect(UNREACHABLE).toBe("Penerima tidak dapat dihubungi: alamatnya tidak diizinkan, tidak ditemukan, menolak koneksi, atau tidak menjawab dalam 10 detik.");
   });
 
   it("does not follow a redirect: the event goes only where it was registered", async () => {
@@ -322,5 +334,89 @@ describe("the admin page", () => {
     const deactivated = await run(action, post("/admin/webhooks", { intent: "deactivate", id: String(id) }, cookie));
     expect(deactivated.status).toBe(302);
     expect(listWebhooks(db).find((w) => w.id === id)?.active).toBe(false);
+  });
+});
+
+describe("internal addresses (issue 13, finding 10)", () => {
+  const INTERNAL = [
+    ["loopback", "http://127.0.0.1:8080/hook"],
+    ["loopback, decimal spelling", "http://2130706433/hook"],
+    ["loopback, hexadecimal spelling", "http://0x7f.0.0.1/hook"],
+    ["loopback, octal spelling", "http://0177.0.0.1/hook"],
+    ["loopback, short spelling", "http://127.1/hook"],
+    ["loopback IPv6", "http://[::1]/hook"],
+    ["loopback, IPv4-mapped IPv6", "http://[::ffff:127.0.0.1]/hook"],
+    ["loopback by name (DNS)", "http://localhost:3000/hook"],
+    ["private 10/8", "http://10.0.0.1/hook"],
+    ["private 172.16/12", "http://172.16.5.4/hook"],
+    ["private 192.168/16", "http://192.168.1.1/hook"],
+    ["private, IPv4-mapped IPv6", "http://[::ffff:192.168.1.1]/hook"],
+    ["link-local (cloud metadata)", "http://169.254.169.254/latest/meta-data"],
+    ["link-local IPv6", "http://[fe80::1]/hook"],
+    ["unique-local IPv6", "http://[fd12:3456::1]/hook"],
+    ["multicast", "http://224.0.0.1/hook"],
+    ["multicast IPv6", "http://[ff02::1]/hook"],
+    ["unspecified", "http://0.0.0.0/hook"],
+    ["unspecified IPv6", "http://[::]/hook"],
+  ] as const;
+
+  it.each(INTERNAL)("registration refuses %s (%s) with 422 at the URL field and stores nothing", async (_kind, url) => {
+    allowHosts([]);
+    const cookie = await cookieFor("admin@demo.go.id");
+    const answer = await run(action, post("/admin/webhooks", { intent: "register", url }, cookie));
+    expect(answer.status).toBe(422);
+    expect((answer.body as { errors: { url: string } }).errors.url).toMatch(/^URL webhook menuju alamat .*; webhook hanya dikirim ke alamat internet publik\. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host .* di Pengaturan aturan \(Host webhook yang diizinkan di jaringan internal\)\.$/);
+    expect(listWebhooks(db)).toEqual([]);
+  });
+
+  it("registration accepts a public address, and an internal host once an admin allowed it by name", async () => {
+    allowHosts([]);
+    const cookie = await cookieFor("admin@demo.go.id");
+    expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://203.0.114.5/hook" }, cookie))).status).toBe(200);
+    expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://localhost:3000/hook" }, cookie))).status).toBe(422);
+    allowHosts(["LOCALHOST"]);
+    expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://localhost:3000/hook" }, cookie))).status).toBe(200);
+    expect(listWebhooks(db).map((w) => w.url).sort()).toEqual(["http://203.0.114.5/hook", "http://localhost:3000/hook"]);
+  });
+
+  it("delivery checks every address DNS gives, refuses without connecting, and logs the same text as an unreachable receiver", async () => {
+    allowHosts([]);
+    const connections: string[] = [];
+    const transport: WebhookTransport = async (target) => {
+      connections.push(target.address);
+      return 200;
+    };
+    // a public first answer does not hide an internal second one (nor a name that changed since registration)
+    const { id } = registerWebhook(db, "http://penerima.contoh.invalid/hook", adminId);
+    addEvent();
+    await worker({ transport, resolveHost: async () => [{ address: "203.0.114.5", family: 4 }, { address: "10.0.0.7", family: 4 }] }).runOnce();
+    expect(connections).toEqual([]);
+    expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: null, last_error: UNREACHABLE }]);
+  });
+
+  it("a refused address and a closed port read the same in the delivery log", async () => {
+    allowHosts(["127.0.0.1"]);
+    const closed = registerWebhook(db, "http://127.0.0.1:9/hook", adminId);
+    const internal = registerWebhook(db, "http://10.255.255.1/hook", adminId);
+    addEvent();
+    await worker().runOnce();
+    expect(deliveries(closed.id)).toMatchObject([{ last_status_code: null, last_error: UNREACHABLE }]);
+    expect(deliveries(internal.id)).toMatchObject([{ last_status_code: null, last_error: UNREACHABLE }]);
+  });
+
+  it("connects to the address that was checked, not to a second DNS answer (no rebinding)", async () => {
+    const hook = await receiver([200]);
+    const port = new URL(hook.url).port;
+    allowHosts(["penerima.uji.invalid"]);
+    let lookups = 0;
+    // a resolver that would answer something else the second time; .invalid never resolves in real DNS
+    const resolveHost = async () => (lookups++ === 0 ? [{ address: "127.0.0.1", family: 4 }] : [{ address: "203.0.114.5", family: 4 }]);
+    const { id } = registerWebhook(db, `http://penerima.uji.invalid:${port}/hook`, adminId);
+    addEvent();
+    await worker({ resolveHost }).runOnce();
+    expect(lookups).toBe(1);
+    expect(hook.requests).toHaveLength(1);
+    expect(hook.requests[0]!.headers.host).toBe(`penerima.uji.invalid:${port}`);
+    expect(deliveries(id)).toMatchObject([{ status: "terkirim", last_status_code: 200 }]);
   });
 });
