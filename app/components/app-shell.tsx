@@ -1,4 +1,4 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ROLE_LABELS, type NavItem, type Role } from "~/domain/permissions";
 
@@ -39,6 +39,7 @@ export function AppShell({ user, navigation, demoUsersActive, children }: Props)
             <span className="username" title={user.email}>
               {user.name} <span className="role-badge">{ROLE_LABELS[user.role]}</span>
             </span>
+            <Link to="/akun/token">Token API saya</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button-link">
                 Keluar

@@ -110,7 +110,10 @@ export default function AuditLogPage() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{timeFormat.format(new Date(r.at))}</td>
-                <td>{r.actorName ?? <span className="muted">Sistem</span>}</td>
+                <td>
+                  {r.actorName ?? <span className="muted">Sistem</span>}
+                  {r.tokenId ? <div className="muted">melalui token API “{r.tokenName}” (#{r.tokenId})</div> : null}
+                </td>
                 <td>
                   <code>{r.action}</code>
                   <div className="muted">

@@ -1,9 +1,11 @@
 import { and, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.server";
-import { auditLog, users } from "../schema";
+import { apiTokens, auditLog, users } from "../schema";
 
 export interface AuditInput {
   actorId: number | null;
+  /** the API token the actor acted through: every change made with a token names it */
+  tokenId?: number | null;
   action: string;
   entityType: string;
   entityId?: string | number | null;
@@ -17,6 +19,7 @@ export function recordAudit(db: DbOrTx, entry: AuditInput) {
   db.insert(auditLog)
     .values({
       actorId: entry.actorId,
+      tokenId: entry.tokenId ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId == null ? null : String(entry.entityId),
@@ -60,9 +63,12 @@ export function listAudit(db: DbOrTx, filter: AuditFilter) {
       after: auditLog.after,
       actorName: users.name,
       actorEmail: users.email,
+      tokenId: auditLog.tokenId,
+      tokenName: apiTokens.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(apiTokens, eq(apiTokens.id, auditLog.tokenId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1)
