@@ -36,12 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     skjStatus,
     canWrite: can(user.role, "register:write"),
     canWriteSkj: can(user.role, "skj:write"),
+    canWithdraw: can(user.role, "skj:publish"),
     versions: positionVersions(getDb(), position.id),
   };
 }
 
 export default function PositionPage() {
-  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, versions } = useLoaderData<typeof loader>();
+  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, canWithdraw, versions } = useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
   return (
     <>
@@ -131,6 +132,12 @@ export default function PositionPage() {
                     <a href={`/jabatan/${position.id}/versi/${v.version}.docx`} download aria-label={`Word versi ${v.version}`}>
                       Word
                     </a>
+                    {!v.endKind && canWithdraw ? (
+                      <>
+                        {" "}
+                        · <Link to={`/jabatan/${position.id}/versi/${v.version}/cabut`}>Cabut versi {v.version}</Link>
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     {new Date(v.publishedAt).toLocaleDateString("id-ID", { timeZone: "Asia/Jakarta" })} · {v.publishedBy}
