@@ -11,7 +11,7 @@ describe("withdrawing a published SKJ version", () => {
   it("a reviewer withdraws version 1 with a reason: the feed gets skj.withdrawn and the position shows it withdrawn", async () => {
     const page = await browser.newPage();
     await logIn(page, "reviewer@demo.go.id");
-    await visit(page, `/jabatan?q=${encodeURIComponent("analis kebijakan ahli pertama")}&status=ditetapkan`);
+    await visit(page, `/jabatan?q=${encodeURIComponent("analis kebijakan ahli pertama")}`);
     await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody tr", { hasText: CODE }).getByRole("link", { name: NAME, exact: true }).click();
     const versions = page.getByRole("table", { name: "Versi SKJ" });
     await versions.waitFor();
@@ -46,7 +46,7 @@ describe("withdrawing a published SKJ version", () => {
   it("a viewer gets no withdraw link and the withdraw page refuses them", async () => {
     const page = await browser.newPage();
     await logIn(page, "viewer@demo.go.id");
-    await visit(page, `/jabatan?q=${encodeURIComponent("analis kebijakan ahli madya")}&status=ditetapkan`);
+    await visit(page, `/jabatan?q=${encodeURIComponent("analis kebijakan ahli madya")}`);
     await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody tr", { hasText: "SETDA.BIRO-ORG.BAG-RBAK.AK-MADYA" }).getByRole("link").first().click();
     const versions = page.getByRole("table", { name: "Versi SKJ" });
     await versions.waitFor();
