@@ -14,7 +14,8 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
   seed [--demo]                             muat data peraturan (dan data demo dengan --demo)
   user:create --email E --name N --role R   buat pengguna; kata sandi dibaca dari stdin
   token:create --user E --name LABEL --scopes S1,S2
-                                            buat token API (skj:read, skj:write, skj:review); token dicetak di baris terakhir
+                                            buat token API (skj:read, skj:write, skj:review); token dicetak di baris terakhir.
+                                            Perintah operator server: di web, token skj:review hanya dapat dibuat pemiliknya sendiri
   import:sotk FILE... [--dry-run]           impor unit dan jabatan SOTK dari CSV/XLSX (semua atau tidak sama sekali)
   import:dictionary FILE [--dry-run] [--publish]
                                             impor kamus kompetensi teknis dari CSV/XLSX/JSON sebagai draf (--publish: langsung terbitkan)
@@ -86,7 +87,7 @@ async function main(argv: string[]) {
       if (!owner) fail(`Pengguna ${values.user} tidak ditemukan.`);
       if (!owner.active) fail(`Pengguna ${owner.email} tidak aktif; token tidak dapat dibuat.`);
       const created = createApiToken(db, { userId: owner.id, name: name.data, scopes: scopes.data }, null);
-      console.log(`Token API "${name.data}" (#${created.id}) untuk ${owner.email} dengan cakupan ${scopes.data.join(", ")}. Simpan sekarang; token tidak dapat ditampilkan lagi:`);
+      console.log(`Token API "${name.data}" (#${created.id}) untuk ${owner.email} dengan cakupan ${scopes.data.join(", ")}, dibuat oleh operator server (tercatat di log audit). Simpan sekarang; token tidak dapat ditampilkan lagi:`);
       // alone on the last line so that scripts can take it with `tail -n 1` (contract §1)
       console.log(created.token);
       return;

@@ -2,6 +2,7 @@
 // PRNG, so the same options always give the same codes, names and texts (and so comparable timings).
 import fs from "node:fs";
 import path from "node:path";
+import { definitionColumns, definitionFromPlainText } from "~/domain/dictionary";
 import { plainTextToDoc } from "~/domain/richtext";
 import { FUNCTIONAL_LEVELS, type Echelon, type FunctionalLevel, type PositionGroup, type UnitKind } from "~/domain/sotk";
 import { POSITION_COLUMNS, UNIT_COLUMNS } from "~/domain/sotk-import";
@@ -703,6 +704,7 @@ export function bulkSeedCompetencies(db: Db, options: BulkCompetencyOptions): { 
     for (const e of entries) {
       const keywords = JSON.stringify(e.keywords);
       const entryId = insertEntry.run(e.code, e.name, e.category, e.sourceKind, e.sourceReference, keywords).lastInsertRowid;
+      const definition = definitionColumns(definitionFromPlainText(e.definition));
       const revisionId = insertRevision.run(
         entryId,
         e.name,
@@ -710,8 +712,8 @@ export function bulkSeedCompetencies(db: Db, options: BulkCompetencyOptions): { 
         e.sourceKind,
         e.sourceReference,
         keywords,
-        JSON.stringify(plainTextToDoc(e.definition)),
-        e.definition,
+        JSON.stringify(definition.definitionJson),
+        definition.definitionText,
       ).lastInsertRowid;
       for (const l of e.levels) {
         const levelId = insertLevel.run(revisionId, l.level, l.description).lastInsertRowid;

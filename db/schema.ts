@@ -67,6 +67,8 @@ export const apiTokens = sqliteTable(
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    // who made it: the owner through the web, an admin, or null for the operator's CLI
+    createdBy: integer("created_by").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     lastUsedAt: text("last_used_at"),
     revokedAt: text("revoked_at"),
@@ -180,6 +182,20 @@ export const competencyRevisions = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("competency_revisions_number_uq").on(t.competencyId, t.number)],
+);
+
+// Everyone who changed the texts of a revision while it was a draft (four-eyes: none of them may publish it).
+export const competencyRevisionContributors = sqliteTable(
+  "competency_revision_contributors",
+  {
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => competencyRevisions.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.userId] })],
 );
 
 export const competencyLevels = sqliteTable(
@@ -465,6 +481,8 @@ export const auditLog = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     at: createdAt(),
     actorId: integer("actor_id").references(() => users.id),
+    // the API token the actor acted through; null for the web and the CLI
+    tokenId: integer("token_id").references(() => apiTokens.id),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),

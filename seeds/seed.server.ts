@@ -19,6 +19,7 @@ import { findPositionByCode, findUnitByCode } from "~db/queries/register.server"
 import { competencyRevisions, orgUnits, positions, settings, users } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/domain/permissions";
+import { definitionFromPlainText } from "~/domain/dictionary";
 import { plainTextToDoc } from "~/domain/richtext";
 import { seedDemoSkj } from "./demo-skj.server";
 
@@ -90,7 +91,7 @@ function seedReferenceRows(tx: Tx, report: SeedReport) {
       sourceReference: REGULATION_SOURCE,
     });
     addRevision(tx, id, {
-      definition: entry.definition ?? "",
+      definition: definitionFromPlainText(entry.definition ?? ""),
       textStatus: "regulasi",
       levels: levelsOf(entry),
       publish: true,
@@ -111,7 +112,7 @@ function seedReferenceRows(tx: Tx, report: SeedReport) {
       sourceReference: "Definisi dan teks level resmi belum tersedia: lengkapi dari kamus kompetensi teknis Kemendagri.",
     });
     addRevision(tx, id, {
-      definition: "",
+      definition: null,
       textStatus: "lokal",
       levels: levelsOf(otda),
       note: "Draf: teks resmi belum ditemukan.",
@@ -207,7 +208,7 @@ function seedDemoRows(tx: Tx, report: SeedReport, passwordHash: string) {
       sourceReference: c.sourceReference ?? null,
       keywords: c.keywords ?? [],
     });
-    addRevision(tx, id, { definition: c.definition ?? "", textStatus: "contoh", levels: levelsOf(c), note: example, publish: true, actorId: null });
+    addRevision(tx, id, { definition: definitionFromPlainText(c.definition ?? ""), textStatus: "contoh", levels: levelsOf(c), note: example, publish: true, actorId: null });
     bump(report, "competencies");
   }
 
@@ -217,7 +218,7 @@ function seedDemoRows(tx: Tx, report: SeedReport, passwordHash: string) {
   const only = revisions[0];
   if (revisions.length === 1 && only && only.status === "draft" && only.definitionText === "") {
     const c = readSeed<DictionaryEntry>("demo/t-otda-contoh.json");
-    replaceDraftTexts(tx, only.id, { definition: c.definition ?? "", textStatus: "contoh", levels: levelsOf(c), note: example, actorId: null });
+    replaceDraftTexts(tx, only.id, { definition: definitionFromPlainText(c.definition ?? ""), textStatus: "contoh", levels: levelsOf(c), note: example, actorId: null });
     publishRevision(tx, only.id, null);
     bump(report, "competencyRevisions");
   }

@@ -40,6 +40,7 @@ export function AppShell({ user, navigation, demoUsersActive, children }: Props)
             <span className="username" title={user.email}>
               {user.name} <span className="role-badge">{ROLE_LABELS[user.role]}</span>
             </span>
+            <Link to="/akun/token">Token API saya</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button-link">
                 Keluar

@@ -1,5 +1,6 @@
 // API tokens (contract §5): which scopes exist and what a token may do. Pure, shared by the CLI, the API and the admin pages.
 import { z } from "zod";
+import { can, type Role } from "./permissions";
 
 export const API_SCOPES = ["skj:read", "skj:write", "skj:review"] as const;
 export type Scope = (typeof API_SCOPES)[number];
@@ -41,4 +42,24 @@ export function hasScope(scopes: unknown, needed: Scope | "any"): boolean {
   if (!Array.isArray(scopes)) return false;
   if (needed === "any") return scopes.some(isApiScope);
   return scopes.includes(needed);
+}
+
+export const REVIEW_TOKEN_REFUSAL =
+  "Token dengan cakupan skj:review hanya dapat dibuat oleh pemiliknya sendiri (menu Token API saya), agar satu orang tidak dapat menyetujui dan menetapkan atas nama dua reviewer. Operator server dapat memakai perintah token:create.";
+
+/**
+ * A token with skj:review approves and publishes with its owner's four-eyes weight, so on the web only the
+ * owner makes one: an admin minting review tokens for two reviewers could approve and publish alone. The
+ * operator's CLI (creator null) is outside the web's trust model and stays allowed.
+ */
+export function tokenCreationRefusal(scopes: readonly string[], ownerId: number, creatorId: number | null): string | null {
+  if (creatorId === null || creatorId === ownerId) return null;
+  return scopes.includes("skj:review") ? REVIEW_TOKEN_REFUSAL : null;
+}
+
+const SCOPE_NEEDS: Record<Scope, Parameters<typeof can>[1]> = { "skj:read": "read", "skj:write": "skj:write", "skj:review": "skj:review" };
+
+/** The scopes a user may give their own tokens: those their role can use (a token never exceeds its user). */
+export function scopesForRole(role: Role): Scope[] {
+  return API_SCOPES.filter((scope) => can(role, SCOPE_NEEDS[scope]));
 }

@@ -1,4 +1,5 @@
-// Revision workflow of a dictionary entry: draft → diajukan → diterbitkan, with four-eyes on publishing.
+// Revision workflow of a dictionary entry: draft → diajukan → diterbitkan, with four-eyes on publishing:
+// nobody who submitted the revision or changed any of its texts publishes it.
 import { can, type Role } from "./permissions";
 import type { RevisionStatus } from "./dictionary";
 
@@ -6,8 +7,9 @@ export type RevisionAction = "save" | "submit" | "publish" | "return";
 
 export interface RevisionFacts {
   status: RevisionStatus;
-  lastEditedBy: number | null;
   submittedBy: number | null;
+  /** everyone who changed the revision's texts (a save that changed nothing is not counted) */
+  contributors: readonly number[];
 }
 
 export interface Actor {
@@ -38,8 +40,8 @@ export function decideRevisionAction(action: RevisionAction, latest: RevisionFac
     case "publish":
       if (!can(actor.role, "dictionary:publish")) return refuse(403, "Hanya reviewer atau admin yang dapat menerbitkan revisi kamus.");
       if (latest?.status !== "diajukan") return refuse(409, "Hanya revisi yang sudah diajukan yang dapat diterbitkan.");
-      if (latest.submittedBy === actor.id || latest.lastEditedBy === actor.id) {
-        return refuse(403, "Prinsip empat mata: Anda tidak dapat menerbitkan revisi yang Anda ajukan atau ubah terakhir.");
+      if (latest.submittedBy === actor.id || latest.contributors.includes(actor.id)) {
+        return refuse(403, "Prinsip empat mata: Anda tidak dapat menerbitkan revisi yang Anda ajukan atau ikut Anda ubah.");
       }
       return { ok: true, next: "diterbitkan", newRevision: false };
     case "return":

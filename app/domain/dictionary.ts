@@ -1,5 +1,6 @@
 // The competency dictionary (kamus kompetensi): one schema for the editor, the actions, the import and the API.
 import { z } from "zod";
+import { docToPlainText, plainTextToDoc, type RichTextNode } from "./richtext";
 import { CODE_MAX, CODE_PATTERN } from "./sotk";
 
 export const COMPETENCY_TYPES = ["manajerial", "sosial_kultural", "teknis"] as const;
@@ -96,4 +97,18 @@ export function indicatorNumber(level: number, index: number): string {
 
 export function isRegulationCode(code: string): boolean {
   return (REGULATION_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * A definition is stored once, as rich text; the plain text that search, diffs, the API and published
+ * snapshots read is always derived from it here, so no writer can make the two say different things.
+ */
+export function definitionColumns(doc: RichTextNode | null): { definitionJson: RichTextNode | null; definitionText: string } {
+  const definitionText = docToPlainText(doc);
+  return { definitionJson: definitionText ? doc : null, definitionText };
+}
+
+/** A definition that arrives as plain text (seed, import files) becomes rich text first, like any other. */
+export function definitionFromPlainText(text: string): RichTextNode | null {
+  return text.trim() ? plainTextToDoc(text) : null;
 }

@@ -8,7 +8,7 @@ const OTHER = 2;
 const warning: RuleResult = { rule: "SKJ-PENGALAMAN", severity: "warning", path: "requirements.experience", message: "x", citation: "x" };
 const error: RuleResult = { rule: "SKJ-TEKNIS-MIN", severity: "error", path: "competencies", message: "x", citation: "x" };
 
-const draft = (state: DraftState, by = AUTHOR): DraftFacts => ({ state, submittedBy: state === "draf" ? null : by, lastEditedBy: by });
+const draft = (state: DraftState, by = AUTHOR): DraftFacts => ({ state, submittedBy: state === "draf" ? null : by, contributors: [by] });
 
 // expected outcome per transition, state and role, for an actor who neither submitted nor last edited
 const TABLE: { transition: "submit" | "approve" | "return" | "publish"; state: DraftState; allowed: Role[] }[] = [
@@ -44,9 +44,9 @@ describe("SKJ workflow", () => {
 
   it("applies four-eyes: the submitter or last editor may neither approve nor publish", () => {
     for (const role of ["reviewer", "admin"] as const) {
-      expect(decideTransition("approve", { state: "diajukan", submittedBy: OTHER, lastEditedBy: AUTHOR }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
-      expect(decideTransition("approve", { state: "diajukan", submittedBy: AUTHOR, lastEditedBy: OTHER }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
-      expect(decideTransition("publish", { state: "disetujui", submittedBy: AUTHOR, lastEditedBy: OTHER }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
+      expect(decideTransition("approve", { state: "diajukan", submittedBy: OTHER, contributors: [AUTHOR] }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
+      expect(decideTransition("approve", { state: "diajukan", submittedBy: AUTHOR, contributors: [OTHER] }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
+      expect(decideTransition("publish", { state: "disetujui", submittedBy: AUTHOR, contributors: [OTHER] }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
     }
   });
 

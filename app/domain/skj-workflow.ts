@@ -10,12 +10,19 @@ export type SkjTransition = "submit" | "approve" | "return" | "publish" | "withd
 export interface DraftFacts {
   state: DraftState;
   submittedBy: number | null;
-  lastEditedBy: number | null;
+  /**
+   * Everyone who changed the draft's content since the last published version: whoever opened it (its
+   * first revision) and whoever saved a revision that differs from the one before. A save that changed
+   * nothing is not counted.
+   */
+  contributors: readonly number[];
 }
 
 export interface WorkflowActor {
   id: number;
   role: Role;
+  /** the API token the actor acts through, named in the audit log */
+  tokenId?: number;
 }
 
 export type TransitionDecision = { ok: true; next: DraftState | "ditetapkan" } | { ok: false; status: 403 | 409 | 422; message: string };
@@ -27,7 +34,7 @@ export const COMMENT_MAX = 4_000;
 
 /**
  * Whether `actor` may move a draft on. Submission also needs the rule results: errors block it, warnings
- * need a written justification. Nobody approves or publishes what they submitted or last edited.
+ * need a written justification. Nobody approves or publishes what they submitted or helped write.
  */
 export function decideTransition(
   transition: Exclude<SkjTransition, "withdraw">,
@@ -35,7 +42,7 @@ export function decideTransition(
   actor: WorkflowActor,
   extra: { results?: readonly RuleResult[]; justification?: string | null; comment?: string | null } = {},
 ): TransitionDecision {
-  const fourEyes = draft.submittedBy === actor.id || draft.lastEditedBy === actor.id;
+  const fourEyes = draft.submittedBy === actor.id || draft.contributors.includes(actor.id);
   switch (transition) {
     case "submit": {
       if (!can(actor.role, "skj:write")) return refuse(403, "Anda tidak memiliki izin mengajukan SKJ.");
@@ -51,7 +58,7 @@ export function decideTransition(
     case "approve":
       if (!can(actor.role, "skj:review")) return refuse(403, "Hanya reviewer atau admin yang dapat menyetujui SKJ.");
       if (draft.state !== "diajukan") return refuse(409, "Hanya SKJ yang sedang diajukan yang dapat disetujui.");
-      if (fourEyes) return refuse(403, "Prinsip empat mata: Anda tidak dapat menyetujui SKJ yang Anda ajukan atau ubah terakhir.");
+      if (fourEyes) return refuse(403, "Prinsip empat mata: Anda tidak dapat menyetujui SKJ yang Anda ajukan atau ikut Anda ubah.");
       return { ok: true, next: "disetujui" };
     case "return":
       if (!can(actor.role, "skj:review")) return refuse(403, "Hanya reviewer atau admin yang dapat mengembalikan SKJ.");
@@ -61,7 +68,7 @@ export function decideTransition(
     case "publish":
       if (!can(actor.role, "skj:publish")) return refuse(403, "Hanya reviewer atau admin yang dapat menetapkan SKJ.");
       if (draft.state !== "disetujui") return refuse(409, "Hanya SKJ yang sudah disetujui yang dapat ditetapkan.");
-      if (fourEyes) return refuse(403, "Prinsip empat mata: Anda tidak dapat menetapkan SKJ yang Anda ajukan atau ubah terakhir.");
+      if (fourEyes) return refuse(403, "Prinsip empat mata: Anda tidak dapat menetapkan SKJ yang Anda ajukan atau ikut Anda ubah.");
       return { ok: true, next: "ditetapkan" };
   }
 }

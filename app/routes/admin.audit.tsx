@@ -115,7 +115,10 @@ export default function AuditLogPage() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{formatTanggalWaktu(r.at)}</td>
-                <td>{r.actorName ?? <span className="muted">Sistem</span>}</td>
+                <td>
+                  {r.actorName ?? <span className="muted">Sistem</span>}
+                  {r.tokenId ? <div className="muted">melalui token API “{r.tokenName}” (#{r.tokenId})</div> : null}
+                </td>
                 <td>
                   {labelOf(AUDIT_ACTION_LABELS, r.action)}
                   <div className="muted">

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/form";
-import { API_SCOPES, ApiTokenNameSchema, ScopeListSchema, type Scope } from "~/domain/api-tokens";
+import { NewToken, SCOPE_DESCRIPTIONS } from "~/components/new-token";
+import { API_SCOPES, ApiTokenNameSchema, ScopeListSchema, tokenCreationRefusal, type Scope } from "~/domain/api-tokens";
 import type { FieldErrors } from "~/domain/forms";
 import { getDb } from "~db/client.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~db/queries/api-tokens.server";
@@ -14,11 +14,6 @@ import { formatTanggalWaktu } from "~/domain/format-date";
 import { ROLE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Token API — SKJ Studio" }];
 
-const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
-  "skj:read": "membaca SKJ yang ditetapkan, kamus kompetensi, dan SOTK",
-  "skj:write": "memvalidasi, menyusun, dan mengajukan draf SKJ",
-  "skj:review": "meninjau, menyetujui, dan menetapkan SKJ",
-};
 
 const IdSchema = z.coerce.number({ error: "Pilih pengguna pemilik token." }).int().positive("Pilih pengguna pemilik token.");
 
@@ -69,7 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
   // checkboxes arrive as repeated fields; the shared schema reads the CLI's comma list
   const scopes = ScopeListSchema.safeParse(values.scopes.join(","));
   if (!scopes.success) errors.scopes = scopes.error.issues[0]!.message;
-  if (!owner?.active || !name.success || !scopes.success) return data<ActionResult>({ errors, values }, { status: 422 });
+  if (owner && scopes.success) {
+    const refusal = tokenCreationRefusal(scopes.data, owner.id, admin.id);
+    if (refusal) errors.scopes = refusal;
+  }
+  if (!owner?.active || !name.success || !scopes.success || errors.scopes) return data<ActionResult>({ errors, values }, { status: 422 });
 
   const { token } = createApiToken(db, { userId: owner.id, name: name.data, scopes: scopes.data }, admin.id);
   // the secret exists only in this response: nothing may keep a copy of it
@@ -209,36 +208,6 @@ export default function TokensPage() {
         </table>
       )}
     </>
-  );
-}
-
-function NewToken({ created }: { created: { token: string; name: string; userEmail: string; scopes: Scope[] } }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied("Token tersalin.");
-    } catch {
-      setCopied("Tidak dapat menyalin otomatis; pilih teks token lalu salin secara manual.");
-    }
-  };
-  return (
-    <section className="card stacked" aria-labelledby="new-token-title">
-      <h2 id="new-token-title">Token “{created.name}” dibuat</h2>
-      <p className="warning">Salin sekarang: token tidak akan ditampilkan lagi.</p>
-      <div className="field">
-        <label htmlFor="new-token">
-          Token untuk {created.userEmail} ({created.scopes.join(", ")})
-        </label>
-        <input id="new-token" type="text" readOnly value={created.token} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
-      </div>
-      <div className="actions">
-        <button type="button" className="button button-secondary" onClick={() => void copy()}>
-          Salin token
-        </button>
-        <span role="status">{copied}</span>
-      </div>
-    </section>
   );
 }
 

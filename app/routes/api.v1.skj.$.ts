@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (cut < 0 || !ACTIONS.includes(verb)) return apiError(404, "not_found", "Alamat API tidak dikenal.");
   const principal = await requireApiToken(request, verb === "submit" ? "skj:write" : "skj:review");
   // a token acts as its user: the role must allow the action too
-  const actor = { id: principal.user.id, role: principal.user.role };
+  const actor = { id: principal.user.id, role: principal.user.role, tokenId: principal.tokenId };
   if (!can(actor.role, verb === "submit" ? "skj:write" : verb === "review" ? "skj:review" : "skj:publish")) {
     return apiError(403, "forbidden", "Peran pengguna token ini tidak berwenang melakukan tindakan tersebut.");
   }

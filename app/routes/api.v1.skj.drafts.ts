@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
 
-  const stored = storeDraft(db, { positionId: position.id, document, actorId: principal.user.id, tokenName: principal.tokenName });
+  const stored = storeDraft(db, { positionId: position.id, document, actorId: principal.user.id, tokenId: principal.tokenId, tokenName: principal.tokenName });
   switch (stored.kind) {
     case "locked":
       return apiError(
@@ -91,7 +91,7 @@ function unknownPositionResult(message: string): RuleResult {
  * saves over the revision it just read. createDraft and saveDraft open their own transactions, which
  * better-sqlite3 nests as savepoints, so the replace's audit row commits or rolls back with the save.
  */
-function storeDraft(db: Db, input: { positionId: number; document: SkjDocument; actorId: number; tokenName: string }): Stored {
+function storeDraft(db: Db, input: { positionId: number; document: SkjDocument; actorId: number; tokenId: number; tokenName: string }): Stored {
   const summaryJson = plainTextToDoc(input.document.position.summary);
   return db.transaction(
     (): Stored => {
@@ -103,15 +103,17 @@ function storeDraft(db: Db, input: { positionId: number; document: SkjDocument; 
           .where(eq(skjVersions.positionId, input.positionId))
           .orderBy(desc(skjVersions.versionNumber))
           .get();
-        const draft = createDraft(db, { positionId: input.positionId, document: input.document, summaryJson, basedOnVersionId: latest?.id ?? null, actorId: input.actorId, via: "api" });
+        const draft = createDraft(db, { positionId: input.positionId, document: input.document, summaryJson, basedOnVersionId: latest?.id ?? null, actorId: input.actorId, via: "api", tokenId: input.tokenId });
         return { kind: "created", draft };
       }
       if (!EDITABLE_STATES.includes(open.state)) return { kind: "locked", state: open.state };
       const saved = saveDraft(db, { draftId: open.id, baseRevision: open.revision, document: input.document, summaryJson, actorId: input.actorId });
       if (!saved.ok) return saved.reason === "locked" && saved.current ? { kind: "locked", state: saved.current.state } : { kind: "conflict" };
+      if (saved.unchanged) return { kind: "replaced", draft: saved.draft };
       // saveDraft audits nothing (autosaves would drown the log); a wholesale replacement by a machine should be traceable
       recordAudit(db, {
         actorId: input.actorId,
+        tokenId: input.tokenId,
         action: "skj.draft.replace",
         entityType: "skj_draft",
         entityId: open.id,

@@ -39,13 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     skjStatus,
     canWrite: can(user.role, "register:write"),
     canWriteSkj: can(user.role, "skj:write"),
+    canWithdraw: can(user.role, "skj:publish"),
     versions: positionVersions(getDb(), position.id),
     hasOpenDraft: Boolean(findOpenDraft(getDb(), position.id)),
   };
 }
 
 export default function PositionPage() {
-  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, versions, hasOpenDraft } = useLoaderData<typeof loader>();
+  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, canWithdraw, versions, hasOpenDraft } = useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
   const live = versions.find((v) => !v.endKind);
   // what "Lihat SKJ" opens: the draft while one is open, else the version in force
@@ -143,6 +144,12 @@ export default function PositionPage() {
                     <a href={`/jabatan/${position.id}/versi/${v.version}.docx`} download aria-label={`Word versi ${v.version}`}>
                       Word
                     </a>
+                    {!v.endKind && canWithdraw ? (
+                      <>
+                        {" "}
+                        · <Link to={`/jabatan/${position.id}/versi/${v.version}/cabut`}>Cabut versi {v.version}</Link>
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     {formatTanggal(v.publishedAt)} · {v.publishedBy}

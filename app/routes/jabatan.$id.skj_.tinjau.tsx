@@ -17,8 +17,8 @@ import { validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
-import { draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
-import { addComment, commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
+import { draftContributors, draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
+import { addComment, commentThreads, draftDecisions, moveDraft, resolveComment } from "~db/queries/skj-review.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
 import { DECISION_LABELS, DRAFT_STATE_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Tinjau SKJ — SKJ Studio" }];
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const catalog = catalogFor(db, draft.document.competencies.map((c) => c.code), pins);
   const names = new Map(catalog.map((c) => [c.code, c.name]));
   const published = currentPublishedDocument(db, detail.position.id);
-  const facts = { state: draft.state, submittedBy: draft.submittedBy, lastEditedBy: draft.lastEditedBy };
+  const facts = { state: draft.state, submittedBy: draft.submittedBy, contributors: draftContributors(db, [draft.id]).get(draft.id)! };
   return {
     position: { id: detail.position.id, name: detail.position.name },
     draft: { state: draft.state, revision: draft.revision, justification: draft.justification },
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decisions: draftDecisions(db, draft.id),
     anchors: anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)),
     transitions: availableTransitions(facts, user).filter((t) => t === "approve" || t === "return"),
-    fourEyesBlocked: can(user.role, "skj:review") && draft.state === "diajukan" && (draft.submittedBy === user.id || draft.lastEditedBy === user.id),
+    fourEyesBlocked: can(user.role, "skj:review") && draft.state === "diajukan" && (facts.submittedBy === user.id || facts.contributors.includes(user.id)),
     canComment: can(user.role, "skj:review") || can(user.role, "skj:write"),
   };
 }
@@ -103,7 +103,7 @@ export default function ReviewPage() {
           {reply.error}
         </p>
       ) : null}
-      {fourEyesBlocked ? <p className="warning">Prinsip empat mata: SKJ ini Anda ajukan atau ubah terakhir, sehingga harus disetujui reviewer lain.</p> : null}
+      {fourEyesBlocked ? <p className="warning">Prinsip empat mata: SKJ ini Anda ajukan atau ikut Anda ubah, sehingga harus disetujui reviewer lain.</p> : null}
       <div className="skj-editor">
         <div className="skj-main">
           <section className="card" aria-labelledby="aturan">

@@ -125,7 +125,7 @@ export default function CompetencyEntryPage() {
           <h2 id="tinjauan" style={{ marginTop: 0 }}>
             {latest.status === "draft" ? "Ajukan untuk diterbitkan" : "Tinjauan revisi"}
           </h2>
-          {allowed.blockedByFourEyes ? <p className="muted">Prinsip empat mata: revisi ini diajukan atau terakhir diubah oleh Anda, sehingga harus diterbitkan oleh reviewer lain.</p> : null}
+          {allowed.blockedByFourEyes ? <p className="muted">Prinsip empat mata: revisi ini Anda ajukan atau ikut Anda ubah, sehingga harus diterbitkan oleh reviewer lain.</p> : null}
           <Form method="post" className="stacked">
             {allowed.return ? (
               <div className="field">

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidates: canPublish && act.status === "draf" ? approvedDraftsNotInPenetapan(db) : [],
     canPublish,
     // the server refuses anyway; the page says why before the click
-    fourEyesItems: act.items.filter((i) => i.submittedBy === user.id || i.lastEditedBy === user.id).map((i) => i.positionName),
+    fourEyesItems: act.items.filter((i) => i.submittedBy === user.id || i.contributors.includes(user.id)).map((i) => i.positionName),
   };
 }
 
@@ -161,7 +161,7 @@ export default function PenetapanPage() {
             Tetapkan
           </h2>
           <p>Menetapkan menerbitkan semua SKJ di atas sekaligus sebagai versi baru yang tidak dapat diubah, dan memberitahu mesin pemetaan kompetensi.</p>
-          {fourEyesItems.length ? <p className="warning">Prinsip empat mata: Anda mengajukan atau mengubah terakhir {fourEyesItems.join(", ")}; penetapan harus dilakukan pengguna lain.</p> : null}
+          {fourEyesItems.length ? <p className="warning">Prinsip empat mata: Anda mengajukan atau ikut mengubah {fourEyesItems.join(", ")}; penetapan harus dilakukan pengguna lain.</p> : null}
           <PublishConfirmation actLabel={act.label} items={act.items} disabled={act.items.length === 0 || fourEyesItems.length > 0} error={reply?.error} />
         </section>
       ) : null}

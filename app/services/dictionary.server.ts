@@ -1,5 +1,5 @@
 import { data, redirect } from "@remix-run/node";
-import { TechnicalEntrySchema } from "~/domain/dictionary";
+import { definitionColumns, TechnicalEntrySchema } from "~/domain/dictionary";
 import type { Actor } from "~/domain/dictionary-workflow";
 import { fieldErrorsOf } from "~/domain/forms";
 import type { Db } from "~db/client.server";
@@ -15,8 +15,12 @@ export async function submitEntryForm(db: Db, request: Request, code: string | n
   } catch {
     return data({ errors: { _form: "Data formulir tidak terbaca. Muat ulang halaman lalu coba lagi." } }, { status: 400 });
   }
-  const parsed = TechnicalEntrySchema.safeParse(payload.entry);
   const definition = parseRichText(payload.definitionJson ? JSON.stringify(payload.definitionJson) : null, "Definisi");
+  // the rich text is the definition: a plain text sent beside it is replaced by the one derived from it, so
+  // what the reviewer reads on the page is what the API and the published SKJ carry
+  const derivedText = definition.ok ? definitionColumns(definition.doc).definitionText : "";
+  const entry = payload.entry && typeof payload.entry === "object" ? { ...(payload.entry as Record<string, unknown>), definitionText: derivedText } : payload.entry;
+  const parsed = TechnicalEntrySchema.safeParse(entry);
   if (!parsed.success || !definition.ok) {
     const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
     if (!definition.ok) errors.definitionText = definition.message;
@@ -31,5 +35,6 @@ export async function submitEntryForm(db: Db, request: Request, code: string | n
     baseUpdatedAt: typeof payload.baseUpdatedAt === "string" ? payload.baseUpdatedAt : null,
   });
   if (!result.ok) return data({ errors: result.errors }, { status: result.status });
-  throw redirect(`${entryPath(result.code)}?notice=${encodeURIComponent(`Draf revisi ${result.revision} disimpan.`)}`);
+  const notice = result.unchanged ? `Tidak ada perubahan; revisi ${result.revision} tetap seperti semula.` : `Draf revisi ${result.revision} disimpan.`;
+  throw redirect(`${entryPath(result.code)}?notice=${encodeURIComponent(notice)}`);
 }

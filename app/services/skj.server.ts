@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
 import { settingValue } from "~db/queries/settings.server";
 import { createDraft, findOpenDraft, type DraftView } from "~db/queries/skj-drafts.server";
-import { competencies, competencyRevisions, orgUnits, skjVersions } from "~db/schema";
+import { competencies, orgUnits, skjVersions } from "~db/schema";
 
 export function ruleSettings(db: DbOrTx): { settings: RuleSettings; regionalGovernment: boolean } {
   return {
@@ -39,7 +39,9 @@ export function ruleContextFor(db: DbOrTx, input: unknown): RuleContext {
       code: competencies.code,
       type: competencies.type,
       name: competencies.name,
-      published: sql<number>`exists (select 1 from ${competencyRevisions} r where r.competency_id = ${competencies.id} and r.status = 'diterbitkan')`,
+      // qualified by hand: in a one-table select drizzle writes ${competencies.id} as a bare "id", which inside
+      // the subquery would name the revision's own id
+      published: sql<number>`exists (select 1 from competency_revisions r where r.competency_id = "competencies"."id" and r.status = 'diterbitkan')`,
     })
     .from(competencies)
     .where(inArray(competencies.code, codes))

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { API_TOKEN_PATTERN, API_TOKEN_PREFIX, type Scope } from "~/domain/api-tokens";
+import { API_TOKEN_PATTERN, API_TOKEN_PREFIX, tokenCreationRefusal, type Scope } from "~/domain/api-tokens";
 import type { Role } from "~/domain/permissions";
-import type { Db } from "../client.server";
+import type { Db, DbOrTx } from "../client.server";
 import { apiTokens, users } from "../schema";
 import { recordAudit } from "./audit.server";
 
@@ -11,15 +11,20 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const hashApiToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-/** Creates a token and returns its secret: the only moment it exists outside the caller, since only its hash is stored. */
+/**
+ * Creates a token and returns its secret: the only moment it exists outside the caller, since only its hash
+ * is stored. `actorId` is its creator (null: the operator's CLI); a review token for someone else is refused.
+ */
 export function createApiToken(db: Db, input: { userId: number; name: string; scopes: Scope[] }, actorId: number | null): { id: number; token: string } {
+  const refusal = tokenCreationRefusal(input.scopes, input.userId, actorId);
+  if (refusal) throw new Error(refusal);
   const token = API_TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
   return db.transaction((tx) => {
     const owner = tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).get();
     if (!owner) throw new Error(`createApiToken: no user ${input.userId}`);
     const row = tx
       .insert(apiTokens)
-      .values({ userId: input.userId, name: input.name, tokenHash: hashApiToken(token), scopes: input.scopes })
+      .values({ userId: input.userId, name: input.name, tokenHash: hashApiToken(token), scopes: input.scopes, createdBy: actorId })
       .returning({ id: apiTokens.id })
       .get();
     recordAudit(tx, {
@@ -27,8 +32,8 @@ export function createApiToken(db: Db, input: { userId: number; name: string; sc
       action: "token.create",
       entityType: "api_token",
       entityId: row.id,
-      summary: `Token API "${input.name}" dibuat untuk ${owner.email} dengan cakupan ${input.scopes.join(", ")}`,
-      after: { name: input.name, userId: input.userId, scopes: input.scopes },
+      summary: `Token API "${input.name}" (#${row.id}) dibuat untuk ${owner.email} dengan cakupan ${input.scopes.join(", ")}${actorId === null ? " oleh operator (CLI)" : ""}`,
+      after: { name: input.name, userId: input.userId, scopes: input.scopes, createdBy: actorId },
     });
     return { id: row.id, token };
   });
@@ -96,8 +101,17 @@ export function revokeApiToken(db: Db, id: number, actorId: number | null, now =
   });
 }
 
-/** Every token, newest first, without its hash. */
-export function listApiTokens(db: Db) {
+/** Revokes every live token of a user inside the caller's transaction; the number revoked, for its audit row. */
+export function revokeTokensOfUser(tx: DbOrTx, userId: number, now = new Date()): number {
+  return tx
+    .update(apiTokens)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .run().changes;
+}
+
+/** Every token (or one user's), newest first, without its hash. */
+export function listApiTokens(db: Db, userId?: number) {
   return db
     .select({
       id: apiTokens.id,
@@ -110,9 +124,11 @@ export function listApiTokens(db: Db) {
       userEmail: users.email,
       userName: users.name,
       userActive: users.active,
+      createdBy: apiTokens.createdBy,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(userId === undefined ? undefined : eq(apiTokens.userId, userId))
     .orderBy(desc(apiTokens.id))
     .all();
 }

@@ -1,10 +1,12 @@
 import { and, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.server";
-import { auditLog, users } from "../schema";
+import { apiTokens, auditLog, users } from "../schema";
 import { type AuditAction, type AuditEntity } from "~/domain/labels";
 
 export interface AuditInput {
   actorId: number | null;
+  /** the API token the actor acted through: every change made with a token names it */
+  tokenId?: number | null;
   action: AuditAction;
   entityType: AuditEntity;
   entityId?: string | number | null;
@@ -18,6 +20,7 @@ export function recordAudit(db: DbOrTx, entry: AuditInput) {
   db.insert(auditLog)
     .values({
       actorId: entry.actorId,
+      tokenId: entry.tokenId ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId == null ? null : String(entry.entityId),
@@ -61,9 +64,12 @@ export function listAudit(db: DbOrTx, filter: AuditFilter) {
       after: auditLog.after,
       actorName: users.name,
       actorEmail: users.email,
+      tokenId: auditLog.tokenId,
+      tokenName: apiTokens.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(apiTokens, eq(apiTokens.id, auditLog.tokenId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1)

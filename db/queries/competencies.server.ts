@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { plainTextToDoc } from "~/domain/richtext";
+import { definitionColumns } from "~/domain/dictionary";
+import type { RichTextNode } from "~/domain/richtext";
 import type { DbOrTx } from "../client.server";
-import { competencies, competencyIndicators, competencyLevels, competencyRevisions, type Competency } from "../schema";
+import { competencies, competencyIndicators, competencyLevels, competencyRevisionContributors, competencyRevisions, type Competency } from "../schema";
 
 export interface LevelInput {
   level: number;
@@ -30,7 +31,8 @@ export interface RevisionEntryFields {
 }
 
 export interface RevisionInput {
-  definition: string;
+  /** the rich text; its plain text is derived (definitionFromPlainText turns a file's text into it) */
+  definition: RichTextNode | null;
   textStatus: "regulasi" | "contoh" | "lokal";
   levels: LevelInput[];
   note?: string;
@@ -64,8 +66,7 @@ export function addRevision(db: DbOrTx, competencyId: number, input: RevisionInp
       sourceKind: entry.sourceKind,
       sourceReference: entry.sourceReference,
       keywords: entry.keywords,
-      definitionJson: input.definition ? plainTextToDoc(input.definition) : null,
-      definitionText: input.definition,
+      ...definitionColumns(input.definition),
       textStatus: input.textStatus,
       note: input.note ?? null,
       createdBy: input.actorId,
@@ -74,8 +75,25 @@ export function addRevision(db: DbOrTx, competencyId: number, input: RevisionInp
     .returning()
     .get();
   writeLevels(db, revision.id, input.levels);
+  recordContributor(db, revision.id, input.actorId);
   if (input.publish) publishRevision(db, revision.id, input.actorId);
   return revision.id;
+}
+
+/** Called by every write of a revision's texts: four-eyes keeps each writer from publishing it. */
+function recordContributor(db: DbOrTx, revisionId: number, userId: number | null) {
+  if (userId === null) return;
+  db.insert(competencyRevisionContributors).values({ revisionId, userId }).onConflictDoNothing().run();
+}
+
+/** Everyone who wrote texts into the revision (the operator's import and the seed have no user). */
+export function revisionContributors(db: DbOrTx, revisionId: number): number[] {
+  return db
+    .select({ userId: competencyRevisionContributors.userId })
+    .from(competencyRevisionContributors)
+    .where(eq(competencyRevisionContributors.revisionId, revisionId))
+    .all()
+    .map((r) => r.userId);
 }
 
 export function writeLevels(db: DbOrTx, revisionId: number, levels: LevelInput[]) {
@@ -107,8 +125,7 @@ export function replaceDraftTexts(db: DbOrTx, revisionId: number, input: Omit<Re
   }
   db.update(competencyRevisions)
     .set({
-      definitionJson: input.definition ? plainTextToDoc(input.definition) : null,
-      definitionText: input.definition,
+      ...definitionColumns(input.definition),
       textStatus: input.textStatus,
       note: input.note ?? null,
       lastEditedBy: input.actorId,
@@ -126,6 +143,7 @@ export function replaceDraftTexts(db: DbOrTx, revisionId: number, input: Omit<Re
     .where(eq(competencyRevisions.id, revisionId))
     .run();
   writeLevels(db, revisionId, input.levels);
+  recordContributor(db, revisionId, input.actorId);
 }
 
 export function insertCompetency(db: DbOrTx, input: CompetencyInput): number {

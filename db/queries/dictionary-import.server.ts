@@ -2,7 +2,7 @@
 // Entries are matched by code; a changed entry gets a new revision (or its open draft is rewritten), an
 // identical one is left alone, so importing the same file twice writes nothing the second time.
 import { eq, inArray, sql } from "drizzle-orm";
-import { COMPETENCY_TYPES, isRegulationCode, type CompetencyType, type TechnicalEntryInput } from "~/domain/dictionary";
+import { COMPETENCY_TYPES, definitionColumns, definitionFromPlainText, isRegulationCode, type CompetencyType, type TechnicalEntryInput } from "~/domain/dictionary";
 import {
   formatDictionaryCounts,
   validateDictionaryImport,
@@ -79,7 +79,7 @@ function sameTexts(entry: TechnicalEntryInput, s: Stored): boolean {
   const r = s.latest;
   return (
     (r.name ?? s.competency.name) === entry.name &&
-    r.definitionText === entry.definitionText &&
+    r.definitionText === definitionColumns(definitionFromPlainText(entry.definitionText)).definitionText &&
     (r.sourceKind ?? s.competency.sourceKind) === entry.sourceKind &&
     (r.sourceReference ?? s.competency.sourceReference ?? "") === entry.sourceReference &&
     JSON.stringify(s.levels) === JSON.stringify(entry.levels.map((l) => ({ level: l.level, description: l.description, indicators: l.indicators })))
@@ -132,7 +132,7 @@ function applyPlans(tx: DbOrTx, entries: readonly TechnicalEntryInput[], plans: 
   entries.forEach((entry, i) => {
     const plan = plans[i]!;
     if (plan.action === "unchanged" || plan.action === "refuse") return;
-    const texts = { definition: entry.definitionText, textStatus: "lokal" as const, levels: entry.levels, note, actorId };
+    const texts = { definition: definitionFromPlainText(entry.definitionText), textStatus: "lokal" as const, levels: entry.levels, note, actorId };
     let competencyId: number;
     if (plan.action === "create") {
       competencyId = insertCompetency(tx, {

@@ -1,17 +1,18 @@
 // Dictionary entries and their revisions: reading an entry, saving a draft, and the review transitions.
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { TechnicalEntryInput } from "~/domain/dictionary";
-import { isRegulationCode } from "~/domain/dictionary";
+import { definitionColumns, isRegulationCode } from "~/domain/dictionary";
+import { canonicalJson } from "~/domain/canonical-json";
 import type { RevisionTexts } from "~/domain/dictionary-diff";
-import { decideRevisionAction, type Actor } from "~/domain/dictionary-workflow";
+import { decideRevisionAction, type Actor, type RevisionFacts } from "~/domain/dictionary-workflow";
 import type { RichTextNode } from "~/domain/richtext";
 import type { Db, DbOrTx } from "../client.server";
 import { competencies, competencyRevisions, positions, skjCompetencyUses, skjDrafts, skjVersions, type CompetencyRevision } from "../schema";
 import { recordAudit } from "./audit.server";
-import { findCompetencyByCode, levelsOfRevision, replaceDraftTexts, revisionsOf, writeLevels } from "./competencies.server";
+import { addRevision, findCompetencyByCode, levelsOfRevision, replaceDraftTexts, revisionContributors, revisionsOf } from "./competencies.server";
 import { refreshCompetencySearch } from "./dictionary-search.server";
 
-export type DictionaryResult = { ok: true; code: string; revision: number } | { ok: false; status: 400 | 403 | 404 | 409; errors: Record<string, string> };
+export type DictionaryResult = { ok: true; code: string; revision: number; unchanged?: boolean } | { ok: false; status: 400 | 403 | 404 | 409; errors: Record<string, string> };
 
 export function revisionTextsOf(db: DbOrTx, revision: CompetencyRevision): RevisionTexts {
   return {
@@ -35,7 +36,7 @@ export function entryDetail(db: DbOrTx, code: string) {
   return {
     entry,
     revisions,
-    latest: { ...latest, texts: revisionTextsOf(db, latest) },
+    latest: { ...latest, ...revisionFacts(db, latest), texts: revisionTextsOf(db, latest) },
     published: published ? { ...published, texts: published.id === latest.id ? null : revisionTextsOf(db, published) } : null,
   };
 }
@@ -43,7 +44,8 @@ export function entryDetail(db: DbOrTx, code: string) {
 export interface SaveEntryInput {
   /** null creates a new entry */
   code: string | null;
-  input: TechnicalEntryInput;
+  /** no definitionText: the plain text is always derived from definitionJson */
+  input: EntryTexts;
   definitionJson: RichTextNode | null;
   actor: Actor;
   /** the latest revision the editor was opened on (optimistic concurrency); null for a new entry */
@@ -51,14 +53,14 @@ export interface SaveEntryInput {
   baseUpdatedAt: string | null;
 }
 
-const revisionColumns = (input: TechnicalEntryInput, definitionJson: RichTextNode | null) => ({
+type EntryTexts = Omit<TechnicalEntryInput, "definitionText">;
+
+const entryColumns = (input: EntryTexts) => ({
   name: input.name,
   category: input.category || null,
   sourceKind: input.sourceKind,
   sourceReference: input.sourceReference || null,
   keywords: input.keywords,
-  definitionJson,
-  definitionText: input.definitionText,
 });
 
 /** Saves the editor's content as the entry's draft revision (a new one when the latest is published). */
@@ -77,7 +79,7 @@ export function saveTechnicalEntry(db: Db, save: SaveEntryInput): DictionaryResu
     if (latest && (latest.id !== save.baseRevisionId || latest.updatedAt !== save.baseUpdatedAt)) {
       return { ok: false, status: 409, errors: { _form: "Entri ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman untuk melihat versi terbaru; perubahan Anda belum disimpan." } };
     }
-    const decision = decideRevisionAction("save", latest, actor, false);
+    const decision = decideRevisionAction("save", latest && revisionFacts(tx, latest), actor, false);
     if (!decision.ok) return { ok: false, status: decision.status, errors: { _form: decision.message } };
 
     const competencyId =
@@ -88,22 +90,18 @@ export function saveTechnicalEntry(db: Db, save: SaveEntryInput): DictionaryResu
         .returning({ id: competencies.id })
         .get().id;
 
+    // a save that changes nothing is no edit: no revision, no editor recorded, a submitted one stays submitted
+    if (latest && sameContent(tx, latest, input, save.definitionJson)) return { ok: true, code: input.code, revision: latest.number, unchanged: true };
+
+    const texts = { definition: save.definitionJson, textStatus: "lokal" as const, levels: input.levels, actorId: actor.id, entry: entryColumns(input) };
     let revisionNumber: number;
     if (latest && latest.status !== "diterbitkan") {
-      replaceDraftTexts(tx, latest.id, { definition: input.definitionText, textStatus: "lokal", levels: input.levels, actorId: actor.id, note: latest.note ?? undefined });
-      tx.update(competencyRevisions)
-        .set({ ...revisionColumns(input, save.definitionJson), status: "draft", submittedBy: null, updatedAt: new Date().toISOString() })
-        .where(eq(competencyRevisions.id, latest.id))
-        .run();
+      replaceDraftTexts(tx, latest.id, { ...texts, note: latest.note ?? undefined });
+      tx.update(competencyRevisions).set({ status: "draft", submittedBy: null }).where(eq(competencyRevisions.id, latest.id)).run();
       revisionNumber = latest.number;
     } else {
       revisionNumber = (latest?.number ?? 0) + 1;
-      const row = tx
-        .insert(competencyRevisions)
-        .values({ competencyId, number: revisionNumber, status: "draft", textStatus: "lokal", createdBy: actor.id, lastEditedBy: actor.id, ...revisionColumns(input, save.definitionJson) })
-        .returning({ id: competencyRevisions.id })
-        .get();
-      writeLevels(tx, row.id, input.levels);
+      addRevision(tx, competencyId, { ...texts, publish: false });
     }
     refreshCompetencySearch(tx, competencyId);
     recordAudit(tx, {
@@ -117,6 +115,26 @@ export function saveTechnicalEntry(db: Db, save: SaveEntryInput): DictionaryResu
   });
 }
 
+const revisionFacts = (db: DbOrTx, revision: CompetencyRevision): RevisionFacts => ({
+  status: revision.status,
+  submittedBy: revision.submittedBy,
+  contributors: revisionContributors(db, revision.id),
+});
+
+function sameContent(db: DbOrTx, latest: CompetencyRevision, input: EntryTexts, definitionJson: RichTextNode | null): boolean {
+  const stored = {
+    name: latest.name,
+    category: latest.category || null,
+    sourceKind: latest.sourceKind,
+    sourceReference: latest.sourceReference || null,
+    keywords: latest.keywords ?? [],
+    definition: latest.definitionJson ?? null,
+    levels: levelsOfRevision(db, latest.id),
+  };
+  const wanted = { ...entryColumns(input), definition: definitionColumns(definitionJson).definitionJson, levels: input.levels.map(({ level, description, indicators }) => ({ level, description, indicators })) };
+  return canonicalJson(stored) === canonicalJson(wanted);
+}
+
 const TRANSITION_WORDS = { submit: "diajukan", publish: "diterbitkan", return: "dikembalikan ke draf" } as const;
 
 /** Submit, publish (four-eyes) or return the latest revision of an entry. */
@@ -125,7 +143,7 @@ export function transitionRevision(db: Db, code: string, action: "submit" | "pub
     const entry = findCompetencyByCode(tx, code);
     if (!entry) return { ok: false, status: 404, errors: { _form: "Kompetensi tidak ditemukan." } };
     const latest = revisionsOf(tx, entry.id).at(-1)!;
-    const decision = decideRevisionAction(action, latest, actor, entry.type !== "teknis" || isRegulationCode(entry.code));
+    const decision = decideRevisionAction(action, revisionFacts(tx, latest), actor, entry.type !== "teknis" || isRegulationCode(entry.code));
     if (!decision.ok) return { ok: false, status: decision.status, errors: { _form: decision.message } };
     const now = new Date().toISOString();
     if (action === "publish") {

@@ -7,6 +7,7 @@ import { legalBasisLabel, PenetapanSchema, type PenetapanFields, type PenetapanI
 import type { Db, DbOrTx } from "../client.server";
 import { penetapan, penetapanItems, positions, skjDrafts, skjVersions, users } from "../schema";
 import { recordAudit } from "./audit.server";
+import { draftContributors } from "./skj-drafts.server";
 
 export type PenetapanRow = typeof penetapan.$inferSelect;
 
@@ -138,9 +139,10 @@ export interface PenetapanItemView {
   approvedBy: number | null;
   approvedByName: string | null;
   approvedAt: string | null;
-  // the UI greys out "Tetapkan" for the submitter and the last editor (four-eyes) before the server refuses
+  // the UI greys out "Tetapkan" for the submitter and every contributor (four-eyes) before the server refuses
   submittedBy: number | null;
   lastEditedBy: number | null;
+  contributors: number[];
   /** The version this item became, once the penetapan is published. */
   versionNumber: number | null;
 }
@@ -155,7 +157,7 @@ export function penetapanDetail(db: DbOrTx, id: number) {
     .where(eq(penetapan.id, id))
     .get();
   if (!act) return undefined;
-  const items: PenetapanItemView[] = db
+  const rows = db
     .select({
       draftId: skjDrafts.id,
       positionId: positions.id,
@@ -178,6 +180,8 @@ export function penetapanDetail(db: DbOrTx, id: number) {
     .where(eq(penetapanItems.penetapanId, id))
     .orderBy(asc(positions.code))
     .all();
+  const contributors = draftContributors(db, rows.map((r) => r.draftId));
+  const items: PenetapanItemView[] = rows.map((r) => ({ ...r, contributors: contributors.get(r.draftId) ?? [] }));
   return { ...act.penetapan, label: legalBasisLabel(act.penetapan), createdByName: act.createdByName, publishedByName: act.publishedByName, items };
 }
 

@@ -1,5 +1,6 @@
 // SKJ drafts: one open draft per position, optimistic concurrency on every save, every revision kept.
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { canonicalJson } from "~/domain/canonical-json";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { Db, DbOrTx, Tx } from "../client.server";
@@ -86,7 +87,7 @@ function appendHistory(tx: Tx, draftId: number, revision: number, document: SkjD
 
 export function createDraft(
   db: Db,
-  input: { positionId: number; document: SkjDocument; summaryJson: RichTextNode | null; basedOnVersionId: number | null; actorId: number | null; via: "ui" | "api" },
+  input: { positionId: number; document: SkjDocument; summaryJson: RichTextNode | null; basedOnVersionId: number | null; actorId: number | null; via: "ui" | "api"; tokenId?: number },
 ): DraftView {
   return db.transaction((tx) => {
     const row = tx
@@ -107,6 +108,7 @@ export function createDraft(
     syncCompetencyPins(tx, row.id, input.document);
     recordAudit(tx, {
       actorId: input.actorId,
+      tokenId: input.tokenId,
       action: "skj.draft.create",
       entityType: "skj_draft",
       entityId: row.id,
@@ -116,7 +118,7 @@ export function createDraft(
   });
 }
 
-export type SaveDraftResult = { ok: true; draft: DraftView } | { ok: false; reason: "conflict"; current: DraftView } | { ok: false; reason: "locked" | "missing"; current?: DraftView };
+export type SaveDraftResult = { ok: true; draft: DraftView; unchanged?: boolean } | { ok: false; reason: "conflict"; current: DraftView } | { ok: false; reason: "locked" | "missing"; current?: DraftView };
 
 /**
  * Saves the draft if it is still at `baseRevision`; otherwise nothing is written and the current draft is
@@ -131,6 +133,9 @@ export function saveDraft(
     const current = findOpenDraftById(tx, input.draftId);
     if (!current) return { ok: false, reason: "missing" };
     if (!EDITABLE_STATES.includes(current.state)) return { ok: false, reason: "locked", current };
+    // a save that changes nothing is no edit: no revision, and its author does not become a contributor
+    const refreshes = (input.refreshCodes?.size ?? 0) > 0;
+    if (current.revision === input.baseRevision && !refreshes && sameContent(current, input)) return { ok: true, draft: current, unchanged: true };
     const updated = tx
       .update(skjDrafts)
       .set({
@@ -148,6 +153,27 @@ export function saveDraft(
     // one audit row per save would drown the log in autosaves: the history table holds every revision
     return { ok: true, draft: findOpenDraftById(tx, input.draftId)! };
   });
+}
+
+function sameContent(current: DraftView, input: { document: SkjDocument; summaryJson: RichTextNode | null }): boolean {
+  return canonicalJson(current.document) === canonicalJson(input.document) && canonicalJson(current.summaryJson ?? null) === canonicalJson(input.summaryJson ?? null);
+}
+
+/**
+ * Who changed the content of each draft (four-eyes): the saver of its first revision and of every revision
+ * whose document differs from the one before it. Drafts are closed when published, so this is everyone
+ * since the last published version.
+ */
+export function draftContributors(db: DbOrTx, draftIds: readonly number[]): Map<number, number[]> {
+  const byDraft = new Map<number, number[]>(draftIds.map((id) => [id, []]));
+  if (draftIds.length === 0) return byDraft;
+  const rows = db.all<{ draftId: number; userId: number }>(sql`
+    select distinct r.draft_id as draftId, r.saved_by as userId
+    from skj_draft_revisions r
+    left join skj_draft_revisions p on p.draft_id = r.draft_id and p.revision = r.revision - 1
+    where r.draft_id in ${draftIds} and r.saved_by is not null and (p.id is null or p.document <> r.document)`);
+  for (const row of rows) byDraft.get(row.draftId)?.push(row.userId);
+  return byDraft;
 }
 
 /** The dictionary revision each competency of the draft is pinned to, with the newest published one. */

@@ -20,6 +20,7 @@ import type { Db, Tx } from "../client.server";
 import { events, penetapan, penetapanItems, positions, skjCompetencyUses, skjDecisions, skjDrafts, skjVersionEnds, skjVersions, users } from "../schema";
 import { recordAudit } from "./audit.server";
 import { levelsOfRevisions } from "./competencies.server";
+import { draftContributors } from "./skj-drafts.server";
 import { insertPenetapan, openPenetapanOfDraft } from "./penetapan.server";
 import { findUnitByCode, unitAncestry } from "./register.server";
 
@@ -79,7 +80,6 @@ interface ItemRow {
   closedAt: string | null;
   document: unknown;
   submittedBy: number | null;
-  lastEditedBy: number | null;
   approvedByName: string | null;
 }
 
@@ -129,7 +129,6 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
       closedAt: skjDrafts.closedAt,
       document: skjDrafts.document,
       submittedBy: skjDrafts.submittedBy,
-      lastEditedBy: skjDrafts.lastEditedBy,
       approvedByName: users.name,
     })
     .from(penetapanItems)
@@ -145,9 +144,10 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
   if (mismatch) throw new Refusal(409, mismatch);
 
   // every check before the first write: the act is refused whole, naming the SKJ that blocks it
+  const contributors = draftContributors(tx, items.map((i) => i.draftId));
   for (const item of items) {
     if (item.closedAt) throw new Refusal(409, `SKJ ${item.positionCode}: draf ini sudah ditutup.`);
-    const decision = decideTransition("publish", { state: item.state, submittedBy: item.submittedBy, lastEditedBy: item.lastEditedBy }, actor);
+    const decision = decideTransition("publish", { state: item.state, submittedBy: item.submittedBy, contributors: contributors.get(item.draftId)! }, actor);
     if (!decision.ok) throw new Refusal(decision.status, `SKJ ${item.positionCode}: ${decision.message}`);
     if (!item.approvedByName) throw new Refusal(409, `SKJ ${item.positionCode}: belum tercatat siapa yang menyetujuinya.`);
     const documentCode = (item.document as SkjDocument).position?.code;
@@ -241,6 +241,7 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
   tx.update(penetapan).set({ status: "ditetapkan", publishedBy: actor.id, publishedAt: at, updatedAt: at }).where(eq(penetapan.id, penetapanId)).run();
   recordAudit(tx, {
     actorId: actor.id,
+    tokenId: actor.tokenId,
     action: "skj.publish",
     entityType: "penetapan",
     entityId: penetapanId,
@@ -350,6 +351,7 @@ export function withdrawVersion(db: Db, positionCode: string, versionNumber: num
         tx.insert(events).values({ type: "skj.withdrawn", positionCode: position.code, version: versionNumber, occurredAt: at }).run();
         recordAudit(tx, {
           actorId: actor.id,
+          tokenId: actor.tokenId,
           action: "skj.withdraw",
           entityType: "skj_version",
           entityId: version.id,

@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from "../client.server";
 import { positions, reviewComments, skjDecisions, skjDrafts, users } from "../schema";
 import { anchorLabel } from "~/domain/comment-anchors";
 import { recordAudit } from "./audit.server";
+import { draftContributors } from "./skj-drafts.server";
 
 export type ReviewResult = { ok: true } | { ok: false; status: 403 | 404 | 409 | 422; message: string };
 
@@ -22,7 +23,8 @@ export function moveDraft(
   return db.transaction((tx): ReviewResult => {
     const draft = tx.select().from(skjDrafts).where(and(eq(skjDrafts.id, input.draftId), isNull(skjDrafts.closedAt))).get();
     if (!draft) return { ok: false, status: 404, message: "Draf SKJ tidak ditemukan." };
-    const decision = decideTransition(input.transition, draft, input.actor, { results: input.results, justification: input.justification, comment: input.comment });
+    const facts = { state: draft.state, submittedBy: draft.submittedBy, contributors: draftContributors(tx, [draft.id]).get(draft.id)! };
+    const decision = decideTransition(input.transition, facts, input.actor, { results: input.results, justification: input.justification, comment: input.comment });
     if (!decision.ok) return decision;
     const now = new Date().toISOString();
     const comment = input.comment?.trim().slice(0, COMMENT_MAX) || null;
@@ -37,6 +39,7 @@ export function moveDraft(
     const position = tx.select({ code: positions.code }).from(positions).where(eq(positions.id, draft.positionId)).get();
     recordAudit(tx, {
       actorId: input.actor.id,
+      tokenId: input.actor.tokenId,
       action: `skj.${input.transition}`,
       entityType: "skj_draft",
       entityId: draft.id,

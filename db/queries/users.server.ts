@@ -5,6 +5,7 @@ import type { Role } from "~/domain/permissions";
 import type { Db } from "../client.server";
 import { sessions, users, type User } from "../schema";
 import { recordAudit } from "./audit.server";
+import { revokeTokensOfUser } from "./api-tokens.server";
 
 export type PublicUser = Omit<User, "passwordHash">;
 
@@ -77,9 +78,11 @@ export function updateUser(
     if (!row.active || row.role !== before.role || changes.passwordHash) {
       tx.delete(sessions).where(eq(sessions.userId, id)).run();
     }
+    // and deactivation or a new password ends their API tokens for good: reactivating brings none back
+    const revokedTokens = !row.active || changes.passwordHash ? revokeTokensOfUser(tx, id) : 0;
     const pick = (u: User) => ({ name: u.name, role: u.role, active: u.active });
     const diff = changedFields(pick(before), pick(row));
-    const summary = [describeChanges(diff), changes.passwordHash ? "kata sandi diganti" : ""].filter(Boolean).join("; ");
+    const summary = [describeChanges(diff), changes.passwordHash ? "kata sandi diganti" : "", revokedTokens ? `${revokedTokens} token API dicabut` : ""].filter(Boolean).join("; ");
     recordAudit(tx, {
       actorId,
       action: "user.update",

@@ -26,6 +26,22 @@ async function createToken(admin: Page, user: string, scopes: string[]): Promise
   return admin.getByLabel(/^Token untuk /).inputValue();
 }
 
+/** A review token can only be made by its owner (issue 13): `email` signs in beside the admin and makes one on /akun/token. */
+async function ownReviewToken(admin: Page, email: string): Promise<string> {
+  const context = await admin.context().browser()!.newContext({ baseURL: baseUrl() });
+  try {
+    const page = await context.newPage();
+    await logIn(page, email);
+    await visit(page, "/akun/token");
+    await page.getByLabel("Nama token").fill(`uji pdf ${Date.now()}`);
+    await page.getByRole("checkbox", { name: /skj:review/ }).check();
+    await page.getByRole("button", { name: "Buat token" }).click();
+    return await page.getByLabel(/^Token untuk /).inputValue();
+  } finally {
+    await context.close();
+  }
+}
+
 async function api(path: string, token: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${baseUrl()}${path}`, {
     method: body === undefined ? "GET" : "POST",
@@ -38,8 +54,8 @@ async function api(path: string, token: string, body?: unknown): Promise<{ statu
 /** Publishes version 1 of the position named `name` through the API, four-eyes; answers the published document. */
 async function publishOverApi(admin: Page, name: string) {
   const analis = await createToken(admin, "Analis Demo (analis@demo.go.id, Analis)", ["skj:read", "skj:write"]);
-  const reviewer = await createToken(admin, "Reviewer Demo (reviewer@demo.go.id, Reviewer)", ["skj:review"]);
-  const publisher = await createToken(admin, "Reviewer Kedua Demo (reviewer2@demo.go.id, Reviewer)", ["skj:review"]);
+  const reviewer = await ownReviewToken(admin, "reviewer@demo.go.id");
+  const publisher = await ownReviewToken(admin, "reviewer2@demo.go.id");
   const found = await api(`/api/v1/positions?q=${encodeURIComponent(name)}`, analis);
   const position = (found.json.items as { code: string; name: string }[]).find((p) => p.name === name)!;
   const { skjStatus: _status, ...fields } = position as Record<string, unknown>;

@@ -303,9 +303,9 @@ describe("POST /api/v1/skj/drafts", () => {
     expect(draft.revision).toBe(1);
     expect(draft.document.requirements.rank).toBe("IV/a");
 
-    // returned to the analyst, it can be replaced again
+    // returned to the analyst, it can be replaced again (with a change: an identical push is no edit)
     db.$client.prepare("update skj_drafts set state = 'dikembalikan'").run();
-    expect((await pushDraft(document, token)).json.draftRevision).toBe(2);
+    expect((await pushDraft({ ...document, requirements: { ...document.requirements, rank: "IV/c" } }, token)).json.draftRevision).toBe(2);
   });
 });
 
@@ -332,7 +332,8 @@ describe("draft storage", () => {
     const token = tokenFor(db, "analis@demo.go.id", ["skj:write"]);
     const document = completeDocument(db);
     await pushDraft(document, token);
-    expect((await pushDraft(document, token)).json.draftRevision).toBe(2);
+    const changed = { ...document, requirements: { ...document.requirements, rank: "IV/b" as const } };
+    expect((await pushDraft(changed, token)).json.draftRevision).toBe(2);
     const file = process.env.DATABASE_PATH!;
 
     closeSharedDb();
@@ -342,8 +343,9 @@ describe("draft storage", () => {
     expect(reopened.$client.name).toBe(file);
     const draft = findOpenDraft(reopened, findPositionByCode(reopened, POSITION)!.id)!;
     expect(draft.revision).toBe(2);
-    expect(draft.document).toEqual(document);
-    // and the token and the API keep working against the reopened database
+    expect(draft.document).toEqual(changed);
+    // and the token and the API keep working against the reopened database (an identical push is no edit)
+    expect((await pushDraft(changed, token)).json.draftRevision).toBe(2);
     expect((await pushDraft(document, token)).json.draftRevision).toBe(3);
   });
 });

@@ -1,3 +1,4 @@
+import { definitionFromPlainText } from "~/domain/dictionary";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MARK_CLOSE, MARK_OPEN, highlightParts } from "~/domain/search-highlight";
@@ -22,7 +23,7 @@ function levels(indicatorOf: (level: number) => string[]): LevelInput[] {
 
 function addEntry(db: Db, code: string, name: string, indicatorOf: (level: number) => string[], extra: { definition?: string; category?: string } = {}) {
   const id = insertCompetency(db, { code, type: "teknis", name, category: extra.category ?? "Uji Pencarian", sourceKind: "lokal" });
-  addRevision(db, id, { definition: extra.definition ?? "Kemampuan yang dipakai untuk menguji pencarian kamus.", textStatus: "lokal", levels: levels(indicatorOf), publish: true, actorId: null });
+  addRevision(db, id, { definition: definitionFromPlainText(extra.definition ?? "Kemampuan yang dipakai untuk menguji pencarian kamus."), textStatus: "lokal", levels: levels(indicatorOf), publish: true, actorId: null });
   refreshCompetencySearch(db, id);
   return id;
 }
@@ -114,7 +115,7 @@ describe("dictionary search", () => {
     // a draft opened on a published entry makes the entry a draft for this filter
     expect(searchDictionary(db, { status: "draft" }).total).toBe(0);
     const anjab = findCompetencyByCode(db, "T.ANJAB")!;
-    addRevision(db, anjab.id, { definition: "Draf revisi analisis jabatan.", textStatus: "lokal", levels: levels(() => ["Indikator draf."]), publish: false, actorId: null });
+    addRevision(db, anjab.id, { definition: definitionFromPlainText("Draf revisi analisis jabatan."), textStatus: "lokal", levels: levels(() => ["Indikator draf."]), publish: false, actorId: null });
     refreshCompetencySearch(db, anjab.id);
     const drafts = searchDictionary(db, { status: "draft" });
     expect(codes(drafts.rows)).toEqual(["T.ANJAB"]);
@@ -136,7 +137,7 @@ describe("dictionary search", () => {
     const db = await demoDb();
     const anjab = findCompetencyByCode(db, "T.ANJAB")!;
     addRevision(db, anjab.id, {
-      definition: "Kemampuan menyusun dokumen jabatan secara kolaboratif.",
+      definition: definitionFromPlainText("Kemampuan menyusun dokumen jabatan secara kolaboratif."),
       textStatus: "lokal",
       levels: levels(() => ["Menyusun uraian tugas melalui lokakarya partisipatif."]),
       publish: false,

@@ -1,3 +1,4 @@
+import { definitionFromPlainText } from "~/domain/dictionary";
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -293,7 +294,7 @@ describe("publishing a penetapan", () => {
 
     const entry = findCompetencyByCode(db, "T.ANJAB")!;
     addRevision(db, entry.id, {
-      definition: "Definisi baru yang ditulis sesudah penetapan.",
+      definition: definitionFromPlainText("Definisi baru yang ditulis sesudah penetapan."),
       textStatus: "lokal",
       levels: [1, 2, 3, 4, 5].map((level) => ({ level, description: `Deskripsi baru level ${level}`, indicators: [`Indikator baru ${level}`] })),
       publish: true,

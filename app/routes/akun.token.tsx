@@ -1,0 +1,150 @@
+// Every user's own API tokens. A token with skj:review is made here by its owner, never by an admin for
+// someone else (docs/decisions/013-four-eyes-and-tokens.md).
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/form";
+import { NewToken, SCOPE_DESCRIPTIONS } from "~/components/new-token";
+import { ApiTokenNameSchema, ScopeListSchema, scopesForRole, type Scope } from "~/domain/api-tokens";
+import type { FieldErrors } from "~/domain/forms";
+import { getDb } from "~db/client.server";
+import { createApiToken, listApiTokens, revokeApiToken } from "~db/queries/api-tokens.server";
+
+export const meta: MetaFunction = () => [{ title: "Token API saya — SKJ Studio" }];
+
+const IdSchema = z.coerce.number().int().positive();
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read");
+  return { tokens: listApiTokens(getDb(), user.id), scopes: scopesForRole(user.role) };
+}
+
+type ActionResult = { errors: FieldErrors; values: { name: string; scopes: string[] } } | { created: { token: string; name: string; userEmail: string; scopes: Scope[] } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "read");
+  const form = await request.formData();
+  const db = getDb();
+  if (form.get("intent") === "revoke") {
+    const id = IdSchema.safeParse(form.get("id"));
+    const token = id.success ? listApiTokens(db, user.id).find((t) => t.id === id.data) : undefined;
+    if (!token) throw new Response("Token tidak ditemukan.", { status: 404 });
+    revokeApiToken(db, token.id, user.id);
+    throw redirect(`/akun/token?notice=${encodeURIComponent(`Token "${token.name}" dicabut.`)}`);
+  }
+  if (form.get("intent") !== "create") throw new Response("Tindakan tidak dikenal.", { status: 400 });
+
+  const values = { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) };
+  const errors: FieldErrors = {};
+  const name = ApiTokenNameSchema.safeParse(values.name);
+  if (!name.success) errors.name = name.error.issues[0]!.message;
+  const scopes = ScopeListSchema.safeParse(values.scopes.join(","));
+  if (!scopes.success) errors.scopes = scopes.error.issues[0]!.message;
+  const allowed = scopesForRole(user.role);
+  const beyond = scopes.success ? scopes.data.filter((s) => !allowed.includes(s)) : [];
+  if (beyond.length) errors.scopes = `Peran Anda tidak dapat memakai cakupan ${beyond.join(", ")}.`;
+  if (!name.success || !scopes.success || beyond.length) return data<ActionResult>({ errors, values }, { status: 422 });
+
+  const { token } = createApiToken(db, { userId: user.id, name: name.data, scopes: scopes.data }, user.id);
+  return data<ActionResult>({ created: { token, name: name.data, userEmail: user.email, scopes: scopes.data } }, { headers: { "Cache-Control": "no-store" } });
+}
+
+const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
+
+export default function OwnTokensPage() {
+  const { tokens, scopes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const notice = useSearchParams()[0].get("notice");
+  const creating = useNavigation().formData?.get("intent") === "create";
+  const failed = result && "errors" in result ? result : undefined;
+  const created = result && "created" in result ? result.created : undefined;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Token API saya</h1>
+          <p>Token bertindak atas nama Anda di API SKJ Studio, dengan hak peran Anda. Token peninjauan (skj:review) hanya dapat dibuat di sini oleh pemiliknya. Waktu dalam WIB.</p>
+        </div>
+      </div>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {created ? <NewToken created={created} /> : null}
+
+      <h2>Buat token</h2>
+      <Form method="post" className="stacked card" noValidate key={created?.token ?? "form"}>
+        <input type="hidden" name="intent" value="create" />
+        <Field label="Nama token" error={failed?.errors.name} hint="Untuk apa token ini dipakai, misalnya “Skrip peninjauan”.">
+          <input type="text" name="name" autoComplete="off" defaultValue={failed?.values.name ?? ""} />
+        </Field>
+        <fieldset className="level-box" aria-describedby={failed?.errors.scopes ? "scopes-error" : undefined}>
+          <legend>Cakupan</legend>
+          {scopes.map((scope) => (
+            <label key={scope} className="checkbox">
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={failed?.values.scopes.includes(scope) ?? false} />
+              <span>
+                <code>{scope}</code> — {SCOPE_DESCRIPTIONS[scope]}
+              </span>
+            </label>
+          ))}
+          {failed?.errors.scopes ? (
+            <p className="field-error" id="scopes-error" role="alert">
+              {failed.errors.scopes}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button" disabled={creating}>
+            {creating ? "Membuat…" : "Buat token"}
+          </button>
+        </div>
+      </Form>
+
+      <h2>Token saya</h2>
+      {tokens.length === 0 ? (
+        <p className="empty">Anda belum memiliki token API.</p>
+      ) : (
+        <table className="data" aria-label="Token API saya">
+          <thead>
+            <tr>
+              <th scope="col">Nama</th>
+              <th scope="col">Cakupan</th>
+              <th scope="col">Dibuat</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Tindakan</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>{Array.isArray(t.scopes) ? t.scopes.join(", ") : "—"}</td>
+                <td>{timeFormat.format(new Date(t.createdAt))}</td>
+                <td>{t.revokedAt ? <span className="tag tag-off">Dicabut {timeFormat.format(new Date(t.revokedAt))}</span> : <span className="tag tag-ok">Aktif</span>}</td>
+                <td>
+                  {t.revokedAt ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="id" value={t.id} />
+                      <button type="submit" className="button button-secondary" aria-label={`Cabut token ${t.name}`}>
+                        Cabut
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
