@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { safeRedirectTarget } from "~/auth/guard.server";
 import { attemptLogin } from "~/auth/login.server";
 import { getSessionUser, startSession } from "~/auth/session.server";
 import { Field } from "~/components/form";
 import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
+import { safeRedirectTarget } from "~/domain/redirect-target";
 import { LoginSchema } from "~/domain/users";
 import { getDb } from "~db/client.server";
 import { recordAudit } from "~db/queries/audit.server";
@@ -23,11 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = String(form.get("email") ?? "");
   const parsed = LoginSchema.safeParse({ email, password: form.get("password") ?? "" });
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), email }, { status: 422 });
+  const target = safeRedirectTarget(form.get("redirectTo"));
   const result = await attemptLogin(parsed.data.email, parsed.data.password);
   if (!result.ok) return data<ActionResult>({ formError: result.message, email }, { status: 401 });
   recordAudit(getDb(), { actorId: result.userId, action: "auth.login", entityType: "session", summary: `Masuk: ${parsed.data.email}` });
   const cookie = await startSession(result.userId);
-  throw redirect(safeRedirectTarget(form.get("redirectTo")), { headers: { "Set-Cookie": cookie } });
+  throw redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {

@@ -34,9 +34,19 @@ describe("login", () => {
     expect((unknown.body as { formError: string }).formError).toBe(WRONG_CREDENTIALS);
   });
 
-  it("never redirects off-site after login", async () => {
-    const res = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" }));
-    expect(res.headers.get("Location")).toBe("/");
+  it.each(["//evil.example/x", "/\t/evil.example/phish", "/\r/evil.example", "/\n/evil.example", "/\\evil.example", "/a/../..//evil.example"])(
+    "never redirects off-site after login (%j)",
+    async (redirectTo) => {
+      const res = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo }));
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toBe("/");
+    },
+  );
+
+  it.each(["/\v/evil.example", "/\u3000/evil.example", "/jabatan\r\nSet-Cookie: x=1"])("answers a redirect, not a 500, for %j", async (redirectTo) => {
+    const res = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo }));
+    expect(res.status).toBe(302);
+    expect(new URL(res.headers.get("Location")!, "https://skj.example.go.id").host).toBe("skj.example.go.id");
   });
 
   it("shows field errors and signs nobody in when the form is empty", async () => {
