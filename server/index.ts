@@ -12,6 +12,7 @@ import { getDb } from "~db/client.server";
 import { describeSeedReport } from "~seeds/seed.server";
 import { withSkjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
+import { withCanonicalPath } from "./canonical-path";
 import { limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
 import { startExportWorker, type ExportWorker } from "./export-worker";
 import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
@@ -50,8 +51,9 @@ app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
 
 let webhookWorker: WebhookWorker | undefined;
 let exportWorker: ExportWorker | undefined;
-// the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts
-const server = http.createServer(withSkjReadApi(app)).listen(config.PORT, () => {
+// the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts.
+// Every one of them, like every middleware and Remix, sees the canonical path (server/canonical-path.ts).
+const server = http.createServer(withCanonicalPath(withSkjReadApi(app))).listen(config.PORT, () => {
   console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
   // off for a second server on the same database file, which would otherwise send every event twice
   if (process.env.SKJ_WEBHOOKS !== "off") webhookWorker = startWebhookWorker(db);

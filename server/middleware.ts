@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * CSRF defence beside SameSite=Lax cookies: a browser write from another origin is refused.
- * API calls authenticate with bearer tokens, which a foreign page cannot attach, so /api is exempt.
+ * API calls authenticate with bearer tokens, which a foreign page cannot attach, so /api is exempt. Every path
+ * judged here is already canonical (server/canonical-path.ts), the same path Remix routes.
  */
 export function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method) || req.path.startsWith("/api/")) return next();
