@@ -8,7 +8,7 @@ const EnvSchema = z.object({
   SKJ_SEED: z.enum(["demo", "reference", "none"]).optional(),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; secureCookies: boolean };
+export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; secureCookies: boolean; remixMode: "development" | "production" };
 
 // Only development and tests may run without a secret; production refuses to start (contract §1).
 const DEVELOPMENT_SECRET = "skj-studio-development-secret-not-for-production";
@@ -22,6 +22,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...parsed,
     sessionSecret: parsed.SESSION_SECRET || DEVELOPMENT_SECRET,
     secureCookies: parsed.NODE_ENV === "production",
+    // Error details (messages, stacks, file paths) reach the browser only when a developer asked for them by
+    // name: an unset NODE_ENV seeds the demo like development (contract §1) but answers like production.
+    remixMode: env.NODE_ENV === "development" ? "development" : "production",
   };
 }
 

@@ -47,7 +47,7 @@ app.get("/healthz", (_req, res) => {
 
 app.use(refuseCrossSiteWrites);
 app.use(limitBrowserBodies);
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+app.all("*", createRequestHandler({ build, mode: config.remixMode }));
 
 let webhookWorker: WebhookWorker | undefined;
 let exportWorker: ExportWorker | undefined;
