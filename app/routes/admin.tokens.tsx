@@ -11,6 +11,7 @@ import { ROLE_LABELS } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~db/queries/api-tokens.server";
 import { getUser, listUsers } from "~db/queries/users.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Token API — SKJ Studio" }];
 
@@ -44,7 +45,7 @@ type ActionResult =
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const db = getDb();
   const intent = form.get("intent");
 

@@ -9,6 +9,7 @@ import type { FieldErrors } from "~/domain/forms";
 import { DELIVERY_STATUS_LABELS, DELIVERY_STATUSES, isDeliveryStatus, WEBHOOK_MAX_ATTEMPTS, WebhookUrlSchema, type DeliveryStatus } from "~/domain/webhooks";
 import { getDb } from "~db/client.server";
 import { deactivateWebhook, deliveryLog, listWebhooks, registerWebhook } from "~db/queries/webhooks.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Webhook — SKJ Studio" }];
 
@@ -38,7 +39,7 @@ type ActionResult = { errors: FieldErrors; values: { url: string } } | { created
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const db = getDb();
   const intent = form.get("intent");
 

@@ -17,6 +17,7 @@ import { findPositionById } from "~db/queries/register.server";
 import { unverifiedSettings } from "~db/queries/settings.server";
 import { EDITABLE_STATES, findOpenDraft, saveDraft } from "~db/queries/skj-drafts.server";
 import { commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
+import { isJsonBody, readFormBody, readJsonObject } from "~/services/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `SKJ ${d?.position.name ?? ""} — SKJ Studio` }];
 
@@ -50,8 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:write");
   const position = positionOf(params.id);
   const db = getDb();
-  if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
-    const form = await request.formData();
+  if (!isJsonBody(request)) {
+    const form = await readFormBody(request);
     if (form.get("intent") === "submit") {
       const draft = findOpenDraft(db, position.id);
       if (!draft) return data({ submitError: "Draf tidak ditemukan." }, { status: 404 });
@@ -69,16 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     openDraftForPosition(db, position.id, user.id);
     throw redirect(`/jabatan/${position.id}/skj`);
   }
-  let body: { document?: unknown; summaryJson?: unknown; baseRevision?: unknown; refreshCodes?: unknown };
-  try {
-    body = await request.json();
-  } catch {
-    return data<SaveReply>({ ok: false, message: "Data tidak terbaca; muat ulang halaman." }, { status: 400 });
-  }
+  const body = await readJsonObject(request);
+  if (!body) return data<SaveReply>({ ok: false, message: "Data tidak terbaca; muat ulang halaman." }, { status: 400 });
   const draft = findOpenDraft(db, position.id);
   if (!draft) return data<SaveReply>({ ok: false, message: "Draf tidak ditemukan: mungkin sudah diajukan atau ditetapkan. Muat ulang halaman." }, { status: 404 });
   const parsed = SkjDocumentSchema.safeParse(body.document);
-  const summary = parseRichText(body.summaryJson ? JSON.stringify(body.summaryJson) : null, "Ikhtisar jabatan");
+  const summary = parseRichText(body.summaryJson, "Ikhtisar jabatan");
   if (!parsed.success || !summary.ok || typeof body.baseRevision !== "number") {
     // the schema's and the rich-text parser's messages name the field (e.g. a list over its limit)
     const reason = parsed.error?.issues[0]?.message ?? (summary.ok ? null : summary.message);

@@ -17,6 +17,7 @@ import { positionDetail } from "~db/queries/register.server";
 import { draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { addComment, commentThreads, draftDecisions, moveDraft, resolveComment } from "~db/queries/skj-review.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tinjau SKJ — SKJ Studio" }];
 
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:write");
   const { db, detail, draft } = load(params.id);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   const back = `/jabatan/${detail.position.id}/skj/tinjau`;
   if (intent === "comment") {

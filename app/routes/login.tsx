@@ -8,6 +8,7 @@ import { safeRedirectTarget } from "~/domain/redirect-target";
 import { LoginSchema } from "~/domain/users";
 import { getDb } from "~db/client.server";
 import { recordAudit } from "~db/queries/audit.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Masuk — SKJ Studio" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors?: FieldErrors; formError?: string; email: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const email = String(form.get("email") ?? "");
   const parsed = LoginSchema.safeParse({ email, password: form.get("password") ?? "" });
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), email }, { status: 422 });

@@ -9,6 +9,7 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFromPenetapan } from "~db/queries/penetapan.server";
 import { publishPenetapan } from "~db/queries/skj-publish.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:publish");
   const id = idParam(params.id, NOT_FOUND);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   const draftId = Number(form.get("draftId"));
   const result =
