@@ -6,6 +6,11 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/skj.sqlite"),
   SESSION_SECRET: z.string().optional(),
   SKJ_SEED: z.enum(["demo", "reference", "none"]).optional(),
+  // express's "trust proxy": a hop count, true, or addresses/subnets ("loopback", "10.0.0.0/8")
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : /^\d+$/.test(v) ? Number(v) : v === "true" ? true : v)),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; secureCookies: boolean; remixMode: "development" | "production" };

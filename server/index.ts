@@ -13,7 +13,7 @@ import { describeSeedReport } from "~seeds/seed.server";
 import { withSkjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
 import { withCanonicalPath } from "./canonical-path";
-import { limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
+import { contentSecurityPolicy, limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
 import { startExportWorker, type ExportWorker } from "./export-worker";
 import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
 
@@ -32,6 +32,8 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
+// which proxy may tell express the client's protocol and address (X-Forwarded-*); off unless TRUST_PROXY is set
+if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
 app.use(securityHeaders);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
@@ -47,7 +49,8 @@ app.get("/healthz", (_req, res) => {
 
 app.use(refuseCrossSiteWrites);
 app.use(limitBrowserBodies);
-app.all("*", createRequestHandler({ build, mode: config.remixMode }));
+app.use(contentSecurityPolicy);
+app.all("*", createRequestHandler({ build, mode: config.remixMode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 
 let webhookWorker: WebhookWorker | undefined;
 let exportWorker: ExportWorker | undefined;
