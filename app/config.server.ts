@@ -6,9 +6,14 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/skj.sqlite"),
   SESSION_SECRET: z.string().optional(),
   SKJ_SEED: z.enum(["demo", "reference", "none"]).optional(),
+  // express's "trust proxy": a hop count, true, or addresses/subnets ("loopback", "10.0.0.0/8")
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : /^\d+$/.test(v) ? Number(v) : v === "true" ? true : v)),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; secureCookies: boolean };
+export type Config = z.infer<typeof EnvSchema> & { sessionSecret: string; secureCookies: boolean; remixMode: "development" | "production" };
 
 // Only development and tests may run without a secret; production refuses to start (contract §1).
 const DEVELOPMENT_SECRET = "skj-studio-development-secret-not-for-production";
@@ -22,6 +27,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...parsed,
     sessionSecret: parsed.SESSION_SECRET || DEVELOPMENT_SECRET,
     secureCookies: parsed.NODE_ENV === "production",
+    // Error details (messages, stacks, file paths) reach the browser only when a developer asked for them by
+    // name: an unset NODE_ENV seeds the demo like development (contract §1) but answers like production.
+    remixMode: env.NODE_ENV === "development" ? "development" : "production",
   };
 }
 

@@ -5,10 +5,16 @@ import { getSessionUser } from "~/auth/session.server";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaveGuard } from "~/components/unsaved/leave-guard";
+import { useNonce } from "~/components/nonce";
 import { navigationFor } from "~/domain/permissions";
 import { demoUsersActive } from "~db/queries/users.server";
 import { getDb } from "~db/client.server";
 import styles from "~/styles/app.css";
+import { z } from "zod";
+
+// zod compiles its parsers with `new Function` unless told not to, and probes for it even then: under the
+// Content-Security-Policy (no 'unsafe-eval') that probe is a reported violation in every browser
+z.config({ jitless: true });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -27,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="id">
       <head>
@@ -37,8 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -49,7 +49,9 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-// Failed logins per email (known or not, so that throttling reveals nothing about accounts).
+// Login attempts per email since its last successful login (known or not, so that throttling reveals
+// nothing about accounts). `failures` counts every attempt of the window, taken before its password is
+// checked (app/domain/login-throttle.ts), so a success deletes the row.
 export const loginThrottle = sqliteTable("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),

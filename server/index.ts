@@ -12,7 +12,8 @@ import { getDb } from "~db/client.server";
 import { describeSeedReport } from "~seeds/seed.server";
 import { withSkjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
-import { limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
+import { withCanonicalPath } from "./canonical-path";
+import { contentSecurityPolicy, limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
 import { startExportWorker, type ExportWorker } from "./export-worker";
 import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
 
@@ -31,6 +32,8 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
+// which proxy may tell express the client's protocol and address (X-Forwarded-*); off unless TRUST_PROXY is set
+if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
 app.use(securityHeaders);
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
@@ -46,12 +49,14 @@ app.get("/healthz", (_req, res) => {
 
 app.use(refuseCrossSiteWrites);
 app.use(limitBrowserBodies);
-app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+app.use(contentSecurityPolicy);
+app.all("*", createRequestHandler({ build, mode: config.remixMode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 
 let webhookWorker: WebhookWorker | undefined;
 let exportWorker: ExportWorker | undefined;
-// the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts
-const server = http.createServer(withSkjReadApi(app)).listen(config.PORT, () => {
+// the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts.
+// Every one of them, like every middleware and Remix, sees the canonical path (server/canonical-path.ts).
+const server = http.createServer(withCanonicalPath(withSkjReadApi(app))).listen(config.PORT, () => {
   console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
   // off for a second server on the same database file, which would otherwise send every event twice
   if (process.env.SKJ_WEBHOOKS !== "off") webhookWorker = startWebhookWorker(db);

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { UPLOAD_MAX_BYTES } from "~/services/uploads.server";
 
@@ -8,11 +9,41 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next();
 }
 
+/**
+ * The Content-Security-Policy of every page (issue 13). Scripts run only from this site or inline with this
+ * response's nonce, which app/entry.server.tsx hands to the inline scripts Remix renders. Styles allow
+ * 'unsafe-inline': the components set style attributes in server HTML, and tiptap injects its own <style>.
+ * HSTS is sent only on a request that came over HTTPS, which behind a proxy express knows from
+ * X-Forwarded-Proto once TRUST_PROXY names that proxy.
+ */
+export function contentSecurityPolicy(req: Request, res: Response, next: NextFunction) {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  next();
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * CSRF defence beside SameSite=Lax cookies: a browser write from another origin is refused.
- * API calls authenticate with bearer tokens, which a foreign page cannot attach, so /api is exempt.
+ * API calls authenticate with bearer tokens, which a foreign page cannot attach, so /api is exempt. Every path
+ * judged here is already canonical (server/canonical-path.ts), the same path Remix routes.
  */
 export function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method) || req.path.startsWith("/api/")) return next();

@@ -1,7 +1,7 @@
 import { getDb } from "~db/client.server";
-import { clearThrottle, readThrottle, writeThrottle } from "~db/queries/sessions.server";
+import { clearThrottle, countLoginAttempt } from "~db/queries/sessions.server";
 import { findUserByEmail } from "~db/queries/users.server";
-import { afterFailure, lockMessage, lockRemainingMs } from "~/domain/login-throttle";
+import { attemptVerdict, lockMessage } from "~/domain/login-throttle";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 
 export const WRONG_CREDENTIALS = "Email atau kata sandi salah.";
@@ -12,8 +12,9 @@ export async function attemptLogin(emailInput: string, password: string, now = n
   const db = getDb();
   const email = emailInput.trim().toLowerCase();
   const key = `email:${email}`;
-  const remaining = lockRemainingMs(readThrottle(db, key), now);
-  if (remaining > 0) return { ok: false, message: lockMessage(remaining) };
+  // counted before the (slow) hash check, synchronously: parallel attempts each see the others' count
+  const verdict = attemptVerdict(countLoginAttempt(db, key, now), now);
+  if (!verdict.allowed) return { ok: false, message: lockMessage(verdict.remainingMs) };
 
   const user = findUserByEmail(db, email);
   const valid = user
@@ -24,7 +25,5 @@ export async function attemptLogin(emailInput: string, password: string, now = n
     return { ok: true, userId: user.id };
   }
   // a deactivated account answers exactly like a wrong password: nothing to learn from the message
-  const state = afterFailure(readThrottle(db, key), now);
-  writeThrottle(db, key, state);
   return { ok: false, message: WRONG_CREDENTIALS };
 }

@@ -1,33 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, LOCK_MS, lockMessage, lockRemainingMs, MAX_FAILURES, WINDOW_MS, type ThrottleState } from "./login-throttle";
+import { attemptVerdict, LOCK_MS, lockMessage, MAX_ATTEMPTS, throttleClock, WINDOW_MS } from "./login-throttle";
 
-const t0 = new Date("2026-12-01T08:00:00Z");
-const at = (ms: number) => new Date(t0.getTime() + ms);
-
-function failTimes(n: number, every = 1000): ThrottleState {
-  let state: ThrottleState | null = null;
-  for (let i = 0; i < n; i++) state = afterFailure(state, at(i * every));
-  return state!;
-}
+const now = new Date("2026-12-01T08:00:00Z");
 
 describe("login throttle", () => {
-  it("locks after the fifth failure within the window", () => {
-    expect(lockRemainingMs(failTimes(MAX_FAILURES - 1), at(5000))).toBe(0);
-    const locked = failTimes(MAX_FAILURES);
-    expect(lockRemainingMs(locked, at(5000))).toBeGreaterThan(LOCK_MS - 10_000);
+  it("checks the password of the first attempts of a window and of no later one", () => {
+    expect(attemptVerdict({ attempts: MAX_ATTEMPTS, lockedUntil: new Date(now.getTime() + LOCK_MS) }, now)).toEqual({ allowed: true });
+    expect(attemptVerdict({ attempts: MAX_ATTEMPTS + 1, lockedUntil: new Date(now.getTime() + 60_000) }, now)).toEqual({ allowed: false, remainingMs: 60_000 });
   });
 
-  it("forgets failures spread beyond the window", () => {
-    const state = failTimes(MAX_FAILURES, WINDOW_MS / 2);
-    expect(state.failures).toBeLessThan(MAX_FAILURES);
-    expect(state.lockedUntil).toBeNull();
-  });
-
-  it("unlocks when the lock has run out and counts afresh", () => {
-    const locked = failTimes(MAX_FAILURES);
-    const later = at(LOCK_MS + 10_000);
-    expect(lockRemainingMs(locked, later)).toBe(0);
-    expect(afterFailure(locked, later).failures).toBe(1);
+  it("gives the statement instants that compare as strings like the instants themselves", () => {
+    const clock = throttleClock(now);
+    expect(clock.windowOpenedBefore < clock.now && clock.now < clock.lockEnds).toBe(true);
+    expect(new Date(clock.lockEnds).getTime() - now.getTime()).toBe(LOCK_MS);
+    expect(now.getTime() - new Date(clock.windowOpenedBefore).getTime()).toBe(WINDOW_MS);
   });
 
   it("tells the user in Indonesian how long to wait", () => {

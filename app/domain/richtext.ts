@@ -32,3 +32,28 @@ export function docToPlainText(node: RichTextNode | null | undefined): string {
   walk(node, blocks);
   return blocks.join("\n").trim();
 }
+
+// Deeper than any list a person nests in the editor, and far below what overflows the stack of the
+// recursive walks that follow (the schema check, the renderers, JSON.stringify): a document ~9,000 levels
+// deep used to end in a 500 (issue 13).
+export const RICH_TEXT_MAX_NESTING = 20;
+// counted over every JSON level: a list inside a list item adds four (list, its content, item, its content),
+// and the doc, a paragraph and a text with marked attributes take ten
+const MAX_JSON_DEPTH = 10 + 4 * RICH_TEXT_MAX_NESTING;
+export const RICH_TEXT_MAX_VALUES = 50_000;
+
+/**
+ * What makes rich-text JSON too deep or too large to examine further, in Indonesian, or null. Checked
+ * without recursion, so it holds for any input, before anything walks the tree recursively.
+ */
+export function richTextShapeProblem(value: unknown, label: string): string | null {
+  const pending: [unknown, number][] = [[value, 1]];
+  let seen = 0;
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (depth > MAX_JSON_DEPTH) return `${label} bertingkat terlalu dalam: paling banyak ${RICH_TEXT_MAX_NESTING} tingkat daftar di dalam daftar.`;
+    if (++seen > RICH_TEXT_MAX_VALUES) return `${label} terlalu besar: paling banyak ${RICH_TEXT_MAX_VALUES.toLocaleString("id-ID")} bagian beserta formatnya.`;
+    if (item !== null && typeof item === "object") for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return null;
+}

@@ -33,6 +33,7 @@ import { EDUCATION, GOLONGAN } from "~/domain/skj-document";
 import { ECHELONS } from "~/domain/sotk";
 import { getDb } from "~db/client.server";
 import { getSetting, updateSetting } from "~db/queries/settings.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.setting.label ?? "Pengaturan"} — SKJ Studio` }];
 
@@ -56,7 +57,7 @@ const CONFLICT = "Pengaturan ini sudah diubah pengguna lain sejak halaman dibuka
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:write");
   const key = keyParam(params.key);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const read = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : null;

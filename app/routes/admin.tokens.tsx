@@ -12,6 +12,8 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~db/queries/api-t
 import { getUser, listUsers } from "~db/queries/users.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
 import { ROLE_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
+
 export const meta: MetaFunction = () => [{ title: "Token API — SKJ Studio" }];
 
 
@@ -39,7 +41,7 @@ type ActionResult =
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const db = getDb();
   const intent = form.get("intent");
 

@@ -12,6 +12,8 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { getUser } from "~db/queries/users.server";
 import { ROLE_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
+
 export const meta: MetaFunction = () => [{ title: "Ubah pengguna — SKJ Studio" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const parsed = UserUpdateSchema.safeParse({
     name: form.get("name") ?? "",
     role: form.get("role") ?? "",

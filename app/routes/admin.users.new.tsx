@@ -10,6 +10,8 @@ import { PASSWORD_MIN, UserCreateSchema } from "~/domain/users";
 import { createAccount } from "~/services/users.server";
 import { getDb } from "~db/client.server";
 import { ROLE_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
+
 export const meta: MetaFunction = () => [{ title: "Tambah pengguna — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const parsed = UserCreateSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = UserCreateSchema.safeParse(Object.fromEntries(await readFormBody(request)));
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 422 });
   const result = await createAccount(getDb(), parsed.data, admin.id);
   if (!result.ok) return data({ errors: result.errors }, { status: 422 });

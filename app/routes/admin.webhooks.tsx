@@ -12,6 +12,8 @@ import { checkWebhookTarget } from "~/services/webhook-target.server";
 import { allowedWebhookHosts, deactivateWebhook, deliveryLog, listWebhooks, registerWebhook } from "~db/queries/webhooks.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
 import { DELIVERY_STATUS_LABELS, FEED_EVENT_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
+
 export const meta: MetaFunction = () => [{ title: "Webhook — SKJ Studio" }];
 
 const IdSchema = z.coerce.number().int().positive();
@@ -40,7 +42,7 @@ type ActionResult = { errors: FieldErrors; values: { url: string } } | { created
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const db = getDb();
   const intent = form.get("intent");
 

@@ -10,6 +10,8 @@ import { listExportJobs } from "~db/queries/export-jobs.server";
 import { unitOptions } from "~db/queries/register.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
 import { EXPORT_STATUS_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
+
 export const meta: MetaFunction = () => [{ title: "Ekspor saya — SKJ Studio" }];
 
 const LIST_SIZE = 20;
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // anyone who may read published SKJ may bundle them; the job is theirs
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "read");
-  const parsed = ExportRequestSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ExportRequestSchema.safeParse(Object.fromEntries(await readFormBody(request)));
   if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 422 });
   const result = requestBundleExport(getDb(), user.id, subjectOfRequest(parsed.data), parsed.data.format);
   if (!result.ok) return data({ error: result.message }, { status: result.status });

@@ -24,6 +24,7 @@ import { unverifiedSettings } from "~db/queries/settings.server";
 import { EDITABLE_STATES, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
 import { DRAFT_STATE_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `SKJ ${d?.position.name ?? ""} — SKJ Studio` }];
 
@@ -64,8 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const position = positionOf(params.id);
   const db = getDb();
   // the editor's autosave has its own route (jabatan.$id.skj_.simpan); here only the page's forms post
-  const form = await request.formData().catch(() => null);
-  if (!form) return data({ submitError: "Permintaan tidak terbaca; muat ulang halaman." }, { status: 400 });
+  const form = await readFormBody(request);
   // whoever may edit the draft answers its review comments, in any state the draft is open in
   if (form.get("intent") === "comment" || form.get("intent") === "resolve") {
     const draft = findOpenDraft(db, position.id);

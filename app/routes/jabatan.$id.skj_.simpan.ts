@@ -3,6 +3,7 @@ import { requirePermission } from "~/auth/guard.server";
 import type { SaveReply } from "~/components/skj-editor/skj-editor";
 import { SkjDocumentSchema } from "~/domain/skj-document";
 import { parseRichText } from "~/services/richtext.server";
+import { readJsonObject } from "~/services/request-body.server";
 import { saveConflict, withRegisterIdentity } from "~/services/skj-editor.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -19,16 +20,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
   if (!position) return reply({ ok: false, message: "Jabatan tidak ditemukan." }, 404);
-  let body: { document?: unknown; summaryJson?: unknown; baseRevision?: unknown; refreshCodes?: unknown };
-  try {
-    body = await request.json();
-  } catch {
-    return reply({ ok: false, message: "Data tidak terbaca; muat ulang halaman." }, 400);
-  }
+  const body = await readJsonObject(request);
+  if (!body) return reply({ ok: false, message: "Data tidak terbaca; muat ulang halaman." }, 400);
   const draft = findOpenDraft(db, position.id);
   if (!draft) return reply({ ok: false, message: "Draf tidak ditemukan: mungkin sudah diajukan atau ditetapkan. Muat ulang halaman." }, 404);
   const parsed = SkjDocumentSchema.safeParse(body.document);
-  const summary = parseRichText(body.summaryJson ? JSON.stringify(body.summaryJson) : null, "Ikhtisar jabatan");
+  const summary = parseRichText(body.summaryJson, "Ikhtisar jabatan");
   if (!parsed.success || !summary.ok || typeof body.baseRevision !== "number") {
     // the schema's and the rich-text parser's messages name the field (e.g. a list over its limit)
     const reason = parsed.error?.issues[0]?.message ?? (summary.ok ? null : summary.message);

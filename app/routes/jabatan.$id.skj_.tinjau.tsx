@@ -21,6 +21,8 @@ import { draftContributors, draftPins, findOpenDraft } from "~db/queries/skj-dra
 import { addComment, commentThreads, draftDecisions, moveDraft, resolveComment } from "~db/queries/skj-review.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
 import { DECISION_LABELS, DRAFT_STATE_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
+
 export const meta: MetaFunction = () => [{ title: "Tinjau SKJ — SKJ Studio" }];
 
 function load(id: string | undefined) {
@@ -58,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:write");
   const { db, detail, draft } = load(params.id);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   const commented = handleCommentIntent(db, draft.id, form, user.id);
   if (commented) return commented;

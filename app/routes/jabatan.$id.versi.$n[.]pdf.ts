@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guard.server";
 import { pdfFileName, publishedVersionPdf } from "~/services/skj-pdf.server";
-import { idParam } from "~/utils/params";
+import { idParam, strictId } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 import { publishedVersionRef } from "~db/queries/skj-read.server";
@@ -12,9 +12,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
   if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
-  const n = Number(params.n);
-  const ref = Number.isInteger(n) && n > 0 ? publishedVersionRef(db, position.code, n) : undefined;
-  if (!ref) throw new Response(`Versi ${params.n ?? ""} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
+  const n = strictId(params.n);
+  const ref = n === null ? undefined : publishedVersionRef(db, position.code, n);
+  if (n === null || !ref) throw new Response(`Versi ${params.n ?? ""} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
   const etag = `"${ref.contentHash}-pdf"`;
   // a version never changes, but the session must still be checked each time: revalidate, never trust a stale copy
   const cacheControl = "private, max-age=0, must-revalidate";

@@ -12,6 +12,8 @@ import { richTextToHtml } from "~/services/richtext.server";
 import { getDb } from "~db/client.server";
 import { entryDetail, entryImpact, transitionRevision } from "~db/queries/dictionary.server";
 import { formatTanggal } from "~/domain/format-date";
+import { readFormBody } from "~/services/request-body.server";
+
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.entry.code ?? "Kompetensi"} — Kamus Kompetensi — SKJ Studio` }];
 
 function loadEntry(code: string) {
@@ -47,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "dictionary:write");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   if (intent !== "submit" && intent !== "publish" && intent !== "return") return data({ error: "Tindakan tidak dikenal." }, { status: 400 });
   const code = loadEntry(params["*"] ?? "").entry.code;

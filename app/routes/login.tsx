@@ -1,13 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { safeRedirectTarget } from "~/auth/guard.server";
 import { attemptLogin } from "~/auth/login.server";
 import { getSessionUser, startSession } from "~/auth/session.server";
 import { Field } from "~/components/form";
 import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
+import { safeRedirectTarget } from "~/domain/redirect-target";
 import { LoginSchema } from "~/domain/users";
 import { getDb } from "~db/client.server";
 import { recordAudit } from "~db/queries/audit.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Masuk — SKJ Studio" }];
 
@@ -19,15 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { errors?: FieldErrors; formError?: string; email: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const email = String(form.get("email") ?? "");
   const parsed = LoginSchema.safeParse({ email, password: form.get("password") ?? "" });
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), email }, { status: 422 });
+  const target = safeRedirectTarget(form.get("redirectTo"));
   const result = await attemptLogin(parsed.data.email, parsed.data.password);
   if (!result.ok) return data<ActionResult>({ formError: result.message, email }, { status: 401 });
   recordAudit(getDb(), { actorId: result.userId, action: "auth.login", entityType: "session", summary: `Masuk: ${parsed.data.email}` });
   const cookie = await startSession(result.userId);
-  throw redirect(safeRedirectTarget(form.get("redirectTo")), { headers: { "Set-Cookie": cookie } });
+  throw redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {

@@ -12,6 +12,7 @@ import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFr
 import { publishPenetapan, type SkjActor } from "~db/queries/skj-publish.server";
 import { formatTanggal } from "~/domain/format-date";
 import { PENETAPAN_STATUS_LABELS } from "~/domain/labels";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:publish");
   const id = idParam(params.id, NOT_FOUND);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   const draftId = Number(form.get("draftId"));
   const result =

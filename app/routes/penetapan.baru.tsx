@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/domain/forms";
 import { PENETAPAN_KINDS } from "~/domain/penetapan";
 import { getDb } from "~db/client.server";
 import { createPenetapan } from "~db/queries/penetapan.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penetapan baru — SKJ Studio" }];
 
@@ -19,7 +20,7 @@ const FIELDS = ["kind", "number", "year", "title", "signedDate", "effectiveDate"
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:publish");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const input = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<(typeof FIELDS)[number], string>;
   const result = createPenetapan(getDb(), input, user.id);
   if (!result.ok) return data({ errors: result.fieldErrors ?? { _form: result.message }, values: input }, { status: result.status });

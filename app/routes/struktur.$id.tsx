@@ -11,6 +11,7 @@ import { getDb } from "~db/client.server";
 import { findUnitById, unitOptions } from "~db/queries/register.server";
 import { countLiveVersionsUnder } from "~db/queries/skj-bundle.server";
 import { setUnitActive } from "~db/queries/units.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ubah unit — SKJ Studio" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:write");
   const id = idParam(params.id, NOT_FOUND);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   if (intent === "deactivate" || intent === "activate") {
     const result = setUnitActive(getDb(), id, intent === "activate", user.id);

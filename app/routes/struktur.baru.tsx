@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/domain/forms";
 import { submitUnitForm } from "~/services/units.server";
 import { getDb } from "~db/client.server";
 import { unitOptions } from "~db/queries/register.server";
+import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tambah unit — SKJ Studio" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:write");
-  return submitUnitForm(getDb(), await request.formData(), null, user.id);
+  return submitUnitForm(getDb(), await readFormBody(request), null, user.id);
 }
 
 export default function NewUnitPage() {

@@ -5,17 +5,14 @@ import { fieldErrorsOf } from "~/domain/forms";
 import type { Db } from "~db/client.server";
 import { saveTechnicalEntry } from "~db/queries/dictionary.server";
 import { entryPath } from "~/utils/paths";
+import { readJsonObject } from "./request-body.server";
 import { parseRichText } from "./richtext.server";
 
 /** The editor posts JSON ({entry, definitionJson, baseRevisionId, baseUpdatedAt}); one schema validates it here and in the browser. */
 export async function submitEntryForm(db: Db, request: Request, code: string | null, actor: Actor) {
-  let payload: Record<string, unknown>;
-  try {
-    payload = (await request.json()) as Record<string, unknown>;
-  } catch {
-    return data({ errors: { _form: "Data formulir tidak terbaca. Muat ulang halaman lalu coba lagi." } }, { status: 400 });
-  }
-  const definition = parseRichText(payload.definitionJson ? JSON.stringify(payload.definitionJson) : null, "Definisi");
+  const payload = await readJsonObject(request);
+  if (!payload) return data({ errors: { _form: "Data formulir tidak terbaca. Muat ulang halaman lalu coba lagi." } }, { status: 400 });
+  const definition = parseRichText(payload.definitionJson, "Definisi");
   // the rich text is the definition: a plain text sent beside it is replaced by the one derived from it, so
   // what the reviewer reads on the page is what the API and the published SKJ carry
   const derivedText = definition.ok ? definitionColumns(definition.doc).definitionText : "";

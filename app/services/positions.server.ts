@@ -5,10 +5,11 @@ import { PositionSchema } from "~/domain/sotk";
 import type { Db } from "~db/client.server";
 import { savePosition } from "~db/queries/positions.server";
 import { parseRichText } from "./richtext.server";
+import { readFormBody } from "./request-body.server";
 
 /** The create and edit actions of a position: one schema, one save, errors returned at their fields. */
 export async function submitPositionForm(db: Db, request: Request, id: number | null, actorId: number) {
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const summary = parseRichText(form.get("summaryJson"), "Ikhtisar jabatan");
   const parsed = PositionSchema.safeParse({
     code: form.get("code") ?? "",

@@ -2,31 +2,44 @@ import { getSchema } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html/server";
 import { Node } from "@tiptap/pm/model";
 import { richTextExtensions } from "~/components/editor/extensions";
-import type { RichTextNode } from "~/domain/richtext";
+import { richTextShapeProblem, type RichTextNode } from "~/domain/richtext";
 
 const schema = getSchema(richTextExtensions);
 
 export const RICH_TEXT_MAX_BYTES = 200_000;
 
 /**
- * Parses rich text sent by the editor; anything outside the editor's schema is refused, so stored
- * JSON always renders with the same extensions. Empty input means "no rich text".
+ * Parses rich text sent by the editor, as the JSON text of a form field or as the value inside a JSON body;
+ * anything outside the editor's schema is refused, so stored JSON always renders with the same extensions.
+ * Empty input means "no rich text".
  */
-export function parseRichText(
-  raw: FormDataEntryValue | null,
-  label = "Teks",
-): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
+export function parseRichText(raw: unknown, label = "Teks"): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
   if (raw == null || raw === "") return { ok: true, doc: null };
-  if (typeof raw !== "string") return { ok: false, message: `Format ${label.toLowerCase()} tidak valid.` };
-  if (raw.length > RICH_TEXT_MAX_BYTES) return { ok: false, message: `${label} terlalu panjang: paling banyak ${RICH_TEXT_MAX_BYTES.toLocaleString("id-ID")} karakter beserta formatnya.` };
-  try {
-    const json = JSON.parse(raw) as RichTextNode;
-    Node.fromJSON(schema, json).check();
-    if (!onlyDeclared(json)) throw new Error("undeclared key or attribute");
-    return { ok: true, doc: json };
-  } catch {
-    return { ok: false, message: `Format ${label.toLowerCase()} tidak valid: gunakan penyunting yang tersedia.` };
+  const invalid = { ok: false, message: `Format ${label.toLowerCase()} tidak valid: gunakan penyunting yang tersedia.` } as const;
+  let json: unknown = raw;
+  if (typeof raw === "string") {
+    if (raw.length > RICH_TEXT_MAX_BYTES) return tooLong(label);
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return invalid;
+    }
   }
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return invalid;
+  const shape = richTextShapeProblem(json, label);
+  if (shape) return { ok: false, message: shape };
+  if (typeof raw !== "string" && JSON.stringify(json).length > RICH_TEXT_MAX_BYTES) return tooLong(label);
+  try {
+    Node.fromJSON(schema, json).check();
+    if (!onlyDeclared(json as RichTextNode)) throw new Error("undeclared key or attribute");
+    return { ok: true, doc: json as RichTextNode };
+  } catch {
+    return invalid;
+  }
+}
+
+function tooLong(label: string) {
+  return { ok: false, message: `${label} terlalu panjang: paling banyak ${RICH_TEXT_MAX_BYTES.toLocaleString("id-ID")} karakter beserta formatnya.` } as const;
 }
 
 const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);
@@ -49,7 +62,7 @@ function onlyDeclared(json: RichTextNode): boolean {
 /** HTML for display, generated only from JSON that passes the editor's schema; text is escaped by the serializer. */
 export function richTextToHtml(doc: unknown): string {
   if (!doc) return "";
-  const checked = parseRichText(JSON.stringify(doc));
+  const checked = parseRichText(doc);
   if (!checked.ok || !checked.doc) return "";
   return generateHTML(checked.doc as never, richTextExtensions);
 }

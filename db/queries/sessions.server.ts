@@ -1,7 +1,7 @@
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../client.server";
 import { loginThrottle, sessions, users } from "../schema";
-import type { ThrottleState } from "~/domain/login-throttle";
+import { MAX_ATTEMPTS, throttleClock, type AttemptCount } from "~/domain/login-throttle";
 
 export function insertSession(db: Db, row: { idHash: string; userId: number; expiresAt: Date; now: Date }) {
   db.insert(sessions)
@@ -27,23 +27,31 @@ export function deleteExpiredSessions(db: Db, now: Date) {
   db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
 }
 
-export function readThrottle(db: Db, key: string): ThrottleState | null {
-  const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-  if (!row) return null;
-  return {
-    failures: row.failures,
-    windowStartedAt: new Date(row.windowStartedAt),
-    lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null,
-  };
-}
+// in an upsert's SET every column names the row as it was before this attempt
+const RESTARTS = `(case when locked_until is not null then locked_until <= @now else window_started_at <= @windowOpenedBefore end)`;
 
-export function writeThrottle(db: Db, key: string, state: ThrottleState) {
-  const values = {
-    failures: state.failures,
-    windowStartedAt: state.windowStartedAt.toISOString(),
-    lockedUntil: state.lockedUntil?.toISOString() ?? null,
-  };
-  db.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+/**
+ * Counts one login attempt and returns the count after it, in one statement: no other attempt can read or
+ * write the row between the count and the decision taken on it (see app/domain/login-throttle.ts).
+ * A window restarts once it is older than WINDOW_MS or its lock has run out; a lock, once set, is kept
+ * until it runs out, whatever arrives meanwhile.
+ */
+export function countLoginAttempt(db: Db, key: string, now: Date): AttemptCount {
+  const row = db.$client
+    .prepare(
+      `insert into login_throttle (key, failures, window_started_at, locked_until)
+       values (@key, 1, @now, case when 1 >= @max then @lockEnds end)
+       on conflict (key) do update set
+         failures = case when ${RESTARTS} then 1 else failures + 1 end,
+         window_started_at = case when ${RESTARTS} then @now else window_started_at end,
+         locked_until = case
+           when locked_until > @now then locked_until
+           when (case when ${RESTARTS} then 1 else failures + 1 end) >= @max then @lockEnds
+         end
+       returning failures as attempts, locked_until as lockedUntil`,
+    )
+    .get({ key, max: MAX_ATTEMPTS, ...throttleClock(now) }) as { attempts: number; lockedUntil: string | null };
+  return { attempts: row.attempts, lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null };
 }
 
 export function clearThrottle(db: Db, key: string) {

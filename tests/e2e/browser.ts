@@ -1,16 +1,27 @@
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "~/services/browser.server";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
 
 export const baseUrl = () => inject("baseUrl");
 
-/** One Chromium per test file; each test opens its own context (fresh cookies). */
+const CSP_VIOLATION = /Content Security Policy|securitypolicyviolation/i;
+
+/**
+ * One Chromium per test file; each test opens its own context (fresh cookies). Every page reports what the
+ * Content-Security-Policy blocked, from Chromium's console and from `securitypolicyviolation` events, and a
+ * test after which anything was blocked fails (issue 13).
+ */
 export function useBrowser() {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const violations: string[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
+  });
+  afterEach(() => {
+    const seen = violations.splice(0);
+    expect(seen, "Content-Security-Policy violations").toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -19,7 +30,14 @@ export function useBrowser() {
     async newPage(): Promise<Page> {
       const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1366, height: 768 }, locale: "id-ID" });
       contexts.push(context);
+      // the init script runs in every document of the context; CDP injects it past the policy itself
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => console.error(`securitypolicyviolation ${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+      });
       const page = await context.newPage();
+      page.on("console", (message) => {
+        if (message.type() === "error" && CSP_VIOLATION.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+      });
       page.setDefaultTimeout(15_000);
       return page;
     },

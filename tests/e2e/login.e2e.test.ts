@@ -26,6 +26,20 @@ describe("signing in and out", () => {
     });
   }
 
+  it("stays signed in when /logout is only visited (a link from anywhere), and signs out with its button", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "analis@demo.go.id");
+    await visit(page, "/logout");
+    expect(await heading(page)).toBe("Keluar dari SKJ Studio");
+    await visit(page, "/jabatan");
+    expect(new URL(page.url()).pathname).toBe("/jabatan");
+    await visit(page, "/logout");
+    await page.getByRole("button", { name: "Keluar sekarang" }).click();
+    await page.waitForURL("**/login");
+    await page.goto("/jabatan");
+    await page.waitForURL("**/login?redirectTo=%2Fjabatan");
+  });
+
   it("shows one message for a wrong password and keeps the email typed", async () => {
     const page = await browser.newPage();
     await visit(page, "/login");

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { attemptLogin, WRONG_CREDENTIALS } from "~/auth/login.server";
 import { getSessionUser, SESSION_TTL_MS, startSession } from "~/auth/session.server";
-import { LOCK_MS, MAX_FAILURES } from "~/domain/login-throttle";
+import { LOCK_MS, MAX_ATTEMPTS, WINDOW_MS } from "~/domain/login-throttle";
 import { findUserByEmail, updateUser } from "~db/queries/users.server";
 import { action as loginAction } from "~/routes/login";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
@@ -34,9 +34,19 @@ describe("login", () => {
     expect((unknown.body as { formError: string }).formError).toBe(WRONG_CREDENTIALS);
   });
 
-  it("never redirects off-site after login", async () => {
-    const res = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" }));
-    expect(res.headers.get("Location")).toBe("/");
+  it.each(["//evil.example/x", "/\t/evil.example/phish", "/\r/evil.example", "/\n/evil.example", "/\\evil.example", "/a/../..//evil.example"])(
+    "never redirects off-site after login (%j)",
+    async (redirectTo) => {
+      const res = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo }));
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toBe("/");
+    },
+  );
+
+  it.each(["/\v/evil.example", "/\u3000/evil.example", "/jabatan\r\nSet-Cookie: x=1"])("answers a redirect, not a 500, for %j", async (redirectTo) => {
+    const res = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD, redirectTo }));
+    expect(res.status).toBe(302);
+    expect(new URL(res.headers.get("Location")!, "https://skj.example.go.id").host).toBe("skj.example.go.id");
   });
 
   it("shows field errors and signs nobody in when the form is empty", async () => {
@@ -48,7 +58,7 @@ describe("login", () => {
 
   it("throttles an email after repeated failures, even for the right password, then lets it in again", async () => {
     const now = new Date("2026-12-01T08:00:00Z");
-    for (let i = 0; i < MAX_FAILURES; i++) expect((await attemptLogin("analis@demo.go.id", "salah", now)).ok).toBe(false);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) expect((await attemptLogin("analis@demo.go.id", "salah", now)).ok).toBe(false);
     const locked = await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, now);
     expect(locked).toEqual({ ok: false, message: expect.stringContaining("Terlalu banyak percobaan") });
     // another account is not affected
@@ -57,9 +67,44 @@ describe("login", () => {
     expect((await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, later)).ok).toBe(true);
   });
 
+  it("checks at most five passwords of a parallel burst and is locked afterwards, even for the right password", async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, () => run(loginAction, post("/login", { email: "analis@demo.go.id", password: "salah-sekali" }))),
+    );
+    const messages = burst.map((res) => (res.body as { formError: string }).formError);
+    // a refused attempt answers the lock message without its password ever being hashed
+    expect(messages.filter((m) => m === WRONG_CREDENTIALS)).toHaveLength(MAX_ATTEMPTS);
+    expect(messages.filter((m) => m.startsWith("Terlalu banyak percobaan"))).toHaveLength(40 - MAX_ATTEMPTS);
+    const right = await run(loginAction, post("/login", { email: "analis@demo.go.id", password: DEMO_PASSWORD }));
+    expect(right.status).toBe(401);
+    expect(right.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("keeps a lock whatever arrives during it, and opens a fresh window after it", async () => {
+    const now = new Date("2026-12-01T08:00:00Z");
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await attemptLogin("analis@demo.go.id", "salah", now);
+    for (let minute = 1; minute < LOCK_MS / 60_000; minute++) {
+      expect((await attemptLogin("analis@demo.go.id", minute % 2 ? "salah" : DEMO_PASSWORD, at(minute * 60_000))).ok).toBe(false);
+    }
+    // the lock ran out: the attempts made during it do not carry over into the next window
+    for (let i = 0; i < MAX_ATTEMPTS - 1; i++) await attemptLogin("analis@demo.go.id", "salah", at(LOCK_MS));
+    expect((await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, at(LOCK_MS))).ok).toBe(true);
+  });
+
+  it("forgets attempts older than the window, and a success clears the count", async () => {
+    const now = new Date("2026-12-01T08:00:00Z");
+    for (let i = 0; i < MAX_ATTEMPTS - 1; i++) await attemptLogin("analis@demo.go.id", "salah", now);
+    const later = new Date(now.getTime() + WINDOW_MS);
+    for (let i = 0; i < MAX_ATTEMPTS - 1; i++) await attemptLogin("analis@demo.go.id", "salah", later);
+    expect((await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, later)).ok).toBe(true);
+    for (let i = 0; i < MAX_ATTEMPTS - 1; i++) await attemptLogin("analis@demo.go.id", "salah", later);
+    expect((await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, later)).ok).toBe(true);
+  });
+
   it("throttles unknown emails the same way, so a lock reveals nothing", async () => {
     const now = new Date("2026-12-01T08:00:00Z");
-    for (let i = 0; i < MAX_FAILURES; i++) await attemptLogin("siapa@demo.go.id", "salah", now);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await attemptLogin("siapa@demo.go.id", "salah", now);
     expect((await attemptLogin("siapa@demo.go.id", "salah", now)).ok).toBe(false);
     expect((await attemptLogin("siapa@demo.go.id", "salah", now)) as { message: string }).toMatchObject({ message: expect.stringContaining("Terlalu banyak") });
   });
