@@ -1,4 +1,5 @@
 // Indonesian labels for the contract's codes (contract §3).
+import type { Importance, ImportanceRow } from "./skj-document";
 export const GROUP_LABELS: Record<string, string> = {
   jpt_utama: "Jabatan Pimpinan Tinggi Utama",
   jpt_madya: "Jabatan Pimpinan Tinggi Madya",
@@ -54,4 +55,23 @@ export const UNIT_KIND_LABELS: Record<string, string> = {
   kecamatan: "Kecamatan",
   kelurahan: "Kelurahan",
   lainnya: "Lainnya",
+};
+
+/** "Tingkat Pentingnya terhadap Jabatan" as printed (contract §7.3). */
+export const IMPORTANCE_LABELS: Record<Importance, string> = {
+  mutlak: "Mutlak",
+  penting: "Penting",
+  perlu: "Perlu",
+};
+
+/** The requirement row each importance belongs to, as the editor and the diff name it. */
+export const IMPORTANCE_ROW_LABELS: Record<ImportanceRow, string> = {
+  educationLevel: "jenjang pendidikan",
+  educationFields: "bidang ilmu",
+  trainingManagerial: "pelatihan manajerial",
+  trainingTechnical: "pelatihan teknis",
+  trainingFunctional: "pelatihan fungsional",
+  experience: "pengalaman kerja",
+  rank: "pangkat",
+  performanceIndicators: "indikator kinerja jabatan",
 };
