@@ -1,6 +1,7 @@
 // What a bundle (issue 7) holds: the lampiran of a published penetapan or the live SKJ under a unit, each
 // printed from its stored snapshot (the texts as established, never today's dictionary).
-import { indonesianDate, PRINT_REGION, printLampiran, printModelOfPublished, printSignature } from "~/domain/skj-print";
+import { PRINT_REGION, printLampiran, printModelOfPublished, printSignature } from "~/domain/skj-print";
+import { formatTanggal } from "~/domain/tanggal";
 import type { SkjPublishedDocument } from "~/domain/skj-published";
 import type { BundleCover, BundleItem, BundleSubject, SkjBundle } from "~/domain/skj-bundle";
 import { legalBasisLabel } from "~/domain/penetapan";
@@ -12,7 +13,7 @@ export { renderBundlePdf } from "./skj-bundle-pdf.server";
 
 // the date the bureau would write on the cover: western Indonesia time, as no region setting exists yet
 const WIB_OFFSET_MS = 7 * 3600_000;
-const madeOnDate = (now: Date) => indonesianDate(new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10));
+const madeOnDate = (now: Date) => formatTanggal(new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10));
 
 function itemOf(row: BundleVersionRow, keepLegalParts: boolean): BundleItem {
   // the snapshot is our own canonical JSON, immutable in SQL: read as is, not validated again
