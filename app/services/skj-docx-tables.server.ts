@@ -1,7 +1,7 @@
 // The SKJ's contents in Word, shared by the single export and the bundle: the lampiran header, the title, the
 // identity lines, the summary, the Kompetensi and Persyaratan tables and the signature block, all from the SkjPrintModel of the PDF
 // and the preview, so the three never disagree on a table, a row or a text.
-import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType } from "docx";
+import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, Tab, TabStopType, TextRun, VerticalAlign, WidthType } from "docx";
 import { IMPORTANCE_LABELS } from "~/domain/labels";
 import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
 import { identityLines, PRINT_BLANK, PRINT_TICK, type PrintLampiran, type PrintSignature, type SkjPrintModel } from "~/domain/skj-print";
@@ -88,7 +88,7 @@ function identityLinesParagraphs(m: SkjPrintModel): Paragraph[] {
         tabStops: [{ type: TabStopType.LEFT, position: labelWidth }],
         indent: { left: labelWidth + 240, hanging: labelWidth + 240 },
         spacing: { after: i === all.length - 1 ? 200 : 0 },
-        children: [new TextRun(`${label}\t: ${value}`)],
+        children: [new TextRun(label), new TextRun({ children: [new Tab(), `: ${value}`] })],
       }),
   );
 }

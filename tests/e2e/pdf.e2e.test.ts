@@ -131,7 +131,7 @@ describe("SKJ PDF", () => {
     expect(Buffer.from(await answer.body()).equals(Buffer.from(bytes))).toBe(true);
     const pages = await pdfPages(bytes);
     const all = pages.join("");
-    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR", "NOMOR 21 TAHUN 2026", "STANDAR KOMPETENSI JABATAN", `Nama Jabatan ${PUBLISHED_POSITION}`, `Kode Jabatan ${published.position.code}`]) {
+    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR", "NOMOR 21 TAHUN 2026", "STANDAR KOMPETENSI JABATAN", `Nama Jabatan : ${PUBLISHED_POSITION}`, "Kode Jabatan : I. IKHTISAR JABATAN"]) {
       expect(all).toContain(squash(line));
     }
     expect(published.competencies).toHaveLength(12);
