@@ -5,8 +5,11 @@ import { golonganLabel, isGolongan, type Importance, type ImportanceRow, type Sk
 import type { SkjPublishedDocument } from "./skj-published";
 import { formatTanggal } from "./tanggal";
 
-/** The mark in the chosen importance column, as real books tick it. */
-export const PRINT_TICK = "√";
+/**
+ * The mark in the chosen importance column. Real books print "√", but the embedded Arimo subset has no such
+ * glyph and Chromium would embed a second font for it; "V" is the tick Indonesian forms type by hand.
+ */
+export const PRINT_TICK = "V";
 /** What prints where the act leaves a blank to fill in by hand (an unknown place or date). */
 export const PRINT_BLANK = "....................";
 

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SkjDocument } from "~/domain/skj-document";
-import type { SkjPrintModel } from "~/domain/skj-print";
+import { PRINT_TICK, type SkjPrintModel } from "~/domain/skj-print";
 import { closePdfBrowser, forgetPdfMemoryCache, pdfCacheFile, printHtmlToPdf, renderSkjPdf, skjHtml } from "~/services/pdf.server";
 import { draftPdf, draftPrintModel, publishedPrintModel, publishedVersionPdf } from "~/services/skj-pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
@@ -90,7 +90,7 @@ function printedParts(m: SkjPrintModel): string[] {
     "III. PERSYARATAN JABATAN",
     "No Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu",
     ...m.requirements.map((row) =>
-      row.kind === "heading" ? `${row.no} ${row.label}` : `${row.sub ? "" : row.no} ${row.sub ? `${row.no} ${row.label}` : row.label} ${listed(row.items)} ${row.importance ? "√" : ""}`,
+      row.kind === "heading" ? `${row.no} ${row.label}` : `${row.sub ? "" : row.no} ${row.sub ? `${row.no} ${row.label}` : row.label} ${listed(row.items)} ${row.importance ? PRINT_TICK : ""}`,
     ),
     ...(m.signature ? [`Ditetapkan di ${m.signature.place ?? "...................."}`, `pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
   ];
@@ -126,7 +126,7 @@ async function ticksOn(bytes: Uint8Array, k: number): Promise<[string, string][]
   const labels = ["a. Jenjang", "b. Bidang Ilmu", "a. Manajerial", "b. Teknis", "c. Fungsional", "Pengalaman Kerja", "Pangkat", "Indikator Kinerja Jabatan"];
   const rows = items.filter((i) => labels.includes(i.text));
   return items
-    .filter((i) => i.text === "√")
+    .filter((i) => i.text === PRINT_TICK)
     .map((tick) => {
       const row = rows.reduce((best, r) => (Math.abs(r.y - tick.y) < Math.abs(best.y - tick.y) ? r : best));
       const column = columns.reduce((best, c) => (Math.abs(c.x - tick.x) < Math.abs(best.x - tick.x) ? c : best));
@@ -248,12 +248,12 @@ describe("the PDF", () => {
         "B. Sosial Kultural",
         "C. Teknis",
         "1. Pendidikan",
-        " a. Jenjang S-1 √",
+        " a. Jenjang S-1 V",
         " b. Bidang Ilmu 1. Ilmu Administrasi Negara 2. Ilmu Pemerintahan ",
         "2. Pelatihan",
-        " b. Teknis 1. Analisis Jabatan 2. Evaluasi Kelembagaan √",
-        "3. Pengalaman Kerja Pernah menduduki jabatan pengawas di bidang kelembagaan (paling singkat 2 tahun) √",
-        "4. Pangkat Penata Tingkat I (III/d) √",
+        " b. Teknis 1. Analisis Jabatan 2. Evaluasi Kelembagaan V",
+        "3. Pengalaman Kerja Pernah menduduki jabatan pengawas di bidang kelembagaan (paling singkat 2 tahun) V",
+        "4. Pangkat Penata Tingkat I (III/d) V",
         "pada tanggal 1 Maret 2026",
         "GUBERNUR NUSANTARA JAYA,",
         "Gubernur Demo",
@@ -304,7 +304,7 @@ describe("the PDF", () => {
       const blocked: string[] = [];
       const bytes = await renderSkjPdf({ ...base, identity: { ...base.identity, summary } }, { onBlocked: (url) => blocked.push(url) });
       const { pages } = await pagesOf(bytes);
-      expectInOrder(pages.join("\n"), [`Ikhtisar Jabatan ${summary}`, "II. STANDAR KOMPETENSI"]);
+      expectInOrder(pages.join("\n"), ["I. IKHTISAR JABATAN", summary, "II. STANDAR KOMPETENSI"]);
       expect(blocked).toEqual([]);
       expect(hits()).toBe(0);
     });

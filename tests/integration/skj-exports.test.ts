@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BundleItem, SkjBundle } from "~/domain/skj-bundle";
 import type { SkjDocument } from "~/domain/skj-document";
-import type { SkjPrintModel } from "~/domain/skj-print";
+import { PRINT_TICK, type SkjPrintModel } from "~/domain/skj-print";
 import type { SkjPublishedDocument } from "~/domain/skj-published";
 import { renderBundleDocx } from "~/services/skj-bundle-docx.server";
 import { skjDocx } from "~/services/skj-docx.server";
@@ -226,7 +226,7 @@ function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: Skj
   expect(/<w:tr>[\s\S]*?<\/w:tr>/.exec(competencies!.xml)![0]).toContain("<w:tblHeader/>");
   expect(competencies!.rows.slice(1)).toEqual(competencyRows(model));
   expect(competencies!.rows.slice(1).filter((r) => r.length === 1).map((r) => r[0])).toEqual(["A. Manajerial", "B. Sosial Kultural", "C. Teknis"]);
-  expect(requirements!.rows.slice(0, 2)).toEqual([["No", "Jenis Persyaratan", "Uraian", "Tingkat Pentingnya terhadap Jabatan"], ["Mutlak", "Penting", "Perlu"]]);
+  expect(requirements!.rows.slice(0, 2)).toEqual([["No", "Jenis Persyaratan", "Uraian", "Tingkat Pentingnya terhadap Jabatan"], ["", "", "", "Mutlak", "Penting", "Perlu"]]);
   expect(requirements!.rows.slice(2).map((row) => row.slice(0, 2).join(" ").trim())).toEqual([
     "1. Pendidikan",
     "a. Jenjang",
@@ -240,8 +240,8 @@ function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: Skj
     "5. Indikator Kinerja Jabatan",
   ]);
   // a tick only in the chosen column of each row; none where no importance was chosen
-  const ticks = requirements!.rows.slice(2).filter((row) => row.length === 6).map((row) => row.slice(3).map((c) => (c === "√" ? "√" : "")));
-  const expected = model.requirements.flatMap((row) => (row.kind === "row" ? [["mutlak", "penting", "perlu"].map((level) => (row.importance === level ? "√" : ""))] : []));
+  const ticks = requirements!.rows.slice(2).filter((row) => row.length === 6).map((row) => row.slice(3).map((c) => (c === PRINT_TICK ? PRINT_TICK : "")));
+  const expected = model.requirements.flatMap((row) => (row.kind === "row" ? [["mutlak", "penting", "perlu"].map((level) => (row.importance === level ? PRINT_TICK : ""))] : []));
   expect(ticks).toEqual(expected);
 }
 

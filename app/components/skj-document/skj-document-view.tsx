@@ -13,10 +13,7 @@ export const SKJ_PRINT_CSS = `
 .skj-doc td { overflow-wrap: anywhere; }
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
-/* a long row breaks across pages rather than leaving a third of a page blank; a short one stays whole */
-.skj-doc tr { break-inside: auto; }
-.skj-doc td, .skj-doc th { break-inside: auto; }
-.skj-doc li { break-inside: avoid; }
+.skj-doc tr { page-break-inside: avoid; break-inside: avoid; }
 .skj-doc tr.group-title { break-after: avoid; page-break-after: avoid; }
 /* a section heading never ends a page: it goes with the table header and the first rows */
 .skj-doc h3, .skj-doc .keep-with-table { break-after: avoid; page-break-after: avoid; }
