@@ -56,7 +56,7 @@ describe("what a bundle gathers", () => {
     expect(codes.indexOf("SETDA.BIRO-ORG.BAG-RBAK.KABAG")).toBeLessThan(codes.indexOf("SETDA.BIRO-ORG.BAG-RBAK.SUBBAG-TU.KASUBBAG"));
     expect(codes.slice(-2)).toEqual(["SETDA.BIRO-PEM.BAG-OTDA.AK-MUDA", "SETDA.BIRO-PEM.BAG-OTDA.KABAG"]);
     expect(bundle.cover.lampiran).toMatchObject({ kind: "PERATURAN GUBERNUR", number: "12", year: 2026 });
-    expect(bundle.cover.signature).toEqual({ signedOn: "2 Maret 2026", title: "Gubernur Nusantara Jaya", name: "Arya Wiratama" });
+    expect(bundle.cover.signature).toEqual({ place: null, signedOn: "2 Maret 2026", title: "Gubernur Nusantara Jaya", name: "Arya Wiratama" });
     for (const item of bundle.items) {
       expect(item.model.lampiran).toBeUndefined();
       expect(item.model.signature).toBeUndefined();
