@@ -18,7 +18,9 @@ import { findPositionByCode } from "~db/queries/register.server";
 import { createDraft } from "~db/queries/skj-drafts.server";
 import { publishPenetapan, withdrawVersion } from "~db/queries/skj-publish.server";
 import { findUserByEmail } from "~db/queries/users.server";
-import { skjDrafts } from "~db/schema";
+import { skjDrafts, skjVersions } from "~db/schema";
+import { canonicalJson } from "~/domain/canonical-json";
+import { SkjPublishedDocumentSchema } from "~/domain/skj-published";
 import { loader as draftDocxLoader } from "~/routes/jabatan.$id.skj_.docx";
 import { loader as versionDocxLoader } from "~/routes/jabatan.$id.versi.$n[.]docx";
 import { loader as rowsLoader } from "~/routes/skj.ekspor[.]xlsx";
@@ -254,6 +256,22 @@ function openDraftModel(db: Db, code: string): SkjPrintModel {
   createDraft(db, { positionId: position.id, ...fresh, actorId: actor(db, "analis@demo.go.id").id, via: "ui" });
   return draftPrintModel(db, position.id)!;
 }
+
+describe("a version published before the §7.2 fields", () => {
+  it("keeps its stored bytes as they were, and prints a blank Kode Jabatan and empty importance cells", async () => {
+    const position = findPositionByCode(db, SUPERSEDED)!;
+    const row = db.select().from(skjVersions).where(eq(skjVersions.positionId, position.id)).all().find((v) => v.versionNumber === current)!;
+    expect(row.snapshot).not.toMatch(/jobCode|importance/);
+    // still valid under today's schema, and reading it adds nothing: its bytes and hash stay the same
+    const parsed = SkjPublishedDocumentSchema.parse(JSON.parse(row.snapshot));
+    expect(canonicalJson(parsed)).toBe(row.snapshot);
+    const model = publishedPrintModel(db, SUPERSEDED, current)!;
+    expect(model.identity.jobCode).toBe("");
+    expect(model.requirements.flatMap((r) => (r.kind === "row" ? [r.importance] : []))).toEqual(Array(8).fill(null));
+    const requirements = tablesOf((await docxParts(await skjDocx(model))).document)[1]!;
+    expect(requirements.rows.slice(2).flatMap((r) => r.slice(3))).not.toContain(PRINT_TICK);
+  });
+});
 
 describe("the Word file", () => {
   it("of a published version holds the PDF's three tables, the lampiran header, the signature and the page footer, and no watermark", async () => {
