@@ -89,7 +89,7 @@ describe("SKJ PDF", () => {
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pages = await pdfPages(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(1);
-    expect(pages[0]).toContain(squash(`Nama Jabatan ${POSITION}`));
+    expect(pages[0]).toContain(squash(`Nama Jabatan : ${POSITION}`));
     // the diagonal watermark, on every page of a draft
     for (const page of pages) expect(page).toContain("DRAFT");
 
