@@ -25,16 +25,16 @@ describe("printed SKJ (§7.2, §7.3)", () => {
     await page.getByRole("heading", { name: "Pemeriksaan aturan" }).waitFor();
 
     await page.getByLabel("Kode Jabatan (seperti tercetak)").fill(JOB_CODE);
-    await page.getByLabel("Tingkat pentingnya (jenjang pendidikan)").selectOption({ label: "Mutlak" });
-    await page.getByLabel("Tingkat pentingnya (pelatihan teknis)").selectOption({ label: "Penting" });
-    await page.getByLabel("Tingkat pentingnya (pengalaman kerja)").selectOption({ label: "Perlu" });
+    await page.getByLabel("Tingkat pentingnya 1a Jenjang").selectOption({ label: "Mutlak" });
+    await page.getByLabel("Tingkat pentingnya 2b Teknis").selectOption({ label: "Penting" });
+    await page.getByLabel("Tingkat pentingnya 3 Pengalaman").selectOption({ label: "Perlu" });
     await page.getByRole("status").filter({ hasText: /^Tersimpan / }).waitFor();
 
     // a reload shows what was saved, not what the form still held
     await page.reload();
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     expect(await page.getByLabel("Kode Jabatan (seperti tercetak)").inputValue()).toBe(JOB_CODE);
-    expect(await page.getByLabel("Tingkat pentingnya (pengalaman kerja)").inputValue()).toBe("perlu");
+    expect(await page.getByLabel("Tingkat pentingnya 3 Pengalaman").inputValue()).toBe("perlu");
 
     await visit(page, `${positionPath}/skj/pratinjau`);
     await page.getByRole("article", { name: "Dokumen SKJ" }).waitFor();
