@@ -8,6 +8,7 @@ import type { Role } from "./permissions";
 import type { SkjStatus } from "./sotk";
 import type { SourceKind } from "./dictionary";
 
+import type { Importance, ImportanceRow } from "./skj-document";
 export const GROUP_LABELS: Record<string, string> = {
   jpt_utama: "Jabatan Pimpinan Tinggi Utama",
   jpt_madya: "Jabatan Pimpinan Tinggi Madya",
@@ -205,6 +206,25 @@ export function labelOf(table: Readonly<Record<string, string>>, code: string): 
   return table[code] ?? code;
 }
 
+/** "Tingkat Pentingnya terhadap Jabatan" as printed (contract §7.3). */
+export const IMPORTANCE_LABELS: Record<Importance, string> = {
+  mutlak: "Mutlak",
+  penting: "Penting",
+  perlu: "Perlu",
+};
+
+/** The requirement row each importance belongs to, as the editor and the diff name it. */
+export const IMPORTANCE_ROW_LABELS: Record<ImportanceRow, string> = {
+  educationLevel: "jenjang pendidikan",
+  educationFields: "bidang ilmu",
+  trainingManagerial: "pelatihan manajerial",
+  trainingTechnical: "pelatihan teknis",
+  trainingFunctional: "pelatihan fungsional",
+  experience: "pengalaman kerja",
+  rank: "pangkat",
+  performanceIndicators: "indikator kinerja jabatan",
+};
+
 export const ENUM_LABEL_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   GROUP_LABELS,
   FUNCTIONAL_LEVEL_LABELS,
@@ -225,4 +245,5 @@ export const ENUM_LABEL_TABLES: Readonly<Record<string, Readonly<Record<string, 
   COMMENT_SECTION_LABELS,
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
+  IMPORTANCE_LABELS,
 };

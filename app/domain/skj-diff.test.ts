@@ -38,3 +38,19 @@ describe("SKJ document diff", () => {
     ]);
   });
 });
+
+describe("SKJ document diff of the §7.2 additions", () => {
+  it("reports a printed job code and importance choices, and nothing for a version-1 document against an empty upgrade", () => {
+    const after = structuredClone(doc);
+    after.position.jobCode = "800.1.3.2";
+    after.requirements.importance = { experience: "mutlak" };
+    expect(diffSkjDocuments(doc, after)).toEqual([
+      { section: "identitas", label: "Kode jabatan (cetak)", before: "—", after: "800.1.3.2" },
+      { section: "persyaratan", label: "Tingkat pentingnya: pengalaman kerja", before: "—", after: "Mutlak" },
+    ]);
+    const upgraded = structuredClone(doc);
+    upgraded.position.jobCode = null;
+    upgraded.requirements.importance = {};
+    expect(diffSkjDocuments(doc, upgraded)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // What differs between two SKJ documents, in the terms a reviewer reads: identity, competencies, requirements.
-import type { SkjDocument } from "./skj-document";
+import { IMPORTANCE_ROWS, type SkjDocument } from "./skj-document";
+import { IMPORTANCE_LABELS, IMPORTANCE_ROW_LABELS } from "./labels";
 
 export interface SkjChange {
   section: "identitas" | "kompetensi" | "persyaratan";
@@ -16,6 +17,7 @@ const IDENTITY_LABELS: Record<keyof SkjDocument["position"], string> = {
   unitCode: "Unit kerja",
   governmentAffair: "Urusan pemerintahan",
   summary: "Ikhtisar jabatan",
+  jobCode: "Kode jabatan (cetak)",
 };
 
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
@@ -24,7 +26,8 @@ const lines = (items: readonly string[]) => items.filter((s) => s.trim()).join("
 export function diffSkjDocuments(before: SkjDocument, after: SkjDocument, nameOf: (code: string) => string = (c) => c): SkjChange[] {
   const changes: SkjChange[] = [];
   for (const key of Object.keys(IDENTITY_LABELS) as (keyof SkjDocument["position"])[]) {
-    if (before.position[key] !== after.position[key]) changes.push({ section: "identitas", label: IDENTITY_LABELS[key], before: show(before.position[key]), after: show(after.position[key]) });
+    // a missing optional field and null both mean "none": a version-1 document does not differ from its upgrade
+    if ((before.position[key] ?? null) !== (after.position[key] ?? null)) changes.push({ section: "identitas", label: IDENTITY_LABELS[key], before: show(before.position[key]), after: show(after.position[key]) });
   }
 
   const levelsBefore = new Map(before.competencies.map((c) => [c.code, c.level]));
@@ -54,5 +57,9 @@ export function diffSkjDocuments(before: SkjDocument, after: SkjDocument, nameOf
     b.experience.map((e) => `${e.description}${e.minYears != null ? ` (${e.minYears} th)` : ""}`).join("; "),
   );
   requirement("Indikator kinerja jabatan", lines(a.performanceIndicators), lines(b.performanceIndicators));
+  for (const row of IMPORTANCE_ROWS) {
+    const importanceOf = (r: SkjDocument["requirements"]) => (r.importance?.[row] ? IMPORTANCE_LABELS[r.importance[row]] : "");
+    requirement(`Tingkat pentingnya: ${IMPORTANCE_ROW_LABELS[row]}`, importanceOf(a), importanceOf(b));
+  }
   return changes;
 }

@@ -32,6 +32,14 @@ export const SKJ_EXPERIENCE_DESCRIPTION_MAX = 2_000;
 export const SKJ_EXPERIENCE_YEARS_MAX = 60;
 export const SKJ_PERFORMANCE_INDICATORS_MAX = 50;
 export const SKJ_PERFORMANCE_INDICATOR_MAX = 1_000;
+export const SKJ_JOB_CODE_MAX = 100;
+
+/** "Tingkat Pentingnya terhadap Jabatan" of a requirement row (contract §7.2), as the printed columns order them. */
+export const IMPORTANCE_LEVELS = ["mutlak", "penting", "perlu"] as const;
+export type Importance = (typeof IMPORTANCE_LEVELS)[number];
+/** The rows of the printed requirements table that carry an importance, in the printed order (§7.3). */
+export const IMPORTANCE_ROWS = ["educationLevel", "educationFields", "trainingManagerial", "trainingTechnical", "trainingFunctional", "experience", "rank", "performanceIndicators"] as const;
+export type ImportanceRow = (typeof IMPORTANCE_ROWS)[number];
 
 /** Golongan ruang from lowest to highest, with the pangkat names of seeds/reference/golongan-pendidikan.json. */
 export const GOLONGAN = [
@@ -137,6 +145,9 @@ export const SkjPositionSchema = object(
     unitCode: text("Kode unit kerja", CODE_MAX),
     governmentAffair: text("Urusan pemerintahan", SKJ_GOVERNMENT_AFFAIR_MAX).nullable(),
     summary: text("Ikhtisar jabatan", SKJ_SUMMARY_MAX),
+    // Optional (§7.2): version-1 documents and published versions without it stay valid and unchanged.
+    // Free text as the instansi prints it ("800.1.3.2", words with spaces), unlike the register key `code`.
+    jobCode: text("Kode jabatan (cetak)", SKJ_JOB_CODE_MAX).nullable().optional(),
   },
   "Identitas jabatan",
 );
@@ -187,6 +198,11 @@ export const SkjRequirementsSchema = object(
     ),
     experience: list(SkjExperienceSchema, "Pengalaman kerja", SKJ_EXPERIENCE_MAX),
     performanceIndicators: list(text("Indikator kinerja jabatan", SKJ_PERFORMANCE_INDICATOR_MAX), "Indikator kinerja jabatan", SKJ_PERFORMANCE_INDICATORS_MAX),
+    // Optional, and each row optional: a row without a choice prints an empty cell (§7.2).
+    importance: object(
+      Object.fromEntries(IMPORTANCE_ROWS.map((row) => [row, choice(IMPORTANCE_LEVELS, "Tingkat pentingnya").optional()])) as Record<ImportanceRow, z.ZodOptional<z.ZodEnum<{ [K in Importance]: K }>>>,
+      "Tingkat pentingnya terhadap jabatan",
+    ).optional(),
   },
   "Persyaratan jabatan",
 );

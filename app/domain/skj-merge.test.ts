@@ -228,3 +228,31 @@ describe("mergeSkjDrafts properties", () => {
     );
   });
 });
+
+describe("merge of the §7.2 additions", () => {
+  const content = (document: SkjDocument) => ({ document, summaryJson: null });
+  it("merges importance row by row and keeps a version-1 document free of the new keys", () => {
+    const base = structuredClone(BASE);
+    const mine = structuredClone(BASE);
+    mine.requirements.importance = { rank: "mutlak" };
+    const theirs = structuredClone(BASE);
+    theirs.requirements.importance = { experience: "perlu" };
+    theirs.position.jobCode = "800.1.3.2";
+    const merged = mergeSkjDrafts(content(base), content(mine), content(theirs));
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.content.document.requirements.importance).toEqual({ rank: "mutlak", experience: "perlu" });
+    expect(merged.content.document.position.jobCode).toBe("800.1.3.2");
+
+    const untouched = mergeSkjDrafts(content(base), content(structuredClone(BASE)), content(structuredClone(BASE))).content.document;
+    expect(JSON.stringify(untouched)).toBe(JSON.stringify(BASE));
+  });
+
+  it("reports both sides choosing a different importance for the same row as a conflict, named in Indonesian", () => {
+    const mine = structuredClone(BASE);
+    mine.requirements.importance = { trainingTechnical: "mutlak" };
+    const theirs = structuredClone(BASE);
+    theirs.requirements.importance = { trainingTechnical: "perlu" };
+    const { conflicts } = mergeSkjDrafts(content(BASE), content(mine), content(theirs));
+    expect(conflicts.map((c) => [c.label, describeSkjValue(c, c.mine), describeSkjValue(c, c.theirs)])).toEqual([["Tingkat pentingnya: pelatihan teknis", "Mutlak", "Perlu"]]);
+  });
+});

@@ -10,7 +10,8 @@
 // different competencies without a conflict.
 import { z } from "zod";
 import type { RichTextNode } from "./richtext";
-import { golonganLabel, isGolongan, SkjDocumentSchema, type SkjDocument } from "./skj-document";
+import { IMPORTANCE_LABELS, IMPORTANCE_ROW_LABELS } from "./labels";
+import { golonganLabel, IMPORTANCE_ROWS, isGolongan, SkjDocumentSchema, type ImportanceRow, type SkjDocument } from "./skj-document";
 
 /** What a draft revision holds: the document and the rich text the summary was typed in. */
 export interface SkjDraftContent {
@@ -66,6 +67,7 @@ export const SKJ_FIELD_LABELS: Record<SkjValuePath, string> = {
   "position.unitCode": "Unit kerja",
   "position.governmentAffair": "Urusan pemerintahan",
   "position.summary": "Ikhtisar jabatan",
+  "position.jobCode": "Kode jabatan (cetak)",
   "requirements.rank": "Pangkat/golongan ruang minimal",
   "requirements.education": "Kualifikasi pendidikan",
   "requirements.training.managerial": "Pelatihan manajerial",
@@ -73,6 +75,7 @@ export const SKJ_FIELD_LABELS: Record<SkjValuePath, string> = {
   "requirements.training.functional": "Pelatihan fungsional",
   "requirements.experience": "Pengalaman kerja",
   "requirements.performanceIndicators": "Indikator kinerja jabatan",
+  ...(Object.fromEntries(IMPORTANCE_ROWS.map((row) => [`requirements.importance.${row}`, `Tingkat pentingnya: ${IMPORTANCE_ROW_LABELS[row]}`])) as Record<`requirements.importance.${ImportanceRow}`, string>),
 };
 
 const SECTION_OF: Record<keyof SkjDocument, SkjMergeSection> = {
@@ -88,6 +91,8 @@ const SUMMARY_PATH = "position.summary";
 
 /** The value fields of the schema, in document order. */
 export function skjValuePaths(schema: z.ZodType = SkjDocumentSchema, prefix: readonly string[] = []): string[][] {
+  // an optional object (requirements.importance) is walked into like any other: each of its keys is a field
+  if (schema instanceof z.ZodOptional && schema.unwrap() instanceof z.ZodObject) return skjValuePaths(schema.unwrap() as z.ZodType, prefix);
   if (!(schema instanceof z.ZodObject)) return [[...prefix]];
   return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, child]) =>
     prefix.length === 0 && key in KEYED_LISTS ? [] : skjValuePaths(child, [...prefix, key]),
@@ -116,8 +121,17 @@ function setValueAt(content: SkjDraftContent, path: readonly string[], value: un
     plain = summary.text;
     content.summaryJson = summary.rich;
   }
-  const parent = path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, content.document as unknown as Record<string, unknown>);
-  parent[path[path.length - 1]!] = plain;
+  const leaf = path[path.length - 1]!;
+  // an absent optional field stays absent (no `undefined` key, no empty parent object), so merging two
+  // version-1 documents yields a version-1 document
+  let parent: Record<string, unknown> | undefined = content.document as unknown as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    if (parent[key] === undefined && plain !== undefined) parent[key] = {};
+    parent = parent[key] as Record<string, unknown> | undefined;
+    if (parent === undefined) return;
+  }
+  if (plain === undefined) delete parent[leaf];
+  else parent[leaf] = plain;
 }
 
 type Row = SkjDocument["competencies"][number];
@@ -207,6 +221,7 @@ export function describeSkjValue(field: Pick<SkjMergeField, "id" | "code">, valu
   if (field.id === "requirements.education") return list((value as SkjDocument["requirements"]["education"]).map((e) => (e.fields.length ? `${e.level}: ${e.fields.join(", ")}` : e.level)));
   if (field.id === "requirements.experience")
     return list((value as SkjDocument["requirements"]["experience"]).map((e) => (e.minYears == null ? e.description : `${e.description} (minimal ${e.minYears} tahun)`)));
+  if (field.id.startsWith("requirements.importance.")) return IMPORTANCE_LABELS[value as keyof typeof IMPORTANCE_LABELS] ?? String(value);
   if (Array.isArray(value)) return list(value.map(String));
   return String(value);
 }

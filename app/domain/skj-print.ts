@@ -1,9 +1,27 @@
 // The SKJ as it prints (Permenpan RB 38/2017 layout): one model for the on-screen preview and the PDF.
 import { indicatorNumber } from "./dictionary";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
-import { golonganLabel, isGolongan, type SkjDocument } from "./skj-document";
+import { golonganLabel, isGolongan, type Importance, type ImportanceRow, type SkjDocument } from "./skj-document";
 import type { SkjPublishedDocument } from "./skj-published";
 import { formatTanggal } from "./format-date";
+
+/**
+ * The mark in the chosen importance column. Real books print "√", but the embedded Arimo subset has no such
+ * glyph and Chromium would embed a second font for it; "V" is the tick Indonesian forms type by hand.
+ */
+export const PRINT_TICK = "V";
+/** What prints where the act leaves a blank to fill in by hand (an unknown place or date). */
+export const PRINT_BLANK = "....................";
+
+/** The identity lines under the title (§7.3): label, then value; Kode Jabatan is the printed job code only. */
+export function identityLines(identity: SkjPrintModel["identity"]): [string, string][] {
+  return [
+    ["Nama Jabatan", identity.name],
+    ["Kelompok Jabatan", identity.group],
+    ["Urusan Pemerintahan", identity.governmentAffair],
+    ["Kode Jabatan", identity.jobCode],
+  ];
+}
 
 /** The region named in the lampiran header; no setting holds it yet, so the demo province is the default. */
 export const PRINT_REGION = "PROVINSI NUSANTARA JAYA";
@@ -15,16 +33,19 @@ export interface PrintLevelTexts {
   levels: { level: number; description: string; indicators: string[] }[];
 }
 
+/**
+ * One row of "III. PERSYARATAN JABATAN" (§7.3): a numbered heading row ("1. Pendidikan", no text of its own)
+ * or a row with its texts and its "Tingkat Pentingnya terhadap Jabatan" (null prints three empty cells).
+ */
+export type PrintRequirementRow =
+  | { kind: "heading"; no: string; label: string }
+  | { kind: "row"; no: string; label: string; sub: boolean; items: string[]; importance: Importance | null };
+
 export interface SkjPrintModel {
-  identity: { name: string; group: string; governmentAffair: string; code: string; unitPath: string; summary: string };
+  /** `code` is the register key (file names only); `jobCode` is what prints as Kode Jabatan, "" when none. */
+  identity: { name: string; group: string; governmentAffair: string; code: string; jobCode: string; unitPath: string; summary: string };
   groups: { title: string; rows: { no: number; code: string; name: string; level: number; description: string; indicators: { number: string; text: string }[] }[] }[];
-  requirements: {
-    rank: string;
-    education: { level: string; fields: string }[];
-    training: { managerial: string[]; technical: string[]; functional: string[] };
-    experience: string[];
-    performanceIndicators: string[];
-  };
+  requirements: PrintRequirementRow[];
   draft: boolean;
   /** The lampiran header of the regulation that established a published version. */
   lampiran?: PrintLampiran;
@@ -43,6 +64,8 @@ export interface PrintLampiran {
 }
 
 export interface PrintSignature {
+  /** "Ditetapkan di <place>"; null leaves a blank to fill in by hand. */
+  place: string | null;
   /** "1 Maret 2026", or null while the penetapan carries no date. */
   signedOn: string | null;
   title: string | null;
@@ -55,12 +78,13 @@ export interface PrintPenetapan {
   /** YYYY-MM-DD */
   signedDate: string | null;
   region?: string;
+  place?: string | null;
 }
 
 const GROUP_TITLES = [
-  ["manajerial", "A. Kompetensi Manajerial"],
-  ["sosial_kultural", "B. Kompetensi Sosial Kultural"],
-  ["teknis", "C. Kompetensi Teknis"],
+  ["manajerial", "A. Manajerial"],
+  ["sosial_kultural", "B. Sosial Kultural"],
+  ["teknis", "C. Teknis"],
 ] as const;
 
 export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, PrintLevelTexts>, unitPath: string, draft: boolean): SkjPrintModel {
@@ -83,19 +107,29 @@ export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, Print
         };
       }),
   }));
-  const r = doc.requirements;
   return {
-    identity: { name: p.name, group: groupLabel, governmentAffair: p.governmentAffair ?? "—", code: p.code, unitPath, summary: p.summary },
+    identity: { name: p.name, group: groupLabel, governmentAffair: p.governmentAffair ?? "—", code: p.code, jobCode: p.jobCode?.trim() ?? "", unitPath, summary: p.summary },
     groups,
-    requirements: {
-      rank: r.rank && isGolongan(r.rank) ? golonganLabel(r.rank) : "—",
-      education: r.education.map((e) => ({ level: e.level, fields: e.fields.join(", ") })),
-      training: r.training,
-      experience: r.experience.map((e) => `${e.description}${e.minYears != null ? ` (paling singkat ${e.minYears} tahun)` : ""}`),
-      performanceIndicators: r.performanceIndicators,
-    },
+    requirements: requirementRows(doc.requirements),
     draft,
   };
+}
+
+/** The requirements table in the order of real lampiran (§7.3); a version-1 document has no importance at all. */
+function requirementRows(r: SkjDocument["requirements"]): PrintRequirementRow[] {
+  const row = (no: string, label: string, items: string[], key: ImportanceRow, sub = true): PrintRequirementRow => ({ kind: "row", no, label, sub, items, importance: r.importance?.[key] ?? null });
+  return [
+    { kind: "heading", no: "1.", label: "Pendidikan" },
+    row("a.", "Jenjang", r.education.map((e) => e.level), "educationLevel"),
+    row("b.", "Bidang Ilmu", [...new Set(r.education.flatMap((e) => e.fields))], "educationFields"),
+    { kind: "heading", no: "2.", label: "Pelatihan" },
+    row("a.", "Manajerial", r.training.managerial, "trainingManagerial"),
+    row("b.", "Teknis", r.training.technical, "trainingTechnical"),
+    row("c.", "Fungsional", r.training.functional, "trainingFunctional"),
+    row("3.", "Pengalaman Kerja", r.experience.map((e) => `${e.description}${e.minYears != null ? ` (paling singkat ${e.minYears} tahun)` : ""}`), "experience", false),
+    row("4.", "Pangkat", r.rank && isGolongan(r.rank) ? [golonganLabel(r.rank)] : [], "rank", false),
+    row("5.", "Indikator Kinerja Jabatan", r.performanceIndicators, "performanceIndicators", false),
+  ];
 }
 
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
@@ -125,6 +159,7 @@ export function printLampiran(legalBasis: { kind: string; number: string; year: 
 /** The signature block of a regulation, as printed. */
 export function printSignature(penetapan: PrintPenetapan): PrintSignature {
   return {
+    place: blank(penetapan.place),
     signedOn: penetapan.signedDate ? formatTanggal(penetapan.signedDate) : null,
     title: blank(penetapan.signerTitle),
     name: blank(penetapan.signerName),

@@ -136,6 +136,25 @@ const cases: Case[] = [
   // SKJ-SCHEMA (more in the "schema failures" block below)
   { rule: "SKJ-SCHEMA", name: "fires on an unknown group", change: (d) => void ((d.position as { group: unknown }).group = "manager"), paths: ["position.group"] },
   { rule: "SKJ-SCHEMA", name: "does not fire on a valid document", paths: [] },
+  {
+    rule: "SKJ-SCHEMA",
+    name: "accepts a printed job code with spaces, an empty one, and importance choices (§7.2)",
+    change: (d) => {
+      d.position.jobCode = "800.1.3.2 Kepala Bagian";
+      d.requirements.importance = { educationLevel: "mutlak", experience: "penting", rank: "perlu" };
+    },
+    paths: [],
+  },
+  { rule: "SKJ-SCHEMA", name: "accepts an empty printed job code", change: (d) => void (d.position.jobCode = ""), paths: [] },
+  { rule: "SKJ-SCHEMA", name: "fires on a printed job code over 100 characters", change: (d) => void (d.position.jobCode = "x".repeat(101)), paths: ["position.jobCode"], message: /Kode jabatan \(cetak\) maksimal 100 karakter/ },
+  {
+    rule: "SKJ-SCHEMA",
+    name: "fires on an importance outside mutlak/penting/perlu, at its row",
+    change: (d) => void (d.requirements.importance = { trainingTechnical: "wajib" as never }),
+    paths: ["requirements.importance.trainingTechnical"],
+    message: /mutlak, penting, perlu/,
+  },
+  { rule: "SKJ-SCHEMA", name: "fires on an unknown importance row", change: (d) => void (d.requirements.importance = { golongan: "mutlak" } as never), paths: ["requirements.importance.golongan"] },
 
   // SKJ-KOMPETENSI-TIDAK-DIKENAL
   { rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL", name: "fires on a code absent from the dictionary", change: (d) => void (row(d, "T.KELEMBAGAAN").code = "T.TIDAK-ADA"), paths: ["competencies[11].code"], message: /"T\.TIDAK-ADA" tidak ada dalam kamus/ },

@@ -1,8 +1,10 @@
 // The SKJ's contents in Word, shared by the single export and the bundle: the lampiran header, the title, the
-// Identitas, Kompetensi and Persyaratan tables and the signature block, all from the SkjPrintModel of the PDF
+// identity lines, the summary, the Kompetensi and Persyaratan tables and the signature block, all from the SkjPrintModel of the PDF
 // and the preview, so the three never disagree on a table, a row or a text.
-import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
-import type { PrintLampiran, PrintSignature, SkjPrintModel } from "~/domain/skj-print";
+import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, Tab, TabStopType, TextRun, VerticalAlign, WidthType } from "docx";
+import { IMPORTANCE_LABELS } from "~/domain/labels";
+import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
+import { identityLines, PRINT_BLANK, PRINT_TICK, type PrintLampiran, type PrintSignature, type SkjPrintModel } from "~/domain/skj-print";
 import { CONTENT_WIDTH, para } from "./docx-layout.server";
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
@@ -18,15 +20,15 @@ export const widthsOf = (percents: readonly number[]) => {
   return widths;
 };
 
-const IDENT_WIDTHS = widthsOf([28, 72]);
 const COMPETENCY_WIDTHS = widthsOf([4, 20, 7, 29, 40]);
-const REQUIREMENT_WIDTHS = widthsOf([30, 70]);
+const REQUIREMENT_WIDTHS = widthsOf([5, 22, 49, 8, 8, 8]);
 
-function cell(children: Paragraph[], width: number, opts: { shade?: string; span?: number } = {}): TableCell {
+function cell(children: Paragraph[], width: number, opts: { shade?: string; span?: number; rowSpan?: number } = {}): TableCell {
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph("")],
     width: { size: width, type: WidthType.DXA },
     columnSpan: opts.span,
+    rowSpan: opts.rowSpan,
     margins: CELL_MARGINS,
     verticalAlign: VerticalAlign.TOP,
     shading: opts.shade ? { type: ShadingType.CLEAR, color: "auto", fill: opts.shade } : undefined,
@@ -77,20 +79,17 @@ export function lampiranHeader(l: PrintLampiran): Paragraph[] {
   );
 }
 
-function identityTable(m: SkjPrintModel): Table {
-  const i = m.identity;
-  const rows: [string, string][] = [
-    ["Nama Jabatan", i.name],
-    ["Kelompok Jabatan", i.group],
-    ["Unit Kerja", i.unitPath],
-    ["Urusan Pemerintahan", i.governmentAffair],
-    ["Kode Jabatan", i.code],
-    ["Ikhtisar Jabatan", i.summary || "—"],
-  ];
-  return gridTable(
-    IDENT_WIDTHS,
-    null,
-    rows.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell([para(label, { bold: true })], IDENT_WIDTHS[0]!, { shade: "F4F4F4" }), cell([para(value)], IDENT_WIDTHS[1]!)] })),
+/** "Nama Jabatan : …" lines under the title, the colons aligned by a tab stop, as real lampiran print them. */
+function identityLinesParagraphs(m: SkjPrintModel): Paragraph[] {
+  const labelWidth = Math.round(CONTENT_WIDTH * 0.25);
+  return identityLines(m.identity).map(
+    ([label, value], i, all) =>
+      new Paragraph({
+        tabStops: [{ type: TabStopType.LEFT, position: labelWidth }],
+        indent: { left: labelWidth + 240, hanging: labelWidth + 240 },
+        spacing: { after: i === all.length - 1 ? 200 : 0 },
+        children: [new TextRun(label), new TextRun({ children: [new Tab(), `: ${value}`] })],
+      }),
   );
 }
 
@@ -100,8 +99,8 @@ function competencyTable(m: SkjPrintModel): Table {
     new TableRow({ cantSplit: true, children: [cell([para(g.title, { bold: true })], CONTENT_WIDTH, { span: 5 })] }),
     ...g.rows.map(
       (row) =>
+        // may split: a long indicator list runs onto the next page instead of leaving a blank third of this one
         new TableRow({
-          cantSplit: true,
           children: [
             cell([para(String(row.no), { align: AlignmentType.CENTER })], w[0]!),
             cell([para(row.name)], w[1]!),
@@ -119,33 +118,45 @@ function competencyTable(m: SkjPrintModel): Table {
 }
 
 function requirementsTable(m: SkjPrintModel): Table {
-  const r = m.requirements;
   const w = REQUIREMENT_WIDTHS;
-  const education = r.education.length === 0 ? [para("—")] : r.education.map((e) => para(`1. Jenjang: ${e.level}; 2. Bidang Ilmu: ${e.fields || "—"}`));
-  const rows: [string, Paragraph[]][] = [
-    ["A. Pangkat", [para(r.rank)]],
-    ["B. Kualifikasi Pendidikan", education],
-    ["C. Pelatihan — 1. Manajerial", lines(r.training.managerial)],
-    ["2. Teknis", lines(r.training.technical)],
-    ["3. Fungsional", lines(r.training.functional)],
-    ["D. Pengalaman Kerja", lines(r.experience)],
-    ["E. Indikator Kinerja Jabatan", lines(r.performanceIndicators)],
+  const headerCell = (text: string, width: number, opts: { span?: number; rowSpan?: number } = {}) => cell([para(text, { bold: true, align: AlignmentType.CENTER })], width, { shade: HEADER_SHADE, ...opts });
+  const head = [
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: [
+        headerCell("No", w[0]!, { rowSpan: 2 }),
+        headerCell("Jenis Persyaratan", w[1]!, { rowSpan: 2 }),
+        headerCell("Uraian", w[2]!, { rowSpan: 2 }),
+        headerCell("Tingkat Pentingnya terhadap Jabatan", w[3]! + w[4]! + w[5]!, { span: 3 }),
+      ],
+    }),
+    new TableRow({ tableHeader: true, cantSplit: true, children: IMPORTANCE_LEVELS.map((level, k) => headerCell(IMPORTANCE_LABELS[level], w[3 + k]!)) }),
   ];
-  return gridTable(
-    w,
-    ["Jenis Persyaratan", "Uraian"],
-    rows.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell([para(label, { bold: true })], w[0]!), cell(value, w[1]!)] })),
+  const body = m.requirements.map((row) =>
+    row.kind === "heading"
+      ? new TableRow({ cantSplit: true, children: [cell([para(row.no, { align: AlignmentType.CENTER })], w[0]!), cell([para(row.label, { bold: true })], CONTENT_WIDTH - w[0]!, { span: 5 })] })
+      : new TableRow({
+          children: [
+            cell([para(row.sub ? "" : row.no, { align: AlignmentType.CENTER })], w[0]!),
+            cell([para(row.sub ? `${row.no} ${row.label}` : row.label, { bold: !row.sub })], w[1]!),
+            cell(lines(row.items), w[2]!),
+            ...IMPORTANCE_LEVELS.map((level, k) => cell([para(row.importance === level ? PRINT_TICK : "", { align: AlignmentType.CENTER })], w[3 + k]!)),
+          ],
+        }),
   );
+  return new Table({ rows: [...head, ...body], columnWidths: w, width: { size: CONTENT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: TABLE_BORDERS });
 }
 
-/** "Ditetapkan pada tanggal …", the signer's title, room for the wet signature and the seal, the signer's name. */
+/** "Ditetapkan di …", "pada tanggal …", the signer's title, room for the wet signature and the seal, the signer's name. */
 export function signatureBlock(s: PrintSignature): Paragraph[] {
   const indent = { left: Math.round(CONTENT_WIDTH * 0.55) };
   const line = (text: string, opts: { bold?: boolean; before?: number } = {}) =>
     new Paragraph({ indent, alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: opts.before ?? 0 }, children: [new TextRun({ text, bold: opts.bold })] });
   return [
-    ...(s.signedOn ? [line(`Ditetapkan pada tanggal ${s.signedOn}`, { before: 480 })] : []),
-    line(s.title ? `${s.title.toUpperCase()},` : "", { before: s.signedOn ? 0 : 480 }),
+    line(`Ditetapkan di ${s.place ?? PRINT_BLANK}`, { before: 480 }),
+    line(`pada tanggal ${s.signedOn ?? PRINT_BLANK}`),
+    line(s.title ? `${s.title.toUpperCase()},` : ""),
     // the room for the wet signature and the seal, as the PDF's sign-space
     new Paragraph({ indent, keepNext: true, spacing: { before: 1200 }, children: [] }),
     new Paragraph({ indent, alignment: AlignmentType.CENTER, children: [new TextRun({ text: s.name ?? "", bold: true })] }),
@@ -156,10 +167,10 @@ export function signatureBlock(s: PrintSignature): Paragraph[] {
 export function skjContents(model: SkjPrintModel): (Paragraph | Table)[] {
   return [
     ...(model.lampiran ? lampiranHeader(model.lampiran) : []),
-    para("STANDAR KOMPETENSI JABATAN", { bold: true, align: AlignmentType.CENTER, size: 26 }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: model.identity.group.toUpperCase(), bold: true })] }),
-    heading("I. IDENTITAS JABATAN"),
-    identityTable(model),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: "STANDAR KOMPETENSI JABATAN", bold: true, size: 26 })] }),
+    ...identityLinesParagraphs(model),
+    heading("I. IKHTISAR JABATAN"),
+    new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun(model.identity.summary || "—")] }),
     heading("II. STANDAR KOMPETENSI"),
     competencyTable(model),
     heading("III. PERSYARATAN JABATAN"),

@@ -119,31 +119,16 @@ function SkjPdf({ model }: { model: SkjPrintModel }) {
         </View>
         <Text style={s.h3}>III. PERSYARATAN JABATAN</Text>
         <View style={s.table}>
-          <KeyValue label="A. Pangkat" width="30%">
-            {r.rank}
-          </KeyValue>
-          <KeyValue label="B. Kualifikasi Pendidikan" width="30%">
-            <Lines items={r.education.map((e) => `Jenjang: ${e.level}; Bidang Ilmu: ${e.fields || "—"}`)} />
-          </KeyValue>
-          <KeyValue label="C. Pelatihan — 1. Manajerial" width="30%">
-            <Lines items={r.training.managerial} />
-          </KeyValue>
-          <KeyValue label="2. Teknis" width="30%">
-            <Lines items={r.training.technical} />
-          </KeyValue>
-          <KeyValue label="3. Fungsional" width="30%">
-            <Lines items={r.training.functional} />
-          </KeyValue>
-          <KeyValue label="D. Pengalaman Kerja" width="30%">
-            <Lines items={r.experience} />
-          </KeyValue>
-          <KeyValue label="E. Indikator Kinerja Jabatan" width="30%">
-            <Lines items={r.performanceIndicators} />
-          </KeyValue>
+          {r.map((row, i) => (
+            <KeyValue key={i} label={`${row.no} ${row.label}`} width="30%">
+              {row.kind === "row" ? <Lines items={row.items} /> : ""}
+            </KeyValue>
+          ))}
         </View>
         {sig ? (
           <View style={s.signature} wrap={false}>
-            {sig.signedOn ? <Text>{`Ditetapkan pada tanggal ${sig.signedOn}`}</Text> : null}
+            <Text>{`Ditetapkan di ${sig.place ?? ""}`}</Text>
+            <Text>{`pada tanggal ${sig.signedOn ?? ""}`}</Text>
             <Text>{sig.title ? `${sig.title.toUpperCase()},` : ""}</Text>
             <View style={{ height: 50 }} />
             <Text style={{ fontWeight: 700 }}>{sig.name ?? ""}</Text>

@@ -105,7 +105,7 @@ describe("SKJ PDF", () => {
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pages = await pdfPages(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(1);
-    expect(pages[0]).toContain(squash(`Nama Jabatan ${POSITION}`));
+    expect(pages[0]).toContain(squash(`Nama Jabatan : ${POSITION}`));
     // the diagonal watermark, on every page of a draft
     for (const page of pages) expect(page).toContain("DRAFT");
 
@@ -147,7 +147,7 @@ describe("SKJ PDF", () => {
     expect(Buffer.from(await answer.body()).equals(Buffer.from(bytes))).toBe(true);
     const pages = await pdfPages(bytes);
     const all = pages.join("");
-    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR", "NOMOR 21 TAHUN 2026", "STANDAR KOMPETENSI JABATAN", `Nama Jabatan ${PUBLISHED_POSITION}`, `Kode Jabatan ${published.position.code}`]) {
+    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR", "NOMOR 21 TAHUN 2026", "STANDAR KOMPETENSI JABATAN", `Nama Jabatan : ${PUBLISHED_POSITION}`, "Kode Jabatan : I. IKHTISAR JABATAN"]) {
       expect(all).toContain(squash(line));
     }
     expect(published.competencies).toHaveLength(12);

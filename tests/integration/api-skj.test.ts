@@ -287,6 +287,32 @@ describe("POST /api/v1/skj/drafts", () => {
     expect(audit[1]!.summary).toContain("melalui API");
   });
 
+  it("stores the printed Kode Jabatan and the importance choices as sent (§7.2), and refuses bad ones at their path", async () => {
+    const db = await useTestDatabase("demo");
+    const token = tokenFor(db, "analis@demo.go.id", ["skj:write"]);
+    const complete = completeDocument(db);
+    const bad = {
+      ...complete,
+      position: { ...complete.position, jobCode: "8".repeat(101) },
+      requirements: { ...complete.requirements, importance: { rank: "sangat penting" } },
+    };
+    const refused = await pushDraft<ErrorBody>(bad, token);
+    expect(refused.status).toBe(422);
+    expect(refused.json.results!.map((r) => [r.rule, r.path])).toEqual([
+      ["SKJ-SCHEMA", "position.jobCode"],
+      ["SKJ-SCHEMA", "requirements.importance.rank"],
+    ]);
+    expect(count(db, "skj_drafts")).toBe(0);
+
+    const good = {
+      ...complete,
+      position: { ...complete.position, jobCode: "800.1.3.2 Bagian Kelembagaan" },
+      requirements: { ...complete.requirements, importance: { educationLevel: "mutlak", trainingTechnical: "penting", experience: "perlu" } },
+    };
+    expect((await pushDraft(good, token)).status).toBe(201);
+    expect(findOpenDraft(db, findPositionByCode(db, POSITION)!.id)!.document).toEqual(good);
+  });
+
   it("answers 409 draft_locked while the draft is submitted or approved, changing nothing", async () => {
     const db = await useTestDatabase("demo");
     const token = tokenFor(db, "reviewer@demo.go.id", ["skj:write"]);

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SkjDocument } from "~/domain/skj-document";
-import type { SkjPrintModel } from "~/domain/skj-print";
+import { PRINT_TICK, type SkjPrintModel } from "~/domain/skj-print";
 import { closePdfBrowser, forgetPdfMemoryCache, pdfCacheFile, printHtmlToPdf, renderSkjPdf, skjHtml } from "~/services/pdf.server";
 import { draftPdf, draftPrintModel, publishedPrintModel, publishedVersionPdf } from "~/services/skj-pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
@@ -25,6 +25,9 @@ import { useTestDatabase } from "../setup/test-db";
 const PUBLISHED = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.KABAG";
 const DRAFTED = "BKD.BID-PKA.KABID";
 const NOW = new Date("2026-03-02T03:04:05.678Z");
+// the printed Kode Jabatan as an instansi writes it: dots and words with spaces (§7.2)
+const JOB_CODE = "800.1.3.2 Kelembagaan";
+const IMPORTANCE = { educationLevel: "mutlak", trainingTechnical: "penting", experience: "perlu", rank: "mutlak" } as const;
 // user text that would run and reach out if the print context let it
 const HOSTILE = `<script>location.href="http://127.0.0.1:9/js"</script><img src="http://127.0.0.1:9/x"> latar: url(http://127.0.0.1:9/css)`;
 
@@ -75,27 +78,21 @@ function printedParts(m: SkjPrintModel): string[] {
   return [
     ...(m.lampiran ? ["LAMPIRAN", `${m.lampiran.kind} ${m.lampiran.region}`, `NOMOR ${m.lampiran.number} TAHUN ${m.lampiran.year}`, "TENTANG", m.lampiran.title] : []),
     "STANDAR KOMPETENSI JABATAN",
-    i.group.toUpperCase(),
-    "I. IDENTITAS JABATAN",
-    `Nama Jabatan ${i.name}`,
-    `Kelompok Jabatan ${i.group}`,
-    `Unit Kerja ${i.unitPath}`,
-    `Urusan Pemerintahan ${i.governmentAffair}`,
-    `Kode Jabatan ${i.code}`,
-    `Ikhtisar Jabatan ${i.summary || "—"}`,
+    `Nama Jabatan : ${i.name}`,
+    `Kelompok Jabatan : ${i.group}`,
+    `Urusan Pemerintahan : ${i.governmentAffair}`,
+    `Kode Jabatan : ${i.jobCode}`,
+    "I. IKHTISAR JABATAN",
+    i.summary || "—",
     "II. STANDAR KOMPETENSI",
     "No Kompetensi Level Deskripsi Indikator Kompetensi",
     ...m.groups.flatMap((g) => [g.title, ...g.rows.map((row) => `${row.no} ${row.name} ${row.level} ${row.description} ${row.indicators.map((ind) => `${ind.number} ${ind.text}`).join(" ")}`)]),
     "III. PERSYARATAN JABATAN",
-    "Jenis Persyaratan Uraian",
-    `A. Pangkat ${r.rank}`,
-    `B. Kualifikasi Pendidikan ${r.education.length === 0 ? "—" : r.education.map((e) => `1. Jenjang: ${e.level}; 2. Bidang Ilmu: ${e.fields || "—"}`).join(" ")}`,
-    `C. Pelatihan — 1. Manajerial ${listed(r.training.managerial)}`,
-    `2. Teknis ${listed(r.training.technical)}`,
-    `3. Fungsional ${listed(r.training.functional)}`,
-    `D. Pengalaman Kerja ${listed(r.experience)}`,
-    `E. Indikator Kinerja Jabatan ${listed(r.performanceIndicators)}`,
-    ...(m.signature ? [`Ditetapkan pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
+    "No Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu",
+    ...m.requirements.map((row) =>
+      row.kind === "heading" ? `${row.no} ${row.label}` : `${row.sub ? "" : row.no} ${row.sub ? `${row.no} ${row.label}` : row.label} ${listed(row.items)} ${row.importance ? PRINT_TICK : ""}`,
+    ),
+    ...(m.signature ? [`Ditetapkan di ${m.signature.place ?? "...................."}`, `pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
   ];
 }
 
@@ -121,6 +118,22 @@ async function draftMarksOn(bytes: Uint8Array, k: number): Promise<number[]> {
   return items.flatMap((item) => ("str" in item && item.str.trim() === "DRAFT" ? [(Math.atan2(item.transform[1], item.transform[0]) * 180) / Math.PI] : []));
 }
 
+/** For each "√" on the page: the printed requirement row beside it and the importance column above it. */
+async function ticksOn(bytes: Uint8Array, k: number): Promise<[string, string][]> {
+  const page = await (await getDocumentProxy(new Uint8Array(bytes))).getPage(k);
+  const items = (await page.getTextContent()).items.flatMap((item) => ("str" in item && item.str.trim() ? [{ text: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : []));
+  const columns = ["Mutlak", "Penting", "Perlu"].map((label) => ({ label, x: items.find((i) => i.text === label)!.x }));
+  const labels = ["a. Jenjang", "b. Bidang Ilmu", "a. Manajerial", "b. Teknis", "c. Fungsional", "Pengalaman Kerja", "Pangkat", "Indikator Kinerja Jabatan"];
+  const rows = items.filter((i) => labels.includes(i.text));
+  return items
+    .filter((i) => i.text === PRINT_TICK)
+    .map((tick) => {
+      const row = rows.reduce((best, r) => (Math.abs(r.y - tick.y) < Math.abs(best.y - tick.y) ? r : best));
+      const column = columns.reduce((best, c) => (Math.abs(c.x - tick.x) < Math.abs(best.x - tick.x) ? c : best));
+      return [row.text, column.label];
+    });
+}
+
 function actor(db: Db, email: string) {
   const u = findUserByEmail(db, email)!;
   return { id: u.id, role: u.role };
@@ -134,7 +147,7 @@ function draftOf(db: Db, code: string, state: "draf" | "disetujui") {
   const fresh = newDraftDocument(db, position.id);
   const document: SkjDocument = {
     ...fresh.document,
-    position: { ...fresh.document.position, summary: `Memimpin penataan kelembagaan. ${HOSTILE}` },
+    position: { ...fresh.document.position, summary: `Memimpin penataan kelembagaan. ${HOSTILE}`, jobCode: JOB_CODE },
     competencies: [...fresh.document.competencies, { code: "T.ANJAB", level: 3 }],
     requirements: {
       rank: "III/d",
@@ -142,6 +155,7 @@ function draftOf(db: Db, code: string, state: "draf" | "disetujui") {
       training: { managerial: ["Pelatihan Kepemimpinan Administrator"], technical: ["Analisis Jabatan", "Evaluasi Kelembagaan"], functional: [] },
       experience: [{ description: "Pernah menduduki jabatan pengawas di bidang kelembagaan", minYears: 2 }],
       performanceIndicators: ["Persentase perangkat daerah yang kelembagaannya dievaluasi"],
+      importance: IMPORTANCE,
     },
   };
   const draft = createDraft(db, { positionId: position.id, ...fresh, document, actorId: analis.id, via: "ui" });
@@ -228,14 +242,19 @@ describe("the PDF", () => {
         "PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA",
         "NOMOR 12 TAHUN 2026",
         "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN PEMERINTAH PROVINSI",
-        "A. Kompetensi Manajerial",
-        "B. Kompetensi Sosial Kultural",
-        "C. Kompetensi Teknis",
-        "A. Pangkat Penata Tingkat I (III/d)",
-        "B. Kualifikasi Pendidikan 1. Jenjang: S-1; 2. Bidang Ilmu: Ilmu Administrasi Negara, Ilmu Pemerintahan",
-        "2. Teknis 1. Analisis Jabatan 2. Evaluasi Kelembagaan",
-        "D. Pengalaman Kerja Pernah menduduki jabatan pengawas di bidang kelembagaan (paling singkat 2 tahun)",
-        "Ditetapkan pada tanggal 1 Maret 2026",
+        `Kode Jabatan : ${JOB_CODE}`,
+        "I. IKHTISAR JABATAN",
+        "A. Manajerial",
+        "B. Sosial Kultural",
+        "C. Teknis",
+        "1. Pendidikan",
+        " a. Jenjang S-1 V",
+        " b. Bidang Ilmu 1. Ilmu Administrasi Negara 2. Ilmu Pemerintahan ",
+        "2. Pelatihan",
+        " b. Teknis 1. Analisis Jabatan 2. Evaluasi Kelembagaan V",
+        "3. Pengalaman Kerja Pernah menduduki jabatan pengawas di bidang kelembagaan (paling singkat 2 tahun) V",
+        "4. Pangkat Penata Tingkat I (III/d) V",
+        "pada tanggal 1 Maret 2026",
         "GUBERNUR NUSANTARA JAYA,",
         "Gubernur Demo",
       ]),
@@ -244,8 +263,18 @@ describe("the PDF", () => {
     expect(rows.map((r) => r.code)).toEqual(expect.arrayContaining(["M.01", "M.08", "SK.01", "T.OTDA", "T.ANJAB"]));
     expect(rows.every((r) => r.description && r.indicators.length > 0)).toBe(true);
     expectInOrder(all, parts);
+    // Kode Jabatan is the printed job code, never the register key
+    expect(squash(all)).not.toContain(squash(`Kode Jabatan : ${PUBLISHED}`));
+    // each tick stands in the column chosen for its row
+    const requirementsPage = pages.findIndex((p) => p.includes("a. Jenjang")) + 1;
+    expect(await ticksOn(bytes, requirementsPage)).toEqual([
+      ["a. Jenjang", "Mutlak"],
+      ["b. Teknis", "Penting"],
+      ["Pengalaman Kerja", "Perlu"],
+      ["Pangkat", "Mutlak"],
+    ]);
     // the signature closes the document, on its last page
-    expect(squash(pages.at(-1)!)).toContain(squash("Ditetapkan pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"));
+    expect(squash(pages.at(-1)!)).toContain(squash("pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"));
     for (let k = 1; k <= totalPages; k++) expect(await draftMarksOn(bytes, k)).toEqual([]);
     expect(all).not.toContain("DRAFT");
   });
@@ -265,7 +294,7 @@ describe("the PDF", () => {
       expect(Math.abs(marks[0]!)).toBeLessThan(70);
     }
     expect(pages.join("\n")).not.toContain("LAMPIRAN");
-    expect(pages.join("\n")).not.toContain("Ditetapkan pada tanggal");
+    expect(pages.join("\n")).not.toContain("Ditetapkan di");
   });
 
   it("prints a hostile summary as literal text, and the print asks for nothing", async () => {
@@ -275,7 +304,7 @@ describe("the PDF", () => {
       const blocked: string[] = [];
       const bytes = await renderSkjPdf({ ...base, identity: { ...base.identity, summary } }, { onBlocked: (url) => blocked.push(url) });
       const { pages } = await pagesOf(bytes);
-      expectInOrder(pages.join("\n"), [`Ikhtisar Jabatan ${summary}`, "II. STANDAR KOMPETENSI"]);
+      expectInOrder(pages.join("\n"), ["I. IKHTISAR JABATAN", summary, "II. STANDAR KOMPETENSI"]);
       expect(blocked).toEqual([]);
       expect(hits()).toBe(0);
     });

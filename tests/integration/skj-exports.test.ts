@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BundleItem, SkjBundle } from "~/domain/skj-bundle";
 import type { SkjDocument } from "~/domain/skj-document";
-import type { SkjPrintModel } from "~/domain/skj-print";
+import { PRINT_TICK, type SkjPrintModel } from "~/domain/skj-print";
 import type { SkjPublishedDocument } from "~/domain/skj-published";
 import { renderBundleDocx } from "~/services/skj-bundle-docx.server";
 import { skjDocx } from "~/services/skj-docx.server";
@@ -18,7 +18,9 @@ import { findPositionByCode } from "~db/queries/register.server";
 import { createDraft } from "~db/queries/skj-drafts.server";
 import { publishPenetapan, withdrawVersion } from "~db/queries/skj-publish.server";
 import { findUserByEmail } from "~db/queries/users.server";
-import { skjDrafts } from "~db/schema";
+import { skjDrafts, skjVersions } from "~db/schema";
+import { canonicalJson } from "~/domain/canonical-json";
+import { SkjPublishedDocumentSchema } from "~/domain/skj-published";
 import { loader as draftDocxLoader } from "~/routes/jabatan.$id.skj_.docx";
 import { loader as versionDocxLoader } from "~/routes/jabatan.$id.versi.$n[.]docx";
 import { loader as rowsLoader } from "~/routes/skj.ekspor[.]xlsx";
@@ -209,37 +211,40 @@ function expectNoWatermark(parts: Awaited<ReturnType<typeof docxParts>>) {
   expect(parts.headers).not.toContain("DRAFT");
 }
 
-/** The three tables of one SKJ, exactly as its print model says. */
-function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: SkjPrintModel) {
-  const [identity, competencies, requirements] = tables;
+/** The identity lines, then the two tables of one SKJ (§7.3), exactly as its print model says. */
+function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: SkjPrintModel, documentXml: string) {
+  const [competencies, requirements] = tables;
   const i = model.identity;
-  expect(identity!.rows).toEqual([
-    ["Nama Jabatan", i.name],
-    ["Kelompok Jabatan", i.group],
-    ["Unit Kerja", i.unitPath],
-    ["Urusan Pemerintahan", i.governmentAffair],
-    ["Kode Jabatan", i.code],
-    ["Ikhtisar Jabatan", i.summary || "—"],
-  ]);
+  const text = textOf(documentXml);
+  // label, tab, colon, value: lines, not a table; Kode Jabatan is the printed job code, never the register key
+  for (const [label, value] of [["Nama Jabatan", i.name], ["Kelompok Jabatan", i.group], ["Urusan Pemerintahan", i.governmentAffair], ["Kode Jabatan", i.jobCode]] as const) {
+    expect(unescapeXml(text)).toContain(`${label}: ${value}`.trim());
+  }
+  expect(text.indexOf("I. IKHTISAR JABATAN")).toBeGreaterThan(text.indexOf("Kode Jabatan"));
+  expect(text.indexOf("II. STANDAR KOMPETENSI")).toBeGreaterThan(text.indexOf("I. IKHTISAR JABATAN"));
   expect(competencies!.rows[0]).toEqual(["No", "Kompetensi", "Level", "Deskripsi", "Indikator Kompetensi"]);
   // the header row, and only it, repeats at the top of every page the table runs onto
   expect(competencies!.xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
   expect(/<w:tr>[\s\S]*?<\/w:tr>/.exec(competencies!.xml)![0]).toContain("<w:tblHeader/>");
   expect(competencies!.rows.slice(1)).toEqual(competencyRows(model));
-  expect(competencies!.rows.slice(1).filter((r) => r.length === 1).map((r) => r[0])).toEqual(["A. Kompetensi Manajerial", "B. Kompetensi Sosial Kultural", "C. Kompetensi Teknis"]);
-  const r = model.requirements;
-  expect(requirements!.rows[0]).toEqual(["Jenis Persyaratan", "Uraian"]);
-  expect(requirements!.rows.slice(1).map((row) => row[0])).toEqual([
-    "A. Pangkat",
-    "B. Kualifikasi Pendidikan",
-    "C. Pelatihan — 1. Manajerial",
-    "2. Teknis",
-    "3. Fungsional",
-    "D. Pengalaman Kerja",
-    "E. Indikator Kinerja Jabatan",
+  expect(competencies!.rows.slice(1).filter((r) => r.length === 1).map((r) => r[0])).toEqual(["A. Manajerial", "B. Sosial Kultural", "C. Teknis"]);
+  expect(requirements!.rows.slice(0, 2)).toEqual([["No", "Jenis Persyaratan", "Uraian", "Tingkat Pentingnya terhadap Jabatan"], ["", "", "", "Mutlak", "Penting", "Perlu"]]);
+  expect(requirements!.rows.slice(2).map((row) => row.slice(0, 2).join(" ").trim())).toEqual([
+    "1. Pendidikan",
+    "a. Jenjang",
+    "b. Bidang Ilmu",
+    "2. Pelatihan",
+    "a. Manajerial",
+    "b. Teknis",
+    "c. Fungsional",
+    "3. Pengalaman Kerja",
+    "4. Pangkat",
+    "5. Indikator Kinerja Jabatan",
   ]);
-  expect(requirements!.rows[1]![1]).toBe(r.rank);
-  expect(requirements!.rows[2]![1]).toBe(r.education.map((e) => `1. Jenjang: ${e.level}; 2. Bidang Ilmu: ${e.fields || "—"}`).join("\n") || "—");
+  // a tick only in the chosen column of each row; none where no importance was chosen
+  const ticks = requirements!.rows.slice(2).filter((row) => row.length === 6).map((row) => row.slice(3).map((c) => (c === PRINT_TICK ? PRINT_TICK : "")));
+  const expected = model.requirements.flatMap((row) => (row.kind === "row" ? [["mutlak", "penting", "perlu"].map((level) => (row.importance === level ? PRINT_TICK : ""))] : []));
+  expect(ticks).toEqual(expected);
 }
 
 /** A fresh open draft of `code` (from its latest version), as the preview prints it. */
@@ -252,6 +257,22 @@ function openDraftModel(db: Db, code: string): SkjPrintModel {
   return draftPrintModel(db, position.id)!;
 }
 
+describe("a version published before the §7.2 fields", () => {
+  it("keeps its stored bytes as they were, and prints a blank Kode Jabatan and empty importance cells", async () => {
+    const position = findPositionByCode(db, SUPERSEDED)!;
+    const row = db.select().from(skjVersions).where(eq(skjVersions.positionId, position.id)).all().find((v) => v.versionNumber === current)!;
+    expect(row.snapshot).not.toMatch(/jobCode|importance/);
+    // still valid under today's schema, and reading it adds nothing: its bytes and hash stay the same
+    const parsed = SkjPublishedDocumentSchema.parse(JSON.parse(row.snapshot));
+    expect(canonicalJson(parsed)).toBe(row.snapshot);
+    const model = publishedPrintModel(db, SUPERSEDED, current)!;
+    expect(model.identity.jobCode).toBe("");
+    expect(model.requirements.flatMap((r) => (r.kind === "row" ? [r.importance] : []))).toEqual(Array(8).fill(null));
+    const requirements = tablesOf((await docxParts(await skjDocx(model))).document)[1]!;
+    expect(requirements.rows.slice(2).flatMap((r) => r.slice(3))).not.toContain(PRINT_TICK);
+  });
+});
+
 describe("the Word file", () => {
   it("of a published version holds the PDF's three tables, the lampiran header, the signature and the page footer, and no watermark", async () => {
     const model = publishedPrintModel(db, SUPERSEDED, current)!;
@@ -261,17 +282,18 @@ describe("the Word file", () => {
     const text = textOf(parts.document);
 
     const tables = tablesOf(parts.document);
-    expect(tables).toHaveLength(3);
-    expectSkjTables(tables, model);
+    expect(tables).toHaveLength(2);
+    expectSkjTables(tables, model, parts.document);
     for (const phrase of [
       "LAMPIRAN",
       "PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA",
       "NOMOR 13 TAHUN 2026",
       "STANDAR KOMPETENSI JABATAN",
-      "I. IDENTITAS JABATAN",
+      "I. IKHTISAR JABATAN",
       "II. STANDAR KOMPETENSI",
       "III. PERSYARATAN JABATAN",
-      "Ditetapkan pada tanggal 1 Maret 2026",
+      "Ditetapkan di ",
+      "pada tanggal 1 Maret 2026",
       "GUBERNUR NUSANTARA JAYA,",
       "Gubernur Demo",
     ]) {
@@ -292,11 +314,11 @@ describe("the Word file", () => {
     expect(model.draft).toBe(true);
     const parts = await docxParts(await skjDocx(model));
     await expectWatermarkOnEveryPage(parts);
-    expectSkjTables(tablesOf(parts.document), model);
+    expectSkjTables(tablesOf(parts.document), model, parts.document);
     const text = textOf(parts.document);
     expect(text).toContain("STANDAR KOMPETENSI JABATAN");
     expect(text).not.toContain("LAMPIRAN");
-    expect(text).not.toContain("Ditetapkan pada tanggal");
+    expect(text).not.toContain("Ditetapkan di");
     // the watermark is drawn, not a text of the document: nothing to copy into the regulation
     expect(text).not.toContain("DRAFT");
   });
@@ -348,9 +370,9 @@ describe("the Word bundle", () => {
     expect(body.indexOf("</w:sdt>")).toBeLessThan(body.indexOf(headingParagraphs[0]!));
 
     // each SKJ's own three tables, after its heading
-    expect(skjTables).toHaveLength(3 * items.length);
-    items.forEach((it, k) => expectSkjTables(skjTables.slice(3 * k, 3 * k + 3), it.model));
+    expect(skjTables).toHaveLength(2 * items.length);
     const afterHeading = (k: number) => textOf(body.slice(body.indexOf(headingParagraphs[k]!), k + 1 < items.length ? body.indexOf(headingParagraphs[k + 1]!) : undefined));
+    items.forEach((it, k) => expectSkjTables(skjTables.slice(2 * k, 2 * k + 2), it.model, body.slice(body.indexOf(headingParagraphs[k]!), k + 1 < items.length ? body.indexOf(headingParagraphs[k + 1]!) : undefined)));
     items.forEach((it, k) => {
       const section = afterHeading(k);
       expect(section).toContain("STANDAR KOMPETENSI JABATAN");
@@ -360,9 +382,9 @@ describe("the Word bundle", () => {
     });
 
     // the regulation's signature once, after the last SKJ
-    expect(text.match(/Ditetapkan pada tanggal 1 Maret 2026/g)).toHaveLength(1);
+    expect(text.match(/pada tanggal 1 Maret 2026/g)).toHaveLength(1);
     expect(text.match(/Gubernur Demo/g)).toHaveLength(1);
-    expect(text.lastIndexOf("Ditetapkan pada tanggal")).toBeGreaterThan(text.lastIndexOf("E. Indikator Kinerja Jabatan"));
+    expect(text.lastIndexOf("Ditetapkan di")).toBeGreaterThan(text.lastIndexOf("5. Indikator Kinerja Jabatan"));
 
     expect(parts.footers).toMatch(/Halaman [\s\S]*PAGE[\s\S]*dari [\s\S]*NUMPAGES/);
     expectNoWatermark(parts);
@@ -384,7 +406,7 @@ describe("the Word bundle", () => {
     expect(text.match(/LAMPIRAN/g)).toHaveLength(2);
     expect(text).toContain("NOMOR 13 TAHUN 2026");
     expect(text).toContain("NOMOR 15 TAHUN 2026");
-    expect(text.match(/Ditetapkan pada tanggal/g)).toHaveLength(2);
+    expect(text.match(/Ditetapkan di/g)).toHaveLength(2);
   });
 });
 

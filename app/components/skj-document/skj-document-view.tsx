@@ -1,10 +1,11 @@
-import type { SkjPrintModel } from "~/domain/skj-print";
+import { IMPORTANCE_LABELS } from "~/domain/labels";
+import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
+import { identityLines, PRINT_BLANK as BLANK, PRINT_TICK as TICK, type SkjPrintModel } from "~/domain/skj-print";
 
 // Inline so that the same markup prints to PDF with no stylesheet request (the print context blocks the network).
 export const SKJ_PRINT_CSS = `
 .skj-doc { font-family: Arimo, Arial, "Liberation Sans", sans-serif; font-size: 10.5pt; color: #000; background: #fff; position: relative; }
-.skj-doc .skj-title { text-align: center; font-size: 13pt; margin: 0 0 0.2rem; letter-spacing: 0.03em; }
-.skj-doc .skj-subtitle { text-align: center; margin: 0 0 1rem; text-transform: uppercase; font-weight: bold; }
+.skj-doc .skj-title { text-align: center; font-size: 13pt; margin: 0 0 1rem; letter-spacing: 0.03em; }
 .skj-doc h3 { font-size: 11pt; margin: 1.1rem 0 0.4rem; }
 .skj-doc table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 .skj-doc th, .skj-doc td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
@@ -12,9 +13,15 @@ export const SKJ_PRINT_CSS = `
 .skj-doc td { overflow-wrap: anywhere; }
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
-.skj-doc tr { page-break-inside: avoid; }
+.skj-doc tr { page-break-inside: avoid; break-inside: avoid; }
 .skj-doc tr.group-title { break-after: avoid; page-break-after: avoid; }
-.skj-doc .ident th { width: 28%; background: #f4f4f4; }
+/* a section heading never ends a page: it goes with the table header and the first rows */
+.skj-doc h3, .skj-doc .keep-with-table { break-after: avoid; page-break-after: avoid; }
+.skj-doc table.ident-lines, .skj-doc table.ident-lines th, .skj-doc table.ident-lines td { border: none; padding: 1px 4px 1px 0; }
+.skj-doc table.ident-lines { width: auto; margin-bottom: 0.6rem; }
+.skj-doc table.ident-lines th { font-weight: normal; white-space: nowrap; }
+.skj-doc .summary { margin: 0; text-align: justify; }
+.skj-doc .tick { font-weight: bold; }
 .skj-doc ol { margin: 0; padding-left: 0; list-style: none; }
 .skj-doc .num { display: inline-block; min-width: 2em; }
 .skj-doc .center { text-align: center; }
@@ -24,7 +31,7 @@ export const SKJ_PRINT_CSS = `
 .skj-doc .signature p { margin: 0; }
 .skj-doc .signature .sign-space { height: 4.5rem; }
 .skj-doc .signature .signer { font-weight: bold; }
-.skj-doc .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(200, 0, 0, 0.12); transform: rotate(-35deg); pointer-events: none; z-index: 0; }
+.skj-doc .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(200, 0, 0, 0.12); transform: rotate(-35deg); pointer-events: none; z-index: 10; }
 `;
 
 function Lines({ items }: { items: string[] }) {
@@ -56,7 +63,8 @@ export function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrint
 function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
   return (
     <div className="signature" aria-label="Tanda tangan penetapan">
-      {s.signedOn ? <p>{`Ditetapkan pada tanggal ${s.signedOn}`}</p> : null}
+      <p>{`Ditetapkan di ${s.place ?? BLANK}`}</p>
+      <p>{`pada tanggal ${s.signedOn ?? BLANK}`}</p>
       <p>{s.title ? `${s.title.toUpperCase()},` : ""}</p>
       <div className="sign-space" />
       <p className="signer">{s.name ?? ""}</p>
@@ -66,48 +74,28 @@ function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel
 
 /** The SKJ in the regulation's layout, from its print model. */
 export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
-  const { identity, groups, requirements: r } = model;
+  const { identity, groups, requirements } = model;
   return (
     <article className="skj-doc" aria-label="Dokumen SKJ">
       <style dangerouslySetInnerHTML={{ __html: SKJ_PRINT_CSS }} />
-      {model.draft ? (
-        <div className="watermark" aria-hidden="true">
-          DRAFT
-        </div>
-      ) : null}
       {model.lampiran ? <LampiranHeader lampiran={model.lampiran} /> : null}
       <h2 className="skj-title">STANDAR KOMPETENSI JABATAN</h2>
-      <p className="skj-subtitle">{identity.group}</p>
-      <h3>I. IDENTITAS JABATAN</h3>
-      <table className="ident" aria-label="Identitas jabatan (cetak)">
+      <table className="ident-lines" aria-label="Identitas jabatan (cetak)">
         <tbody>
-          <tr>
-            <th scope="row">Nama Jabatan</th>
-            <td>{identity.name}</td>
-          </tr>
-          <tr>
-            <th scope="row">Kelompok Jabatan</th>
-            <td>{identity.group}</td>
-          </tr>
-          <tr>
-            <th scope="row">Unit Kerja</th>
-            <td>{identity.unitPath}</td>
-          </tr>
-          <tr>
-            <th scope="row">Urusan Pemerintahan</th>
-            <td>{identity.governmentAffair}</td>
-          </tr>
-          <tr>
-            <th scope="row">Kode Jabatan</th>
-            <td>{identity.code}</td>
-          </tr>
-          <tr>
-            <th scope="row">Ikhtisar Jabatan</th>
-            <td>{identity.summary || "—"}</td>
-          </tr>
+          {identityLines(identity).map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td className="colon">:</td>
+              <td>{value}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
-      <h3>II. STANDAR KOMPETENSI</h3>
+      <section className="keep-head">
+        <h3>I. IKHTISAR JABATAN</h3>
+        <p className="summary">{identity.summary || "—"}</p>
+      </section>
+      <h3 className="keep-with-table">II. STANDAR KOMPETENSI</h3>
       <table aria-label="Standar kompetensi (cetak)">
         <thead>
           <tr>
@@ -153,65 +141,64 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
           ])}
         </tbody>
       </table>
-      <h3>III. PERSYARATAN JABATAN</h3>
+      <h3 className="keep-with-table">III. PERSYARATAN JABATAN</h3>
       <table aria-label="Persyaratan jabatan (cetak)">
         <thead>
           <tr>
-            <th scope="col" style={{ width: "30%" }}>
+            <th scope="col" rowSpan={2} style={{ width: "5%" }}>
+              No
+            </th>
+            <th scope="col" rowSpan={2} style={{ width: "22%" }}>
               Jenis Persyaratan
             </th>
-            <th scope="col">Uraian</th>
+            <th scope="col" rowSpan={2}>
+              Uraian
+            </th>
+            <th scope="colgroup" colSpan={3}>
+              Tingkat Pentingnya terhadap Jabatan
+            </th>
+          </tr>
+          <tr>
+            {IMPORTANCE_LEVELS.map((level) => (
+              <th key={level} scope="col" style={{ width: "8%" }}>
+                {IMPORTANCE_LABELS[level]}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row">A. Pangkat</th>
-            <td>{r.rank}</td>
-          </tr>
-          <tr>
-            <th scope="row">B. Kualifikasi Pendidikan</th>
-            <td>
-              {r.education.length === 0 ? "—" : null}
-              {r.education.map((e, i) => (
-                <div key={i}>
-                  1. Jenjang: {e.level}; 2. Bidang Ilmu: {e.fields || "—"}
-                </div>
-              ))}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">C. Pelatihan — 1. Manajerial</th>
-            <td>
-              <Lines items={r.training.managerial} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">2. Teknis</th>
-            <td>
-              <Lines items={r.training.technical} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">3. Fungsional</th>
-            <td>
-              <Lines items={r.training.functional} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">D. Pengalaman Kerja</th>
-            <td>
-              <Lines items={r.experience} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">E. Indikator Kinerja Jabatan</th>
-            <td>
-              <Lines items={r.performanceIndicators} />
-            </td>
-          </tr>
+          {requirements.map((row, i) =>
+            row.kind === "heading" ? (
+              <tr key={i} className="group-title">
+                <td className="center">{row.no}</td>
+                <th scope="rowgroup" colSpan={5}>
+                  {row.label}
+                </th>
+              </tr>
+            ) : (
+              <tr key={i}>
+                <td className="center">{row.sub ? "" : row.no}</td>
+                <th scope="row">{row.sub ? `${row.no} ${row.label}` : row.label}</th>
+                <td>
+                  <Lines items={row.items} />
+                </td>
+                {IMPORTANCE_LEVELS.map((level) => (
+                  <td key={level} className="center tick" aria-label={IMPORTANCE_LABELS[level]}>
+                    {row.importance === level ? TICK : ""}
+                  </td>
+                ))}
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
       {model.signature ? <SignatureBlock signature={model.signature} /> : null}
+      {/* last in the document and on its own stacking layer, so no table cell background covers it */}
+      {model.draft ? (
+        <div className="watermark" aria-hidden="true">
+          DRAFT
+        </div>
+      ) : null}
     </article>
   );
 }

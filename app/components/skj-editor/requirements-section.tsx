@@ -3,6 +3,7 @@ import { CommentMarker } from "~/components/comment-markers";
 import { GROUP_LABELS } from "~/domain/labels";
 import { EDUCATION, GOLONGAN, type SkjDocument } from "~/domain/skj-document";
 import { minimumExperienceFor, type RuleSettings } from "~/domain/skj-rules";
+import { ImportanceChoice } from "./importance-choice";
 
 const splitLines = (text: string) => text.split("\n").map((s) => s.trim()).filter(Boolean);
 const splitComma = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
@@ -68,8 +69,13 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
           ))}
         </select>
       </div>
+      <ImportanceChoice form={form} row="rank" />
 
       <h3>Kualifikasi pendidikan</h3>
+      <div className="grid-3">
+        <ImportanceChoice form={form} row="educationLevel" />
+        <ImportanceChoice form={form} row="educationFields" />
+      </div>
       <div data-path="requirements.education">
         {education.fields.map((f, i) => (
           <div key={f.id} className="row-inline" data-path={`requirements.education[${i}]`}>
@@ -106,10 +112,14 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
         <LinesField control={form.control} name="requirements.training.managerial" label="Pelatihan manajerial" hint="Satu pelatihan per baris, mis. Pelatihan Kepemimpinan Administrator." />
         <LinesField control={form.control} name="requirements.training.technical" label="Pelatihan teknis" hint="Satu pelatihan per baris." />
         <LinesField control={form.control} name="requirements.training.functional" label="Pelatihan fungsional" hint="Satu pelatihan per baris." />
+        <ImportanceChoice form={form} row="trainingManagerial" />
+        <ImportanceChoice form={form} row="trainingTechnical" />
+        <ImportanceChoice form={form} row="trainingFunctional" />
       </div>
 
       <h3>Pengalaman kerja</h3>
       <ExperienceMinimumHint settings={settings} group={group} />
+      <ImportanceChoice form={form} row="experience" />
       <div data-path="requirements.experience">
         {experience.fields.map((f, i) => (
           <div key={f.id} className="row-inline" data-path={`requirements.experience[${i}]`}>
@@ -133,6 +143,7 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
 
       <h3>Indikator kinerja jabatan</h3>
       <LinesField control={form.control} name="requirements.performanceIndicators" label="Indikator kinerja jabatan" hint="Satu indikator per baris." />
+      <ImportanceChoice form={form} row="performanceIndicators" />
     </section>
   );
 }

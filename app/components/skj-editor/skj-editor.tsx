@@ -6,7 +6,7 @@ import { IdentityBlock, type IdentityBlockProps } from "~/components/identity-bl
 import { useLeaveParticipant } from "~/components/unsaved/leave-guard";
 import type { LocalDraft } from "~/components/unsaved/local-draft";
 import type { RichTextNode } from "~/domain/richtext";
-import type { SkjDocument } from "~/domain/skj-document";
+import { SKJ_JOB_CODE_MAX, type SkjDocument } from "~/domain/skj-document";
 import type { SkjDraftContent } from "~/domain/skj-merge";
 import { validateSkj, type RuleContext } from "~/domain/skj-rules";
 import type { CatalogEntry, SaveConflict, SerializedRuleContext } from "~/services/skj-editor.server";
@@ -156,6 +156,11 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
             </h2>
             <IdentityBlock {...identity} />
             <p className="muted">Identitas mengikuti register jabatan; ubah di halaman jabatan bila perlu.</p>
+            <div className="field" data-path="position.jobCode">
+              <label htmlFor="job-code">Kode Jabatan (seperti tercetak)</label>
+              <input id="job-code" type="text" maxLength={SKJ_JOB_CODE_MAX} {...form.register("position.jobCode", { setValueAs: (v: string) => v || null })} />
+              <span className="hint">Kode yang dicetak pada SKJ, mis. 800.1.3.2; boleh kosong.</span>
+            </div>
             <div className="field" data-path="position.summary">
               <span className="label-like">Ikhtisar jabatan</span>
               <RichTextEditor
