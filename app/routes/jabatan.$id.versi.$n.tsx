@@ -7,7 +7,7 @@ import { VersionStatusTag } from "~/components/version-status-tag";
 import { can } from "~/domain/permissions";
 import { formatTanggal } from "~/domain/format-date";
 import { versionPage } from "~/services/skj-version-page.server";
-import { idParam } from "~/utils/params";
+import { idParam, strictId } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 import { findOpenDraft } from "~db/queries/skj-drafts.server";
@@ -19,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
   if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
-  const n = Number(params.n);
-  const page = Number.isInteger(n) && n > 0 ? versionPage(db, position, n) : null;
+  const n = strictId(params.n);
+  const page = n === null ? null : versionPage(db, position, n);
   if (!page) throw new Response(`Versi ${params.n ?? ""} SKJ ${position.name} tidak ditemukan.`, { status: 404 });
   return {
     position: { id: position.id, name: position.name, code: position.code },

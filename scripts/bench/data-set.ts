@@ -184,9 +184,11 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
   };
 
   const insertAct = sqlite.prepare(
-    `insert into penetapan (kind, number, year, title, signed_date, effective_date, signer_title, signer_name, status, created_by, published_by, published_at)
-     values ('Peraturan Gubernur', ?, 2026, ?, '2026-01-01', ?, ?, ?, 'ditetapkan', ?, ?, ?)`,
+    `insert into penetapan (kind, number, year, title, signed_date, effective_date, signer_title, signer_name, status, created_by)
+     values ('Peraturan Gubernur', ?, 2026, ?, '2026-01-01', ?, ?, ?, 'draf', ?)`,
   );
+  // an act gathers its items while a draft; SQLite refuses new items once it is published, as in the app
+  const publishAct = sqlite.prepare("update penetapan set status = 'ditetapkan', published_by = ?, published_at = ? where id = ?");
   const insertDraft = sqlite.prepare(
     `insert into skj_drafts (position_id, state, document, created_by, last_edited_by, submitted_by, submitted_at, approved_by, approved_at, closed_at, closed_reason)
      values (?, 'disetujui', ?, ?, ?, ?, ?, ?, ?, ?, 'ditetapkan')`,
@@ -214,7 +216,7 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
       const members = rows.slice(next, next + plan.size);
       next += members.length;
       if (members.length === 0) break;
-      const penetapanId = Number(insertAct.run(plan.number, plan.title, EFFECTIVE_DATE, SIGNER.title, SIGNER.name, admin.id, admin.id, PUBLISHED_AT).lastInsertRowid);
+      const penetapanId = Number(insertAct.run(plan.number, plan.title, EFFECTIVE_DATE, SIGNER.title, SIGNER.name, admin.id).lastInsertRowid);
       const legalBasis = { kind: "Peraturan Gubernur" as const, number: plan.number, year: 2026, title: plan.title };
       const citation = `Peraturan Gubernur Nomor ${plan.number} Tahun 2026 tentang ${plan.title}`;
       for (const p of members) {
@@ -251,6 +253,7 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
         perRoot.set(p.rootUnitId, (perRoot.get(p.rootUnitId) ?? 0) + 1);
         versions++;
       }
+      publishAct.run(admin.id, PUBLISHED_AT, penetapanId);
       recordAudit(tx, { actorId: admin.id, action: "skj.publish", entityType: "penetapan", entityId: penetapanId, summary: `${citation} ditetapkan: ${members.length} SKJ (data bench)` });
       acts.push({ penetapanId, items: members.length });
     }

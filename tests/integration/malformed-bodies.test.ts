@@ -2,7 +2,7 @@
 // thousands deep (once a 500 in the editor's save) and bodies that are no form or no JSON object.
 import { describe, expect, it } from "vitest";
 import { RICH_TEXT_MAX_NESTING } from "~/domain/richtext";
-import { action as editorAction } from "~/routes/jabatan.$id.skj";
+import { action as editorAction } from "~/routes/jabatan.$id.skj_.simpan";
 import { action as editPositionAction } from "~/routes/jabatan.$id.ubah";
 import { action as newEntryAction } from "~/routes/kamus.baru";
 import { action as loginAction } from "~/routes/login";
@@ -31,7 +31,7 @@ describe("rich text nested 9,000 deep", () => {
     const position = findPositionByCode(db, POSITION)!;
     const { document, revision } = openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
     const body = `{"document":${JSON.stringify(document)},"summaryJson":${nestedDoc(9000)},"baseRevision":${revision}}`;
-    const saved = await run(editorAction, post(`/jabatan/${position.id}/skj`, body, "application/json", cookie), { id: String(position.id) });
+    const saved = await run(editorAction, post(`/jabatan/${position.id}/skj/simpan`, body, "application/json", cookie), { id: String(position.id) });
     expect(saved.status).toBe(422);
     expect(parsed(saved.body)).toMatchObject({ ok: false, message: expect.stringMatching(/Ikhtisar jabatan bertingkat terlalu dalam/) });
     expect(openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id).revision).toBe(revision);
@@ -88,7 +88,7 @@ describe("a body that is no form", () => {
     const cookie = await cookieFor("analis@demo.go.id");
     const position = findPositionByCode(db, POSITION)!;
     openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
-    const answer = await run(editorAction, post(`/jabatan/${position.id}/skj`, body, "application/json", cookie), { id: String(position.id) });
+    const answer = await run(editorAction, post(`/jabatan/${position.id}/skj/simpan`, body, "application/json", cookie), { id: String(position.id) });
     expect(answer.status).toBe(400);
   });
 });

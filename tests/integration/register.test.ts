@@ -67,7 +67,7 @@ describe("SOTK register", () => {
     // moving it elsewhere works and is audited
     const moved = updateUnit(db, biro.id, { ...input, parentCode: "BKD" }, 1);
     expect(moved.ok).toBe(true);
-    expect(db.$client.prepare("select summary from audit_log where action = 'unit.update' order by id desc").pluck().get()).toMatch(/^Unit SETDA.BIRO-ORG diubah: parentId/);
+    expect(db.$client.prepare("select summary from audit_log where action = 'unit.update' order by id desc").pluck().get()).toMatch(/^Unit SETDA.BIRO-ORG diubah: unit induk/);
   });
 
   it("keeps a unit with active positions active, and never deletes", async () => {

@@ -7,7 +7,7 @@ import { action as tokensAction } from "~/routes/admin.tokens";
 import { action as ownTokensAction } from "~/routes/akun.token";
 import { action as workflowAction } from "~/routes/api.v1.skj.$";
 import { action as draftsAction } from "~/routes/api.v1.skj.drafts";
-import { action as editorAction } from "~/routes/jabatan.$id.skj";
+import { action as editorAction } from "~/routes/jabatan.$id.skj_.simpan";
 import { action as reviewAction } from "~/routes/jabatan.$id.skj_.tinjau";
 import { newDraftDocument } from "~/services/skj.server";
 import { updateAccount } from "~/services/users.server";
@@ -57,12 +57,13 @@ function completeDocument(db: Db) {
 async function editorSave(db: Db, cookie: string, document: unknown, baseRevision: number) {
   const summaryJson = findOpenDraft(db, findPositionByCode(db, POSITION)!.id)?.summaryJson ?? null;
   const position = findPositionByCode(db, POSITION)!;
-  const request = new Request(`${BASE}/jabatan/${position.id}/skj`, {
+  const request = new Request(`${BASE}/jabatan/${position.id}/skj/simpan`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Cookie: cookie },
     body: JSON.stringify({ document, summaryJson, baseRevision }),
   });
-  return run(editorAction, request, { id: String(position.id) });
+  const answer = await run(editorAction, request, { id: String(position.id) });
+  return { ...answer, body: JSON.parse(answer.body as string) as unknown };
 }
 
 const auditRows = (db: Db, action: string) =>
@@ -123,7 +124,7 @@ describe("SKJ four-eyes counts everyone who changed the draft", () => {
     expect(await editorSave(db, cookie, one, draft.revision)).toMatchObject({ status: 200, body: { ok: true, revision: draft.revision + 1 } });
     // the second tab still names the revision it opened: refused, the first save stays
     const stale = await editorSave(db, cookie, two, draft.revision);
-    expect(stale).toMatchObject({ status: 409, body: { ok: false, conflict: { revision: draft.revision + 1 } } });
+    expect(stale).toMatchObject({ status: 409, body: { ok: false, conflict: { current: { revision: draft.revision + 1 } } } });
     const stored = findOpenDraft(db, draft.positionId)!;
     expect(stored.revision).toBe(draft.revision + 1);
     expect(stored.document.requirements.performanceIndicators).toEqual(["Simpanan pertama"]);
