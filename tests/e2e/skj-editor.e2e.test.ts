@@ -16,7 +16,7 @@ async function openEditor(page: Page, create: boolean) {
 }
 
 const summaryText = (page: Page) => page.locator(".rules-summary").innerText();
-const saved = (page: Page) => expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan \d{2}[.:]\d{2}$/);
+const saved = (page: Page) => expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan \d{2}\.\d{2} WIB$/);
 
 async function pickTechnical(page: Page, query: string, code: string) {
   await page.getByLabel("Tambah kompetensi teknis dari kamus").fill(query);
