@@ -6,7 +6,6 @@ import { approveFromQueue, completeDraft, confirmPublication, heading, logIn, pe
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Subbagian Tata Usaha Biro";
-const CODE = "SETDA.BIRO-ORG.BAG-RBAK.SUBBAG-TU.KASUBBAG";
 const ACT = "Peraturan Gubernur Nomor 88 Tahun 2026 tentang Standar Kompetensi Jabatan Subbagian Tata Usaha Biro";
 
 /** The e2e server seeds no demo SKJ, so the lampiran is made the way the bureau makes one: draft, review, penetapan. */
@@ -62,7 +61,8 @@ describe("SKJ bundle", () => {
     expect(text[0]).toContain("NOMOR 88 TAHUN 2026");
     expect(text[1]).toContain("DAFTAR ISI");
     const skj = text.slice(2).join("\n");
-    expect(skj).toContain(CODE);
+    // the register key is no Kode Jabatan (contract §7.2): the SKJ reads by its identity lines
+    expect(skj).toContain("Nama Jabatan");
     expect(skj).toContain(POSITION);
     expect(text.at(-1)).toContain(`Halaman ${text.length} dari ${text.length}`);
 
