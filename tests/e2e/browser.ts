@@ -27,8 +27,9 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    async newPage(): Promise<Page> {
-      const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1366, height: 768 }, locale: "id-ID" });
+    /** `bypassCSP`: only for a control that must show the app's own defences would see a hole the policy stops first. */
+    async newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+      const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1366, height: 768 }, locale: "id-ID", bypassCSP: options.bypassCSP ?? false });
       contexts.push(context);
       // the init script runs in every document of the context; CDP injects it past the policy itself
       await context.addInitScript(() => {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { definitionFromPlainText } from "~/domain/dictionary";
 import { wouldCreateCycle } from "~/domain/sotk";
-import { action as withdrawAction } from "~/routes/jabatan.$id.versi.$n.cabut";
+import { action as withdrawAction } from "~/routes/jabatan.$id.versi.$n_.cabut";
 import { newDraftDocument, validateDocument } from "~/services/skj.server";
 import { addRevision, insertCompetency } from "~db/queries/competencies.server";
 import { findPositionByCode, findUnitByCode } from "~db/queries/register.server";

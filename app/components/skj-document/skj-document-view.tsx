@@ -10,7 +10,7 @@ export const SKJ_PRINT_CSS = `
 .skj-doc table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 .skj-doc th, .skj-doc td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
 /* the columns have set widths: an unbroken word (a URL, a code) wraps inside its cell instead of pushing the table past the page edge */
-.skj-doc td { overflow-wrap: anywhere; }
+.skj-doc td, .skj-doc p { overflow-wrap: anywhere; }
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
 .skj-doc tr { page-break-inside: avoid; break-inside: avoid; }
@@ -18,7 +18,7 @@ export const SKJ_PRINT_CSS = `
 /* a section heading never ends a page: it goes with the table header and the first rows */
 .skj-doc h3, .skj-doc .keep-with-table { break-after: avoid; page-break-after: avoid; }
 .skj-doc table.ident-lines, .skj-doc table.ident-lines th, .skj-doc table.ident-lines td { border: none; padding: 1px 4px 1px 0; }
-.skj-doc table.ident-lines { width: auto; margin-bottom: 0.6rem; }
+.skj-doc table.ident-lines { width: auto; max-width: 100%; margin-bottom: 0.6rem; }
 .skj-doc table.ident-lines th { font-weight: normal; white-space: nowrap; }
 .skj-doc .summary { margin: 0; text-align: justify; }
 .skj-doc .tick { font-weight: bold; }
