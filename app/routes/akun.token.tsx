@@ -1,5 +1,6 @@
 // Every user's own API tokens. A token with skj:review is made here by its owner, never by an admin for
 // someone else (docs/decisions/013-four-eyes-and-tokens.md).
+import { readFormBody } from "~/services/request-body.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -25,7 +26,7 @@ type ActionResult = { errors: FieldErrors; values: { name: string; scopes: strin
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "read");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const db = getDb();
   if (form.get("intent") === "revoke") {
     const id = IdSchema.safeParse(form.get("id"));

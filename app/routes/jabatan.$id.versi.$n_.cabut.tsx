@@ -1,5 +1,6 @@
 // Withdrawing (mencabut) a published SKJ version: a confirmation page with the required reason. The feed then
 // carries skj.withdrawn and the position has no live SKJ until a new version is published.
+import { readFormBody } from "~/services/request-body.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:publish");
   const { db, position, version } = liveVersion(params);
-  const reason = String((await request.formData()).get("reason") ?? "");
+  const reason = String((await readFormBody(request)).get("reason") ?? "");
   const result = withdrawVersion(db, position.code, version.version, user, reason);
   if (!result.ok) return data({ error: result.message, reason }, { status: result.status });
   throw redirect(`/jabatan/${position.id}?notice=${encodeURIComponent(`Versi ${version.version} dicabut.`)}`);

@@ -83,7 +83,9 @@ describe("rule settings", () => {
 
     await cell.fill("3");
     await expect.poll(() => page.locator(".field-error").count()).toBe(0);
+    // the form was typed in: leaving asks first, and the admin leaves without saving
     await page.getByRole("link", { name: "Batal" }).click();
+    await page.getByRole("button", { name: "Tinggalkan tanpa menyimpan" }).click();
     await page.waitForURL("**/admin/settings");
     expect(await statusOf(page, "Standar level kompetensi")).toBe("Belum diverifikasi");
   });

@@ -10,7 +10,7 @@ describe("API token administration", () => {
     const page = await browser.newPage();
     await logIn(page, "admin@demo.go.id");
     await visit(page, "/admin");
-    await page.getByRole("link", { name: "Token API" }).click();
+    await page.getByRole("link", { name: "Token API", exact: true }).click();
     await page.waitForURL("**/admin/tokens");
 
     // the fields are checked on the server with the shared schemas, errors shown at each field
