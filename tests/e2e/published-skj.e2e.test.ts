@@ -73,7 +73,7 @@ describe("a published SKJ", () => {
     await openPosition(viewer);
     await viewer.getByRole("link", { name: "Lihat SKJ", exact: true }).click();
     await viewer.waitForURL(/\/jabatan\/\d+\/versi\/1$/);
-    expect(await heading(viewer)).toBe(`SKJ ${POSITION} · Versi 1`);
+    await expect.poll(() => heading(viewer)).toBe(`SKJ ${POSITION} · Versi 1`);
     const header = await viewer.locator(".page-header").innerText();
     expect(header).toMatch(/Status: Berlaku/);
     expect(header).toContain(`Penetapan: ${ACT}, berlaku 1 Januari 2027`);
