@@ -7,6 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { ENUM_LABEL_TABLES } from "~/domain/labels";
+import { ALL_PAYLOADS } from "../fixtures/xss-corpus";
 import { completeDraft, confirmPublication, penetapanWith, useBrowser, visit } from "./browser";
 import { MAIN_PAGES, pagesByRole, positionPage, PUBLISHED_POSITION, RETURNED_POSITION, type MainPage, type Role } from "./main-pages";
 
@@ -14,6 +15,10 @@ const ENUM_VALUES = new Set(Object.values(ENUM_LABEL_TABLES).flatMap((table) => 
 
 /** What visible text says that a person should never read; empty when the text is clean. */
 function rawCodesIn(text: string): string[] {
+  return codesIn(text).filter((finding) => !TYPED_DATA.has(finding));
+}
+
+function codesIn(text: string): string[] {
   // e-mail addresses, URLs and file names are data that legitimately contain dots and underscores
   const prose = text.replace(/\S+@\S+|\b\w+:\/\/\S+|\S+\.(?:pdf|docx|xlsx|csv|json)\b/g, " ");
   const found = new Set<string>();
@@ -114,3 +119,7 @@ describe("no raw codes on screen", () => {
     });
   }
 });
+
+// What the XSS browser test types into names and summaries of the shared database is data, not a code (it
+// may run before this test): "{{constructor.constructor(…)}}" reads as a dotted code but is the user's text.
+const TYPED_DATA = new Set(codesIn(ALL_PAYLOADS));
