@@ -1,22 +1,22 @@
 // The SKJ as it prints (Permenpan RB 38/2017 layout): one model for the on-screen preview and the PDF.
 import { indicatorNumber } from "./dictionary";
+import { lampiranRegion, type InstanceProfile } from "./instance";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
 import { golonganLabel, isGolongan, type SkjDocument } from "./skj-document";
 import type { SkjPublishedDocument } from "./skj-published";
-
-/** The region named in the lampiran header; no setting holds it yet, so the demo province is the default. */
-export const PRINT_REGION = "PROVINSI NUSANTARA JAYA";
 
 export interface PrintLevelTexts {
   code: string;
   type: "manajerial" | "sosial_kultural" | "teknis";
   name: string;
   levels: { level: number; description: string; indicators: string[] }[];
+  /** The texts are an example, not a sourced text (isExampleText): printed with a visible mark. */
+  example?: boolean;
 }
 
 export interface SkjPrintModel {
   identity: { name: string; group: string; governmentAffair: string; code: string; unitPath: string; summary: string };
-  groups: { title: string; rows: { no: number; code: string; name: string; level: number; description: string; indicators: { number: string; text: string }[] }[] }[];
+  groups: { title: string; rows: { no: number; code: string; name: string; level: number; description: string; indicators: { number: string; text: string }[]; example: boolean }[] }[];
   requirements: {
     rank: string;
     education: { level: string; fields: string }[];
@@ -46,6 +46,8 @@ export interface PrintSignature {
   signedOn: string | null;
   title: string | null;
   name: string | null;
+  /** Where the act is signed ("Ditetapkan di …"), from the instance profile. */
+  place: string;
 }
 
 export interface PrintPenetapan {
@@ -53,7 +55,6 @@ export interface PrintPenetapan {
   signerName: string | null;
   /** YYYY-MM-DD */
   signedDate: string | null;
-  region?: string;
 }
 
 const GROUP_TITLES = [
@@ -79,6 +80,7 @@ export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, Print
           level: c.level,
           description: level?.description ?? "",
           indicators: (level?.indicators ?? []).map((text, k) => ({ number: indicatorNumber(c.level, k), text })),
+          example: entry?.example ?? false,
         };
       }),
   }));
@@ -112,29 +114,42 @@ const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null
  * The print model of a published version. Every competency text comes from the snapshot (the dictionary
  * revision pinned at publication), never from today's dictionary, so the PDF of a version never changes.
  */
-export function printModelOfPublished(doc: SkjPublishedDocument, penetapan: PrintPenetapan): SkjPrintModel {
+export function printModelOfPublished(
+  doc: SkjPublishedDocument,
+  penetapan: PrintPenetapan,
+  instance: InstanceProfile,
+  exampleCodes: ReadonlySet<string> = new Set(),
+): SkjPrintModel {
   const texts = new Map<string, PrintLevelTexts>(
     doc.competencies.map((c) => [
       c.code,
-      { code: c.code, type: c.type, name: c.name, levels: [{ level: c.level, description: c.levelDescription, indicators: c.indicators }] },
+      {
+        code: c.code,
+        type: c.type,
+        name: c.name,
+        levels: [{ level: c.level, description: c.levelDescription, indicators: c.indicators }],
+        example: exampleCodes.has(c.code),
+      },
     ]),
   );
   // one layout: the published model is the draft model plus the regulation's header and signature
   const base = skjPrintModel(doc, texts, doc.unit.path.map((u) => u.name).join(" — "), false);
-  return { ...base, lampiran: printLampiran(doc.legalBasis, penetapan.region), signature: printSignature(penetapan) };
+  return { ...base, lampiran: printLampiran(doc.legalBasis, instance), signature: printSignature(penetapan, instance) };
 }
 
 /** The lampiran header of a regulation, as printed. */
-export function printLampiran(legalBasis: { kind: string; number: string; year: number; title: string }, region = PRINT_REGION): PrintLampiran {
+export function printLampiran(legalBasis: { kind: string; number: string; year: number; title: string }, instance: InstanceProfile): PrintLampiran {
   const { kind, number, year, title } = legalBasis;
-  return { kind: kind.toUpperCase(), region, number, year, title: title.toUpperCase() };
+  return { kind: kind.toUpperCase(), region: lampiranRegion(kind, instance), number, year, title: title.toUpperCase() };
 }
 
 /** The signature block of a regulation, as printed. */
-export function printSignature(penetapan: PrintPenetapan): PrintSignature {
+export function printSignature(penetapan: PrintPenetapan, instance: InstanceProfile): PrintSignature {
   return {
     signedOn: penetapan.signedDate ? indonesianDate(penetapan.signedDate) : null,
-    title: blank(penetapan.signerTitle),
+    // the act may name its signer's office; without it, the head of the instance signs
+    title: blank(penetapan.signerTitle) ?? blank(instance.headTitle),
     name: blank(penetapan.signerName),
+    place: instance.place,
   };
 }

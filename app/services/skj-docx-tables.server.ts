@@ -2,6 +2,7 @@
 // Identitas, Kompetensi and Persyaratan tables and the signature block, all from the SkjPrintModel of the PDF
 // and the preview, so the three never disagree on a table, a row or a text.
 import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
+import { EXAMPLE_MARK } from "~/domain/example-text";
 import type { PrintLampiran, PrintSignature, SkjPrintModel } from "~/domain/skj-print";
 import { CONTENT_WIDTH, para } from "./docx-layout.server";
 
@@ -104,7 +105,7 @@ function competencyTable(m: SkjPrintModel): Table {
           cantSplit: true,
           children: [
             cell([para(String(row.no), { align: AlignmentType.CENTER })], w[0]!),
-            cell([para(row.name)], w[1]!),
+            cell([para(row.name), ...(row.example ? [new Paragraph({ children: [new TextRun({ text: EXAMPLE_MARK, bold: true, color: "B00000" })] })] : [])], w[1]!),
             cell([para(String(row.level), { align: AlignmentType.CENTER })], w[2]!),
             cell([para(row.description)], w[3]!),
             cell(
@@ -144,8 +145,9 @@ export function signatureBlock(s: PrintSignature): Paragraph[] {
   const line = (text: string, opts: { bold?: boolean; before?: number } = {}) =>
     new Paragraph({ indent, alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: opts.before ?? 0 }, children: [new TextRun({ text, bold: opts.bold })] });
   return [
-    ...(s.signedOn ? [line(`Ditetapkan pada tanggal ${s.signedOn}`, { before: 480 })] : []),
-    line(s.title ? `${s.title.toUpperCase()},` : "", { before: s.signedOn ? 0 : 480 }),
+    line(`Ditetapkan di ${s.place}`, { before: 480 }),
+    ...(s.signedOn ? [line(`pada tanggal ${s.signedOn}`)] : []),
+    line(s.title ? `${s.title.toUpperCase()},` : ""),
     // the room for the wet signature and the seal, as the PDF's sign-space
     new Paragraph({ indent, keepNext: true, spacing: { before: 1200 }, children: [] }),
     new Paragraph({ indent, alignment: AlignmentType.CENTER, children: [new TextRun({ text: s.name ?? "", bold: true })] }),

@@ -9,6 +9,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { SkjPrintModel } from "~/domain/skj-print";
+import { instanceFingerprint } from "~/domain/instance";
+import { instanceProfile } from "~db/queries/instance.server";
 import { closePdfBrowser, forgetPdfMemoryCache, pdfCacheFile, printHtmlToPdf, renderSkjPdf, skjHtml } from "~/services/pdf.server";
 import { draftPdf, draftPrintModel, publishedPrintModel, publishedVersionPdf } from "~/services/skj-pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
@@ -301,8 +303,9 @@ describe("the PDF", () => {
     expect(await publishedVersionPdf(db, PUBLISHED, version)).toBe(first);
 
     const { contentHash } = db.$client.prepare("select v.content_hash as contentHash from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?").get(PUBLISHED, version) as { contentHash: string };
-    const file = pdfCacheFile(contentHash)!;
-    expect(file).toBe(`${process.env.DATABASE_PATH!.replace(/[^/]+$/, "")}pdf-cache/${contentHash.slice(7)}.pdf`);
+    const fingerprint = instanceFingerprint(instanceProfile(db)!);
+    const file = pdfCacheFile(contentHash, fingerprint)!;
+    expect(file).toBe(`${process.env.DATABASE_PATH!.replace(/[^/]+$/, "")}pdf-cache/${contentHash.slice(7)}-${fingerprint}.pdf`);
     expect(fs.readFileSync(file).equals(Buffer.from(first))).toBe(true);
     // a restarted server has only the file: same bytes, no print
     forgetPdfMemoryCache();

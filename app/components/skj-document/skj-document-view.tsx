@@ -1,3 +1,4 @@
+import { EXAMPLE_MARK } from "~/domain/example-text";
 import type { SkjPrintModel } from "~/domain/skj-print";
 
 // Inline so that the same markup prints to PDF with no stylesheet request (the print context blocks the network).
@@ -24,6 +25,7 @@ export const SKJ_PRINT_CSS = `
 .skj-doc .signature p { margin: 0; }
 .skj-doc .signature .sign-space { height: 4.5rem; }
 .skj-doc .signature .signer { font-weight: bold; }
+.skj-doc .example-mark { margin: 0.3rem 0 0; padding: 1px 3px; border: 1px solid #b00; color: #b00; font-weight: bold; font-size: 8.5pt; }
 .skj-doc .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(200, 0, 0, 0.12); transform: rotate(-35deg); pointer-events: none; z-index: 0; }
 `;
 
@@ -56,7 +58,8 @@ export function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrint
 function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
   return (
     <div className="signature" aria-label="Tanda tangan penetapan">
-      {s.signedOn ? <p>{`Ditetapkan pada tanggal ${s.signedOn}`}</p> : null}
+      <p>{`Ditetapkan di ${s.place}`}</p>
+      {s.signedOn ? <p>{`pada tanggal ${s.signedOn}`}</p> : null}
       <p>{s.title ? `${s.title.toUpperCase()},` : ""}</p>
       <div className="sign-space" />
       <p className="signer">{s.name ?? ""}</p>
@@ -136,7 +139,10 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
             ...g.rows.map((row) => (
               <tr key={`${g.title}-${row.code}`}>
                 <td className="center">{row.no}</td>
-                <td>{row.name}</td>
+                <td>
+                  {row.name}
+                  {row.example ? <p className="example-mark">{EXAMPLE_MARK}</p> : null}
+                </td>
                 <td className="center">{row.level}</td>
                 <td>{row.description}</td>
                 <td>
