@@ -4,7 +4,8 @@ import { useEffect, type ReactNode } from "react";
 import { getSessionUser } from "~/auth/session.server";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { navigationFor } from "~/domain/permissions";
+import { can, navigationFor } from "~/domain/permissions";
+import { instanceProfile } from "~db/queries/instance.server";
 import { demoUsersActive } from "~db/queries/users.server";
 import { getDb } from "~db/client.server";
 import styles from "~/styles/app.css";
@@ -22,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user,
     navigation: user ? navigationFor(user.role) : [],
     demoUsersActive: demoUsersActive(getDb()),
+    // a fresh install prints nothing until an admin has said whose SKJ these are
+    instanceMissing: user ? can(user.role, "settings:write") && !instanceProfile(getDb()) : false,
   };
 }
 
@@ -50,7 +53,7 @@ export default function App() {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <AppShell user={data.user} navigation={data.navigation} demoUsersActive={data.demoUsersActive}>
+    <AppShell user={data.user} navigation={data.navigation} demoUsersActive={data.demoUsersActive} instanceMissing={data.instanceMissing}>
       <Outlet />
     </AppShell>
   );
@@ -59,7 +62,7 @@ export default function App() {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppShell user={data?.user ?? null} navigation={data?.navigation ?? []} demoUsersActive={data?.demoUsersActive ?? false}>
+    <AppShell user={data?.user ?? null} navigation={data?.navigation ?? []} demoUsersActive={data?.demoUsersActive ?? false} instanceMissing={data?.instanceMissing ?? false}>
       <GeneralErrorBoundary />
     </AppShell>
   );

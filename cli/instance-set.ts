@@ -25,6 +25,7 @@ export function instanceSet(db: Db, args: string[]): CliOutcome {
   };
   const saved = saveInstanceProfile(db, input, null);
   if (!saved.ok) {
+    if (!("error" in saved)) return { ok: false, message: "Profil instansi sedang diubah pengguna lain; ulangi perintah." };
     const lines = Object.entries(instanceErrorsOf(saved.error)).map(([field, message]) => `${FLAG_OF[field] ?? field}: ${message}`);
     return { ok: false, message: lines.join("\n") };
   }

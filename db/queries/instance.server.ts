@@ -1,5 +1,6 @@
 // The instance profile lives in the settings table under its own key; a fresh production install has no row.
 import { eq } from "drizzle-orm";
+import type { ZodError } from "zod";
 import { INSTANCE_SETTING_KEY, InstanceProfileSchema, type InstanceProfile, type InstanceProfileInput } from "~/domain/instance";
 import type { Db, DbOrTx } from "../client.server";
 import { settings } from "../schema";
@@ -13,14 +14,26 @@ export function instanceProfile(db: DbOrTx): InstanceProfile | null {
   return parsed.success ? parsed.data : null;
 }
 
-export type SaveInstanceResult = { ok: true; profile: InstanceProfile; changed: boolean } | { ok: false; error: import("zod").ZodError };
+/** When the profile was last saved ("" before it ever was), for the form's stale-save check. */
+export function instanceUpdatedAt(db: DbOrTx): string {
+  return db.select({ updatedAt: settings.updatedAt }).from(settings).where(eq(settings.key, INSTANCE_SETTING_KEY)).get()?.updatedAt ?? "";
+}
 
-/** Validates and stores the profile with its audit row, in one transaction; bad input stores nothing. */
-export function saveInstanceProfile(db: Db, input: InstanceProfileInput | unknown, actorId: number | null): SaveInstanceResult {
+export type SaveInstanceResult =
+  | { ok: true; profile: InstanceProfile; changed: boolean }
+  | { ok: false; error: ZodError }
+  | { ok: false; conflict: true };
+
+/**
+ * Validates and stores the profile with its audit row, in one transaction; bad input stores nothing.
+ * `expectedUpdatedAt` (what the form was opened with) refuses to overwrite another admin's save.
+ */
+export function saveInstanceProfile(db: Db, input: InstanceProfileInput | unknown, actorId: number | null, options: { expectedUpdatedAt?: string } = {}): SaveInstanceResult {
   const parsed = InstanceProfileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error };
   const profile = parsed.data;
   return db.transaction((tx) => {
+    if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== instanceUpdatedAt(tx)) return { ok: false, conflict: true } as const;
     const before = instanceProfile(tx);
     if (JSON.stringify(before) === JSON.stringify(profile)) return { ok: true, profile, changed: false } as const;
     const now = new Date().toISOString();

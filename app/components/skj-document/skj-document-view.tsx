@@ -55,7 +55,7 @@ export function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrint
   );
 }
 
-function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
+export function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
   return (
     <div className="signature" aria-label="Tanda tangan penetapan">
       <p>{`Ditetapkan di ${s.place}`}</p>
