@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LevelsTable } from "~/components/levels-table";
 import { isRegulationCode, SOURCE_KIND_LABELS } from "~/domain/dictionary";
 import { decideRevisionAction } from "~/domain/dictionary-workflow";
+import { EXAMPLE_MARK, isExampleText } from "~/domain/example-text";
 import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { entryPath } from "~/utils/paths";
@@ -105,9 +106,10 @@ export default function CompetencyEntryPage() {
           {result.error}
         </p>
       ) : null}
-      {latest.textStatus === "contoh" ? (
+      {isExampleText(latest) ? (
         <p className="warning" role="note">
-          Teks ini adalah <strong>contoh ilustratif</strong> untuk demo, bukan teks peraturan. {latest.note}
+          <strong>{EXAMPLE_MARK}.</strong> Teks ini adalah contoh ilustratif untuk demo, bukan teks peraturan; setiap PDF dan Word SKJ yang memuatnya
+          mencetak tanda &ldquo;{EXAMPLE_MARK}&rdquo; sampai admin menggantinya dengan teks yang bersumber. {latest.note}
         </p>
       ) : null}
       {regulation ? (

@@ -113,6 +113,8 @@ describe("instance:set", () => {
     expect(printed).toContain(squash("Ditetapkan di Baturaja"));
     expect(printed).toContain(squash("BUPATI OGAN KOMERING ULU,"));
     expect(printed).not.toContain("NUSANTARAJAYA");
+    // the demo's T.OTDA texts are examples: the PDF says so
+    expect(printed).toContain(squash("CONTOH — bukan teks resmi"));
 
     // the old version reprints under the new profile (the cache key carries the profile), its JSON bytes unchanged
     forgetPdfMemoryCache();
