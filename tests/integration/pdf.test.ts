@@ -1,5 +1,6 @@
 // The SKJ PDF (issue 7) with the real Chromium of the launcher, read back as a reader would: its text extracted
 // page by page (unpdf) and checked against the print model, beside the bytes' structure (A4, embedded font).
+import { EXAMPLE_MARK } from "~/domain/example-text";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -87,7 +88,7 @@ function printedParts(m: SkjPrintModel): string[] {
     `Ikhtisar Jabatan ${i.summary || "—"}`,
     "II. STANDAR KOMPETENSI",
     "No Kompetensi Level Deskripsi Indikator Kompetensi",
-    ...m.groups.flatMap((g) => [g.title, ...g.rows.map((row) => `${row.no} ${row.name} ${row.level} ${row.description} ${row.indicators.map((ind) => `${ind.number} ${ind.text}`).join(" ")}`)]),
+    ...m.groups.flatMap((g) => [g.title, ...g.rows.map((row) => `${row.no} ${row.name}${row.example ? ` ${EXAMPLE_MARK}` : ""} ${row.level} ${row.description} ${row.indicators.map((ind) => `${ind.number} ${ind.text}`).join(" ")}`)]),
     "III. PERSYARATAN JABATAN",
     "Jenis Persyaratan Uraian",
     `A. Pangkat ${r.rank}`,
@@ -97,7 +98,7 @@ function printedParts(m: SkjPrintModel): string[] {
     `3. Fungsional ${listed(r.training.functional)}`,
     `D. Pengalaman Kerja ${listed(r.experience)}`,
     `E. Indikator Kinerja Jabatan ${listed(r.performanceIndicators)}`,
-    ...(m.signature ? [`Ditetapkan pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
+    ...(m.signature ? [`Ditetapkan di ${m.signature.place}`, `pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
   ];
 }
 
@@ -227,7 +228,7 @@ describe("the PDF", () => {
     expect(parts).toEqual(
       expect.arrayContaining([
         "LAMPIRAN",
-        "PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA",
+        "PERATURAN GUBERNUR NUSANTARA JAYA",
         "NOMOR 12 TAHUN 2026",
         "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN PEMERINTAH PROVINSI",
         "A. Kompetensi Manajerial",
@@ -237,7 +238,8 @@ describe("the PDF", () => {
         "B. Kualifikasi Pendidikan 1. Jenjang: S-1; 2. Bidang Ilmu: Ilmu Administrasi Negara, Ilmu Pemerintahan",
         "2. Teknis 1. Analisis Jabatan 2. Evaluasi Kelembagaan",
         "D. Pengalaman Kerja Pernah menduduki jabatan pengawas di bidang kelembagaan (paling singkat 2 tahun)",
-        "Ditetapkan pada tanggal 1 Maret 2026",
+        "Ditetapkan di Kota Jaya",
+        "pada tanggal 1 Maret 2026",
         "GUBERNUR NUSANTARA JAYA,",
         "Gubernur Demo",
       ]),
@@ -247,7 +249,7 @@ describe("the PDF", () => {
     expect(rows.every((r) => r.description && r.indicators.length > 0)).toBe(true);
     expectInOrder(all, parts);
     // the signature closes the document, on its last page
-    expect(squash(pages.at(-1)!)).toContain(squash("Ditetapkan pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"));
+    expect(squash(pages.at(-1)!)).toContain(squash("Ditetapkan di Kota Jaya pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"));
     for (let k = 1; k <= totalPages; k++) expect(await draftMarksOn(bytes, k)).toEqual([]);
     expect(all).not.toContain("DRAFT");
   });
@@ -267,7 +269,7 @@ describe("the PDF", () => {
       expect(Math.abs(marks[0]!)).toBeLessThan(70);
     }
     expect(pages.join("\n")).not.toContain("LAMPIRAN");
-    expect(pages.join("\n")).not.toContain("Ditetapkan pada tanggal");
+    expect(pages.join("\n")).not.toContain("Ditetapkan di");
   });
 
   it("prints a hostile summary as literal text, and the print asks for nothing", async () => {
