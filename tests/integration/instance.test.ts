@@ -8,7 +8,9 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instanceSet } from "../../cli/instance-set";
 import { withSkjReadApi } from "../../server/api/skj-read";
+import { INSTANCE_MISSING_MESSAGE } from "~/domain/instance";
 import { loader as instanceLoader } from "~/routes/api.v1.instance";
+import { requestBundleExport } from "~/services/export-jobs.server";
 import { closePdfBrowser, forgetPdfMemoryCache } from "~/services/pdf.server";
 import { publishedVersionPdf } from "~/services/skj-pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
@@ -139,3 +141,24 @@ describe("GET /api/v1/instance", () => {
     expect((await get(writer)).status).toBe(403);
   });
 });
+
+describe("an install without a profile", () => {
+  it("refuses to print or export with a clear message, and the API says the profile is missing", async () => {
+    const saved = db.$client.prepare("select * from settings where key = 'instance'").get() as Record<string, unknown>;
+    db.$client.prepare("delete from settings where key = 'instance'").run();
+    try {
+      await expect(publishedVersionPdf(db, SECOND, 1)).rejects.toThrow(INSTANCE_MISSING_MESSAGE);
+      const unit = db.$client.prepare("select unit_id from positions where code = ?").pluck().get(SECOND) as number;
+      expect(requestBundleExport(db, findUserByEmail(db, "admin@demo.go.id")!.id, { kind: "unit", unitId: unit }, "pdf")).toEqual({ ok: false, status: 422, message: INSTANCE_MISSING_MESSAGE });
+      const reader = createApiToken(db, { userId: findUserByEmail(db, "viewer@demo.go.id")!.id, name: "tanpa profil", scopes: ["skj:read"] }, null).token;
+      const missing = await run(instanceLoader, new Request(`${BASE}/api/v1/instance`, { headers: { Authorization: `Bearer ${reader}` } }));
+      expect(missing.status).toBe(404);
+      const pdf = await fetch(`${base}/api/v1/skj/${SECOND}/versions/1/pdf`, { headers: { Authorization: `Bearer ${reader}` } });
+      expect(pdf.status).toBe(409);
+      expect(((await pdf.json()) as { message: string }).message).toBe(INSTANCE_MISSING_MESSAGE);
+    } finally {
+      db.$client.prepare("insert into settings (key, label, value, source_note, verified, updated_at) values (@key, @label, @value, @source_note, @verified, @updated_at)").run(saved);
+    }
+  });
+});
+
