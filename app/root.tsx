@@ -6,7 +6,8 @@ import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaveGuard } from "~/components/unsaved/leave-guard";
 import { useNonce } from "~/components/nonce";
-import { navigationFor } from "~/domain/permissions";
+import { can, navigationFor } from "~/domain/permissions";
+import { instanceProfile } from "~db/queries/instance.server";
 import { demoUsersActive } from "~db/queries/users.server";
 import { getDb } from "~db/client.server";
 import styles from "~/styles/app.css";
@@ -29,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user,
     navigation: user ? navigationFor(user.role) : [],
     demoUsersActive: demoUsersActive(getDb()),
+    // a fresh install prints nothing until an admin has said whose SKJ these are
+    instanceMissing: user ? can(user.role, "settings:write") && !instanceProfile(getDb()) : false,
   };
 }
 
@@ -58,7 +61,7 @@ export default function App() {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <AppShell user={data.user} navigation={data.navigation} demoUsersActive={data.demoUsersActive}>
+    <AppShell user={data.user} navigation={data.navigation} demoUsersActive={data.demoUsersActive} instanceMissing={data.instanceMissing}>
       <LeaveGuard>
         <Outlet />
       </LeaveGuard>
@@ -69,7 +72,7 @@ export default function App() {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppShell user={data?.user ?? null} navigation={data?.navigation ?? []} demoUsersActive={data?.demoUsersActive ?? false}>
+    <AppShell user={data?.user ?? null} navigation={data?.navigation ?? []} demoUsersActive={data?.demoUsersActive ?? false} instanceMissing={data?.instanceMissing ?? false}>
       <GeneralErrorBoundary />
     </AppShell>
   );

@@ -23,6 +23,8 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
                                             muat SOTK sintetis (kode BULK-) untuk uji beban dan benchmark
   export:pdf --position CODE [--version N|draft] --out FILE
                                             cetak SKJ jabatan ke PDF (tanpa --version: versi yang berlaku; draft: draf terbuka)
+  instance:set --kind K --name N --head H --place P [--regional true|false]
+                                            isi profil instansi (K: provinsi, kabupaten, kota, instansi_pusat)
   backup FILE                               salin database (SQLite online backup) ke FILE`;
 
 async function readStdin(): Promise<string> {
@@ -210,6 +212,14 @@ async function main(argv: string[]) {
         fail(`Berkas ${values.out} tidak dapat ditulis: ${error instanceof Error ? error.message : String(error)}`);
       }
       console.log(`PDF SKJ ${position.code} (${what}) ditulis ke ${values.out} (${bytes.length.toLocaleString("id-ID")} bita).`);
+      return;
+    }
+    case "instance:set": {
+      const { instanceSet } = await import("./instance-set");
+      migrateDatabase(db);
+      const outcome = instanceSet(db, rest);
+      if (!outcome.ok) fail(outcome.message);
+      console.log(outcome.message);
       return;
     }
     case "backup": {

@@ -15,9 +15,11 @@ import {
   revisionsOf,
   type LevelInput,
 } from "~db/queries/competencies.server";
+import { instanceProfile } from "~db/queries/instance.server";
 import { findPositionByCode, findUnitByCode } from "~db/queries/register.server";
 import { competencyRevisions, orgUnits, positions, settings, users } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
+import { INSTANCE_SETTING_KEY, InstanceProfileSchema } from "~/domain/instance";
 import type { Role } from "~/domain/permissions";
 import { definitionFromPlainText } from "~/domain/dictionary";
 import { plainTextToDoc } from "~/domain/richtext";
@@ -151,6 +153,13 @@ interface PositionSeed {
 }
 
 function seedDemoRows(tx: Tx, report: SeedReport, passwordHash: string) {
+  // the demo instance is data like any other: a real install fills its own profile in
+  if (!instanceProfile(tx)) {
+    const profile = InstanceProfileSchema.parse(readSeed<unknown>("demo/instance.json"));
+    tx.insert(settings).values({ key: INSTANCE_SETTING_KEY, label: "Profil instansi", value: profile, sourceNote: "Profil instansi demo.", verified: true }).run();
+    bump(report, "settings");
+  }
+
   for (const u of DEMO_USERS) {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, u.email)).get()) continue;
     tx.insert(users).values({ ...u, passwordHash, isDemo: true }).run();

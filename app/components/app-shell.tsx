@@ -6,15 +6,22 @@ interface Props {
   user: { name: string; email: string; role: Role } | null;
   navigation: NavItem[];
   demoUsersActive: boolean;
+  /** Shown to admins until the instance profile is filled in. */
+  instanceMissing?: boolean;
   children: ReactNode;
 }
 
-export function AppShell({ user, navigation, demoUsersActive, children }: Props) {
+export function AppShell({ user, navigation, demoUsersActive, instanceMissing = false, children }: Props) {
   return (
     <>
       {demoUsersActive ? (
         <div className="demo-banner" role="status">
           Mode demo: akun demo masih aktif (kata sandi <code>demo-skj-2026</code>). Nonaktifkan akun demo sebelum dipakai sungguhan.
+        </div>
+      ) : null}
+      {instanceMissing ? (
+        <div className="demo-banner" role="alert">
+          Profil instansi belum diisi: SKJ belum dapat dicetak atau diekspor. <a href="/admin/instansi">Isi profil instansi</a> (nama instansi, jabatan kepala, tempat penetapan).
         </div>
       ) : null}
       <header className="topbar">

@@ -10,6 +10,10 @@ export const PENETAPAN_KINDS = [
   "Keputusan Gubernur",
   "Keputusan Bupati",
   "Keputusan Wali Kota",
+  "Peraturan Menteri",
+  "Peraturan Kepala",
+  "Keputusan Menteri",
+  "Keputusan Kepala",
 ] as const;
 export type PenetapanKind = (typeof PENETAPAN_KINDS)[number];
 

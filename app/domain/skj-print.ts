@@ -1,5 +1,6 @@
 // The SKJ as it prints (Permenpan RB 38/2017 layout): one model for the on-screen preview and the PDF.
 import { indicatorNumber } from "./dictionary";
+import { lampiranRegion, type InstanceProfile } from "./instance";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
 import { golonganLabel, isGolongan, type Importance, type ImportanceRow, type SkjDocument } from "./skj-document";
 import type { SkjPublishedDocument } from "./skj-published";
@@ -23,14 +24,13 @@ export function identityLines(identity: SkjPrintModel["identity"]): [string, str
   ];
 }
 
-/** The region named in the lampiran header; no setting holds it yet, so the demo province is the default. */
-export const PRINT_REGION = "PROVINSI NUSANTARA JAYA";
-
 export interface PrintLevelTexts {
   code: string;
   type: "manajerial" | "sosial_kultural" | "teknis";
   name: string;
   levels: { level: number; description: string; indicators: string[] }[];
+  /** The texts are an example, not a sourced text (isExampleText): printed with a visible mark. */
+  example?: boolean;
 }
 
 /**
@@ -44,7 +44,7 @@ export type PrintRequirementRow =
 export interface SkjPrintModel {
   /** `code` is the register key (file names only); `jobCode` is what prints as Kode Jabatan, "" when none. */
   identity: { name: string; group: string; governmentAffair: string; code: string; jobCode: string; unitPath: string; summary: string };
-  groups: { title: string; rows: { no: number; code: string; name: string; level: number; description: string; indicators: { number: string; text: string }[] }[] }[];
+  groups: { title: string; rows: { no: number; code: string; name: string; level: number; description: string; indicators: { number: string; text: string }[]; example: boolean }[] }[];
   requirements: PrintRequirementRow[];
   draft: boolean;
   /** The lampiran header of the regulation that established a published version. */
@@ -64,12 +64,12 @@ export interface PrintLampiran {
 }
 
 export interface PrintSignature {
-  /** "Ditetapkan di <place>"; null leaves a blank to fill in by hand. */
-  place: string | null;
   /** "1 Maret 2026", or null while the penetapan carries no date. */
   signedOn: string | null;
   title: string | null;
   name: string | null;
+  /** Where the act is signed ("Ditetapkan di …"), from the instance profile. */
+  place: string;
 }
 
 export interface PrintPenetapan {
@@ -77,8 +77,6 @@ export interface PrintPenetapan {
   signerName: string | null;
   /** YYYY-MM-DD */
   signedDate: string | null;
-  region?: string;
-  place?: string | null;
 }
 
 const GROUP_TITLES = [
@@ -104,6 +102,7 @@ export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, Print
           level: c.level,
           description: level?.description ?? "",
           indicators: (level?.indicators ?? []).map((text, k) => ({ number: indicatorNumber(c.level, k), text })),
+          example: entry?.example ?? false,
         };
       }),
   }));
@@ -138,30 +137,42 @@ const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null
  * The print model of a published version. Every competency text comes from the snapshot (the dictionary
  * revision pinned at publication), never from today's dictionary, so the PDF of a version never changes.
  */
-export function printModelOfPublished(doc: SkjPublishedDocument, penetapan: PrintPenetapan): SkjPrintModel {
+export function printModelOfPublished(
+  doc: SkjPublishedDocument,
+  penetapan: PrintPenetapan,
+  instance: InstanceProfile,
+  exampleCodes: ReadonlySet<string> = new Set(),
+): SkjPrintModel {
   const texts = new Map<string, PrintLevelTexts>(
     doc.competencies.map((c) => [
       c.code,
-      { code: c.code, type: c.type, name: c.name, levels: [{ level: c.level, description: c.levelDescription, indicators: c.indicators }] },
+      {
+        code: c.code,
+        type: c.type,
+        name: c.name,
+        levels: [{ level: c.level, description: c.levelDescription, indicators: c.indicators }],
+        example: exampleCodes.has(c.code),
+      },
     ]),
   );
   // one layout: the published model is the draft model plus the regulation's header and signature
   const base = skjPrintModel(doc, texts, doc.unit.path.map((u) => u.name).join(" — "), false);
-  return { ...base, lampiran: printLampiran(doc.legalBasis, penetapan.region), signature: printSignature(penetapan) };
+  return { ...base, lampiran: printLampiran(doc.legalBasis, instance), signature: printSignature(penetapan, instance) };
 }
 
 /** The lampiran header of a regulation, as printed. */
-export function printLampiran(legalBasis: { kind: string; number: string; year: number; title: string }, region = PRINT_REGION): PrintLampiran {
+export function printLampiran(legalBasis: { kind: string; number: string; year: number; title: string }, instance: InstanceProfile): PrintLampiran {
   const { kind, number, year, title } = legalBasis;
-  return { kind: kind.toUpperCase(), region, number, year, title: title.toUpperCase() };
+  return { kind: kind.toUpperCase(), region: lampiranRegion(kind, instance), number, year, title: title.toUpperCase() };
 }
 
 /** The signature block of a regulation, as printed. */
-export function printSignature(penetapan: PrintPenetapan): PrintSignature {
+export function printSignature(penetapan: PrintPenetapan, instance: InstanceProfile): PrintSignature {
   return {
-    place: blank(penetapan.place),
     signedOn: penetapan.signedDate ? formatTanggal(penetapan.signedDate) : null,
-    title: blank(penetapan.signerTitle),
+    // the act may name its signer's office; without it, the head of the instance signs
+    title: blank(penetapan.signerTitle) ?? blank(instance.headTitle),
     name: blank(penetapan.signerName),
+    place: instance.place,
   };
 }

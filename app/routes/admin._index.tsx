@@ -26,6 +26,9 @@ export default function AdminHome() {
           <Link to="/admin/audit" className="button button-secondary">
             Log audit
           </Link>
+          <Link to="/admin/instansi" className="button button-secondary">
+            Profil instansi
+          </Link>
           <Link to="/admin/settings" className="button button-secondary">
             Pengaturan aturan
           </Link>

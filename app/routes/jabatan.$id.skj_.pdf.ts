@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guard.server";
+import { refuseWithoutInstance } from "~/services/instance.server";
 import { draftPdf, pdfFileName } from "~/services/skj-pdf.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -9,6 +10,7 @@ import { findPositionById } from "~db/queries/register.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
   const db = getDb();
+  refuseWithoutInstance(db);
   const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
   if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
   const bytes = await draftPdf(db, position.id);

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guard.server";
+import { refuseWithoutInstance } from "~/services/instance.server";
 import { DOCX_TYPE, docxFileName, skjDocx } from "~/services/skj-docx.server";
 import { publishedPrintModel } from "~/services/skj-pdf.server";
 import { idParam, strictId } from "~/utils/params";
@@ -11,6 +12,7 @@ import { publishedVersionRef } from "~db/queries/skj-read.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
   const db = getDb();
+  refuseWithoutInstance(db);
   const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
   if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
   const n = strictId(params.n);

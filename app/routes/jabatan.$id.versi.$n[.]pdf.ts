@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guard.server";
+import { refuseWithoutInstance } from "~/services/instance.server";
 import { pdfFileName, publishedVersionPdf } from "~/services/skj-pdf.server";
 import { idParam, strictId } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -10,6 +11,7 @@ import { publishedVersionRef } from "~db/queries/skj-read.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
   const db = getDb();
+  refuseWithoutInstance(db);
   const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
   if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
   const n = strictId(params.n);

@@ -6,6 +6,7 @@ import { LevelsTable } from "~/components/levels-table";
 import { isRegulationCode } from "~/domain/dictionary";
 import { decideRevisionAction } from "~/domain/dictionary-workflow";
 import { COMPETENCY_TYPE_LABELS, DRAFT_STATE_LABELS, REVISION_STATUS_LABELS, SKJ_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
+import { EXAMPLE_MARK, isExampleText } from "~/domain/example-text";
 import { can } from "~/domain/permissions";
 import { entryPath } from "~/utils/paths";
 import { richTextToHtml } from "~/services/richtext.server";
@@ -107,9 +108,10 @@ export default function CompetencyEntryPage() {
           {result.error}
         </p>
       ) : null}
-      {latest.textStatus === "contoh" ? (
+      {isExampleText(latest) ? (
         <p className="warning" role="note">
-          Teks ini adalah <strong>contoh ilustratif</strong> untuk demo, bukan teks peraturan. {latest.note}
+          <strong>{EXAMPLE_MARK}.</strong> Teks ini adalah contoh ilustratif untuk demo, bukan teks peraturan; setiap PDF dan Word SKJ yang memuatnya
+          mencetak tanda &ldquo;{EXAMPLE_MARK}&rdquo; sampai admin menggantinya dengan teks yang bersumber. {latest.note}
         </p>
       ) : null}
       {regulation ? (

@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/form";
 import type { FieldErrors } from "~/domain/forms";
+import { actKindsOf } from "~/domain/instance";
 import { PENETAPAN_KINDS } from "~/domain/penetapan";
 import { getDb } from "~db/client.server";
+import { instanceProfile } from "~db/queries/instance.server";
 import { createPenetapan } from "~db/queries/penetapan.server";
 import { readFormBody } from "~/services/request-body.server";
 
@@ -13,7 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Penetapan baru — SKJ Studio
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "skj:publish");
-  return null;
+  const instance = instanceProfile(getDb());
+  // the head of this instance signs these acts; without a profile every kind stays available
+  return {
+    kinds: instance ? actKindsOf(instance.kind) : [...PENETAPAN_KINDS],
+    signerTitle: instance?.headTitle ?? "",
+    title: `Standar Kompetensi Jabatan di Lingkungan ${instance?.kind === "instansi_pusat" ? "" : "Pemerintah "}${instance?.name ?? ""}`.trim(),
+  };
 }
 
 const FIELDS = ["kind", "number", "year", "title", "signedDate", "effectiveDate", "signerTitle", "signerName"] as const;
@@ -28,6 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewPenetapanPage() {
+  const defaults = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as { errors?: FieldErrors; values?: Record<string, string> } | undefined;
   const e = reply?.errors ?? {};
   const v = reply?.values ?? {};
@@ -50,8 +59,8 @@ export default function NewPenetapanPage() {
         ) : null}
         <div className="grid-2">
           <Field label="Jenis" error={e.kind}>
-            <select name="kind" defaultValue={v.kind ?? "Peraturan Gubernur"}>
-              {PENETAPAN_KINDS.map((k) => (
+            <select name="kind" defaultValue={v.kind ?? defaults.kinds[0]}>
+              {defaults.kinds.map((k) => (
                 <option key={k}>{k}</option>
               ))}
             </select>
@@ -63,7 +72,7 @@ export default function NewPenetapanPage() {
             <input name="year" type="number" defaultValue={v.year ?? String(new Date().getFullYear())} />
           </Field>
           <Field label="Tentang" error={e.title}>
-            <input name="title" defaultValue={v.title ?? "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi"} />
+            <input name="title" defaultValue={v.title ?? defaults.title} />
           </Field>
           <Field label="Tanggal ditetapkan" error={e.signedDate}>
             <input name="signedDate" type="date" defaultValue={v.signedDate} />
@@ -72,7 +81,7 @@ export default function NewPenetapanPage() {
             <input name="effectiveDate" type="date" defaultValue={v.effectiveDate} />
           </Field>
           <Field label="Jabatan penanda tangan" error={e.signerTitle}>
-            <input name="signerTitle" defaultValue={v.signerTitle ?? "Gubernur"} />
+            <input name="signerTitle" defaultValue={v.signerTitle ?? defaults.signerTitle} />
           </Field>
           <Field label="Nama penanda tangan" error={e.signerName}>
             <input name="signerName" defaultValue={v.signerName} />

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { EXPORT_RETENTION_DAYS, TOO_MANY_OPEN_EXPORTS } from "~/domain/export-jobs";
+import { INSTANCE_MISSING_MESSAGE } from "~/domain/instance";
 import type { BundleSubject, SkjBundle } from "~/domain/skj-bundle";
 import { DEFAULT_DATABASE_PATH, type Db } from "~db/client.server";
 import {
@@ -20,6 +21,7 @@ import {
 } from "~db/queries/export-jobs.server";
 import { findPenetapanForBundle, countLiveVersionsUnder, countVersionsOfPenetapan } from "~db/queries/skj-bundle.server";
 import { findUnitById } from "~db/queries/register.server";
+import { instanceProfile } from "~db/queries/instance.server";
 import type { ExportJob } from "~db/schema";
 import { writeFileAtomically } from "./atomic-file.server";
 import { renderBundleDocxInThread } from "./skj-bundle-docx-thread.server";
@@ -48,6 +50,7 @@ export type ExportRequestResult = { ok: true; id: number } | { ok: false; status
 
 /** Queues the bundle of `subject`, or says in words why there is nothing to export. */
 export function requestBundleExport(db: Db, requestedBy: number, subject: BundleSubject, format: ExportFormat): ExportRequestResult {
+  if (!instanceProfile(db)) return { ok: false, status: 422, message: INSTANCE_MISSING_MESSAGE };
   let total: number;
   if (subject.kind === "penetapan") {
     const act = findPenetapanForBundle(db, subject.penetapanId);

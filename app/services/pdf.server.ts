@@ -303,15 +303,15 @@ export async function closePdfBrowser(): Promise<void> {
 
 // ------------------------------------------------------------------ cache of published versions
 
-// A published version's bytes never change (contentHash), nor does its penetapan once published, so
-// neither does its PDF: the same hash always prints the same document.
+// A published version's bytes never change (contentHash), nor does its penetapan once published; the instance
+// profile it prints (header, signature) can, so the cache key is the hash plus the profile's fingerprint.
 const MEMORY_MAX = 50;
 
-/** Where the PDF of `contentHash` is kept on disk: data/pdf-cache/ beside the database file; null for an in-memory database. */
-export function pdfCacheFile(contentHash: string): string | null {
+/** Where the PDF of `contentHash` printed for profile `fingerprint` is kept on disk: data/pdf-cache/ beside the database file; null for an in-memory database. */
+export function pdfCacheFile(contentHash: string, fingerprint: string): string | null {
   const database = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  if (database === ":memory:" || !CONTENT_HASH_PATTERN.test(contentHash)) return null;
-  return path.join(path.dirname(path.resolve(database)), "pdf-cache", `${contentHash.slice("sha256:".length)}.pdf`);
+  if (database === ":memory:" || !CONTENT_HASH_PATTERN.test(contentHash) || !/^[0-9a-f]{8}$/.test(fingerprint)) return null;
+  return path.join(path.dirname(path.resolve(database)), "pdf-cache", `${contentHash.slice("sha256:".length)}-${fingerprint}.pdf`);
 }
 
 function remember(key: string, bytes: PdfBytes) {
@@ -350,29 +350,30 @@ async function writeCacheFile(file: string, bytes: Uint8Array) {
  * The PDF of a published version, by its contentHash: from memory, else from data/pdf-cache/, else printed
  * (the model is only built then) and kept in both. Concurrent requests for one hash share one print.
  */
-export async function publishedSkjPdf(contentHash: string, model: () => SkjPrintModel | Promise<SkjPrintModel>): Promise<PdfBytes> {
-  const hit = state.memory.get(contentHash);
+export async function publishedSkjPdf(contentHash: string, fingerprint: string, model: () => SkjPrintModel | Promise<SkjPrintModel>): Promise<PdfBytes> {
+  const key = `${contentHash}-${fingerprint}`;
+  const hit = state.memory.get(key);
   if (hit) {
-    remember(contentHash, hit);
+    remember(key, hit);
     return hit;
   }
-  const running = state.inFlight.get(contentHash);
+  const running = state.inFlight.get(key);
   if (running) return running;
   const job = (async () => {
-    const file = pdfCacheFile(contentHash);
+    const file = pdfCacheFile(contentHash, fingerprint);
     let bytes = file ? await readCacheFile(file) : null;
     if (!bytes) {
       bytes = await renderSkjPdf(await model());
       if (file) await writeCacheFile(file, bytes);
     }
-    remember(contentHash, bytes);
+    remember(key, bytes);
     return bytes;
   })();
-  state.inFlight.set(contentHash, job);
+  state.inFlight.set(key, job);
   try {
     return await job;
   } finally {
-    state.inFlight.delete(contentHash);
+    state.inFlight.delete(key);
   }
 }
 

@@ -1,20 +1,23 @@
 // What a bundle (issue 7) holds: the lampiran of a published penetapan or the live SKJ under a unit, each
 // printed from its stored snapshot (the texts as established, never today's dictionary).
-import { PRINT_REGION, printLampiran, printModelOfPublished, printSignature } from "~/domain/skj-print";
+import { coverHeading, type InstanceProfile } from "~/domain/instance";
+import { printLampiran, printModelOfPublished, printSignature } from "~/domain/skj-print";
 import type { SkjPublishedDocument } from "~/domain/skj-published";
 import type { BundleCover, BundleItem, BundleSubject, SkjBundle } from "~/domain/skj-bundle";
 import { legalBasisLabel } from "~/domain/penetapan";
 import type { Db } from "~db/client.server";
+import { exampleCodesOf, requireInstance } from "./instance.server";
 import { findUnitById } from "~db/queries/register.server";
 import { findPenetapanForBundle, liveVersionsUnder, versionsOfPenetapan, type BundleVersionRow } from "~db/queries/skj-bundle.server";
 import { formatTanggal } from "~/domain/format-date";
 
 export { renderBundlePdf } from "./skj-bundle-pdf.server";
 
-function itemOf(row: BundleVersionRow, keepLegalParts: boolean): BundleItem {
+function itemOf(db: Db, instance: InstanceProfile, row: BundleVersionRow, keepLegalParts: boolean): BundleItem {
   // the snapshot is our own canonical JSON, immutable in SQL: read as is, not validated again
   const document = JSON.parse(row.snapshot) as SkjPublishedDocument;
-  const full = printModelOfPublished(document, { signerTitle: row.signerTitle, signerName: row.signerName, signedDate: row.signedDate });
+  const penetapan = { signerTitle: row.signerTitle, signerName: row.signerName, signedDate: row.signedDate };
+  const full = printModelOfPublished(document, penetapan, instance, exampleCodesOf(db, document.competencies));
   const { lampiran, signature, ...bare } = full;
   const model = keepLegalParts ? full : bare;
   return { positionCode: row.positionCode, positionName: row.positionName, unitPath: model.identity.unitPath, version: row.version, model };
@@ -39,17 +42,23 @@ export function bundleTitle(db: Db, subject: BundleSubject): string | null {
  * versions of different acts, so each SKJ keeps the header and signature of the act that established it.
  */
 export function bundleContents(db: Db, subject: BundleSubject, now = new Date()): SkjBundle | null {
-  // the date the bureau would write on the cover: western Indonesia time, as no region setting exists yet
+  // the date the bureau would write on the cover, in western Indonesia time
   const madeOn = formatTanggal(now);
+  const instance = requireInstance(db);
   if (subject.kind === "penetapan") {
     const act = findPenetapanForBundle(db, subject.penetapanId);
     if (!act) return null;
     const rows = act.status === "ditetapkan" ? versionsOfPenetapan(db, act.id) : [];
-    const cover: BundleCover = { heading: ["STANDAR KOMPETENSI JABATAN", `PEMERINTAH ${PRINT_REGION}`], lampiran: printLampiran(act), signature: printSignature(act), madeOn };
-    return { subject, cover, items: rows.map((row) => itemOf(row, false)) };
+    const cover: BundleCover = {
+      heading: ["STANDAR KOMPETENSI JABATAN", coverHeading(instance)],
+      lampiran: printLampiran(act, instance),
+      signature: printSignature(act, instance),
+      madeOn,
+    };
+    return { subject, cover, items: rows.map((row) => itemOf(db, instance, row, false)) };
   }
   const unit = findUnitById(db, subject.unitId);
   if (!unit) return null;
-  const cover: BundleCover = { heading: ["STANDAR KOMPETENSI JABATAN", unit.name.toUpperCase(), `PEMERINTAH ${PRINT_REGION}`], madeOn };
-  return { subject, cover, items: liveVersionsUnder(db, unit.id).map((row) => itemOf(row, true)) };
+  const cover: BundleCover = { heading: ["STANDAR KOMPETENSI JABATAN", unit.name.toUpperCase(), coverHeading(instance)], madeOn };
+  return { subject, cover, items: liveVersionsUnder(db, unit.id).map((row) => itemOf(db, instance, row, true)) };
 }

@@ -5,6 +5,7 @@ import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, T
 import { IMPORTANCE_LABELS } from "~/domain/labels";
 import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
 import { identityLines, PRINT_BLANK, PRINT_TICK, type PrintLampiran, type PrintSignature, type SkjPrintModel } from "~/domain/skj-print";
+import { EXAMPLE_MARK } from "~/domain/example-text";
 import { CONTENT_WIDTH, para } from "./docx-layout.server";
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
@@ -103,7 +104,7 @@ function competencyTable(m: SkjPrintModel): Table {
         new TableRow({
           children: [
             cell([para(String(row.no), { align: AlignmentType.CENTER })], w[0]!),
-            cell([para(row.name)], w[1]!),
+            cell([para(row.name), ...(row.example ? [new Paragraph({ children: [new TextRun({ text: EXAMPLE_MARK, bold: true, color: "B00000" })] })] : [])], w[1]!),
             cell([para(String(row.level), { align: AlignmentType.CENTER })], w[2]!),
             cell([para(row.description)], w[3]!),
             cell(

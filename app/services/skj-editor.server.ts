@@ -1,6 +1,7 @@
 // What the SKJ editor page needs: the draft, the identity as printed, the dictionary texts of its
 // competencies (at their pinned revisions), and the rule context the browser runs the rules with.
 import { inArray } from "drizzle-orm";
+import { isExampleText } from "~/domain/example-text";
 import { MANDATORY_TECHNICAL_CODE, REGULATION_CODES } from "~/domain/dictionary";
 import type { CompetencyType } from "~/domain/dictionary";
 import { positionEchelon } from "~/domain/sotk";
@@ -21,6 +22,8 @@ export interface CatalogEntry {
   revision: number;
   latestRevision: number;
   levels: { level: number; description: string; indicators: string[] }[];
+  /** The shown revision holds an example text (isExampleText). */
+  example: boolean;
 }
 
 /** Dictionary texts for `codes`: the pinned revision where the draft has one, else the latest published. */
@@ -30,7 +33,7 @@ export function catalogFor(db: DbOrTx, codes: readonly string[], pins: ReadonlyM
   const revisionIds = latest.map((l) => pins.get(l.code) ?? l.revisionId);
   const revisions = new Map(
     db
-      .select({ id: competencyRevisions.id, number: competencyRevisions.number, name: competencyRevisions.name })
+      .select({ id: competencyRevisions.id, number: competencyRevisions.number, name: competencyRevisions.name, textStatus: competencyRevisions.textStatus })
       .from(competencyRevisions)
       .where(inArray(competencyRevisions.id, [...revisionIds, ...latest.map((l) => l.revisionId)]))
       .all()
@@ -40,7 +43,7 @@ export function catalogFor(db: DbOrTx, codes: readonly string[], pins: ReadonlyM
   return latest.map((l) => {
     const shownId = pins.get(l.code) ?? l.revisionId;
     const shown = revisions.get(shownId)!;
-    return { code: l.code, type: l.type, name: shown.name ?? l.code, revision: shown.number, latestRevision: revisions.get(l.revisionId)!.number, levels: levels.get(shownId) ?? [] };
+    return { code: l.code, type: l.type, name: shown.name ?? l.code, revision: shown.number, latestRevision: revisions.get(l.revisionId)!.number, levels: levels.get(shownId) ?? [], example: isExampleText(shown) };
   });
 }
 

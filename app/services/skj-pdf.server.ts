@@ -1,6 +1,7 @@
 // Which SKJ a PDF prints: a published version from its stored snapshot and penetapan (cached by contentHash),
 // or the open draft with its DRAFT watermark, built exactly as the on-screen preview builds it.
 import { eq } from "drizzle-orm";
+import { instanceFingerprint } from "~/domain/instance";
 import { printModelOfPublished, skjPrintModel, type SkjPrintModel } from "~/domain/skj-print";
 import type { SkjPublishedDocument } from "~/domain/skj-published";
 import type { Db } from "~db/client.server";
@@ -9,6 +10,7 @@ import { draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { publishedVersionBytes, publishedVersionRef } from "~db/queries/skj-read.server";
 import { penetapan, skjVersions } from "~db/schema";
 import { publishedSkjPdf, renderSkjPdf, type PdfBytes } from "./pdf.server";
+import { exampleCodesOf, requireInstance } from "./instance.server";
 import { catalogFor } from "./skj-editor.server";
 
 function signerOf(db: Db, versionId: number) {
@@ -28,14 +30,20 @@ export function publishedPrintModel(db: Db, positionCode: string, n: number): Sk
   // the snapshot is our own canonical JSON, immutable in SQL: read as is, not validated again
   const document = JSON.parse(stored.bytes) as SkjPublishedDocument;
   const signer = signerOf(db, ref.id);
-  return printModelOfPublished(document, { signerTitle: signer?.signerTitle ?? null, signerName: signer?.signerName ?? null, signedDate: signer?.signedDate ?? null });
+  return printModelOfPublished(
+    document,
+    { signerTitle: signer?.signerTitle ?? null, signerName: signer?.signerName ?? null, signedDate: signer?.signedDate ?? null },
+    requireInstance(db),
+    exampleCodesOf(db, document.competencies),
+  );
 }
 
 /** The PDF of version `n` of a position (live or not), or null when there is no such version. */
 export async function publishedVersionPdf(db: Db, positionCode: string, n: number): Promise<PdfBytes | null> {
   const ref = publishedVersionRef(db, positionCode, n);
   if (!ref) return null;
-  return publishedSkjPdf(ref.contentHash, () => {
+  // the profile prints in the header and signature: a renamed instance must not get a PDF cached with the old name
+  return publishedSkjPdf(ref.contentHash, instanceFingerprint(requireInstance(db)), () => {
     const model = publishedPrintModel(db, positionCode, n);
     if (!model) throw new Error(`Versi ${n} SKJ jabatan ${positionCode} tidak ditemukan.`);
     return model;
@@ -55,6 +63,7 @@ export function draftPrintModel(db: Db, positionId: number): SkjPrintModel | nul
 
 /** The open draft's PDF with the DRAFT watermark, or null when the position has no open draft. */
 export async function draftPdf(db: Db, positionId: number): Promise<PdfBytes | null> {
+  requireInstance(db);
   const model = draftPrintModel(db, positionId);
   return model ? renderSkjPdf(model) : null;
 }

@@ -7,6 +7,7 @@ import { SkjDocumentSchema, type SkjDocument } from "~/domain/skj-document";
 import { expectedCompetencies, validateSkj, type RuleContext, type RuleResult, type RuleSettings } from "~/domain/skj-rules";
 import type { Db, DbOrTx } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
+import { instanceProfile } from "~db/queries/instance.server";
 import { settingValue } from "~db/queries/settings.server";
 import { createDraft, findOpenDraft, type DraftView } from "~db/queries/skj-drafts.server";
 import { competencies, orgUnits, skjVersions } from "~db/schema";
@@ -22,7 +23,8 @@ export function ruleSettings(db: DbOrTx): { settings: RuleSettings; regionalGove
       leadershipTrainingAliases: settingValue(db, "leadershipTrainingAliases") ?? {},
       minimumExperienceByGroup: settingValue(db, "minimumExperienceByGroup") ?? {},
     } as RuleSettings,
-    regionalGovernment: settingValue<boolean>(db, "regionalGovernment") ?? true,
+    // the profile replaces the version-1 setting; an install that has not filled its profile in keeps the stored value
+    regionalGovernment: instanceProfile(db)?.regionalGovernment ?? settingValue<boolean>(db, "regionalGovernment") ?? true,
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { describeSettingChanges, REGULATION_TABLE_KEYS, SETTING_KEYS, settingUpdateSchema, type SettingKey, type SettingUpdate } from "~/domain/settings";
+import { INSTANCE_SETTING_KEY } from "~/domain/instance";
 import type { Db, DbOrTx } from "../client.server";
 import { settings, users } from "../schema";
 import { recordAudit } from "./audit.server";
@@ -33,6 +34,8 @@ export function listSettingsWithEditor(db: DbOrTx) {
     .from(settings)
     .leftJoin(users, eq(users.id, settings.updatedBy))
     .all()
+    // the instance profile has its own page (/admin/instansi), not the table editor
+    .filter((row) => row.key !== INSTANCE_SETTING_KEY)
     .sort((a, b) => keyOrder(a.key) - keyOrder(b.key) || a.key.localeCompare(b.key));
 }
 

@@ -31,7 +31,8 @@ export const PROVINCE_ITEMS = 2_000;
 
 export const PUBLISHED_AT = "2026-01-02T03:00:00.000Z";
 const EFFECTIVE_DATE = "2026-01-01";
-const SIGNER = { title: "GUBERNUR NUSANTARA JAYA", name: "Dr. H. Arief Wicaksono, M.Si." };
+// no signer title: the signature prints the head of the instance profile
+const SIGNER = { title: null, name: "Dr. H. Arief Wicaksono, M.Si." };
 
 export interface PublishedActs {
   /** The act of BUNDLE_ITEMS SKJ (the 200-SKJ bundle), or null when the data set has fewer positions. */

@@ -12,11 +12,13 @@ import type Database from "better-sqlite3";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import { hasScope, type Scope } from "~/domain/api-tokens";
+import { INSTANCE_MISSING_MESSAGE, instanceFingerprint } from "~/domain/instance";
 import { parsePageParams, toPage } from "~/domain/pagination";
 import { skjPublishedJsonSchema } from "~/domain/skj-published";
 import { CODE_MAX, CODE_PATTERN } from "~/domain/sotk";
 import { getDb, type Db } from "~db/client.server";
 import { findActiveToken, LAST_USED_RESOLUTION_MS, type ApiPrincipal } from "~db/queries/api-tokens.server";
+import { instanceProfile } from "~db/queries/instance.server";
 import { findUnitByCode } from "~db/queries/register.server";
 import { changesAfter, currentPublished, listCurrentPublished, publishedVersionBytes, publishedVersionRef } from "~db/queries/skj-read.server";
 import { securityHeaders } from "../middleware";
@@ -204,8 +206,10 @@ function pdfRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: strin
   if (!authorize(req, res, db, memoOf(db), "skj:read")) return;
   const ref = VERSION_NUMBER.test(n) ? publishedVersionRef(db, code, Number(n)) : undefined;
   if (!ref) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
-  // its own tag: the PDF is a different representation of the version than its JSON
-  const etag = `"${ref.contentHash}-pdf"`;
+  const instance = instanceProfile(db);
+  if (!instance) return sendError(res, 409, "instance_missing", INSTANCE_MISSING_MESSAGE);
+  // its own tag: the PDF is a different representation of the version than its JSON, and prints the profile
+  const etag = `"${ref.contentHash}-pdf-${instanceFingerprint(instance)}"`;
   if (notModified(req.headers["if-none-match"], etag)) {
     res.writeHead(304, { ETag: etag, "Cache-Control": VERSION_CACHE_CONTROL });
     res.end();

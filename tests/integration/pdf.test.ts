@@ -1,5 +1,6 @@
 // The SKJ PDF (issue 7) with the real Chromium of the launcher, read back as a reader would: its text extracted
 // page by page (unpdf) and checked against the print model, beside the bytes' structure (A4, embedded font).
+import { EXAMPLE_MARK } from "~/domain/example-text";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -9,6 +10,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SkjDocument } from "~/domain/skj-document";
 import { PRINT_TICK, type SkjPrintModel } from "~/domain/skj-print";
+import { instanceFingerprint } from "~/domain/instance";
+import { instanceProfile } from "~db/queries/instance.server";
 import { closePdfBrowser, forgetPdfMemoryCache, pdfCacheFile, printHtmlToPdf, renderSkjPdf, skjHtml } from "~/services/pdf.server";
 import { draftPdf, draftPrintModel, publishedPrintModel, publishedVersionPdf } from "~/services/skj-pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
@@ -86,13 +89,13 @@ function printedParts(m: SkjPrintModel): string[] {
     i.summary || "—",
     "II. STANDAR KOMPETENSI",
     "No Kompetensi Level Deskripsi Indikator Kompetensi",
-    ...m.groups.flatMap((g) => [g.title, ...g.rows.map((row) => `${row.no} ${row.name} ${row.level} ${row.description} ${row.indicators.map((ind) => `${ind.number} ${ind.text}`).join(" ")}`)]),
+    ...m.groups.flatMap((g) => [g.title, ...g.rows.map((row) => `${row.no} ${row.name}${row.example ? ` ${EXAMPLE_MARK}` : ""} ${row.level} ${row.description} ${row.indicators.map((ind) => `${ind.number} ${ind.text}`).join(" ")}`)]),
     "III. PERSYARATAN JABATAN",
     "No Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu",
     ...m.requirements.map((row) =>
       row.kind === "heading" ? `${row.no} ${row.label}` : `${row.sub ? "" : row.no} ${row.sub ? `${row.no} ${row.label}` : row.label} ${listed(row.items)} ${row.importance ? PRINT_TICK : ""}`,
     ),
-    ...(m.signature ? [`Ditetapkan di ${m.signature.place ?? "...................."}`, `pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
+    ...(m.signature ? [`Ditetapkan di ${m.signature.place}`, `pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
   ];
 }
 
@@ -239,7 +242,7 @@ describe("the PDF", () => {
     expect(parts).toEqual(
       expect.arrayContaining([
         "LAMPIRAN",
-        "PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA",
+        "PERATURAN GUBERNUR NUSANTARA JAYA",
         "NOMOR 12 TAHUN 2026",
         "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN PEMERINTAH PROVINSI",
         `Kode Jabatan : ${JOB_CODE}`,
@@ -254,6 +257,7 @@ describe("the PDF", () => {
         " b. Teknis 1. Analisis Jabatan 2. Evaluasi Kelembagaan V",
         "3. Pengalaman Kerja Pernah menduduki jabatan pengawas di bidang kelembagaan (paling singkat 2 tahun) V",
         "4. Pangkat Penata Tingkat I (III/d) V",
+        "Ditetapkan di Kota Jaya",
         "pada tanggal 1 Maret 2026",
         "GUBERNUR NUSANTARA JAYA,",
         "Gubernur Demo",
@@ -274,7 +278,7 @@ describe("the PDF", () => {
       ["Pangkat", "Mutlak"],
     ]);
     // the signature closes the document, on its last page
-    expect(squash(pages.at(-1)!)).toContain(squash("pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"));
+    expect(squash(pages.at(-1)!)).toContain(squash("Ditetapkan di Kota Jaya pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"));
     for (let k = 1; k <= totalPages; k++) expect(await draftMarksOn(bytes, k)).toEqual([]);
     expect(all).not.toContain("DRAFT");
   });
@@ -330,8 +334,9 @@ describe("the PDF", () => {
     expect(await publishedVersionPdf(db, PUBLISHED, version)).toBe(first);
 
     const { contentHash } = db.$client.prepare("select v.content_hash as contentHash from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?").get(PUBLISHED, version) as { contentHash: string };
-    const file = pdfCacheFile(contentHash)!;
-    expect(file).toBe(`${process.env.DATABASE_PATH!.replace(/[^/]+$/, "")}pdf-cache/${contentHash.slice(7)}.pdf`);
+    const fingerprint = instanceFingerprint(instanceProfile(db)!);
+    const file = pdfCacheFile(contentHash, fingerprint)!;
+    expect(file).toBe(`${process.env.DATABASE_PATH!.replace(/[^/]+$/, "")}pdf-cache/${contentHash.slice(7)}-${fingerprint}.pdf`);
     expect(fs.readFileSync(file).equals(Buffer.from(first))).toBe(true);
     // a restarted server has only the file: same bytes, no print
     forgetPdfMemoryCache();

@@ -56,7 +56,7 @@ describe("what a bundle gathers", () => {
     expect(codes.indexOf("SETDA.BIRO-ORG.BAG-RBAK.KABAG")).toBeLessThan(codes.indexOf("SETDA.BIRO-ORG.BAG-RBAK.SUBBAG-TU.KASUBBAG"));
     expect(codes.slice(-2)).toEqual(["SETDA.BIRO-PEM.BAG-OTDA.AK-MUDA", "SETDA.BIRO-PEM.BAG-OTDA.KABAG"]);
     expect(bundle.cover.lampiran).toMatchObject({ kind: "PERATURAN GUBERNUR", number: "12", year: 2026 });
-    expect(bundle.cover.signature).toEqual({ place: null, signedOn: "2 Maret 2026", title: "Gubernur Nusantara Jaya", name: "Arya Wiratama" });
+    expect(bundle.cover.signature).toEqual({ signedOn: "2 Maret 2026", title: "Gubernur Nusantara Jaya", name: "Arya Wiratama", place: "Kota Jaya" });
     for (const item of bundle.items) {
       expect(item.model.lampiran).toBeUndefined();
       expect(item.model.signature).toBeUndefined();
@@ -97,7 +97,7 @@ describe("the bundle PDF", () => {
   it("opens with the cover: the regulation's lampiran header, the title, the count", () => {
     expect(result.pages).toBe(pages.length);
     const cover = pages[0]!.replace(/\s+/g, " ");
-    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA", "NOMOR 12 TAHUN 2026", "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN SEKRETARIAT DAERAH", "PEMERINTAH PROVINSI NUSANTARA JAYA", "10 SKJ", "Dibuat "]) {
+    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR NUSANTARA JAYA", "NOMOR 12 TAHUN 2026", "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN SEKRETARIAT DAERAH", "PEMERINTAH PROVINSI NUSANTARA JAYA", "10 SKJ", "Dibuat "]) {
       expect(cover).toContain(line);
     }
     expect(pages[1]).toContain("DAFTAR ISI");

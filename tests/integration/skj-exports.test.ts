@@ -1,4 +1,5 @@
 // The Word file of one SKJ and of a bundle, and the SKJ-rows workbook (issue 7 §4–5), read back from their bytes.
+import { EXAMPLE_MARK } from "~/domain/example-text";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
@@ -112,7 +113,7 @@ function tablesOf(xml: string): { xml: string; rows: string[][] }[] {
 
 /** The rows the Kompetensi table must hold for a model: a title row per group, then No | Kompetensi | Level | Deskripsi | Indikator. */
 const competencyRows = (model: SkjPrintModel) =>
-  model.groups.flatMap((g) => [[g.title], ...g.rows.map((r) => [String(r.no), r.name, String(r.level), r.description, r.indicators.map((i) => `${i.number} ${i.text}`).join("\n")])]);
+  model.groups.flatMap((g) => [[g.title], ...g.rows.map((r) => [String(r.no), r.example ? `${r.name}\n${EXAMPLE_MARK}` : r.name, String(r.level), r.description, r.indicators.map((i) => `${i.number} ${i.text}`).join("\n")])]);
 
 /** Word refuses a part that uses an undeclared prefix: every prefix of an element or attribute (and of mc:Ignorable) must be declared on the root. */
 function undeclaredPrefixes(xml: string): string[] {
@@ -286,13 +287,13 @@ describe("the Word file", () => {
     expectSkjTables(tables, model, parts.document);
     for (const phrase of [
       "LAMPIRAN",
-      "PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA",
+      "PERATURAN GUBERNUR NUSANTARA JAYA",
       "NOMOR 13 TAHUN 2026",
       "STANDAR KOMPETENSI JABATAN",
       "I. IKHTISAR JABATAN",
       "II. STANDAR KOMPETENSI",
       "III. PERSYARATAN JABATAN",
-      "Ditetapkan di ",
+      "Ditetapkan di Kota Jaya",
       "pada tanggal 1 Maret 2026",
       "GUBERNUR NUSANTARA JAYA,",
       "Gubernur Demo",
@@ -345,7 +346,7 @@ describe("the Word bundle", () => {
 
     // cover: the regulation's header once, the heading lines, then the list the regulation's body cites
     expect(text.indexOf("LAMPIRAN")).toBeLessThan(text.indexOf("PEMERINTAH PROVINSI NUSANTARA JAYA"));
-    for (const line of ["PERATURAN GUBERNUR PROVINSI NUSANTARA JAYA", "NOMOR 13 TAHUN 2026", "PEMERINTAH PROVINSI NUSANTARA JAYA", "Disusun pada 1 Desember 2026", "DAFTAR JABATAN"]) expect(text).toContain(line);
+    for (const line of ["PERATURAN GUBERNUR NUSANTARA JAYA", "NOMOR 13 TAHUN 2026", "PEMERINTAH PROVINSI NUSANTARA JAYA", "Disusun pada 1 Desember 2026", "DAFTAR JABATAN"]) expect(text).toContain(line);
     expect(text.match(/NOMOR 13 TAHUN 2026/g)).toHaveLength(1);
     const [list, ...skjTables] = tablesOf(body);
     expect(list!.rows).toEqual([
@@ -406,7 +407,7 @@ describe("the Word bundle", () => {
     expect(text.match(/LAMPIRAN/g)).toHaveLength(2);
     expect(text).toContain("NOMOR 13 TAHUN 2026");
     expect(text).toContain("NOMOR 15 TAHUN 2026");
-    expect(text.match(/Ditetapkan di/g)).toHaveLength(2);
+    expect(text.match(/Ditetapkan di /g)).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import { IMPORTANCE_LABELS } from "~/domain/labels";
 import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
 import { identityLines, PRINT_BLANK as BLANK, PRINT_TICK as TICK, type SkjPrintModel } from "~/domain/skj-print";
+import { EXAMPLE_MARK } from "~/domain/example-text";
 
 // Inline so that the same markup prints to PDF with no stylesheet request (the print context blocks the network).
 export const SKJ_PRINT_CSS = `
@@ -32,6 +33,7 @@ export const SKJ_PRINT_CSS = `
 .skj-doc .signature .sign-space { height: 4.5rem; }
 .skj-doc .signature .signer { font-weight: bold; }
 .skj-doc .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(200, 0, 0, 0.12); transform: rotate(-35deg); pointer-events: none; z-index: 10; }
+.skj-doc .example-mark { margin: 0.3rem 0 0; padding: 1px 3px; border: 1px solid #b00; color: #b00; font-weight: bold; font-size: 8.5pt; }
 `;
 
 function Lines({ items }: { items: string[] }) {
@@ -60,7 +62,7 @@ export function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrint
   );
 }
 
-function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
+export function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
   return (
     <div className="signature" aria-label="Tanda tangan penetapan">
       <p>{`Ditetapkan di ${s.place ?? BLANK}`}</p>
@@ -124,7 +126,10 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
             ...g.rows.map((row) => (
               <tr key={`${g.title}-${row.code}`}>
                 <td className="center">{row.no}</td>
-                <td>{row.name}</td>
+                <td>
+                  {row.name}
+                  {row.example ? <p className="example-mark">{EXAMPLE_MARK}</p> : null}
+                </td>
                 <td className="center">{row.level}</td>
                 <td>{row.description}</td>
                 <td>
