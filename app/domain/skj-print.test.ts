@@ -87,8 +87,9 @@ describe("the print model (§7.3)", () => {
     expect(identityLines(m.identity).at(-1)).toEqual(["Kode Jabatan", "800.1.3.2 Kelembagaan"]);
   });
 
-  it("signs with the place and the date in words, leaving a blank where the act gives none", () => {
-    expect(printSignature({ signerTitle: "Bupati Contoh", signerName: "Nama", signedDate: "2026-03-02", place: "Baturaja" })).toEqual({ place: "Baturaja", signedOn: "2 Maret 2026", title: "Bupati Contoh", name: "Nama" });
-    expect(printSignature({ signerTitle: null, signerName: null, signedDate: null })).toEqual({ place: null, signedOn: null, title: null, name: null });
+  it("signs at the instance's place with the date in words; without a signer's office the head of the instance signs", () => {
+    const instance = { kind: "kabupaten", name: "Kabupaten Contoh", headTitle: "Bupati Contoh", place: "Baturaja", regionalGovernment: true } as const;
+    expect(printSignature({ signerTitle: "Pj. Bupati Contoh", signerName: "Nama", signedDate: "2026-03-02" }, instance)).toEqual({ place: "Baturaja", signedOn: "2 Maret 2026", title: "Pj. Bupati Contoh", name: "Nama" });
+    expect(printSignature({ signerTitle: null, signerName: null, signedDate: null }, instance)).toEqual({ place: "Baturaja", signedOn: null, title: "Bupati Contoh", name: null });
   });
 });

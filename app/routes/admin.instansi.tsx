@@ -7,6 +7,7 @@ import { Field } from "~/components/form";
 import { LampiranHeader, SignatureBlock, SKJ_PRINT_CSS } from "~/components/skj-document/skj-document-view";
 import { actKindsOf, INSTANCE_FIELD_LABELS, INSTANCE_KIND_LABELS, INSTANCE_KINDS, instanceErrorsOf, type InstanceKind } from "~/domain/instance";
 import { printLampiran, printSignature } from "~/domain/skj-print";
+import { readFormBody } from "~/services/request-body.server";
 import { getDb } from "~db/client.server";
 import { instanceProfile, instanceUpdatedAt, saveInstanceProfile } from "~db/queries/instance.server";
 import { settingValue } from "~db/queries/settings.server";
@@ -28,7 +29,7 @@ const CONFLICT = "Profil instansi sudah diubah pengguna lain sejak halaman dibuk
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:write");
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const text = (name: string) => String(form.get(name) ?? "");
   const input = { kind: text("kind"), name: text("name"), headTitle: text("headTitle"), place: text("place"), regionalGovernment: form.get("regionalGovernment") === "on" };
   const saved = saveInstanceProfile(getDb(), input, user.id, { expectedUpdatedAt: text("updatedAt") });

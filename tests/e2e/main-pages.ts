@@ -101,6 +101,7 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { role: "admin", label: "new user submitted empty", path: "/admin/users/new", reach: submitEmpty("Simpan pengguna") },
   { role: "admin", label: "audit log", path: "/admin/audit" },
   { role: "admin", label: "rule settings", path: "/admin/settings" },
+  { role: "admin", label: "instance profile", path: "/admin/instansi" },
   { role: "admin", label: "rule setting edit", path: linkOn("/admin/settings", /^\/admin\/settings\/[\w.-]+$/) },
   { role: "admin", label: "API tokens", path: "/admin/tokens" },
   { role: "admin", label: "webhooks", path: "/admin/webhooks" },

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_MARK } from "~/domain/example-text";
 import { baseUrl, logIn, useBrowser, visit } from "./browser";
 
 // positions no other browser test writes an SKJ for
@@ -79,7 +80,7 @@ async function publishOverApi(admin: Page, name: string) {
     await api(`/api/v1/skj/${position.code}/publish`, publisher, { legalBasis: "Peraturan Gubernur Nomor 21 Tahun 2026", effectiveDate: "2026-06-01" }),
   ];
   expect(steps.map((s) => s.status), JSON.stringify(steps.map((s) => s.json))).toEqual([201, 200, 200, 201]);
-  return steps[3]!.json as { position: { code: string; name: string }; version: number; competencies: { name: string; level: number; levelDescription: string }[] };
+  return steps[3]!.json as { position: { code: string; name: string }; version: number; competencies: { name: string; type: string; level: number; levelDescription: string }[] };
 }
 
 describe("SKJ PDF", () => {
@@ -151,7 +152,11 @@ describe("SKJ PDF", () => {
       expect(all).toContain(squash(line));
     }
     expect(published.competencies).toHaveLength(12);
-    for (const c of published.competencies) expect(all).toContain(squash(`${c.name} ${c.level} ${c.levelDescription}`));
+    // the demo's technical texts are examples: their mark prints under the name, the regulation's texts carry none
+    for (const c of published.competencies) {
+      const mark = c.type === "teknis" ? `${EXAMPLE_MARK} ` : "";
+      expect(all).toContain(squash(`${c.name} ${mark}${c.level} ${c.levelDescription}`));
+    }
     expect(all).not.toContain("DRAFT");
     expect(pages.at(-1)!.endsWith(squash(`Halaman ${pages.length} dari ${pages.length}`))).toBe(true);
   });
