@@ -33,7 +33,7 @@ const PDF_PATH = /^(.+)\/versions\/([^/]+)\/pdf$/;
 const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
 const AFTER = /^\d{1,15}$/;
 // Remix owns these: GET on them answers 405 there, which must not turn into "SKJ tidak ditemukan" here
-const REMIX_COLLECTIONS = new Set(["validate", "drafts"]);
+const REMIX_COLLECTIONS = new Set(["validate", "drafts", "drafts/bulk"]);
 const REMIX_LAST_SEGMENTS = new Set(["submit", "review", "publish", "draft"]);
 
 // ------------------------------------------------------------------ answers

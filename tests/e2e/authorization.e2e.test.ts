@@ -176,6 +176,8 @@ const API: ApiEndpoint[] = [
   { owner: "routes/api.v1.skj.validate", method: "GET", pattern: "/api/v1/skj/validate", scope: "none", ok: [405], fixed: 405 },
   { owner: "routes/api.v1.skj.drafts", method: "POST", pattern: "/api/v1/skj/drafts", scope: "skj:write", role: "skj:write", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.drafts", method: "GET", pattern: "/api/v1/skj/drafts", scope: "none", ok: [405], fixed: 405 },
+  { owner: "routes/api.v1.skj.drafts_.bulk", method: "POST", pattern: "/api/v1/skj/drafts/bulk", scope: "skj:write", role: "skj:write", ok: REFUSED_BODY },
+  { owner: "routes/api.v1.skj.drafts_.bulk", method: "GET", pattern: "/api/v1/skj/drafts/bulk", scope: "none", ok: [405], fixed: 405 },
   { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/submit", scope: "skj:write", role: "skj:write", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/review", scope: "skj:review", role: "skj:review", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/publish", scope: "skj:review", role: "skj:publish", ok: REFUSED_BODY },

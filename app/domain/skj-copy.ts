@@ -1,0 +1,38 @@
+// Starting an SKJ from another one (issue 17): the parts an analyst may take from a similar SKJ, laid over the
+// new draft of a position. Pure, so the bulk creation on the server and the editor's "copy from" share it.
+import { isRegulationCode, MANDATORY_TECHNICAL_CODE } from "./dictionary";
+import type { SkjCompetency, SkjDocument } from "./skj-document";
+
+export const COPY_PARTS = ["technical", "requirements", "summary"] as const;
+export type CopyPart = (typeof COPY_PARTS)[number];
+
+export const COPY_PART_LABELS: Record<CopyPart, string> = {
+  technical: "Kompetensi teknis",
+  requirements: "Persyaratan jabatan",
+  summary: "Ikhtisar jabatan",
+};
+
+/** What a source SKJ offers: its document (a published snapshot or an open draft, reduced to §3). */
+export type CopySource = Pick<SkjDocument, "competencies" | "requirements"> & { summary: string };
+
+/**
+ * `target` with the chosen parts of `source`. The managerial and socio-cultural competencies always stay the
+ * target's own (their levels follow the target's group, never the source's); technical competencies come
+ * from the source in its order, and the mandatory T.OTDA of a regional government is kept when the source
+ * lacks it.
+ */
+export function copyFromSource(target: SkjDocument, source: CopySource, parts: ReadonlySet<CopyPart>): SkjDocument {
+  const own = target.competencies.filter((c) => isRegulationCode(c.code));
+  let technical: SkjCompetency[] = target.competencies.filter((c) => !isRegulationCode(c.code));
+  if (parts.has("technical")) {
+    const taken = source.competencies.filter((c) => !isRegulationCode(c.code)).map((c) => ({ code: c.code, level: c.level }));
+    const mandatory = technical.find((c) => c.code === MANDATORY_TECHNICAL_CODE);
+    technical = mandatory && !taken.some((c) => c.code === MANDATORY_TECHNICAL_CODE) ? [mandatory, ...taken] : taken;
+  }
+  return {
+    ...target,
+    position: parts.has("summary") ? { ...target.position, summary: source.summary } : target.position,
+    competencies: [...own, ...technical],
+    requirements: parts.has("requirements") ? structuredClone(source.requirements) : target.requirements,
+  };
+}

@@ -1,0 +1,91 @@
+// Drafts in bulk (issue 17, contract §7.6): a new draft for each chosen position, optionally filled from one
+// similar SKJ. One IMMEDIATE transaction: every draft is made or none, and a draft opened meanwhile by
+// someone else is seen and skipped, never doubled.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { plainTextToDoc, type RichTextNode } from "~/domain/richtext";
+import { COPY_PARTS, copyFromSource, type CopyPart, type CopySource } from "~/domain/skj-copy";
+import type { SkjDocument } from "~/domain/skj-document";
+import type { Db, DbOrTx } from "~db/client.server";
+import { findPositionByCode } from "~db/queries/register.server";
+import { createDraft, findOpenDraft } from "~db/queries/skj-drafts.server";
+import { skjVersions } from "~db/schema";
+import { newDraftDocument } from "./skj.server";
+
+export const BULK_DRAFTS_MAX = 1_000;
+
+export interface BulkDraftResult {
+  positionCode: string;
+  status: "created" | "skipped";
+  reason?: string;
+}
+
+export interface CopySourceView {
+  positionCode: string;
+  positionName: string;
+  /** "versi 2 yang berlaku" or "draf terbuka": what the analyst copies from. */
+  origin: string;
+  source: CopySource;
+  summaryJson: RichTextNode | null;
+}
+
+/** What a position offers to copy: its live published version, else its open draft; null when it has neither. */
+export function copySourceOf(db: DbOrTx, positionCode: string): CopySourceView | null {
+  const position = findPositionByCode(db, positionCode);
+  if (!position) return null;
+  const live = db
+    .select({ versionNumber: skjVersions.versionNumber, snapshot: skjVersions.snapshot })
+    .from(skjVersions)
+    // qualified by hand: in a one-table subquery drizzle would write the outer id as a bare "id"
+    .where(and(eq(skjVersions.positionId, position.id), sql`not exists (select 1 from skj_version_ends e where e.version_id = "skj_versions"."id")`))
+    .orderBy(desc(skjVersions.versionNumber))
+    .get();
+  if (live) {
+    // the snapshot is our own canonical JSON, immutable in SQL
+    const doc = JSON.parse(live.snapshot) as SkjDocument;
+    const source = { summary: doc.position.summary, competencies: doc.competencies.map((c) => ({ code: c.code, level: c.level })), requirements: doc.requirements };
+    return { positionCode: position.code, positionName: position.name, origin: `versi ${live.versionNumber} yang berlaku`, source, summaryJson: plainTextToDoc(source.summary) };
+  }
+  const draft = findOpenDraft(db, position.id);
+  if (!draft) return null;
+  const { document } = draft;
+  return {
+    positionCode: position.code,
+    positionName: position.name,
+    origin: "draf terbuka",
+    source: { summary: document.position.summary, competencies: document.competencies, requirements: document.requirements },
+    summaryJson: draft.summaryJson ?? plainTextToDoc(document.position.summary),
+  };
+}
+
+export type BulkDraftOutcome = { ok: true; results: BulkDraftResult[] } | { ok: false; message: string };
+
+export function createDraftsInBulk(
+  db: Db,
+  input: { positionCodes: readonly string[]; fromPositionCode?: string | null; parts?: ReadonlySet<CopyPart>; actorId: number; via: "ui" | "api"; tokenId?: number },
+): BulkDraftOutcome {
+  const codes = [...new Set(input.positionCodes)];
+  if (codes.length === 0) return { ok: false, message: "Pilih paling sedikit satu jabatan." };
+  if (codes.length > BULK_DRAFTS_MAX) return { ok: false, message: `Paling banyak ${BULK_DRAFTS_MAX.toLocaleString("id-ID")} jabatan sekaligus; yang dipilih ${codes.length.toLocaleString("id-ID")}.` };
+  const parts = input.parts ?? new Set(COPY_PARTS);
+  return db.transaction(
+    (): BulkDraftOutcome => {
+      const from = input.fromPositionCode ? copySourceOf(db, input.fromPositionCode) : null;
+      if (input.fromPositionCode && !from) {
+        return { ok: false, message: `Jabatan sumber "${input.fromPositionCode}" tidak terdaftar atau belum mempunyai SKJ (versi yang berlaku atau draf) untuk disalin.` };
+      }
+      const results = codes.map((positionCode): BulkDraftResult => {
+        const position = findPositionByCode(db, positionCode);
+        if (!position) return { positionCode, status: "skipped", reason: "Jabatan tidak terdaftar dalam SOTK." };
+        if (!position.active) return { positionCode, status: "skipped", reason: "Jabatan sudah dinonaktifkan." };
+        if (findOpenDraft(db, position.id)) return { positionCode, status: "skipped", reason: "Jabatan ini sudah mempunyai draf SKJ yang terbuka; draf itu tidak diubah." };
+        const fresh = newDraftDocument(db, position.id);
+        const document = from ? copyFromSource(fresh.document, from.source, parts) : fresh.document;
+        const summaryJson = from && parts.has("summary") ? from.summaryJson : fresh.summaryJson;
+        createDraft(db, { positionId: position.id, document, summaryJson, basedOnVersionId: fresh.basedOnVersionId, actorId: input.actorId, via: input.via, tokenId: input.tokenId });
+        return { positionCode, status: "created" };
+      });
+      return { ok: true, results };
+    },
+    { behavior: "immediate" },
+  );
+}
