@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // deeper units are reached from the organisation tree, and stay selected here
     units: unitOptions(db).filter((u) => u.depth <= 1 || u.code === query.unit),
     canWrite: can(user.role, "register:write"),
+    canDraft: can(user.role, "skj:write"),
   };
 }
 
@@ -35,7 +36,7 @@ const SORTABLE = [
 ] as const;
 
 export default function RegisterJabatan() {
-  const { rows, total, page, pageSize, units, canWrite } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, units, canWrite, canDraft } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "loading";
   const withParams = (changes: Record<string, string | null>) => {
@@ -127,12 +128,26 @@ export default function RegisterJabatan() {
       <p className="muted" role="status" aria-live="polite">
         {busy ? "Memuat…" : `${total.toLocaleString("id-ID")} jabatan ditemukan`}
       </p>
+      {canDraft && rows.length > 0 ? (
+        // the ticked rows travel by GET: the next page shows what will happen before anything is made
+        <Form method="get" action="/skj/draf-massal" id="pilih-jabatan" className="actions bulk-actions">
+          <button type="submit" className="button button-secondary">
+            Buat draf SKJ untuk yang dicentang
+          </button>
+          <Link to={`/skj/draf-massal${withParams({ page: null, sort: null, desc: null, semua: "1" })}`}>{`Buat draf SKJ untuk semua ${total.toLocaleString("id-ID")} jabatan yang cocok`}</Link>
+        </Form>
+      ) : null}
       {rows.length === 0 ? (
         <p className="empty">Tidak ada jabatan yang cocok dengan saringan ini.</p>
       ) : (
         <table className="data" aria-label="Daftar jabatan">
           <thead>
             <tr>
+              {canDraft ? (
+                <th scope="col">
+                  <span className="visually-hidden">Pilih</span>
+                </th>
+              ) : null}
               {SORTABLE.map(([key, label]) => (
                 <th key={key} scope="col" aria-sort={sort === key ? (desc ? "descending" : "ascending") : undefined}>
                   <Link to={withParams({ sort: key, desc: sort === key && !desc ? "1" : null, page: null })}>
@@ -147,6 +162,11 @@ export default function RegisterJabatan() {
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
+                {canDraft ? (
+                  <td>
+                    <input type="checkbox" form="pilih-jabatan" name="position" value={p.code} aria-label={`Pilih ${p.name} (${p.code})`} />
+                  </td>
+                ) : null}
                 <td>
                   <code>{p.code}</code>
                 </td>

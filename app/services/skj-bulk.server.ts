@@ -6,9 +6,11 @@ import { plainTextToDoc, type RichTextNode } from "~/domain/richtext";
 import { COPY_PARTS, copyFromSource, type CopyPart, type CopySource } from "~/domain/skj-copy";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { Db, DbOrTx } from "~db/client.server";
-import { findPositionByCode } from "~db/queries/register.server";
+import { parseRegisterQuery } from "~/domain/register-filter";
+import { findPositionByCode, positionDetail } from "~db/queries/register.server";
 import { createDraft, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { skjVersions } from "~db/schema";
+import { loadRegister } from "./register.server";
 import { newDraftDocument } from "./skj.server";
 
 export const BULK_DRAFTS_MAX = 1_000;
@@ -88,4 +90,37 @@ export function createDraftsInBulk(
     },
     { behavior: "immediate" },
   );
+}
+
+export interface BulkSelection {
+  /** The positions chosen, in register order; at most BULK_DRAFTS_MAX. */
+  rows: { code: string; name: string; unitName: string; hasOpenDraft: boolean }[];
+  /** How many the filter matched when "all matching" was chosen and that is more than BULK_DRAFTS_MAX. */
+  tooMany: number | null;
+}
+
+/**
+ * The positions a register selection names: the ticked `position` codes, or with `semua=1` every position the
+ * register's filter (the other parameters) matches, as the register lists them.
+ */
+export function bulkSelection(db: Db, params: URLSearchParams): BulkSelection {
+  if (params.get("semua") === "1") {
+    const { rows, total } = loadRegister(db, { ...parseRegisterQuery(params), page: 1 }, BULK_DRAFTS_MAX);
+    if (total > BULK_DRAFTS_MAX) return { rows: [], tooMany: total };
+    return { rows: rows.map((r) => ({ code: r.code, name: r.name, unitName: r.unitName, hasOpenDraft: Boolean(findOpenDraft(db, r.id)) })), tooMany: null };
+  }
+  const codes = [...new Set(params.getAll("position"))].slice(0, BULK_DRAFTS_MAX + 1);
+  if (codes.length > BULK_DRAFTS_MAX) return { rows: [], tooMany: params.getAll("position").length };
+  const rows = codes.flatMap((code) => {
+    const position = findPositionByCode(db, code);
+    const detail = position?.active ? positionDetail(db, position.id) : undefined;
+    return detail ? [{ code, name: detail.position.name, unitName: detail.unit.name, hasOpenDraft: Boolean(findOpenDraft(db, detail.position.id)) }] : [];
+  });
+  return { rows, tooMany: null };
+}
+
+/** Positions whose SKJ can be copied (a live version or an open draft), by name: the source picker's choices. */
+export function copySourceCandidates(db: Db, q: string, limit = 10): { code: string; name: string; unitName: string; skjStatus: string }[] {
+  const found = (["ditetapkan", "draf", "diajukan", "disetujui"] as const).flatMap((status) => loadRegister(db, { q, status, page: 1 }, limit).rows);
+  return found.slice(0, limit).map((r) => ({ code: r.code, name: r.name, unitName: r.unitName, skjStatus: r.skjStatus }));
 }

@@ -129,6 +129,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/kamus.ubah.$": { loader: "dictionary:write", action: "dictionary:write", params: ENTRY },
 
   "routes/skj._index": { loader: "read" },
+  "routes/skj.draf-massal": { loader: "skj:write", action: "skj:write" },
   "routes/skj.ekspor[.]xlsx": { loader: "read" },
   "routes/penetapan._index": { loader: "read" },
   "routes/penetapan.baru": { loader: "skj:publish", action: "skj:publish" },

@@ -73,7 +73,8 @@ export async function navLabels(page: Page): Promise<string[]> {
  * Completes a new draft in the open SKJ editor as an analyst would: picks two technical entries from the
  * dictionary, then waits until the rules pass and the autosave has landed.
  */
-export async function completeDraft(page: Page) {
+/** Adds T.ANJAB and T.KELEMBAGAAN to the open editor through the dictionary picker, as an analyst would. */
+export async function addTwoTechnicalCompetencies(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   for (const [q, code] of [
     ["analisis jabatan", "T.ANJAB"],
@@ -82,6 +83,10 @@ export async function completeDraft(page: Page) {
     await page.getByLabel("Tambah kompetensi teknis dari kamus").fill(q);
     await page.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) }).click();
   }
+}
+
+export async function completeDraft(page: Page) {
+  await addTwoTechnicalCompetencies(page);
   await expect.poll(() => page.locator(".rules-summary").innerText()).toMatch(/^Valid/);
   await expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
 }
