@@ -1,4 +1,5 @@
 import { IMPORTANCE_LABELS } from "~/domain/labels";
+import { competencyRowLines, mayBreakAcrossPages, requirementRowLines } from "~/domain/print-row-breaks";
 import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
 import { identityLines, PRINT_BLANK as BLANK, PRINT_TICK as TICK, type SkjPrintModel } from "~/domain/skj-print";
 
@@ -13,7 +14,9 @@ export const SKJ_PRINT_CSS = `
 .skj-doc td, .skj-doc p { overflow-wrap: anywhere; }
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
+/* a short row moves whole to the next page; a long one splits there rather than leave its height blank (print-row-breaks) */
 .skj-doc tr { page-break-inside: avoid; break-inside: avoid; }
+.skj-doc tr.may-split { page-break-inside: auto; break-inside: auto; }
 .skj-doc tr.group-title { break-after: avoid; page-break-after: avoid; }
 /* a section heading never ends a page: it goes with the table header and the first rows */
 .skj-doc h3, .skj-doc .keep-with-table { break-after: avoid; page-break-after: avoid; }
@@ -33,6 +36,8 @@ export const SKJ_PRINT_CSS = `
 .skj-doc .signature .signer { font-weight: bold; }
 .skj-doc .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(200, 0, 0, 0.12); transform: rotate(-35deg); pointer-events: none; z-index: 10; }
 `;
+
+const splitClass = (lines: number) => (mayBreakAcrossPages(lines) ? "may-split" : undefined);
 
 function Lines({ items }: { items: string[] }) {
   if (items.length === 0) return <>—</>;
@@ -122,7 +127,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
               </th>
             </tr>,
             ...g.rows.map((row) => (
-              <tr key={`${g.title}-${row.code}`}>
+              <tr key={`${g.title}-${row.code}`} className={splitClass(competencyRowLines(row))}>
                 <td className="center">{row.no}</td>
                 <td>{row.name}</td>
                 <td className="center">{row.level}</td>
@@ -176,7 +181,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
                 </th>
               </tr>
             ) : (
-              <tr key={i}>
+              <tr key={i} className={splitClass(requirementRowLines(row))}>
                 <td className="center">{row.sub ? "" : row.no}</td>
                 <th scope="row">{row.sub ? `${row.no} ${row.label}` : row.label}</th>
                 <td>
