@@ -1,9 +1,11 @@
 // Where the printed SKJ breaks its pages (issue 14 item 3, contract §7.3), read back from real Chromium PDFs:
 // SKJ of our own whose summary grows word by word, so headings and rows pass over a page foot.
+import JSZip from "jszip";
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
 import type { PrintRequirementRow, SkjPrintModel } from "~/domain/skj-print";
 import { closePdfBrowser, PDF_MARGIN, renderSkjPdf } from "~/services/pdf.server";
+import { skjDocx } from "~/services/skj-docx.server";
 
 // Node 20 lacks ArrayBuffer.prototype.transferToFixedLength, which pdf.js calls when it loads a font for the
 // operator list (the text extraction does not need it); a copy does what pdf.js expects of it
@@ -33,6 +35,13 @@ const SHORT_ROWS = [
   competency(1, "Perumusan Kebijakan", ["Menyusun rancangan kebijakan kelembagaan.", "Mengevaluasi pelaksanaan kebijakan."]),
   competency(2, "Analisis Kelembagaan", ["Menganalisis beban kerja perangkat daerah.", "Menyusun peta jabatan."]),
 ];
+
+// twelve indicators of three lines each: about 36 lines, well over half a page
+const LONG_ROW = competency(
+  3,
+  "Penataan Kelembagaan Perangkat Daerah",
+  Array.from({ length: 12 }, (_, k) => `Indikator panjang ${k + 1}: ${words(11, `evaluasi${k + 1}x`)}.`),
+);
 
 const REQUIREMENTS: PrintRequirementRow[] = [
   { kind: "heading", no: "1.", label: "Pendidikan" },
@@ -100,12 +109,7 @@ describe("the printed SKJ's page breaks", () => {
   }, 120_000);
 
   it("splits a competency row longer than a quarter page where the page ends, and moves a short row whole", async () => {
-    // twelve indicators of three lines each: about 36 lines, well over half a page
-    const long = competency(
-      3,
-      "Penataan Kelembagaan Perangkat Daerah",
-      Array.from({ length: 12 }, (_, k) => `Indikator panjang ${k + 1}: ${words(11, `evaluasi${k + 1}x`)}.`),
-    );
+    const long = LONG_ROW;
     const rows = [...SHORT_ROWS, long, competency(4, "Pelaporan Kinerja", ["Menyusun laporan kinerja kelembagaan.", "Menyajikan capaian kinerja."])];
     let split = 0;
     // the long row starts at six heights of the page, a sixth of a page apart
@@ -174,5 +178,20 @@ describe("the DRAFT watermark", () => {
     const pages = await watermarkOverBackgrounds(await renderSkjPdf(skj(words(120), rows, false)));
     expect(pages.length).toBeGreaterThan(1);
     for (const [k, page] of pages.entries()) expect(page.marks, `page ${k + 1}`).toBe(0);
+  });
+});
+
+describe("the Word file's page breaks", () => {
+  it("follow the PDF's: only a long row may split, and a heading or group row keeps with the row after it", async () => {
+    const zip = await JSZip.loadAsync(await skjDocx(skj(words(40), [...SHORT_ROWS, LONG_ROW])));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const rows = [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map(([, row]) => ({ xml: row!, text: squash(row!.replace(/<[^>]+>/g, " ")) }));
+    const row = (start: string) => rows.find((r) => r.text.startsWith(squash(start)))!;
+    expect(row(`3 ${LONG_ROW.name}`).xml).not.toContain("<w:cantSplit/>");
+    for (const short of [`1 ${SHORT_ROWS[0]!.name}`, `2 ${SHORT_ROWS[1]!.name}`, "a. Jenjang", "3. Pengalaman Kerja", "C. Teknis", "1. Pendidikan"]) expect(row(short).xml, short).toContain("<w:cantSplit/>");
+    for (const kept of ["C. Teknis", "1. Pendidikan", "2. Pelatihan"]) expect(row(kept).xml, kept).toContain("<w:keepNext/>");
+    // the section headings are paragraphs kept with the table below them
+    for (const heading of ["II. STANDAR KOMPETENSI", "III. PERSYARATAN JABATAN"])
+      expect(xml).toMatch(new RegExp(`<w:p>(?:(?!</w:p>).)*<w:keepNext/>(?:(?!</w:p>).)*${heading.replace(/\./g, "\\.")}</w:t>`, "s"));
   });
 });
