@@ -27,8 +27,8 @@ const BODY_SIZE = 21; // half-points: the PDF's 10.5pt
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-export const para = (text: string, opts: { bold?: boolean; align?: Align; size?: number } = {}) =>
-  new Paragraph({ alignment: opts.align, children: [new TextRun({ text, bold: opts.bold, size: opts.size })] });
+export const para = (text: string, opts: { bold?: boolean; align?: Align; size?: number; keepNext?: boolean } = {}) =>
+  new Paragraph({ alignment: opts.align, keepNext: opts.keepNext, children: [new TextRun({ text, bold: opts.bold, size: opts.size })] });
 
 /**
  * The diagonal DRAFT as Word's Design → Watermark writes it (a VML WordArt shape, rotated 315°, silver and

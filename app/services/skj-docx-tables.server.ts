@@ -3,6 +3,7 @@
 // and the preview, so the three never disagree on a table, a row or a text.
 import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, Tab, TabStopType, TextRun, VerticalAlign, WidthType } from "docx";
 import { IMPORTANCE_LABELS } from "~/domain/labels";
+import { competencyRowLines, mayBreakAcrossPages, requirementRowLines } from "~/domain/print-row-breaks";
 import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
 import { identityLines, PRINT_BLANK, PRINT_TICK, type PrintLampiran, type PrintSignature, type SkjPrintModel } from "~/domain/skj-print";
 import { EXAMPLE_MARK } from "~/domain/example-text";
@@ -97,11 +98,13 @@ function identityLinesParagraphs(m: SkjPrintModel): Paragraph[] {
 function competencyTable(m: SkjPrintModel): Table {
   const w = COMPETENCY_WIDTHS;
   const body = m.groups.flatMap((g) => [
-    new TableRow({ cantSplit: true, children: [cell([para(g.title, { bold: true })], CONTENT_WIDTH, { span: 5 })] }),
+    // keepNext in a row's first paragraph keeps Word's row with the next one, as break-after: avoid in the PDF
+    new TableRow({ cantSplit: true, children: [cell([para(g.title, { bold: true, keepNext: true })], CONTENT_WIDTH, { span: 5 })] }),
     ...g.rows.map(
       (row) =>
-        // may split: a long indicator list runs onto the next page instead of leaving a blank third of this one
+        // the PDF's policy: a long indicator list runs onto the next page instead of leaving a blank third of this one
         new TableRow({
+          cantSplit: !mayBreakAcrossPages(competencyRowLines(row)),
           children: [
             cell([para(String(row.no), { align: AlignmentType.CENTER })], w[0]!),
             cell([para(row.name), ...(row.example ? [new Paragraph({ children: [new TextRun({ text: EXAMPLE_MARK, bold: true, color: "B00000" })] })] : [])], w[1]!),
@@ -136,8 +139,9 @@ function requirementsTable(m: SkjPrintModel): Table {
   ];
   const body = m.requirements.map((row) =>
     row.kind === "heading"
-      ? new TableRow({ cantSplit: true, children: [cell([para(row.no, { align: AlignmentType.CENTER })], w[0]!), cell([para(row.label, { bold: true })], CONTENT_WIDTH - w[0]!, { span: 5 })] })
+      ? new TableRow({ cantSplit: true, children: [cell([para(row.no, { align: AlignmentType.CENTER, keepNext: true })], w[0]!), cell([para(row.label, { bold: true })], CONTENT_WIDTH - w[0]!, { span: 5 })] })
       : new TableRow({
+          cantSplit: !mayBreakAcrossPages(requirementRowLines(row)),
           children: [
             cell([para(row.sub ? "" : row.no, { align: AlignmentType.CENTER })], w[0]!),
             cell([para(row.sub ? `${row.no} ${row.label}` : row.label, { bold: !row.sub })], w[1]!),

@@ -152,10 +152,11 @@ describe("SKJ PDF", () => {
       expect(all).toContain(squash(line));
     }
     expect(published.competencies).toHaveLength(12);
-    // the demo's technical texts are examples: their mark prints under the name, the regulation's texts carry none
+    // the demo's technical texts are examples: their mark prints under the name, the regulation's texts carry none;
+    // by the start of its description: a row taller than a quarter page may break across pages mid-text
     for (const c of published.competencies) {
       const mark = c.type === "teknis" ? `${EXAMPLE_MARK} ` : "";
-      expect(all).toContain(squash(`${c.name} ${mark}${c.level} ${c.levelDescription}`));
+      expect(all).toContain(squash(`${c.name} ${mark}${c.level} ${c.levelDescription.split(/\s+/).slice(0, 3).join(" ")}`));
     }
     expect(all).not.toContain("DRAFT");
     expect(pages.at(-1)!.endsWith(squash(`Halaman ${pages.length} dari ${pages.length}`))).toBe(true);

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SkjDocument } from "~/domain/skj-document";
+import { competencyRowLines, mayBreakAcrossPages } from "~/domain/print-row-breaks";
 import { PRINT_TICK, type SkjPrintModel } from "~/domain/skj-print";
 import { instanceFingerprint } from "~/domain/instance";
 import { instanceProfile } from "~db/queries/instance.server";
@@ -73,6 +74,19 @@ function expectInOrder(haystack: string, parts: string[]) {
   }
 }
 
+const firstWords = (text: string) => text.split(/\s+/).slice(0, 3).join(" ");
+
+/**
+ * A competency row as one run of text; a row that may break across pages by the starts of its cells, since
+ * the page break interleaves its cells (the first lines of each, then the page number, then the rest of each).
+ */
+function competencyParts(row: SkjPrintModel["groups"][number]["rows"][number]): string[] {
+  const indicators = row.indicators.map((ind) => `${ind.number} ${ind.text}`);
+  const name = `${row.name}${row.example ? ` ${EXAMPLE_MARK}` : ""}`;
+  if (!mayBreakAcrossPages(competencyRowLines(row))) return [`${row.no} ${name} ${row.level} ${row.description} ${indicators.join(" ")}`];
+  return [`${row.no} ${name} ${row.level} ${firstWords(row.description)}`, ...indicators.map(firstWords)];
+}
+
 /** Everything the printed SKJ must say, top to bottom, from its print model: each table row as one run of text. */
 function printedParts(m: SkjPrintModel): string[] {
   const i = m.identity;
@@ -89,7 +103,7 @@ function printedParts(m: SkjPrintModel): string[] {
     i.summary || "—",
     "II. STANDAR KOMPETENSI",
     "No Kompetensi Level Deskripsi Indikator Kompetensi",
-    ...m.groups.flatMap((g) => [g.title, ...g.rows.map((row) => `${row.no} ${row.name}${row.example ? ` ${EXAMPLE_MARK}` : ""} ${row.level} ${row.description} ${row.indicators.map((ind) => `${ind.number} ${ind.text}`).join(" ")}`)]),
+    ...m.groups.flatMap((g) => [g.title, ...g.rows.flatMap(competencyParts)]),
     "III. PERSYARATAN JABATAN",
     "No Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu",
     ...m.requirements.map((row) =>

@@ -1,4 +1,5 @@
 import { IMPORTANCE_LABELS } from "~/domain/labels";
+import { competencyRowLines, mayBreakAcrossPages, requirementRowLines } from "~/domain/print-row-breaks";
 import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
 import { identityLines, PRINT_BLANK as BLANK, PRINT_TICK as TICK, type SkjPrintModel } from "~/domain/skj-print";
 import { EXAMPLE_MARK } from "~/domain/example-text";
@@ -14,7 +15,9 @@ export const SKJ_PRINT_CSS = `
 .skj-doc td, .skj-doc p { overflow-wrap: anywhere; }
 .skj-doc thead { display: table-header-group; }
 .skj-doc thead th { background: #e8e8e8; text-align: center; }
+/* a short row moves whole to the next page; a long one splits there rather than leave its height blank (print-row-breaks) */
 .skj-doc tr { page-break-inside: avoid; break-inside: avoid; }
+.skj-doc tr.may-split { page-break-inside: auto; break-inside: auto; }
 .skj-doc tr.group-title { break-after: avoid; page-break-after: avoid; }
 /* a section heading never ends a page: it goes with the table header and the first rows */
 .skj-doc h3, .skj-doc .keep-with-table { break-after: avoid; page-break-after: avoid; }
@@ -35,6 +38,8 @@ export const SKJ_PRINT_CSS = `
 .skj-doc .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(200, 0, 0, 0.12); transform: rotate(-35deg); pointer-events: none; z-index: 10; }
 .skj-doc .example-mark { margin: 0.3rem 0 0; padding: 1px 3px; border: 1px solid #b00; color: #b00; font-weight: bold; font-size: 8.5pt; }
 `;
+
+const splitClass = (lines: number) => (mayBreakAcrossPages(lines) ? "may-split" : undefined);
 
 function Lines({ items }: { items: string[] }) {
   if (items.length === 0) return <>—</>;
@@ -124,7 +129,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
               </th>
             </tr>,
             ...g.rows.map((row) => (
-              <tr key={`${g.title}-${row.code}`}>
+              <tr key={`${g.title}-${row.code}`} className={splitClass(competencyRowLines(row))}>
                 <td className="center">{row.no}</td>
                 <td>
                   {row.name}
@@ -181,7 +186,7 @@ export function SkjDocumentView({ model }: { model: SkjPrintModel }) {
                 </th>
               </tr>
             ) : (
-              <tr key={i}>
+              <tr key={i} className={splitClass(requirementRowLines(row))}>
                 <td className="center">{row.sub ? "" : row.no}</td>
                 <th scope="row">{row.sub ? `${row.no} ${row.label}` : row.label}</th>
                 <td>
