@@ -1,0 +1,95 @@
+// What a SOTK import would change, field by field (contract §7.4: an update shows each changed field,
+// old → new, before it is applied). The same comparison decides whether a row is written at all, so the
+// preview can never disagree with the import.
+import { unitKindText } from "./import-words";
+import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
+import { COLUMNS, type LegalBasis, type PositionRow, type SheetKind, type UnitRow } from "./sotk-import";
+
+/** A stored unit in the terms of an import row (parent by code). */
+export interface StoredUnit {
+  name: string;
+  kind: string;
+  kindLabel: string | null;
+  echelon: string | null;
+  parentCode: string | null;
+  legalBasis: LegalBasis | null;
+}
+
+export interface StoredPosition {
+  name: string;
+  group: string;
+  functionalLevel: string | null;
+  unitCode: string | null;
+  governmentAffair: string | null;
+  summary: string;
+  requiredHeadcount: number | null;
+}
+
+export interface FieldChange {
+  /** The column label, as the template and exports write it */
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface RowChange {
+  sheet: SheetKind;
+  action: "create" | "update";
+  code: string;
+  name: string;
+  /** Empty for a new row */
+  fields: FieldChange[];
+}
+
+const labelOf = (sheet: SheetKind, column: string) => COLUMNS[sheet].find((c) => c.name === column)!.label;
+
+export function formatLegalBasis(basis: LegalBasis | null): string {
+  return basis ? `${basis.kind} Nomor ${basis.number} Tahun ${basis.year}` : "";
+}
+
+type Compared = [column: string, before: string, after: string | undefined];
+
+function changedFields(sheet: SheetKind, compared: readonly Compared[]): FieldChange[] {
+  return compared.filter(([, before, after]) => after !== undefined && before !== after).map(([column, before, after]) => ({ field: labelOf(sheet, column), before, after: after! }));
+}
+
+// `undefined` in a row means the file had no such column: the stored value stays, so it is no change
+export function unitFieldChanges(row: UnitRow, stored: StoredUnit): FieldChange[] {
+  return changedFields("unit", [
+    ["nama_unit", stored.name, row.name],
+    ["jenis_unit", unitKindText(stored.kind, stored.kindLabel), unitKindText(row.kind, row.kindLabel)],
+    ["eselon", stored.echelon ?? "", row.echelon === undefined ? undefined : (row.echelon ?? "")],
+    ["kode_unit_induk", stored.parentCode ?? "", row.parentCode ?? ""],
+    ["dasar_hukum", formatLegalBasis(stored.legalBasis), row.legalBasis === undefined ? undefined : formatLegalBasis(row.legalBasis)],
+  ]);
+}
+
+const groupText = (group: string) => GROUP_LABELS[group] ?? group;
+const levelText = (level: string | null) => (level ? (FUNCTIONAL_LEVEL_LABELS[level] ?? level) : "");
+const optional = <T,>(value: T | undefined, text: (v: T) => string) => (value === undefined ? undefined : text(value));
+
+export function positionFieldChanges(row: PositionRow, stored: StoredPosition): FieldChange[] {
+  return changedFields("jabatan", [
+    ["nama_jabatan", stored.name, row.name],
+    ["kelompok_jabatan", groupText(stored.group), groupText(row.group)],
+    ["jenjang", levelText(stored.functionalLevel), levelText(row.functionalLevel)],
+    ["kode_unit", stored.unitCode ?? "", row.unitCode],
+    ["urusan_pemerintahan", stored.governmentAffair ?? "", optional(row.governmentAffair, (v) => v ?? "")],
+    // summaryText is what the import wrote last time; comparing it (not the JSON) keeps rich text edited
+    // in the app when the file still says the same thing
+    ["ikhtisar_jabatan", stored.summary, row.summary],
+    ["kebutuhan", stored.requiredHeadcount === null ? "" : String(stored.requiredHeadcount), optional(row.requiredHeadcount, (v) => (v === null ? "" : String(v)))],
+  ]);
+}
+
+const SHEET_LABELS: Record<SheetKind, string> = { unit: "Unit", jabatan: "Jabatan" };
+const ACTION_LABELS = { create: "baru", update: "diubah" } as const;
+const shown = (text: string) => (text === "" ? "(kosong)" : `"${text}"`);
+
+/** The change list as the CLI prints it with `--dry-run`: one line per row, one indented line per field. */
+export function formatRowChanges(changes: readonly RowChange[]): string[] {
+  return changes.flatMap((c) => [
+    `${SHEET_LABELS[c.sheet]} ${ACTION_LABELS[c.action]}: ${c.code} — ${c.name}`,
+    ...c.fields.map((f) => `  ${f.field}: ${shown(f.before)} → ${shown(f.after)}`),
+  ]);
+}
