@@ -2,7 +2,7 @@
 // old → new, before it is applied). The same comparison decides whether a row is written at all, so the
 // preview can never disagree with the import.
 import { unitKindText } from "./import-words";
-import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
+import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS, UNIT_KIND_LABELS } from "./labels";
 import { COLUMNS, type LegalBasis, type PositionRow, type SheetKind, type UnitRow } from "./sotk-import";
 
 /** A stored unit in the terms of an import row (parent by code). */
@@ -55,9 +55,12 @@ function changedFields(sheet: SheetKind, compared: readonly Compared[]): FieldCh
 
 // `undefined` in a row means the file had no such column: the stored value stays, so it is no change
 export function unitFieldChanges(row: UnitRow, stored: StoredUnit): FieldChange[] {
+  const kindBefore = unitKindText(stored.kind, stored.kindLabel);
+  const kindAfter = unitKindText(row.kind, row.kindLabel);
   return changedFields("unit", [
     ["nama_unit", stored.name, row.name],
-    ["jenis_unit", unitKindText(stored.kind, stored.kindLabel), unitKindText(row.kind, row.kindLabel)],
+    // one word may name two structural kinds only in data made outside the import; the kind still counts
+    ["jenis_unit", kindBefore, kindAfter === kindBefore && row.kind !== stored.kind ? `${kindAfter} (${UNIT_KIND_LABELS[row.kind]})` : kindAfter],
     ["eselon", stored.echelon ?? "", row.echelon === undefined ? undefined : (row.echelon ?? "")],
     ["kode_unit_induk", stored.parentCode ?? "", row.parentCode ?? ""],
     ["dasar_hukum", formatLegalBasis(stored.legalBasis), row.legalBasis === undefined ? undefined : formatLegalBasis(row.legalBasis)],

@@ -101,6 +101,9 @@ export default function StrukturOrganisasi() {
           <button type="button" className="button button-secondary" onClick={() => toggleAll(false)}>
             Tutup semua
           </button>
+          <a className="button button-secondary" href="/struktur/ekspor.xlsx" download>
+            Ekspor XLSX
+          </a>
           {canWrite ? (
             <>
               <Link to="/struktur/impor" className="button button-secondary">
