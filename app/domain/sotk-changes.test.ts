@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRowChanges, positionFieldChanges, unitFieldChanges, type StoredPosition, type StoredUnit } from "./sotk-changes";
+import { changePreview, formatRowChanges, positionFieldChanges, unitFieldChanges, type StoredPosition, type StoredUnit } from "./sotk-changes";
 import type { PositionRow, UnitRow } from "./sotk-import";
 
 const storedUnit: StoredUnit = {
@@ -79,5 +79,13 @@ describe("formatRowChanges", () => {
         { sheet: "jabatan", action: "update", code: "J1", name: "Analis", fields: [{ field: "Kebutuhan", before: "", after: "3" }] },
       ]),
     ).toEqual(["Unit baru: BKD — Badan Kepegawaian Daerah", "Jabatan diubah: J1 — Analis", '  Kebutuhan: (kosong) → "3"']);
+  });
+});
+
+describe("changePreview", () => {
+  it("splits changed and new rows and counts what is left beyond the limit", () => {
+    const row = (code: string, action: "create" | "update") => ({ sheet: "jabatan" as const, action, code, name: code, fields: [] });
+    const preview = changePreview([row("A", "update"), row("B", "create"), row("C", "create"), row("D", "create")], 2);
+    expect(preview).toEqual({ updated: [row("A", "update")], created: [row("B", "create"), row("C", "create")], moreUpdated: 0, moreCreated: 1 });
   });
 });

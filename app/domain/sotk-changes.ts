@@ -96,3 +96,22 @@ export function formatRowChanges(changes: readonly RowChange[]): string[] {
     ...c.fields.map((f) => `  ${f.field}: ${shown(f.before)} → ${shown(f.after)}`),
   ]);
 }
+
+/** What the check page lists: changed rows and new rows, each list cut at `limit` with the rest counted. */
+export interface ChangePreview {
+  updated: RowChange[];
+  created: RowChange[];
+  moreUpdated: number;
+  moreCreated: number;
+}
+
+export function changePreview(changes: readonly RowChange[], limit: number): ChangePreview {
+  const updated = changes.filter((c) => c.action === "update");
+  const created = changes.filter((c) => c.action === "create");
+  return {
+    updated: updated.slice(0, limit),
+    created: created.slice(0, limit),
+    moreUpdated: Math.max(0, updated.length - limit),
+    moreCreated: Math.max(0, created.length - limit),
+  };
+}
