@@ -123,6 +123,7 @@ async function main(argv: string[]) {
       const fs = await import("node:fs");
       const { formatDictionaryCounts, formatImportError } = await import("~/domain/dictionary-import");
       const { importDictionaryFiles } = await import("~db/queries/dictionary-import.server");
+      const { formatEntryChanges } = await import("~/domain/dictionary-changes");
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
@@ -142,6 +143,8 @@ async function main(argv: string[]) {
       migrateDatabase(db);
       const result = await importDictionaryFiles(db, files, null, { dryRun: values["dry-run"] === true, publish: values.publish === true });
       if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
+      // a check shows each new entry and each changed text first, as `import:sotk --dry-run` does
+      if (result.dryRun) for (const line of formatEntryChanges(result.changes)) console.log(line);
       const changed = result.counts.create + result.counts.update > 0;
       const how = result.dryRun ? "Uji coba, tidak ada yang disimpan. " : "";
       const state = result.dryRun || !changed ? "" : result.published ? " Perubahan langsung diterbitkan." : " Perubahan disimpan sebagai draf untuk ditinjau.";

@@ -89,12 +89,13 @@ const SHEET_LABELS: Record<SheetKind, string> = { unit: "Unit", jabatan: "Jabata
 const ACTION_LABELS = { create: "baru", update: "diubah" } as const;
 const shown = (text: string) => (text === "" ? "(kosong)" : `"${text}"`);
 
-/** The change list as the CLI prints it with `--dry-run`: one line per row, one indented line per field. */
+/** One row as the CLI prints it with `--dry-run`: a title line, then one indented line per field. */
+export function changeLines(title: string, action: RowChange["action"], code: string, name: string, fields: readonly FieldChange[]): string[] {
+  return [`${title} ${ACTION_LABELS[action]}: ${code} — ${name}`, ...fields.map((f) => `  ${f.field}: ${shown(f.before)} → ${shown(f.after)}`)];
+}
+
 export function formatRowChanges(changes: readonly RowChange[]): string[] {
-  return changes.flatMap((c) => [
-    `${SHEET_LABELS[c.sheet]} ${ACTION_LABELS[c.action]}: ${c.code} — ${c.name}`,
-    ...c.fields.map((f) => `  ${f.field}: ${shown(f.before)} → ${shown(f.after)}`),
-  ]);
+  return changes.flatMap((c) => changeLines(SHEET_LABELS[c.sheet], c.action, c.code, c.name, c.fields));
 }
 
 /** What the check page lists: changed rows and new rows, each list cut at `limit` with the rest counted. */
