@@ -142,8 +142,10 @@ function levelList(levels: readonly number[]): string {
 const missingLevelsMessage = (code: string, missing: readonly number[], perRow: boolean) =>
   `Kompetensi ${quoted(code)} belum lengkap: ${levelList(missing)} tidak ada. Setiap kompetensi teknis memerlukan lima level (1–5)${perRow ? ", satu baris per level" : ""}.`;
 
+// "3" or, as level tables are often typed, "Level 3"
 function parseLevelText(text: string): number | null {
-  return /^[1-5]$/.test(text) ? Number(text) : null;
+  const m = /^(?:level\s*)?([1-5])$/i.exec(text);
+  return m ? Number(m[1]) : null;
 }
 
 const LEVEL_RANGE_MESSAGE = "Level harus bilangan bulat 1 sampai 5.";
