@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { expectNoSeriousViolations } from "./axe";
 import { heading, logIn, useBrowser, visit } from "./browser";
 
 // a unit and position no other browser test touches, so the export holds nothing another test changes
@@ -48,6 +49,7 @@ describe("register export → edit → import", () => {
     const summary = page.getByRole("table", { name: "Ringkasan impor" });
     expect(await summary.locator("tbody tr").nth(1).innerText()).toMatch(/^Jabatan\t0\t1\t\d+$/);
     expect(await page.getByRole("table", { name: "Data baru" }).count()).toBe(0);
+    await expectNoSeriousViolations(page, "SOTK import check with a field-level change");
 
     await page.getByRole("button", { name: "Impor sekarang" }).click();
     await page.getByRole("heading", { name: "Impor selesai" }).waitFor();
