@@ -273,7 +273,6 @@ export function parseLegalBasis(text: string): LegalBasis | null {
 
 const quoted = (s: string) => `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
 const choices = (list: readonly string[]) => `Pilihan: ${list.join(", ")}.`;
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 function cleanCell(raw: string | undefined): string | undefined {
   // spreadsheets on Windows keep CRLF inside cells; compare and store one newline style
