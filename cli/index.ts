@@ -99,6 +99,7 @@ async function main(argv: string[]) {
       const fs = await import("node:fs");
       const { formatImportError, formatSotkCounts } = await import("~/domain/sotk-import");
       const { importSotkFiles } = await import("~db/queries/sotk-import.server");
+      const { formatRowChanges } = await import("~/domain/sotk-changes");
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean" } } });
       if (positionals.length === 0) fail("Sebutkan berkas yang diimpor: npm run cli -- import:sotk FILE...");
       const files: { name: string; bytes: Uint8Array }[] = [];
@@ -114,6 +115,8 @@ async function main(argv: string[]) {
       migrateDatabase(db);
       const result = await importSotkFiles(db, files, null, { dryRun: values["dry-run"] === true });
       if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
+      // a check shows each new row and each changed field first, as the import page does (contract §7.4)
+      if (result.dryRun) for (const line of formatRowChanges(result.changes)) console.log(line);
       console.log(`${result.dryRun ? "Uji coba, tidak ada yang disimpan. " : ""}${formatSotkCounts(result.counts)}`);
       return;
     }
@@ -122,6 +125,7 @@ async function main(argv: string[]) {
       const fs = await import("node:fs");
       const { formatDictionaryCounts, formatImportError } = await import("~/domain/dictionary-import");
       const { importDictionaryFiles } = await import("~db/queries/dictionary-import.server");
+      const { formatEntryChanges } = await import("~/domain/dictionary-changes");
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
@@ -141,6 +145,8 @@ async function main(argv: string[]) {
       migrateDatabase(db);
       const result = await importDictionaryFiles(db, files, null, { dryRun: values["dry-run"] === true, publish: values.publish === true });
       if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
+      // a check shows each new entry and each changed text first, as `import:sotk --dry-run` does
+      if (result.dryRun) for (const line of formatEntryChanges(result.changes)) console.log(line);
       const changed = result.counts.create + result.counts.update > 0;
       const how = result.dryRun ? "Uji coba, tidak ada yang disimpan. " : "";
       const state = result.dryRun || !changed ? "" : result.published ? " Perubahan langsung diterbitkan." : " Perubahan disimpan sebagai draf untuk ditinjau.";

@@ -98,6 +98,8 @@ export const orgUnits = sqliteTable(
     code: text("code").notNull().unique(),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
+    /** The unit kind as an imported file wrote it ("Badan", "Dinas"); null shows the label of `kind`. */
+    kindLabel: text("kind_label"),
     echelon: text("echelon"),
     parentId: integer("parent_id").references((): AnySQLiteColumn => orgUnits.id),
     legalBasisKind: text("legal_basis_kind"),

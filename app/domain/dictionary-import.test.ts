@@ -102,6 +102,16 @@ describe("validateDictionaryImport: sheets", () => {
     expect(entry!.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("reads the headers people write and levels written as \"Level 3\", naming errors by the header as written", () => {
+    const LABELS: Record<string, string> = { kode: "Kode Kompetensi", nama: "NAMA", definisi: "Definisi", sumber: "Sumber", level: "Level", deskripsi_level: "Deskripsi Level", indikator: "Indikator Perilaku" };
+    const relabel = (rows: Cells[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [LABELS[k]!, k === "level" ? `Level ${v}` : v])));
+    const header = DICTIONARY_COLUMN_NAMES.map((c) => LABELS[c]!);
+    const [entry] = entriesOf(validateDictionaryImport([sheet(relabel(entryRows("T.A")), { header })]));
+    expect(entry!.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
+    const errors = errorsOf(validateDictionaryImport([sheet(relabel(entryRows("T.A", { 2: { deskripsi_level: "" } })), { header, fileName: "kamus.xlsx", sheetName: "Kompetensi" })]));
+    expect(errors.map((e) => [e.file, e.sheet, e.row, e.column])).toEqual([["kamus.xlsx", "Kompetensi", 3, "Deskripsi Level"]]);
+  });
+
   it("refuses a code missing a level with one error naming it, on the code's first row", () => {
     const rows = entryRows("T.A").filter((r) => r.level !== "4");
     const errors = errorsOf(validateDictionaryImport([sheet(rows)]));

@@ -5,6 +5,7 @@ import { CompetencyCodeSchema, isRegulationCode, LEVELS, SOURCE_KINDS, Technical
 import { CODE_MAX } from "./sotk";
 import { formatChangeCounts, type ChangeCounts, type ColumnSpec, type ImportError, type ParsedRow } from "./sotk-import";
 import { SOURCE_KIND_LABELS } from "./labels";
+import { headerKey, headerLookup } from "./import-words";
 
 export { formatImportError } from "./sotk-import";
 export type { ChangeCounts, ImportError, ParsedRow };
@@ -16,23 +17,28 @@ export const SOURCE_EXAMPLE = "instansi_pembina: Kemenkominfo, Kamus Kompetensi 
 export const DICTIONARY_COLUMNS: readonly ColumnSpec[] = [
   {
     name: "kode",
+    label: "Kode",
+    aliases: ["Kode Kompetensi"],
     required: true,
     description:
       `Kode kompetensi teknis, maksimal ${CODE_MAX} karakter: huruf, angka, dan tanda . - / _. Satu kode memerlukan lima baris, satu untuk setiap level 1–5. Kode kamus peraturan (M.01–M.08, SK.01) tidak dapat diimpor.`,
     example: "T.ANJAB",
   },
-  { name: "nama", required: true, description: "Nama kompetensi; sama di kelima baris level.", example: "Analisis Jabatan" },
-  { name: "definisi", required: true, description: "Definisi kompetensi; sama di kelima baris level.", example: "Kemampuan menganalisis informasi jabatan." },
+  { name: "nama", label: "Nama", aliases: ["Nama Kompetensi"], required: true, description: "Nama kompetensi; sama di kelima baris level.", example: "Analisis Jabatan" },
+  { name: "definisi", label: "Definisi", aliases: ["Definisi Kompetensi"], required: true, description: "Definisi kompetensi; sama di kelima baris level.", example: "Kemampuan menganalisis informasi jabatan." },
   {
     name: "sumber",
+    label: "Sumber",
     required: true,
     description: `Asal kompetensi: instansi_pembina, daerah_lain, atau lokal (boleh juga "Instansi pembina", "Kamus daerah lain", "Disusun daerah"), boleh diikuti titik dua dan rujukannya, misalnya "${SOURCE_EXAMPLE}"; sama di kelima baris level.`,
     example: "lokal: Biro Organisasi",
   },
-  { name: "level", required: true, description: "Level kompetensi, bilangan bulat 1 sampai 5.", example: "1" },
-  { name: "deskripsi_level", required: true, description: "Deskripsi kemampuan pada level ini.", example: "Memahami konsep dasar analisis jabatan." },
+  { name: "level", label: "Level", aliases: ["Level Kompetensi"], required: true, description: "Level kompetensi, bilangan bulat 1 sampai 5.", example: "1" },
+  { name: "deskripsi_level", label: "Deskripsi Level", aliases: ["Deskripsi"], required: true, description: "Deskripsi kemampuan pada level ini.", example: "Memahami konsep dasar analisis jabatan." },
   {
     name: "indikator",
+    label: "Indikator",
+    aliases: ["Indikator Kompetensi", "Indikator Perilaku"],
     required: true,
     description: 'Indikator perilaku level ini, satu indikator per baris dalam sel; penomoran di awal baris ("1.1 ", "1. ") diabaikan.',
     example: "Menjelaskan pengertian jabatan.\nMengumpulkan data jabatan.",
@@ -41,7 +47,7 @@ export const DICTIONARY_COLUMNS: readonly ColumnSpec[] = [
 
 export const DICTIONARY_COLUMN_NAMES = ["kode", "nama", "definisi", "sumber", "level", "deskripsi_level", "indikator"] as const;
 export type DictionaryColumn = (typeof DICTIONARY_COLUMN_NAMES)[number];
-const COLUMN_NAMES: readonly string[] = DICTIONARY_COLUMN_NAMES;
+const HEADER_LOOKUP = headerLookup(DICTIONARY_COLUMNS);
 
 /** The JSON fields of an entry; `type`, `revision` and `status` are what an export adds, accepted so that it re-imports. */
 export const JSON_ENTRY_FIELDS = ["code", "name", "definition", "source", "levels", "type", "revision", "status"] as const;
@@ -136,8 +142,10 @@ function levelList(levels: readonly number[]): string {
 const missingLevelsMessage = (code: string, missing: readonly number[], perRow: boolean) =>
   `Kompetensi ${quoted(code)} belum lengkap: ${levelList(missing)} tidak ada. Setiap kompetensi teknis memerlukan lima level (1–5)${perRow ? ", satu baris per level" : ""}.`;
 
+// "3" or, as level tables are often typed, "Level 3"
 function parseLevelText(text: string): number | null {
-  return /^[1-5]$/.test(text) ? Number(text) : null;
+  const m = /^(?:level\s*)?([1-5])$/i.exec(text);
+  return m ? Number(m[1]) : null;
 }
 
 const LEVEL_RANGE_MESSAGE = "Level harus bilangan bulat 1 sampai 5.";
@@ -196,10 +204,6 @@ function checkEntry(candidate: Candidate, where: CandidateMap, skip: ReadonlySet
 
 // ---------------------------------------------------------------- sheets
 
-function normalizeHeader(name: string): string {
-  return name.replace(/^\uFEFF/, "").trim().toLowerCase();
-}
-
 function cleanCell(raw: string | undefined): string {
   // spreadsheets on Windows keep CRLF inside cells; compare and store one newline style
   return (raw ?? "").replace(/\r\n?/g, "\n").trim();
@@ -214,10 +218,11 @@ function readHeader(sheet: DictionarySheet, err: (row: number, column: string, m
     err(1, column, message);
   };
   sheet.header.forEach((raw, i) => {
-    const name = normalizeHeader(raw);
-    if (name === "") fail(`kolom ke-${i + 1}`, "Kolom ini berisi data tetapi tidak berjudul. Beri judul kolom yang dikenal atau hapus isinya.");
-    else if (!COLUMN_NAMES.includes(name)) fail(raw.trim(), `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${COLUMN_NAMES.join(", ")}.`);
-    else if (present.has(name)) fail(name, `Kolom ${quoted(name)} muncul lebih dari sekali di baris judul.`);
+    const key = headerKey(raw);
+    const name = HEADER_LOOKUP.get(key);
+    if (key === "") fail(`kolom ke-${i + 1}`, "Kolom ini berisi data tetapi tidak berjudul. Beri judul kolom yang dikenal atau hapus isinya.");
+    else if (name === undefined) fail(raw.trim(), `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${DICTIONARY_COLUMN_NAMES.join(", ")}.`);
+    else if (present.has(name)) fail(raw.trim(), `Kolom ${quoted(raw.trim())} muncul lebih dari sekali di baris judul (sebagai ${quoted(present.get(name)!.trim())} juga).`);
     else present.set(name, raw);
   });
   for (const spec of DICTIONARY_COLUMNS) {
@@ -238,16 +243,18 @@ interface Parsed {
 }
 
 function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] {
+  let present: Map<string, string> | null = null;
+  // errors name the column as the file's header writes it, which is what the user looks for
   const err = (row: number, column: string, message: string) =>
-    errors.push({ file: sheet.fileName, ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}), row, column, message });
-  const present = readHeader(sheet, err);
+    errors.push({ file: sheet.fileName, ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}), row, column: present?.get(column)?.trim() || column, message });
+  present = readHeader(sheet, err);
   // a broken header makes column-by-column checks misleading; the header errors say what to fix
   if (!present) return [];
 
   const groups = new Map<string, SheetRow[]>();
   let dataRows = 0;
   for (const { rowNumber, values } of sheet.rows) {
-    const cells = Object.fromEntries(DICTIONARY_COLUMN_NAMES.map((name) => [name, cleanCell(values[present.get(name)!])])) as SheetRow["cells"];
+    const cells = Object.fromEntries(DICTIONARY_COLUMN_NAMES.map((name) => [name, cleanCell(values[present!.get(name)!])])) as SheetRow["cells"];
     if (Object.values(cells).every((c) => c === "")) continue; // blank rows are layout, not data
     dataRows++;
     if (cells.kode === "") {

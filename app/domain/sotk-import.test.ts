@@ -140,7 +140,7 @@ describe("header", () => {
 
   it("rejects a column that appears twice and an untitled column", () => {
     const twice = errorsOf(validateSotkImport([sheet("unit", [unit()], { header: [...UNIT_HEADER, "Nama_Unit"] })], none));
-    expect(twice).toEqual([expect.objectContaining({ row: 1, column: "nama_unit", message: expect.stringContaining("lebih dari sekali") })]);
+    expect(twice).toEqual([expect.objectContaining({ row: 1, column: "Nama_Unit", message: expect.stringContaining("lebih dari sekali") })]);
     const untitled = onlyError(validateSotkImport([sheet("unit", [unit()], { header: [...UNIT_HEADER, ""] })], none));
     expect(untitled).toMatchObject({ row: 1, column: "kolom ke-7" });
   });
@@ -226,11 +226,11 @@ describe("unit columns", () => {
   it("rejects an empty or unknown jenis_unit and lists the allowed values", () => {
     const empty = onlyError(validateUnits([unit({ jenis_unit: "" })]));
     expect(empty).toMatchObject({ column: "jenis_unit" });
-    for (const bad of ["dinas_besar", "Biro", "perangkat daerah"]) {
+    for (const bad of ["dinas_besar", "Dinas Kesehatan", "Biro Organisasi"]) {
       const e = onlyError(validateUnits([unit({ jenis_unit: bad })]));
       expect(e.column).toBe("jenis_unit");
-      expect(e.message).toContain("perangkat_daerah, sekretariat, biro");
-      expect(e.message).toContain("lainnya");
+      expect(e.message).toContain("Sekretariat Daerah, Sekretariat DPRD, Dinas, Badan");
+      expect(e.message).toContain("Staf Ahli");
     }
   });
 
@@ -240,7 +240,7 @@ describe("unit columns", () => {
   });
 
   it("rejects any other eselon", () => {
-    for (const bad of ["IV.c", "iv.a", "V.a", "II/a", "2a"]) {
+    for (const bad of ["IV.c", "V.a", "III.c", "2a", "Eselon"]) {
       const e = onlyError(validateUnits([unit({ eselon: bad })]));
       expect(e.column).toBe("eselon");
       expect(e.message).toContain("IV.b");
@@ -364,12 +364,12 @@ describe("position columns", () => {
     }
     expect(onlyError(validatePositions([position({ kelompok_jabatan: "" })]))).toMatchObject({ column: "kelompok_jabatan" });
     const e = onlyError(validatePositions([position({ kelompok_jabatan: "struktural" })]));
-    expect(e).toMatchObject({ column: "kelompok_jabatan", message: expect.stringContaining("jpt_utama") });
+    expect(e).toMatchObject({ column: "kelompok_jabatan", message: expect.stringContaining("Jabatan Pimpinan Tinggi Utama") });
   });
 
   it("requires jenjang with fungsional", () => {
     const e = onlyError(validatePositions([position({ kelompok_jabatan: "fungsional", jenjang: "" })]));
-    expect(e).toMatchObject({ column: "jenjang", message: expect.stringContaining("ahli_pertama") });
+    expect(e).toMatchObject({ column: "jenjang", message: expect.stringContaining("Ahli Pertama") });
     for (const level of FUNCTIONAL_LEVELS) {
       expect(okOf(validatePositions([position({ kelompok_jabatan: "fungsional", jenjang: level })])).positions[0]!.functionalLevel).toBe(level);
     }

@@ -2,19 +2,27 @@
 // XLSX. Kept free of file formats and storage so that every rule can be tested on plain data.
 
 import {
+  echelonOf,
+  FUNCTIONAL_LEVEL_CHOICES,
+  functionalLevelOf,
+  headerKey,
+  headerLookup,
+  POSITION_GROUP_CHOICES,
+  positionGroupOf,
+  UNIT_KIND_CHOICES,
+  unitKindOf,
+} from "./import-words";
+import {
   CODE_MAX,
   CODE_PATTERN,
   ECHELONS,
-  FUNCTIONAL_LEVELS,
   GOVERNMENT_AFFAIR_MAX,
   HEADCOUNT_MAX,
   LEGAL_BASIS_KIND_MAX,
   LEGAL_BASIS_NUMBER_MAX,
   LEGAL_BASIS_YEARS,
   NAME_MAX,
-  POSITION_GROUPS,
   SUMMARY_MAX,
-  UNIT_KINDS,
   type Echelon,
   type FunctionalLevel,
   type PositionGroup,
@@ -29,39 +37,51 @@ export type SheetKind = "unit" | "jabatan";
 
 export interface ColumnSpec {
   name: string;
+  /** The header our exports and the template write; matched like the name (contract §7.4). */
+  label: string;
+  /** Other headers people write for this column. */
+  aliases?: readonly string[];
   /** Required in the header row; an optional column that is absent leaves existing values untouched. */
   required: boolean;
   description: string;
   example: string;
 }
 
+/** Codes of the template's example rows: refused by the import, so an untouched example never lands. */
+export const EXAMPLE_CODE_PREFIX = "CONTOH.";
+
 export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   {
     name: "kode_unit",
+    label: "Kode Unit",
     required: true,
-    description: `Kode unik unit, maksimal ${CODE_MAX} karakter: huruf, angka, dan tanda . - / _ (tanpa spasi). Impor ulang dengan kode yang sama memperbarui unit tersebut.`,
-    example: "SETDA",
+    description: `Kode unik unit, maksimal ${CODE_MAX} karakter: huruf, angka, dan tanda . - / _ (tanpa spasi). Impor ulang dengan kode yang sama memperbarui unit tersebut. Kode yang diawali ${EXAMPLE_CODE_PREFIX} hanya untuk contoh dan ditolak.`,
+    example: `${EXAMPLE_CODE_PREFIX}SETDA`,
   },
   {
     name: "nama_unit",
+    label: "Nama Unit",
     required: true,
     description: `Nama resmi unit, maksimal ${NAME_MAX} karakter.`,
     example: "Sekretariat Daerah Provinsi",
   },
   {
     name: "jenis_unit",
+    label: "Jenis Unit",
     required: true,
-    description: `Jenis unit, salah satu dari: ${UNIT_KINDS.join(", ")}.`,
-    example: "perangkat_daerah",
+    description: `Jenis unit sebagaimana ditulis dalam peraturan SOTK, huruf besar atau kecil: ${UNIT_KIND_CHOICES.join(", ")}. Kata yang ditulis tetap ditampilkan.`,
+    example: "Sekretariat Daerah",
   },
   {
     name: "eselon",
+    label: "Eselon",
     required: false,
-    description: `Eselon unit: ${ECHELONS.join(", ")}; kosongkan bila tidak bereselon.`,
+    description: `Eselon unit: ${ECHELONS.join(", ")} (boleh juga ditulis III/a, IIIa, atau III A); kosongkan bila tidak bereselon.`,
     example: "I.b",
   },
   {
     name: "kode_unit_induk",
+    label: "Kode Unit Induk",
     required: true,
     description:
       "Kode unit atasan langsung, yang ada di berkas impor atau sudah ada di aplikasi; kosongkan untuk perangkat daerah (unit tingkat teratas).",
@@ -69,6 +89,7 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   },
   {
     name: "dasar_hukum",
+    label: "Dasar Hukum",
     required: false,
     description: `Peraturan pembentukan unit dengan pola "<jenis> Nomor <nomor> Tahun <tahun>", misalnya "${LEGAL_BASIS_EXAMPLE}"; boleh kosong.`,
     example: "Peraturan Daerah Nomor 8 Tahun 2016",
@@ -78,42 +99,51 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
 export const POSITION_COLUMNS: readonly ColumnSpec[] = [
   {
     name: "kode_jabatan",
+    label: "Kode Jabatan",
     required: true,
-    description: `Kode unik jabatan, maksimal ${CODE_MAX} karakter: huruf, angka, dan tanda . - / _ (tanpa spasi). Impor ulang dengan kode yang sama memperbarui jabatan tersebut.`,
-    example: "SETDA.SEKDA",
+    description: `Kode unik jabatan, maksimal ${CODE_MAX} karakter: huruf, angka, dan tanda . - / _ (tanpa spasi). Impor ulang dengan kode yang sama memperbarui jabatan tersebut. Kode yang diawali ${EXAMPLE_CODE_PREFIX} hanya untuk contoh dan ditolak.`,
+    example: `${EXAMPLE_CODE_PREFIX}SETDA.SEKDA`,
   },
   {
     name: "nama_jabatan",
+    label: "Nama Jabatan",
     required: true,
     description: `Nama jabatan, maksimal ${NAME_MAX} karakter.`,
     example: "Sekretaris Daerah",
   },
   {
     name: "kelompok_jabatan",
+    label: "Kelompok Jabatan",
+    aliases: ["Kelompok"],
     required: true,
-    description: `Kelompok jabatan, salah satu dari: ${POSITION_GROUPS.join(", ")}.`,
-    example: "jpt_madya",
+    description: `Kelompok jabatan: ${POSITION_GROUP_CHOICES.join(", ")} (boleh juga JPT Pratama, Administrator, Fungsional, dan seterusnya).`,
+    example: "Jabatan Pimpinan Tinggi Madya",
   },
   {
     name: "jenjang",
+    label: "Jenjang",
+    aliases: ["Jenjang Jabatan"],
     required: false,
-    description: `Jenjang jabatan fungsional, wajib untuk kelompok fungsional dan dikosongkan untuk kelompok lain: ${FUNCTIONAL_LEVELS.join(", ")}.`,
+    description: `Jenjang jabatan fungsional, wajib untuk kelompok fungsional dan dikosongkan untuk kelompok lain: ${FUNCTIONAL_LEVEL_CHOICES.join(", ")}.`,
     example: "",
   },
   {
     name: "kode_unit",
+    label: "Kode Unit",
     required: true,
     description: "Kode unit tempat jabatan berada, yang ada di berkas impor atau sudah ada di aplikasi.",
-    example: "SETDA",
+    example: `${EXAMPLE_CODE_PREFIX}SETDA`,
   },
   {
     name: "urusan_pemerintahan",
+    label: "Urusan Pemerintahan",
     required: false,
     description: `Urusan pemerintahan yang ditangani, maksimal ${GOVERNMENT_AFFAIR_MAX} karakter; boleh kosong.`,
     example: "Pemerintahan Umum",
   },
   {
     name: "ikhtisar_jabatan",
+    label: "Ikhtisar Jabatan",
     required: false,
     description: `Ikhtisar jabatan, maksimal ${SUMMARY_MAX.toLocaleString("id-ID")} karakter; baris kosong memisahkan paragraf.`,
     example:
@@ -121,6 +151,7 @@ export const POSITION_COLUMNS: readonly ColumnSpec[] = [
   },
   {
     name: "kebutuhan",
+    label: "Kebutuhan",
     required: false,
     description: "Jumlah kebutuhan pegawai, bilangan bulat 0 atau lebih; boleh kosong.",
     example: "1",
@@ -128,6 +159,18 @@ export const POSITION_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 export const COLUMNS: Record<SheetKind, readonly ColumnSpec[]> = { unit: UNIT_COLUMNS, jabatan: POSITION_COLUMNS };
+
+/**
+ * Columns our exports add for reading (the register's unit name and SKJ status): accepted so that an
+ * export imports back, and never read, since the app derives them.
+ */
+export const READ_ONLY_HEADERS: Record<SheetKind, readonly string[]> = { unit: [], jabatan: ["Unit", "Status SKJ"] };
+
+const HEADER_LOOKUP: Record<SheetKind, Map<string, string>> = { unit: headerLookup(UNIT_COLUMNS), jabatan: headerLookup(POSITION_COLUMNS) };
+const READ_ONLY_KEYS: Record<SheetKind, Set<string>> = {
+  unit: new Set(READ_ONLY_HEADERS.unit.map(headerKey)),
+  jabatan: new Set(READ_ONLY_HEADERS.jabatan.map(headerKey)),
+};
 
 export interface ParsedRow {
   /** The row number a spreadsheet shows; the header is row 1. */
@@ -166,6 +209,8 @@ export interface UnitRow {
   code: string;
   name: string;
   kind: UnitKind;
+  /** The kind as the file wrote it, when it says more than the kind's label */
+  kindLabel: string | null;
   echelon: Echelon | null | undefined;
   parentCode: string | null;
   legalBasis: LegalBasis | null | undefined;
@@ -197,15 +242,12 @@ export interface SotkImportCounts {
   positions: ChangeCounts;
 }
 
-function normalizeHeader(name: string): string {
-  return name.replace(/^\uFEFF/, "").trim().toLowerCase();
-}
-
 /** A CSV file carries no sheet name, so its kind is told by its header (contract §6). */
 export function detectSheetKind(header: readonly string[]): SheetKind | null {
-  const names = new Set(header.map(normalizeHeader));
-  const unit = names.has("kode_unit") && names.has("nama_unit");
-  const position = names.has("kode_jabatan");
+  const keys = header.map(headerKey);
+  const names = (kind: SheetKind) => new Set(keys.map((k) => HEADER_LOOKUP[kind].get(k)));
+  const unit = names("unit").has("kode_unit") && names("unit").has("nama_unit");
+  const position = names("jabatan").has("kode_jabatan");
   if (unit && !position) return "unit";
   if (position && !unit) return "jabatan";
   return null;
@@ -231,7 +273,6 @@ export function parseLegalBasis(text: string): LegalBasis | null {
 
 const quoted = (s: string) => `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
 const choices = (list: readonly string[]) => `Pilihan: ${list.join(", ")}.`;
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 function cleanCell(raw: string | undefined): string | undefined {
   // spreadsheets on Windows keep CRLF inside cells; compare and store one newline style
@@ -246,25 +287,27 @@ interface SheetHeader {
 
 function readHeader(sheet: ParsedSheet, errors: ImportError[]): SheetHeader {
   const specs = COLUMNS[sheet.kind];
-  const known = new Set(specs.map((c) => c.name));
   const present = new Map<string, string>();
   const err = (column: string, message: string) =>
     errors.push({ file: sheet.fileName, sheet: sheet.sheetName, row: 1, column, message });
   const before = errors.length;
   sheet.header.forEach((raw, i) => {
-    const name = normalizeHeader(raw);
-    if (name === "") {
+    const key = headerKey(raw);
+    const name = HEADER_LOOKUP[sheet.kind].get(key);
+    if (key === "") {
       err(`kolom ke-${i + 1}`, "Kolom ini berisi data tetapi tidak berjudul. Beri judul kolom yang dikenal atau hapus isinya.");
-    } else if (!known.has(name)) {
-      err(raw.trim(), `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${specs.map((c) => c.name).join(", ")}.`);
+    } else if (READ_ONLY_KEYS[sheet.kind].has(key)) {
+      // filled in by the app on export; the file cannot change it
+    } else if (name === undefined) {
+      err(raw.trim(), `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${specs.map((c) => `${c.label} (${c.name})`).join(", ")}.`);
     } else if (present.has(name)) {
-      err(name, `Kolom ${quoted(name)} muncul lebih dari sekali di baris judul.`);
+      err(raw.trim(), `Kolom ${quoted(raw.trim())} muncul lebih dari sekali di baris judul (sebagai ${quoted(present.get(name)!.trim())} juga).`);
     } else {
       present.set(name, raw);
     }
   });
   for (const spec of specs) {
-    if (spec.required && !present.has(spec.name)) err(spec.name, `Kolom wajib ${quoted(spec.name)} tidak ada di baris judul.`);
+    if (spec.required && !present.has(spec.name)) err(spec.name, `Kolom wajib ${quoted(spec.label)} (${spec.name}) tidak ada di baris judul.`);
   }
   return { present, headerOk: errors.length === before };
 }
@@ -275,6 +318,8 @@ interface Located<T> {
   sheet: string | undefined;
   rowNumber: number;
 }
+
+type LocatedUnit = Located<UnitRow> & { parentColumn: string };
 
 /**
  * Checks every sheet of one import against contract §6. `knownUnitCodes` are the units already stored;
@@ -287,17 +332,19 @@ export function validateSotkImport(
   knownUnitParents?: ReadonlyMap<string, string | null>,
 ): SotkValidation {
   const errors: ImportError[] = [];
-  const units: Located<UnitRow>[] = [];
+  const units: LocatedUnit[] = [];
   const positions: Located<PositionRow>[] = [];
   const seenUnits = new Map<string, string>();
   const seenPositions = new Map<string, string>();
   // codes declared in the import, even on rows with other mistakes, so one typo does not cascade
   const importedUnitCodes = new Set<string>();
-  const unitRefs: { code: string; column: string; at: Omit<ImportError, "column" | "message">; self?: string }[] = [];
+  const unitRefs: { code: string; column: string; parent: boolean; at: Omit<ImportError, "column" | "message">; self?: string }[] = [];
 
   for (const sheet of sheets) {
     const reader = readHeader(sheet, errors);
     const codeColumn = sheet.kind === "unit" ? "kode_unit" : "kode_jabatan";
+    // errors name the column as the file's header writes it, which is what the user looks for
+    const col = (name: string) => reader.present.get(name)?.trim() || name;
     for (const { rowNumber, values } of sheet.rows) {
       const get = (name: string): string | undefined => {
         const raw = reader.present.get(name);
@@ -313,11 +360,14 @@ export function validateSotkImport(
         errors.push({ ...at, column, message });
       };
 
-      const code = checkCode(get(codeColumn) ?? "", sheet.kind === "unit" ? "unit" : "jabatan", (m) => err(codeColumn, m));
+      const code = checkCode(get(codeColumn) ?? "", sheet.kind === "unit" ? "unit" : "jabatan", (m) => err(col(codeColumn), m));
+      if (code?.toUpperCase().startsWith(EXAMPLE_CODE_PREFIX)) {
+        err(col(codeColumn), `Kode ${quoted(code)} adalah baris contoh templat (diawali ${EXAMPLE_CODE_PREFIX}) dan tidak diimpor. Hapus baris ini atau ganti dengan kode yang sebenarnya.`);
+      }
       if (code !== null) {
         const seen = sheet.kind === "unit" ? seenUnits : seenPositions;
         const first = seen.get(code);
-        if (first) err(codeColumn, `Kode ${quoted(code)} sudah dipakai di ${first}; setiap kode hanya boleh muncul sekali dalam satu impor.`);
+        if (first) err(col(codeColumn), `Kode ${quoted(code)} sudah dipakai di ${first}; setiap kode hanya boleh muncul sekali dalam satu impor.`);
         else seen.set(code, `${sheet.fileName}${sheet.sheetName ? ` lembar ${sheet.sheetName}` : ""} baris ${rowNumber}`);
         if (sheet.kind === "unit") importedUnitCodes.add(code);
       }
@@ -325,25 +375,24 @@ export function validateSotkImport(
       if (!reader.headerOk) continue;
 
       if (sheet.kind === "unit") {
-        const name = checkText(get("nama_unit"), "Nama unit", NAME_MAX, true, (m) => err("nama_unit", m));
+        const name = checkText(get("nama_unit"), "Nama unit", NAME_MAX, true, (m) => err(col("nama_unit"), m));
         const kindText = get("jenis_unit") ?? "";
-        let kind: UnitKind | null = null;
-        if (kindText === "") err("jenis_unit", `Jenis unit wajib diisi. ${choices(UNIT_KINDS)}`);
-        else if (!isOneOf(UNIT_KINDS, kindText)) err("jenis_unit", `Jenis unit ${quoted(kindText)} tidak dikenal. ${choices(UNIT_KINDS)}`);
-        else kind = kindText;
+        const kindReading = unitKindOf(kindText);
+        if (kindText === "") err(col("jenis_unit"), `Jenis unit wajib diisi. ${choices(UNIT_KIND_CHOICES)}`);
+        else if (!kindReading) err(col("jenis_unit"), `Jenis unit ${quoted(kindText)} tidak dikenal. ${choices(UNIT_KIND_CHOICES)}`);
 
         const echelonText = get("eselon");
         let echelon: Echelon | null | undefined = echelonText === undefined ? undefined : null;
         if (echelonText) {
-          if (isOneOf(ECHELONS, echelonText)) echelon = echelonText;
-          else err("eselon", `Eselon ${quoted(echelonText)} tidak dikenal. ${choices(ECHELONS)} Kosongkan bila unit tidak bereselon.`);
+          echelon = echelonOf(echelonText);
+          if (!echelon) err(col("eselon"), `Eselon ${quoted(echelonText)} tidak dikenal. ${choices(ECHELONS)} Kosongkan bila unit tidak bereselon.`);
         }
 
         const parentText = get("kode_unit_induk") ?? "";
         let parentCode: string | null = null;
         if (parentText !== "") {
-          parentCode = checkCode(parentText, "unit induk", (m) => err("kode_unit_induk", m));
-          if (parentCode !== null) unitRefs.push({ code: parentCode, column: "kode_unit_induk", at, self: code ?? undefined });
+          parentCode = checkCode(parentText, "unit induk", (m) => err(col("kode_unit_induk"), m));
+          if (parentCode !== null) unitRefs.push({ code: parentCode, column: col("kode_unit_induk"), parent: true, at, self: code ?? undefined });
         }
 
         const legalText = get("dasar_hukum");
@@ -356,53 +405,53 @@ export function validateSotkImport(
               "dasar_hukum",
               `Dasar hukum ${quoted(legalText)} tidak sesuai pola "<jenis> Nomor <nomor> Tahun <tahun>", misalnya "${LEGAL_BASIS_EXAMPLE}".`,
             );
-          else if (problem) err("dasar_hukum", problem);
+          else if (problem) err(col("dasar_hukum"), problem);
         }
 
-        if (rowOk && code !== null && name !== null && kind !== null) {
-          units.push({ row: { code, name, kind, echelon, parentCode, legalBasis }, ...locate(at) });
+        if (rowOk && code !== null && name !== null && kindReading) {
+          const row = { code, name, kind: kindReading.kind, kindLabel: kindReading.label, echelon, parentCode, legalBasis };
+          units.push({ row, ...locate(at), parentColumn: col("kode_unit_induk") });
         }
       } else {
-        const name = checkText(get("nama_jabatan"), "Nama jabatan", NAME_MAX, true, (m) => err("nama_jabatan", m));
+        const name = checkText(get("nama_jabatan"), "Nama jabatan", NAME_MAX, true, (m) => err(col("nama_jabatan"), m));
         const groupText = get("kelompok_jabatan") ?? "";
-        let group: PositionGroup | null = null;
-        if (groupText === "") err("kelompok_jabatan", `Kelompok jabatan wajib diisi. ${choices(POSITION_GROUPS)}`);
-        else if (!isOneOf(POSITION_GROUPS, groupText))
-          err("kelompok_jabatan", `Kelompok jabatan ${quoted(groupText)} tidak dikenal. ${choices(POSITION_GROUPS)}`);
-        else group = groupText;
+        const group: PositionGroup | null = positionGroupOf(groupText);
+        if (groupText === "") err(col("kelompok_jabatan"), `Kelompok jabatan wajib diisi. ${choices(POSITION_GROUP_CHOICES)}`);
+        else if (!group) err(col("kelompok_jabatan"), `Kelompok jabatan ${quoted(groupText)} tidak dikenal. ${choices(POSITION_GROUP_CHOICES)}`);
 
         // an absent jenjang column means "no jenjang": keeping a stored one could contradict the group
         const levelText = get("jenjang") ?? "";
+        const level = functionalLevelOf(levelText);
         let functionalLevel: FunctionalLevel | null = null;
-        if (levelText !== "" && !isOneOf(FUNCTIONAL_LEVELS, levelText)) {
-          err("jenjang", `Jenjang ${quoted(levelText)} tidak dikenal. ${choices(FUNCTIONAL_LEVELS)}`);
+        if (levelText !== "" && !level) {
+          err(col("jenjang"), `Jenjang ${quoted(levelText)} tidak dikenal. ${choices(FUNCTIONAL_LEVEL_CHOICES)}`);
         } else if (group === "fungsional") {
-          if (levelText === "") err("jenjang", `Jenjang wajib diisi untuk jabatan fungsional. ${choices(FUNCTIONAL_LEVELS)}`);
-          else functionalLevel = levelText as FunctionalLevel;
+          if (!level) err(col("jenjang"), `Jenjang wajib diisi untuk jabatan fungsional. ${choices(FUNCTIONAL_LEVEL_CHOICES)}`);
+          else functionalLevel = level;
         } else if (group !== null && levelText !== "") {
-          err("jenjang", `Jenjang hanya diisi untuk jabatan fungsional; kosongkan untuk kelompok ${quoted(group)}.`);
+          err(col("jenjang"), `Jenjang hanya diisi untuk jabatan fungsional; kosongkan untuk kelompok ${quoted(groupText)}.`);
         }
 
         const unitText = get("kode_unit") ?? "";
         let unitCode: string | null = null;
-        if (unitText === "") err("kode_unit", "Kode unit jabatan wajib diisi.");
+        if (unitText === "") err(col("kode_unit"), "Kode unit jabatan wajib diisi.");
         else {
-          unitCode = checkCode(unitText, "unit", (m) => err("kode_unit", m));
-          if (unitCode !== null) unitRefs.push({ code: unitCode, column: "kode_unit", at });
+          unitCode = checkCode(unitText, "unit", (m) => err(col("kode_unit"), m));
+          if (unitCode !== null) unitRefs.push({ code: unitCode, column: col("kode_unit"), parent: false, at });
         }
 
         const affairText = get("urusan_pemerintahan");
-        const affair = checkText(affairText, "Urusan pemerintahan", GOVERNMENT_AFFAIR_MAX, false, (m) => err("urusan_pemerintahan", m));
+        const affair = checkText(affairText, "Urusan pemerintahan", GOVERNMENT_AFFAIR_MAX, false, (m) => err(col("urusan_pemerintahan"), m));
         const governmentAffair = affairText === undefined ? undefined : affair || null;
 
         const summaryText = get("ikhtisar_jabatan");
-        const summary = summaryText === undefined ? undefined : (checkText(summaryText, "Ikhtisar jabatan", SUMMARY_MAX, false, (m) => err("ikhtisar_jabatan", m)) ?? "");
+        const summary = summaryText === undefined ? undefined : (checkText(summaryText, "Ikhtisar jabatan", SUMMARY_MAX, false, (m) => err(col("ikhtisar_jabatan"), m)) ?? "");
 
         const headcountText = get("kebutuhan");
         let requiredHeadcount: number | null | undefined = headcountText === undefined ? undefined : null;
         if (headcountText) {
-          if (!/^\d+$/.test(headcountText)) err("kebutuhan", `Kebutuhan harus bilangan bulat 0 atau lebih, atau dikosongkan (bukan ${quoted(headcountText)}).`);
-          else if (Number(headcountText) > HEADCOUNT_MAX) err("kebutuhan", `Kebutuhan paling banyak ${HEADCOUNT_MAX.toLocaleString("id-ID")}.`);
+          if (!/^\d+$/.test(headcountText)) err(col("kebutuhan"), `Kebutuhan harus bilangan bulat 0 atau lebih, atau dikosongkan (bukan ${quoted(headcountText)}).`);
+          else if (Number(headcountText) > HEADCOUNT_MAX) err(col("kebutuhan"), `Kebutuhan paling banyak ${HEADCOUNT_MAX.toLocaleString("id-ID")}.`);
           else requiredHeadcount = Number(headcountText);
         }
 
@@ -420,7 +469,7 @@ export function validateSotkImport(
     if (ref.self !== undefined && ref.code === ref.self) {
       errors.push({ ...ref.at, column: ref.column, message: "Unit tidak boleh menjadi induk dirinya sendiri." });
     } else if (!importedUnitCodes.has(ref.code) && !knownUnitCodes.has(ref.code)) {
-      const what = ref.column === "kode_unit_induk" ? "Unit induk" : "Unit";
+      const what = ref.parent ? "Unit induk" : "Unit";
       errors.push({ ...ref.at, column: ref.column, message: `${what} ${quoted(ref.code)} tidak ada di berkas impor maupun di aplikasi.` });
     }
   }
@@ -472,7 +521,7 @@ function checkText(value: string | undefined, label: string, max: number, requir
   return text;
 }
 
-function findCycles(units: Located<UnitRow>[], knownParents: ReadonlyMap<string, string | null> | undefined): ImportError[] {
+function findCycles(units: LocatedUnit[], knownParents: ReadonlyMap<string, string | null> | undefined): ImportError[] {
   const parentOf = new Map<string, string | null>(knownParents ?? []);
   for (const u of units) parentOf.set(u.row.code, u.row.parentCode);
   const errors: ImportError[] = [];
@@ -491,7 +540,7 @@ function findCycles(units: Located<UnitRow>[], knownParents: ReadonlyMap<string,
         file: u.file,
         sheet: u.sheet,
         row: u.rowNumber,
-        column: "kode_unit_induk",
+        column: u.parentColumn,
         message: `Hierarki unit melingkar: ${[...chain, u.row.code].join(" → ")}. Sebuah unit tidak boleh menjadi atasan dirinya sendiri.`,
       });
     }

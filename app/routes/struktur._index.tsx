@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { UNIT_KIND_LABELS } from "~/domain/labels";
+import { unitKindText } from "~/domain/import-words";
 import { can } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
 import { listUnitsWithCounts } from "~db/queries/register.server";
@@ -26,7 +26,7 @@ function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number
   const label = (
     <span id={`unit-${unit.id}`} className={unit.active ? undefined : "muted"}>
       <strong>{unit.name}</strong>
-      <span className="unit-code">{unit.code}</span> <span className="tag">{UNIT_KIND_LABELS[unit.kind] ?? unit.kind}</span>{" "}
+      <span className="unit-code">{unit.code}</span> <span className="tag">{unitKindText(unit.kind, unit.kindLabel)}</span>{" "}
       {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null} {unit.active ? null : <span className="tag tag-off">Nonaktif</span>}
     </span>
   );
@@ -101,6 +101,9 @@ export default function StrukturOrganisasi() {
           <button type="button" className="button button-secondary" onClick={() => toggleAll(false)}>
             Tutup semua
           </button>
+          <a className="button button-secondary" href="/struktur/ekspor.xlsx" download>
+            Ekspor XLSX
+          </a>
           {canWrite ? (
             <>
               <Link to="/struktur/impor" className="button button-secondary">

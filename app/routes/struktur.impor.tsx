@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { changePreview, type ChangePreview, type RowChange } from "~/domain/sotk-changes";
 import type { ImportError, SotkImportCounts } from "~/domain/sotk-import";
 import { NotAnUploadError, readUploadedFiles, UploadTooLargeError } from "~/services/uploads.server";
 import { getDb } from "~db/client.server";
@@ -17,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ImportReply =
   | { kind: "message"; message: string }
   | { kind: "errors"; errors: ImportError[]; files: string[] }
-  | { kind: "preview" | "done"; counts: SotkImportCounts; files: string[] };
+  | { kind: "preview" | "done"; counts: SotkImportCounts; changes: ChangePreview; files: string[] };
+
+// a page of 20,000 new positions helps nobody; the counts above the lists still say how many there are
+const PREVIEW_LIMIT = 200;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:write");
@@ -35,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const dryRun = form.get("intent") !== "apply";
   const result = await importSotkFiles(getDb(), files, user.id, { dryRun });
   if (!result.ok) return data<ImportReply>({ kind: "errors", errors: result.errors, files: names }, { status: 422 });
-  return data<ImportReply>({ kind: dryRun ? "preview" : "done", counts: result.counts, files: names });
+  return data<ImportReply>({ kind: dryRun ? "preview" : "done", counts: result.counts, changes: changePreview(result.changes, PREVIEW_LIMIT), files: names });
 }
 
 function CountsTable({ counts }: { counts: SotkImportCounts }) {
@@ -67,6 +71,82 @@ function CountsTable({ counts }: { counts: SotkImportCounts }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+const SHEET_LABELS: Record<RowChange["sheet"], string> = { unit: "Unit", jabatan: "Jabatan" };
+const valueText = (text: string) => (text === "" ? <span className="muted">(kosong)</span> : text);
+const more = (n: number) => (n > 0 ? <p className="muted">… dan {n.toLocaleString("id-ID")} lainnya.</p> : null);
+
+function ChangeLists({ changes, pending }: { changes: ChangePreview; pending: boolean }) {
+  const { updated, created, moreUpdated, moreCreated } = changes;
+  return (
+    <>
+      {updated.length > 0 ? (
+        <>
+          <h3>{pending ? "Akan diubah" : "Diubah"}</h3>
+          <table className="data" aria-label="Perubahan per kolom">
+            <thead>
+              <tr>
+                <th scope="col">Data</th>
+                <th scope="col">Kode</th>
+                <th scope="col">Nama</th>
+                <th scope="col">Kolom</th>
+                <th scope="col">Lama</th>
+                <th scope="col">Baru</th>
+              </tr>
+            </thead>
+            <tbody>
+              {updated.flatMap((c) =>
+                c.fields.map((f, i) => (
+                  <tr key={`${c.sheet}:${c.code}:${f.field}`}>
+                    {i === 0 ? (
+                      <>
+                        <td rowSpan={c.fields.length}>{SHEET_LABELS[c.sheet]}</td>
+                        <td rowSpan={c.fields.length}>
+                          <code>{c.code}</code>
+                        </td>
+                        <td rowSpan={c.fields.length}>{c.name}</td>
+                      </>
+                    ) : null}
+                    <td>{f.field}</td>
+                    <td className="diff-removed">{valueText(f.before)}</td>
+                    <td className="diff-added">{valueText(f.after)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+          {more(moreUpdated)}
+        </>
+      ) : null}
+      {created.length > 0 ? (
+        <>
+          <h3>{pending ? "Akan ditambahkan" : "Ditambahkan"}</h3>
+          <table className="data" aria-label="Data baru">
+            <thead>
+              <tr>
+                <th scope="col">Data</th>
+                <th scope="col">Kode</th>
+                <th scope="col">Nama</th>
+              </tr>
+            </thead>
+            <tbody>
+              {created.map((c) => (
+                <tr key={`${c.sheet}:${c.code}`}>
+                  <td>{SHEET_LABELS[c.sheet]}</td>
+                  <td>
+                    <code>{c.code}</code>
+                  </td>
+                  <td>{c.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {more(moreCreated)}
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -118,6 +198,7 @@ export default function ImportSotkPage() {
             <thead>
               <tr>
                 <th scope="col">Berkas</th>
+                <th scope="col">Lembar</th>
                 <th scope="col">Baris</th>
                 <th scope="col">Kolom</th>
                 <th scope="col">Kesalahan</th>
@@ -127,6 +208,7 @@ export default function ImportSotkPage() {
               {reply.errors.map((e, i) => (
                 <tr key={i}>
                   <td>{e.file}</td>
+                  <td>{e.sheet ?? "—"}</td>
                   <td>{e.row || "—"}</td>
                   <td>
                     <code>{e.column}</code>
@@ -144,7 +226,8 @@ export default function ImportSotkPage() {
             Pratinjau: berkas valid ({reply.files.join(", ")})
           </h2>
           <CountsTable counts={reply.counts} />
-          <p>Tekan “Impor sekarang” untuk menyimpan.</p>
+          <ChangeLists changes={reply.changes} pending />
+          <p>{reply.changes.updated.length + reply.changes.created.length > 0 ? "Tekan “Impor sekarang” untuk menyimpan." : "Tidak ada yang berubah."}</p>
         </section>
       ) : null}
       {reply?.kind === "done" ? (
@@ -153,6 +236,7 @@ export default function ImportSotkPage() {
             Impor selesai
           </h2>
           <CountsTable counts={reply.counts} />
+          <ChangeLists changes={reply.changes} pending={false} />
           <p>
             <Link to="/jabatan">Lihat register jabatan</Link> · <Link to="/struktur">Lihat struktur organisasi</Link>
           </p>

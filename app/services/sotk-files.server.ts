@@ -1,10 +1,12 @@
 // Turns SOTK import files (CSV or XLSX, contract §6) into the sheets that app/domain/sotk-import validates,
 // and builds the XLSX template that the import page offers for download.
 import ExcelJS from "exceljs";
-import { ECHELONS, FUNCTIONAL_LEVELS, POSITION_GROUPS, UNIT_KINDS } from "~/domain/sotk";
+import { FUNCTIONAL_LEVEL_CHOICES, POSITION_GROUP_CHOICES, UNIT_KIND_CHOICES } from "~/domain/import-words";
+import { ECHELONS } from "~/domain/sotk";
 import {
   COLUMNS,
   detectSheetKind,
+  EXAMPLE_CODE_PREFIX,
   type ColumnSpec,
   type ParsedSheet,
   type SheetKind,
@@ -64,40 +66,46 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult
   return sheets;
 }
 
+// suggestions only: the import also reads codes and other spellings ("III/a", "JPT Pratama"), so Excel
+// must not refuse them
 const LISTS: Record<string, readonly string[]> = {
-  jenis_unit: UNIT_KINDS,
+  jenis_unit: UNIT_KIND_CHOICES,
   eselon: ECHELONS,
-  kelompok_jabatan: POSITION_GROUPS,
-  jenjang: FUNCTIONAL_LEVELS,
+  kelompok_jabatan: POSITION_GROUP_CHOICES,
+  jenjang: FUNCTIONAL_LEVEL_CHOICES,
 };
 const TEMPLATE_ROWS = 1000;
+/** The sheets with the example rows; the import reads only the sheets named in SHEET_NAMES. */
+export const EXAMPLE_SHEET_NAMES: Record<SheetKind, string> = { unit: "Contoh Unit", jabatan: "Contoh Jabatan" };
 
-function addDataSheet(workbook: ExcelJS.Workbook, kind: SheetKind) {
-  const specs: readonly ColumnSpec[] = COLUMNS[kind];
-  const ws = workbook.addWorksheet(SHEET_NAMES[kind], { views: [{ state: "frozen", ySplit: 1 }] });
+function addSheet(workbook: ExcelJS.Workbook, name: string, specs: readonly ColumnSpec[]) {
+  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = specs.map((c) => ({
-    header: c.name,
+    header: c.label,
     key: c.name,
-    width: c.name === "ikhtisar_jabatan" ? 60 : Math.max(16, c.name.length + 4, Math.min(40, c.example.length + 2)),
+    width: c.name === "ikhtisar_jabatan" ? 60 : Math.max(16, c.label.length + 4, Math.min(40, c.example.length + 2)),
     // text format keeps codes such as "1.10" and "IV.a" from being turned into numbers or dates
     style: { numFmt: "@" },
   }));
   ws.getRow(1).font = { bold: true };
-  ws.addRow(Object.fromEntries(specs.map((c) => [c.name, c.example])));
+  return ws;
+}
+
+function addDataSheet(workbook: ExcelJS.Workbook, kind: SheetKind) {
+  const specs: readonly ColumnSpec[] = COLUMNS[kind];
+  const ws = addSheet(workbook, SHEET_NAMES[kind], specs);
   specs.forEach((c, i) => {
     const list = LISTS[c.name];
     if (!list) return;
     for (let r = 2; r <= TEMPLATE_ROWS; r++) {
-      ws.getCell(r, i + 1).dataValidation = {
-        type: "list",
-        allowBlank: true,
-        formulae: [`"${list.join(",")}"`],
-        showErrorMessage: true,
-        errorTitle: "Nilai tidak dikenal",
-        error: `Pilih salah satu: ${list.join(", ")}`,
-      };
+      ws.getCell(r, i + 1).dataValidation = { type: "list", allowBlank: true, formulae: [`"${list.join(",")}"`], showErrorMessage: false };
     }
   });
+}
+
+function addExampleSheet(workbook: ExcelJS.Workbook, kind: SheetKind) {
+  const specs: readonly ColumnSpec[] = COLUMNS[kind];
+  addSheet(workbook, EXAMPLE_SHEET_NAMES[kind], specs).addRow(Object.fromEntries(specs.map((c) => [c.name, c.example])));
 }
 
 export async function sotkTemplateXlsx(): Promise<Uint8Array> {
@@ -105,25 +113,29 @@ export async function sotkTemplateXlsx(): Promise<Uint8Array> {
   workbook.creator = "SKJ Studio";
   addDataSheet(workbook, "unit");
   addDataSheet(workbook, "jabatan");
+  addExampleSheet(workbook, "unit");
+  addExampleSheet(workbook, "jabatan");
 
   const guide = workbook.addWorksheet("Petunjuk");
   guide.columns = [
     { header: "Lembar", key: "sheet", width: 12 },
     { header: "Kolom", key: "column", width: 22 },
+    { header: "Nama kolom lain", key: "name", width: 22 },
     { header: "Wajib", key: "required", width: 10 },
     { header: "Keterangan", key: "description", width: 100 },
   ];
   guide.getRow(1).font = { bold: true };
   for (const kind of ["unit", "jabatan"] as const) {
     for (const c of COLUMNS[kind]) {
-      const row = guide.addRow({ sheet: SHEET_NAMES[kind], column: c.name, required: c.required ? "ya" : "tidak", description: c.description });
+      const row = guide.addRow({ sheet: SHEET_NAMES[kind], column: c.label, name: c.name, required: c.required ? "ya" : "tidak", description: c.description });
       row.getCell("description").alignment = { wrapText: true, vertical: "top" };
     }
   }
   guide.addRow({});
   const notes = [
-    "Baris 1 setiap lembar adalah judul kolom; urutan kolom bebas, tetapi kolom yang tidak dikenal ditolak.",
-    "Hapus baris contoh (baris 2) sebelum mengimpor, kecuali memang ingin mengimpornya.",
+    "Baris 1 setiap lembar adalah judul kolom; urutan kolom bebas, huruf besar/kecil, spasi, dan garis bawah pada judul diabaikan, tetapi kolom yang tidak dikenal ditolak.",
+    `Isi lembar ${SHEET_NAMES.unit} dan ${SHEET_NAMES.jabatan}. Lembar ${EXAMPLE_SHEET_NAMES.unit} dan ${EXAMPLE_SHEET_NAMES.jabatan} hanya contoh dan tidak pernah dibaca; kode yang diawali ${EXAMPLE_CODE_PREFIX} ditolak bila disalin ke lembar data.`,
+    "Berkas ekspor register jabatan (XLSX) dapat langsung diimpor kembali; kolom Unit dan Status SKJ di dalamnya hanya informasi dan tidak dibaca.",
     "Kolom yang tidak wajib boleh dihapus: data unit atau jabatan yang sudah ada untuk kolom itu tidak diubah.",
     "Impor bersifat semua-atau-tidak-sama-sekali: bila ada satu baris yang salah, tidak ada data yang disimpan dan setiap kesalahan ditampilkan dengan nomor baris dan kolomnya.",
     "Unit dan jabatan dicocokkan dengan kode: kode yang sudah ada diperbarui, kode baru ditambahkan, dan data yang tidak ada di berkas tidak dihapus.",

@@ -3,8 +3,12 @@
 // identical one is left alone, so importing the same file twice writes nothing the second time.
 import { eq, inArray, sql } from "drizzle-orm";
 import { COMPETENCY_TYPES, definitionColumns, definitionFromPlainText, isRegulationCode, type CompetencyType, type TechnicalEntryInput } from "~/domain/dictionary";
+import { entryFieldChanges, type EntryChange } from "~/domain/dictionary-changes";
+import type { FieldChange } from "~/domain/sotk-changes";
+import { REVISION_STATUS_LABELS } from "~/domain/labels";
 import {
   formatDictionaryCounts,
+  formatSource,
   validateDictionaryImport,
   type ChangeCounts,
   type DictionaryExportEntry,
@@ -38,9 +42,9 @@ type Plan =
   | { action: "create" }
   | { action: "unchanged" }
   /** the latest revision is published and differs: a new revision */
-  | { action: "revise"; stored: Stored }
+  | { action: "revise"; stored: Stored; fields: FieldChange[] }
   /** the latest revision is still open and differs: its texts are rewritten */
-  | { action: "replace"; stored: Stored }
+  | { action: "replace"; stored: Stored; fields: FieldChange[] }
   /** the open revision already says the same and the operator asked to publish */
   | { action: "publish"; stored: Stored }
   | { action: "refuse"; message: string };
@@ -74,15 +78,22 @@ function storedWithoutRevision(db: DbOrTx, code: string): Competency | undefined
   return db.select().from(competencies).where(eq(competencies.code, code)).get();
 }
 
-/** The texts the import carries, as the latest revision holds them (entry-level columns fall back to the entry). */
-function sameTexts(entry: TechnicalEntryInput, s: Stored): boolean {
+/** The texts the import carries against the latest revision's (entry-level columns fall back to the entry). */
+function textChanges(entry: TechnicalEntryInput, s: Stored): FieldChange[] {
   const r = s.latest;
-  return (
-    (r.name ?? s.competency.name) === entry.name &&
-    r.definitionText === definitionColumns(definitionFromPlainText(entry.definitionText)).definitionText &&
-    (r.sourceKind ?? s.competency.sourceKind) === entry.sourceKind &&
-    (r.sourceReference ?? s.competency.sourceReference ?? "") === entry.sourceReference &&
-    JSON.stringify(s.levels) === JSON.stringify(entry.levels.map((l) => ({ level: l.level, description: l.description, indicators: l.indicators })))
+  return entryFieldChanges(
+    {
+      name: entry.name,
+      definition: definitionColumns(definitionFromPlainText(entry.definitionText)).definitionText,
+      source: formatSource(entry.sourceKind, entry.sourceReference),
+      levels: entry.levels,
+    },
+    {
+      name: r.name ?? s.competency.name,
+      definition: r.definitionText,
+      source: formatSource(r.sourceKind ?? s.competency.sourceKind, r.sourceReference ?? s.competency.sourceReference),
+      levels: s.levels,
+    },
   );
 }
 
@@ -96,8 +107,9 @@ function planEntry(db: DbOrTx, entry: TechnicalEntryInput, stored: Map<string, S
     return { action: "refuse", message: `Kompetensi ${entry.code} berasal dari kamus peraturan dan tidak dapat diubah melalui impor.` };
   }
   const open = s.latest.status !== "diterbitkan";
-  if (sameTexts(entry, s)) return open && publish ? { action: "publish", stored: s } : { action: "unchanged" };
-  return open ? { action: "replace", stored: s } : { action: "revise", stored: s };
+  const fields = textChanges(entry, s);
+  if (fields.length === 0) return open && publish ? { action: "publish", stored: s } : { action: "unchanged" };
+  return open ? { action: "replace", stored: s, fields } : { action: "revise", stored: s, fields };
 }
 
 const countOf = (plan: Plan): keyof ChangeCounts => (plan.action === "create" ? "create" : plan.action === "unchanged" ? "unchanged" : "update");
@@ -116,7 +128,14 @@ function planAll(db: DbOrTx, entries: readonly TechnicalEntryInput[], origins: r
   });
   const counts: ChangeCounts = { create: 0, update: 0, unchanged: 0 };
   for (const p of plans) if (p.action !== "refuse") counts[countOf(p)]++;
-  return { plans, errors, counts };
+  const changes = plans.flatMap((p, i): EntryChange[] => {
+    const { code, name } = entries[i]!;
+    if (p.action === "create") return [{ action: "create", code, name, fields: [] }];
+    if (p.action === "revise" || p.action === "replace") return [{ action: "update", code, name, fields: p.fields }];
+    if (p.action === "publish") return [{ action: "update", code, name, fields: [{ field: "Status", before: REVISION_STATUS_LABELS[p.stored.latest.status] ?? p.stored.latest.status, after: REVISION_STATUS_LABELS.diterbitkan! }] }];
+    return [];
+  });
+  return { plans, errors, counts, changes };
 }
 
 /** Published texts become the entry's current ones, as publishing from the editor does. */
@@ -188,7 +207,7 @@ export interface DictionaryImportOptions {
 
 export type DictionaryImportResult =
   | { ok: false; errors: ImportError[] }
-  | { ok: true; dryRun: boolean; published: boolean; counts: ChangeCounts };
+  | { ok: true; dryRun: boolean; published: boolean; counts: ChangeCounts; changes: EntryChange[] };
 
 /** Validates and (unless `dryRun`) stores already-read sources, all or nothing, in one synchronous transaction. */
 export function importDictionarySources(
@@ -201,9 +220,9 @@ export function importDictionarySources(
   if (!checked.ok) return checked;
   const names = [...new Set(sources.map((s) => s.fileName))];
   return db.transaction((tx): DictionaryImportResult => {
-    const { plans, errors, counts } = planAll(tx, checked.entries, checked.origins, publish);
+    const { plans, errors, counts, changes } = planAll(tx, checked.entries, checked.origins, publish);
     if (errors.length > 0) return { ok: false, errors };
-    if (dryRun) return { ok: true, dryRun, published: false, counts };
+    if (dryRun) return { ok: true, dryRun, published: false, counts, changes };
     const changed = applyPlans(tx, checked.entries, plans, actorId, publish, `Diimpor dari ${names.join(", ")}`);
     if (counts.create + counts.update > 0) {
       recordAudit(tx, {
@@ -214,7 +233,7 @@ export function importDictionarySources(
         after: { ...changed, published: publish },
       });
     }
-    return { ok: true, dryRun, published: publish, counts };
+    return { ok: true, dryRun, published: publish, counts, changes };
   });
 }
 

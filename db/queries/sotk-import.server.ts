@@ -2,6 +2,7 @@
 // updated, never deactivated or deleted. Everything happens in one transaction, so a failure stores nothing.
 import { eq } from "drizzle-orm";
 import { plainTextToDoc } from "~/domain/richtext";
+import { positionFieldChanges, unitFieldChanges, type RowChange } from "~/domain/sotk-changes";
 import {
   formatSotkCounts,
   parentsFirst,
@@ -36,50 +37,60 @@ function loadState(db: DbOrTx): StoredState {
 }
 
 // Parents and units are compared by code, so a plan can be made before new parents have ids.
-function unitAction(row: UnitRow, state: StoredState): Action {
+function unitChange(row: UnitRow, state: StoredState): RowChange | null {
   const stored = state.units.get(row.code);
-  if (!stored) return "create";
-  const storedParent = stored.parentId === null ? null : (state.unitCodeById.get(stored.parentId) ?? null);
-  const same =
-    stored.name === row.name &&
-    stored.kind === row.kind &&
-    storedParent === row.parentCode &&
-    (row.echelon === undefined || stored.echelon === row.echelon) &&
-    (row.legalBasis === undefined ||
-      (stored.legalBasisKind === (row.legalBasis?.kind ?? null) &&
-        stored.legalBasisNumber === (row.legalBasis?.number ?? null) &&
-        stored.legalBasisYear === (row.legalBasis?.year ?? null)));
-  return same ? "unchanged" : "update";
+  if (!stored) return { sheet: "unit", action: "create", code: row.code, name: row.name, fields: [] };
+  const fields = unitFieldChanges(row, {
+    name: stored.name,
+    kind: stored.kind,
+    kindLabel: stored.kindLabel,
+    echelon: stored.echelon,
+    parentCode: stored.parentId === null ? null : (state.unitCodeById.get(stored.parentId) ?? null),
+    legalBasis:
+      stored.legalBasisKind === null || stored.legalBasisNumber === null || stored.legalBasisYear === null
+        ? null
+        : { kind: stored.legalBasisKind, number: stored.legalBasisNumber, year: stored.legalBasisYear },
+  });
+  return fields.length === 0 ? null : { sheet: "unit", action: "update", code: row.code, name: row.name, fields };
 }
 
-function positionAction(row: PositionRow, state: StoredState): Action {
+function positionChange(row: PositionRow, state: StoredState): RowChange | null {
   const stored = state.positions.get(row.code);
-  if (!stored) return "create";
-  // summaryText is what the import wrote last time; comparing it (not the JSON) keeps rich text edited
-  // in the app when the file still says the same thing
-  const same =
-    stored.name === row.name &&
-    stored.group === row.group &&
-    stored.functionalLevel === row.functionalLevel &&
-    state.unitCodeById.get(stored.unitId) === row.unitCode &&
-    (row.governmentAffair === undefined || stored.governmentAffair === row.governmentAffair) &&
-    (row.summary === undefined || stored.summaryText === row.summary) &&
-    (row.requiredHeadcount === undefined || stored.requiredHeadcount === row.requiredHeadcount);
-  return same ? "unchanged" : "update";
+  if (!stored) return { sheet: "jabatan", action: "create", code: row.code, name: row.name, fields: [] };
+  const fields = positionFieldChanges(row, {
+    name: stored.name,
+    group: stored.group,
+    functionalLevel: stored.functionalLevel,
+    unitCode: state.unitCodeById.get(stored.unitId) ?? null,
+    governmentAffair: stored.governmentAffair,
+    summary: stored.summaryText,
+    requiredHeadcount: stored.requiredHeadcount,
+  });
+  return fields.length === 0 ? null : { sheet: "jabatan", action: "update", code: row.code, name: row.name, fields };
 }
+
+const actionOf = (change: RowChange | null): Action => change?.action ?? "unchanged";
 
 const emptyCounts = (): ChangeCounts => ({ create: 0, update: 0, unchanged: 0 });
 
-function countActions(state: StoredState, units: readonly UnitRow[], positions: readonly PositionRow[]): SotkImportCounts {
-  const counts = { units: emptyCounts(), positions: emptyCounts() };
-  for (const u of units) counts.units[unitAction(u, state)]++;
-  for (const p of positions) counts.positions[positionAction(p, state)]++;
-  return counts;
+/** What an import does: the counts and, for every row that is new or changes, what changes. */
+export interface SotkImportPlan {
+  counts: SotkImportCounts;
+  changes: RowChange[];
 }
 
 /** What an import would do, without writing anything. */
-export function planSotkImport(db: DbOrTx, units: readonly UnitRow[], positions: readonly PositionRow[]): SotkImportCounts {
-  return countActions(loadState(db), units, positions);
+export function planSotkImport(db: DbOrTx, units: readonly UnitRow[], positions: readonly PositionRow[]): SotkImportPlan {
+  const state = loadState(db);
+  const counts = { units: emptyCounts(), positions: emptyCounts() };
+  const changes: RowChange[] = [];
+  const tally = (count: ChangeCounts, change: RowChange | null) => {
+    count[actionOf(change)]++;
+    if (change) changes.push(change);
+  };
+  for (const u of units) tally(counts.units, unitChange(u, state));
+  for (const p of positions) tally(counts.positions, positionChange(p, state));
+  return { counts, changes };
 }
 
 export interface ApplyOptions {
@@ -94,9 +105,10 @@ function applyInTx(
   positions: readonly PositionRow[],
   actorId: number | null,
   options: ApplyOptions,
-): SotkImportCounts {
+): SotkImportPlan {
   const state = loadState(tx);
   const counts = { units: emptyCounts(), positions: emptyCounts() };
+  const changes: RowChange[] = [];
   const changed = { units: { created: [] as string[], updated: [] as string[] }, positions: { created: [] as string[], updated: [] as string[] } };
   const now = new Date().toISOString();
   const unitIds = new Map([...state.units].map(([code, u]) => [code, u.id]));
@@ -108,12 +120,15 @@ function applyInTx(
 
   // a caller other than importSotkFiles may pass units in file order, and a new parent must exist first
   for (const row of parentsFirst(units)) {
-    const action = unitAction(row, state);
+    const change = unitChange(row, state);
+    const action = actionOf(change);
     counts.units[action]++;
-    if (action === "unchanged") continue;
+    if (!change) continue;
+    changes.push(change);
     const values = {
       name: row.name,
       kind: row.kind,
+      kindLabel: row.kindLabel,
       parentId: row.parentCode === null ? null : resolveUnit(row.parentCode, row.code),
       ...(row.echelon === undefined ? {} : { echelon: row.echelon }),
       ...(row.legalBasis === undefined
@@ -135,9 +150,11 @@ function applyInTx(
   }
 
   for (const row of positions) {
-    const action = positionAction(row, state);
+    const change = positionChange(row, state);
+    const action = actionOf(change);
     counts.positions[action]++;
-    if (action === "unchanged") continue;
+    if (!change) continue;
+    changes.push(change);
     const stored = state.positions.get(row.code);
     const values = {
       name: row.name,
@@ -173,7 +190,7 @@ function applyInTx(
       after: changed,
     });
   }
-  return counts;
+  return { counts, changes };
 }
 
 /**
@@ -186,13 +203,13 @@ export function applySotkImport(
   positions: readonly PositionRow[],
   actorId: number | null,
   options: ApplyOptions = {},
-): SotkImportCounts {
+): SotkImportPlan {
   return db.transaction((tx) => applyInTx(tx, units, positions, actorId, options));
 }
 
 export type SotkImportResult =
   | { ok: false; errors: ImportError[] }
-  | { ok: true; dryRun: boolean; counts: SotkImportCounts };
+  | ({ ok: true; dryRun: boolean } & SotkImportPlan);
 
 function knownUnits(db: DbOrTx) {
   const rows = db.select({ id: orgUnits.id, code: orgUnits.code, parentId: orgUnits.parentId }).from(orgUnits).all();
@@ -232,7 +249,7 @@ export async function importSotkFiles(
     const known = knownUnits(tx);
     const checked = validateSotkImport(sheets, known.codes, known.parents);
     if (!checked.ok) return checked;
-    const counts = dryRun ? planSotkImport(tx, checked.units, checked.positions) : applyInTx(tx, checked.units, checked.positions, actorId, { files: names });
-    return { ok: true, dryRun, counts };
+    const plan = dryRun ? planSotkImport(tx, checked.units, checked.positions) : applyInTx(tx, checked.units, checked.positions, actorId, { files: names });
+    return { ok: true, dryRun, ...plan };
   });
 }

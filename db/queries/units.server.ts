@@ -61,7 +61,8 @@ export function updateUnit(db: Db, id: number, input: UnitInput, actorId: number
     if ("error" in parent) return { ok: false, errors: { parentCode: parent.error } };
     const unit = tx
       .update(orgUnits)
-      .set({ ...columns(input, parent.parentId), updatedAt: new Date().toISOString() })
+      // the word an import wrote describes the old kind; a kind chosen in the form shows its own label
+      .set({ ...columns(input, parent.parentId), ...(input.kind === before.kind ? {} : { kindLabel: null }), updatedAt: new Date().toISOString() })
       .where(eq(orgUnits.id, id))
       .returning()
       .get();

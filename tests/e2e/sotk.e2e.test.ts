@@ -20,8 +20,8 @@ describe("SOTK register", () => {
     await errors.waitFor();
     expect(await page.getByRole("heading", { name: /kesalahan ditemukan/ }).innerText()).toBe("1 kesalahan ditemukan — tidak ada yang disimpan");
     const cells = await errors.locator("tbody tr").first().locator("td").allInnerTexts();
-    expect(cells.slice(0, 3)).toEqual(["e2e-positions-bad.csv", "3", "jenjang"]);
-    expect(cells[3]).toMatch(/jenjang/i);
+    expect(cells.slice(0, 4)).toEqual(["e2e-positions-bad.csv", "—", "3", "jenjang"]);
+    expect(cells[4]).toMatch(/jenjang/i);
 
     await page.getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)").setInputFiles([fixture("e2e-units.csv"), fixture("e2e-positions.csv")]);
     await page.getByRole("button", { name: "Periksa berkas" }).click();

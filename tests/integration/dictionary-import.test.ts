@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DICTIONARY_COLUMN_NAMES, formatImportError, type DictionaryColumn } from "~/domain/dictionary-import";
+import { DICTIONARY_COLUMN_NAMES, formatImportError, splitIndicators, type DictionaryColumn } from "~/domain/dictionary-import";
 import { loader as exportLoader } from "~/routes/kamus.ekspor";
 import { dictionaryToJson, dictionaryToXlsx, readDictionaryFile } from "~/services/dictionary-files.server";
 import type { Db } from "~db/client.server";
@@ -147,6 +147,17 @@ describe("importDictionaryFiles", () => {
     const changed = fixtureRows().map((r) =>
       r.kode === "T.PENGADAAN" && r.level === "2" ? { ...r, indikator: r.indikator.replace("berdasarkan data pasar", "berdasarkan survei harga") } : r,
     );
+    // the check names the one changed text, old → new, before anything is written
+    const check = await importDictionaryFiles(db, [textFile("kamus.csv", toCsv(changed))], null, { dryRun: true });
+    const level2 = fixtureRows().find((r) => r.kode === "T.PENGADAAN" && r.level === "2")!;
+    expect(check.ok && check.changes).toEqual([
+      {
+        action: "update",
+        code: "T.PENGADAAN",
+        name: level2.nama,
+        fields: [{ field: "Level 2 indikator", before: splitIndicators(level2.indikator).join("\n"), after: expect.stringContaining("berdasarkan survei harga") }],
+      },
+    ]);
     expect(await importOk([textFile("kamus.csv", toCsv(changed))])).toEqual({ create: 0, update: 1, unchanged: 1 });
     expect(revisionsOf("T.PENGADAAN").map((r) => [r.number, r.status])).toEqual([
       [1, "diterbitkan"],
@@ -225,7 +236,13 @@ describe("importDictionaryFiles", () => {
   it("plans without storing in a dry run", async () => {
     const before = dictionaryDump();
     const result = await importDictionaryFiles(db, [fixture("kamus.csv")], null, { dryRun: true, publish: true });
-    expect(result).toEqual({ ok: true, dryRun: true, published: false, counts: { create: 2, update: 0, unchanged: 0 } });
+    expect(result).toEqual({
+      ok: true,
+      dryRun: true,
+      published: false,
+      counts: { create: 2, update: 0, unchanged: 0 },
+      changes: CODES.map((code) => ({ action: "create", code, name: expect.any(String), fields: [] })),
+    });
     expect(dictionaryDump()).toEqual(before);
     expect(importAudits()).toBe(0);
   });

@@ -184,9 +184,9 @@ describe("importSotkFiles", () => {
 
 describe("planSotkImport and applySotkImport", () => {
   it("agree on the counts and roll everything back when a code cannot be resolved", async () => {
-    const units = [{ code: "BARU", name: "Unit Baru", kind: "lainnya" as const, echelon: null, parentCode: null, legalBasis: null }];
+    const units = [{ code: "BARU", name: "Unit Baru", kind: "lainnya" as const, kindLabel: null, echelon: null, parentCode: null, legalBasis: null }];
     const position = { code: "J", name: "Jabatan", group: "pelaksana" as const, functionalLevel: null, governmentAffair: null, summary: "", requiredHeadcount: null };
-    expect(planSotkImport(db, units, [{ ...position, unitCode: "BARU" }])).toEqual({
+    expect(planSotkImport(db, units, [{ ...position, unitCode: "BARU" }]).counts).toEqual({
       units: { create: 1, update: 0, unchanged: 0 },
       positions: { create: 1, update: 0, unchanged: 0 },
     });
@@ -197,24 +197,50 @@ describe("planSotkImport and applySotkImport", () => {
 });
 
 describe("readSotkFile and the template", () => {
-  it("builds a template whose example rows import and whose Petunjuk sheet explains every column", async () => {
+  it("builds a template that changes nothing when imported untouched and whose Petunjuk sheet explains every column", async () => {
+    await importOk([fixture("units.csv"), fixture("positions.csv")]);
+    const before = { units: unitRows(), audit: auditCount() };
     const bytes = await sotkTemplateXlsx();
     const sheets = await readSotkFile("templat.xlsx", bytes);
     if ("error" in sheets) throw new Error(sheets.error);
+    // the example rows sit on their own sheets, which the import never reads
     expect(sheets.map((s) => [s.sheetName, s.rows.length])).toEqual([
-      ["Unit", 1],
-      ["Jabatan", 1],
+      ["Unit", 0],
+      ["Jabatan", 0],
     ]);
-    expect(await importOk([{ name: "templat.xlsx", bytes }], true)).toEqual({
-      units: { create: 1, update: 0, unchanged: 0 },
-      positions: { create: 1, update: 0, unchanged: 0 },
+    expect(await importOk([{ name: "templat.xlsx", bytes }])).toEqual({
+      units: { create: 0, update: 0, unchanged: 0 },
+      positions: { create: 0, update: 0, unchanged: 0 },
     });
+    expect(unitRows()).toEqual(before.units);
+    expect(auditCount()).toBe(before.audit);
+
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const guide = wb.getWorksheet("Petunjuk")!;
     const explained: string[] = [];
     guide.eachRow((row) => explained.push(String(row.getCell(2).value ?? "")));
     for (const column of [...sheets[0]!.header, ...sheets[1]!.header]) expect(explained).toContain(column);
+  });
+
+  it("refuses the template's example rows when they are copied onto the sheets it reads", async () => {
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.load(Buffer.from(await sotkTemplateXlsx()) as unknown as ExcelJS.Buffer);
+    for (const [from, to] of [["Contoh Unit", "Unit"], ["Contoh Jabatan", "Jabatan"]] as const) {
+      const example = template.getWorksheet(from)!.getRow(2).values;
+      template.getWorksheet(to)!.getRow(2).values = example;
+    }
+    const bytes = new Uint8Array(await template.xlsx.writeBuffer());
+    const result = await importSotkFiles(db, [{ name: "templat.xlsx", bytes }], null);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: "Unit", row: 2, column: "Kode Unit", message: expect.stringContaining("baris contoh templat") }),
+        expect.objectContaining({ sheet: "Jabatan", row: 2, column: "Kode Jabatan", message: expect.stringContaining("baris contoh templat") }),
+      ]),
+    );
+    expect(unitRows()).toHaveLength(0);
   });
 
   it("reads a CSV with a byte-order mark and tells a semicolon-separated file apart", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `org_units` ADD `kind_label` text;
