@@ -51,8 +51,8 @@ export function queryTerms(input: string): QueryTerm[] {
 }
 
 /**
- * The FTS5 query of what a user typed: every term must match, either as a prefix of an exact word in any
- * column or by its root in one of `stemColumns`. Null when nothing searchable was typed (an empty MATCH
+ * The FTS5 query of what a user typed: every term must match, either as a prefix of a word in any column
+ * (the root-word columns included, so "kel" finds "pengelolaan") or by its root in one of `stemColumns`. Null when nothing searchable was typed (an empty MATCH
  * is a syntax error); words are quoted, so FTS5 operators typed by the user are plain text.
  */
 export function stemmedMatch(input: string, stemColumns: readonly string[]): string | null {
