@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { stemText } from "~/domain/search-text.server";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -19,6 +20,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // WAL with synchronous=NORMAL is durable against process crashes, which is what we must survive
   sqlite.pragma("synchronous = NORMAL");
+  // the search indexes' triggers and backfills call it (drizzle/0012_search_stems.sql): a connection without
+  // it cannot write positions or rebuild an index, so every connection of the app registers it here
+  sqlite.function("stem_id", { deterministic: true }, (text: unknown) => stemText(typeof text === "string" ? text : null));
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction takes the write lock at BEGIN (IMMEDIATE). A deferred one reads first and upgrades on its
   // first write; if another connection (the CLI, a second server) committed meanwhile, SQLite refuses the

@@ -2,6 +2,8 @@
 // the bureau in one sentence: "most words are the same (allowing small spelling differences) and the
 // names read nearly alike".
 
+import { searchWords } from "./search-words";
+
 /** Two names at or above this score are reported as a likely duplicate. */
 export const SIMILARITY_THRESHOLD = 0.7;
 
@@ -12,12 +14,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** Lower case, diacritics removed, punctuation as spaces, function words dropped. */
 export function nameTokens(name: string): string[] {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !STOP_WORDS.has(w));
+  return searchWords(name).filter((w) => !STOP_WORDS.has(w));
 }
 
 export function normaliseName(name: string): string {

@@ -132,17 +132,6 @@ export function skjStatusOf(hasLivePublished: boolean, openDraftState: "draf" | 
   return openDraftState === "dikembalikan" ? "draf" : openDraftState;
 }
 
-/** Turns what a user typed in a search box into an FTS5 query: every word must match, as a prefix. */
-export function ftsQuery(input: string): string | null {
-  const words = input
-    .normalize("NFKC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w.replaceAll('"', "")}"*`).join(" AND ");
-}
-
 const STRUCTURAL_GROUPS: readonly PositionGroup[] = ["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas"];
 
 /** A structural position holds the echelon of the unit it leads; pelaksana and fungsional have none. */

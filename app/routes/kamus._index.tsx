@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SearchSnippet } from "~/components/search-snippet";
 import { COMPETENCY_TYPES, REVISION_STATUSES } from "~/domain/dictionary";
 import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
-import { highlightParts, SEARCH_FIELD_LABELS } from "~/domain/search-highlight";
 import { entryPath } from "~/utils/paths";
 import { getDb } from "~db/client.server";
 import { DEFAULT_SEARCH_PAGE_SIZE, searchDictionary } from "~db/queries/dictionary-search.server";
@@ -30,14 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const STATUS_TONE: Record<string, string> = { draft: "tag-warn", diajukan: "tag-warn", diterbitkan: "tag-ok" };
-
-function Snippet({ text }: { text: string }) {
-  return (
-    <>
-      {highlightParts(text).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
-  );
-}
 
 export default function KamusKompetensi() {
   const { rows, total, page, pageSize, canWrite } = useLoaderData<typeof loader>();
@@ -140,12 +132,7 @@ export default function KamusKompetensi() {
                 </td>
                 <td>
                   <Link to={entryPath(e.code)}>{e.name}</Link>
-                  {e.snippet ? (
-                    <div className="muted" style={{ fontSize: "0.88rem" }}>
-                      {e.matchedIn ? `${SEARCH_FIELD_LABELS[e.matchedIn]}: ` : ""}
-                      <Snippet text={e.snippet} />
-                    </div>
-                  ) : null}
+                  {e.snippet ? <SearchSnippet snippet={e.snippet} matchedIn={e.matchedIn} /> : null}
                 </td>
                 <td>{COMPETENCY_TYPE_LABELS[e.type]}</td>
                 <td>

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { definitionColumns } from "~/domain/dictionary";
 import type { RichTextNode } from "~/domain/richtext";
 import type { DbOrTx } from "../client.server";
+import { rankedPublishedIds } from "./dictionary-search.server";
 import { competencies, competencyIndicators, competencyLevels, competencyRevisionContributors, competencyRevisions, type Competency } from "../schema";
 
 export interface LevelInput {
@@ -219,29 +220,25 @@ export function levelsOfRevisions(db: DbOrTx, revisionIds: readonly number[]): M
 export interface PublishedEntryFilter {
   /** undefined: every type */
   type?: Competency["type"];
-  /** substring of code, name or definition, case-insensitive for ASCII (SQLite LIKE) */
+  /** words to search for, as the dictionary page does (rankedPublishedIds): the rows then come best first */
   q?: string;
-  /** keyset pagination by competency id */
+  /** keyset pagination: the rows after this competency id, by id, or with q after it in rank order */
   afterId?: number;
   limit?: number;
 }
 
 /**
- * Each entry at its latest published revision, by competency id, with levels and indicators; an entry
- * that has never been published is left out. Entry-level texts come from the revision, as published.
+ * Each entry at its latest published revision, by competency id (with q: by rank), with levels and
+ * indicators; an entry that has never been published is left out. Entry-level texts come from the
+ * revision, as published.
  */
 export function listPublishedEntries(db: DbOrTx, filter: PublishedEntryFilter = {}) {
   const name = sql<string>`coalesce(${competencyRevisions.name}, ${competencies.name})`;
   const conditions: SQL[] = [];
   if (filter.type) conditions.push(eq(competencies.type, filter.type));
-  if (filter.afterId) conditions.push(gt(competencies.id, filter.afterId));
-  const q = filter.q?.trim();
-  if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      sql`(${competencies.code} like ${pattern} escape '\\' or ${name} like ${pattern} escape '\\' or ${competencyRevisions.definitionText} like ${pattern} escape '\\')`,
-    );
-  }
+  const ranked = filter.q?.trim() ? rankedPage(db, filter.q, filter) : null;
+  if (ranked) conditions.push(inArray(competencies.id, ranked));
+  else if (filter.afterId) conditions.push(gt(competencies.id, filter.afterId));
   const query = db
     .select({
       id: competencies.id,
@@ -268,12 +265,25 @@ export function listPublishedEntries(db: DbOrTx, filter: PublishedEntryFilter = 
     )
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(competencies.id));
-  const rows = filter.limit === undefined ? query.all() : query.limit(filter.limit).all();
+  const found = ranked || filter.limit === undefined ? query.all() : query.limit(filter.limit).all();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ranked ? ranked.flatMap((id) => byId.get(id) ?? []) : found;
   const levels = levelsOfRevisions(
     db,
     rows.map((r) => r.revisionId),
   );
   return rows.map((r) => ({ ...r, levels: levels.get(r.revisionId) ?? [] }));
+}
+
+/**
+ * The ids of the page of a search, best first. The cursor is the last id served: the page continues after
+ * it in rank order, and a cursor that no longer matches (the entry changed meanwhile) ends the walk.
+ */
+function rankedPage(db: DbOrTx, q: string, filter: PublishedEntryFilter): number[] {
+  const ids = rankedPublishedIds(db, q, filter.type);
+  const at = filter.afterId ? ids.indexOf(filter.afterId) : -1;
+  if (filter.afterId && at < 0) return [];
+  return ids.slice(at + 1, filter.limit === undefined ? undefined : at + 1 + filter.limit);
 }
 
 /**

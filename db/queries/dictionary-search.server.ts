@@ -1,12 +1,21 @@
-// Dictionary search over competency_search (drizzle/0004_competency_search.sql): one FTS5 row per entry with
-// the texts of its latest revision, rowid = competency id.
+// Dictionary search over competency_search (drizzle/0004_competency_search.sql, 0012_search_stems.sql): one
+// FTS5 row per entry with the texts of its latest revision, rowid = competency id, and the same for each
+// entry's latest published revision in competency_search_published (what the API and the SKJ editor's
+// picker offer). Both hold each text twice: as written and as Indonesian root words (app/domain/search-text).
 import { sql, type SQL } from "drizzle-orm";
 import type { CompetencyType, RevisionStatus } from "~/domain/dictionary";
-import { MARK_CLOSE, MARK_OPEN, SEARCH_FIELDS, type SearchField } from "~/domain/search-highlight";
+import { SEARCH_FIELDS, type SearchField } from "~/domain/search-highlight";
+import { highlightSnippet, queryTerms, stemText, stemmedMatch } from "~/domain/search-text.server";
 import { SIMILARITY_THRESHOLD, nameSimilarity, nameTokens } from "~/domain/similarity";
-import { ftsQuery } from "~/domain/sotk";
 import type { DbOrTx } from "../client.server";
 import type { Competency, CompetencyRevision } from "../schema";
+
+export type SearchIndex = "competency_search" | "competency_search_published";
+
+type StemField = Exclude<SearchField, "code">;
+const STEM_FIELDS = SEARCH_FIELDS.filter((f): f is StemField => f !== "code");
+const stemColumn = (f: StemField) => `${f}_stem`;
+const STEM_COLUMNS = STEM_FIELDS.map(stemColumn);
 
 /** bm25 column weights, in SEARCH_FIELDS order; they order hits within a tier (see RANK_TIERS). */
 export const SEARCH_WEIGHTS: Record<SearchField, number> = {
@@ -17,54 +26,76 @@ export const SEARCH_WEIGHTS: Record<SearchField, number> = {
   indicators: 1.5,
   keywords: 4,
 };
-const BM25 = sql.raw(`bm25(competency_search, ${SEARCH_FIELDS.map((f) => SEARCH_WEIGHTS[f]).join(", ")})`);
+/** A word found as written also matches its root, so it ranks above one that matched by its root alone. */
+const STEM_WEIGHT_FACTOR = 0.5;
+const bm25 = (index: SearchIndex) =>
+  sql.raw(`bm25(${index}, ${[...SEARCH_FIELDS.map((f) => SEARCH_WEIGHTS[f]), ...STEM_FIELDS.map((f) => SEARCH_WEIGHTS[f] * STEM_WEIGHT_FACTOR)].join(", ")})`);
 /**
  * FTS5's bm25 multiplies the weight into the term frequency before saturating it, so a word repeated in
  * fifteen indicators still outscores the same word once in the name whatever the weights. Hits are
  * therefore ranked in tiers first: all words within code and name; then all words within code, name,
- * keywords and definition; then the rest (some word only in level descriptions or indicators).
+ * keywords and definition; then the rest (some word only in level descriptions or indicators). A tier
+ * takes a field's root-word column with it.
  */
-const RANK_TIERS: readonly (readonly SearchField[])[] = [
+const RANK_TIERS: readonly string[][] = [
   ["code", "name"],
   ["code", "name", "keywords", "definition"],
-];
+].map((fields) => fields.flatMap((f) => (f === "code" ? [f] : [f, stemColumn(f as StemField)])));
 // the field reported for a hit is the heaviest one that matched
 const FIELD_PRIORITY = [...SEARCH_FIELDS].sort((a, b) => SEARCH_WEIGHTS[b] - SEARCH_WEIGHTS[a]);
-const SNIPPET_TOKENS = 16;
 
-// The same SELECT as the backfill in the migration; keep the two in step.
-function indexRows(where: SQL) {
-  return sql`
-    insert into competency_search(rowid, code, name, definition, levels, indicators, keywords, competency_id)
-    select
-      c.id,
-      c.code,
-      coalesce(r.name, c.name),
-      r.definition_text,
-      coalesce((select group_concat(l.description, char(10) order by l.level) from competency_levels l where l.revision_id = r.id), ''),
-      coalesce((select group_concat(i.text, char(10) order by l.level, i.ordinal)
-                from competency_levels l join competency_indicators i on i.level_id = l.id where l.revision_id = r.id), ''),
-      coalesce((select group_concat(k.value, ', ' order by k.key) from json_each(coalesce(r.keywords, c.keywords)) k), ''),
-      c.id
-    from competencies c
-    join competency_revisions r on r.competency_id = c.id
-      and r.number = (select max(r2.number) from competency_revisions r2 where r2.competency_id = c.id)
-    where ${where}`;
+/** The FTS5 query of what a user typed into any dictionary search box; null when nothing can match. */
+export function dictionaryMatch(q: string): string | null {
+  return stemmedMatch(q, STEM_COLUMNS);
 }
 
+// The same SELECTs as the backfill in migration 0012; keep them in step.
+function indexRows(index: SearchIndex, where: SQL) {
+  const revision =
+    index === "competency_search"
+      ? sql`(select max(r2.number) from competency_revisions r2 where r2.competency_id = c.id)`
+      : sql`(select max(r2.number) from competency_revisions r2 where r2.competency_id = c.id and r2.status = 'diterbitkan')`;
+  return sql`
+    insert into ${sql.identifier(index)}(rowid, code, name, definition, levels, indicators, keywords,
+      name_stem, definition_stem, levels_stem, indicators_stem, keywords_stem, competency_id)
+    select id, code, name, definition, levels, indicators, keywords,
+      stem_id(name), stem_id(definition), stem_id(levels), stem_id(indicators), stem_id(keywords), id
+    from (
+      select
+        c.id as id,
+        c.code as code,
+        coalesce(r.name, c.name) as name,
+        r.definition_text as definition,
+        coalesce((select group_concat(l.description, char(10) order by l.level) from competency_levels l where l.revision_id = r.id), '') as levels,
+        coalesce((select group_concat(i.text, char(10) order by l.level, i.ordinal)
+                  from competency_levels l join competency_indicators i on i.level_id = l.id where l.revision_id = r.id), '') as indicators,
+        coalesce((select group_concat(k.value, ', ' order by k.key) from json_each(coalesce(r.keywords, c.keywords)) k), '') as keywords
+      from competencies c
+      join competency_revisions r on r.competency_id = c.id and r.number = ${revision}
+      where ${where}
+    )`;
+}
+
+const INDEXES: readonly SearchIndex[] = ["competency_search", "competency_search_published"];
+
 /**
- * Rewrites one entry's search row from its latest revision; an entry without revisions ends up without a
- * row. Call it inside the transaction of every write that touches a revision, its levels or indicators.
+ * Rewrites one entry's search rows from its latest and its latest published revision; an entry without
+ * them ends up without the row. Call it inside the transaction of every write that touches a revision,
+ * its status, its levels or indicators.
  */
 export function refreshCompetencySearch(db: DbOrTx, competencyId: number): void {
-  db.run(sql`delete from competency_search where rowid = ${competencyId}`);
-  db.run(indexRows(sql`c.id = ${competencyId}`));
+  for (const index of INDEXES) {
+    db.run(sql`delete from ${sql.identifier(index)} where rowid = ${competencyId}`);
+    db.run(indexRows(index, sql`c.id = ${competencyId}`));
+  }
 }
 
 /** Rebuilds every row: after bulk loads, and to repair an index that missed a write. */
 export function rebuildCompetencySearch(db: DbOrTx): void {
-  db.run(sql`delete from competency_search`);
-  db.run(indexRows(sql`1`));
+  for (const index of INDEXES) {
+    db.run(sql`delete from ${sql.identifier(index)}`);
+    db.run(indexRows(index, sql`1`));
+  }
 }
 
 export interface DictionarySearchFilter {
@@ -89,9 +120,9 @@ export interface DictionarySearchRow {
   revision: number;
   status: RevisionStatus;
   textStatus: CompetencyRevision["textStatus"];
-  /** only with q: matched words between MARK_OPEN and MARK_CLOSE (render with highlightParts) */
-  snippet?: string;
-  matchedIn?: SearchField;
+  /** only with q */
+  snippet?: SearchHighlight["snippet"];
+  matchedIn?: SearchHighlight["matchedIn"];
 }
 
 export const DEFAULT_SEARCH_PAGE_SIZE = 50;
@@ -118,11 +149,11 @@ function filterConditions(filter: DictionarySearchFilter): { where: SQL | null; 
 }
 
 type RawRow = Omit<DictionarySearchRow, "isFixed" | "snippet" | "matchedIn"> & { isFixed: number };
-type RawHit = RawRow & Record<`s${number}`, string | null>;
+type RawHit = RawRow & Record<SearchField, string | null>;
 
 /**
  * One page of the dictionary plus the total. With q: entries whose latest revision matches every word
- * (as a prefix), best first; without: all entries by type, then code.
+ * (as a prefix, or by its root word), best first; without: all entries by type, then code.
  */
 export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}): { rows: DictionarySearchRow[]; total: number } {
   const pageSize = Math.min(MAX_SEARCH_PAGE_SIZE, Math.max(1, Math.trunc(filter.pageSize ?? DEFAULT_SEARCH_PAGE_SIZE)));
@@ -139,24 +170,73 @@ export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}
   }
 
   // only punctuation typed: nothing can match, and an empty MATCH string would be an FTS5 syntax error
-  const match = ftsQuery(filter.q);
+  const match = dictionaryMatch(filter.q);
   if (!match) return { rows: [], total: 0 };
+  const { ids, total } = rankedMatches(db, "competency_search", match, { conditions, needsRevision }, offset, pageSize);
+  if (ids.length === 0) return { rows: [], total };
 
-  // A common word hits nearly every entry, so the work per hit is kept to the FTS scan itself: the entry
-  // tables are joined only when a filter needs them, bm25 is computed only for the tiers the page reaches,
-  // and only the final page is loaded and snippeted. CROSS JOIN keeps the FTS scan outermost, and the
-  // "+rowid" terms stay filters: probing FTS5 by rowid re-runs the MATCH once per probe.
+  const hits = db.all<RawHit>(sql`
+    select ${ROW_COLUMNS}, ${sql.join(SEARCH_FIELDS.map((f) => sql`s.${sql.identifier(f)} as ${sql.identifier(f)}`), sql`, `)}
+    from competencies c cross join ${LATEST_REVISION} cross join competency_search s on s.rowid = c.id
+    where c.id in (select value from json_each(${JSON.stringify(ids)}))`);
+  const byId = new Map(hits.map((h) => [h.id, h]));
+  const highlight = searchHighlighter(filter.q);
+  const rows = ids.flatMap((id) => {
+    const hit = byId.get(id);
+    return hit ? [{ ...toRow(hit), ...highlight(hit) }] : [];
+  });
+  return { rows, total };
+}
+
+export interface SearchHighlight {
+  /** matched words between MARK_OPEN and MARK_CLOSE (render with highlightParts) */
+  snippet: string;
+  matchedIn: SearchField;
+}
+
+/**
+ * Marks what `q` matched in an entry's texts: the snippet of the heaviest field with a match. Done in
+ * JavaScript rather than by FTS5's snippet(), which cannot mark "Kearsipan" when only its root matched.
+ */
+export function searchHighlighter(q: string): (texts: Partial<Record<SearchField, string | null>>) => SearchHighlight {
+  const terms = queryTerms(q);
+  return (texts) => {
+    for (const field of FIELD_PRIORITY) {
+      const snippet = highlightSnippet(texts[field] ?? "", terms);
+      if (snippet) return { snippet, matchedIn: field };
+    }
+    return { snippet: texts.name ?? "", matchedIn: "name" };
+  };
+}
+
+/**
+ * The ids of one page of the entries of `index` that match, best first, and how many match in all.
+ *
+ * A common word hits nearly every entry, so the work per hit is kept to the FTS scan itself: the entry
+ * tables are joined only when a filter needs them, bm25 is computed only for the tiers the page reaches,
+ * and only the final page is loaded. CROSS JOIN keeps the FTS scan outermost, and the "+rowid" terms
+ * stay filters: probing FTS5 by rowid re-runs the MATCH once per probe.
+ */
+function rankedMatches(
+  db: DbOrTx,
+  index: SearchIndex,
+  match: string,
+  filter: { conditions: SQL | null; needsRevision: boolean },
+  offset: number,
+  limit: number,
+): { ids: number[]; total: number } {
+  const { conditions, needsRevision } = filter;
+  const table = sql.identifier(index);
   const from = conditions
-    ? sql`competency_search cross join competencies c on c.id = competency_search.rowid ${needsRevision ? sql`cross join ${LATEST_REVISION}` : sql``}`
-    : sql`competency_search`;
-  const matching = (expression: string) =>
-    conditions ? sql`competency_search match ${expression} and ${conditions}` : sql`competency_search match ${expression}`;
+    ? sql`${table} cross join competencies c on c.id = ${table}.rowid ${needsRevision ? sql`cross join ${LATEST_REVISION}` : sql``}`
+    : table;
+  const matching = (expression: string) => (conditions ? sql`${table} match ${expression} and ${conditions}` : sql`${table} match ${expression}`);
   const where = matching(match);
 
   // Tier k holds the hits of tierMatches[k] not already in tier k-1; the column sets are nested, so each
   // expression's hits contain the previous one's and the last tier is the whole query. Counting each
   // expression by its own scan is cheaper than testing every hit of the whole query against the sets.
-  const tierMatches = RANK_TIERS.map((fields) => `{${fields.join(" ")}} : (${match})`);
+  const tierMatches = RANK_TIERS.map((columns) => `{${columns.join(" ")}} : (${match})`);
   const counts = db.get<Record<string, number>>(sql`
     select ${sql.join(
       [...tierMatches, match].map((expression, i) => sql`(select count(*) from ${from} where ${matching(expression)}) as ${sql.raw(`n${i}`)}`),
@@ -164,13 +244,13 @@ export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}
     )}`)!;
   const cumulative = [...tierMatches, match].map((_, i) => counts[`n${i}`] ?? 0);
   const total = cumulative.at(-1)!;
-  if (total === 0 || offset >= total) return { rows: [], total };
-  const tierSets = tierMatches.map((expression) => sql`(select rowid from competency_search where competency_search match ${expression})`);
+  if (total === 0 || offset >= total) return { ids: [], total };
+  const tierSets = tierMatches.map((expression) => sql`(select rowid from ${table} where ${table} match ${expression})`);
   const tierWhere = cumulative.map((_, i) =>
     sql.join(
       [
-        ...(i < tierSets.length ? [sql`+competency_search.rowid in ${tierSets[i]}`] : []),
-        ...(i > 0 ? [sql`+competency_search.rowid not in ${tierSets[i - 1]}`] : []),
+        ...(i < tierSets.length ? [sql`+${table}.rowid in ${tierSets[i]}`] : []),
+        ...(i > 0 ? [sql`+${table}.rowid not in ${tierSets[i - 1]}`] : []),
       ],
       sql` and `,
     ),
@@ -180,38 +260,29 @@ export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}
   let skip = offset;
   cumulative.forEach((upTo, i) => {
     const size = upTo - (i > 0 ? cumulative[i - 1]! : 0);
-    const want = pageSize - ids.length;
+    const want = limit - ids.length;
     if (want <= 0 || size === 0) return;
     if (skip >= size) {
       skip -= size;
       return;
     }
     const page = db.all<{ id: number }>(sql`
-      select competency_search.rowid as id from ${from} where ${where} and ${tierWhere[i]}
-      order by ${BM25}, competency_search.rowid limit ${want} offset ${skip}`);
+      select ${table}.rowid as id from ${from} where ${where} and ${tierWhere[i]}
+      order by ${bm25(index)}, ${table}.rowid limit ${want} offset ${skip}`);
     ids.push(...page.map((r) => r.id));
     skip = 0;
   });
+  return { ids, total };
+}
 
-  const snippets = sql.join(
-    SEARCH_FIELDS.map((_, i) => sql`snippet(competency_search, ${sql.raw(String(i))}, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) as s${sql.raw(String(i))}`),
-    sql`, `,
-  );
-  // "+rowid": filtered after one scan instead of offered to FTS5 as a per-row lookup (see above)
-  const hits = db.all<RawHit>(sql`
-    select ${ROW_COLUMNS}, ${snippets}
-    from competency_search cross join competencies c on c.id = competency_search.rowid cross join ${LATEST_REVISION}
-    where competency_search match ${match} and +competency_search.rowid in (select value from json_each(${JSON.stringify(ids)}))`);
-  const byId = new Map(hits.map((h) => [h.id, h]));
-
-  const rows = ids.flatMap((id) => {
-    const hit = byId.get(id);
-    if (!hit) return [];
-    const snippetOf = (f: SearchField) => hit[`s${SEARCH_FIELDS.indexOf(f)}`] ?? "";
-    const matchedIn = FIELD_PRIORITY.find((f) => snippetOf(f).includes(MARK_OPEN)) ?? "name";
-    return [{ ...toRow(hit), snippet: snippetOf(matchedIn), matchedIn }];
-  });
-  return { rows, total };
+/**
+ * Every published entry (of `type`, if given) whose latest published revision matches what was typed,
+ * best first by the same query and ranking as the dictionary page: for the API and the SKJ editor's picker.
+ */
+export function rankedPublishedIds(db: DbOrTx, q: string, type?: CompetencyType, limit = Number.MAX_SAFE_INTEGER): number[] {
+  const match = dictionaryMatch(q);
+  if (!match) return [];
+  return rankedMatches(db, "competency_search_published", match, { conditions: type ? sql`c.type = ${type}` : null, needsRevision: false }, 0, limit).ids;
 }
 
 function toRow(raw: RawRow): DictionarySearchRow {
@@ -239,24 +310,28 @@ export interface SimilarName {
 
 const SIMILAR_LIMIT = 5;
 const SIMILAR_CANDIDATES = 200;
-// a six-letter stem reaches spelling variants ("analisa" → "analis*" → "analisis") that a whole word would miss
-const STEM_LENGTH = 6;
+// a six-letter prefix reaches spelling variants ("analisa" → "analis*" → "analisis") that a whole word would miss
+const PREFIX_LENGTH = 6;
 
 /**
  * Up to five entries whose (latest) name is likely a duplicate of `name`, best first, for a warning while
- * creating or renaming an entry. FTS finds candidates sharing any word stem; nameSimilarity decides.
+ * creating or renaming an entry. FTS finds candidates sharing a word prefix or a root word; nameSimilarity
+ * decides, on the names as written or as root words, whichever is closer, so "Pengelolaan Arsip" meets
+ * "Pengelolaan Kearsipan" the way the search does.
  */
 export function similarCompetencyNames(db: DbOrTx, name: string, excludeCode?: string): SimilarName[] {
-  const stems = [...new Set(nameTokens(name).map((w) => w.slice(0, STEM_LENGTH)))].filter((w) => w.length >= 3).slice(0, 12);
-  if (stems.length === 0) return [];
-  const match = `name : (${stems.map((w) => `"${w}"*`).join(" OR ")})`;
+  const prefixes = [...new Set(nameTokens(name).map((w) => w.slice(0, PREFIX_LENGTH)))].filter((w) => w.length >= 3).slice(0, 12);
+  if (prefixes.length === 0) return [];
+  const roots = nameTokens(stemText(name)).slice(0, 12);
+  const match = `name : (${prefixes.map((w) => `"${w}"*`).join(" OR ")}) OR name_stem : (${roots.map((w) => `"${w}"`).join(" OR ")})`;
   const candidates = db.all<{ id: number; code: string; type: CompetencyType; name: string }>(sql`
     select c.id, c.code, c.type, competency_search.name as name
     from competency_search cross join competencies c on c.id = competency_search.rowid
     where competency_search match ${match} ${excludeCode ? sql`and c.code <> ${excludeCode}` : sql``}
-    order by ${BM25} limit ${SIMILAR_CANDIDATES}`);
+    order by ${bm25("competency_search")} limit ${SIMILAR_CANDIDATES}`);
+  const rootsOfName = stemText(name);
   return candidates
-    .map((c) => ({ ...c, score: nameSimilarity(name, c.name).score }))
+    .map((c) => ({ ...c, score: Math.max(nameSimilarity(name, c.name).score, nameSimilarity(rootsOfName, stemText(c.name)).score) }))
     .filter((c) => c.score >= SIMILARITY_THRESHOLD)
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
     .slice(0, SIMILAR_LIMIT);

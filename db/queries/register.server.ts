@@ -1,5 +1,6 @@
 import { count, eq, sql, type SQL } from "drizzle-orm";
-import { ftsQuery, type FunctionalLevel, type PositionGroup, type SkjStatus } from "~/domain/sotk";
+import { stemmedMatch } from "~/domain/search-text.server";
+import type { FunctionalLevel, PositionGroup, SkjStatus } from "~/domain/sotk";
 import type { DbOrTx } from "../client.server";
 import { orgUnits, positions } from "../schema";
 
@@ -82,6 +83,9 @@ export interface RegisterRow {
   skjStatus: SkjStatus;
 }
 
+/** Every typed word as a prefix of a word of the name or summary, or by its Indonesian root word (drizzle/0012). */
+const positionMatch = (q: string) => stemmedMatch(q, ["name_stem", "summary_stem"]);
+
 function registerWhere(filter: RegisterFilter, match: string | null): { from: SQL; where: SQL } {
   const conditions: SQL[] = [sql`p.active = 1`];
   if (filter.unitId) {
@@ -103,12 +107,13 @@ const ORDER: Record<RegisterSort, SQL> = {
   name: sql`p.name collate nocase`,
   group: sql`p."group"`,
   unit: sql`u.code`,
-  relevance: sql`bm25(positions_fts)`,
+  // root-word columns weigh half: a word found as written also matches its root and so ranks higher
+  relevance: sql`bm25(positions_fts, 1, 1, 0.5, 0.5)`,
 };
 
 /** One page of the register plus the total, filtered in SQL (subtree, group, level, status, full text). */
 export function searchRegister(db: DbOrTx, filter: RegisterFilter): { rows: RegisterRow[]; total: number } {
-  const match = filter.q ? ftsQuery(filter.q) : null;
+  const match = filter.q ? positionMatch(filter.q) : null;
   const { from, where } = registerWhere(filter, match);
   // relevance exists only when the full-text index takes part in the query
   const sort: RegisterSort = filter.sort === "relevance" && !match ? "code" : (filter.sort ?? (match ? "relevance" : "code"));
@@ -213,7 +218,7 @@ export function unitPaths(db: DbOrTx, unitIds: readonly number[]): Map<number, s
  * group, full text), so the API and the register page can never disagree about what matches.
  */
 export function listPositionsAfter(db: DbOrTx, filter: Pick<RegisterFilter, "unitId" | "group" | "q">, afterId: number, limit: number): RegisterRow[] {
-  const { from, where } = registerWhere(filter, filter.q ? ftsQuery(filter.q) : null);
+  const { from, where } = registerWhere(filter, filter.q ? positionMatch(filter.q) : null);
   return db.all<RegisterRow>(sql`
     select p.id, p.code, p.name, p."group" as "group", p.functional_level as functionalLevel, u.code as unitCode, u.name as unitName,
            p.government_affair as governmentAffair, p.required_headcount as requiredHeadcount, p.summary_text as summaryText,

@@ -144,13 +144,13 @@ describe("GET /api/v1/competencies", () => {
     expect(bad.json).toEqual({ error: "invalid_type", message: expect.stringContaining("fungsional") });
   });
 
-  it("filters by a case-insensitive substring of code, name or definition", async () => {
+  it("filters by words of code, name or definition, ignoring case", async () => {
     expect((await call("/api/v1/competencies?q=t.anjab")).json.items.map((i) => i.code)).toEqual(["T.ANJAB"]);
     expect((await call("/api/v1/competencies?q=INTEGRITAS")).json.items.map((i) => i.code)).toContain("M.01");
     const definitionOnly = db.$client.prepare("select definition_text from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'T.ANJAB'").pluck().get() as string;
     expect(definitionOnly).toContain("uraian jabatan");
     expect((await call(`/api/v1/competencies?q=${encodeURIComponent("uraian jabatan")}`)).json.items.map((i) => i.code)).toContain("T.ANJAB");
-    // LIKE wildcards in the query are literal characters
+    // characters that are no words match nothing instead of everything
     expect((await call("/api/v1/competencies?q=%25")).json.items).toEqual([]);
     expect((await call("/api/v1/competencies?q=tidak-ada-kompetensi-seperti-ini")).json).toEqual({ items: [], nextCursor: null });
   });

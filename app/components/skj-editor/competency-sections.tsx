@@ -4,7 +4,9 @@ import { CommentMarker } from "~/components/comment-markers";
 import { indicatorNumber, MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
 import type { SkjDocument } from "~/domain/skj-document";
 import { standardLevelFor, type RuleContext } from "~/domain/skj-rules";
+import { SearchSnippet } from "~/components/search-snippet";
 import type { CatalogEntry } from "~/services/skj-editor.server";
+import type { SearchHighlight } from "~db/queries/dictionary-search.server";
 import { useJsonLookup } from "~/components/use-json-lookup";
 
 interface Props {
@@ -46,13 +48,13 @@ function LevelTexts({ code, entry, level }: { code: string; entry: CatalogEntry 
 
 function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; onPick: (entry: CatalogEntry) => void }) {
   const [q, setQ] = useState("");
-  const found = useJsonLookup<{ entries: CatalogEntry[] }>(`/kamus/pilih?q=${encodeURIComponent(q)}`, 250);
+  const found = useJsonLookup<{ entries: (CatalogEntry & { match?: SearchHighlight })[] }>(`/kamus/pilih?q=${encodeURIComponent(q)}`, 250);
   const options = (found.data?.entries ?? []).filter((e) => !existing.has(e.code));
   return (
     <div className="picker">
       <div className="field">
         <label htmlFor="picker-q">Tambah kompetensi teknis dari kamus</label>
-        <input id="picker-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ketik kode atau nama, mis. analisis jabatan" />
+        <input id="picker-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ketik kode, nama atau kata dari indikatornya, mis. analisis jabatan" />
       </div>
       <ul className="picker-results" aria-label="Hasil pencarian kompetensi teknis">
         {options.slice(0, 8).map((e) => (
@@ -60,6 +62,7 @@ function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; 
             <button type="button" className="button-plain" onClick={() => onPick(e)}>
               <code>{e.code}</code> {e.name}
             </button>
+            {e.match ? <SearchSnippet snippet={e.match.snippet} matchedIn={e.match.matchedIn} /> : null}
           </li>
         ))}
         {found.failed ? <li className="muted">Pencarian kamus gagal (koneksi terputus?); ketik lagi untuk mencoba.</li> : null}
