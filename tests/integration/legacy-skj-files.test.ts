@@ -2,6 +2,7 @@
 // compared field by field with its truth, and the files that must be refused with a clear message.
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { readLegacyFile } from "~/services/legacy-skj/read-file.server";
 import { compareWithTruth } from "../fixtures/legacy-skj/compare";
@@ -63,6 +64,13 @@ describe("legacy SKJ files", () => {
     ["a broken zip", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "rusak"],
   ])("refuses %s with a clear message", async (_, bytes, message) => {
     await expect(readLegacyFile("x", bytes)).rejects.toThrow(message);
+  });
+
+  it("refuses a scanned PDF without a text layer, and a broken PDF", async () => {
+    const scanned = await PDFDocument.create();
+    scanned.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600 });
+    await expect(readLegacyFile("pindaian.pdf", await scanned.save())).rejects.toThrow("PDF ini tidak memiliki lapisan teks; pindai dengan OCR lebih dulu.");
+    await expect(readLegacyFile("rusak.pdf", new TextEncoder().encode("%PDF-1.7 rusak"))).rejects.toThrow("PDF ini rusak dan tidak dapat dibaca.");
   });
 
   it("refuses a Word file that holds no SKJ", async () => {

@@ -4,7 +4,7 @@
 import type { CompetencyType } from "../dictionary";
 import type { Importance } from "../skj-document";
 import { cellAt, rowText, rowTexts, type LegacyCell, type LegacyRow } from "./source";
-import { fold, squash } from "./text";
+import { fold, hasListMarker, squash } from "./text";
 import { importanceOfHeader, isTick } from "./values";
 import { requirementKeyOf, type RequirementKey } from "./requirements";
 
@@ -38,7 +38,7 @@ export interface LegacySkjRead {
 }
 
 const IDENTITY_LABELS: [IdentityKey, RegExp][] = [
-  ["name", /^(nama jabatan|jabatan)$/],
+  ["name", /^nama jabatan$/],
   ["group", /^(kelompok jabatan|jenis jabatan)$/],
   ["governmentAffair", /^(urusan pemerintahan|urusan)$/],
   ["jobCode", /^(kode jabatan)$/],
@@ -71,8 +71,10 @@ export function identityLine(row: LegacyRow): { key: IdentityKey | null; label: 
     }
   }
   const folded = fold(label).replace(/^\d{1,2} /, "");
+  const colon = /^\s*:/.test(value) || texts.join(" ").indexOf(":") === label.length;
   value = squash(value.replace(/^\s*:\s*/, ""));
-  const key = IDENTITY_LABELS.find(([, re]) => re.test(folded))?.[0] ?? null;
+  // "Jabatan" alone names the position only before a colon: a wrapped "Indikator Kinerja / Jabatan" does not
+  const key = folded === "jabatan" && colon ? "name" : (IDENTITY_LABELS.find(([, re]) => re.test(folded))?.[0] ?? null);
   return { key, label: squash(label), value };
 }
 
@@ -244,7 +246,11 @@ class CompetencyTable {
     const description = field("description", " ");
     if (description) this.current.description = squash(`${this.current.description} ${description}`);
     const indicators = field("indicators", " ");
-    if (indicators) this.current.lines.push(...indicators.split("\n"));
+    if (indicators) {
+      const lines = this.current.lines;
+      if (row.wrapped && lines.length > 0 && !INDICATOR_NUMBER.test(indicators) && !hasListMarker(indicators)) lines[lines.length - 1] += ` ${indicators}`;
+      else lines.push(...indicators.split("\n"));
+    }
   }
 
   /** Without a header row, the cells in their order: No, Kompetensi, Level, Deskripsi, Indikator. */
@@ -310,6 +316,7 @@ class RequirementsTable {
   private readonly tickColumns = new Map<number, Importance>();
   private parent: "education" | "training" | null = null;
   private last: RequirementKey | null = null;
+  private lastLabel = "";
   constructor(private readonly read: LegacySkjRead) {}
 
   isHeader(row: LegacyRow): boolean {
@@ -335,6 +342,8 @@ class RequirementsTable {
     const label = own.filter((c) => c.col < textStart).map((c) => c.text.trim()).join(" ");
     const value = own.filter((c) => c.col >= textStart && c.col < firstTick).map((c) => c.text.trim()).join("\n");
     let key = label ? requirementKeyOf(label, this.parent) : this.last;
+    // the second line of a wrapped label ("Indikator Kinerja" / "Jabatan") with the text beside it
+    if (key === null && label && this.last && requirementKeyOf(`${this.lastLabel} ${label}`, this.parent) === this.last) key = this.last;
     if (key === "education" || key === "training") {
       this.parent = key;
       if (!value && ticks.length === 0) {
@@ -351,8 +360,10 @@ class RequirementsTable {
       this.read.problems.push({ path: "requirements.training", message: `Pelatihan tercetak tanpa jenis (manajerial/teknis/fungsional): "${value}"; dibaca sebagai pelatihan teknis.` });
       key = "trainingTechnical";
     }
+    if (key !== this.last) this.lastLabel = label;
     this.last = key;
-    if (value) this.read.requirementTexts[key] = this.read.requirementTexts[key] ? `${this.read.requirementTexts[key]}\n${value}` : value;
+    const before = this.read.requirementTexts[key];
+    if (value) this.read.requirementTexts[key] = before ? `${before}${row.wrapped && !hasListMarker(value) ? " " : "\n"}${value}` : value;
     const tick = ticks.find((t): t is Importance => t !== null);
     if (ticks.length > 1) this.read.problems.push({ path: `requirements.importance`, message: `Baris "${label || key}" dicentang di lebih dari satu kolom tingkat pentingnya; yang pertama dipakai.` });
     if (tick && !this.read.requirementTicks[key]) this.read.requirementTicks[key] = tick;

@@ -20,6 +20,11 @@ export interface LegacyRow {
   page: number | null;
   /** Worksheet name (Excel). */
   sheet?: string;
+  /**
+   * The row is one printed line (PDF): a text without a list marker continues the same cell's text in the
+   * row above rather than starting a new item.
+   */
+  wrapped?: boolean;
 }
 
 export const paragraphRow = (text: string, page: number | null = null): LegacyRow => ({ cells: [{ text, col: 0, span: 1 }], table: null, page });
