@@ -21,6 +21,16 @@ export type LegacyDocumentCompetency = { code: string; level: number } | LegacyT
 /** §3 document whose position code and unit are still empty and whose technical rows carry their texts. */
 export type LegacyDocument = Omit<SkjDocument, "competencies"> & { competencies: LegacyDocumentCompetency[] };
 
+/** The texts an SKJ printed for a regulation competency, checked against the regulation when matching. */
+export interface RegulationPrint {
+  index: number;
+  code: StandardLevelCode;
+  name: string;
+  level: number;
+  description: string;
+  indicators: string[];
+}
+
 export const isTechnical = (c: LegacyDocumentCompetency): c is LegacyTechnical => "name" in c;
 
 const REGULATION = Object.entries(STANDARD_LEVEL_NAMES) as [StandardLevelCode, string][];
@@ -40,7 +50,8 @@ export function regulationCodeOf(name: string): StandardLevelCode | null {
   return best?.[0] ?? null;
 }
 
-export function legacyDocument(read: LegacySkjRead): { document: LegacyDocument; problems: LegacyProblem[] } {
+export function legacyDocument(read: LegacySkjRead): { document: LegacyDocument; problems: LegacyProblem[]; regulationPrints: RegulationPrint[] } {
+  const regulationPrints: RegulationPrint[] = [];
   const problems = [...read.problems];
   const name = read.identity.name ?? "";
   const { group, functionalLevel } = parseGroup(read.identity.group ?? "", name);
@@ -49,7 +60,10 @@ export function legacyDocument(read: LegacySkjRead): { document: LegacyDocument;
   read.competencies.forEach((c, i) => {
     if (c.level === null) return; // already reported by the reader
     const code = c.group === "teknis" ? null : regulationCodeOf(c.name);
-    if (code) competencies.push({ code, level: c.level });
+    if (code) {
+      regulationPrints.push({ index: competencies.length, code, name: c.name, level: c.level, description: c.description, indicators: c.indicators });
+      competencies.push({ code, level: c.level });
+    }
     else if (c.group === "manajerial" || c.group === "sosial_kultural") problems.push({ path: `competencies[${i}]`, message: `Kompetensi "${c.name}" tercetak di kelompok ${c.group === "manajerial" ? "manajerial" : "sosial kultural"} tetapi bukan kompetensi peraturan (M.01–M.08, SK.01); tidak diimpor.` });
     else competencies.push({ code: null, name: c.name, level: c.level, description: c.description, indicators: c.indicators });
   });
@@ -72,5 +86,5 @@ export function legacyDocument(read: LegacySkjRead): { document: LegacyDocument;
   if (!name) problems.push({ path: "position.name", message: "Nama jabatan kosong." });
   if (!read.summary) problems.push({ path: "position.summary", message: "Ikhtisar jabatan tidak ditemukan." });
   if (read.competencies.length === 0) problems.push({ path: "competencies", message: "Tabel standar kompetensi tidak ditemukan." });
-  return { document, problems };
+  return { document, problems, regulationPrints };
 }

@@ -1,7 +1,7 @@
 // One legacy file, whatever its kind, read into SKJ documents (contract §7.5). The kind is told by the bytes,
 // not the file name, so a renamed file is still read or refused with the right message.
 import JSZip from "jszip";
-import { legacyDocument, type LegacyDocument } from "~/domain/legacy-skj/document";
+import { legacyDocument, type LegacyDocument, type RegulationPrint } from "~/domain/legacy-skj/document";
 import { readLegacySkj, type LegacyProblem } from "~/domain/legacy-skj/read-skj";
 import type { LegacyRow } from "~/domain/legacy-skj/source";
 import { docxRows } from "./docx-rows.server";
@@ -18,6 +18,8 @@ export interface LegacyFileSkj {
   unitText: string | null;
   document: LegacyDocument;
   problems: LegacyProblem[];
+  /** What the SKJ printed for M.01…SK.01, to be checked against the regulation's texts. */
+  regulationPrints: RegulationPrint[];
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -40,16 +42,25 @@ export async function legacyFileRows(bytes: Uint8Array): Promise<LegacyRow[]> {
 }
 
 export async function readLegacyFile(file: string, bytes: Uint8Array): Promise<LegacyFileSkj[]> {
-  const reads = readLegacySkj(await legacyFileRows(bytes));
+  let rows: LegacyRow[];
+  try {
+    rows = await legacyFileRows(bytes);
+  } catch (error) {
+    // the message names the file, since one import may take many
+    if (error instanceof LegacyFileError) throw new LegacyFileError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const reads = readLegacySkj(rows);
   if (reads.length === 0) throw new LegacyFileError(`${file}: tidak ada SKJ yang dikenali (tidak ditemukan baris "Nama Jabatan").`);
   return reads.map((read) => {
-    const { document, problems } = legacyDocument(read);
+    const { document, problems, regulationPrints } = legacyDocument(read);
     return {
       source: { file, ...(read.source.page !== null ? { page: read.source.page } : {}), ...(read.source.table !== null ? { table: read.source.table } : {}) },
       headerLines: read.headerLines,
       unitText: read.identity.unit ?? null,
       document,
       problems,
+      regulationPrints,
     };
   });
 }
