@@ -135,6 +135,19 @@ describe("legacy SKJ reader", () => {
     expect(problems.map((p) => p.message)).toContain('Baris persyaratan tidak dikenali: "6 Kesehatan Sehat jasmani X".');
   });
 
+  it("takes a Unit Kerja line as the unit, and \"Jabatan\" as the name only before a colon", () => {
+    const rows = [
+      paragraphRow("Jabatan : Kepala Seksi Pelayanan"),
+      paragraphRow("Unit Kerja : Dinas Kesehatan"),
+      paragraphRow("IKHTISAR JABATAN"),
+      paragraphRow("Jabatan pelaksana di bidang pelayanan."),
+    ];
+    const reads = readLegacySkj(rows);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.identity).toEqual({ name: "Kepala Seksi Pelayanan", unit: "Dinas Kesehatan" });
+    expect(reads[0]!.summary).toBe("Jabatan pelaksana di bidang pelayanan.");
+  });
+
   it("reports a printed managerial row that is no regulation competency instead of storing it", () => {
     const rows = [
       paragraphRow("Nama Jabatan : Lurah"),
