@@ -19,6 +19,7 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
   import:sotk FILE... [--dry-run]           impor unit dan jabatan SOTK dari CSV/XLSX (semua atau tidak sama sekali)
   import:dictionary FILE [--dry-run] [--publish]
                                             impor kamus kompetensi teknis dari CSV/XLSX/JSON sebagai draf (--publish: langsung terbitkan)
+  import:skj FILE... [--dry-run] [--json]   impor SKJ lama (Word .docx, Excel .xlsx, PDF berlapis teks) menjadi draf jabatan yang cocok
   seed:bulk --units 2000 --positions 20000 [--seed N]
                                             muat SOTK sintetis (kode BULK-) untuk uji beban dan benchmark
   export:pdf --position CODE [--version N|draft] --out FILE
@@ -39,6 +40,21 @@ class CliError extends Error {}
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+/** The named files' bytes; when any cannot be read, every such file is named and the command stops. */
+function readFilesOrFail(fs: typeof import("node:fs"), paths: string[], unreadable: (name: string) => string): { name: string; bytes: Uint8Array }[] {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  const missing: string[] = [];
+  for (const name of paths) {
+    try {
+      files.push({ name, bytes: new Uint8Array(fs.readFileSync(name)) });
+    } catch {
+      missing.push(unreadable(name));
+    }
+  }
+  if (missing.length) fail(missing.join("\n"));
+  return files;
 }
 
 async function main(argv: string[]) {
@@ -102,16 +118,7 @@ async function main(argv: string[]) {
       const { formatRowChanges } = await import("~/domain/sotk-changes");
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean" } } });
       if (positionals.length === 0) fail("Sebutkan berkas yang diimpor: npm run cli -- import:sotk FILE...");
-      const files: { name: string; bytes: Uint8Array }[] = [];
-      const unreadable: string[] = [];
-      for (const name of positionals) {
-        try {
-          files.push({ name, bytes: new Uint8Array(fs.readFileSync(name)) });
-        } catch {
-          unreadable.push(`${name}:0: berkas: Berkas tidak ditemukan atau tidak dapat dibaca.`);
-        }
-      }
-      if (unreadable.length) fail(unreadable.join("\n"));
+      const files = readFilesOrFail(fs, positionals, (name) => `${name}:0: berkas: Berkas tidak ditemukan atau tidak dapat dibaca.`);
       migrateDatabase(db);
       const result = await importSotkFiles(db, files, null, { dryRun: values["dry-run"] === true });
       if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
@@ -132,16 +139,7 @@ async function main(argv: string[]) {
         options: { "dry-run": { type: "boolean" }, publish: { type: "boolean" } },
       });
       if (positionals.length === 0) fail("Sebutkan berkas yang diimpor: npm run cli -- import:dictionary FILE [--dry-run] [--publish]");
-      const files: { name: string; bytes: Uint8Array }[] = [];
-      const unreadable: string[] = [];
-      for (const name of positionals) {
-        try {
-          files.push({ name, bytes: new Uint8Array(fs.readFileSync(name)) });
-        } catch {
-          unreadable.push(`${name}:0: berkas: Berkas tidak ditemukan atau tidak dapat dibaca.`);
-        }
-      }
-      if (unreadable.length) fail(unreadable.join("\n"));
+      const files = readFilesOrFail(fs, positionals, (name) => `${name}:0: berkas: Berkas tidak ditemukan atau tidak dapat dibaca.`);
       migrateDatabase(db);
       const result = await importDictionaryFiles(db, files, null, { dryRun: values["dry-run"] === true, publish: values.publish === true });
       if (!result.ok) fail(result.errors.map(formatImportError).join("\n"));
@@ -151,6 +149,29 @@ async function main(argv: string[]) {
       const how = result.dryRun ? "Uji coba, tidak ada yang disimpan. " : "";
       const state = result.dryRun || !changed ? "" : result.published ? " Perubahan langsung diterbitkan." : " Perubahan disimpan sebagai draf untuk ditinjau.";
       console.log(`${how}${formatDictionaryCounts(result.counts)}.${state}`);
+      return;
+    }
+    case "import:skj": {
+      // loaded here so that the other commands do not pay for the Word, Excel and PDF readers
+      const fs = await import("node:fs");
+      const { analyseLegacyFiles, applyLegacyImport } = await import("~/services/legacy-skj/import.server");
+      const { formatLegacyImport, formatLegacyResult } = await import("~/services/legacy-skj/report.server");
+      const { LegacyFileError } = await import("~/services/legacy-skj/errors.server");
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean" }, json: { type: "boolean" } } });
+      if (positionals.length === 0) fail("Sebutkan berkas yang diimpor: npm run cli -- import:skj FILE... [--dry-run] [--json]");
+      const files = readFilesOrFail(fs, positionals, (name) => `${name}: Berkas tidak ditemukan atau tidak dapat dibaca.`);
+      migrateDatabase(db);
+      let rows;
+      try {
+        rows = await analyseLegacyFiles(db, files);
+      } catch (error) {
+        if (error instanceof LegacyFileError) fail(error.message);
+        throw error;
+      }
+      const dryRun = values["dry-run"] === true;
+      const result = dryRun ? null : applyLegacyImport(db, rows, null);
+      if (values.json) console.log(JSON.stringify({ documents: rows, ...(result ? { result } : {}) }, null, 2));
+      else console.log([formatLegacyImport(rows), result ? formatLegacyResult(result) : "Uji coba, tidak ada yang disimpan."].join("\n"));
       return;
     }
     case "seed:bulk": {
