@@ -15,7 +15,8 @@ import { headerAndRows, readCsvGrid, readWorkbookSheets, semicolonError, type Gr
 
 export const SHEET_NAMES: Record<SheetKind, string> = { unit: "Unit", jabatan: "Jabatan" };
 
-export type ReadResult = ParsedSheet[] | { error: string };
+/** A file-level problem; `at` places it when it is one sheet's header row rather than the file as a whole. */
+export type ReadResult = ParsedSheet[] | { error: string; at?: { sheet?: string; row: number; column: string } };
 
 export async function readSotkFile(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
   const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
@@ -38,6 +39,7 @@ function readCsv(fileName: string, bytes: Uint8Array): ReadResult {
     return (
       semicolonError(fileName, grid) ?? {
         error: `Berkas ${fileName}: jenis data tidak dapat ditentukan dari baris judul. Berkas unit harus memiliki kolom kode_unit dan nama_unit; berkas jabatan harus memiliki kolom kode_jabatan.`,
+        at: { row: 1, column: "judul kolom" },
       }
     );
   }
@@ -55,7 +57,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult
     const grid = ws.grid;
     if (grid.length === 0) continue; // an untouched sheet is not an attempt to import that kind
     if (grid[0]!.rowNumber !== 1) {
-      return { error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.` };
+      return { error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.`, at: { sheet: ws.name, row: 1, column: "judul kolom" } };
     }
     sheets.push(toSheet(fileName, ws.name, kind, grid));
   }

@@ -237,7 +237,7 @@ export async function importSotkFiles(
   const readErrors: ImportError[] = [];
   for (const f of files) {
     const result = await readSotkFile(f.name, f.bytes);
-    if ("error" in result) readErrors.push({ file: f.name, row: 0, column: "berkas", message: result.error });
+    if ("error" in result) readErrors.push({ file: f.name, ...(result.at ?? { row: 0, column: "berkas" }), message: result.error });
     else sheets.push(...result);
   }
   // rows of the readable files would only add "unit not found" noise for units in the unreadable ones

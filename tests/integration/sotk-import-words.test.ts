@@ -100,4 +100,18 @@ describe("a SOTK typed by hand", () => {
     );
     expect(db.select().from(positions).where(eq(positions.code, "BKPSDM.KEPALA")).get()).toBeUndefined();
   });
+
+  it("places a header that is not on row 1 at its sheet's first row, and a file without a known header at its row 1", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Jabatan");
+    ws.getCell("A3").value = "Kode Jabatan";
+    ws.getCell("B3").value = "Nama jabatan";
+    const shifted = { name: "judul-turun.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    const noHeader = { name: "tanpa-judul.csv", bytes: new TextEncoder().encode("BKPSDM,Badan Kepegawaian\n") };
+    const result = await importSotkFiles(db, [shifted, noHeader], null);
+    expect(!result.ok && result.errors).toEqual([
+      expect.objectContaining({ file: "judul-turun.xlsx", sheet: "Jabatan", row: 1, column: "judul kolom", message: expect.stringContaining("baris 1 lembar Jabatan harus berisi judul kolom") }),
+      expect.objectContaining({ file: "tanpa-judul.csv", row: 1, column: "judul kolom", message: expect.stringContaining("jenis data tidak dapat ditentukan") }),
+    ]);
+  });
 });
