@@ -3,6 +3,9 @@
 import { isRegulationCode, MANDATORY_TECHNICAL_CODE } from "./dictionary";
 import type { SkjCompetency, SkjDocument } from "./skj-document";
 
+/** How many positions one bulk request may draft (contract §7.6). */
+export const BULK_DRAFTS_MAX = 1_000;
+
 export const COPY_PARTS = ["technical", "requirements", "summary"] as const;
 export type CopyPart = (typeof COPY_PARTS)[number];
 

@@ -7,7 +7,8 @@ import { methodNotAllowed, readJsonBody } from "~/auth/api-body.server";
 import { ROLE_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { CODE_MAX } from "~/domain/sotk";
-import { BULK_DRAFTS_MAX, createDraftsInBulk } from "~/services/skj-bulk.server";
+import { BULK_DRAFTS_MAX } from "~/domain/skj-copy";
+import { createDraftsInBulk } from "~/services/skj-bulk.server";
 import { getDb } from "~db/client.server";
 
 const code = z.string({ error: "harus berupa teks kode jabatan." }).min(1, "tidak boleh kosong.").max(CODE_MAX, `paling panjang ${CODE_MAX} karakter.`);

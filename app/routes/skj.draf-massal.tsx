@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SkjStatusTag } from "~/components/skj-status-tag";
-import { COPY_PART_LABELS, COPY_PARTS, type CopyPart } from "~/domain/skj-copy";
+import { BULK_DRAFTS_MAX, COPY_PART_LABELS, COPY_PARTS, type CopyPart } from "~/domain/skj-copy";
 import type { SkjStatus } from "~/domain/sotk";
 import { readFormBody } from "~/services/request-body.server";
-import { BULK_DRAFTS_MAX, bulkSelection, copySourceCandidates, copySourceOf, createDraftsInBulk, type BulkDraftResult } from "~/services/skj-bulk.server";
+import { bulkSelection, copySourceCandidates, copySourceOf, createDraftsInBulk, type BulkDraftResult } from "~/services/skj-bulk.server";
 import { getDb } from "~db/client.server";
 import { findPositionByCode } from "~db/queries/register.server";
 

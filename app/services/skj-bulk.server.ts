@@ -3,7 +3,7 @@
 // someone else is seen and skipped, never doubled.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { plainTextToDoc, type RichTextNode } from "~/domain/richtext";
-import { COPY_PARTS, copyFromSource, type CopyPart, type CopySource } from "~/domain/skj-copy";
+import { BULK_DRAFTS_MAX, COPY_PARTS, copyFromSource, type CopyPart, type CopySource } from "~/domain/skj-copy";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { Db, DbOrTx } from "~db/client.server";
 import { parseRegisterQuery } from "~/domain/register-filter";
@@ -12,8 +12,6 @@ import { createDraft, findOpenDraft } from "~db/queries/skj-drafts.server";
 import { skjVersions } from "~db/schema";
 import { loadRegister } from "./register.server";
 import { newDraftDocument } from "./skj.server";
-
-export const BULK_DRAFTS_MAX = 1_000;
 
 export interface BulkDraftResult {
   positionCode: string;
