@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { can, navigationFor, ROLES } from "./permissions";
+import { can, navigationFor, PERMISSIONS, ROLES } from "./permissions";
 
 describe("permissions", () => {
-  it("gives each role the navigation it may use", () => {
-    const labels = (role: (typeof ROLES)[number]) => navigationFor(role).map((n) => n.label);
-    const common = ["Beranda", "Struktur Organisasi", "Jabatan", "Kamus Kompetensi", "SKJ", "Penetapan"];
-    expect(labels("admin")).toEqual([...common, "Admin"]);
-    for (const role of ["analis", "reviewer", "viewer"] as const) expect(labels(role)).toEqual(common);
+  it("gives each role the navigation it may use, each item leading to its page", () => {
+    const links = (role: (typeof ROLES)[number]) => navigationFor(role).map((n) => `${n.label} ${n.to}`);
+    const common = ["Beranda /", "Struktur Organisasi /struktur", "Jabatan /jabatan", "Kamus Kompetensi /kamus", "SKJ /skj", "Penetapan /penetapan"];
+    expect(links("admin")).toEqual([...common, "Admin /admin"]);
+    for (const role of ["analis", "reviewer", "viewer"] as const) expect(links(role)).toEqual(common);
+  });
+
+  it("grants each role exactly what the contract's role table lists", () => {
+    const granted = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can(role, p))]));
+    expect(granted).toEqual({
+      admin: [...PERMISSIONS],
+      analis: ["read", "register:write", "dictionary:write", "skj:write"],
+      reviewer: ["read", "register:write", "dictionary:write", "dictionary:publish", "skj:write", "skj:review", "skj:publish"],
+      viewer: ["read"],
+    });
   });
 
   it("lets only reviewers and admins review and publish", () => {

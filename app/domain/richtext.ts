@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Tiptap JSON is the stored source of rich text; plain text is derived for search, diff and the API.
 export interface RichTextNode {
   type: string;
@@ -54,6 +56,42 @@ export function richTextShapeProblem(value: unknown, label: string): string | nu
     if (depth > MAX_JSON_DEPTH) return `${label} bertingkat terlalu dalam: paling banyak ${RICH_TEXT_MAX_NESTING} tingkat daftar di dalam daftar.`;
     if (++seen > RICH_TEXT_MAX_VALUES) return `${label} terlalu besar: paling banyak ${RICH_TEXT_MAX_VALUES.toLocaleString("id-ID")} bagian beserta formatnya.`;
     if (item !== null && typeof item === "object") for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return null;
+}
+
+export const ORDERED_LIST_MAX_START = 9_999;
+
+/**
+ * The allowed value of every attribute the editor's extensions declare, by node type and attribute, with the
+ * rule in words. ProseMirror stores any JSON value as an attribute, so without this a numbered list starting
+ * at `"x"` or `{}` would be kept (issue 13).
+ */
+export const RICH_TEXT_ATTRIBUTE_RULES: Readonly<Record<string, Readonly<Record<string, { valid: z.ZodType; rule: string }>>>> = {
+  orderedList: {
+    start: {
+      valid: z.number().int().min(0).max(ORDERED_LIST_MAX_START),
+      rule: `nomor awal daftar bernomor harus bilangan bulat 0 sampai ${ORDERED_LIST_MAX_START.toLocaleString("id-ID")}`,
+    },
+    type: { valid: z.enum(["1", "a", "A", "i", "I"]).nullable(), rule: "jenis penomoran daftar harus salah satu dari 1, a, A, i, I" },
+  },
+};
+
+/**
+ * The first attribute value outside its rule, in Indonesian with the field's label, or null. Attribute names
+ * without a rule are left to the schema check, which refuses any name a type does not declare. Expects a
+ * document that passed the editor's schema, so every node is an object.
+ */
+export function richTextAttributeProblem(doc: RichTextNode, label: string): string | null {
+  const pending = [doc];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const rules = RICH_TEXT_ATTRIBUTE_RULES[node.type] ?? {};
+    for (const [name, value] of Object.entries(node.attrs ?? {})) {
+      const rule = rules[name];
+      if (rule && !rule.valid.safeParse(value).success) return `${label}: ${rule.rule}, bukan ${JSON.stringify(value).slice(0, 40)}.`;
+    }
+    if (Array.isArray(node.content)) pending.push(...node.content);
   }
   return null;
 }

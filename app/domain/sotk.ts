@@ -74,8 +74,11 @@ export const UnitSchema = z.object({
   parentCode: optionalText(CODE_MAX, "Kode unit induk"),
   legalBasisKind: optionalText(LEGAL_BASIS_KIND_MAX, "Jenis dasar hukum"),
   legalBasisNumber: optionalText(LEGAL_BASIS_NUMBER_MAX, "Nomor dasar hukum"),
+  // the union's own message: a value that is no whole number fails both branches, and Zod would say "Invalid input"
   legalBasisYear: z
-    .union([z.literal(""), z.coerce.number().int("Tahun harus bilangan bulat.").min(LEGAL_BASIS_YEARS.min, "Tahun tidak masuk akal.").max(LEGAL_BASIS_YEARS.max, "Tahun tidak masuk akal.")])
+    .union([z.literal(""), z.coerce.number().int().min(LEGAL_BASIS_YEARS.min, "Tahun tidak masuk akal.").max(LEGAL_BASIS_YEARS.max, "Tahun tidak masuk akal.")], {
+      error: "Tahun harus bilangan bulat.",
+    })
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional()
@@ -98,7 +101,17 @@ export const PositionSchema = z
     governmentAffair: optionalText(GOVERNMENT_AFFAIR_MAX, "Urusan pemerintahan"),
     summaryText: z.string().max(SUMMARY_MAX, `Ikhtisar jabatan maksimal ${SUMMARY_MAX} karakter.`).default(""),
     requiredHeadcount: z
-      .union([z.literal(""), z.coerce.number().int("Kebutuhan harus bilangan bulat.").min(0, "Kebutuhan tidak boleh negatif.").max(HEADCOUNT_MAX)])
+      .union(
+        [
+          z.literal(""),
+          z.coerce
+            .number()
+            .int()
+            .min(0, "Kebutuhan tidak boleh negatif.")
+            .max(HEADCOUNT_MAX, `Kebutuhan maksimal ${HEADCOUNT_MAX.toLocaleString("id-ID")} orang.`),
+        ],
+        { error: "Kebutuhan harus bilangan bulat." },
+      )
       .transform((v) => (v === "" ? null : v))
       .nullable()
       .optional()

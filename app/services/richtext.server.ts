@@ -2,7 +2,7 @@ import { getSchema } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html/server";
 import { Node } from "@tiptap/pm/model";
 import { richTextExtensions } from "~/components/editor/extensions";
-import { richTextShapeProblem, type RichTextNode } from "~/domain/richtext";
+import { richTextAttributeProblem, richTextShapeProblem, type RichTextNode } from "~/domain/richtext";
 
 const schema = getSchema(richTextExtensions);
 
@@ -32,10 +32,11 @@ export function parseRichText(raw: unknown, label = "Teks"): { ok: true; doc: Ri
   try {
     Node.fromJSON(schema, json).check();
     if (!onlyDeclared(json as RichTextNode)) throw new Error("undeclared key or attribute");
-    return { ok: true, doc: json as RichTextNode };
   } catch {
     return invalid;
   }
+  const attribute = richTextAttributeProblem(json as RichTextNode, label);
+  return attribute ? { ok: false, message: attribute } : { ok: true, doc: json as RichTextNode };
 }
 
 function tooLong(label: string) {

@@ -121,3 +121,30 @@ export async function confirmPublication(page: Page, count: number) {
   await page.getByRole("dialog", { name: `Tetapkan ${count} SKJ?` }).getByRole("button", { name: "Ya, tetapkan" }).click();
   await page.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
 }
+
+/** Opens the page of `position` from the register's search, as a reader finds it. */
+export async function openPosition(page: Page, position: string) {
+  await visit(page, `/jabatan?q=${encodeURIComponent(position.toLowerCase())}`);
+  await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: position, exact: true }).click();
+  await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/**
+ * The e2e server seeds no demo SKJ, so version 1 of `position` is made the way the bureau makes one: the
+ * analyst drafts and submits, a reviewer approves, the publisher puts it in a new penetapan and publishes it.
+ */
+export async function publishFirstSkj(pages: { analis: Page; reviewer: Page; publisher: Page }, position: string, act: { number: string; title: string }) {
+  const { analis, reviewer, publisher } = pages;
+  await openPosition(analis, position);
+  await analis.getByRole("button", { name: "Susun SKJ" }).click();
+  await analis.waitForURL("**/skj");
+  await completeDraft(analis);
+  await analis.getByLabel("Alasan atas peringatan (bila ada)").fill("Persyaratan mengikuti peta jabatan Biro Organisasi.");
+  await analis.getByRole("button", { name: "Ajukan SKJ" }).click();
+  await analis.getByRole("status").filter({ hasText: "SKJ diajukan untuk ditinjau." }).waitFor();
+
+  await approveFromQueue(reviewer, position);
+  await penetapanWith(publisher, act, position);
+  await confirmPublication(publisher, 1);
+}

@@ -1,30 +1,11 @@
 import fs from "node:fs";
-import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { approveFromQueue, completeDraft, confirmPublication, heading, logIn, penetapanWith, useBrowser, visit } from "./browser";
+import { heading, logIn, publishFirstSkj, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Subbagian Tata Usaha Biro";
 const ACT = "Peraturan Gubernur Nomor 88 Tahun 2026 tentang Standar Kompetensi Jabatan Subbagian Tata Usaha Biro";
-
-/** The e2e server seeds no demo SKJ, so the lampiran is made the way the bureau makes one: draft, review, penetapan. */
-async function publishOneSkj(analis: Page, reviewer: Page, admin: Page) {
-  await visit(analis, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}`);
-  await analis.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: POSITION, exact: true }).click();
-  await analis.getByRole("table", { name: "Identitas jabatan" }).waitFor();
-  await analis.locator("html[data-hydrated]").waitFor({ state: "attached" });
-  await analis.getByRole("button", { name: "Susun SKJ" }).click();
-  await analis.waitForURL("**/skj");
-  await completeDraft(analis);
-  await analis.getByLabel("Alasan atas peringatan (bila ada)").fill("Persyaratan mengikuti peta jabatan Biro Organisasi.");
-  await analis.getByRole("button", { name: "Ajukan SKJ" }).click();
-  await analis.getByRole("status").filter({ hasText: "SKJ diajukan untuk ditinjau." }).waitFor();
-
-  await approveFromQueue(reviewer, POSITION);
-  await penetapanWith(admin, { number: "88", title: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro" }, POSITION);
-  await confirmPublication(admin, 1);
-}
 
 describe("SKJ bundle", () => {
   const browser = useBrowser();
@@ -35,7 +16,7 @@ describe("SKJ bundle", () => {
     await logIn(reviewer, "reviewer@demo.go.id");
     await logIn(admin, "admin@demo.go.id");
     await logIn(viewer, "viewer@demo.go.id");
-    await publishOneSkj(analis, reviewer, admin);
+    await publishFirstSkj({ analis, reviewer, publisher: admin }, POSITION, { number: "88", title: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro" });
 
     await viewer.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Penetapan" }).click();
     await viewer.getByRole("link", { name: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro" }).click();

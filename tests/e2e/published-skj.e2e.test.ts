@@ -1,18 +1,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { approveFromQueue, completeDraft, confirmPublication, heading, logIn, penetapanWith, useBrowser, visit } from "./browser";
+import { approveFromQueue, completeDraft, confirmPublication, heading, logIn, openPosition, penetapanWith, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Seksi Mutu dan Akreditasi Fasilitas Pelayanan Kesehatan";
 const CODE = "DINKES.BID-YANKES.SEKSI-MUTU.KASI";
 const ACT = "Peraturan Gubernur Nomor 64 Tahun 2026 tentang Standar Kompetensi Jabatan Bidang Pelayanan Kesehatan";
-
-async function openPosition(page: Page) {
-  await visit(page, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}`);
-  await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: POSITION, exact: true }).click();
-  await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-}
 
 /** The row of the position in one of the /skj work lists, as text. */
 async function workListRow(page: Page, list: string) {
@@ -28,7 +21,7 @@ describe("a published SKJ", () => {
   it("is followed in the analyst's work lists, published only after the confirmation, and read by a viewer from “Lihat SKJ”", async () => {
     const [analis, reviewer, publisher, viewer] = [await browser.newPage(), await browser.newPage(), await browser.newPage(), await browser.newPage()];
     await logIn(analis, "analis@demo.go.id");
-    await openPosition(analis);
+    await openPosition(analis, POSITION);
     await analis.getByRole("button", { name: "Susun SKJ" }).click();
     await analis.waitForURL("**/skj");
     await completeDraft(analis);
@@ -60,7 +53,7 @@ describe("a published SKJ", () => {
     await dialog.waitFor();
     await publisher.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
-    await openPosition(publisher);
+    await openPosition(publisher, POSITION);
     expect(await publisher.getByRole("region", { name: "Versi SKJ yang ditetapkan" }).innerText()).toContain("Belum ada versi yang ditetapkan.");
     expect(await publisher.getByText("sudah disetujui").count()).toBe(1);
 
@@ -70,7 +63,7 @@ describe("a published SKJ", () => {
 
     // a viewer reads the version in force as a page, from "Lihat SKJ"
     await logIn(viewer, "viewer@demo.go.id");
-    await openPosition(viewer);
+    await openPosition(viewer, POSITION);
     await viewer.getByRole("link", { name: "Lihat SKJ", exact: true }).click();
     await viewer.waitForURL(/\/jabatan\/\d+\/versi\/1$/);
     await expect.poll(() => heading(viewer)).toBe(`SKJ ${POSITION} · Versi 1`);

@@ -88,6 +88,21 @@ describe("API authentication", () => {
     expect((await call(unitsLoader, "/api/v1/units", valid)).status).toBe(200);
   });
 
+  it("reads the token from a Bearer header as clients write it, and nothing else", async () => {
+    const db = await useTestDatabase("demo");
+    const valid = tokenFor(db, "viewer@demo.go.id", ["skj:read"]);
+    const status = async (authorization: string) => (await run(unitsLoader, new Request(`${BASE}/api/v1/units`, { headers: { Authorization: authorization } }))).status;
+    for (const accepted of [`Bearer ${valid}`, `bearer ${valid}`, `Bearer  \t${valid} `]) expect(await status(accepted), accepted).toBe(200);
+    for (const refused of [`XBearer ${valid}`, `Bearer ${valid} extra`, `Bearer ${valid}x`, `Bearer${valid}`]) expect(await status(refused), refused).toBe(401);
+  });
+
+  it("marks every answer as not to be cached, since it is bound to the token", async () => {
+    const db = await useTestDatabase("demo");
+    const valid = tokenFor(db, "viewer@demo.go.id", ["skj:read"]);
+    expect((await call(unitsLoader, "/api/v1/units", valid)).headers.get("Cache-Control")).toBe("no-store");
+    expect((await call(unitsLoader, "/api/v1/units")).headers.get("Cache-Control")).toBe("no-store");
+  });
+
   it("answers 401 for a revoked token and for the token of a deactivated user", async () => {
     const db = await useTestDatabase("demo");
     const revoked = tokenFor(db, "viewer@demo.go.id", ["skj:read"]);

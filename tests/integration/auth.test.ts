@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { attemptLogin, WRONG_CREDENTIALS } from "~/auth/login.server";
-import { getSessionUser, SESSION_TTL_MS, startSession } from "~/auth/session.server";
+import { requirePermission, requireUser } from "~/auth/guard.server";
+import { endSession, getSessionUser, SESSION_TTL_MS, startSession } from "~/auth/session.server";
 import { LOCK_MS, MAX_ATTEMPTS, WINDOW_MS } from "~/domain/login-throttle";
 import { findUserByEmail, updateUser } from "~db/queries/users.server";
 import { action as loginAction } from "~/routes/login";
@@ -139,5 +140,37 @@ describe("sessions", () => {
   it("ignore a forged cookie", async () => {
     await useTestDatabase("demo");
     expect(await getSessionUser(withCookie("skj_session=forged.value"))).toBeNull();
+  });
+});
+
+describe("the guard of every page", () => {
+  const refusal = (call: Promise<unknown>) => call.then(() => null, (thrown: Response) => thrown);
+
+  it("sends a visitor without a session to the login page, coming back to the page they asked for", async () => {
+    await useTestDatabase("demo");
+    const home = await refusal(requireUser(new Request("http://localhost/")));
+    expect(home?.headers.get("Location")).toBe("/login");
+    const search = await refusal(requireUser(new Request("http://localhost/jabatan?q=biro")));
+    expect(search?.headers.get("Location")).toBe("/login?redirectTo=%2Fjabatan%3Fq%3Dbiro");
+  });
+
+  it("answers 403 with an Indonesian message to a role without the permission", async () => {
+    const db = await useTestDatabase("demo");
+    const cookie = await startSession(findUserByEmail(db, "viewer@demo.go.id")!.id);
+    const refused = await refusal(requirePermission(withCookie(cookie), "skj:publish"));
+    expect(refused?.status).toBe(403);
+    expect(await refused?.text()).toBe("Anda tidak memiliki izin untuk membuka halaman ini.");
+  });
+});
+
+describe("the session cookie", () => {
+  it("holds for the whole site as long as the session lasts, and logging out clears it and ends the session", async () => {
+    const db = await useTestDatabase("demo");
+    const cookie = await startSession(findUserByEmail(db, "analis@demo.go.id")!.id);
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).toMatch(new RegExp(`; Max-Age=${SESSION_TTL_MS / 1000}(;|$)`));
+    const cleared = await endSession(withCookie(cookie));
+    expect(cleared).toMatch(/^skj_session=; Max-Age=0;/);
+    expect(await getSessionUser(withCookie(cookie))).toBeNull();
   });
 });
