@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ftsQuery, PositionSchema, positionEchelon, skjStatusOf, UnitSchema, wouldCreateCycle } from "./sotk";
+import { PositionSchema, positionEchelon, skjStatusOf, UnitSchema, wouldCreateCycle } from "./sotk";
 
 /** The message the form shows next to each refused field (the first one of the field). */
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -144,20 +144,6 @@ describe("SKJ status of a position", () => {
     expect(skjStatusOf(false, null)).toBe("belum_ada");
     expect(skjStatusOf(false, "dikembalikan")).toBe("draf");
     expect(skjStatusOf(false, "disetujui")).toBe("disetujui");
-  });
-});
-
-describe("register search", () => {
-  it("matches every typed word as a prefix, ignoring punctuation and quotes", () => {
-    expect(ftsQuery('  Kepala "biro", organisasi! ')).toBe('"Kepala"* AND "biro"* AND "organisasi"*');
-    expect(ftsQuery("ｋｅｐａｌａ")).toBe('"kepala"*');
-    expect(ftsQuery(" ,.; ")).toBeNull();
-    expect(ftsQuery("")).toBeNull();
-  });
-
-  it("uses at most 12 words", () => {
-    const words = Array.from({ length: 15 }, (_, i) => `kata${i}`);
-    expect(ftsQuery(words.join(" "))).toBe(words.slice(0, 12).map((w) => `"${w}"*`).join(" AND "));
   });
 });
 
