@@ -3,6 +3,7 @@
 // uploaded, its rows checked, one left out, and the drafts of the others opened in the editor.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectNoSeriousViolations } from "./axe";
 import { heading, logIn, useBrowser, visit } from "./browser";
 
 const fixture = (name: string) => path.resolve("tests/fixtures/legacy-skj", name);
@@ -34,6 +35,7 @@ describe("legacy SKJ import", () => {
     const kasubbag = rows.getByRole("combobox", { name: /^Jabatan untuk Kepala Subbagian Umum dan Kepegawaian/ });
     expect(await kasubbag.locator("option:checked").innerText()).toMatch(/LPM\.DISDIK\.UMPEG\.KASUBBAG/);
     expect(await kasubbag.locator("option").count()).toBeGreaterThan(1);
+    await expectNoSeriousViolations(page, "legacy SKJ import: the rows found");
 
     await page.getByRole("button", { name: "Impor 3 draf" }).waitFor();
     await rows.getByRole("checkbox", { name: /^Impor Analis Kebijakan Ahli Muda/ }).uncheck();
