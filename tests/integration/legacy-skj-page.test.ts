@@ -1,6 +1,7 @@
 // The page /skj/impor through its loader and action (contract §7.5): the upload is analysed into one row per SKJ,
 // the analysis waits for its own user, and "Impor N draf" stores the kept rows at the positions chosen.
-import { readFileSync } from "node:fs";
+import fs, { readFileSync } from "node:fs";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action, loader } from "~/routes/skj.impor";
@@ -119,6 +120,21 @@ describe("/skj/impor", () => {
     const guessed = await run(action, post("/skj/impor", { analisis: "../../etc/passwd", impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, await cookieFor("analis@demo.go.id")));
     expect(guessed.status).toBe(410);
     expect(counts()).toEqual(before);
+  });
+
+  it("forgets an analysis after an hour: the import asks for the upload again and stores nothing", async () => {
+    const cookie = await cookieFor("analis@demo.go.id");
+    const analysis = await analyse(cookie, ["a1-bordered.docx"]);
+    const file = path.join(path.dirname(process.env.DATABASE_PATH!), "legacy-imports", `${analysis.id}.json`);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(file, twoHoursAgo, twoHoursAgo);
+    const before = counts();
+    const answer = await run(action, post("/skj/impor", { analisis: analysis.id, impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, cookie));
+    expect(answer).toMatchObject({ status: 410, body: { message: "Hasil pemeriksaan berkas tidak ditemukan atau sudah kedaluwarsa (1 jam). Unggah berkasnya lagi." } });
+    expect(counts()).toEqual(before);
+    // the next analysis clears the stale file away
+    await analyse(cookie, ["a1-bordered.docx"]);
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it("names a file it cannot read and stores nothing", async () => {

@@ -29,7 +29,9 @@ const fileOf = (id: string) => path.join(folder(), `${id}.json`);
 function removeStale(now: number) {
   for (const name of fs.readdirSync(folder())) {
     const file = path.join(folder(), name);
-    if (now - fs.statSync(file).mtimeMs > KEEP_MS) fs.rmSync(file, { force: true });
+    // another request may have removed it between the listing and here
+    const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && now - modified > KEEP_MS) fs.rmSync(file, { force: true });
   }
 }
 
