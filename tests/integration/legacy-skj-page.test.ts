@@ -27,6 +27,8 @@ function upload(cookie: string, files: { name: string; bytes: Uint8Array }[]): R
   return new Request(`${BASE}/skj/impor`, { method: "POST", headers: { Cookie: cookie }, body: form });
 }
 
+const postForm = (body: URLSearchParams, cookie: string) => new Request(`${BASE}/skj/impor`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
+
 interface Analysis {
   kind: "analysis";
   id: string;
@@ -78,17 +80,13 @@ describe("/skj/impor", () => {
   it("imports the kept rows at the positions chosen, leaves out the unticked one, and reports each row", async () => {
     const cookie = await cookieFor("analis@demo.go.id");
     const analysis = await analyse(cookie);
-    const form: Record<string, string> = { analisis: analysis.id };
-    const body = new URLSearchParams(form);
-    analysis.rows.forEach((row, i) => {
-      body.set(`jabatan-${i}`, row.match!.positionCode);
-      if (i !== 2) body.append("impor", String(i));
-    });
-    // the Dinas Kesehatan's Kasubbag goes to the Dinas Pendidikan's instead; that one's own row is left out
+    // as the form sends it: every row's select; rows 2 (Analis Kebijakan) and 1 unticked, and the Dinas
+    // Kesehatan's Kasubbag (row 4) sent to the Dinas Pendidikan's position instead of row 1
+    const body = new URLSearchParams([["analisis", analysis.id]]);
+    analysis.rows.forEach((row, i) => body.set(`jabatan-${i}`, row.match!.positionCode));
     body.set("jabatan-4", "LPM.DISDIK.UMPEG.KASUBBAG");
-    body.delete("impor");
     for (const i of [0, 3, 4, 5]) body.append("impor", String(i));
-    const answer = await run(action, new Request(`${BASE}/skj/impor`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body }));
+    const answer = await run(action, postForm(body, cookie));
     expect(answer.status).toBe(200);
     const done = answer.body as Done;
     expect(done.rows.map((r) => [r.positionCode, r.outcome])).toEqual([
@@ -117,6 +115,9 @@ describe("/skj/impor", () => {
     expect(other.status).toBe(410);
     const foreign = await run(action, post("/skj/impor", { analisis: analysis.id, impor: "0", "jabatan-0": "LPM.DINKES.KADIS" }, await cookieFor("analis@demo.go.id")));
     expect(foreign).toMatchObject({ status: 422, body: { message: 'Baris 1: jabatan "LPM.DINKES.KADIS" bukan salah satu kandidat SKJ ini.' } });
+    const bothKasubbag = new URLSearchParams([["analisis", analysis.id], ["impor", "1"], ["jabatan-1", "LPM.DISDIK.UMPEG.KASUBBAG"], ["impor", "4"], ["jabatan-4", "LPM.DISDIK.UMPEG.KASUBBAG"]]);
+    const twice = await run(action, postForm(bothKasubbag, await cookieFor("analis@demo.go.id")));
+    expect(twice).toMatchObject({ status: 422, body: { message: "Baris 2 dan 5 sama-sama diimpor ke jabatan LPM.DISDIK.UMPEG.KASUBBAG; hapus centang salah satunya atau pilih jabatan lain." } });
     const guessed = await run(action, post("/skj/impor", { analisis: "../../etc/passwd", impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, await cookieFor("analis@demo.go.id")));
     expect(guessed.status).toBe(410);
     expect(counts()).toEqual(before);
