@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type LegacyReply =
   | { kind: "message"; message: string }
-  | { kind: "analysis"; id: string; files: string[]; rows: AnalysedRow[] }
+  | { kind: "analysis"; id: string; files: string[]; rows: AnalysedRow[]; message?: string }
   | { kind: "done"; rows: ImportedRow[]; dictionaryDrafts: string[] };
 
 const isUpload = (request: Request) => (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
@@ -65,8 +65,11 @@ async function apply(request: Request, userId: number) {
     return kept.has(String(i)) && positionCode ? { keep: true, positionCode } : { keep: false };
   });
   const chosen = applyChoices(pending.rows, choices);
-  if (!chosen.ok) return data<LegacyReply>({ kind: "message", message: chosen.message }, { status: 422 });
-  if (chosen.rows.length === 0) return data<LegacyReply>({ kind: "message", message: "Tidak ada baris yang dipilih untuk diimpor." }, { status: 422 });
+  if (!chosen.ok || chosen.rows.length === 0) {
+    const message = chosen.ok ? "Tidak ada baris yang dipilih untuk diimpor." : chosen.message;
+    // the rows stay on the page (with the user's choices) so that the refusal can be corrected there
+    return data<LegacyReply>({ kind: "analysis", id, files: pending.files, rows: analysedRows(pending.rows), message }, { status: 422 });
+  }
   const db = getDb();
   const result = applyLegacyImport(db, chosen.rows, userId);
   discardPendingAnalysis(id);
@@ -148,6 +151,11 @@ function AnalysisForm({ reply }: { reply: Extract<LegacyReply, { kind: "analysis
           ))}
         </tbody>
       </table>
+      {reply.message ? (
+        <p className="form-error" role="alert">
+          {reply.message}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" className="button" disabled={busy || count === 0}>
           {busy ? "Mengimpor…" : `Impor ${count.toLocaleString("id-ID")} draf`}

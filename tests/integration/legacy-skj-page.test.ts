@@ -117,7 +117,8 @@ describe("/skj/impor", () => {
     expect(foreign).toMatchObject({ status: 422, body: { message: 'Baris 1: jabatan "LPM.DINKES.KADIS" bukan salah satu kandidat SKJ ini.' } });
     const bothKasubbag = new URLSearchParams([["analisis", analysis.id], ["impor", "1"], ["jabatan-1", "LPM.DISDIK.UMPEG.KASUBBAG"], ["impor", "4"], ["jabatan-4", "LPM.DISDIK.UMPEG.KASUBBAG"]]);
     const twice = await run(action, postForm(bothKasubbag, await cookieFor("analis@demo.go.id")));
-    expect(twice).toMatchObject({ status: 422, body: { message: "Baris 2 dan 5 sama-sama diimpor ke jabatan LPM.DISDIK.UMPEG.KASUBBAG; hapus centang salah satunya atau pilih jabatan lain." } });
+    // the rows stay on the page to be corrected
+    expect(twice).toMatchObject({ status: 422, body: { kind: "analysis", id: analysis.id, rows: analysis.rows, message: "Baris 2 dan 5 sama-sama diimpor ke jabatan LPM.DISDIK.UMPEG.KASUBBAG; hapus centang salah satunya atau pilih jabatan lain." } });
     const guessed = await run(action, post("/skj/impor", { analisis: "../../etc/passwd", impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, await cookieFor("analis@demo.go.id")));
     expect(guessed.status).toBe(410);
     expect(counts()).toEqual(before);
