@@ -1,6 +1,6 @@
 // An analyst brings in an SKJ book the instansi already has (contract §7.5, issue 16): the book's positions
 // first come into the register through the SOTK import, as they would on the first day, then the book is
-// uploaded, its rows checked, one left out, and the drafts of the others opened in the editor.
+// uploaded, its rows checked, one match changed, one left out, and the drafts of the others opened in the editor.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousViolations } from "./axe";
@@ -11,7 +11,7 @@ const fixture = (name: string) => path.resolve("tests/fixtures/legacy-skj", name
 describe("legacy SKJ import", () => {
   const browser = useBrowser();
 
-  it("an analyst uploads a Word book, leaves one SKJ out, imports the others as drafts and opens one", async () => {
+  it("an analyst uploads a Word book, changes one match, leaves one SKJ out, imports the others as drafts and opens one", async () => {
     const page = await browser.newPage();
     await logIn(page, "analis@demo.go.id");
     // the book's own SOTK (a kabupaten the demo register does not hold)
@@ -37,6 +37,8 @@ describe("legacy SKJ import", () => {
     expect(await kasubbag.locator("option").count()).toBeGreaterThan(1);
     await expectNoSeriousViolations(page, "legacy SKJ import: the rows found");
 
+    // the analyst knows better than the book: this SKJ belongs to the Dinas Kesehatan's Kasubbag
+    await kasubbag.selectOption("LPM.DINKES.UMPEG.KASUBBAG");
     await page.getByRole("button", { name: "Impor 3 draf" }).waitFor();
     await rows.getByRole("checkbox", { name: /^Impor Analis Kebijakan Ahli Muda/ }).uncheck();
     await page.getByRole("button", { name: "Impor 2 draf" }).click();
@@ -45,7 +47,7 @@ describe("legacy SKJ import", () => {
     await result.waitFor();
     expect(await result.locator("tbody tr").allInnerTexts()).toEqual([
       expect.stringMatching(/\tLPM\.DISDIK\.KADIS\tDraf dibuat$/),
-      expect.stringMatching(/\tLPM\.DISDIK\.UMPEG\.KASUBBAG\tDraf dibuat$/),
+      expect.stringMatching(/\tLPM\.DINKES\.UMPEG\.KASUBBAG\tDraf dibuat$/),
       expect.stringMatching(/\t—\tDilewati$/),
     ]);
     await result.getByRole("link", { name: "LPM.DISDIK.KADIS" }).click();
