@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     approved: drafts.filter((d) => d.state === "disetujui"),
     drafts: drafts.filter((d) => d.state === "draf"),
     reviewer,
+    writer: can(user.role, "skj:write"),
   };
 }
 
@@ -135,7 +136,7 @@ function WorkSection({ id, title, children }: { id: string; title: string; child
 }
 
 export default function SkjOverview() {
-  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer } = useLoaderData<typeof loader>();
+  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer, writer } = useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
   const reviewPage = (r: Row) => `/jabatan/${r.positionId}/skj/tinjau`;
   const editor = (r: Row) => `/jabatan/${r.positionId}/skj`;
@@ -151,6 +152,11 @@ export default function SkjOverview() {
           <a className="button button-secondary" href="/skj/ekspor.xlsx" download>
             Ekspor baris SKJ (XLSX)
           </a>
+          {writer ? (
+            <Link className="button button-secondary" to="/skj/impor">
+              Impor SKJ lama
+            </Link>
+          ) : null}
           <Link className="button button-secondary" to="/penetapan">
             Penetapan
           </Link>

@@ -4,7 +4,7 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { changePreview, type ChangePreview, type RowChange } from "~/domain/sotk-changes";
 import type { ImportError, SotkImportCounts } from "~/domain/sotk-import";
-import { NotAnUploadError, readUploadedFiles, UploadTooLargeError } from "~/services/uploads.server";
+import { readUploadedFiles, uploadRefusal } from "~/services/uploads.server";
 import { getDb } from "~db/client.server";
 import { importSotkFiles } from "~db/queries/sotk-import.server";
 
@@ -29,9 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     upload = await readUploadedFiles(request, "files");
   } catch (error) {
-    if (error instanceof UploadTooLargeError) return data<ImportReply>({ kind: "message", message: error.message }, { status: 413 });
-    if (error instanceof NotAnUploadError) return data<ImportReply>({ kind: "message", message: error.message }, { status: 415 });
-    throw error;
+    const refusal = uploadRefusal(error);
+    if (!refusal) throw error;
+    return data<ImportReply>({ kind: "message", message: refusal.message }, { status: refusal.status });
   }
   const { form, files } = upload;
   if (files.length === 0) return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas CSV atau XLSX." }, { status: 400 });

@@ -34,3 +34,10 @@ export async function readUploadedFiles(request: Request, field: string): Promis
   }
   return { form, files };
 }
+
+/** The answer to an upload that was refused before it was read: too large (413) or no upload at all (415). */
+export function uploadRefusal(error: unknown): { status: 413 | 415; message: string } | null {
+  if (error instanceof UploadTooLargeError) return { status: 413, message: error.message };
+  if (error instanceof NotAnUploadError) return { status: 415, message: error.message };
+  return null;
+}

@@ -98,6 +98,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/struktur._index": { loader: "read" },
   "routes/struktur.baru": { loader: "register:write", action: "register:write" },
   "routes/struktur.impor": { loader: "register:write", action: "register:write", emptyBody: "multipart" },
+  "routes/struktur.ekspor[.]xlsx": { loader: "read" },
   "routes/struktur.$id": { loader: "register:write", action: "register:write", params: { id: "unit" } },
   "routes/struktur.template[.]xlsx": { loader: "read" },
 
@@ -130,6 +131,8 @@ const PAGES: Record<string, PageRule> = {
 
   "routes/skj._index": { loader: "read" },
   "routes/skj.draf-massal": { loader: "skj:write", action: "skj:write" },
+  // an empty form names no analysis: 410; an empty upload names no file: 400
+  "routes/skj.impor": { loader: "skj:write", action: "skj:write" },
   "routes/skj.ekspor[.]xlsx": { loader: "read" },
   "routes/penetapan._index": { loader: "read" },
   "routes/penetapan.baru": { loader: "skj:publish", action: "skj:publish" },

@@ -10,7 +10,8 @@ const RETURN_NOTE = "Level Penataan Kelembagaan sebaiknya 3 untuk subbagian kepe
 const REPLY = "Sudah saya sesuaikan menjadi level 3.";
 
 async function openPosition(page: Page): Promise<string> {
-  await visit(page, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}`);
+  // the BKD's: the legacy import's register (legacy-import.e2e) holds two more positions of this name
+  await visit(page, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}&unit=BKD`);
   await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: POSITION, exact: true }).click();
   await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
   return new URL(page.url()).pathname;

@@ -72,6 +72,7 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { role: "analis", label: "SOTK tree, every unit open", path: "/struktur", reach: (p) => p.getByRole("button", { name: "Buka semua" }).click() },
   { role: "analis", label: "unit page", path: linkOn("/struktur", /^\/struktur\/\d+$/) },
   { role: "analis", label: "SOTK import", path: "/struktur/impor" },
+  { role: "analis", label: "legacy SKJ import", path: "/skj/impor" },
   { role: "analis", label: "dictionary", path: "/kamus" },
   { role: "analis", label: "dictionary, searched", path: "/kamus?q=kelembagaan" },
   { role: "analis", label: "dictionary entry", path: "/kamus/entri/T.ANJAB" },
