@@ -130,6 +130,16 @@ export async function openPosition(page: Page, position: string) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
+/** Opens `position` from the register and starts its SKJ with "Susun SKJ"; answers the position page's path. */
+export async function startDraft(page: Page, position: string): Promise<string> {
+  await openPosition(page, position);
+  const positionPath = new URL(page.url()).pathname;
+  await page.getByRole("button", { name: "Susun SKJ" }).click();
+  await page.waitForURL("**/skj");
+  await page.getByRole("heading", { name: "Pemeriksaan aturan" }).waitFor();
+  return positionPath;
+}
+
 /**
  * The e2e server seeds no demo SKJ, so version 1 of `position` is made the way the bureau makes one: the
  * analyst drafts and submits, a reviewer approves, the publisher puts it in a new penetapan and publishes it.

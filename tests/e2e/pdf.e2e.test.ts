@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_MARK } from "~/domain/example-text";
-import { baseUrl, logIn, useBrowser, visit } from "./browser";
+import { baseUrl, logIn, startDraft, useBrowser, visit } from "./browser";
 
 // positions no other browser test writes an SKJ for
 const POSITION = "Kepala Bidang Aplikasi Informatika";
@@ -89,14 +89,7 @@ describe("SKJ PDF", () => {
   it("an analyst downloads the draft PDF from the print preview", async () => {
     const page = await browser.newPage();
     await logIn(page, "analis@demo.go.id");
-    await visit(page, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}`);
-    await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: POSITION }).click();
-    await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
-    const positionPath = new URL(page.url()).pathname;
-    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-    await page.getByRole("button", { name: "Susun SKJ" }).click();
-    await page.waitForURL("**/skj");
-    await page.getByRole("heading", { name: "Pemeriksaan aturan" }).waitFor();
+    const positionPath = await startDraft(page, POSITION);
 
     await visit(page, `${positionPath}/skj/pratinjau`);
     await page.getByRole("article", { name: "Dokumen SKJ" }).waitFor();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { logIn, useBrowser, visit } from "./browser";
+import { logIn, startDraft, useBrowser, visit } from "./browser";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Seksi Pelayanan Medis dan Keperawatan";
@@ -15,14 +15,7 @@ describe("printed SKJ (§7.2, §7.3)", () => {
   it("an analyst sets the Kode Jabatan and Mutlak/Penting/Perlu in the editor and finds them in the draft PDF", async () => {
     const page = await browser.newPage();
     await logIn(page, "analis@demo.go.id");
-    await visit(page, `/jabatan?q=${encodeURIComponent(POSITION.toLowerCase())}`);
-    await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: POSITION }).click();
-    await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
-    const positionPath = new URL(page.url()).pathname;
-    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-    await page.getByRole("button", { name: "Susun SKJ" }).click();
-    await page.waitForURL("**/skj");
-    await page.getByRole("heading", { name: "Pemeriksaan aturan" }).waitFor();
+    const positionPath = await startDraft(page, POSITION);
 
     await page.getByLabel("Kode Jabatan (seperti tercetak)").fill(JOB_CODE);
     await page.getByLabel("Tingkat pentingnya 1a Jenjang").selectOption({ label: "Mutlak" });
