@@ -307,11 +307,17 @@ export async function closePdfBrowser(): Promise<void> {
 // profile it prints (header, signature) can, so the cache key is the hash plus the profile's fingerprint.
 const MEMORY_MAX = 50;
 
-/** Where the PDF of `contentHash` printed for profile `fingerprint` is kept on disk: data/pdf-cache/ beside the database file; null for an in-memory database. */
-export function pdfCacheFile(contentHash: string, fingerprint: string): string | null {
+/** data/pdf-cache/ beside the database file; null for an in-memory database, which keeps nothing on disk. */
+export function pdfCacheFolder(): string | null {
   const database = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
-  if (database === ":memory:" || !CONTENT_HASH_PATTERN.test(contentHash) || !/^[0-9a-f]{8}$/.test(fingerprint)) return null;
-  return path.join(path.dirname(path.resolve(database)), "pdf-cache", `${contentHash.slice("sha256:".length)}-${fingerprint}.pdf`);
+  return database === ":memory:" ? null : path.join(path.dirname(path.resolve(database)), "pdf-cache");
+}
+
+/** Where the PDF of `contentHash` printed for profile `fingerprint` is kept on disk; null for an in-memory database. */
+export function pdfCacheFile(contentHash: string, fingerprint: string): string | null {
+  const folder = pdfCacheFolder();
+  if (!folder || !CONTENT_HASH_PATTERN.test(contentHash) || !/^[0-9a-f]{8}$/.test(fingerprint)) return null;
+  return path.join(folder, `${contentHash.slice("sha256:".length)}-${fingerprint}.pdf`);
 }
 
 function remember(key: string, bytes: PdfBytes) {
@@ -328,7 +334,8 @@ function looksComplete(bytes: Uint8Array): boolean {
   return head === "%PDF-" && tail.includes("%%EOF");
 }
 
-async function readCacheFile(file: string): Promise<PdfBytes | null> {
+/** A cached PDF file's bytes; null when it is missing or was cut short. */
+export async function readCacheFile(file: string): Promise<PdfBytes | null> {
   try {
     const bytes = new Uint8Array(await fs.promises.readFile(file));
     return looksComplete(bytes) ? bytes : null;
@@ -337,7 +344,8 @@ async function readCacheFile(file: string): Promise<PdfBytes | null> {
   }
 }
 
-async function writeCacheFile(file: string, bytes: Uint8Array) {
+/** Keeps `bytes` in `file`; a failure is only logged, as the cache is an optimisation. */
+export async function writeCacheFile(file: string, bytes: Uint8Array) {
   try {
     await writeFileAtomically(file, bytes);
   } catch (error) {

@@ -5,7 +5,8 @@
 // where it landed, which gives the page counts the table of contents needs without printing any SKJ twice
 // (a tagged PDF's outline would say the same, at twice the print time and ten times the parsing). Page
 // numbers run across the whole bundle, so Chromium's footer is off and "Halaman x dari y" is stamped on the
-// joined pages instead, in the same place and size.
+// joined pages instead, in the same place and size. Each SKJ's pages are kept on disk once printed
+// (bundle-item-cache.server.ts), so a later bundle with the same SKJ only joins them.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
@@ -16,6 +17,7 @@ import { BundleFrontMatter } from "~/components/skj-document/bundle-front-matter
 import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
 import { itemStartPages, type SkjBundle } from "~/domain/skj-bundle";
 import type { SkjPrintModel } from "~/domain/skj-print";
+import { bundleItemCacheEnabled, bundleItemKey, cachedBundleItem, keepBundleItem } from "./bundle-item-cache.server";
 import { printableHtml, withPrintPage, type PdfBytes } from "./pdf.server";
 
 /** SKJ per print: large enough that decoding the inlined fonts (~40 ms a document) is paid rarely, small enough to hold. */
@@ -29,13 +31,17 @@ const FOOTER_BASELINE = 17.13;
 const ITEM_CSS = "<style>.bundle-item + .bundle-item { break-before: page; page-break-before: always; } .bundle-start { display: block; width: 1px; height: 1px; }</style>";
 const startMark = (i: number) => `bundle-start-${i}`;
 
-function itemsHtml(models: readonly SkjPrintModel[]): string {
-  const body = models
-    .map((model, i) => `<section class="bundle-item"><a class="bundle-start" href="#${startMark(i)}"></a><span id="${startMark(i)}"></span>${renderToStaticMarkup(createElement(SkjDocumentView, { model }))}</section>`)
-    .join("");
-  const first = models[0]!.identity;
-  return printableHtml(`SKJ ${first.code} ${first.name}`, ITEM_CSS + body);
+const itemMarkup = (model: SkjPrintModel) => renderToStaticMarkup(createElement(SkjDocumentView, { model }));
+
+function itemsHtml(title: string, markups: readonly string[]): string {
+  const body = markups.map((markup, i) => `<section class="bundle-item"><a class="bundle-start" href="#${startMark(i)}"></a><span id="${startMark(i)}"></span>${markup}</section>`).join("");
+  return printableHtml(title, ITEM_CSS + body);
 }
+
+let layout: string | undefined;
+
+/** Everything besides an SKJ's own markup that decides how its pages look: the page rule, the fonts, the bundle CSS. */
+const printLayout = () => (layout ??= `${printableHtml("", "")}${ITEM_CSS}footer:off`);
 
 /** The page index (from 0) each SKJ of a chunk starts on, from the named destinations of their marks; null if any is missing. */
 function markedStartPages(pdf: PDFDocument, items: number): number[] | null {
@@ -52,33 +58,50 @@ function markedStartPages(pdf: PDFDocument, items: number): number[] | null {
   return starts;
 }
 
-interface PrintedChunk {
-  /** The chunk's pages, in order across these documents. */
-  documents: PDFDocument[];
-  /** How many pages each SKJ of the chunk takes. */
-  pageCounts: number[];
+/** The pages of one SKJ: some pages of a printed document. */
+interface ItemPages {
+  document: PDFDocument;
+  pageIndices: number[];
 }
 
-/** Page counts from the marks, when each SKJ starts on a later page than the one before. */
-function pageCountsOf(pdf: PDFDocument, items: number): number[] | null {
+/** Each SKJ's pages from the marks, when each SKJ starts on a later page than the one before. */
+function itemPagesOf(pdf: PDFDocument, items: number): ItemPages[] | null {
   const starts = markedStartPages(pdf, items);
   if (!starts || starts[0] !== 0 || starts.some((s, i) => i > 0 && s <= starts[i - 1]!)) return null;
-  return starts.map((start, i) => (starts[i + 1] ?? pdf.getPageCount()) - start);
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? pdf.getPageCount();
+    return { document: pdf, pageIndices: Array.from({ length: end - start }, (_, k) => start + k) };
+  });
 }
 
-async function printChunk(models: readonly SkjPrintModel[]): Promise<PrintedChunk> {
-  const whole = await PDFDocument.load(await withPrintPage((page) => page.print(itemsHtml(models), { footer: false })));
-  const pageCounts = pageCountsOf(whole, models.length);
-  if (pageCounts) return { documents: [whole], pageCounts };
+async function printItems(title: string, markups: readonly string[]): Promise<ItemPages[]> {
+  const whole = await PDFDocument.load(await withPrintPage((page) => page.print(itemsHtml(title, markups), { footer: false })));
+  const items = itemPagesOf(whole, markups.length);
+  if (items) return items;
   // the marks did not tell (a Chromium that drops empty links, say): print the chunk's SKJ one by one instead
   const singles = await withPrintPage(async (page) => {
     const printed: PdfBytes[] = [];
-    for (const model of models) printed.push(await page.print(itemsHtml([model]), { footer: false }));
+    for (const markup of markups) printed.push(await page.print(itemsHtml(title, [markup]), { footer: false }));
     return printed;
   });
   const documents = await Promise.all(singles.map((bytes) => PDFDocument.load(bytes)));
-  return { documents, pageCounts: documents.map((d) => d.getPageCount()) };
+  return documents.map((document) => ({ document, pageIndices: document.getPageIndices() }));
 }
+
+/** The pages of a chunk's SKJ, in order: those printed before from the cache, the others printed now and kept. */
+async function chunkPages(models: readonly SkjPrintModel[]): Promise<ItemPages[]> {
+  const markups = models.map(itemMarkup);
+  if (!bundleItemCacheEnabled()) return printItems(chunkTitle(models[0]!), markups);
+  const keys = markups.map(bundleItemKey);
+  const cached = await Promise.all(keys.map((key) => cachedBundleItem(printLayout(), key)));
+  const missing = cached.flatMap((document, i) => (document ? [] : [i]));
+  const printed = missing.length > 0 ? await printItems(chunkTitle(models[missing[0]!]!), missing.map((i) => markups[i]!)) : [];
+  for (const [j, i] of missing.entries()) await keepBundleItem(printLayout(), keys[i]!, printed[j]!.document, printed[j]!.pageIndices);
+  let next = 0;
+  return cached.map((document) => (document ? { document, pageIndices: document.getPageIndices() } : printed[next++]!));
+}
+
+const chunkTitle = (first: SkjPrintModel) => `SKJ ${first.identity.code} ${first.identity.name}`;
 
 async function printFrontMatter(bundle: SkjBundle, startPages: readonly (number | string)[]): Promise<PDFDocument> {
   const markup = renderToStaticMarkup(createElement(BundleFrontMatter, { cover: bundle.cover, items: bundle.items, startPages }));
@@ -86,8 +109,8 @@ async function printFrontMatter(bundle: SkjBundle, startPages: readonly (number 
   return PDFDocument.load(bytes);
 }
 
-async function appendPages(target: PDFDocument, source: PDFDocument) {
-  for (const page of await target.copyPages(source, source.getPageIndices())) {
+async function appendPages(target: PDFDocument, { document, pageIndices }: ItemPages) {
+  for (const page of await target.copyPages(document, pageIndices)) {
     // the marks' links point at names the joined document does not have (the SKJ themselves link nowhere)
     page.node.delete(PDFName.of("Annots"));
     target.addPage(page);
@@ -146,7 +169,7 @@ export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptio
   options.onProgress?.(0, items.length);
   const chunkSize = options.chunkSize ?? BUNDLE_CHUNK_SIZE;
   const print = (from: number) => {
-    const printing = printChunk(models.slice(from, from + chunkSize));
+    const printing = chunkPages(models.slice(from, from + chunkSize));
     // awaited below; until then a failure must not count as unhandled should an earlier chunk fail first
     printing.catch(() => {});
     return printing;
@@ -156,8 +179,10 @@ export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptio
   for (let from = 0; next; from += chunkSize) {
     const chunk = await next;
     next = from + chunkSize < models.length ? print(from + chunkSize) : null;
-    for (const document of chunk.documents) await appendPages(out, document);
-    pageCounts.push(...chunk.pageCounts);
+    for (const item of chunk) {
+      await appendPages(out, item);
+      pageCounts.push(item.pageIndices.length);
+    }
     options.onProgress?.(pageCounts.length, items.length);
   }
 

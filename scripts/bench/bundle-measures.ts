@@ -1,7 +1,11 @@
 // Bundles (issue 7): the lampiran of a penetapan of 200 SKJ (< 10 s, peak memory < 1 GiB) and of the
 // whole province's 2,000 SKJ (< 2 minutes), each printed in a child process of its own so that its peak
-// memory, Chromium included, is measured alone (scripts/bench/bundle-child.ts).
+// memory, Chromium included, is measured alone (scripts/bench/bundle-child.ts). Both are first printed with
+// no kept pages; the province is then printed again from the pages kept by the first print (issue 18:
+// < 20 s and < 1 GiB).
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import type { BundleSubject } from "~/domain/skj-bundle";
 import type { BundleChildResult } from "./bundle-child";
 import type { Context } from "./context";
@@ -12,6 +16,12 @@ import { ROOT, type Measure } from "./runner";
 const BUNDLE_TARGET_MS = 10_000;
 const BUNDLE_MEMORY_MAX = 1024 ** 3;
 const PROVINCE_TARGET_MS = 120_000;
+const PROVINCE_KEPT_TARGET_MS = 20_000;
+
+/** Forgets the pages earlier prints kept beside the database, so a print starts from nothing. */
+function forgetKeptPages(file: string) {
+  fs.rmSync(path.join(path.dirname(file), "pdf-cache", "bundle-items"), { recursive: true, force: true });
+}
 
 function printBundle(file: string, subject: BundleSubject): Promise<BundleChildResult> {
   return new Promise((resolve, reject) => {
@@ -52,6 +62,7 @@ export const bundleMeasures: Measure[] = [
     target: { label: `< ${BUNDLE_TARGET_MS / 1000} s, puncak memori < 1 GiB`, stat: "median", maxMs: BUNDLE_TARGET_MS },
     async run(ctx) {
       const { file, subject, items } = await act(ctx, "bundle");
+      forgetKeptPages(file);
       const r = await printBundle(file, subject);
       const ms = r.contentsMs + r.renderMs;
       const memory = r.peakPss ?? r.nodeMaxRss;
@@ -64,8 +75,23 @@ export const bundleMeasures: Measure[] = [
     target: { label: `< ${PROVINCE_TARGET_MS / 60_000} menit`, stat: "median", maxMs: PROVINCE_TARGET_MS },
     async run(ctx) {
       const { file, subject, items } = await act(ctx, "province");
+      forgetKeptPages(file);
       const r = await printBundle(file, subject);
       return { samples: [r.contentsMs + r.renderMs], valid: r.items === items && r.pages > items, note: describe(r) };
+    },
+  },
+  {
+    name: `bundel PDF: lampiran seluruh provinsi ${PROVINCE_ITEMS.toLocaleString("id-ID")} SKJ lagi, dari halaman yang sudah dicetak (proses sendiri)`,
+    size: LARGE.label,
+    target: { label: `< ${PROVINCE_KEPT_TARGET_MS / 1000} s, puncak memori < 1 GiB`, stat: "median", maxMs: PROVINCE_KEPT_TARGET_MS },
+    async run(ctx) {
+      const { file, subject, items } = await act(ctx, "province");
+      // the pages are those of a first print; when this measure runs alone, that print happens here first
+      if (!fs.existsSync(path.join(path.dirname(file), "pdf-cache", "bundle-items"))) await printBundle(file, subject);
+      const r = await printBundle(file, subject);
+      const ms = r.contentsMs + r.renderMs;
+      const memory = r.peakPss ?? r.nodeMaxRss;
+      return { samples: [ms], meets: ms < PROVINCE_KEPT_TARGET_MS && memory < BUNDLE_MEMORY_MAX, valid: r.items === items && r.pages > items, note: describe(r) };
     },
   },
 ];
