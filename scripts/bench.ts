@@ -9,6 +9,7 @@ import { Context } from "./bench/context";
 import { LARGE, SMALL } from "./bench/data-set";
 import { dictionaryMeasures } from "./bench/dictionary-measures";
 import { loadMeasure } from "./bench/load-measure";
+import { pageSizeMeasure } from "./bench/page-size-measure";
 import { pdfMeasures } from "./bench/pdf-measures";
 import { importMeasure, registerHttpMeasure, registerMeasures, reimportMeasure } from "./bench/register-measures";
 import { markdown, RESULTS_DIR, ROOT, runMeasure, writeResults, type Measure, type Row } from "./bench/runner";
@@ -18,6 +19,7 @@ const MEASURES: Measure[] = [
   ...registerMeasures(SMALL),
   ...registerMeasures(LARGE),
   registerHttpMeasure(LARGE),
+  pageSizeMeasure,
   ...dictionaryMeasures(SMALL),
   ...dictionaryMeasures(LARGE),
   editorMeasure(SMALL),
