@@ -3,26 +3,29 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SkjStatusTag } from "~/components/skj-status-tag";
+import { UnitPicker } from "~/components/unit-picker";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS, SKJ_STATUS_LABELS } from "~/domain/labels";
 import { can } from "~/domain/permissions";
 import { parseRegisterQuery } from "~/domain/register-filter";
 import { FUNCTIONAL_LEVELS, POSITION_GROUPS, SKJ_STATUSES } from "~/domain/sotk";
 import { loadRegister, REGISTER_PAGE_SIZE } from "~/services/register.server";
 import { getDb } from "~db/client.server";
-import { unitOptions } from "~db/queries/register.server";
+import { pickedUnit } from "~db/queries/register.server";
 export const meta: MetaFunction = () => [{ title: "Jabatan — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
   const db = getDb();
   const query = parseRegisterQuery(new URL(request.url).searchParams);
+  const { rows, total } = loadRegister(db, query);
   return {
-    ...loadRegister(db, query),
+    // only what the table shows: the summaries would double the page for nothing
+    rows: rows.map(({ id, code, name, group, functionalLevel, unitName, skjStatus }) => ({ id, code, name, group, functionalLevel, unitName, skjStatus })),
+    total,
     page: query.page ?? 1,
     pageSize: REGISTER_PAGE_SIZE,
-    // the picker lists perangkat daerah and their direct units (a province has thousands of units);
-    // deeper units are reached from the organisation tree, and stay selected here
-    units: unitOptions(db).filter((u) => u.depth <= 1 || u.code === query.unit),
+    // the unit picker loads its matches as the user types (a province has thousands of units)
+    unit: query.unit ? (pickedUnit(db, query.unit) ?? null) : null,
     canWrite: can(user.role, "register:write"),
     canDraft: can(user.role, "skj:write"),
   };
@@ -36,7 +39,7 @@ const SORTABLE = [
 ] as const;
 
 export default function RegisterJabatan() {
-  const { rows, total, page, pageSize, units, canWrite, canDraft } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, unit, canWrite, canDraft } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "loading";
   const withParams = (changes: Record<string, string | null>) => {
@@ -75,18 +78,7 @@ export default function RegisterJabatan() {
           <label htmlFor="f-q">Cari nama atau ikhtisar</label>
           <input id="f-q" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder="mis. kelembagaan" />
         </div>
-        <div className="field">
-          <label htmlFor="f-unit">Unit (beserta sub-unit)</label>
-          <select id="f-unit" name="unit" defaultValue={params.get("unit") ?? ""} style={{ maxWidth: 280 }}>
-            <option value="">Semua unit</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.code}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitPicker name="unit" label="Unit (beserta sub-unit)" initial={unit} emptyLabel="Semua unit" />
         <div className="field">
           <label htmlFor="f-group">Kelompok</label>
           <select id="f-group" name="group" defaultValue={params.get("group") ?? ""}>

@@ -149,6 +149,49 @@ export function unitOptions(db: DbOrTx) {
     select u.id, u.code, u.name, tree.depth, u.active from tree join org_units u on u.id = tree.id order by tree.sort_path`);
 }
 
+export interface UnitChoice {
+  code: string;
+  name: string;
+  /** The units above it, nearest first, so two "Subbagian Umum" of two perangkat daerah can be told apart. */
+  above: string[];
+  active: boolean;
+}
+
+// "!" rather than a backslash: it needs no escaping of its own in this file's template literals
+const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
+
+/**
+ * Units for a picker: each typed word in the name (any case) or the whole text as the start of the code; the
+ * perangkat daerah when nothing is typed. Names that start with the text come first, then higher units.
+ */
+export function searchUnitChoices(db: DbOrTx, q: string, limit: number): UnitChoice[] {
+  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const typed = words.join(" ");
+  const where = words.length
+    ? sql`((${sql.join(words.map((w) => sql`u.name like ${`%${escapeLike(w)}%`} escape '!'`), sql` and `)}) or u.code like ${`${escapeLike(typed)}%`} escape '!')`
+    : sql`u.parent_id is null`;
+  const units = db.all<{ id: number; code: string; name: string; active: number }>(sql`
+    select u.id, u.code, u.name, u.active from org_units u
+    where ${where}
+    order by (u.name like ${`${escapeLike(typed)}%`} escape '!') desc, (u.parent_id is null) desc, length(u.code), u.code
+    limit ${limit}`);
+  const paths = unitPaths(
+    db,
+    units.map((u) => u.id),
+  );
+  return units.map((u) => ({
+    code: u.code,
+    name: u.name,
+    above: (paths.get(u.id) ?? []).slice(0, -1).map((a) => a.name).reverse(),
+    active: Boolean(u.active),
+  }));
+}
+
+/** The code and name of the unit `code`, as a picker shows its current choice; undefined when there is none. */
+export function pickedUnit(db: DbOrTx, code: string): { code: string; name: string } | undefined {
+  return db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, code)).get();
+}
+
 export function findPositionById(db: DbOrTx, id: number) {
   return db.select().from(positions).where(eq(positions.id, id)).get();
 }
@@ -186,29 +229,29 @@ export function listUnitsAfter(db: DbOrTx, afterId: number, limit: number): ApiU
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ ...r, path: paths.get(r.id) ?? [r.code] }));
+  return rows.map((r) => ({ ...r, path: paths.get(r.id)?.map((u) => u.code) ?? [r.code] }));
 }
 
-/** The ancestry (as codes, top first) of many units in one recursive query: unitAncestry for a whole page. */
-export function unitPaths(db: DbOrTx, unitIds: readonly number[]): Map<number, string[]> {
-  const paths = new Map<number, string[]>();
+/** The ancestry (codes and names, top first) of many units in one recursive query: unitAncestry for a whole page. */
+export function unitPaths(db: DbOrTx, unitIds: readonly number[]): Map<number, { code: string; name: string }[]> {
+  const paths = new Map<number, { code: string; name: string }[]>();
   if (unitIds.length === 0) return paths;
   const ids = sql.join(
     unitIds.map((id) => sql`(${id})`),
     sql`, `,
   );
-  const rows = db.all<{ startId: number; code: string }>(sql`
+  const rows = db.all<{ startId: number; code: string; name: string }>(sql`
     with recursive start(id) as (values ${ids}),
     up(start_id, id, depth) as (
       select id, id, 0 from start
       union all
       select up.start_id, u.parent_id, up.depth + 1 from org_units u join up on u.id = up.id where u.parent_id is not null and up.depth < 64
     )
-    select up.start_id as startId, u.code from up join org_units u on u.id = up.id order by up.start_id, up.depth desc`);
-  for (const row of rows) {
-    const path = paths.get(row.startId);
-    if (path) path.push(row.code);
-    else paths.set(row.startId, [row.code]);
+    select up.start_id as startId, u.code, u.name from up join org_units u on u.id = up.id order by up.start_id, up.depth desc`);
+  for (const { startId, code, name } of rows) {
+    const path = paths.get(startId);
+    if (path) path.push({ code, name });
+    else paths.set(startId, [{ code, name }]);
   }
   return paths;
 }

@@ -101,6 +101,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/struktur.ekspor[.]xlsx": { loader: "read" },
   "routes/struktur.$id": { loader: "register:write", action: "register:write", params: { id: "unit" } },
   "routes/struktur.template[.]xlsx": { loader: "read" },
+  "routes/struktur.pilih": { loader: "read" },
 
   "routes/jabatan._index": { loader: "read" },
   "routes/jabatan.baru": { loader: "register:write", action: "register:write" },
