@@ -104,7 +104,7 @@ describe("copying a similar SKJ into the open draft", () => {
     const { db, analis, analisId, apply, draft } = await setUp();
     const first = draft();
     // an autosave lands after the preview was made on revision 1
-    const edited = { ...first.document, requirements: { ...first.document.requirements, rank: "IV/a" } };
+    const edited = { ...first.document, requirements: { ...first.document.requirements, rank: "IV/a" as const } };
     expect(saveDraft(db, { draftId: first.id, baseRevision: 1, document: edited, summaryJson: first.summaryJson, actorId: analisId }).ok).toBe(true);
     const saved = draft();
     const answer = await apply(analis, ["technical", "requirements"], 1);
