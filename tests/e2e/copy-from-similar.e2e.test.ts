@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { expectNoSeriousViolations } from "./axe";
 import { addTwoTechnicalCompetencies, logIn, startDraft, useBrowser } from "./browser";
 
 // the only two demo positions this file touches: no other browser test drafts them
@@ -41,6 +42,7 @@ describe("copy from a similar SKJ in the editor", () => {
     const preview = page.getByRole("table", { name: "Perubahan kompetensi teknis" });
     for (const code of ["T.ANJAB", "T.KELEMBAGAAN"]) await preview.getByRole("row", { name: new RegExp(`${literally(code)} .*ditambahkan, level \\d`) }).waitFor();
     expect(await page.getByRole("table", { name: "Perubahan persyaratan jabatan" }).count()).toBe(0);
+    await expectNoSeriousViolations(page, "SKJ editor, copy from a similar SKJ with its preview");
     // nothing is applied before the user says so
     expect(await technicalRows(page).getByRole("button", { name: "Hapus T.ANJAB" }).count()).toBe(0);
 

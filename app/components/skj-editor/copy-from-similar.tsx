@@ -139,7 +139,7 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
           </thead>
           <tbody>
             {candidates.map((c) => (
-              <tr key={c.code} aria-selected={source?.code === c.code}>
+              <tr key={c.code}>
                 <td>{c.name}</td>
                 <td>{c.unitName}</td>
                 <td>
@@ -156,7 +156,7 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
         </table>
       ) : null}
       {source ? (
-        <fieldset className="copy-parts">
+        <fieldset className="level-box">
           <legend>{`Bagian yang disalin dari ${source.name}`}</legend>
           {COPY_PARTS.map((part) => (
             <label key={part} className="checkbox">
