@@ -165,6 +165,8 @@ export const AUDIT_ACTION_LABELS = {
   "dictionary.import": "Impor kamus kompetensi",
   "skj.draft.create": "Draf SKJ dibuat",
   "skj.draft.replace": "Draf SKJ diganti lewat API",
+  "skj.draft.copy": "Draf SKJ disalin dari SKJ serupa",
+  "skj.draft.copy-undo": "Penyalinan ke draf SKJ diurungkan",
   "skj.submit": "SKJ diajukan",
   "skj.approve": "SKJ disetujui",
   "skj.return": "SKJ dikembalikan",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COPY_PARTS, copyFromSource, type CopySource } from "./skj-copy";
+import { COPY_PARTS, copyChanges, copyFromSource, copyNote, parseCopyParts, type CopyPart, type CopySource } from "./skj-copy";
 import type { SkjDocument } from "./skj-document";
 
 const EMPTY_REQUIREMENTS: SkjDocument["requirements"] = { rank: null, education: [], training: { managerial: [], technical: [], functional: [] }, experience: [], performanceIndicators: [] };
@@ -61,5 +61,47 @@ describe("copying parts of a similar SKJ", () => {
     const onlySummary = copyFromSource(TARGET, SOURCE, new Set(["summary"]));
     expect(onlySummary.requirements).toEqual(EMPTY_REQUIREMENTS);
     expect(onlySummary.competencies).toEqual(TARGET.competencies);
+  });
+});
+
+describe("what a copy into the editor changes, per part", () => {
+  const names = (code: string) => ({ "T.ARSIP": "Kearsipan", "T.KEPEG": "Kepegawaian", "T.LAMA": "Tata Naskah" })[code] ?? code;
+  const target: SkjDocument = { ...TARGET, competencies: [...TARGET.competencies, { code: "T.LAMA", level: 1 }], requirements: { ...EMPTY_REQUIREMENTS, rank: "III/a" } };
+
+  it("lists what is added, removed and replaced in each chosen part, and leaves the managerial levels out", () => {
+    const parts = new Set(COPY_PARTS);
+    const after = copyFromSource(target, SOURCE, parts);
+    const changes = copyChanges(target, after, parts, names);
+    expect(changes.map((p) => [p.part, p.label])).toEqual([
+      ["technical", "Kompetensi teknis"],
+      ["requirements", "Persyaratan jabatan"],
+      ["summary", "Ikhtisar jabatan"],
+    ]);
+    expect(changes[0]!.changes).toEqual([
+      { section: "kompetensi", label: "T.ARSIP Kearsipan", before: "—", after: "ditambahkan, level 3" },
+      { section: "kompetensi", label: "T.KEPEG Kepegawaian", before: "—", after: "ditambahkan, level 2" },
+      { section: "kompetensi", label: "T.LAMA Tata Naskah", before: "level 1", after: "dihapus" },
+    ]);
+    expect(changes[1]!.changes).toEqual([
+      { section: "persyaratan", label: "Pangkat", before: "III/a", after: "III/d" },
+      { section: "persyaratan", label: "Pengalaman kerja", before: "—", after: "Pelaksana di bidang umum (4 th)" },
+      { section: "persyaratan", label: "Tingkat pentingnya: pangkat", before: "—", after: "Mutlak" },
+    ]);
+    expect(changes[2]!.changes).toEqual([{ section: "identitas", label: "Ikhtisar jabatan", before: "—", after: SOURCE.summary }]);
+  });
+
+  it("lists only the chosen parts, a chosen part that changes nothing with no changes", () => {
+    const parts = new Set<CopyPart>(["summary"]);
+    const same = { ...target, position: { ...target.position, summary: SOURCE.summary } };
+    expect(copyChanges(same, copyFromSource(same, SOURCE, parts), parts)).toEqual([{ part: "summary", label: "Ikhtisar jabatan", changes: [] }]);
+  });
+
+  it("notes the source, its origin and the parts taken, in the order of the parts", () => {
+    expect(copyNote("Kepala Bidang Mutasi", "versi 2 yang berlaku", new Set(["summary", "technical"]))).toBe("Disalin dari Kepala Bidang Mutasi (versi 2 yang berlaku): kompetensi teknis, ikhtisar jabatan");
+  });
+
+  it("reads the chosen parts from untrusted values, ignoring unknown ones", () => {
+    expect([...parseCopyParts(["summary", "managerial", 3, "technical", "summary"])]).toEqual(["technical", "summary"]);
+    expect(parseCopyParts([]).size).toBe(0);
   });
 });

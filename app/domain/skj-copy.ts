@@ -2,6 +2,7 @@
 // new draft of a position. Pure, so the bulk creation on the server and the editor's "copy from" share it.
 import { isRegulationCode, MANDATORY_TECHNICAL_CODE } from "./dictionary";
 import type { SkjCompetency, SkjDocument } from "./skj-document";
+import { diffSkjDocuments, type SkjChange } from "./skj-diff";
 
 /** How many positions one bulk request may draft (contract §7.6). */
 export const BULK_DRAFTS_MAX = 1_000;
@@ -38,4 +39,30 @@ export function copyFromSource(target: SkjDocument, source: CopySource, parts: R
     competencies: [...own, ...technical],
     requirements: parts.has("requirements") ? structuredClone(source.requirements) : target.requirements,
   };
+}
+
+/** The changes a copy makes to one part of the draft, as the editor shows them before it is applied. */
+export interface CopyPartChanges {
+  part: CopyPart;
+  label: string;
+  changes: SkjChange[];
+}
+
+const PART_OF_SECTION: Record<SkjChange["section"], CopyPart> = { kompetensi: "technical", persyaratan: "requirements", identitas: "summary" };
+
+/** What taking `parts` turns `before` into `after`, grouped by part in COPY_PARTS order; every chosen part is listed, also when it changes nothing. */
+export function copyChanges(before: SkjDocument, after: SkjDocument, parts: ReadonlySet<CopyPart>, nameOf?: (code: string) => string): CopyPartChanges[] {
+  const changes = diffSkjDocuments(before, after, nameOf);
+  return COPY_PARTS.filter((part) => parts.has(part)).map((part) => ({ part, label: COPY_PART_LABELS[part], changes: changes.filter((c) => PART_OF_SECTION[c.section] === part) }));
+}
+
+/** The history's note for a copy: "Disalin dari <jabatan> (<asal>): kompetensi teknis, ikhtisar jabatan". */
+export function copyNote(sourceName: string, origin: string, parts: ReadonlySet<CopyPart>): string {
+  const taken = COPY_PARTS.filter((part) => parts.has(part)).map((part) => COPY_PART_LABELS[part].toLowerCase());
+  return `Disalin dari ${sourceName} (${origin}): ${taken.join(", ")}`;
+}
+
+/** The chosen parts from untrusted input (form values, JSON): known names only, each once. */
+export function parseCopyParts(values: readonly unknown[]): Set<CopyPart> {
+  return new Set(COPY_PARTS.filter((part) => values.includes(part)));
 }

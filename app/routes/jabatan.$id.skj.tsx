@@ -6,6 +6,7 @@ import { CommentMarkers, showAnchor } from "~/components/comment-markers";
 import { NewCommentForm } from "~/components/new-comment-form";
 import { ReviewComments } from "~/components/review-comments";
 import { UnverifiedNotice } from "~/components/unverified-notice";
+import { DraftHistory } from "~/components/skj-editor/draft-history";
 import { SkjEditor } from "~/components/skj-editor/skj-editor";
 import type { DraftContent } from "~/components/skj-editor/use-draft-autosave";
 import { Recoverable } from "~/components/unsaved/recovery";
@@ -15,6 +16,7 @@ import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import { handleCommentIntent } from "~/services/skj-comments.server";
 import { editorData } from "~/services/skj-editor.server";
+import { draftHistoryWithNotes } from "~/services/skj-draft-history.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
@@ -57,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     anchors: draft ? anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)) : [],
     unverified: unverifiedSettings(db),
     decisions: draft ? draftDecisions(db, draft.id) : [],
+    history: draft ? draftHistoryWithNotes(db, draft.id) : [],
   };
 }
 
@@ -91,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SkjEditorPage() {
-  const { position, draft, editable, editor, canWrite, comments, anchors, decisions, unverified } = useLoaderData<typeof loader>();
+  const { position, draft, editable, editor, canWrite, comments, anchors, decisions, unverified, history } = useLoaderData<typeof loader>();
   const commentAction = `/jabatan/${position.id}/skj`;
   const reply = useActionData<typeof action>() as { submitError?: string } | undefined;
   const lastReturn = decisions.find((d) => d.action === "dikembalikan");
@@ -151,6 +154,7 @@ export default function SkjEditorPage() {
             ruleContext={editor.ruleContext}
             editable={editable}
             saveUrl={`/jabatan/${position.id}/skj/simpan`}
+            copyUrl={`/jabatan/${position.id}/skj/salin`}
             backup={backup}
             restored={Boolean(restored)}
             aside={
@@ -159,7 +163,9 @@ export default function SkjEditorPage() {
               </ReviewComments>
             }
             footer={
-              editable ? (
+              <>
+              <DraftHistory entries={history} />
+              {editable ? (
                 <section className="card" aria-labelledby="ajukan">
                   <h2 id="ajukan" style={{ marginTop: 0 }}>
                     Ajukan untuk ditinjau
@@ -181,7 +187,8 @@ export default function SkjEditorPage() {
                     </button>
                   </Form>
                 </section>
-              ) : null
+              ) : null}
+              </>
             }
           />
             )}

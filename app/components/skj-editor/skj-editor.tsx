@@ -12,6 +12,7 @@ import { validateSkj, type RuleContext } from "~/domain/skj-rules";
 import type { CatalogEntry, SaveConflict, SerializedRuleContext } from "~/services/skj-editor.server";
 import { CompetencySections } from "./competency-sections";
 import { ConflictPanel, MergedNotice, mergeOnConflict } from "./conflict-panel";
+import { CopyFromSimilar } from "./copy-from-similar";
 import { RequirementsSection } from "./requirements-section";
 import { RulesPanel } from "./rules-panel";
 import { formatWaktu } from "~/domain/format-date";
@@ -33,6 +34,8 @@ interface Props {
   editable: boolean;
   /** Where the editor posts its autosaves (JSON in, SaveReply out). */
   saveUrl: string;
+  /** "Salin dari SKJ serupa" (jabatan.$id.skj_.salin); absent where the draft cannot be edited. */
+  copyUrl?: string;
   /** The browser's copy of unsaved edits, kept until the server acknowledges them. */
   backup: LocalDraft<DraftContent>;
   /** The draft opens on content restored from that copy: save it at once. */
@@ -44,7 +47,7 @@ interface Props {
 }
 
 
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, backup, restored, aside, footer }: Props) {
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, copyUrl, backup, restored, aside, footer }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
@@ -53,6 +56,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
   const [conflict, setConflict] = useState<{ reply: SaveConflict; mine: SkjDraftContent } | null>(null);
   const [merged, setMerged] = useState<SaveConflict | null>(null);
   const [editorKey, setEditorKey] = useState(0);
+  const [copying, setCopying] = useState(false);
 
   const context: RuleContext = useMemo(() => {
     const competencies = new Map(ruleContext.competencies);
@@ -149,7 +153,19 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
         </div>
         {merged && !conflict ? <MergedNotice conflict={merged} /> : null}
         {conflict ? <ConflictPanel conflict={conflict.reply} mine={conflict.mine} nameOf={nameOf} onResolved={resolveConflict} /> : null}
-        <fieldset key={editorKey} disabled={!editable || Boolean(conflict)} className="skj-fieldset">
+        {editable && copyUrl && !conflict ? (
+          <CopyFromSimilar
+            copyUrl={copyUrl}
+            flush={autosave.flush}
+            onBusy={setCopying}
+            onApplied={(applied) => {
+              setCatalog((m) => new Map([...m, ...applied.catalog.map((c) => [c.code, c] as const)]));
+              replaceContent(applied);
+              autosave.adopt(applied.revision, applied.savedAt);
+            }}
+          />
+        ) : null}
+        <fieldset key={editorKey} disabled={!editable || Boolean(conflict) || copying} className="skj-fieldset">
           <section className="card" id="bagian-identitas" aria-labelledby="h-identitas">
             <h2 id="h-identitas" style={{ marginTop: 0 }}>
               A. Identitas Jabatan <CommentMarker anchor="identitas" />

@@ -122,17 +122,24 @@ export function useDraftAutosave(options: Options) {
     timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
   }, [flush]);
 
+  /** The form now shows what the server saved as `serverRevision` (e.g. a copy applied on the server): nothing is pending. */
+  const adopt = useCallback((serverRevision: number, savedAt: string) => {
+    clearTimeout(timer.current);
+    revision.current = serverRevision;
+    acknowledged.current = changes.current;
+    opts.current.backup.clear();
+    setStatus({ kind: "saved", at: savedAt });
+  }, []);
+
   /** After a conflict: save on top of the other version (keep mine) or take it as saved (take theirs). */
   const resolveConflict = useCallback(
     (serverRevision: number, keep: "mine" | "theirs", updatedAt: string) => {
       conflicted.current = false;
+      if (keep === "theirs") return adopt(serverRevision, updatedAt);
       revision.current = serverRevision;
-      if (keep === "mine") return void flush();
-      acknowledged.current = changes.current;
-      opts.current.backup.clear();
-      setStatus({ kind: "saved", at: updatedAt });
+      void flush();
     },
-    [flush],
+    [adopt, flush],
   );
 
   /** The user chose to leave without saving. */
@@ -175,5 +182,5 @@ export function useDraftAutosave(options: Options) {
     };
   }, [flush, pending]);
 
-  return { status, pending, flush, changed, resolveConflict, discard };
+  return { status, pending, flush, changed, resolveConflict, discard, adopt };
 }
