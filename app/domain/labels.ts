@@ -165,6 +165,7 @@ export const AUDIT_ACTION_LABELS = {
   "dictionary.import": "Impor kamus kompetensi",
   "skj.draft.create": "Draf SKJ dibuat",
   "skj.draft.replace": "Draf SKJ diganti lewat API",
+  "skj.draft.mass_change": "Perubahan massal draf SKJ",
   "skj.submit": "SKJ diajukan",
   "skj.approve": "SKJ disetujui",
   "skj.return": "SKJ dikembalikan",

@@ -174,3 +174,44 @@ export function describeMassChange(change: MassChange, ctx: Pick<MassChangeConte
   })();
   return `Perubahan massal: ${what}`;
 }
+
+/** The names of the page's fields; each kind reads only its own. */
+export const MASS_CHANGE_FIELDS = {
+  kind: "jenis",
+  code: "kompetensi",
+  from: "kompetensi_lama",
+  level: "level",
+  educationLevel: "jenjang",
+  rank: "pangkat",
+  lines: "daftar",
+  experience: "pengalaman",
+  years: "tahun",
+  importanceRow: "baris",
+  importance: "tingkat",
+} as const;
+
+/** The change the form describes, as input for MassChangeSchema (which names what is wrong with it). */
+export function massChangeFromForm(field: (name: string) => string | null): unknown {
+  const f = MASS_CHANGE_FIELDS;
+  const text = (name: string) => field(name)?.trim() ?? "";
+  const lines = (name: string) => text(name).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  // an empty number field is "not chosen" (undefined), not 0
+  const number = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
+  const kind = text(f.kind);
+  switch (kind) {
+    case "addTechnical":
+      return { kind, code: text(f.code), level: number(f.level) };
+    case "replaceTechnical":
+      return { kind, from: text(f.from), code: text(f.code), level: number(f.level) };
+    case "educationLevel":
+      return { kind, value: text(f.educationLevel) };
+    case "rank":
+      return { kind, value: text(f.rank) || null };
+    case "experience":
+      return { kind, value: lines(f.experience).map((description) => ({ description, minYears: number(f.years) ?? null })) };
+    case "importance":
+      return { kind, row: text(f.importanceRow), value: text(f.importance) || null };
+    default:
+      return { kind, value: lines(f.lines) };
+  }
+}
