@@ -200,21 +200,26 @@ export default function MassChangePage() {
   );
 }
 
-function LevelField() {
+function SelectField({ id, name, label, options, empty = "— pilih —", hint }: { id: string; name: string; label: string; options: readonly (readonly [string, string])[]; empty?: string; hint?: string }) {
   return (
     <div className="field">
-      <label htmlFor="level">Level</label>
-      <select id="level" name={F.level} defaultValue="">
-        <option value="">— pilih —</option>
-        {LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {l}
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue="">
+        <option value="">{empty}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
           </option>
         ))}
       </select>
+      {hint ? <span className="hint">{hint}</span> : null}
     </div>
   );
 }
+
+const LEVEL_OPTIONS = LEVELS.map((l) => [String(l), String(l)] as const);
+const levelField = <SelectField id="level" name={F.level} label="Level" options={LEVEL_OPTIONS} />;
+const REPLACES = "Menggantikan isi yang ada; kosongkan untuk menghapusnya.";
 
 function ChangeFields({ kind, technical }: { kind: MassChangeKind; technical: { code: string; name: string; drafts: number }[] }) {
   switch (kind) {
@@ -222,58 +227,37 @@ function ChangeFields({ kind, technical }: { kind: MassChangeKind; technical: { 
       return (
         <>
           <TechnicalEntryPicker name={F.code} label="Kompetensi teknis dari kamus" />
-          <LevelField />
+          {levelField}
         </>
       );
     case "replaceTechnical":
       return (
         <>
-          <div className="field">
-            <label htmlFor="lama">Kompetensi yang diganti</label>
-            <select id="lama" name={F.from} defaultValue="">
-              <option value="">— pilih —</option>
-              {technical.map((t) => (
-                <option key={t.code} value={t.code}>{`${t.name} (${t.code}) — dalam ${count(t.drafts)} draf`}</option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="lama" name={F.from} label="Kompetensi yang diganti" options={technical.map((t) => [t.code, `${t.name} (${t.code}) — dalam ${count(t.drafts)} draf`] as const)} />
           <TechnicalEntryPicker name={F.code} label="Kompetensi pengganti dari kamus" />
-          <LevelField />
+          {levelField}
           <p className="muted">Pilih kompetensi yang sama sebagai pengganti untuk mengubah levelnya saja.</p>
         </>
       );
     case "educationLevel":
       return (
-        <div className="field">
-          <label htmlFor="jenjang">Jenjang pendidikan</label>
-          <select id="jenjang" name={F.educationLevel} defaultValue="">
-            <option value="">— pilih —</option>
-            {EDUCATION.map((e) => (
-              <option key={e.code} value={e.code}>{`${e.code} — ${e.name}`}</option>
-            ))}
-          </select>
-          <span className="hint">Berlaku untuk setiap baris pendidikan; draf tanpa baris pendidikan mendapat satu baris.</span>
-        </div>
+        <SelectField
+          id="jenjang"
+          name={F.educationLevel}
+          label="Jenjang pendidikan"
+          options={EDUCATION.map((e) => [e.code, `${e.code} — ${e.name}`] as const)}
+          hint="Berlaku untuk setiap baris pendidikan; draf tanpa baris pendidikan mendapat satu baris."
+        />
       );
     case "rank":
-      return (
-        <div className="field">
-          <label htmlFor="pangkat">Pangkat/golongan ruang</label>
-          <select id="pangkat" name={F.rank} defaultValue="">
-            <option value="">— kosongkan —</option>
-            {GOLONGAN.map((g) => (
-              <option key={g.code} value={g.code}>{`${g.pangkat} (${g.code})`}</option>
-            ))}
-          </select>
-        </div>
-      );
+      return <SelectField id="pangkat" name={F.rank} label="Pangkat/golongan ruang" empty="— kosongkan —" options={GOLONGAN.map((g) => [g.code, `${g.pangkat} (${g.code})`] as const)} />;
     case "experience":
       return (
         <>
           <div className="field">
             <label htmlFor="pengalaman">Uraian pengalaman kerja (satu per baris)</label>
             <textarea id="pengalaman" name={F.experience} rows={3} />
-            <span className="hint">Menggantikan pengalaman kerja yang ada; kosongkan untuk menghapusnya.</span>
+            <span className="hint">{REPLACES}</span>
           </div>
           <div className="field">
             <label htmlFor="tahun">Lama minimal (tahun)</label>
@@ -284,28 +268,8 @@ function ChangeFields({ kind, technical }: { kind: MassChangeKind; technical: { 
     case "importance":
       return (
         <>
-          <div className="field">
-            <label htmlFor="baris">Baris persyaratan</label>
-            <select id="baris" name={F.importanceRow} defaultValue="">
-              <option value="">— pilih —</option>
-              {IMPORTANCE_ROWS.map((row) => (
-                <option key={row} value={row}>
-                  {IMPORTANCE_ROW_LABELS[row]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="tingkat">Tingkat pentingnya</label>
-            <select id="tingkat" name={F.importance} defaultValue="">
-              <option value="">— kosongkan —</option>
-              {IMPORTANCE_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {IMPORTANCE_LABELS[level]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="baris" name={F.importanceRow} label="Baris persyaratan" options={IMPORTANCE_ROWS.map((row) => [row, IMPORTANCE_ROW_LABELS[row]] as const)} />
+          <SelectField id="tingkat" name={F.importance} label="Tingkat pentingnya" empty="— kosongkan —" options={IMPORTANCE_LEVELS.map((level) => [level, IMPORTANCE_LABELS[level]] as const)} />
         </>
       );
     default:
@@ -313,7 +277,7 @@ function ChangeFields({ kind, technical }: { kind: MassChangeKind; technical: { 
         <div className="field">
           <label htmlFor="daftar">{`${MASS_CHANGE_LABELS[kind]} (satu per baris)`}</label>
           <textarea id="daftar" name={F.lines} rows={4} />
-          <span className="hint">{kind === "educationFields" ? "Berlaku untuk setiap baris pendidikan; " : ""}Menggantikan isi yang ada; kosongkan untuk menghapusnya.</span>
+          <span className="hint">{kind === "educationFields" ? `Berlaku untuk setiap baris pendidikan. ${REPLACES}` : REPLACES}</span>
         </div>
       );
   }
