@@ -118,7 +118,7 @@ export default function MassChangePage() {
           ))}
           <input type="hidden" name="intent" value="pratinjau" />
           <div className="field">
-            <label htmlFor="jenis">Perubahan</label>
+            <label htmlFor="jenis">Jenis perubahan</label>
             <select id="jenis" name={F.kind} value={kind} onChange={(e) => setKind(e.target.value as MassChangeKind)}>
               <optgroup label="Kompetensi teknis">
                 {(["addTechnical", "replaceTechnical"] as const).map((k) => (

@@ -46,7 +46,7 @@ describe("changing many drafts at once", () => {
     expect((await chosen.locator("tbody .unit-code").allInnerTexts()).sort()).toEqual(POSITIONS.map((p) => p.code).sort());
 
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-    await page.getByLabel("Perubahan").selectOption({ label: "Tambah kompetensi teknis" });
+    await page.getByLabel("Jenis perubahan").selectOption({ label: "Tambah kompetensi teknis" });
     await page.getByLabel("Kompetensi teknis dari kamus").fill("analisis jabatan");
     await page.getByRole("list", { name: "Hasil pencarian: Kompetensi teknis dari kamus" }).getByRole("button", { name: /T\.ANJAB/ }).click();
     await page.getByRole("status").filter({ hasText: "Dipilih: Analisis Jabatan" }).waitFor();
