@@ -1,6 +1,7 @@
 // "Ubah banyak draf sekaligus" (issue 17 item 5): the use case on a real database, and the page's guard.
 import { describe, expect, it } from "vitest";
 import { MassChangeSchema, type MassChange } from "~/domain/skj-mass-change";
+import { loader as overviewLoader } from "~/routes/skj._index";
 import { action, loader } from "~/routes/skj.ubah-massal";
 import { createDraftsInBulk } from "~/services/skj-bulk.server";
 import { applyMassChangeToDrafts, massChangeRefusal, massChangeSelection, previewMassChange } from "~/services/skj-mass-change.server";
@@ -149,5 +150,25 @@ describe("the page /skj/ubah-massal", () => {
     expect(bad.status).toBe(422);
     expect(bad.body).toMatchObject({ message: "Level harus 1–5." });
     expect(draftOf(db, PENGAWAS).revision).toBe(1);
+  });
+});
+
+describe("the list of open drafts on /skj", () => {
+  it("narrows every draft list by unit subtree and by words of the name or code, and counts what 'all matching' would take", async () => {
+    const db = await demoWithDrafts();
+    const analis = await cookieFor("analis@demo.go.id");
+    type Overview = { drafts: { positionCode: string }[]; submitted: { positionCode: string }[]; matching: number };
+    const overview = async (query: string) => (await run(overviewLoader, get(`/skj?${query}`, analis))).body as Overview;
+
+    const bkd = await overview("unit=BKD");
+    expect(bkd.drafts.map((d) => d.positionCode).sort()).toEqual([ADMINISTRATOR, PENGAWAS]);
+    expect(bkd.matching).toBe(2);
+    const inspektorat = await overview("unit=INSPEKTORAT&q=auditor");
+    expect(inspektorat.drafts).toEqual([]);
+    expect(inspektorat.submitted.map((d) => d.positionCode)).toEqual([IN_REVIEW]);
+    expect(inspektorat.matching).toBe(1);
+    expect((await overview("unit=TIDAK-ADA")).matching).toBe(0);
+    // "all matching" takes the same drafts, the one in review included (its preview says it is skipped)
+    expect(massChangeSelection(db, new URLSearchParams("semua=1&unit=INSPEKTORAT&q=auditor")).rows.map((r) => r.positionCode)).toEqual([IN_REVIEW]);
   });
 });
