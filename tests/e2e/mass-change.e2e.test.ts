@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { expectNoSeriousViolations } from "./axe";
 import { logIn, useBrowser, visit } from "./browser";
 
 // three positions of the Bagian Kelembagaan that no other browser test drafts; two positions share the name
@@ -56,6 +57,7 @@ describe("changing many drafts at once", () => {
     await page.getByRole("status").filter({ hasText: `${NOTE}. 3 draf akan diubah, 0 dilewati.` }).waitFor();
     const preview = page.getByRole("table", { name: "Pratinjau perubahan" });
     expect(await preview.getByRole("cell", { name: "Akan diubah", exact: true }).count()).toBe(3);
+    await expectNoSeriousViolations(page, "mass change preview");
     await page.getByRole("button", { name: "Terapkan ke 3 draf" }).click();
 
     await page.getByRole("status").filter({ hasText: `${NOTE}: 3 draf diubah, 0 dilewati.` }).waitFor();
@@ -68,6 +70,7 @@ describe("changing many drafts at once", () => {
     await expect.poll(() => newest.innerText()).toContain(NOTE);
     expect(await newest.innerText()).toContain("Analis Demo");
     expect(await newest.innerText()).toContain("T.ANJAB Analisis Jabatan: — → ditambahkan, level 3");
+    await expectNoSeriousViolations(page, "draft history");
 
     // the editor shows the competency too
     await page.getByRole("link", { name: `← Draf SKJ ${POSITIONS[0]!.name}` }).click();
