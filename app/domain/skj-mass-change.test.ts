@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SkjDocument } from "./skj-document";
-import { applyMassChange, describeMassChange, massChangeProblem, MassChangeSchema, type MassChange, type MassChangeOutcome } from "./skj-mass-change";
+import { applyMassChange, describeMassChange, massChangeFromForm, massChangeProblem, MassChangeSchema, type MassChange, type MassChangeOutcome } from "./skj-mass-change";
 
 const NAMES: Record<string, string> = { "T.ANJAB": "Analisis Jabatan", "T.ARSIP": "Pengelolaan Kearsipan", "T.OTDA": "Advokasi Kebijakan Otonomi Daerah" };
 const ctx = { regionalGovernment: true, nameOf: (code: string) => NAMES[code] ?? code };
@@ -140,5 +140,28 @@ describe("the note a changed draft's history shows", () => {
     expect(describeMassChange(change({ kind: "rank", value: "III/c" }), ctx)).toBe("Perubahan massal: pangkat menjadi Penata (III/c)");
     expect(describeMassChange(change({ kind: "trainingManagerial", value: [] }), ctx)).toBe("Perubahan massal: pelatihan manajerial menjadi: dikosongkan");
     expect(describeMassChange(change({ kind: "importance", row: "experience", value: "penting" }), ctx)).toBe("Perubahan massal: tingkat pentingnya pengalaman kerja menjadi Penting");
+  });
+});
+
+describe("the page's form read as a change", () => {
+  const read = (fields: Record<string, string>) => MassChangeSchema.safeParse(massChangeFromForm((name) => fields[name] ?? null));
+
+  it("takes one item per line without blank lines, and gives every experience line the years", () => {
+    expect(read({ jenis: "trainingTechnical", daftar: " Analisis Jabatan \r\n\n Evaluasi Jabatan\n" }).data).toEqual({ kind: "trainingTechnical", value: ["Analisis Jabatan", "Evaluasi Jabatan"] });
+    expect(read({ jenis: "experience", pengalaman: "Pelaksana bidang SDM\nAnalis kepegawaian", tahun: "2" }).data).toEqual({
+      kind: "experience",
+      value: [
+        { description: "Pelaksana bidang SDM", minYears: 2 },
+        { description: "Analis kepegawaian", minYears: 2 },
+      ],
+    });
+    expect(read({ jenis: "experience", pengalaman: "Pelaksana", tahun: "" }).data).toEqual({ kind: "experience", value: [{ description: "Pelaksana", minYears: null }] });
+  });
+
+  it("reads an empty choice as clearing, and an empty level as not chosen", () => {
+    expect(read({ jenis: "rank", pangkat: "" }).data).toEqual({ kind: "rank", value: null });
+    expect(read({ jenis: "importance", baris: "rank", tingkat: "" }).data).toEqual({ kind: "importance", row: "rank", value: null });
+    expect(read({ jenis: "addTechnical", kompetensi: "T.ANJAB", level: "" }).error?.issues[0]?.message).toBe("Level wajib dipilih (1–5).");
+    expect(read({ jenis: "replaceTechnical", kompetensi: "T.ANJAB", level: "2" }).error?.issues[0]?.message).toBe("Kompetensi yang diganti wajib dipilih dari kamus.");
   });
 });
