@@ -167,6 +167,7 @@ export const AUDIT_ACTION_LABELS = {
   "skj.draft.replace": "Draf SKJ diganti lewat API",
   "skj.draft.copy": "Draf SKJ disalin dari SKJ serupa",
   "skj.draft.copy-undo": "Penyalinan ke draf SKJ diurungkan",
+  "skj.draft.mass_change": "Perubahan massal draf SKJ",
   "skj.submit": "SKJ diajukan",
   "skj.approve": "SKJ disetujui",
   "skj.return": "SKJ dikembalikan",

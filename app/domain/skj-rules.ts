@@ -125,7 +125,7 @@ const FIXED_NAMES: Readonly<Record<string, string>> = {
   [MANDATORY_TECHNICAL_CODE]: "Advokasi Kebijakan Otonomi Daerah",
 };
 const TECHNICAL_MIN = 3;
-const TECHNICAL_MAX = 6;
+export const TECHNICAL_MAX = 6;
 const LEVEL_MIN = 1;
 const LEVEL_MAX = 5;
 // Enough to fix a broken document; a payload with thousands of bad items should not produce thousands of results.

@@ -109,7 +109,7 @@ export default function SkjEditorPage() {
           {draft ? (
             <p>
               Draf revisi {draft.revision} · {DRAFT_STATE_LABELS[draft.state]}
-              {draft.lastEditorName ? ` · terakhir diubah oleh ${draft.lastEditorName}` : ""} · <Link to={`/jabatan/${position.id}/skj/pratinjau`}>Pratinjau cetak</Link>
+              {draft.lastEditorName ? ` · terakhir diubah oleh ${draft.lastEditorName}` : ""} · <Link to={`/jabatan/${position.id}/skj/pratinjau`}>Pratinjau cetak</Link> · <Link to={`/jabatan/${position.id}/skj/riwayat`}>Riwayat draf</Link>
             </p>
           ) : null}
         </div>

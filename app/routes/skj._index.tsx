@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
-import { openDraftsWithReviewers, revisionsAwaitingPublication } from "~db/queries/skj-work.server";
+import { unitOptions } from "~db/queries/register.server";
+import { countOpenDrafts, openDraftsWithReviewers, revisionsAwaitingPublication } from "~db/queries/skj-work.server";
+import { draftFilterOf } from "~/services/skj-mass-change.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
 import { DRAFT_STATE_LABELS } from "~/domain/labels";
 
@@ -14,8 +16,11 @@ export const meta: MetaFunction = () => [{ title: "SKJ — SKJ Studio" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
   const db = getDb();
-  const drafts = openDraftsWithReviewers(db);
+  const params = new URL(request.url).searchParams;
+  const filter = draftFilterOf(db, params);
+  const drafts = openDraftsWithReviewers(db, filter);
   const reviewer = can(user.role, "skj:review");
+  const writer = can(user.role, "skj:write");
   return {
     queue: reviewer ? drafts.filter((d) => d.state === "diajukan" && d.submittedBy !== user.id && d.lastEditedBy !== user.id) : [],
     dictionaryQueue: can(user.role, "dictionary:publish") ? revisionsAwaitingPublication(db, user.id) : [],
@@ -24,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     approved: drafts.filter((d) => d.state === "disetujui"),
     drafts: drafts.filter((d) => d.state === "draf"),
     reviewer,
-    writer: can(user.role, "skj:write"),
+    writer,
+    // perangkat daerah and their direct units, as the register's unit filter offers them
+    units: unitOptions(db).filter((u) => u.depth <= 1 || u.code === params.get("unit")),
+    matching: writer ? countOpenDrafts(db, filter) : 0,
   };
 }
 
@@ -51,12 +59,20 @@ function ReviewerCell({ row }: { row: Row }) {
   }
 }
 
-function DraftTable({ rows, label, to, review }: { rows: Row[]; label: string; to: (r: Row) => string; review: boolean }) {
+/** The form the ticked drafts travel in (by GET: the next page shows what a change would do before anything is written). */
+const SELECTION_FORM = "ubah-draf";
+
+function DraftTable({ rows, label, to, review, selectable = false }: { rows: Row[]; label: string; to: (r: Row) => string; review: boolean; selectable?: boolean }) {
   if (rows.length === 0) return <p className="muted">Tidak ada.</p>;
   return (
     <table className="data" aria-label={label}>
       <thead>
         <tr>
+          {selectable ? (
+            <th scope="col">
+              <span className="visually-hidden">Pilih</span>
+            </th>
+          ) : null}
           <th scope="col">Jabatan</th>
           <th scope="col">Status</th>
           {review ? <th scope="col">Diajukan</th> : null}
@@ -67,6 +83,11 @@ function DraftTable({ rows, label, to, review }: { rows: Row[]; label: string; t
       <tbody>
         {rows.map((r) => (
           <tr key={r.draftId}>
+            {selectable ? (
+              <td>
+                <input type="checkbox" form={SELECTION_FORM} name="draf" value={r.positionCode} aria-label={`Pilih ${r.positionName} (${r.positionCode})`} />
+              </td>
+            ) : null}
             <td>
               <Link to={to(r)}>{r.positionName}</Link> <span className="unit-code">{r.positionCode}</span>
             </td>
@@ -136,8 +157,10 @@ function WorkSection({ id, title, children }: { id: string; title: string; child
 }
 
 export default function SkjOverview() {
-  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer, writer } = useLoaderData<typeof loader>();
-  const notice = useSearchParams()[0].get("notice");
+  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer, writer, units, matching } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const notice = params.get("notice");
+  const filtered = new URLSearchParams([...params].filter(([k, v]) => (k === "unit" || k === "q") && v !== ""));
   const reviewPage = (r: Row) => `/jabatan/${r.positionId}/skj/tinjau`;
   const editor = (r: Row) => `/jabatan/${r.positionId}/skj`;
   return (
@@ -167,6 +190,28 @@ export default function SkjOverview() {
           {notice}
         </p>
       ) : null}
+      <Form method="get" className="filters card" role="search" aria-label="Saring draf">
+        <div className="field" style={{ flex: "1 1 260px" }}>
+          <label htmlFor="f-q">Cari nama atau kode jabatan</label>
+          <input id="f-q" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder="mis. analis" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-unit">Unit (beserta sub-unit)</label>
+          <select id="f-unit" name="unit" defaultValue={params.get("unit") ?? ""} style={{ maxWidth: 280 }}>
+            <option value="">Semua unit</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.code}>
+                {"\u00a0\u00a0".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Terapkan
+        </button>
+        {filtered.size > 0 ? <Link to="/skj">Hapus saringan</Link> : null}
+      </Form>
       {reviewer ? (
         <WorkSection id="antrean" title={`Menunggu tinjauan saya (${queue.length + dictionaryQueue.length})`}>
           <DraftTable rows={queue} label="Menunggu tinjauan saya" to={reviewPage} review />
@@ -178,13 +223,21 @@ export default function SkjOverview() {
         <DraftTable rows={submitted} label="Diajukan" to={reviewPage} review />
       </WorkSection>
       <WorkSection id="dikembalikan" title={`Dikembalikan untuk diperbaiki (${returned.length})`}>
-        <DraftTable rows={returned} label="Dikembalikan" to={editor} review />
+        <DraftTable rows={returned} label="Dikembalikan" to={editor} review selectable={writer} />
       </WorkSection>
       <WorkSection id="disetujui" title={`Disetujui, menunggu penetapan (${approved.length})`}>
         <DraftTable rows={approved} label="Disetujui" to={reviewPage} review />
       </WorkSection>
       <WorkSection id="draf" title={`Draf terbuka (${drafts.length})`}>
-        <DraftTable rows={drafts} label="Draf terbuka" to={editor} review={false} />
+        {writer && matching > 0 ? (
+          <Form method="get" action="/skj/ubah-massal" id={SELECTION_FORM} className="actions bulk-actions">
+            <button type="submit" className="button button-secondary">
+              Ubah draf yang dicentang
+            </button>
+            <Link to={`/skj/ubah-massal?${new URLSearchParams([...filtered, ["semua", "1"]])}`}>{`Ubah semua ${matching.toLocaleString("id-ID")} draf yang cocok`}</Link>
+          </Form>
+        ) : null}
+        <DraftTable rows={drafts} label="Draf terbuka" to={editor} review={false} selectable={writer} />
       </WorkSection>
     </>
   );

@@ -24,8 +24,23 @@ export interface WorkDraft {
   reviewingName: string | null;
 }
 
+/** Which open drafts a list shows: the position's unit subtree and words of its name or code. */
+export interface DraftFilter {
+  unitId?: number;
+  q?: string;
+}
+
+function openDraftsWhere(filter: DraftFilter) {
+  const conditions = [sql`d.closed_at is null`];
+  if (filter.unitId !== undefined) {
+    conditions.push(sql`p.unit_id in (with recursive sub(id) as (select ${filter.unitId} union all select u.id from org_units u join sub on u.parent_id = sub.id) select id from sub)`);
+  }
+  if (filter.q) conditions.push(sql`(instr(lower(p.name), lower(${filter.q})) > 0 or instr(lower(p.code), lower(${filter.q})) > 0)`);
+  return sql.join(conditions, sql` and `);
+}
+
 /** Open drafts, newest change first, with the people of their review. */
-export function openDraftsWithReviewers(db: DbOrTx, limit = 200): WorkDraft[] {
+export function openDraftsWithReviewers(db: DbOrTx, filter: DraftFilter = {}, limit = 200): WorkDraft[] {
   return db.all<WorkDraft>(sql`
     select d.id as draftId, d.state, d.updated_at as updatedAt, p.id as positionId, p.code as positionCode, p.name as positionName,
            editor.name as editorName, d.submitted_by as submittedBy, d.last_edited_by as lastEditedBy,
@@ -43,9 +58,41 @@ export function openDraftsWithReviewers(db: DbOrTx, limit = 200): WorkDraft[] {
       select dec.draft_id, u.name, dec.comment from skj_decisions dec join users u on u.id = dec.actor_id
       where dec.id in (select max(id) from skj_decisions where action = 'dikembalikan' group by draft_id)
     ) returned on returned.draft_id = d.id and d.state = 'dikembalikan'
-    where d.closed_at is null
+    where ${openDraftsWhere(filter)}
     order by d.updated_at desc
     limit ${limit}`);
+}
+
+export interface ChangeableDraft {
+  draftId: number;
+  revision: number;
+  state: DraftState;
+  positionId: number;
+  positionCode: string;
+  positionName: string;
+  unitName: string;
+}
+
+/**
+ * The open drafts a mass change names, in register code order: every open draft the filter matches, narrowed
+ * to the `positionCodes` or `draftIds` given. At most `limit` rows.
+ */
+export function openDraftsToChange(db: DbOrTx, filter: DraftFilter & { positionCodes?: readonly string[]; draftIds?: readonly number[] }, limit: number): ChangeableDraft[] {
+  if (filter.positionCodes?.length === 0 || filter.draftIds?.length === 0) return [];
+  const named = sql.join([
+    filter.positionCodes ? sql` and p.code in ${filter.positionCodes}` : sql``,
+    filter.draftIds ? sql` and d.id in ${filter.draftIds}` : sql``,
+  ]);
+  return db.all<ChangeableDraft>(sql`
+    select d.id as draftId, d.revision, d.state, p.id as positionId, p.code as positionCode, p.name as positionName, u.name as unitName
+    from skj_drafts d join positions p on p.id = d.position_id join org_units u on u.id = p.unit_id
+    where ${openDraftsWhere(filter)}${named}
+    order by p.code
+    limit ${limit}`);
+}
+
+export function countOpenDrafts(db: DbOrTx, filter: DraftFilter): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from skj_drafts d join positions p on p.id = d.position_id where ${openDraftsWhere(filter)}`)?.n ?? 0;
 }
 
 export interface AwaitingRevision {

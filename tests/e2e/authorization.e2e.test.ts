@@ -119,6 +119,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/jabatan.$id.skj_.pdf": { loader: "read", params: DRAFT },
   "routes/jabatan.$id.skj_.docx": { loader: "read", params: DRAFT },
   "routes/jabatan.$id.skj_.pratinjau": { loader: "read", params: DRAFT },
+  "routes/jabatan.$id.skj_.riwayat": { loader: "read", params: DRAFT },
   // approve and return ask skj:review as well, past the intent check that an empty form stops at
   "routes/jabatan.$id.skj_.tinjau": { loader: "read", action: "skj:write", params: DRAFT },
 
@@ -133,6 +134,7 @@ const PAGES: Record<string, PageRule> = {
 
   "routes/skj._index": { loader: "read" },
   "routes/skj.draf-massal": { loader: "skj:write", action: "skj:write" },
+  "routes/skj.ubah-massal": { loader: "skj:write", action: "skj:write" },
   // an empty form names no analysis: 410; an empty upload names no file: 400
   "routes/skj.impor": { loader: "skj:write", action: "skj:write" },
   "routes/skj.ekspor[.]xlsx": { loader: "read" },

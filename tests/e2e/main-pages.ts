@@ -69,6 +69,7 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { role: "analis", label: "register", path: "/jabatan" },
   { role: "analis", label: "register, searched", path: "/jabatan?q=kepala&page=1" },
   { role: "analis", label: "drafts in bulk, a unit chosen", path: "/skj/draf-massal?semua=1&unit=BKD" },
+  { role: "analis", label: "mass change of drafts, all matching", path: "/skj/ubah-massal?semua=1" },
   { role: "analis", label: "SOTK tree, every unit open", path: "/struktur", reach: (p) => p.getByRole("button", { name: "Buka semua" }).click() },
   { role: "analis", label: "unit page", path: linkOn("/struktur", /^\/struktur\/\d+$/) },
   { role: "analis", label: "SOTK import", path: "/struktur/impor" },
