@@ -16,7 +16,7 @@ import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import { handleCommentIntent } from "~/services/skj-comments.server";
 import { editorData } from "~/services/skj-editor.server";
-import { draftHistoryWithNotes } from "~/services/skj-draft-history.server";
+import { draftRevisionNotes } from "~db/queries/skj-draft-history.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
 import { openDraftForPosition, validateDocument } from "~/services/skj.server";
 import { idParam } from "~/utils/params";
@@ -59,7 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     anchors: draft ? anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)) : [],
     unverified: unverifiedSettings(db),
     decisions: draft ? draftDecisions(db, draft.id) : [],
-    history: draft ? draftHistoryWithNotes(db, draft.id) : [],
+    // the latest revisions; the history page (/skj/riwayat) has them all with their differences
+    history: draft ? draftRevisionNotes(db, draft.id, 15) : [],
   };
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { isRegulationCode } from "~/domain/dictionary";
 import { action as copyAction, loader as copyLoader, type CopyReply } from "~/routes/jabatan.$id.skj_.salin";
-import { draftHistoryWithNotes } from "~/services/skj-draft-history.server";
+import { draftRevisionNotes } from "~db/queries/skj-draft-history.server";
 import { openDraftForPosition } from "~/services/skj.server";
 import type { Db } from "~db/client.server";
 import { findPositionByCode } from "~db/queries/register.server";
@@ -96,7 +96,7 @@ describe("copying a similar SKJ into the open draft", () => {
     expect(after.document.position.summary).toBe(live.position.summary);
     expect(after.document.requirements).toEqual(before.document.requirements);
     expect(answer.body.ok && answer.body.applied).toMatchObject({ revision: after.revision, document: after.document, catalog: expect.arrayContaining([expect.objectContaining({ code: technicalOf(live.competencies)[0]!.code })]) });
-    const [latest] = draftHistoryWithNotes(db, after.id);
+    const [latest] = draftRevisionNotes(db, after.id, 15);
     expect(latest).toMatchObject({ revision: after.revision, savedBy: "Analis Demo", note: `Disalin dari ${live.position.name} (versi 1 yang berlaku): kompetensi teknis, ikhtisar jabatan` });
   });
 
@@ -143,7 +143,7 @@ describe("copying a similar SKJ into the open draft", () => {
     expect(restored.revision).toBe(copiedAgain.revision + 1);
     expect(restored.document).toEqual(editedDraft.document);
     expect(restored.summaryJson).toEqual(editedDraft.summaryJson);
-    expect(draftHistoryWithNotes(db, restored.id).slice(0, 2).map((e) => e.note)).toEqual([
+    expect(draftRevisionNotes(db, restored.id, 15).slice(0, 2).map((e) => e.note)).toEqual([
       `Penyalinan dari ${live.position.name} diurungkan: isi revisi ${editedDraft.revision} dipulihkan`,
       expect.stringMatching(/^Disalin dari .*: ikhtisar jabatan$/),
     ]);

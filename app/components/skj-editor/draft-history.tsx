@@ -1,9 +1,15 @@
 // The latest saved revisions of the open draft, so a copy from a similar SKJ (and its undo) can be found
 // among the autosaves by its note.
 import { formatTanggalWaktu } from "~/domain/format-date";
-import type { DraftHistoryEntry } from "~/services/skj-draft-history.server";
 
-export function DraftHistory({ entries }: { entries: DraftHistoryEntry[] }) {
+interface RevisionNote {
+  revision: number;
+  savedAt: string;
+  savedBy: string | null;
+  note: string | null;
+}
+
+export function DraftHistory({ entries }: { entries: RevisionNote[] }) {
   return (
     <section className="card" aria-labelledby="h-riwayat-draf">
       <h2 id="h-riwayat-draf" style={{ marginTop: 0 }}>
