@@ -3,7 +3,7 @@ import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import { CommentMarker } from "~/components/comment-markers";
 import { indicatorNumber, MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
 import type { SkjDocument } from "~/domain/skj-document";
-import { EXAMPLE_MARK } from "~/domain/example-text";
+import { JfStandardMarks } from "~/components/jf-standard/marks";
 import { jfStandardTitle } from "~/domain/jf-standard";
 import { standardLevelSource, type RuleContext } from "~/domain/skj-rules";
 import { SearchSnippet } from "~/components/search-snippet";
@@ -102,8 +102,7 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
         <p className="notice" aria-label="Standar nasional JF">
           Standar nasional JF <strong>{jfStandardTitle(jfStandard)}</strong>, dasar hukum: {jfStandard.legalBasis}. Level manajerial dan sosial kultural
           mengikuti standar ini; kompetensi teknisnya ({jfStandard.technical.map((t) => t.code).join(", ")}) tidak dihapus tanpa peringatan.{" "}
-          {jfStandard.example ? <span className="tag tag-warn">{EXAMPLE_MARK}</span> : null}{" "}
-          {jfStandard.verified ? null : <span className="tag tag-warn">belum diverifikasi</span>}
+          <JfStandardMarks verified={jfStandard.verified} example={jfStandard.example} />
         </p>
       ) : null}
       {groups.map((g) => {
