@@ -40,11 +40,18 @@ export default function JfStandardsPage() {
             “&lt;nama JF&gt; &lt;jenjang&gt;” dimulai dari standar ini, dan aturan SKJ membaca level manajerial dan sosial kulturalnya dari sini.
           </p>
         </div>
-        {canWrite ? (
-          <Link className="button" to="/kamus/standar-jf/impor">
-            Impor standar
-          </Link>
-        ) : null}
+        <div className="actions">
+          {standards.length > 0 ? (
+            <a className="button button-secondary" href="/kamus/standar-jf/ekspor.json" download>
+              Ekspor JSON
+            </a>
+          ) : null}
+          {canWrite ? (
+            <Link className="button" to="/kamus/standar-jf/impor">
+              Impor standar
+            </Link>
+          ) : null}
+        </div>
       </div>
       {standards.length === 0 ? (
         <p className="card">Belum ada standar nasional JF. {canWrite ? "Impor dari berkas JSON atau XLSX yang disusun dari peraturan instansi pembina." : null}</p>

@@ -131,6 +131,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/kamus.riwayat.$": { loader: "read", params: ENTRY },
   "routes/kamus.ubah.$": { loader: "dictionary:write", action: "dictionary:write", params: ENTRY },
   "routes/kamus.standar-jf._index": { loader: "read" },
+  "routes/kamus.standar-jf.ekspor[.]json": { loader: "read" },
   "routes/kamus.standar-jf.impor": { loader: "jf-standard:write", action: "jf-standard:write", emptyBody: "multipart" },
   "routes/kamus.standar-jf.$id": { loader: "read", params: { id: "missingJfStandard" }, okGet: [404] },
 

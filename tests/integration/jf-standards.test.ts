@@ -14,6 +14,8 @@ import { importJfStandards, listJfStandards, positionsOfStandard } from "~db/que
 import { findPositionByCode } from "~db/queries/register.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { auditLog, jfStandards } from "~db/schema";
+import { loader as exportLoader } from "~/routes/kamus.standar-jf.ekspor[.]json";
+import { cookieFor, get, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
 const FIXTURE = path.join(__dirname, "../fixtures/jf-standard/perawat-contoh.json");
@@ -66,6 +68,19 @@ describe("national JF standard import", () => {
 
     const again = importJfStandards(db, await fixtureSources(), analisId(db), { dryRun: false });
     expect(again).toMatchObject({ ok: true, counts: { create: 0, update: 0, unchanged: 2 } });
+  });
+
+  it("exports every standard in the import format, which imports back with nothing changed", async () => {
+    const db = await useTestDatabase("demo");
+    importJfStandards(db, await fixtureSources(), analisId(db), { dryRun: false });
+    const exported = await run(exportLoader, get("/kamus/standar-jf/ekspor.json", await cookieFor("viewer@demo.go.id")));
+    expect(exported.status).toBe(200);
+    const value = JSON.parse(exported.body as string) as unknown;
+    expect(value).toEqual(JSON.parse(fs.readFileSync(FIXTURE, "utf8")).map((s: Record<string, unknown>) => ({ ...s, jenjang: String(s.jenjang).toLowerCase() })));
+    expect(importJfStandards(db, [{ format: "json", fileName: "ekspor.json", value }], analisId(db), { dryRun: false })).toMatchObject({
+      ok: true,
+      counts: { create: 0, update: 0, unchanged: 2 },
+    });
   });
 
   it("shows each changed field old → new and records the change", async () => {
