@@ -479,6 +479,32 @@ export const exportJobs = sqliteTable(
   (t) => [index("export_jobs_status_idx").on(t.status, t.id), index("export_jobs_requested_by_idx").on(t.requestedBy, t.id)],
 );
 
+// National standards of functional positions (issue 17 item 4, docs/decisions/028): one row per JF and jenjang,
+// replaced whole by an import; its history is the audit log (entity "jf_standard", before/after).
+export const jfStandards = sqliteTable(
+  "jf_standards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jf: text("jf").notNull(),
+    jenjang: text("jenjang", {
+      enum: ["ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"],
+    }).notNull(),
+    /** "<JF> <jenjang>" normalised (jfMatchKey): what a position's normalised name is matched on. */
+    matchKey: text("match_key").notNull().unique(),
+    instansiPembina: text("instansi_pembina").notNull(),
+    legalBasis: text("legal_basis").notNull(),
+    /** {"M.01": n, …, "M.08": n, "SK.01": n} */
+    levels: text("levels", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    /** [{code, level}] in the order the standard lists them */
+    technical: text("technical", { mode: "json" }).$type<{ code: string; level: number }[]>().notNull(),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    example: integer("example", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+);
+
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -569,3 +595,4 @@ export type CompetencyRevision = typeof competencyRevisions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Setting = typeof settings.$inferSelect;
 export type ExportJob = typeof exportJobs.$inferSelect;
+export type JfStandardRow = typeof jfStandards.$inferSelect;

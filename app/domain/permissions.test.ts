@@ -13,10 +13,14 @@ describe("permissions", () => {
     const granted = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can(role, p))]));
     expect(granted).toEqual({
       admin: [...PERMISSIONS],
-      analis: ["read", "register:write", "dictionary:write", "skj:write"],
+      analis: ["read", "register:write", "dictionary:write", "jf-standard:write", "skj:write"],
       reviewer: ["read", "register:write", "dictionary:write", "dictionary:publish", "skj:write", "skj:review", "skj:publish"],
       viewer: ["read"],
     });
+  });
+
+  it("lets analysts and admins, not reviewers, import and edit the national JF standards", () => {
+    expect(ROLES.filter((r) => can(r, "jf-standard:write"))).toEqual(["admin", "analis"]);
   });
 
   it("lets only reviewers and admins review and publish", () => {

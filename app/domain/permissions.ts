@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   "register:write", // SOTK units and positions
   "dictionary:write", // technical dictionary drafts
   "dictionary:publish",
+  "jf-standard:write", // national standards of functional positions: import and edit
   "skj:write", // drafts, submission
   "skj:review", // approve, return
   "skj:publish", // penetapan
@@ -20,7 +21,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ["read"],
-  analis: ["read", "register:write", "dictionary:write", "skj:write"],
+  analis: ["read", "register:write", "dictionary:write", "jf-standard:write", "skj:write"],
   // reviewers may also edit (contract §1); four-eyes is checked per document, not here
   reviewer: ["read", "register:write", "dictionary:write", "dictionary:publish", "skj:write", "skj:review", "skj:publish"],
   admin: [...PERMISSIONS],

@@ -130,7 +130,25 @@ type Case = {
   /** The paths of the expected results of `rule`, in order; [] = the rule must not fire. */
   paths: string[];
   message?: RegExp;
+  /** The citation of each result when it is not the rule's own (a national JF standard cites its act). */
+  citation?: string;
 };
+
+// A national JF standard at level 3 throughout, as the administrator document below is; the rules read it in
+// place of the group table whenever the context carries one.
+const jfStandard: RuleContext["jfStandard"] = {
+  jf: "Analis Kelembagaan",
+  jenjang: "ahli_muda",
+  legalBasis: "Peraturan Contoh Nomor 1 Tahun 2026",
+  levels: { "M.01": 3, "M.02": 3, "M.03": 3, "M.04": 3, "M.05": 3, "M.06": 3, "M.07": 3, "M.08": 3, "SK.01": 3 },
+  technical: [
+    { code: "T.ANJAB", level: 3 },
+    { code: "T.RB", level: 2 },
+  ],
+  verified: false,
+  example: true,
+};
+const jfCitation = "Standar nasional JF Analis Kelembagaan Ahli Muda: Peraturan Contoh Nomor 1 Tahun 2026 (CONTOH — bukan teks resmi; belum diverifikasi)";
 
 const cases: Case[] = [
   // SKJ-SCHEMA (more in the "schema failures" block below)
@@ -477,6 +495,41 @@ const cases: Case[] = [
     paths: [],
   },
 
+  // SKJ-STANDAR-JF and the levels read from a national JF standard
+  {
+    rule: "SKJ-STANDAR-JF",
+    name: "fires for each technical competency of the standard that is not listed",
+    ctx: { jfStandard },
+    paths: ["competencies"],
+    message: /Teknis T\.RB \(T\.RB\) level 2 ditetapkan standar nasional JF Analis Kelembagaan Ahli Muda \(Peraturan Contoh Nomor 1 Tahun 2026\)/,
+    citation: jfCitation,
+  },
+  {
+    rule: "SKJ-STANDAR-JF",
+    name: "does not fire when every technical competency of the standard is listed",
+    change: (d) => void d.competencies.push({ code: "T.RB", level: 2 }),
+    ctx: { jfStandard },
+    paths: [],
+  },
+  { rule: "SKJ-STANDAR-JF", name: "does not fire without a standard", change: (d) => void (d.competencies = d.competencies.filter((c) => c.code !== "T.ANJAB")), paths: [] },
+  {
+    rule: "SKJ-MANAJERIAL-LEVEL",
+    name: "reads the level from the national JF standard and cites its act",
+    change: (d) => void (row(d, "M.02").level = 2),
+    ctx: { jfStandard: { ...jfStandard!, levels: { ...jfStandard!.levels, "M.02": 4 } } },
+    paths: ["competencies[1].level"],
+    message: /^Level Kerja Sama \(M\.02\) harus 4, standar nasional JF Analis Kelembagaan Ahli Muda \(Peraturan Contoh Nomor 1 Tahun 2026\); tertulis 2\.$/,
+    citation: jfCitation,
+  },
+  {
+    rule: "SKJ-SOSIOKULTURAL",
+    name: "reads the level from the national JF standard and cites its act",
+    ctx: { jfStandard: { ...jfStandard!, levels: { ...jfStandard!.levels, "SK.01": 2 } } },
+    paths: ["competencies[8].level"],
+    message: /harus 2, standar nasional JF/,
+    citation: jfCitation,
+  },
+
   // SKJ-INDIKATOR-KINERJA
   { rule: "SKJ-INDIKATOR-KINERJA", name: "fires without indicators", change: (d) => void (d.requirements.performanceIndicators = []), paths: ["requirements.performanceIndicators"] },
   { rule: "SKJ-INDIKATOR-KINERJA", name: "fires when every indicator is blank", change: (d) => void (d.requirements.performanceIndicators = ["", "   "]), paths: ["requirements.performanceIndicators"] },
@@ -488,7 +541,7 @@ function run(d: unknown, ctx: Partial<RuleContext> = {}): RuleResult[] {
 }
 
 describe("validateSkj: every rule", () => {
-  it.each(cases)("$rule $name", ({ rule, change, ctx, paths, message }) => {
+  it.each(cases)("$rule $name", ({ rule, change, ctx, paths, message, citation }) => {
     const d = administrator();
     change?.(d);
     const results = run(d, ctx);
@@ -496,7 +549,7 @@ describe("validateSkj: every rule", () => {
     const hits = results.filter((r) => r.rule === rule);
     expect(hits.map((r) => r.path)).toEqual(paths);
     const definition = RULES.find((r) => r.code === rule)!;
-    for (const hit of hits) expect(hit).toMatchObject({ severity: definition.severity, citation: definition.citation, message: expect.stringMatching(/\S/) });
+    for (const hit of hits) expect(hit).toMatchObject({ severity: definition.severity, citation: citation ?? definition.citation, message: expect.stringMatching(/\S/) });
     if (message) expect(hits[0]?.message).toMatch(message);
   });
 
@@ -720,6 +773,8 @@ describe("RULES", () => {
       ["SKJ-PENGALAMAN", "warning"],
       ["SKJ-PENGALAMAN-PP", "warning"],
       ["SKJ-INDIKATOR-KINERJA", "warning"],
+      // an addition to contract §4 (issue 17 item 4)
+      ["SKJ-STANDAR-JF", "warning"],
     ]);
   });
 

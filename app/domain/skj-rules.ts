@@ -11,6 +11,7 @@
 import type { z } from "zod";
 import { MANDATORY_TECHNICAL_CODE, REGULATION_CODES, type CompetencyType } from "./dictionary";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS } from "./labels";
+import { jfStandardCitation, jfStandardTitle, type JfStandardRef } from "./jf-standard";
 import { equivalentTrainingNames, meetsLeadershipTraining, type TrainingAliases } from "./leadership-training";
 import {
   SkjDocumentSchema,
@@ -70,6 +71,12 @@ export const RULES = [
     description: "Tidak ada pengalaman tercantum yang mencapai lama minimum menurut PP 11/2017 jo. PP 17/2020 untuk kelompok jabatan.",
   },
   { code: "SKJ-INDIKATOR-KINERJA", severity: "warning", citation: BASIS_PERMENPAN, description: "Indikator kinerja jabatan belum dicantumkan." },
+  {
+    code: "SKJ-STANDAR-JF",
+    severity: "warning",
+    citation: "Standar nasional JF yang ditetapkan instansi pembina",
+    description: "Kompetensi teknis yang ditetapkan standar nasional JF jabatan ini tidak tercantum.",
+  },
 ] as const satisfies readonly { code: string; severity: "error" | "warning"; citation: string; description: string }[];
 
 export type RuleDefinition = (typeof RULES)[number];
@@ -103,6 +110,8 @@ export type RuleContext = {
   units: ReadonlyMap<string, { echelon: string | null; name: string }>;
   settings: RuleSettings;
   regionalGovernment: boolean;
+  /** The national standard of the position's JF and jenjang; its levels replace the group table's. */
+  jfStandard?: JfStandardRef | null;
 };
 
 type GroupValue = PositionGroup | "" | null;
@@ -188,9 +197,29 @@ export function validateSkj(input: unknown, context: RuleContext): RuleResult[] 
   return evaluate(parsed.data, context);
 }
 
-function result(code: RuleCode, path: string, message: string): RuleResult {
+function result(code: RuleCode, path: string, message: string, citation?: string): RuleResult {
   const rule = RULE_BY_CODE.get(code)!;
-  return { rule: code, severity: rule.severity, path, message, citation: rule.citation };
+  return { rule: code, severity: rule.severity, path, message, citation: citation ?? rule.citation };
+}
+
+/**
+ * Where a managerial or socio-cultural standard level comes from: the national standard of the JF when the
+ * position has one, else the group table of the settings. `label` and `citation` name that source.
+ */
+export function standardLevelSource(
+  context: Pick<RuleContext, "settings" | "jfStandard">,
+  group: GroupValue,
+  functionalLevel: FunctionalLevelValue,
+): { levelOf: (code: string) => number | null; label: string; citation: string | null } {
+  const standard = context.jfStandard;
+  if (standard) {
+    return {
+      levelOf: (code) => standard.levels[code as keyof typeof standard.levels] ?? null,
+      label: `standar nasional JF ${jfStandardTitle(standard)} (${standard.legalBasis})`,
+      citation: jfStandardCitation(standard),
+    };
+  }
+  return { levelOf: (code) => standardLevelFor(context.settings, group, functionalLevel, code), label: `standar level ${positionLabel(group, functionalLevel)}`, citation: null };
 }
 
 function schemaResults(error: z.ZodError): RuleResult[] {
@@ -216,7 +245,7 @@ function schemaResults(error: z.ZodError): RuleResult[] {
 
 function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
   const out: RuleResult[] = [];
-  const push = (code: RuleCode, path: string, message: string) => out.push(result(code, path, message));
+  const push = (code: RuleCode, path: string, message: string, citation?: string) => out.push(result(code, path, message, citation));
   const { position, competencies, requirements } = doc;
   const { settings } = ctx;
   const label = positionLabel(position.group, position.functionalLevel);
@@ -260,25 +289,32 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
   }
 
   // SKJ-MANAJERIAL-LEVEL: silent while the group or jenjang is unknown, which SKJ-IDENTITAS/SKJ-JENJANG-FUNGSIONAL report.
+  const source = standardLevelSource(ctx, position.group, position.functionalLevel);
   for (const code of MANAGERIAL_CODES) {
     const i = firstIndex.get(code);
-    const standard = standardLevelFor(settings, position.group, position.functionalLevel, code);
+    const standard = source.levelOf(code);
     if (i === undefined || standard === null) continue;
     const level = competencies[i]!.level;
     if (level !== standard)
-      push("SKJ-MANAJERIAL-LEVEL", `competencies[${i}].level`, `Level ${nameOf(code)} harus ${formatNumber(standard)}, standar level ${label}; tertulis ${formatNumber(level)}.`);
+      push(
+        "SKJ-MANAJERIAL-LEVEL",
+        `competencies[${i}].level`,
+        `Level ${nameOf(code)} harus ${formatNumber(standard)}, ${source.label}; tertulis ${formatNumber(level)}.`,
+        source.citation ?? undefined,
+      );
   }
 
   // SKJ-SOSIOKULTURAL
   {
     const i = firstIndex.get(SOCIOCULTURAL_CODE);
-    const standard = standardLevelFor(settings, position.group, position.functionalLevel, SOCIOCULTURAL_CODE);
+    const standard = source.levelOf(SOCIOCULTURAL_CODE);
     if (i === undefined) push("SKJ-SOSIOKULTURAL", "competencies", `Kompetensi sosial kultural ${nameOf(SOCIOCULTURAL_CODE)} belum dicantumkan.`);
     else if (standard !== null && competencies[i]!.level !== standard)
       push(
         "SKJ-SOSIOKULTURAL",
         `competencies[${i}].level`,
-        `Level ${nameOf(SOCIOCULTURAL_CODE)} harus ${formatNumber(standard)}, standar level ${label}; tertulis ${formatNumber(competencies[i]!.level)}.`,
+        `Level ${nameOf(SOCIOCULTURAL_CODE)} harus ${formatNumber(standard)}, ${source.label}; tertulis ${formatNumber(competencies[i]!.level)}.`,
+        source.citation ?? undefined,
       );
   }
 
@@ -391,6 +427,20 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
   // SKJ-INDIKATOR-KINERJA
   if (!requirements.performanceIndicators.some((p) => p.trim()))
     push("SKJ-INDIKATOR-KINERJA", "requirements.performanceIndicators", "Indikator kinerja jabatan belum diisi; cantumkan paling sedikit satu indikator yang terukur.");
+
+  // SKJ-STANDAR-JF: the analyst may leave out what the instansi pembina set, but not without being told.
+  if (ctx.jfStandard) {
+    const standard = ctx.jfStandard;
+    for (const t of standard.technical) {
+      if (!firstIndex.has(t.code))
+        push(
+          "SKJ-STANDAR-JF",
+          "competencies",
+          `Kompetensi teknis ${nameOf(t.code)} level ${t.level} ditetapkan standar nasional JF ${jfStandardTitle(standard)} (${standard.legalBasis}) tetapi tidak tercantum; cantumkan kembali atau tulis alasannya saat mengajukan.`,
+          jfStandardCitation(standard),
+        );
+    }
+  }
 
   return out;
 }

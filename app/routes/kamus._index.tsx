@@ -48,6 +48,9 @@ export default function KamusKompetensi() {
           <p>Kompetensi manajerial dan sosial kultural dari Permenpan RB 38/2017, serta kamus kompetensi teknis daerah.</p>
         </div>
         <div className="actions">
+          <Link className="button button-secondary" to="/kamus/standar-jf">
+            Standar nasional JF
+          </Link>
           <a className="button button-secondary" href={`/kamus/ekspor?format=xlsx${params.get("type") ? `&type=${params.get("type")}` : ""}`}>
             Ekspor XLSX
           </a>

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ImportErrors } from "~/components/import-errors";
 import { changePreview, type ChangePreview, type RowChange } from "~/domain/sotk-changes";
 import type { ImportError, SotkImportCounts } from "~/domain/sotk-import";
 import { readUploadedFiles, uploadRefusal } from "~/services/uploads.server";
@@ -189,37 +190,7 @@ export default function ImportSotkPage() {
           {reply.message}
         </p>
       ) : null}
-      {reply?.kind === "errors" ? (
-        <section className="card" aria-labelledby="import-errors">
-          <h2 id="import-errors" style={{ marginTop: 0 }}>
-            {reply.errors.length} kesalahan ditemukan — tidak ada yang disimpan
-          </h2>
-          <table className="data" aria-label="Kesalahan impor">
-            <thead>
-              <tr>
-                <th scope="col">Berkas</th>
-                <th scope="col">Lembar</th>
-                <th scope="col">Baris</th>
-                <th scope="col">Kolom</th>
-                <th scope="col">Kesalahan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reply.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.file}</td>
-                  <td>{e.sheet ?? "—"}</td>
-                  <td>{e.row || "—"}</td>
-                  <td>
-                    <code>{e.column}</code>
-                  </td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
+      {reply?.kind === "errors" ? <ImportErrors errors={reply.errors} /> : null}
       {reply?.kind === "preview" ? (
         <section className="card" aria-labelledby="import-preview">
           <h2 id="import-preview" style={{ marginTop: 0 }}>

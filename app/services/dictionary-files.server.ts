@@ -19,7 +19,7 @@ export async function readDictionaryFile(fileName: string, bytes: Uint8Array): P
   if (bytes.length === 0) return { error: `Berkas ${fileName} kosong.` };
   if (ext === "csv") return readCsv(fileName, bytes);
   if (ext === "xlsx") return readXlsx(fileName, bytes);
-  if (ext === "json") return readJson(fileName, bytes);
+  if (ext === "json") return readJsonFile(fileName, bytes);
   if (ext === "xls") return { error: `Berkas ${fileName} berformat .xls lama yang tidak didukung; simpan ulang sebagai .xlsx atau CSV UTF-8.` };
   return { error: `Jenis berkas ${fileName} tidak dikenal; gunakan .csv (UTF-8), .xlsx (lembar ${DICTIONARY_SHEET_NAME}) atau .json.` };
 }
@@ -49,7 +49,8 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Dictionary
   return [toSheet(fileName, ws.name, grid)];
 }
 
-function readJson(fileName: string, bytes: Uint8Array): DictionaryReadResult {
+/** A JSON upload parsed, or the reason it cannot be, with the line an editor shows; shared by the JSON imports. */
+export function readJsonFile(fileName: string, bytes: Uint8Array): [{ format: "json"; fileName: string; value: unknown }] | { error: string } {
   const text = decodeUtf8(fileName, bytes, "simpan ulang sebagai JSON UTF-8");
   if (typeof text !== "string") return text;
   try {

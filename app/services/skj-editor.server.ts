@@ -53,10 +53,17 @@ export interface SerializedRuleContext {
   units: [string, { echelon: string | null; name: string }][];
   settings: RuleContext["settings"];
   regionalGovernment: boolean;
+  jfStandard?: RuleContext["jfStandard"];
 }
 
 export function serializeRuleContext(context: RuleContext): SerializedRuleContext {
-  return { competencies: [...context.competencies], units: [...context.units], settings: context.settings, regionalGovernment: context.regionalGovernment };
+  return {
+    competencies: [...context.competencies],
+    units: [...context.units],
+    settings: context.settings,
+    regionalGovernment: context.regionalGovernment,
+    jfStandard: context.jfStandard ?? null,
+  };
 }
 
 export function editorData(db: DbOrTx, positionId: number, draft: DraftView) {

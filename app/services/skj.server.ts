@@ -4,10 +4,12 @@ import { MANDATORY_TECHNICAL_CODE, REGULATION_CODES } from "~/domain/dictionary"
 import type { RichTextNode } from "~/domain/richtext";
 import { plainTextToDoc } from "~/domain/richtext";
 import { SkjDocumentSchema, type SkjDocument } from "~/domain/skj-document";
+import { competenciesFromStandard } from "~/domain/jf-standard";
 import { expectedCompetencies, validateSkj, type RuleContext, type RuleResult, type RuleSettings } from "~/domain/skj-rules";
 import type { Db, DbOrTx } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
 import { instanceProfile } from "~db/queries/instance.server";
+import { jfStandardForPosition } from "~db/queries/jf-standards.server";
 import { settingValue } from "~db/queries/settings.server";
 import { createDraft, findOpenDraft, type DraftView } from "~db/queries/skj-drafts.server";
 import { competencies, orgUnits, skjVersions } from "~db/schema";
@@ -35,7 +37,9 @@ export function ruleSettings(db: DbOrTx): { settings: RuleSettings; regionalGove
 export function ruleContextFor(db: DbOrTx, input: unknown): RuleContext {
   const doc = input as Partial<SkjDocument> | null;
   const listed = Array.isArray(doc?.competencies) ? doc.competencies.map((c) => (c as { code?: unknown })?.code).filter((c): c is string => typeof c === "string") : [];
-  const codes = [...new Set([...REGULATION_CODES, MANDATORY_TECHNICAL_CODE, ...listed])].slice(0, 200);
+  const jfStandard = doc?.position && typeof doc.position === "object" ? jfStandardForPosition(db, doc.position) : null;
+  // the standard's codes too: its removal warning names the competency that is no longer listed
+  const codes = [...new Set([...REGULATION_CODES, MANDATORY_TECHNICAL_CODE, ...(jfStandard?.technical.map((t) => t.code) ?? []), ...listed])].slice(0, 200);
   const rows = db
     .select({
       code: competencies.code,
@@ -56,6 +60,7 @@ export function ruleContextFor(db: DbOrTx, input: unknown): RuleContext {
     units: new Map(unit ? [[unit.code, { echelon: unit.echelon, name: unit.name }]] : []),
     settings,
     regionalGovernment,
+    jfStandard,
   };
 }
 
@@ -63,7 +68,10 @@ export function validateDocument(db: DbOrTx, input: unknown): RuleResult[] {
   return validateSkj(input, ruleContextFor(db, input));
 }
 
-/** A new SKJ: a copy of the latest published version when there is one, else identity from the register. */
+/**
+ * A new SKJ: a copy of the latest published version when there is one, else identity from the register with
+ * the competencies of the position's national JF standard, or of its group's standard levels.
+ */
 export function newDraftDocument(db: DbOrTx, positionId: number): { document: SkjDocument; summaryJson: RichTextNode | null; basedOnVersionId: number | null } {
   const detail = positionDetail(db, positionId);
   if (!detail) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
@@ -85,6 +93,7 @@ export function newDraftDocument(db: DbOrTx, positionId: number): { document: Sk
   }
   const { position, unit } = detail;
   const { settings, regionalGovernment } = ruleSettings(db);
+  const jfStandard = jfStandardForPosition(db, position);
   return {
     document: {
       schemaVersion: 1,
@@ -97,7 +106,9 @@ export function newDraftDocument(db: DbOrTx, positionId: number): { document: Sk
         governmentAffair: position.governmentAffair,
         summary: position.summaryText,
       },
-      competencies: expectedCompetencies(position.group, position.functionalLevel, settings, regionalGovernment),
+      competencies: jfStandard
+        ? competenciesFromStandard(jfStandard, regionalGovernment)
+        : expectedCompetencies(position.group, position.functionalLevel, settings, regionalGovernment),
       requirements: { rank: null, education: [], training: { managerial: [], technical: [], functional: [] }, experience: [], performanceIndicators: [] },
     },
     summaryJson: (position.summaryJson as RichTextNode | null) ?? null,

@@ -37,6 +37,8 @@ interface Fixtures {
   missingPage: string;
   // export jobs belong to their requester: the matrix asks for one nobody has (the owner rule is an integration test)
   missingExportJob: string;
+  // whether a national JF standard exists depends on which browser tests ran first; an id nobody has is 404
+  missingJfStandard: string;
   publishedCode: string; // a position code the API serves a published SKJ for
   publishedVersion: string;
   // the API's submit/review/publish are probed on a code that does not exist, so a permitted token reaches
@@ -131,6 +133,10 @@ const PAGES: Record<string, PageRule> = {
   "routes/kamus.entri.$": { loader: "read", action: "dictionary:write", params: ENTRY },
   "routes/kamus.riwayat.$": { loader: "read", params: ENTRY },
   "routes/kamus.ubah.$": { loader: "dictionary:write", action: "dictionary:write", params: ENTRY },
+  "routes/kamus.standar-jf._index": { loader: "read" },
+  "routes/kamus.standar-jf.ekspor[.]json": { loader: "read" },
+  "routes/kamus.standar-jf.impor": { loader: "jf-standard:write", action: "jf-standard:write", emptyBody: "multipart" },
+  "routes/kamus.standar-jf.$id": { loader: "read", params: { id: "missingJfStandard" }, okGet: [404] },
 
   "routes/skj._index": { loader: "read" },
   "routes/skj.draf-massal": { loader: "skj:write", action: "skj:write" },
@@ -515,6 +521,7 @@ describe("authorisation matrix", () => {
       dictionaryCode: "T.ANJAB",
       missingPage: "tidak-ada/halaman-ini",
       missingExportJob: "999999",
+      missingJfStandard: "999999",
       publishedCode: found("publishedCode", first?.position.code, missingCode),
       publishedVersion: found("publishedVersion", first && String(first.version), "1"),
       missingCode,

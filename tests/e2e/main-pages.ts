@@ -79,6 +79,8 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { role: "analis", label: "dictionary entry", path: "/kamus/entri/T.ANJAB" },
   { role: "analis", label: "dictionary entry of the regulation", path: "/kamus/entri/M.01" },
   { role: "analis", label: "dictionary revision history", path: "/kamus/riwayat/T.ANJAB" },
+  { role: "analis", label: "national JF standards", path: "/kamus/standar-jf" },
+  { role: "analis", label: "national JF standard import", path: "/kamus/standar-jf/impor" },
   { role: "analis", label: "dictionary entry edit form", path: "/kamus/ubah/T.ANJAB" },
   { role: "analis", label: "new dictionary entry submitted empty", path: "/kamus/baru", reach: submitEmpty("Simpan draf") },
   { role: "analis", label: "new position submitted empty", path: "/jabatan/baru", reach: submitEmpty("Simpan jabatan") },

@@ -3,7 +3,9 @@ import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import { CommentMarker } from "~/components/comment-markers";
 import { indicatorNumber, MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
 import type { SkjDocument } from "~/domain/skj-document";
-import { standardLevelFor, type RuleContext } from "~/domain/skj-rules";
+import { JfStandardMarks } from "~/components/jf-standard/marks";
+import { jfStandardTitle } from "~/domain/jf-standard";
+import { standardLevelSource, type RuleContext } from "~/domain/skj-rules";
 import { SearchSnippet } from "~/components/search-snippet";
 import type { CatalogEntry } from "~/services/skj-editor.server";
 import type { SearchHighlight } from "~db/queries/dictionary-search.server";
@@ -83,6 +85,8 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "competencies" });
   const rows = useWatch({ control: form.control, name: "competencies" }) ?? [];
   const position = useWatch({ control: form.control, name: "position" });
+  const standardLevel = standardLevelSource(context, position?.group ?? null, position?.functionalLevel ?? null).levelOf;
+  const jfStandard = context.jfStandard;
   const typeOf = (code: string) => catalog.get(code)?.type ?? context.competencies.get(code)?.type ?? "teknis";
   const groups = [
     { type: "manajerial", title: "Kompetensi Manajerial", id: "bagian-manajerial" },
@@ -94,6 +98,13 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
       <h2 id="h-kompetensi" style={{ marginTop: 0 }}>
         B. Kompetensi <CommentMarker anchor="kompetensi" />
       </h2>
+      {jfStandard ? (
+        <p className="notice" aria-label="Standar nasional JF">
+          Standar nasional JF <strong>{jfStandardTitle(jfStandard)}</strong>, dasar hukum: {jfStandard.legalBasis}. Level manajerial dan sosial kultural
+          mengikuti standar ini; kompetensi teknisnya ({jfStandard.technical.map((t) => t.code).join(", ")}) tidak dihapus tanpa peringatan.{" "}
+          <JfStandardMarks verified={jfStandard.verified} example={jfStandard.example} />
+        </p>
+      ) : null}
       {groups.map((g) => {
         const indexes = fields.map((_, i) => i).filter((i) => typeOf(rows[i]?.code ?? "") === g.type);
         return (
@@ -124,7 +135,7 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                   const row = rows[i];
                   if (!row) return null;
                   const entry = catalog.get(row.code);
-                  const standard = standardLevelFor(context.settings, position?.group ?? null, position?.functionalLevel ?? null, row.code);
+                  const standard = standardLevel(row.code);
                   return (
                     <tr key={fields[i]!.id} data-path={`competencies[${i}]`}>
                       <td>{n + 1}</td>
@@ -179,7 +190,7 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                 onPick={(entry) => {
                   onPicked(entry);
                   // start at the position's socio-cultural standard level: a sensible default the analyst adjusts
-                  append({ code: entry.code, level: standardLevelFor(context.settings, position?.group ?? null, position?.functionalLevel ?? null, "SK.01") ?? 1 });
+                  append({ code: entry.code, level: jfStandard?.technical.find((t) => t.code === entry.code)?.level ?? standardLevel("SK.01") ?? 1 });
                 }}
               />
             ) : null}

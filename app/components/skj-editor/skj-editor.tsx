@@ -62,7 +62,13 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
     const competencies = new Map(ruleContext.competencies);
     // entries picked in this session are published dictionary entries: the rules must know them too
     for (const entry of catalog.values()) if (!competencies.has(entry.code)) competencies.set(entry.code, { type: entry.type, name: entry.name, published: true });
-    return { competencies, units: new Map(ruleContext.units), settings: ruleContext.settings, regionalGovernment: ruleContext.regionalGovernment };
+    return {
+      competencies,
+      units: new Map(ruleContext.units),
+      settings: ruleContext.settings,
+      regionalGovernment: ruleContext.regionalGovernment,
+      jfStandard: ruleContext.jfStandard,
+    };
   }, [ruleContext, catalog]);
   const results = useMemo(() => validateSkj(document, context), [document, context]);
 

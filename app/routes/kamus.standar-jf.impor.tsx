@@ -1,0 +1,152 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guard.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ImportErrors } from "~/components/import-errors";
+import { JF_STANDARD_SHEET_NAME } from "~/domain/jf-standard-import";
+import { formatChangeCounts, type ChangeCounts, type ImportError } from "~/domain/sotk-import";
+import { readJfStandardFiles } from "~/services/jf-standard-files.server";
+import { readUploadedFiles, uploadRefusal } from "~/services/uploads.server";
+import { getDb } from "~db/client.server";
+import { importJfStandards, type JfStandardChange } from "~db/queries/jf-standards.server";
+
+export const meta: MetaFunction = () => [{ title: "Impor standar nasional JF — SKJ Studio" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "jf-standard:write");
+  return null;
+}
+
+type ImportReply =
+  | { kind: "message"; message: string }
+  | { kind: "errors"; errors: ImportError[] }
+  | { kind: "preview" | "done"; counts: ChangeCounts; changes: JfStandardChange[]; files: string[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "jf-standard:write");
+  let upload: Awaited<ReturnType<typeof readUploadedFiles>>;
+  try {
+    upload = await readUploadedFiles(request, "files");
+  } catch (error) {
+    const refusal = uploadRefusal(error);
+    if (!refusal) throw error;
+    return data<ImportReply>({ kind: "message", message: refusal.message }, { status: refusal.status });
+  }
+  const { form, files } = upload;
+  if (files.length === 0) return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas JSON atau XLSX." }, { status: 400 });
+  const sources = await readJfStandardFiles(files);
+  if ("error" in sources) return data<ImportReply>({ kind: "message", message: sources.error }, { status: 422 });
+  const dryRun = form.get("intent") !== "apply";
+  const result = importJfStandards(getDb(), sources, user.id, { dryRun });
+  if (!result.ok) return data<ImportReply>({ kind: "errors", errors: result.errors }, { status: 422 });
+  return data<ImportReply>({ kind: dryRun ? "preview" : "done", counts: result.counts, changes: result.changes, files: files.map((f) => f.name) });
+}
+
+const ACTION_LABELS: Record<JfStandardChange["action"], [pending: string, done: string]> = {
+  create: ["akan ditambahkan", "ditambahkan"],
+  update: ["akan diubah", "diubah"],
+  unchanged: ["tetap", "tetap"],
+};
+
+function Changes({ changes, pending }: { changes: JfStandardChange[]; pending: boolean }) {
+  return (
+    <table className="data" aria-label="Standar dalam berkas">
+      <thead>
+        <tr>
+          <th scope="col">Standar</th>
+          <th scope="col">Hasil</th>
+          <th scope="col">Perubahan (lama → baru)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.title}>
+            <td>{c.title}</td>
+            <td>{ACTION_LABELS[c.action][pending ? 0 : 1]}</td>
+            <td>
+              {c.fields.length === 0 ? (
+                <span className="muted">—</span>
+              ) : (
+                <ul>
+                  {c.fields.map((f) => (
+                    <li key={f.field}>
+                      {f.field}: <span className="diff-removed">{f.before || "(kosong)"}</span> → <span className="diff-added">{f.after}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function ImportJfStandardsPage() {
+  const reply = useActionData<typeof action>() as ImportReply | undefined;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p>
+            <Link to="/kamus/standar-jf">← Standar nasional JF</Link>
+          </p>
+          <h1>Impor standar nasional JF</h1>
+          <p>
+            Berkas JSON (array standar) atau XLSX dengan lembar “{JF_STANDARD_SHEET_NAME}”, satu baris per JF dan jenjang: kolom jf, jenjang, instansi_pembina,
+            dasar_hukum, M.01–M.08, SK.01, kompetensi_teknis (satu “kode: level” per baris dalam sel), terverifikasi, contoh. Kompetensi teknis harus sudah
+            terbit di kamus. Standar yang sudah ada diganti isinya; untuk mengubah, ekspor JSON di halaman daftar, ubah, lalu impor kembali.
+            Satu baris salah berarti tidak ada yang disimpan.
+          </p>
+        </div>
+      </div>
+      <Form method="post" encType="multipart/form-data" className="card stacked">
+        <div className="field">
+          <label htmlFor="files">Berkas standar (JSON atau XLSX, boleh beberapa)</label>
+          <input id="files" name="files" type="file" multiple accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
+            Periksa berkas
+          </button>
+          {reply?.kind === "preview" ? (
+            <button type="submit" name="intent" value="apply" className="button" disabled={busy}>
+              Impor sekarang
+            </button>
+          ) : null}
+          {busy ? <span className="muted">Memproses…</span> : null}
+        </div>
+      </Form>
+      {reply?.kind === "message" ? (
+        <p className="form-error" role="alert">
+          {reply.message}
+        </p>
+      ) : null}
+      {reply?.kind === "errors" ? <ImportErrors errors={reply.errors} /> : null}
+      {reply?.kind === "preview" ? (
+        <section className="card" aria-labelledby="import-preview">
+          <h2 id="import-preview" style={{ marginTop: 0 }}>
+            Pratinjau: berkas valid ({reply.files.join(", ")}) — {formatChangeCounts(reply.counts)}
+          </h2>
+          <Changes changes={reply.changes} pending />
+          <p>{reply.counts.create + reply.counts.update > 0 ? "Tekan “Impor sekarang” untuk menyimpan." : "Tidak ada yang berubah."}</p>
+        </section>
+      ) : null}
+      {reply?.kind === "done" ? (
+        <section className="notice" role="status" aria-labelledby="import-done">
+          <h2 id="import-done" style={{ marginTop: 0 }}>
+            Impor selesai — {formatChangeCounts(reply.counts)}
+          </h2>
+          <Changes changes={reply.changes} pending={false} />
+          <p>
+            <Link to="/kamus/standar-jf">Lihat standar nasional JF</Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
