@@ -1,0 +1,133 @@
+// The signals of suggested technical competencies (app/domain/competency-suggestions.ts) gathered in SQL:
+// what the live SKJ of positions with similar names, of the same unit subtree and of the same urusan use,
+// and which published dictionary entries share root words with the ikhtisar. A live SKJ is a version
+// without an end (diganti/dicabut); the position asking is never its own evidence.
+import { sql, type SQL } from "drizzle-orm";
+import { nameOverlap, positionNameRoots, SIMILAR_NAME_THRESHOLD, type SuggestionSignals, type UsageSignal } from "~/domain/competency-suggestions";
+import { stemWord } from "~/domain/search-text.server";
+import { searchWords } from "~/domain/search-words";
+import { STOP_WORDS } from "~/domain/similarity";
+import type { DbOrTx } from "../client.server";
+import { unitAncestry } from "./register.server";
+
+export interface SuggestionSubject {
+  positionId: number;
+  name: string;
+  unitId: number;
+  governmentAffair: string | null;
+  summary: string;
+}
+
+/** Best-matching names looked at; a common title word ("Kepala") matches thousands. */
+const SIMILAR_CANDIDATES = 300;
+const SUMMARY_CANDIDATES = 20;
+export const SUMMARY_HITS = 5;
+/** One shared word is a coincidence ("pelayanan"); two start to describe the same work. */
+const MIN_SUMMARY_WORDS = 2;
+const MAX_SUMMARY_ROOTS = 40;
+const SHOWN_SUMMARY_WORDS = 4;
+
+const LIVE_VERSION = sql`not exists (select 1 from skj_version_ends e where e.version_id = v.id)`;
+
+/** (position, technical code) of the live SKJ of `members` (a SELECT of position ids). */
+function technicalUses(db: DbOrTx, members: SQL): { positionId: number; code: string }[] {
+  return db.all(sql`
+    select v.position_id as positionId, c.code as code
+    from skj_versions v
+    join skj_competency_uses u on u.version_id = v.id
+    join competency_revisions r on r.id = u.competency_revision_id
+    join competencies c on c.id = r.competency_id
+    where v.position_id in (${members}) and ${LIVE_VERSION} and c.type = 'teknis'`);
+}
+
+/** How many of `members` have a live SKJ (with or without technical entries): the share's denominator. */
+function usage(db: DbOrTx, members: SQL): UsageSignal {
+  const total = db.get<{ n: number }>(sql`select count(*) as n from skj_versions v where v.position_id in (${members}) and ${LIVE_VERSION}`)?.n ?? 0;
+  const uses = new Map<string, number>();
+  for (const r of technicalUses(db, members)) uses.set(r.code, (uses.get(r.code) ?? 0) + 1);
+  return { total, uses };
+}
+
+const nameRoots = (name: string) => positionNameRoots(searchWords(name), stemWord);
+
+function similarNames(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals["similar"] {
+  const roots = nameRoots(subject.name);
+  if (roots.length === 0) return { totalWeight: 0, uses: new Map() };
+  const match = `name_stem : (${roots.map((w) => `"${w}"`).join(" OR ")})`;
+  const candidates = db.all<{ id: number; name: string }>(sql`
+    select p.id, p.name from positions_fts cross join positions p on p.id = positions_fts.rowid
+    where positions_fts match ${match} and p.id <> ${subject.positionId} and p.active = 1
+      and exists (select 1 from skj_versions v where v.position_id = p.id and ${LIVE_VERSION})
+    order by bm25(positions_fts) limit ${SIMILAR_CANDIDATES}`);
+  const weights = new Map<number, number>();
+  for (const c of candidates) {
+    const overlap = nameOverlap(roots, nameRoots(c.name));
+    if (overlap >= SIMILAR_NAME_THRESHOLD) weights.set(c.id, overlap);
+  }
+  const uses = new Map<string, { positions: number; weight: number }>();
+  if (weights.size > 0) {
+    const rows = technicalUses(db, sql`select value from json_each(${JSON.stringify([...weights.keys()])})`);
+    for (const r of rows) {
+      const use = uses.get(r.code) ?? { positions: 0, weight: 0 };
+      uses.set(r.code, { positions: use.positions + 1, weight: use.weight + weights.get(r.positionId)! });
+    }
+  }
+  return { totalWeight: [...weights.values()].reduce((a, b) => a + b, 0), uses };
+}
+
+/**
+ * The unit subtree is the biro or bidang the position works in (its unit's ancestor one level below the
+ * perangkat daerah), or the perangkat daerah for positions directly under it: a subbagian or seksi alone
+ * holds too few positions to say anything.
+ */
+function unitSubtree(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals["unit"] {
+  const path = unitAncestry(db, subject.unitId);
+  const anchor = path[1] ?? path[0];
+  if (!anchor) return { total: 0, uses: new Map(), unitName: "" };
+  const members = sql`
+    with recursive sub(id) as (select ${anchor.id} union all select u.id from org_units u join sub on u.parent_id = sub.id)
+    select p.id from positions p where p.unit_id in (select id from sub) and p.id <> ${subject.positionId} and p.active = 1`;
+  return { ...usage(db, members), unitName: anchor.name };
+}
+
+function sameAffair(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals["affair"] {
+  if (!subject.governmentAffair) return { total: 0, uses: new Map(), affair: null };
+  const members = sql`select p.id from positions p where p.government_affair = ${subject.governmentAffair} and p.id <> ${subject.positionId} and p.active = 1`;
+  return { ...usage(db, members), affair: subject.governmentAffair };
+}
+
+/** Published technical entries whose name, keywords or definition share root words with the ikhtisar. */
+function summaryMatches(db: DbOrTx, summary: string): SuggestionSignals["summary"] {
+  // each root with the first word of the ikhtisar it came from, to show that word
+  const words = new Map<string, string>();
+  for (const w of searchWords(summary)) {
+    if (w.length < 3 || STOP_WORDS.has(w) || /^\d+$/.test(w)) continue;
+    const root = stemWord(w);
+    if (!words.has(root)) words.set(root, w);
+    if (words.size >= MAX_SUMMARY_ROOTS) break;
+  }
+  if (words.size < MIN_SUMMARY_WORDS) return [];
+  const match = `{name_stem keywords_stem definition_stem} : (${[...words.keys()].map((w) => `"${w}"`).join(" OR ")})`;
+  const hits = db.all<{ code: string; name: string; keywords: string; definition: string }>(sql`
+    select c.code, s.name_stem as name, s.keywords_stem as keywords, s.definition_stem as definition
+    from competency_search_published s cross join competencies c on c.id = s.rowid
+    where competency_search_published match ${match} and c.type = 'teknis'
+    order by bm25(competency_search_published) limit ${SUMMARY_CANDIDATES}`);
+  return hits
+    .map((h) => {
+      const roots = new Set(`${h.name} ${h.keywords} ${h.definition}`.split(" "));
+      return { code: h.code, words: [...words].filter(([root]) => roots.has(root)).map(([, word]) => word) };
+    })
+    .filter((h) => h.words.length >= MIN_SUMMARY_WORDS)
+    .slice(0, SUMMARY_HITS)
+    .map((h) => ({ code: h.code, words: h.words.slice(0, SHOWN_SUMMARY_WORDS) }));
+}
+
+export function suggestionSignals(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals {
+  return {
+    similar: similarNames(db, subject),
+    unit: unitSubtree(db, subject),
+    affair: sameAffair(db, subject),
+    summary: summaryMatches(db, subject.summary),
+  };
+}
