@@ -151,6 +151,7 @@ export default function SkjEditorPage() {
             ruleContext={editor.ruleContext}
             editable={editable}
             saveUrl={`/jabatan/${position.id}/skj/simpan`}
+            suggestionsUrl={`/jabatan/${position.id}/skj/saran`}
             backup={backup}
             restored={Boolean(restored)}
             aside={

@@ -33,6 +33,8 @@ interface Props {
   editable: boolean;
   /** Where the editor posts its autosaves (JSON in, SaveReply out). */
   saveUrl: string;
+  /** Where the competency picker asks for the technical entries suggested for this position. */
+  suggestionsUrl?: string;
   /** The browser's copy of unsaved edits, kept until the server acknowledges them. */
   backup: LocalDraft<DraftContent>;
   /** The draft opens on content restored from that copy: save it at once. */
@@ -44,7 +46,7 @@ interface Props {
 }
 
 
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, backup, restored, aside, footer }: Props) {
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, suggestionsUrl, backup, restored, aside, footer }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
@@ -181,6 +183,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
             onPicked={(entry) => setCatalog((m) => new Map(m).set(entry.code, entry))}
             onTakeUpdate={takeDictionaryUpdate}
             context={context}
+            suggestionsUrl={suggestionsUrl}
           />
           <RequirementsSection form={form} settings={ruleContext.settings} />
         </fieldset>
