@@ -411,8 +411,8 @@ export const skjCompetencyUses = sqliteTable(
   (t) => [
     index("skj_competency_uses_revision_idx").on(t.competencyRevisionId),
     index("skj_competency_uses_draft_idx").on(t.draftId),
-    // what a version uses, for suggested competencies
-    index("skj_competency_uses_version_idx").on(t.versionId),
+    // what a version uses, for suggested competencies (covering: counting uses per revision reads no row)
+    index("skj_competency_uses_version_idx").on(t.versionId, t.competencyRevisionId),
   ],
 );
 

@@ -76,9 +76,10 @@ describe("rankSuggestions", () => {
 describe("position names", () => {
   const stem = (w: string) => ({ pengolah: "olah", pengolahan: "olah", informasi: "informasi" })[w] ?? w;
 
-  it("keeps the root words of the job, without function words or the jenjang", () => {
+  it("keeps the root words of the job, without function words, the jenjang or the structure of a title", () => {
     expect(positionNameRoots(["pengolah", "data", "dan", "informasi"], stem)).toEqual(["olah", "data", "informasi"]);
     expect(positionNameRoots(["analis", "kebijakan", "ahli", "muda"], stem)).toEqual(["analis", "kebijakan"]);
+    expect(positionNameRoots(["kepala", "subbagian", "umum", "dan", "kepegawaian"], stem)).toEqual(["umum", "kepegawaian"]);
   });
 
   it("counts the same job at another jenjang as the same name, and a shared title word alone as not similar", () => {
@@ -86,7 +87,8 @@ describe("position names", () => {
     expect(nameOverlap(roots("Analis Kebijakan Ahli Muda"), roots("Analis Kebijakan Ahli Pertama"))).toBe(1);
     expect(nameOverlap(roots("Pengolah Data dan Informasi"), roots("Pengolahan Data"))).toBeCloseTo(2 / 3);
     expect(nameOverlap(roots("Pengolah Data dan Informasi"), roots("Pengolahan Data"))).toBeGreaterThanOrEqual(SIMILAR_NAME_THRESHOLD);
-    expect(nameOverlap(roots("Kepala Dinas Kesehatan"), roots("Kepala Seksi Kurikulum"))).toBeLessThan(SIMILAR_NAME_THRESHOLD);
+    expect(nameOverlap(roots("Kepala Dinas Kesehatan"), roots("Kepala Seksi Kurikulum"))).toBe(0);
+    expect(nameOverlap(roots("Kepala Subbagian Umum dan Kepegawaian"), roots("Kepala Bagian Umum dan Kepegawaian"))).toBe(1);
     expect(nameOverlap([], [])).toBe(0);
   });
 });

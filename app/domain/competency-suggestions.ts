@@ -79,13 +79,30 @@ export function rankSuggestions(signals: SuggestionSignals, exclude: ReadonlySet
     .slice(0, limit);
 }
 
-/** Words of a functional position's jenjang: "Ahli Muda" says nothing about the work, only its level. */
-const LEVEL_WORDS: ReadonlySet<string> = new Set(["ahli", "utama", "madya", "muda", "pertama", "penyelia", "mahir", "terampil", "pemula"]);
+/**
+ * Words that place a position rather than describe its work: the jenjang of a functional position ("Ahli
+ * Muda") and the structure of a head's title ("Kepala Bidang …"). Without them "Kepala Subbagian Umum dan
+ * Kepegawaian" meets its namesake in every dinas, not every head of a subbagian.
+ */
+const PLACING_WORDS: ReadonlySet<string> = new Set([
+  "ahli", "utama", "madya", "muda", "pertama", "penyelia", "mahir", "terampil", "pemula",
+  "kepala", "bidang", "bagian", "subbagian", "sub", "seksi", "biro", "dinas", "badan", "upt", "uptd", "unit",
+]);
 
-/** The root words that make a position name: no function words, no jenjang, each once. */
+/** The root words that make a position name: no function words, nothing that only places it, each once. */
 export function positionNameRoots(words: readonly string[], stem: (word: string) => string): string[] {
-  return [...new Set(words.filter((w) => !STOP_WORDS.has(w) && !LEVEL_WORDS.has(w)).map(stem))];
+  return [...new Set(words.filter((w) => !STOP_WORDS.has(w) && !PLACING_WORDS.has(w)).map(stem))];
 }
+
+/**
+ * Roots of the stock phrases of Indonesian official prose ("melaksanakan … sesuai ketentuan peraturan
+ * perundang-undangan", "dalam rangka mendukung …"): in nearly every ikhtisar and definition, they match
+ * everything and say nothing about a field.
+ */
+export const STOCK_ROOTS: ReadonlySet<string> = new Set([
+  "laksana", "sesuai", "tentu", "atur", "undang", "rangka", "dukung", "tugas", "fungsi", "giat", "bidang",
+  "tingkat", "kualitas", "efektif", "efisien", "prinsip", "dasar", "capai", "sasar", "guna", "agar", "baik",
+]);
 
 /** |A ∩ B| / |A ∪ B| of two names' root words: 1 for the same job, 0 for nothing in common. */
 export function nameOverlap(a: readonly string[], b: readonly string[]): number {

@@ -3,7 +3,7 @@
 // and which published dictionary entries share root words with the ikhtisar. A live SKJ is a version
 // without an end (diganti/dicabut); the position asking is never its own evidence.
 import { sql, type SQL } from "drizzle-orm";
-import { nameOverlap, positionNameRoots, SIMILAR_NAME_THRESHOLD, type SuggestionSignals, type UsageSignal } from "~/domain/competency-suggestions";
+import { nameOverlap, positionNameRoots, SIMILAR_NAME_THRESHOLD, STOCK_ROOTS, type SuggestionSignals, type UsageSignal } from "~/domain/competency-suggestions";
 import { stemWord } from "~/domain/search-text.server";
 import { searchWords } from "~/domain/search-words";
 import { STOP_WORDS } from "~/domain/similarity";
@@ -40,12 +40,21 @@ function technicalUses(db: DbOrTx, members: SQL): { positionId: number; code: st
     where v.position_id in (${members}) and ${LIVE_VERSION} and c.type = 'teknis'`);
 }
 
-/** How many of `members` have a live SKJ (with or without technical entries): the share's denominator. */
+/** How many of `members` have a live SKJ, and how many of those use each technical entry. */
 function usage(db: DbOrTx, members: SQL): UsageSignal {
   const total = db.get<{ n: number }>(sql`select count(*) as n from skj_versions v where v.position_id in (${members}) and ${LIVE_VERSION}`)?.n ?? 0;
-  const uses = new Map<string, number>();
-  for (const r of technicalUses(db, members)) uses.set(r.code, (uses.get(r.code) ?? 0) + 1);
-  return { total, uses };
+  // counted per revision first: thousands of use rows, a few hundred revisions to look up
+  const rows = db.all<{ code: string; n: number }>(sql`
+    with counted as (
+      select u.competency_revision_id as revisionId, count(*) as n
+      from skj_versions v join skj_competency_uses u on u.version_id = v.id
+      where v.position_id in (${members}) and ${LIVE_VERSION}
+      group by u.competency_revision_id
+    )
+    select c.code as code, sum(counted.n) as n
+    from counted join competency_revisions r on r.id = counted.revisionId join competencies c on c.id = r.competency_id
+    where c.type = 'teknis' group by c.code`);
+  return { total, uses: new Map(rows.map((r) => [r.code, r.n])) };
 }
 
 const nameRoots = (name: string) => positionNameRoots(searchWords(name), stemWord);
@@ -103,7 +112,7 @@ function summaryMatches(db: DbOrTx, summary: string): SuggestionSignals["summary
   for (const w of searchWords(summary)) {
     if (w.length < 3 || STOP_WORDS.has(w) || /^\d+$/.test(w)) continue;
     const root = stemWord(w);
-    if (!words.has(root)) words.set(root, w);
+    if (!words.has(root) && !STOCK_ROOTS.has(root)) words.set(root, w);
     if (words.size >= MAX_SUMMARY_ROOTS) break;
   }
   if (words.size < MIN_SUMMARY_WORDS) return [];
