@@ -18,13 +18,15 @@ export interface SuggestionSubject {
   summary: string;
 }
 
-/** Best-matching names looked at; a common title word ("Kepala") matches thousands. */
-const SIMILAR_CANDIDATES = 300;
+/** Names looked at: a common family ("Pengadministrasi Perkantoran") has a namesake in every unit. */
+const SIMILAR_CANDIDATES = 200;
+/** With this many positions of the very same name, names sharing only some words add nothing. */
+const ENOUGH_NAMESAKES = 50;
 const SUMMARY_CANDIDATES = 20;
 export const SUMMARY_HITS = 5;
 /** One shared word is a coincidence ("pelayanan"); two start to describe the same work. */
 const MIN_SUMMARY_WORDS = 2;
-const MAX_SUMMARY_ROOTS = 40;
+const MAX_SUMMARY_ROOTS = 16;
 const SHOWN_SUMMARY_WORDS = 4;
 
 const LIVE_VERSION = sql`not exists (select 1 from skj_version_ends e where e.version_id = v.id)`;
@@ -59,15 +61,23 @@ function usage(db: DbOrTx, members: SQL): UsageSignal {
 
 const nameRoots = (name: string) => positionNameRoots(searchWords(name), stemWord);
 
-function similarNames(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals["similar"] {
-  const roots = nameRoots(subject.name);
-  if (roots.length === 0) return { totalWeight: 0, uses: new Map() };
-  const match = `name_stem : (${roots.map((w) => `"${w}"`).join(" OR ")})`;
-  const candidates = db.all<{ id: number; name: string }>(sql`
+/** Positions with a live SKJ whose names match `match` (FTS5 on root words), best first when `ranked`. */
+function namesMatching(db: DbOrTx, subject: SuggestionSubject, match: string, ranked: boolean) {
+  return db.all<{ id: number; name: string }>(sql`
     select p.id, p.name from positions_fts cross join positions p on p.id = positions_fts.rowid
     where positions_fts match ${match} and p.id <> ${subject.positionId} and p.active = 1
       and exists (select 1 from skj_versions v where v.position_id = p.id and ${LIVE_VERSION})
-    order by bm25(positions_fts) limit ${SIMILAR_CANDIDATES}`);
+    ${ranked ? sql`order by bm25(positions_fts)` : sql``} limit ${SIMILAR_CANDIDATES}`);
+}
+
+function similarNames(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals["similar"] {
+  const roots = nameRoots(subject.name);
+  if (roots.length === 0) return { totalWeight: 0, uses: new Map() };
+  const quoted = roots.map((w) => `"${w}"`);
+  // the same job elsewhere ("Pengadministrasi Perkantoran" in every dinas) needs no ranking, and is the
+  // usual case; only a rarer name widens to names sharing some of its words, best first
+  let candidates = namesMatching(db, subject, `name_stem : (${quoted.join(" AND ")})`, false);
+  if (candidates.length < ENOUGH_NAMESAKES && roots.length > 1) candidates = namesMatching(db, subject, `name_stem : (${quoted.join(" OR ")})`, true);
   const weights = new Map<number, number>();
   for (const c of candidates) {
     const overlap = nameOverlap(roots, nameRoots(c.name));
