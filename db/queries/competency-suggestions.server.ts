@@ -27,6 +27,9 @@ export const SUMMARY_HITS = 5;
 /** One shared word is a coincidence ("pelayanan"); two start to describe the same work. */
 const MIN_SUMMARY_WORDS = 2;
 const MAX_SUMMARY_ROOTS = 16;
+/** A word in more than this share of the technical entries (and more than COMMON_MIN_ENTRIES) is common. */
+const COMMON_SHARE = 0.1;
+const COMMON_MIN_ENTRIES = 20;
 const SHOWN_SUMMARY_WORDS = 4;
 
 const LIVE_VERSION = sql`not exists (select 1 from skj_version_ends e where e.version_id = v.id)`;
@@ -125,6 +128,13 @@ function summaryMatches(db: DbOrTx, summary: string): SuggestionSignals["summary
     if (!words.has(root) && !STOCK_ROOTS.has(root)) words.set(root, w);
     if (words.size >= MAX_SUMMARY_ROOTS) break;
   }
+  if (words.size < MIN_SUMMARY_WORDS) return [];
+  // a word in much of the dictionary describes no field, and would make the query read most of the index
+  const technical = db.get<{ n: number }>(sql`select count(*) as n from competencies where type = 'teknis'`)?.n ?? 0;
+  const common = db.all<{ term: string }>(sql`
+    select term from competency_search_published_vocab
+    where term in (select value from json_each(${JSON.stringify([...words.keys()])})) and doc > ${Math.max(COMMON_MIN_ENTRIES, technical * COMMON_SHARE)}`);
+  for (const { term } of common) words.delete(term);
   if (words.size < MIN_SUMMARY_WORDS) return [];
   const match = `{name_stem keywords_stem definition_stem} : (${[...words.keys()].map((w) => `"${w}"`).join(" OR ")})`;
   const hits = db.all<{ code: string; name: string; keywords: string; definition: string }>(sql`
