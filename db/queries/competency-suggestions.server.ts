@@ -34,17 +34,6 @@ const SHOWN_SUMMARY_WORDS = 4;
 
 const LIVE_VERSION = sql`not exists (select 1 from skj_version_ends e where e.version_id = v.id)`;
 
-/** (position, technical code) of the live SKJ of `members` (a SELECT of position ids). */
-function technicalUses(db: DbOrTx, members: SQL): { positionId: number; code: string }[] {
-  return db.all(sql`
-    select v.position_id as positionId, c.code as code
-    from skj_versions v
-    join skj_competency_uses u on u.version_id = v.id
-    join competency_revisions r on r.id = u.competency_revision_id
-    join competencies c on c.id = r.competency_id
-    where v.position_id in (${members}) and ${LIVE_VERSION} and c.type = 'teknis'`);
-}
-
 /** How many of `members` have a live SKJ, and how many of those use each technical entry. */
 function usage(db: DbOrTx, members: SQL): UsageSignal {
   const total = db.get<{ n: number }>(sql`select count(*) as n from skj_versions v where v.position_id in (${members}) and ${LIVE_VERSION}`)?.n ?? 0;
@@ -86,15 +75,22 @@ function similarNames(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals
     const overlap = nameOverlap(roots, nameRoots(c.name));
     if (overlap >= SIMILAR_NAME_THRESHOLD) weights.set(c.id, overlap);
   }
-  const uses = new Map<string, { positions: number; weight: number }>();
-  if (weights.size > 0) {
-    const rows = technicalUses(db, sql`select value from json_each(${JSON.stringify([...weights.keys()])})`);
-    for (const r of rows) {
-      const use = uses.get(r.code) ?? { positions: 0, weight: 0 };
-      uses.set(r.code, { positions: use.positions + 1, weight: use.weight + weights.get(r.positionId)! });
-    }
-  }
-  return { totalWeight: [...weights.values()].reduce((a, b) => a + b, 0), uses };
+  // counted per revision first, as in usage()
+  const rows =
+    weights.size === 0
+      ? []
+      : db.all<{ code: string; positions: number; weight: number }>(sql`
+          with similar(id, weight) as (select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${JSON.stringify([...weights])})),
+          counted as (
+            select u.competency_revision_id as revisionId, count(*) as positions, sum(similar.weight) as weight
+            from similar join skj_versions v on v.position_id = similar.id join skj_competency_uses u on u.version_id = v.id
+            where ${LIVE_VERSION}
+            group by u.competency_revision_id
+          )
+          select c.code as code, sum(counted.positions) as positions, sum(counted.weight) as weight
+          from counted join competency_revisions r on r.id = counted.revisionId join competencies c on c.id = r.competency_id
+          where c.type = 'teknis' group by c.code`);
+  return { totalWeight: [...weights.values()].reduce((a, b) => a + b, 0), uses: new Map(rows.map((r) => [r.code, { positions: r.positions, weight: r.weight }])) };
 }
 
 /**
