@@ -23,7 +23,7 @@ const SIMILAR_CANDIDATES = 200;
 /** With this many positions of the very same name, names sharing only some words add nothing. */
 const ENOUGH_NAMESAKES = 50;
 const SUMMARY_CANDIDATES = 20;
-export const SUMMARY_HITS = 5;
+const SUMMARY_HITS = 5;
 /** One shared word is a coincidence ("pelayanan"); two start to describe the same work. */
 const MIN_SUMMARY_WORDS = 2;
 const MAX_SUMMARY_ROOTS = 16;
@@ -34,20 +34,30 @@ const SHOWN_SUMMARY_WORDS = 4;
 
 const LIVE_VERSION = sql`not exists (select 1 from skj_version_ends e where e.version_id = v.id)`;
 
+/**
+ * Technical entries of the uses counted per revision by `counted` (revisionId plus the columns `sums` adds
+ * up): thousands of use rows are grouped first, and only a few hundred revisions are looked up.
+ */
+function perTechnicalEntry(counted: SQL, sums: SQL): SQL {
+  return sql`
+    with counted as (${counted})
+    select c.code as code, ${sums}
+    from counted join competency_revisions r on r.id = counted.revisionId join competencies c on c.id = r.competency_id
+    where c.type = 'teknis' group by c.code`;
+}
+
 /** How many of `members` have a live SKJ, and how many of those use each technical entry. */
 function usage(db: DbOrTx, members: SQL): UsageSignal {
   const total = db.get<{ n: number }>(sql`select count(*) as n from skj_versions v where v.position_id in (${members}) and ${LIVE_VERSION}`)?.n ?? 0;
-  // counted per revision first: thousands of use rows, a few hundred revisions to look up
-  const rows = db.all<{ code: string; n: number }>(sql`
-    with counted as (
-      select u.competency_revision_id as revisionId, count(*) as n
-      from skj_versions v join skj_competency_uses u on u.version_id = v.id
-      where v.position_id in (${members}) and ${LIVE_VERSION}
-      group by u.competency_revision_id
-    )
-    select c.code as code, sum(counted.n) as n
-    from counted join competency_revisions r on r.id = counted.revisionId join competencies c on c.id = r.competency_id
-    where c.type = 'teknis' group by c.code`);
+  const rows = db.all<{ code: string; n: number }>(
+    perTechnicalEntry(
+      sql`select u.competency_revision_id as revisionId, count(*) as n
+          from skj_versions v join skj_competency_uses u on u.version_id = v.id
+          where v.position_id in (${members}) and ${LIVE_VERSION}
+          group by u.competency_revision_id`,
+      sql`sum(counted.n) as n`,
+    ),
+  );
   return { total, uses: new Map(rows.map((r) => [r.code, r.n])) };
 }
 
@@ -75,21 +85,19 @@ function similarNames(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals
     const overlap = nameOverlap(roots, nameRoots(c.name));
     if (overlap >= SIMILAR_NAME_THRESHOLD) weights.set(c.id, overlap);
   }
-  // counted per revision first, as in usage()
   const rows =
     weights.size === 0
       ? []
-      : db.all<{ code: string; positions: number; weight: number }>(sql`
-          with similar(id, weight) as (select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${JSON.stringify([...weights])})),
-          counted as (
-            select u.competency_revision_id as revisionId, count(*) as positions, sum(similar.weight) as weight
-            from similar join skj_versions v on v.position_id = similar.id join skj_competency_uses u on u.version_id = v.id
-            where ${LIVE_VERSION}
-            group by u.competency_revision_id
-          )
-          select c.code as code, sum(counted.positions) as positions, sum(counted.weight) as weight
-          from counted join competency_revisions r on r.id = counted.revisionId join competencies c on c.id = r.competency_id
-          where c.type = 'teknis' group by c.code`);
+      : db.all<{ code: string; positions: number; weight: number }>(
+          perTechnicalEntry(
+            sql`with similar(id, weight) as (select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(${JSON.stringify([...weights])}))
+                select u.competency_revision_id as revisionId, count(*) as positions, sum(similar.weight) as weight
+                from similar join skj_versions v on v.position_id = similar.id join skj_competency_uses u on u.version_id = v.id
+                where ${LIVE_VERSION}
+                group by u.competency_revision_id`,
+            sql`sum(counted.positions) as positions, sum(counted.weight) as weight`,
+          ),
+        );
   return { totalWeight: [...weights.values()].reduce((a, b) => a + b, 0), uses: new Map(rows.map((r) => [r.code, { positions: r.positions, weight: r.weight }])) };
 }
 
