@@ -135,7 +135,12 @@ export const positions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("positions_unit_idx").on(t.unitId), index("positions_group_idx").on(t.group)],
+  (t) => [
+    index("positions_unit_idx").on(t.unitId),
+    index("positions_group_idx").on(t.group),
+    // the positions of one urusan, for suggested competencies
+    index("positions_affair_idx").on(t.governmentAffair),
+  ],
 );
 
 // ---------------------------------------------------------------- competency dictionary
@@ -406,6 +411,8 @@ export const skjCompetencyUses = sqliteTable(
   (t) => [
     index("skj_competency_uses_revision_idx").on(t.competencyRevisionId),
     index("skj_competency_uses_draft_idx").on(t.draftId),
+    // what a version uses, for suggested competencies (covering: counting uses per revision reads no row)
+    index("skj_competency_uses_version_idx").on(t.versionId, t.competencyRevisionId),
   ],
 );
 

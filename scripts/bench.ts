@@ -14,6 +14,7 @@ import { pdfMeasures } from "./bench/pdf-measures";
 import { importMeasure, registerHttpMeasure, registerMeasures, reimportMeasure } from "./bench/register-measures";
 import { markdown, RESULTS_DIR, ROOT, runMeasure, writeResults, type Measure, type Row } from "./bench/runner";
 import { draftSaveMeasure, editorMeasure, publishMeasure, validateHttpMeasure, validateMeasure } from "./bench/skj-measures";
+import { suggestionMeasure } from "./bench/suggestion-measures";
 
 const MEASURES: Measure[] = [
   ...registerMeasures(SMALL),
@@ -31,6 +32,9 @@ const MEASURES: Measure[] = [
   ...readMeasures(LARGE),
   ...sideBySideMeasures,
   listMeasure,
+  suggestionMeasure(SMALL),
+  // a sample: every one of 20,000 lists would add minutes to the run without changing the figures
+  suggestionMeasure(LARGE, 1_000),
   // writes new versions: after every measure that reads the published SKJ
   publishMeasure,
   ...pdfMeasures,

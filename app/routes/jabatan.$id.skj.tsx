@@ -156,6 +156,7 @@ export default function SkjEditorPage() {
             editable={editable}
             saveUrl={`/jabatan/${position.id}/skj/simpan`}
             copyUrl={`/jabatan/${position.id}/skj/salin`}
+            suggestionsUrl={`/jabatan/${position.id}/skj/saran`}
             backup={backup}
             restored={Boolean(restored)}
             aside={

@@ -12,6 +12,7 @@ import type { Db } from "~db/client.server";
 import { levelsOfRevisions } from "~db/queries/competencies.server";
 import { recordAudit } from "~db/queries/audit.server";
 import { sealPublishedDocument } from "~db/queries/skj-publish.server";
+import { technicalChooser } from "./technical-choice";
 
 export interface DataSetSize {
   label: string;
@@ -113,6 +114,8 @@ interface PositionRow {
   unitCode: string;
   /** The top-level perangkat daerah the position sits under. */
   rootUnitId: number;
+  /** The biro/bidang it works in (below the perangkat daerah), which shares a focus. */
+  unitKey: string;
 }
 
 /**
@@ -131,16 +134,16 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
   // the newest published revision of every entry, with its levels and indicators, read once
   const revisions = sqlite
     .prepare(
-      `select c.code, c.type, r.id, r.number, coalesce(r.name, c.name) as name, r.definition_text as definition
+      `select c.code, c.type, r.id, r.number, coalesce(r.name, c.name) as name, r.definition_text as definition, coalesce(r.category, c.category) as category
        from competencies c join competency_revisions r on r.competency_id = c.id
        where r.status = 'diterbitkan' and r.number = (select max(number) from competency_revisions x where x.competency_id = c.id and x.status = 'diterbitkan')`,
     )
-    .all() as { code: string; type: PublishedCompetencyTexts["type"]; id: number; number: number; name: string; definition: string }[];
+    .all() as { code: string; type: PublishedCompetencyTexts["type"]; id: number; number: number; name: string; definition: string; category: string | null }[];
   const levels = levelsOfRevisions(db, revisions.map((r) => r.id));
   const texts = new Map<string, PublishedCompetencyTexts & { revisionId: number }>(
     revisions.map((r) => [r.code, { type: r.type, name: r.name, definition: r.definition, revision: r.number, levels: levels.get(r.id) ?? [], revisionId: r.id }]),
   );
-  const technical = revisions.filter((r) => r.code.startsWith(`${BULK_PREFIX}T.`)).map((r) => r.code);
+  const technical = revisions.filter((r) => r.code.startsWith(`${BULK_PREFIX}T.`));
   if (technical.length < 5) throw new Error(`Hanya ${technical.length} kompetensi teknis sintetis yang diterbitkan; perlu paling sedikit 5.`);
 
   const units = sqlite.prepare("select id, code, name, echelon, parent_id as parentId from org_units").all() as { id: number; code: string; name: string; echelon: string | null; parentId: number | null }[];
@@ -172,8 +175,12 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
            and not exists (select 1 from skj_versions v where v.position_id = p.id)
          order by p.id`,
       )
-      .all() as Omit<PositionRow, "rootUnitId">[]
-  ).map((p) => ({ ...p, rootUnitId: ancestry(p.unitId)[0]!.id }));
+      .all() as Omit<PositionRow, "rootUnitId" | "unitKey">[]
+  ).map((p) => {
+    const path = ancestry(p.unitId);
+    return { ...p, rootUnitId: path[0]!.id, unitKey: (path[1] ?? path[0]!).code };
+  });
+  const chooseTechnical = technicalChooser(technical, seed);
 
   const { settings, regionalGovernment } = ruleSettings(db);
   const prefilled = new Map<string, SkjDocument["competencies"]>();
@@ -222,8 +229,7 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
       const citation = `Peraturan Gubernur Nomor ${plan.number} Tahun 2026 tentang ${plan.title}`;
       for (const p of members) {
         // three to five technical entries at levels 1–5, on top of what the register prefills
-        const picked = new Map<string, number>();
-        for (let k = rng.int(3, 5); picked.size < k; ) picked.set(technical[rng.int(0, technical.length - 1)]!, rng.int(1, 5));
+        const picked = new Map(chooseTechnical(p, rng.int(3, 5), rng).map((code) => [code, rng.int(1, 5)]));
         const competencies = [...prefill(p.group, p.functionalLevel), ...[...picked].map(([code, level]) => ({ code, level }))];
         const document: SkjDocument = {
           schemaVersion: 1,

@@ -116,6 +116,7 @@ const PAGES: Record<string, PageRule> = {
   "routes/jabatan.$id.skj": { loader: "read", action: "skj:write", params: DRAFT, emptyBody: "json" },
   "routes/jabatan.$id.skj_.simpan": { action: "skj:write", params: DRAFT, emptyBody: "json" },
   "routes/jabatan.$id.skj_.salin": { loader: "skj:write", action: "skj:write", params: DRAFT, emptyBody: "json" },
+  "routes/jabatan.$id.skj_.saran": { loader: "read", params: DRAFT },
   "routes/jabatan.$id.versi.$n[.]docx": { loader: "read", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.versi.$n_.cabut": { loader: "skj:publish", action: "skj:publish", params: { id: "publishedPosition", n: "version" } },
   "routes/jabatan.$id.skj_.pdf": { loader: "read", params: DRAFT },

@@ -7,6 +7,7 @@ import { JfStandardMarks } from "~/components/jf-standard/marks";
 import { jfStandardTitle } from "~/domain/jf-standard";
 import { standardLevelSource, type RuleContext } from "~/domain/skj-rules";
 import { SearchSnippet } from "~/components/search-snippet";
+import type { SuggestedEntry } from "~/services/competency-suggestions.server";
 import type { CatalogEntry } from "~/services/skj-editor.server";
 import type { SearchHighlight } from "~db/queries/dictionary-search.server";
 import { useJsonLookup } from "~/components/use-json-lookup";
@@ -17,6 +18,8 @@ interface Props {
   context: RuleContext;
   onPicked: (entry: CatalogEntry) => void;
   onTakeUpdate: (code: string) => void;
+  /** Where the picker asks for technical entries suggested for this position; none: no suggestions. */
+  suggestionsUrl?: string;
 }
 
 const LEVEL_OPTIONS = [1, 2, 3, 4, 5];
@@ -48,8 +51,33 @@ function LevelTexts({ code, entry, level }: { code: string; entry: CatalogEntry 
   );
 }
 
-function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; onPick: (entry: CatalogEntry) => void }) {
+/** Shown before anything is typed: what similar positions, the unit and the urusan use, each with why. */
+function Suggestions({ url, existing, onPick }: { url: string; existing: ReadonlySet<string>; onPick: (entry: CatalogEntry) => void }) {
+  // the form's codes go with the request, so the server never spends a place of the list on a chosen one
+  const found = useJsonLookup<{ suggestions: SuggestedEntry[] }>(`${url}?ada=${encodeURIComponent([...existing].filter(Boolean).sort().join(","))}`, 150);
+  const options = (found.data?.suggestions ?? []).filter((e) => !existing.has(e.code));
+  return (
+    <div className="picker-suggestions">
+      <h4 id="saran-teknis">Saran untuk jabatan ini</h4>
+      <ul className="picker-results" aria-labelledby="saran-teknis">
+        {options.map(({ reasons, ...entry }) => (
+          <li key={entry.code}>
+            <button type="button" className="button-plain" onClick={() => onPick(entry)}>
+              <code>{entry.code}</code> {entry.name}
+            </button>
+            <div className="muted suggestion-reasons">{reasons.join(" · ")}</div>
+          </li>
+        ))}
+        {found.failed ? <li className="muted">Saran tidak dapat dimuat (koneksi terputus?); ketik untuk mencari di kamus.</li> : null}
+        {found.data && !found.failed && options.length === 0 ? <li className="muted">Belum ada saran untuk jabatan ini; ketik untuk mencari di kamus.</li> : null}
+      </ul>
+    </div>
+  );
+}
+
+function TechnicalPicker({ existing, suggestionsUrl, onPick }: { existing: ReadonlySet<string>; suggestionsUrl?: string; onPick: (entry: CatalogEntry) => void }) {
   const [q, setQ] = useState("");
+  const typed = q.trim() !== "";
   const found = useJsonLookup<{ entries: (CatalogEntry & { match?: SearchHighlight })[] }>(`/kamus/pilih?q=${encodeURIComponent(q)}`, 250);
   const options = (found.data?.entries ?? []).filter((e) => !existing.has(e.code));
   return (
@@ -58,18 +86,21 @@ function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; 
         <label htmlFor="picker-q">Tambah kompetensi teknis dari kamus</label>
         <input id="picker-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ketik kode, nama atau kata dari indikatornya, mis. analisis jabatan" />
       </div>
-      <ul className="picker-results" aria-label="Hasil pencarian kompetensi teknis">
-        {options.slice(0, 8).map((e) => (
-          <li key={e.code}>
-            <button type="button" className="button-plain" onClick={() => onPick(e)}>
-              <code>{e.code}</code> {e.name}
-            </button>
-            {e.match ? <SearchSnippet snippet={e.match.snippet} matchedIn={e.match.matchedIn} /> : null}
-          </li>
-        ))}
-        {found.failed ? <li className="muted">Pencarian kamus gagal (koneksi terputus?); ketik lagi untuk mencoba.</li> : null}
-        {found.data && !found.failed && options.length === 0 ? <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li> : null}
-      </ul>
+      {suggestionsUrl && !typed ? <Suggestions url={suggestionsUrl} existing={existing} onPick={onPick} /> : null}
+      {typed || !suggestionsUrl ? (
+        <ul className="picker-results" aria-label="Hasil pencarian kompetensi teknis">
+          {options.slice(0, 8).map((e) => (
+            <li key={e.code}>
+              <button type="button" className="button-plain" onClick={() => onPick(e)}>
+                <code>{e.code}</code> {e.name}
+              </button>
+              {e.match ? <SearchSnippet snippet={e.match.snippet} matchedIn={e.match.matchedIn} /> : null}
+            </li>
+          ))}
+          {found.failed ? <li className="muted">Pencarian kamus gagal (koneksi terputus?); ketik lagi untuk mencoba.</li> : null}
+          {found.data && !found.failed && options.length === 0 ? <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li> : null}
+        </ul>
+      ) : null}
       <p className="muted" style={{ fontSize: "0.85rem" }}>
         Tidak ada di kamus?{" "}
         <a href="/kamus/baru" target="_blank" rel="noreferrer">
@@ -81,7 +112,7 @@ function TechnicalPicker({ existing, onPick }: { existing: ReadonlySet<string>; 
   );
 }
 
-export function CompetencySections({ form, catalog, context, onPicked, onTakeUpdate }: Props) {
+export function CompetencySections({ form, catalog, context, onPicked, onTakeUpdate, suggestionsUrl }: Props) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "competencies" });
   const rows = useWatch({ control: form.control, name: "competencies" }) ?? [];
   const position = useWatch({ control: form.control, name: "position" });
@@ -187,6 +218,7 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
             {g.type === "teknis" ? (
               <TechnicalPicker
                 existing={new Set(rows.map((r) => r?.code ?? ""))}
+                suggestionsUrl={suggestionsUrl}
                 onPick={(entry) => {
                   onPicked(entry);
                   // start at the position's socio-cultural standard level: a sensible default the analyst adjusts

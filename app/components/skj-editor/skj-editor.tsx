@@ -36,6 +36,8 @@ interface Props {
   saveUrl: string;
   /** "Salin dari SKJ serupa" (jabatan.$id.skj_.salin); absent where the draft cannot be edited. */
   copyUrl?: string;
+  /** Where the competency picker asks for the technical entries suggested for this position. */
+  suggestionsUrl?: string;
   /** The browser's copy of unsaved edits, kept until the server acknowledges them. */
   backup: LocalDraft<DraftContent>;
   /** The draft opens on content restored from that copy: save it at once. */
@@ -47,7 +49,7 @@ interface Props {
 }
 
 
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, copyUrl, backup, restored, aside, footer }: Props) {
+export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, copyUrl, suggestionsUrl, backup, restored, aside, footer }: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
@@ -203,6 +205,7 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
             onPicked={(entry) => setCatalog((m) => new Map(m).set(entry.code, entry))}
             onTakeUpdate={takeDictionaryUpdate}
             context={context}
+            suggestionsUrl={suggestionsUrl}
           />
           <RequirementsSection form={form} settings={ruleContext.settings} />
         </fieldset>
