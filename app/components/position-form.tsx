@@ -3,6 +3,7 @@ import { useRef } from "react";
 import type { z } from "zod";
 import { Field, useSchemaForm } from "~/components/form";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
+import { UnitPicker, type PickedUnit } from "~/components/unit-picker";
 import type { LocalDraft } from "~/components/unsaved/local-draft";
 import { Recoverable } from "~/components/unsaved/recovery";
 import { useFormBackup } from "~/components/unsaved/use-form-backup";
@@ -16,7 +17,8 @@ export type PositionFormValues = z.input<typeof PositionSchema>;
 interface Props {
   defaults: PositionFormValues;
   summaryJson: RichTextNode | null;
-  units: { code: string; name: string; depth: number }[];
+  /** The unit of `defaults.unitCode`, for its name in the unit picker. */
+  unit: PickedUnit | null;
   serverErrors?: FieldErrors;
   submitLabel: string;
   cancelTo: string;
@@ -38,7 +40,7 @@ export function PositionForm(props: Props) {
   );
 }
 
-function PositionFields({ defaults, summaryJson, units, serverErrors, submitLabel, cancelTo, backup, restored }: Props & { backup: LocalDraft<PositionBackup>; restored: boolean }) {
+function PositionFields({ defaults, summaryJson, unit, serverErrors, submitLabel, cancelTo, backup, restored }: Props & { backup: LocalDraft<PositionBackup>; restored: boolean }) {
   const busy = useNavigation().state === "submitting";
   const { form, onSubmit } = useSchemaForm<PositionFormValues>(PositionSchema, defaults, serverErrors);
   const errors = form.formState.errors;
@@ -74,15 +76,14 @@ function PositionFields({ defaults, summaryJson, units, serverErrors, submitLabe
           </select>
         </Field>
         <Field label="Unit organisasi" error={errors.unitCode?.message}>
-          <select {...form.register("unitCode")}>
-            <option value="">— pilih unit —</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <UnitPicker
+            name="unitCode"
+            // a copy restored from the browser may name another unit than the server's, known here by its code only
+            initial={defaults.unitCode ? { code: defaults.unitCode, name: unit?.code === defaults.unitCode ? unit.name : defaults.unitCode } : null}
+            emptyLabel="Ketik nama unit…"
+            activeOnly
+            onPick={(code) => form.setValue("unitCode", code, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+          />
         </Field>
         <Field label="Urusan pemerintahan" error={errors.governmentAffair?.message}>
           <input type="text" {...form.register("governmentAffair")} />

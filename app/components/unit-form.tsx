@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { Field, useSchemaForm } from "~/components/form";
+import { UnitPicker, type PickedUnit } from "~/components/unit-picker";
 import type { FieldErrors } from "~/domain/forms";
 import { UNIT_KIND_LABELS } from "~/domain/labels";
 import { ECHELONS, UNIT_KINDS, UnitSchema } from "~/domain/sotk";
@@ -9,13 +10,14 @@ export type UnitFormValues = z.input<typeof UnitSchema>;
 
 interface Props {
   defaults: UnitFormValues;
-  parents: { code: string; name: string; depth: number }[];
+  /** The unit of `defaults.parentCode`, for its name in the unit picker. */
+  parent: PickedUnit | null;
   serverErrors?: FieldErrors;
   submitLabel: string;
   cancelTo: string;
 }
 
-export function UnitForm({ defaults, parents, serverErrors, submitLabel, cancelTo }: Props) {
+export function UnitForm({ defaults, parent, serverErrors, submitLabel, cancelTo }: Props) {
   const busy = useNavigation().state === "submitting";
   const { form, onSubmit } = useSchemaForm<UnitFormValues>(UnitSchema, defaults, serverErrors);
   const errors = form.formState.errors;
@@ -49,15 +51,13 @@ export function UnitForm({ defaults, parents, serverErrors, submitLabel, cancelT
           </select>
         </Field>
         <Field label="Unit induk" error={errors.parentCode?.message} hint="Kosongkan untuk perangkat daerah. Mengganti induk memindahkan unit beserta sub-unitnya.">
-          <select {...form.register("parentCode")}>
-            <option value="">— tidak ada (perangkat daerah) —</option>
-            {parents.map((u) => (
-              <option key={u.code} value={u.code}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <UnitPicker
+            name="parentCode"
+            initial={defaults.parentCode ? { code: defaults.parentCode, name: parent?.code === defaults.parentCode ? parent.name : defaults.parentCode } : null}
+            emptyLabel="Tidak ada (perangkat daerah)"
+            activeOnly
+            onPick={(code) => form.setValue("parentCode", code, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+          />
         </Field>
         <Field label="Dasar hukum: jenis peraturan" error={errors.legalBasisKind?.message}>
           <input type="text" placeholder="Peraturan Gubernur" {...form.register("legalBasisKind")} />

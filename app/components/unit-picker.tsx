@@ -14,11 +14,19 @@ interface UnitMatch extends PickedUnit {
 interface UnitPickerProps {
   /** The form field that carries the chosen unit's code. */
   name: string;
-  label: string;
+  /** The field's own label; without it the picker sits in a Field, which labels it through `id`. */
+  label?: string;
+  id?: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
   /** The unit chosen when the page loaded. */
   initial: PickedUnit | null;
   /** What an empty field means, shown as its placeholder ("Semua unit"). */
   emptyLabel: string;
+  /** Only active units are offered (a position or a sub-unit can only be placed under one). */
+  activeOnly?: boolean;
+  /** Told the code of each choice (empty for none), for a form that keeps its own values. */
+  onPick?: (code: string) => void;
 }
 
 /**
@@ -27,18 +35,20 @@ interface UnitPickerProps {
  * picked from the list; leaving the field without picking puts the previous choice back, and an emptied field
  * means no unit.
  */
-export function UnitPicker({ name, label, initial, emptyLabel }: UnitPickerProps) {
-  const id = useId();
+export function UnitPicker({ name, label, id: givenId, initial, emptyLabel, activeOnly, onPick, ...aria }: UnitPickerProps) {
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const [picked, setPicked] = useState<PickedUnit | null>(initial);
   const [text, setText] = useState(initial?.name ?? "");
   const [typed, setTyped] = useState(false);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const url = open ? `/struktur/pilih?q=${encodeURIComponent(typed ? text : "")}` : null;
+  const url = open ? `/struktur/pilih?q=${encodeURIComponent(typed ? text : "")}${activeOnly ? "&aktif=1" : ""}` : null;
   const { data, failed } = useJsonLookup<{ units: UnitMatch[] }>(url, typed ? 200 : 0);
   const matches = open ? (data?.units ?? []) : [];
 
   const choose = (unit: PickedUnit | null) => {
+    if ((unit?.code ?? "") !== (picked?.code ?? "")) onPick?.(unit?.code ?? "");
     setPicked(unit);
     setText(unit?.name ?? "");
     setTyped(false);
@@ -65,11 +75,11 @@ export function UnitPicker({ name, label, initial, emptyLabel }: UnitPickerProps
   };
   const listId = `${id}-daftar`;
   const optionId = (i: number) => `${id}-unit-${i}`;
-  return (
-    <div className="field unit-picker">
-      <label htmlFor={id}>{label}</label>
+  const picker = (
+    <div className="unit-picker">
       <input
         id={id}
+        {...aria}
         type="text"
         role="combobox"
         aria-autocomplete="list"
@@ -90,7 +100,7 @@ export function UnitPicker({ name, label, initial, emptyLabel }: UnitPickerProps
         onKeyDown={onKeyDown}
       />
       <input type="hidden" name={name} value={picked?.code ?? ""} />
-      <ul id={listId} role="listbox" aria-label={`Pilihan ${label.toLowerCase()}`} className="picker-results unit-picker-list" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={`Pilihan ${(label ?? "unit").toLowerCase()}`} className="picker-results unit-picker-list" hidden={!open}>
         {matches.map((unit, i) => (
           <li
             key={unit.code}
@@ -115,5 +125,13 @@ export function UnitPicker({ name, label, initial, emptyLabel }: UnitPickerProps
         {open && failed ? "Daftar unit tidak dapat dimuat; coba lagi." : open && data && matches.length === 0 ? "Tidak ada unit yang cocok." : ""}
       </p>
     </div>
+  );
+  return label ? (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {picker}
+    </div>
+  ) : (
+    picker
   );
 }

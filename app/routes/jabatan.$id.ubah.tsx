@@ -8,7 +8,7 @@ import type { RichTextNode } from "~/domain/richtext";
 import { submitPositionForm } from "~/services/positions.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
-import { positionDetail, unitOptions } from "~db/queries/register.server";
+import { positionDetail } from "~db/queries/register.server";
 
 export const meta: MetaFunction = () => [{ title: "Ubah jabatan — SKJ Studio" }];
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const detail = positionDetail(db, idParam(params.id, NOT_FOUND));
   if (!detail) throw new Response(NOT_FOUND, { status: 404 });
-  return { position: detail.position, unitCode: detail.unit.code, units: unitOptions(db) };
+  return { position: detail.position, unit: { code: detail.unit.code, name: detail.unit.name } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPositionPage() {
-  const { position, unitCode, units } = useLoaderData<typeof loader>();
+  const { position, unit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { errors?: FieldErrors } | undefined;
   return (
     <>
@@ -46,13 +46,13 @@ export default function EditPositionPage() {
           name: position.name,
           group: position.group,
           functionalLevel: position.functionalLevel ?? "",
-          unitCode,
+          unitCode: unit.code,
           governmentAffair: position.governmentAffair ?? "",
           summaryText: position.summaryText,
           requiredHeadcount: position.requiredHeadcount == null ? "" : String(position.requiredHeadcount),
         }}
         summaryJson={(position.summaryJson as RichTextNode | null) ?? null}
-        units={units}
+        unit={unit}
         serverErrors={result?.errors}
         submitLabel="Simpan perubahan"
         cancelTo={`/jabatan/${position.id}`}

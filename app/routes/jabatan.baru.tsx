@@ -6,13 +6,15 @@ import { PositionForm } from "~/components/position-form";
 import type { FieldErrors } from "~/domain/forms";
 import { submitPositionForm } from "~/services/positions.server";
 import { getDb } from "~db/client.server";
-import { unitOptions } from "~db/queries/register.server";
+import { pickedUnit } from "~db/queries/register.server";
 
 export const meta: MetaFunction = () => [{ title: "Tambah jabatan — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "register:write");
-  return { units: unitOptions(getDb()).filter((u) => u.active) };
+  // "Tambah jabatan" from a unit's page arrives with that unit chosen
+  const code = new URL(request.url).searchParams.get("unit");
+  return { unit: (code && pickedUnit(getDb(), code)) || null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewPositionPage() {
-  const { units } = useLoaderData<typeof loader>();
+  const { unit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { errors?: FieldErrors } | undefined;
   const unitCode = useSearchParams()[0].get("unit") ?? "";
   return (
@@ -37,7 +39,7 @@ export default function NewPositionPage() {
       <PositionForm
         defaults={{ code: "", name: "", group: "pelaksana", functionalLevel: "", unitCode, governmentAffair: "", summaryText: "", requiredHeadcount: "" }}
         summaryJson={null}
-        units={units}
+        unit={unit}
         serverErrors={result?.errors}
         submitLabel="Simpan jabatan"
         cancelTo="/jabatan"

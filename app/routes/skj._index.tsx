@@ -3,9 +3,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { UnitPicker } from "~/components/unit-picker";
 import { can } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
-import { unitOptions } from "~db/queries/register.server";
+import { pickedUnit } from "~db/queries/register.server";
 import { countOpenDrafts, openDraftsWithReviewers, revisionsAwaitingPublication } from "~db/queries/skj-work.server";
 import { draftFilterOf } from "~/services/skj-mass-change.server";
 import { formatTanggalWaktu } from "~/domain/format-date";
@@ -30,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drafts: drafts.filter((d) => d.state === "draf"),
     reviewer,
     writer,
-    // perangkat daerah and their direct units, as the register's unit filter offers them
-    units: unitOptions(db).filter((u) => u.depth <= 1 || u.code === params.get("unit")),
+    // the unit picker loads its matches as the user types, as in the register
+    unit: (params.get("unit") && pickedUnit(db, params.get("unit")!)) || null,
     matching: writer ? countOpenDrafts(db, filter) : 0,
   };
 }
@@ -157,7 +158,7 @@ function WorkSection({ id, title, children }: { id: string; title: string; child
 }
 
 export default function SkjOverview() {
-  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer, writer, units, matching } = useLoaderData<typeof loader>();
+  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer, writer, unit, matching } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = params.get("notice");
   const filtered = new URLSearchParams([...params].filter(([k, v]) => (k === "unit" || k === "q") && v !== ""));
@@ -195,18 +196,7 @@ export default function SkjOverview() {
           <label htmlFor="f-q">Cari nama atau kode jabatan</label>
           <input id="f-q" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder="mis. analis" />
         </div>
-        <div className="field">
-          <label htmlFor="f-unit">Unit (beserta sub-unit)</label>
-          <select id="f-unit" name="unit" defaultValue={params.get("unit") ?? ""} style={{ maxWidth: 280 }}>
-            <option value="">Semua unit</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.code}>
-                {"\u00a0\u00a0".repeat(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitPicker name="unit" label="Unit (beserta sub-unit)" initial={unit} emptyLabel="Semua unit" />
         <button type="submit" className="button">
           Terapkan
         </button>

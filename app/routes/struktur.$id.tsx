@@ -8,7 +8,7 @@ import type { FieldErrors } from "~/domain/forms";
 import { submitUnitForm } from "~/services/units.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
-import { findUnitById, unitOptions } from "~db/queries/register.server";
+import { findUnitById } from "~db/queries/register.server";
 import { countLiveVersionsUnder } from "~db/queries/skj-bundle.server";
 import { setUnitActive } from "~db/queries/units.server";
 import { readFormBody } from "~/services/request-body.server";
@@ -22,11 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const unit = findUnitById(db, idParam(params.id, NOT_FOUND));
   if (!unit) throw new Response(NOT_FOUND, { status: 404 });
-  const options = unitOptions(db);
+  const parent = unit.parentId ? findUnitById(db, unit.parentId) : undefined;
   return {
     unit,
-    parentCode: options.find((u) => u.id === unit.parentId)?.code ?? "",
-    parents: options.filter((u) => u.id !== unit.id && u.active),
+    parent: parent ? { code: parent.code, name: parent.name } : null,
     liveSkj: countLiveVersionsUnder(db, unit.id),
   };
 }
@@ -45,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUnitPage() {
-  const { unit, parentCode, parents, liveSkj } = useLoaderData<typeof loader>();
+  const { unit, parent, liveSkj } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { errors?: FieldErrors } | undefined;
   return (
     <>
@@ -70,12 +69,12 @@ export default function EditUnitPage() {
           name: unit.name,
           kind: unit.kind as never,
           echelon: (unit.echelon ?? "") as never,
-          parentCode,
+          parentCode: parent?.code ?? "",
           legalBasisKind: unit.legalBasisKind ?? "",
           legalBasisNumber: unit.legalBasisNumber ?? "",
           legalBasisYear: unit.legalBasisYear == null ? "" : String(unit.legalBasisYear),
         }}
-        parents={parents}
+        parent={parent}
         serverErrors={result?.errors}
         submitLabel="Simpan perubahan"
         cancelTo="/struktur"

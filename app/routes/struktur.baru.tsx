@@ -6,14 +6,16 @@ import { UnitForm } from "~/components/unit-form";
 import type { FieldErrors } from "~/domain/forms";
 import { submitUnitForm } from "~/services/units.server";
 import { getDb } from "~db/client.server";
-import { unitOptions } from "~db/queries/register.server";
+import { pickedUnit } from "~db/queries/register.server";
 import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tambah unit — SKJ Studio" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "register:write");
-  return { parents: unitOptions(getDb()).filter((u) => u.active) };
+  // "Tambah sub-unit" on a unit's page arrives with that unit as the parent
+  const code = new URL(request.url).searchParams.get("induk");
+  return { parent: (code && pickedUnit(getDb(), code)) || null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewUnitPage() {
-  const { parents } = useLoaderData<typeof loader>();
+  const { parent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { errors?: FieldErrors } | undefined;
   const parentCode = useSearchParams()[0].get("induk") ?? "";
   return (
@@ -37,7 +39,7 @@ export default function NewUnitPage() {
       </div>
       <UnitForm
         defaults={{ code: "", name: "", kind: parentCode ? "bidang" : "perangkat_daerah", echelon: "", parentCode, legalBasisKind: "", legalBasisNumber: "", legalBasisYear: "" }}
-        parents={parents}
+        parent={parent}
         serverErrors={result?.errors}
         submitLabel="Simpan unit"
         cancelTo="/struktur"

@@ -9,6 +9,7 @@ const PICKER_SIZE = 20;
 // few that match instead of listing them all (issue 18 item 2).
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  return { units: searchUnitChoices(getDb(), q, PICKER_SIZE) };
+  const params = new URL(request.url).searchParams;
+  const q = (params.get("q") ?? "").slice(0, 100);
+  return { units: searchUnitChoices(getDb(), q, PICKER_SIZE, { activeOnly: params.get("aktif") === "1" }) };
 }

@@ -164,12 +164,13 @@ const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
  * Units for a picker: each typed word in the name (any case) or the whole text as the start of the code; the
  * perangkat daerah when nothing is typed. Names that start with the text come first, then higher units.
  */
-export function searchUnitChoices(db: DbOrTx, q: string, limit: number): UnitChoice[] {
+export function searchUnitChoices(db: DbOrTx, q: string, limit: number, options: { activeOnly?: boolean } = {}): UnitChoice[] {
   const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 8);
   const typed = words.join(" ");
-  const where = words.length
+  const matching = words.length
     ? sql`((${sql.join(words.map((w) => sql`u.name like ${`%${escapeLike(w)}%`} escape '!'`), sql` and `)}) or u.code like ${`${escapeLike(typed)}%`} escape '!')`
     : sql`u.parent_id is null`;
+  const where = options.activeOnly ? sql`${matching} and u.active = 1` : matching;
   const units = db.all<{ id: number; code: string; name: string; active: number }>(sql`
     select u.id, u.code, u.name, u.active from org_units u
     where ${where}
