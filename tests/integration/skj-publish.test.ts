@@ -467,3 +467,111 @@ describe("Tetapkan on the penetapan page", () => {
     expect(penetapanDetail(db, id)!.items.map((i) => i.versionNumber)).toEqual([1, 1, 1]);
   });
 });
+
+describe("refusals of a publish name the SKJ that blocks it", () => {
+  const HINT = 'Tuliskan dasar hukum seperti "Peraturan Gubernur Nomor 12 Tahun 2026" atau sebagai objek {kind, number, year, title}.';
+  const setDraft = (db: Db, draftId: number, sqlText: string, ...values: unknown[]) => db.$client.prepare(`update skj_drafts set ${sqlText} where id = ?`).run(...values, draftId);
+
+  it("refuses an act holding a closed draft, a draft without its approver, or a document of another position or unit, writing nothing", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    // each spoiled draft sits in an act with a sound one; the refusal names it and the act publishes nothing
+    const refusal = (number: string, spoil: (draftId: number) => void) => {
+      const draftId = approvedDraft(db, A, p);
+      const id = penetapanOf(db, p, [approvedDraft(db, B, p), draftId], number);
+      spoil(draftId);
+      const before = footprint(db);
+      const result = publishPenetapan(db, id, p.reviewer2, NOW);
+      expect(footprint(db)).toEqual(before);
+      db.$client.prepare("delete from penetapan_items where penetapan_id = ?").run(id);
+      db.$client.prepare("update skj_drafts set closed_at = ? where closed_at is null").run(NOW.toISOString());
+      return result;
+    };
+
+    expect(refusal("21", (id) => setDraft(db, id, "closed_at = ?", NOW.toISOString()))).toEqual({ ok: false, status: 409, message: `SKJ ${A}: draf ini sudah ditutup.` });
+    expect(refusal("22", (id) => setDraft(db, id, "approved_by = null"))).toEqual({ ok: false, status: 409, message: `SKJ ${A}: belum tercatat siapa yang menyetujuinya.` });
+    expect(refusal("23", (id) => setDraft(db, id, "document = json_set(document, '$.position.code', ?)", C))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: kode jabatan pada dokumen (${C}) berbeda dengan register.`,
+    });
+    expect(refusal("24", (id) => setDraft(db, id, "document = json_remove(document, '$.position')"))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: kode jabatan pada dokumen (undefined) berbeda dengan register.`,
+    });
+    expect(refusal("25", (id) => setDraft(db, id, "document = json_set(document, '$.position.unitCode', 'UNIT.TIDAK-ADA')"))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: unit kerja UNIT.TIDAK-ADA tidak ada di register.`,
+    });
+  });
+
+  it("refuses an act whose legal basis is incomplete, and a publisher who is no user", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    const id = penetapanOf(db, p, [approvedDraft(db, A, p)]);
+    db.$client.prepare("update penetapan set title = ' ' where id = ?").run(id);
+    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toEqual({ ok: false, status: 409, message: "Data penetapan belum lengkap: Judul (tentang) wajib diisi." });
+    db.$client.prepare("update penetapan set title = 'SKJ' where id = ?").run(id);
+    expect(publishPenetapan(db, id, { id: 9_999, role: "reviewer" }, NOW)).toEqual({ ok: false, status: 403, message: "Pengguna tidak dikenal." });
+    expect(versionRows(db)).toEqual([]);
+  });
+
+  it("cites the act in the audit row and the decision, and says when it was the API's single publish", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    const id = penetapanOf(db, p, [approvedDraft(db, A, p), approvedDraft(db, B, p)]);
+    expect(publishPenetapan(db, id, { ...p.reviewer2, tokenId: undefined }, NOW)).toMatchObject({ ok: true });
+    const label = "Peraturan Gubernur Nomor 12 Tahun 2026 tentang Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi";
+    const audits = () => db.select().from(auditLog).where(eq(auditLog.action, "skj.publish")).orderBy(asc(auditLog.id)).all();
+    expect(audits()).toEqual([
+      expect.objectContaining({ actorId: p.reviewer2.id, entityType: "penetapan", entityId: String(id), summary: `${label} ditetapkan: 2 SKJ`, after: { versions: [{ positionCode: B, version: 1 }, { positionCode: A, version: 1 }].sort((x, y) => x.positionCode.localeCompare(y.positionCode)) } }),
+    ]);
+    expect(db.select().from(skjDecisions).where(eq(skjDecisions.action, "ditetapkan")).all().map((d) => d.comment)).toEqual([label, label]);
+
+    approvedDraft(db, C, p);
+    const single = publishSingle(db, C, { legalBasis: "Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian" }, p.reviewer2, NOW);
+    expect(single).toMatchObject({ ok: true });
+    expect(audits().at(-1)!.summary).toBe("Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian ditetapkan: 1 SKJ (penetapan tunggal melalui API)");
+
+    expect(withdrawVersion(db, C, 1, p.reviewer, "  Jabatan digabung dalam SOTK baru.  ", NOW)).toMatchObject({ ok: true });
+    const withdrawn = db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).get()!;
+    expect(withdrawn.summary).toBe(`SKJ ${C} versi 1 dicabut: Jabatan digabung dalam SOTK baru.`);
+  });
+
+  it("reads the API's legal basis from a citation or its parts, and says what to write when it cannot", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    approvedDraft(db, A, p);
+    const unreadable = `Pergub 12/2026 ${"x".repeat(300)}`;
+    expect(publishSingle(db, A, { legalBasis: unreadable }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: `Dasar hukum "${unreadable.slice(0, 200)}" tidak dapat dibaca. ${HINT}` });
+    for (const missing of [undefined, null, 12, ["Peraturan Gubernur Nomor 12 Tahun 2026"]]) {
+      expect(publishSingle(db, A, { legalBasis: missing }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: `Dasar hukum wajib diisi. ${HINT}` });
+    }
+    // the parts of an object that are of the wrong kind count as not given
+    expect(publishSingle(db, A, { legalBasis: { kind: 7, number: "12", year: 2026 } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Pilih jenis penetapan." });
+    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: true, year: 2026 } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Nomor wajib diisi." });
+    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: "12", year: [2026] } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Tahun wajib diisi." });
+    expect(versionRows(db)).toEqual([]);
+
+    // a number and a year as text are read; a title that is no text gives way to the SKJ's own
+    const result = publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: 12, year: "2026", title: 5 } }, p.reviewer2, NOW);
+    if (!result.ok) throw new Error(result.message);
+    const doc = JSON.parse(result.snapshot) as SkjPublishedDocument;
+    expect(doc.legalBasis).toEqual({ kind: "Peraturan Gubernur", number: "12", year: 2026, title: `Standar Kompetensi Jabatan ${findPositionByCode(db, A)!.name}` });
+  });
+
+  it("sends the API's single publish to the open penetapan that already holds the draft", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    penetapanOf(db, p, [approvedDraft(db, A, p)], "30");
+    const before = footprint(db);
+    expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 31 Tahun 2026" }, p.reviewer2, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A} sudah termasuk dalam Peraturan Gubernur Nomor 30 Tahun 2026 yang belum ditetapkan; tetapkan melalui penetapan itu.`,
+    });
+    expect(footprint(db)).toEqual(before);
+  });
+});
