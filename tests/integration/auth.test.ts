@@ -110,6 +110,20 @@ describe("login", () => {
     expect((await attemptLogin("siapa@demo.go.id", "salah", now)) as { message: string }).toMatchObject({ message: expect.stringContaining("Terlalu banyak") });
   });
 
+  it("takes the email with spaces around it or in capitals as the same account, for the lock as for signing in", async () => {
+    const now = new Date("2026-12-01T08:00:00Z");
+    for (let i = 0; i < MAX_ATTEMPTS; i++) expect(await attemptLogin(" ANALIS@demo.go.id ", "salah", now)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect((await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, now)).ok).toBe(false);
+    const later = new Date(now.getTime() + LOCK_MS + 1000);
+    expect(await attemptLogin("  Analis@Demo.GO.id\t", DEMO_PASSWORD, later)).toMatchObject({ ok: true });
+  });
+
+  it("refuses an account whose stored password hash is unreadable with the usual message instead of failing", async () => {
+    const db = await useTestDatabase("demo");
+    db.$client.prepare("update users set password_hash = 'bukan-hash-argon2' where email = 'analis@demo.go.id'").run();
+    expect(await attemptLogin("analis@demo.go.id", DEMO_PASSWORD)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+  });
+
   it("refuses a deactivated account with the usual message", async () => {
     const db = await useTestDatabase("demo");
     const user = findUserByEmail(db, "viewer@demo.go.id")!;
@@ -135,6 +149,11 @@ describe("sessions", () => {
     expect(await getSessionUser(request)).not.toBeNull();
     updateUser(db, user.id, { name: user.name, role: "viewer", active: true }, null);
     expect(await getSessionUser(request)).toBeNull();
+  });
+
+  it("a logout without a session only clears the cookie", async () => {
+    await useTestDatabase("demo");
+    expect(await endSession(new Request("http://localhost/logout", { method: "POST" }))).toMatch(/^skj_session=; Max-Age=0;/);
   });
 
   it("ignore a forged cookie", async () => {
