@@ -51,7 +51,12 @@ function publishNewRevision(db: Db, code: string) {
 
 const revisionRows = (db: Db) => (db.$client.prepare("select count(*) n from skj_draft_revisions").get() as { n: number }).n;
 const auditSummaries = (db: Db, action: string) =>
-  db.$client.prepare("select summary, token_id as tokenId from audit_log where action = ? order by id").all(action) as { summary: string; tokenId: number | null }[];
+  db.$client.prepare("select summary, token_id as tokenId, entity_type as entityType, entity_id as entityId from audit_log where action = ? order by id").all(action) as {
+    summary: string;
+    tokenId: number | null;
+    entityType: string;
+    entityId: string;
+  }[];
 
 describe("dictionary revisions pinned by a draft", () => {
   it("pins a new competency to the newest published revision and keeps it there until the analyst takes the newer one", async () => {
@@ -111,6 +116,10 @@ describe("saves the draft does not take", () => {
     expect(revisionRows(db)).toBe(before);
     expect(findOpenDraft(db, draft.positionId)!.document.requirements.rank).toBe(draft.document.requirements.rank);
 
+    // the same refusal to a caller of the query (the legacy import reports its reason per SKJ)
+    const locked = saveDraft(db, { draftId: draft.id, baseRevision: 1, document: edited, summaryJson: null, actorId: userId(db, "analis@demo.go.id") });
+    expect(locked).toMatchObject({ ok: false, reason: "locked", current: { id: draft.id, state: "diajukan" } });
+
     const returned = moveDraft(db, { draftId: draft.id, transition: "return", actor: { id: userId(db, "reviewer@demo.go.id"), role: "reviewer" }, comment: "Lengkapi pangkat." });
     expect(returned.ok).toBe(true);
     expect(await save(edited, 1)).toMatchObject({ status: 200, body: { ok: true, revision: 2 } });
@@ -156,23 +165,35 @@ describe("saves the draft does not take", () => {
 describe("audit rows of a new draft", () => {
   it("says a draft was started in the editor, and that the next one was started from the published version", async () => {
     const { db, draft, position } = await setUp();
-    expect(auditSummaries(db, "skj.draft.create")).toEqual([{ summary: `Draf SKJ ${FRESH} dibuat`, tokenId: null }]);
+    expect(auditSummaries(db, "skj.draft.create")).toEqual([{ summary: `Draf SKJ ${FRESH} dibuat`, tokenId: null, entityType: "skj_draft", entityId: String(draft.id) }]);
     const actor = (email: string) => ({ id: userId(db, email), role: findUserByEmail(db, email)!.role });
     expect(moveDraft(db, { draftId: draft.id, transition: "submit", actor: actor("analis@demo.go.id"), results: [], justification: "Diajukan untuk pengujian." }).ok).toBe(true);
     expect(moveDraft(db, { draftId: draft.id, transition: "approve", actor: actor("reviewer@demo.go.id") }).ok).toBe(true);
     expect(publishSingle(db, FRESH, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, actor("reviewer2@demo.go.id")).ok).toBe(true);
 
-    openDraftForPosition(db, position.id, userId(db, "analis@demo.go.id"));
-    expect(auditSummaries(db, "skj.draft.create").at(-1)).toEqual({ summary: `Draf SKJ ${FRESH} dibuat dari versi yang ditetapkan`, tokenId: null });
+    const next = openDraftForPosition(db, position.id, userId(db, "analis@demo.go.id"));
+    expect(auditSummaries(db, "skj.draft.create").at(-1)).toEqual({ summary: `Draf SKJ ${FRESH} dibuat dari versi yang ditetapkan`, tokenId: null, entityType: "skj_draft", entityId: String(next.id) });
   });
 
-  it("says a draft was pushed through the API and names the token", async () => {
+  it("says a draft was pushed through the API, and that a push replaced its document, naming the token; a push of the same document is no replacement", async () => {
     const db = await useTestDatabase("demo");
     const analis = userId(db, "analis@demo.go.id");
     const token = createApiToken(db, { userId: analis, name: "migrasi", scopes: ["skj:write"] }, analis);
     const { document } = newDraftDocument(db, findPositionByCode(db, FRESH)!.id);
-    const request = new Request(`${BASE}/api/v1/skj/drafts`, { method: "POST", headers: { Authorization: `Bearer ${token.token}`, "Content-Type": "application/json" }, body: JSON.stringify(document) });
-    expect((await run(draftsAction as never, request)).status).toBe(201);
-    expect(auditSummaries(db, "skj.draft.create").at(-1)).toEqual({ summary: `Draf SKJ ${FRESH} dibuat melalui API`, tokenId: token.id });
+    const push = async (body: SkjDocument) => {
+      const request = new Request(`${BASE}/api/v1/skj/drafts`, { method: "POST", headers: { Authorization: `Bearer ${token.token}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const answer = await run(draftsAction as never, request);
+      return { status: answer.status, revision: (JSON.parse(answer.body as string) as { draftRevision: number }).draftRevision };
+    };
+    expect(await push(document)).toEqual({ status: 201, revision: 1 });
+    const draftId = String(findOpenDraft(db, findPositionByCode(db, FRESH)!.id)!.id);
+    expect(auditSummaries(db, "skj.draft.create")).toEqual([{ summary: `Draf SKJ ${FRESH} dibuat melalui API`, tokenId: token.id, entityType: "skj_draft", entityId: draftId }]);
+
+    expect(await push(document)).toEqual({ status: 200, revision: 1 });
+    expect(auditSummaries(db, "skj.draft.replace")).toEqual([]);
+    expect(await push({ ...document, requirements: { ...document.requirements, rank: "IV/a" } })).toEqual({ status: 200, revision: 2 });
+    expect(auditSummaries(db, "skj.draft.replace")).toEqual([
+      { summary: `Dokumen draf SKJ ${FRESH} diganti melalui API (token "migrasi"), revisi 1 → 2`, tokenId: token.id, entityType: "skj_draft", entityId: draftId },
+    ]);
   });
 });
