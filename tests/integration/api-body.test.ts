@@ -68,6 +68,12 @@ describe("reading an API body", () => {
     expect(seen.bytes).toBe(10 * MB);
   });
 
+  it("reads off a body declared at exactly 32 MB, the most it drains", async () => {
+    const { request, seen } = streamed(megabytes(32), { "Content-Length": String(32 * MB) });
+    expect(await refusal(readJsonBody(request))).toEqual(TOO_LARGE);
+    expect(seen.bytes).toBe(32 * MB);
+  });
+
   it("does not read off a body declared far beyond the limit: the connection is cut instead", async () => {
     const { request, seen } = streamed(megabytes(40), { "Content-Length": String(40 * MB) });
     expect(await refusal(readJsonBody(request))).toEqual(TOO_LARGE);
@@ -93,6 +99,7 @@ describe("reading an API body", () => {
     );
     // the ninth character (a closing brace where a name must be) is counted from one, as people count
     expect(await refusal(readJsonBody(streamed([text('{"a": 1,}')]).request))).toEqual(invalid("Isi permintaan bukan JSON yang sah (kesalahan di sekitar karakter ke-9)."));
+    expect(await refusal(readJsonBody(streamed([text('{"kode": "A", "level": 2,}')]).request))).toEqual(invalid("Isi permintaan bukan JSON yang sah (kesalahan di sekitar karakter ke-26)."));
     expect(await refusal(readJsonBody(streamed([text('{"a":')]).request))).toEqual(invalid("Isi permintaan bukan JSON yang sah."));
   });
 });
