@@ -243,9 +243,9 @@ describe("publishing a penetapan", () => {
     const id = penetapanOf(db, p, [approvedDraft(db, A, p)]);
     expect(publishPenetapan(db, id, p.analis, NOW)).toMatchObject({ ok: false, status: 403 });
     expect(publishPenetapan(db, newPenetapan(db, p, "99"), p.reviewer2, NOW)).toMatchObject({ ok: false, status: 409, message: "Penetapan belum memuat SKJ." });
-    expect(publishPenetapan(db, 9_999, p.reviewer2, NOW)).toMatchObject({ ok: false, status: 404 });
+    expect(publishPenetapan(db, 9_999, p.reviewer2, NOW)).toEqual({ ok: false, status: 404, message: "Penetapan tidak ditemukan." });
     expect(publishPenetapan(db, id, p.reviewer2, NOW)).toMatchObject({ ok: true });
-    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toMatchObject({ ok: false, status: 409 });
+    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toEqual({ ok: false, status: 409, message: "Penetapan ini sudah ditetapkan." });
     expect(versionRows(db)).toHaveLength(1);
   });
 
@@ -433,13 +433,24 @@ describe("single publish (the API's one-item penetapan)", () => {
     expect(publishSingle(db, A, { legalBasis: "Pergub 12/2026", effectiveDate: null }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422, message: expect.stringContaining("tidak dapat dibaca") });
     expect(publishSingle(db, A, { legalBasis: null }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422 });
     expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026", effectiveDate: "2026-13-01" }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422 });
-    expect(publishSingle(db, B, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 409 });
-    expect(publishSingle(db, "TIDAK-ADA", { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 404 });
+    expect(publishSingle(db, B, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      message: `Jabatan ${B} belum memiliki SKJ yang disetujui untuk ditetapkan.`,
+    });
+    // a draft still under review is no approved one either
+    draftIn(db, B, "diajukan", { submittedBy: p.analis.id, lastEditedBy: p.analis.id, approvedBy: null });
+    expect(publishSingle(db, B, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      message: `Jabatan ${B} belum memiliki SKJ yang disetujui untuk ditetapkan.`,
+    });
+    expect(publishSingle(db, "TIDAK-ADA", { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({ ok: false, status: 404, message: "Jabatan tidak ditemukan." });
     expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer2, NOW)).toMatchObject({ ok: false, status: 403 });
     expect(footprint(db)).toEqual(before);
     // the object form works too
     expect(publishSingle(db, A, { legalBasis: { kind: "Keputusan Gubernur", number: "188/5", year: 2026, title: "SKJ Kepala Bagian" } }, p.reviewer, NOW)).toMatchObject({ ok: true });
-    expect(db.select().from(penetapan).where(and(eq(penetapan.status, "ditetapkan"), eq(penetapan.number, "188/5"))).all()).toHaveLength(1);
+    expect(db.select().from(penetapan).where(and(eq(penetapan.status, "ditetapkan"), eq(penetapan.number, "188/5"))).all()).toEqual([expect.objectContaining({ title: "SKJ Kepala Bagian" })]);
   });
 });
 
