@@ -330,7 +330,8 @@ describe("withdrawing a version", () => {
     const reason = "Jabatan dihapus dalam SOTK baru.";
     expect(withdrawVersion(db, A, 1, p.analis, reason)).toMatchObject({ ok: false, status: 403 });
     expect(withdrawVersion(db, A, 1, p.reviewer, "singkat")).toMatchObject({ ok: false, status: 422 });
-    expect(withdrawVersion(db, A, 2, p.reviewer, reason)).toMatchObject({ ok: false, status: 404 });
+    expect(withdrawVersion(db, A, 2, p.reviewer, reason)).toEqual({ ok: false, status: 404, message: `Versi 2 SKJ ${A} tidak ditemukan.` });
+    expect(withdrawVersion(db, "TIDAK-ADA", 1, p.reviewer, reason)).toEqual({ ok: false, status: 404, message: "Jabatan tidak ditemukan." });
     expect(db.select().from(skjVersionEnds).all()).toEqual([]);
 
     const later = new Date(NOW.getTime() + 3_600_000);
@@ -343,10 +344,10 @@ describe("withdrawing a version", () => {
       ["skj.withdrawn", A, 1],
     ]);
     expect(feed[1]!.occurredAt).toBe(later.toISOString());
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).all()).toHaveLength(1);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).all()).toEqual([expect.objectContaining({ entityType: "skj_version", entityId: String(version!.id) })]);
     expect(db.select().from(skjDecisions).where(eq(skjDecisions.action, "dicabut")).all()).toEqual([expect.objectContaining({ draftId: version!.draftId, comment: reason })]);
 
-    expect(withdrawVersion(db, A, 1, p.reviewer, reason)).toMatchObject({ ok: false, status: 409 });
+    expect(withdrawVersion(db, A, 1, p.reviewer, reason)).toEqual({ ok: false, status: 409, message: `Versi 1 SKJ ${A} sudah dicabut; hanya versi yang berlaku yang dapat dicabut.` });
     expect(db.select().from(events).all()).toHaveLength(2);
   });
 
