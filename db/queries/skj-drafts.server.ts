@@ -1,5 +1,5 @@
 // SKJ drafts: one open draft per position, optimistic concurrency on every save, every revision kept.
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { canonicalJson } from "~/domain/canonical-json";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
@@ -185,17 +185,6 @@ export function draftPins(db: DbOrTx, draftId: number) {
     join competency_revisions r on r.id = u.competency_revision_id
     join competencies c on c.id = r.competency_id
     where u.draft_id = ${draftId}`);
-}
-
-export function draftHistory(db: DbOrTx, draftId: number) {
-  return db
-    .select({ revision: skjDraftRevisions.revision, savedAt: skjDraftRevisions.savedAt, savedBy: users.name })
-    .from(skjDraftRevisions)
-    .leftJoin(users, eq(users.id, skjDraftRevisions.savedBy))
-    .where(eq(skjDraftRevisions.draftId, draftId))
-    .orderBy(desc(skjDraftRevisions.revision))
-    .limit(50)
-    .all();
 }
 
 /** A saved revision of the draft as it was stored (the summary's rich text is null for revisions saved before 0010). */

@@ -31,7 +31,7 @@ describe("login", () => {
     const unknown = await run(loginAction, post("/login", { email: "tidak.ada@demo.go.id", password: "salah-sekali" }));
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect((wrong.body as { formError: string }).formError).toBe(WRONG_CREDENTIALS);
+    expect((wrong.body as { formError: string }).formError).toBe("Email atau kata sandi salah.");
     expect((unknown.body as { formError: string }).formError).toBe(WRONG_CREDENTIALS);
   });
 
@@ -110,6 +110,20 @@ describe("login", () => {
     expect((await attemptLogin("siapa@demo.go.id", "salah", now)) as { message: string }).toMatchObject({ message: expect.stringContaining("Terlalu banyak") });
   });
 
+  it("takes the email with spaces around it or in capitals as the same account, for the lock as for signing in", async () => {
+    const now = new Date("2026-12-01T08:00:00Z");
+    for (let i = 0; i < MAX_ATTEMPTS; i++) expect(await attemptLogin(" ANALIS@demo.go.id ", "salah", now)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect((await attemptLogin("analis@demo.go.id", DEMO_PASSWORD, now)).ok).toBe(false);
+    const later = new Date(now.getTime() + LOCK_MS + 1000);
+    expect(await attemptLogin("  Analis@Demo.GO.id\t", DEMO_PASSWORD, later)).toMatchObject({ ok: true });
+  });
+
+  it("refuses an account whose stored password hash is unreadable with the usual message instead of failing", async () => {
+    const db = await useTestDatabase("demo");
+    db.$client.prepare("update users set password_hash = 'bukan-hash-argon2' where email = 'analis@demo.go.id'").run();
+    expect(await attemptLogin("analis@demo.go.id", DEMO_PASSWORD)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+  });
+
   it("refuses a deactivated account with the usual message", async () => {
     const db = await useTestDatabase("demo");
     const user = findUserByEmail(db, "viewer@demo.go.id")!;
@@ -137,9 +151,17 @@ describe("sessions", () => {
     expect(await getSessionUser(request)).toBeNull();
   });
 
-  it("ignore a forged cookie", async () => {
+  it("a logout without a session only clears the cookie", async () => {
     await useTestDatabase("demo");
+    expect(await endSession(new Request("http://localhost/logout", { method: "POST" }))).toMatch(/^skj_session=; Max-Age=0;/);
+  });
+
+  it("ignore a forged cookie, and a real session token whose signature was cut off", async () => {
+    const db = await useTestDatabase("demo");
     expect(await getSessionUser(withCookie("skj_session=forged.value"))).toBeNull();
+    const signed = (await startSession(findUserByEmail(db, "analis@demo.go.id")!.id)).split(";")[0]!;
+    expect(await getSessionUser(withCookie(signed))).not.toBeNull();
+    expect(await getSessionUser(withCookie(signed.replace(/\.[^.]*$/, "")))).toBeNull();
   });
 });
 
@@ -168,7 +190,8 @@ describe("the session cookie", () => {
     const db = await useTestDatabase("demo");
     const cookie = await startSession(findUserByEmail(db, "analis@demo.go.id")!.id);
     expect(cookie).toMatch(/; Path=\/(;|$)/);
-    expect(cookie).toMatch(new RegExp(`; Max-Age=${SESSION_TTL_MS / 1000}(;|$)`));
+    // twelve hours, a working day with its overtime
+    expect(cookie).toMatch(/; Max-Age=43200(;|$)/);
     const cleared = await endSession(withCookie(cookie));
     expect(cleared).toMatch(/^skj_session=; Max-Age=0;/);
     expect(await getSessionUser(withCookie(cookie))).toBeNull();

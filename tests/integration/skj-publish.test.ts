@@ -243,9 +243,9 @@ describe("publishing a penetapan", () => {
     const id = penetapanOf(db, p, [approvedDraft(db, A, p)]);
     expect(publishPenetapan(db, id, p.analis, NOW)).toMatchObject({ ok: false, status: 403 });
     expect(publishPenetapan(db, newPenetapan(db, p, "99"), p.reviewer2, NOW)).toMatchObject({ ok: false, status: 409, message: "Penetapan belum memuat SKJ." });
-    expect(publishPenetapan(db, 9_999, p.reviewer2, NOW)).toMatchObject({ ok: false, status: 404 });
+    expect(publishPenetapan(db, 9_999, p.reviewer2, NOW)).toEqual({ ok: false, status: 404, message: "Penetapan tidak ditemukan." });
     expect(publishPenetapan(db, id, p.reviewer2, NOW)).toMatchObject({ ok: true });
-    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toMatchObject({ ok: false, status: 409 });
+    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toEqual({ ok: false, status: 409, message: "Penetapan ini sudah ditetapkan." });
     expect(versionRows(db)).toHaveLength(1);
   });
 
@@ -330,7 +330,8 @@ describe("withdrawing a version", () => {
     const reason = "Jabatan dihapus dalam SOTK baru.";
     expect(withdrawVersion(db, A, 1, p.analis, reason)).toMatchObject({ ok: false, status: 403 });
     expect(withdrawVersion(db, A, 1, p.reviewer, "singkat")).toMatchObject({ ok: false, status: 422 });
-    expect(withdrawVersion(db, A, 2, p.reviewer, reason)).toMatchObject({ ok: false, status: 404 });
+    expect(withdrawVersion(db, A, 2, p.reviewer, reason)).toEqual({ ok: false, status: 404, message: `Versi 2 SKJ ${A} tidak ditemukan.` });
+    expect(withdrawVersion(db, "TIDAK-ADA", 1, p.reviewer, reason)).toEqual({ ok: false, status: 404, message: "Jabatan tidak ditemukan." });
     expect(db.select().from(skjVersionEnds).all()).toEqual([]);
 
     const later = new Date(NOW.getTime() + 3_600_000);
@@ -343,10 +344,10 @@ describe("withdrawing a version", () => {
       ["skj.withdrawn", A, 1],
     ]);
     expect(feed[1]!.occurredAt).toBe(later.toISOString());
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).all()).toHaveLength(1);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).all()).toEqual([expect.objectContaining({ entityType: "skj_version", entityId: String(version!.id) })]);
     expect(db.select().from(skjDecisions).where(eq(skjDecisions.action, "dicabut")).all()).toEqual([expect.objectContaining({ draftId: version!.draftId, comment: reason })]);
 
-    expect(withdrawVersion(db, A, 1, p.reviewer, reason)).toMatchObject({ ok: false, status: 409 });
+    expect(withdrawVersion(db, A, 1, p.reviewer, reason)).toEqual({ ok: false, status: 409, message: `Versi 1 SKJ ${A} sudah dicabut; hanya versi yang berlaku yang dapat dicabut.` });
     expect(db.select().from(events).all()).toHaveLength(2);
   });
 
@@ -433,13 +434,24 @@ describe("single publish (the API's one-item penetapan)", () => {
     expect(publishSingle(db, A, { legalBasis: "Pergub 12/2026", effectiveDate: null }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422, message: expect.stringContaining("tidak dapat dibaca") });
     expect(publishSingle(db, A, { legalBasis: null }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422 });
     expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026", effectiveDate: "2026-13-01" }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422 });
-    expect(publishSingle(db, B, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 409 });
-    expect(publishSingle(db, "TIDAK-ADA", { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 404 });
+    expect(publishSingle(db, B, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      message: `Jabatan ${B} belum memiliki SKJ yang disetujui untuk ditetapkan.`,
+    });
+    // a draft still under review is no approved one either
+    draftIn(db, B, "diajukan", { submittedBy: p.analis.id, lastEditedBy: p.analis.id, approvedBy: null });
+    expect(publishSingle(db, B, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      message: `Jabatan ${B} belum memiliki SKJ yang disetujui untuk ditetapkan.`,
+    });
+    expect(publishSingle(db, "TIDAK-ADA", { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({ ok: false, status: 404, message: "Jabatan tidak ditemukan." });
     expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer2, NOW)).toMatchObject({ ok: false, status: 403 });
     expect(footprint(db)).toEqual(before);
     // the object form works too
     expect(publishSingle(db, A, { legalBasis: { kind: "Keputusan Gubernur", number: "188/5", year: 2026, title: "SKJ Kepala Bagian" } }, p.reviewer, NOW)).toMatchObject({ ok: true });
-    expect(db.select().from(penetapan).where(and(eq(penetapan.status, "ditetapkan"), eq(penetapan.number, "188/5"))).all()).toHaveLength(1);
+    expect(db.select().from(penetapan).where(and(eq(penetapan.status, "ditetapkan"), eq(penetapan.number, "188/5"))).all()).toEqual([expect.objectContaining({ title: "SKJ Kepala Bagian" })]);
   });
 });
 
@@ -465,5 +477,113 @@ describe("Tetapkan on the penetapan page", () => {
     const confirmed = await publish({ [CONFIRMATION_FIELD]: confirmationValue([C, B, A]) });
     expect(confirmed.status).toBe(302);
     expect(penetapanDetail(db, id)!.items.map((i) => i.versionNumber)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("refusals of a publish name the SKJ that blocks it", () => {
+  const HINT = 'Tuliskan dasar hukum seperti "Peraturan Gubernur Nomor 12 Tahun 2026" atau sebagai objek {kind, number, year, title}.';
+  const setDraft = (db: Db, draftId: number, sqlText: string, ...values: unknown[]) => db.$client.prepare(`update skj_drafts set ${sqlText} where id = ?`).run(...values, draftId);
+
+  it("refuses an act holding a closed draft, a draft without its approver, or a document of another position or unit, writing nothing", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    // each spoiled draft sits in an act with a sound one; the refusal names it and the act publishes nothing
+    const refusal = (number: string, spoil: (draftId: number) => void) => {
+      const draftId = approvedDraft(db, A, p);
+      const id = penetapanOf(db, p, [approvedDraft(db, B, p), draftId], number);
+      spoil(draftId);
+      const before = footprint(db);
+      const result = publishPenetapan(db, id, p.reviewer2, NOW);
+      expect(footprint(db)).toEqual(before);
+      db.$client.prepare("delete from penetapan_items where penetapan_id = ?").run(id);
+      db.$client.prepare("update skj_drafts set closed_at = ? where closed_at is null").run(NOW.toISOString());
+      return result;
+    };
+
+    expect(refusal("21", (id) => setDraft(db, id, "closed_at = ?", NOW.toISOString()))).toEqual({ ok: false, status: 409, message: `SKJ ${A}: draf ini sudah ditutup.` });
+    expect(refusal("22", (id) => setDraft(db, id, "approved_by = null"))).toEqual({ ok: false, status: 409, message: `SKJ ${A}: belum tercatat siapa yang menyetujuinya.` });
+    expect(refusal("23", (id) => setDraft(db, id, "document = json_set(document, '$.position.code', ?)", C))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: kode jabatan pada dokumen (${C}) berbeda dengan register.`,
+    });
+    expect(refusal("24", (id) => setDraft(db, id, "document = json_remove(document, '$.position')"))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: kode jabatan pada dokumen (undefined) berbeda dengan register.`,
+    });
+    expect(refusal("25", (id) => setDraft(db, id, "document = json_set(document, '$.position.unitCode', 'UNIT.TIDAK-ADA')"))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: unit kerja UNIT.TIDAK-ADA tidak ada di register.`,
+    });
+  });
+
+  it("refuses an act whose legal basis is incomplete, and a publisher who is no user", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    const id = penetapanOf(db, p, [approvedDraft(db, A, p)]);
+    db.$client.prepare("update penetapan set title = ' ' where id = ?").run(id);
+    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toEqual({ ok: false, status: 409, message: "Data penetapan belum lengkap: Judul (tentang) wajib diisi." });
+    db.$client.prepare("update penetapan set title = 'SKJ' where id = ?").run(id);
+    expect(publishPenetapan(db, id, { id: 9_999, role: "reviewer" }, NOW)).toEqual({ ok: false, status: 403, message: "Pengguna tidak dikenal." });
+    expect(versionRows(db)).toEqual([]);
+  });
+
+  it("cites the act in the audit row and the decision, and says when it was the API's single publish", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    const id = penetapanOf(db, p, [approvedDraft(db, A, p), approvedDraft(db, B, p)]);
+    expect(publishPenetapan(db, id, { ...p.reviewer2, tokenId: undefined }, NOW)).toMatchObject({ ok: true });
+    const label = "Peraturan Gubernur Nomor 12 Tahun 2026 tentang Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi";
+    const audits = () => db.select().from(auditLog).where(eq(auditLog.action, "skj.publish")).orderBy(asc(auditLog.id)).all();
+    expect(audits()).toEqual([
+      expect.objectContaining({ actorId: p.reviewer2.id, entityType: "penetapan", entityId: String(id), summary: `${label} ditetapkan: 2 SKJ`, after: { versions: [{ positionCode: B, version: 1 }, { positionCode: A, version: 1 }].sort((x, y) => x.positionCode.localeCompare(y.positionCode)) } }),
+    ]);
+    expect(db.select().from(skjDecisions).where(eq(skjDecisions.action, "ditetapkan")).all().map((d) => d.comment)).toEqual([label, label]);
+
+    approvedDraft(db, C, p);
+    const single = publishSingle(db, C, { legalBasis: "Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian" }, p.reviewer2, NOW);
+    expect(single).toMatchObject({ ok: true });
+    expect(audits().at(-1)!.summary).toBe("Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian ditetapkan: 1 SKJ (penetapan tunggal melalui API)");
+
+    expect(withdrawVersion(db, C, 1, p.reviewer, "  Jabatan digabung dalam SOTK baru.  ", NOW)).toMatchObject({ ok: true });
+    const withdrawn = db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).get()!;
+    expect(withdrawn.summary).toBe(`SKJ ${C} versi 1 dicabut: Jabatan digabung dalam SOTK baru.`);
+  });
+
+  it("reads the API's legal basis from a citation or its parts, and says what to write when it cannot", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    approvedDraft(db, A, p);
+    const unreadable = `Pergub 12/2026 ${"x".repeat(300)}`;
+    expect(publishSingle(db, A, { legalBasis: unreadable }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: `Dasar hukum "${unreadable.slice(0, 200)}" tidak dapat dibaca. ${HINT}` });
+    for (const missing of [undefined, null, 12, ["Peraturan Gubernur Nomor 12 Tahun 2026"]]) {
+      expect(publishSingle(db, A, { legalBasis: missing }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: `Dasar hukum wajib diisi. ${HINT}` });
+    }
+    // the parts of an object that are of the wrong kind count as not given
+    expect(publishSingle(db, A, { legalBasis: { kind: 7, number: "12", year: 2026 } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Pilih jenis penetapan." });
+    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: true, year: 2026 } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Nomor wajib diisi." });
+    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: "12", year: [2026] } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Tahun wajib diisi." });
+    expect(versionRows(db)).toEqual([]);
+
+    // a number and a year as text are read; a title that is no text gives way to the SKJ's own
+    const result = publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: 12, year: "2026", title: 5 } }, p.reviewer2, NOW);
+    if (!result.ok) throw new Error(result.message);
+    const doc = JSON.parse(result.snapshot) as SkjPublishedDocument;
+    expect(doc.legalBasis).toEqual({ kind: "Peraturan Gubernur", number: "12", year: 2026, title: `Standar Kompetensi Jabatan ${findPositionByCode(db, A)!.name}` });
+  });
+
+  it("sends the API's single publish to the open penetapan that already holds the draft", async () => {
+    const db = await useTestDatabase("demo");
+    const p = people(db);
+    penetapanOf(db, p, [approvedDraft(db, A, p)], "30");
+    const before = footprint(db);
+    expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 31 Tahun 2026" }, p.reviewer2, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A} sudah termasuk dalam Peraturan Gubernur Nomor 30 Tahun 2026 yang belum ditetapkan; tetapkan melalui penetapan itu.`,
+    });
+    expect(footprint(db)).toEqual(before);
   });
 });
