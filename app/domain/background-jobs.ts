@@ -44,3 +44,17 @@ export function jobPercent(job: { status: JobStatus; done: number; total: number
   if (job.total <= 0) return 0;
   return Math.min(99, Math.floor((job.done / job.total) * 100));
 }
+
+/** What a job page shows of its job. */
+export interface JobView {
+  id: number;
+  title: string;
+  status: JobStatus;
+  percent: number;
+  note: string | null;
+  error: string | null;
+}
+
+export function jobView(job: { id: number; title: string; status: JobStatus; done: number; total: number; progressNote: string | null; error: string | null }): JobView {
+  return { id: job.id, title: job.title, status: job.status, percent: jobPercent(job), note: job.progressNote, error: job.error };
+}

@@ -3,13 +3,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { JOB_RETENTION_DAYS, TOO_MANY_OPEN_JOBS, type JobKind } from "~/domain/background-jobs";
+import { JOB_RETENTION_DAYS, mayViewJob, TOO_MANY_OPEN_JOBS, type JobKind } from "~/domain/background-jobs";
 import { DEFAULT_DATABASE_PATH, type Db } from "~db/client.server";
 import {
   claimNextBackgroundJob,
   createBackgroundJob,
   deleteJobsFinishedBefore,
   failInterruptedJobs,
+  findBackgroundJob,
   markJobDone,
   markJobFailed,
   recordJobProgress,
@@ -94,4 +95,14 @@ export async function deleteExpiredJobs(db: Db, now = new Date()): Promise<numbe
   const expired = deleteJobsFinishedBefore(db, new Date(now.getTime() - JOB_RETENTION_DAYS * 86_400_000));
   for (const job of expired) await fs.promises.rm(jobFilesOf(job.id), { recursive: true, force: true });
   return expired.length;
+}
+
+/**
+ * The job of this kind the route's id names, if it is the user's; anyone else is told it does not exist, so the
+ * title (the names of uploaded files) does not leak.
+ */
+export function ownJob(db: Db, user: { id: number }, id: number | null, kind: JobKind, notFound: string): BackgroundJob {
+  const job = id === null ? undefined : findBackgroundJob(db, id);
+  if (!job || job.kind !== kind || !mayViewJob(user, job)) throw new Response(notFound, { status: 404 });
+  return job;
 }

@@ -24,8 +24,17 @@ export function runInThread<T, P = never>(
     let result: { value: T } | undefined;
     const onProgress = options.onProgress;
     worker.on("message", (value: T | { progress: P }) => {
-      if (onProgress && value !== null && typeof value === "object" && "progress" in value) onProgress(value.progress);
-      else result ??= { value: value as T };
+      if (!(onProgress && value !== null && typeof value === "object" && "progress" in value)) {
+        result ??= { value: value as T };
+        return;
+      }
+      try {
+        onProgress(value.progress);
+      } catch (error) {
+        // thrown in an event listener it would take the whole process down: it ends this thread's work instead
+        reject(error);
+        void worker.terminate();
+      }
     });
     worker.once("error", reject);
     worker.once("exit", (code) => (result ? resolve(result.value) : reject(new ThreadExitError(code))));
