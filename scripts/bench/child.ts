@@ -14,7 +14,10 @@ export function runBenchChild<T>(script: string, args: string[], databaseFile: s
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stderr.on("data", (d) => {
+      stderr += d;
+      process.stderr.write(d);
+    });
     child.on("error", reject);
     child.on("exit", (code) => {
       const last = stdout.trim().split("\n").at(-1);

@@ -45,12 +45,18 @@ async function main() {
   ];
   books.forEach((b) => fs.writeFileSync(path.join(folder, b.name), b.bytes));
   const expected = items.map((i) => i.positionCode);
+  process.stderr.write(`    buku dibuat: ${books.map((b) => `${b.name} ${(b.bytes.length / 1024 / 1024).toFixed(1)} MB`).join(", ")}\n`);
 
   const memory = sampleTreeMemory(process.pid);
   const started = performance.now();
   const input: AnalysisThreadInput = { files: books.map((b) => ({ name: b.name, path: path.join(folder, b.name) })), register: registerPositions(db), dictionary: dictionaryForMatching(db) };
   let progressMessages = 0;
-  const reply = await runInThread<AnalysisThreadReply, AnalysisProgress>("app/services/legacy-skj/analysis-thread-entry.server.ts", input, { onProgress: () => progressMessages++ });
+  const reply = await runInThread<AnalysisThreadReply, AnalysisProgress>("app/services/legacy-skj/analysis-thread-entry.server.ts", input, {
+    onProgress: (p) => {
+      // a line every 25 messages (about 5 s) shows where a slow run spends its time
+      if (++progressMessages % 25 === 0) process.stderr.write(`    ${(p.fraction * 100).toFixed(0)} %, ${p.skj} SKJ, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    },
+  });
   const ms = performance.now() - started;
   const peak = memory.stop();
   fs.rmSync(folder, { recursive: true, force: true });
