@@ -512,6 +512,33 @@ export const jfStandards = sqliteTable(
   },
 );
 
+// Work a request hands to the background (issue 16: reading a legacy SKJ book; issue 17: drafts in bulk): one row
+// per job, its input and result as JSON, and its progress as the job page shows it (docs/decisions/025).
+export const backgroundJobs = sqliteTable(
+  "background_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["impor_skj", "draf_massal"] }).notNull(),
+    requestedBy: integer("requested_by")
+      .notNull()
+      .references(() => users.id),
+    /** "Pemeriksaan buku-skj.docx", "Draf SKJ untuk 60 jabatan": as listed and as the page's title. */
+    title: text("title").notNull(),
+    status: text("status", { enum: ["menunggu", "berjalan", "selesai", "gagal"] }).notNull(),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    /** What the progress bar says beside the percent ("12 SKJ ditemukan, 40 halaman dibaca"). */
+    progressNote: text("progress_note"),
+    input: text("input").notNull(),
+    result: text("result"),
+    error: text("error"),
+    createdAt: createdAt(),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("background_jobs_status_idx").on(t.status, t.id), index("background_jobs_requested_by_idx").on(t.requestedBy, t.id)],
+);
+
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -603,3 +630,4 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type Setting = typeof settings.$inferSelect;
 export type ExportJob = typeof exportJobs.$inferSelect;
 export type JfStandardRow = typeof jfStandards.$inferSelect;
+export type BackgroundJob = typeof backgroundJobs.$inferSelect;

@@ -8,6 +8,7 @@ import { bundleMeasures } from "./bench/bundle-measures";
 import { Context } from "./bench/context";
 import { LARGE, SMALL } from "./bench/data-set";
 import { dictionaryMeasures } from "./bench/dictionary-measures";
+import { legacyImportMeasure } from "./bench/legacy-import-measures";
 import { loadMeasure } from "./bench/load-measure";
 import { pageSizeMeasure } from "./bench/page-size-measure";
 import { pdfMeasures } from "./bench/pdf-measures";
@@ -42,6 +43,7 @@ const MEASURES: Measure[] = [
   loadMeasure,
   importMeasure,
   reimportMeasure,
+  legacyImportMeasure,
 ];
 
 // BENCH_ONLY=<text> runs only the measures whose name contains it (while working on one); the full run is the figure

@@ -14,8 +14,7 @@ import { withSkjReadApi } from "./api/skj-read";
 import { buildIfNeeded } from "./build-if-needed";
 import { withCanonicalPath } from "./canonical-path";
 import { contentSecurityPolicy, limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
-import { startExportWorker, type ExportWorker } from "./export-worker";
-import { startWebhookWorker, type WebhookWorker } from "./webhook-worker";
+import { startWorkers, type Workers } from "./workers";
 
 const config = readConfig();
 process.env.NODE_ENV = config.NODE_ENV;
@@ -52,21 +51,16 @@ app.use(limitBrowserBodies);
 app.use(contentSecurityPolicy);
 app.all("*", createRequestHandler({ build, mode: config.remixMode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
 
-let webhookWorker: WebhookWorker | undefined;
-let exportWorker: ExportWorker | undefined;
+let workers: Workers | undefined;
 // the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts.
 // Every one of them, like every middleware and Remix, sees the canonical path (server/canonical-path.ts).
 const server = http.createServer(withCanonicalPath(withSkjReadApi(app))).listen(config.PORT, () => {
   console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
-  // off for a second server on the same database file, which would otherwise send every event twice
-  if (process.env.SKJ_WEBHOOKS !== "off") webhookWorker = startWebhookWorker(db);
-  // the same for bundle exports: a second server would queue again the jobs the first one is running
-  if (process.env.SKJ_EXPORTS !== "off") exportWorker = startExportWorker(db);
+  workers = startWorkers(db);
 });
 
 function shutdown() {
-  void webhookWorker?.stop();
-  void exportWorker?.stop();
+  void workers?.stop();
   void closePdfBrowser();
   server.close(() => {
     db.$client.close();

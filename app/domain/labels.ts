@@ -182,6 +182,7 @@ export const AUDIT_ACTION_LABELS = {
   "penetapan.add": "SKJ dimasukkan ke penetapan",
   "penetapan.remove": "SKJ dikeluarkan dari penetapan",
   "export.create": "Ekspor diminta",
+  "job.create": "Pekerjaan latar diminta",
   seed: "Data awal dimuat",
   "seed.bulk": "Data uji dimuat",
 } as const satisfies Record<string, string>;
@@ -203,6 +204,7 @@ export const AUDIT_ENTITY_LABELS = {
   skj_version: "Versi SKJ",
   penetapan: "Penetapan",
   export_job: "Ekspor",
+  background_job: "Pekerjaan latar",
   system: "Sistem",
 } as const satisfies Record<string, string>;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;

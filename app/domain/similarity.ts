@@ -25,6 +25,17 @@ export function normaliseName(name: string): string {
 export const WORD_MATCH_THRESHOLD = 0.75;
 
 /**
+ * Whether two words are spellings of one word. The edit distance is at least the difference in length, so words
+ * whose lengths differ by more than the threshold allows are told apart without computing it.
+ */
+function closeSpelling(a: string, b: string): boolean {
+  const la = Array.from(a).length;
+  const lb = Array.from(b).length;
+  if (Math.abs(la - lb) > (1 - WORD_MATCH_THRESHOLD) * Math.max(la, lb)) return false;
+  return levenshteinRatio(a, b) >= WORD_MATCH_THRESHOLD;
+}
+
+/**
  * |A ∩ B| / |A ∪ B| over distinct words, where a word also matches a near-identical spelling of it
  * (each word of B is used once). Catches reordered, slightly extended and misspelled names.
  */
@@ -36,7 +47,7 @@ export function tokenJaccard(a: readonly string[], b: readonly string[]): number
   let common = 0;
   for (const w of setA) {
     let at = free.indexOf(w);
-    if (at < 0) at = free.findIndex((v) => levenshteinRatio(w, v) >= WORD_MATCH_THRESHOLD);
+    if (at < 0) at = free.findIndex((v) => closeSpelling(w, v));
     if (at >= 0) {
       common++;
       free.splice(at, 1);

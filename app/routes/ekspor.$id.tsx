@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { usePolling } from "~/components/job-progress";
 import { EXPORT_FORMAT_LABELS, exportFileName, isExportRunning, mayViewExportJob } from "~/domain/export-jobs";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
@@ -12,7 +12,6 @@ import { EXPORT_STATUS_LABELS } from "~/domain/labels";
 export const meta: MetaFunction = () => [{ title: "Ekspor — SKJ Studio" }];
 
 const NOT_FOUND = "Ekspor tidak ditemukan.";
-const POLL_MS = 1000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
@@ -20,16 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // someone else's job is answered as if it did not exist: its title is not theirs to learn
   if (!job || !mayViewExportJob(user, job)) throw new Response(NOT_FOUND, { status: 404 });
   return { job, fileName: exportFileName(job.title, job.format) };
-}
-
-/** Asks the loader again every second while the job runs (with JavaScript; without, the meta refresh does). */
-function usePolling(active: boolean) {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    if (!active || state !== "idle") return;
-    const timer = setTimeout(revalidate, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [active, state, revalidate]);
 }
 
 export default function ExportJobPage() {

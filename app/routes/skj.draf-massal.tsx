@@ -1,6 +1,6 @@
 // "Buat draf SKJ" for many positions at once (issue 17 item 1): the selection comes from the register (ticked
 // rows, or every position its filter matches), optionally filled from one similar SKJ.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,9 +8,9 @@ import { SkjStatusTag } from "~/components/skj-status-tag";
 import { BULK_DRAFTS_MAX, COPY_PART_LABELS, COPY_PARTS, type CopyPart } from "~/domain/skj-copy";
 import type { SkjStatus } from "~/domain/sotk";
 import { readFormBody } from "~/services/request-body.server";
-import { bulkSelection, copySourceCandidates, copySourceOf, createDraftsInBulk, type BulkDraftResult } from "~/services/skj-bulk.server";
+import { requestBulkDraftsJob } from "~/services/skj-bulk-job.server";
+import { bulkDraftsRefusal, bulkSelection, copySourceCandidates, copySourceOf } from "~/services/skj-bulk.server";
 import { getDb } from "~db/client.server";
-import { findPositionByCode } from "~db/queries/register.server";
 
 export const meta: MetaFunction = () => [{ title: "Buat draf SKJ sekaligus — SKJ Studio" }];
 
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type BulkReply = { message: string | null; results: (BulkDraftResult & { positionId: number | null })[] | null };
+type BulkReply = { message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:write");
@@ -48,10 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const codes = bulkSelection(db, selectionParams(form)).rows.map((r) => r.code);
   const parts = new Set(form.getAll("bagian").filter((p): p is CopyPart => (COPY_PARTS as readonly string[]).includes(String(p))));
   const sourceCode = String(form.get("sumber") ?? "") || null;
-  const outcome = createDraftsInBulk(db, { positionCodes: codes, fromPositionCode: sourceCode, parts, actorId: user.id, via: "ui" });
-  if (!outcome.ok) return data<BulkReply>({ message: outcome.message, results: null }, { status: 422 });
-  const withIds = outcome.results.map((r) => ({ ...r, positionId: findPositionByCode(db, r.positionCode)?.id ?? null }));
-  return data<BulkReply>({ message: null, results: withIds });
+  // what would refuse the whole request is said on this form, before anything is queued
+  const refusal = bulkDraftsRefusal(db, { positionCodes: codes, fromPositionCode: sourceCode, parts, actorId: user.id, via: "ui" });
+  if (refusal) return data<BulkReply>({ message: refusal }, { status: 422 });
+  // the drafts are made in the background, a chunk per transaction, while the job's page shows the progress
+  const queued = requestBulkDraftsJob(db, user.id, { positionCodes: codes, fromPositionCode: sourceCode, parts: [...parts] });
+  if (!queued.ok) return data<BulkReply>({ message: queued.message }, { status: queued.status });
+  return redirect(`/skj/draf-massal/${queued.id}`);
 }
 
 export default function BulkDrafts() {
@@ -62,7 +65,6 @@ export default function BulkDrafts() {
   const kept = [...selectionParams(params)];
   const toCreate = selection.rows.filter((r) => !r.hasOpenDraft).length;
 
-  if (reply?.results) return <BulkResults results={reply.results} />;
   return (
     <>
       <div className="page-header">
@@ -161,39 +163,6 @@ export default function BulkDrafts() {
           </button>
         </Form>
       ) : null}
-    </>
-  );
-}
-
-function BulkResults({ results }: { results: (BulkDraftResult & { positionId: number | null })[] }) {
-  const created = results.filter((r) => r.status === "created").length;
-  return (
-    <>
-      <div className="page-header">
-        <div>
-          <p>
-            <Link to="/jabatan">← Jabatan</Link>
-          </p>
-          <h1>Buat draf SKJ sekaligus</h1>
-        </div>
-      </div>
-      <p role="status" className="notice">{`${created.toLocaleString("id-ID")} draf SKJ dibuat, ${(results.length - created).toLocaleString("id-ID")} dilewati.`}</p>
-      <table className="data" aria-label="Hasil pembuatan draf">
-        <thead>
-          <tr>
-            <th scope="col">Kode jabatan</th>
-            <th scope="col">Hasil</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((r) => (
-            <tr key={r.positionCode}>
-              <td>{r.positionId ? <Link to={`/jabatan/${r.positionId}/skj`}>{r.positionCode}</Link> : r.positionCode}</td>
-              <td>{r.status === "created" ? "Draf dibuat" : `Dilewati: ${r.reason ?? ""}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </>
   );
 }

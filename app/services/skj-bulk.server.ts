@@ -59,35 +59,85 @@ export function copySourceOf(db: DbOrTx, positionCode: string): CopySourceView |
 
 export type BulkDraftOutcome = { ok: true; results: BulkDraftResult[] } | { ok: false; message: string };
 
-export function createDraftsInBulk(
-  db: Db,
-  input: { positionCodes: readonly string[]; fromPositionCode?: string | null; parts?: ReadonlySet<CopyPart>; actorId: number; via: "ui" | "api"; tokenId?: number },
-): BulkDraftOutcome {
+export interface BulkDraftInput {
+  positionCodes: readonly string[];
+  fromPositionCode?: string | null;
+  parts?: ReadonlySet<CopyPart>;
+  actorId: number;
+  via: "ui" | "api";
+  tokenId?: number;
+}
+
+type Prepared = { ok: true; codes: string[]; from: CopySourceView | null; parts: ReadonlySet<CopyPart> } | { ok: false; message: string };
+
+/** The distinct codes and the source to copy from, or the reason the whole request is refused. */
+function prepare(db: Db, input: BulkDraftInput): Prepared {
   const codes = [...new Set(input.positionCodes)];
   if (codes.length === 0) return { ok: false, message: "Pilih paling sedikit satu jabatan." };
   if (codes.length > BULK_DRAFTS_MAX) return { ok: false, message: `Paling banyak ${BULK_DRAFTS_MAX.toLocaleString("id-ID")} jabatan sekaligus; yang dipilih ${codes.length.toLocaleString("id-ID")}.` };
-  const parts = input.parts ?? new Set(COPY_PARTS);
+  const from = input.fromPositionCode ? copySourceOf(db, input.fromPositionCode) : null;
+  if (input.fromPositionCode && !from) {
+    return { ok: false, message: `Jabatan sumber "${input.fromPositionCode}" tidak terdaftar atau belum mempunyai SKJ (versi yang berlaku atau draf) untuk disalin.` };
+  }
+  return { ok: true, codes, from, parts: input.parts ?? new Set(COPY_PARTS) };
+}
+
+/** Why the request as a whole is refused (nothing selected, too many, a source without SKJ), or null. */
+export function bulkDraftsRefusal(db: Db, input: BulkDraftInput): string | null {
+  const prepared = prepare(db, input);
+  return prepared.ok ? null : prepared.message;
+}
+
+/** One position's new draft, made exactly as "Susun SKJ" makes it, or the reason it is skipped. */
+function draftOne(db: Db, positionCode: string, prepared: Extract<Prepared, { ok: true }>, input: BulkDraftInput): BulkDraftResult {
+  const position = findPositionByCode(db, positionCode);
+  if (!position) return { positionCode, status: "skipped", reason: "Jabatan tidak terdaftar dalam SOTK." };
+  if (!position.active) return { positionCode, status: "skipped", reason: "Jabatan sudah dinonaktifkan." };
+  if (findOpenDraft(db, position.id)) return { positionCode, status: "skipped", reason: "Jabatan ini sudah mempunyai draf SKJ yang terbuka; draf itu tidak diubah." };
+  const { from, parts } = prepared;
+  const fresh = newDraftDocument(db, position.id);
+  const document = from ? copyFromSource(fresh.document, from.source, parts) : fresh.document;
+  const summaryJson = from && parts.has("summary") ? from.summaryJson : fresh.summaryJson;
+  createDraft(db, { positionId: position.id, document, summaryJson, basedOnVersionId: fresh.basedOnVersionId, actorId: input.actorId, via: input.via, tokenId: input.tokenId });
+  return { positionCode, status: "created" };
+}
+
+/** Every draft in ONE transaction: all or nothing (the API, contract §7.6). */
+export function createDraftsInBulk(db: Db, input: BulkDraftInput): BulkDraftOutcome {
   return db.transaction(
     (): BulkDraftOutcome => {
-      const from = input.fromPositionCode ? copySourceOf(db, input.fromPositionCode) : null;
-      if (input.fromPositionCode && !from) {
-        return { ok: false, message: `Jabatan sumber "${input.fromPositionCode}" tidak terdaftar atau belum mempunyai SKJ (versi yang berlaku atau draf) untuk disalin.` };
-      }
-      const results = codes.map((positionCode): BulkDraftResult => {
-        const position = findPositionByCode(db, positionCode);
-        if (!position) return { positionCode, status: "skipped", reason: "Jabatan tidak terdaftar dalam SOTK." };
-        if (!position.active) return { positionCode, status: "skipped", reason: "Jabatan sudah dinonaktifkan." };
-        if (findOpenDraft(db, position.id)) return { positionCode, status: "skipped", reason: "Jabatan ini sudah mempunyai draf SKJ yang terbuka; draf itu tidak diubah." };
-        const fresh = newDraftDocument(db, position.id);
-        const document = from ? copyFromSource(fresh.document, from.source, parts) : fresh.document;
-        const summaryJson = from && parts.has("summary") ? from.summaryJson : fresh.summaryJson;
-        createDraft(db, { positionId: position.id, document, summaryJson, basedOnVersionId: fresh.basedOnVersionId, actorId: input.actorId, via: input.via, tokenId: input.tokenId });
-        return { positionCode, status: "created" };
-      });
-      return { ok: true, results };
+      const prepared = prepare(db, input);
+      if (!prepared.ok) return prepared;
+      return { ok: true, results: prepared.codes.map((code) => draftOne(db, code, prepared, input)) };
     },
     { behavior: "immediate" },
   );
+}
+
+/** Positions per transaction of the background job: small enough that other requests wait at most a moment. */
+export const BULK_DRAFTS_CHUNK = 25;
+
+/**
+ * The background job's way (docs/decisions/025): one transaction per BULK_DRAFTS_CHUNK positions, the event loop
+ * free between them. `onChunk` runs inside each chunk's transaction with every result so far, so what the job
+ * records as made is exactly what was committed, even when a later chunk fails.
+ */
+export async function createDraftsInChunks(db: Db, input: BulkDraftInput, onChunk: (results: readonly BulkDraftResult[], total: number) => void): Promise<BulkDraftOutcome> {
+  const prepared = prepare(db, input);
+  if (!prepared.ok) return prepared;
+  const results: BulkDraftResult[] = [];
+  for (let start = 0; start < prepared.codes.length; start += BULK_DRAFTS_CHUNK) {
+    db.transaction(
+      () => {
+        const chunk = prepared.codes.slice(start, start + BULK_DRAFTS_CHUNK).map((code) => draftOne(db, code, prepared, input));
+        onChunk([...results, ...chunk], prepared.codes.length);
+        results.push(...chunk);
+      },
+      { behavior: "immediate" },
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { ok: true, results };
 }
 
 export interface BulkSelection {

@@ -3,15 +3,15 @@
 // memory, Chromium included, is measured alone (scripts/bench/bundle-child.ts). Both are first printed with
 // no kept pages; the province is then printed again from the pages kept by the first print (issue 18:
 // < 20 s and < 1 GiB).
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { BundleSubject } from "~/domain/skj-bundle";
 import type { BundleChildResult } from "./bundle-child";
+import { runBenchChild } from "./child";
 import type { Context } from "./context";
 import { BUNDLE_ITEMS, LARGE, PROVINCE_ITEMS } from "./data-set";
 import { mib } from "./peak-memory";
-import { ROOT, type Measure } from "./runner";
+import type { Measure } from "./runner";
 
 const BUNDLE_TARGET_MS = 10_000;
 const BUNDLE_MEMORY_MAX = 1024 ** 3;
@@ -24,24 +24,7 @@ function forgetKeptPages(file: string) {
 }
 
 function printBundle(file: string, subject: BundleSubject): Promise<BundleChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/bundle-child.ts", file, JSON.stringify(subject)], {
-      cwd: ROOT,
-      // the PDF cache, if the service keeps one, goes beside the temp database rather than into data/
-      env: { ...process.env, DATABASE_PATH: file },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const last = stdout.trim().split("\n").at(-1);
-      if (code !== 0 || !last) reject(new Error(`Proses bundel berhenti dengan kode ${code}:\n${stderr.slice(-2000)}`));
-      else resolve(JSON.parse(last) as BundleChildResult);
-    });
-  });
+  return runBenchChild<BundleChildResult>("scripts/bench/bundle-child.ts", [file, JSON.stringify(subject)], file);
 }
 
 async function act(ctx: Context, which: "bundle" | "province") {

@@ -39,6 +39,8 @@ interface Fixtures {
   missingExportJob: string;
   // whether a national JF standard exists depends on which browser tests ran first; an id nobody has is 404
   missingJfStandard: string;
+  // background jobs are their requester's only: the same, for the job pages of the legacy import and drafts in bulk
+  missingJob: string;
   publishedCode: string; // a position code the API serves a published SKJ for
   publishedVersion: string;
   // the API's submit/review/publish are probed on a code that does not exist, so a permitted token reaches
@@ -144,6 +146,8 @@ const PAGES: Record<string, PageRule> = {
   "routes/skj.ubah-massal": { loader: "skj:write", action: "skj:write" },
   // an empty form names no analysis: 410; an empty upload names no file: 400
   "routes/skj.impor": { loader: "skj:write", action: "skj:write" },
+  "routes/skj.impor_.$id": { loader: "skj:write", params: { id: "missingJob" }, okGet: [404] },
+  "routes/skj.draf-massal_.$id": { loader: "skj:write", params: { id: "missingJob" }, okGet: [404] },
   "routes/skj.ekspor[.]xlsx": { loader: "read" },
   "routes/penetapan._index": { loader: "read" },
   "routes/penetapan.baru": { loader: "skj:publish", action: "skj:publish" },
@@ -523,6 +527,7 @@ describe("authorisation matrix", () => {
       missingPage: "tidak-ada/halaman-ini",
       missingExportJob: "999999",
       missingJfStandard: "999999",
+      missingJob: "999999",
       publishedCode: found("publishedCode", first?.position.code, missingCode),
       publishedVersion: found("publishedVersion", first && String(first.version), "1"),
       missingCode,

@@ -1,6 +1,6 @@
 // An analyst brings in an SKJ book the instansi already has (contract §7.5, issue 16): the book's positions
 // first come into the register through the SOTK import, as they would on the first day, then the book is
-// uploaded, its rows checked, one match changed, one left out, and the drafts of the others opened in the editor.
+// uploaded and read in the background, its rows checked, one match changed, one left out, and the drafts of the others opened in the editor.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectNoSeriousViolations } from "./axe";
@@ -27,6 +27,11 @@ describe("legacy SKJ import", () => {
     await page.getByLabel("Berkas SKJ (boleh beberapa)").setInputFiles(fixture("a1-bordered.docx"));
     await page.getByRole("button", { name: "Periksa berkas" }).click();
 
+    // the book is read in the background: its page shows the bar, then what was found, then the rows
+    const bar = page.getByRole("progressbar", { name: "Kemajuan pemeriksaan berkas" });
+    await bar.waitFor();
+    await expect.poll(() => bar.getAttribute("value"), { timeout: 60_000 }).toBe("100");
+    await page.getByRole("status").filter({ hasText: "100% — 3 SKJ ditemukan di a1-bordered.docx" }).waitFor();
     const rows = page.getByRole("table", { name: "SKJ yang ditemukan" });
     await rows.waitFor();
     expect(await rows.locator("tbody tr td:nth-child(3)").allInnerTexts()).toEqual(["Kepala Dinas Pendidikan", "Kepala Subbagian Umum dan Kepegawaian", "Analis Kebijakan Ahli Muda"]);

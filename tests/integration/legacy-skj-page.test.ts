@@ -5,6 +5,9 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action, loader } from "~/routes/skj.impor";
+import { loader as jobLoader } from "~/routes/skj.impor_.$id";
+import { runNextBackgroundJob } from "~/services/background-jobs.server";
+import { JOB_HANDLERS } from "~/services/job-handlers.server";
 import type { Db } from "~db/client.server";
 import { findOpenDraft } from "~db/queries/skj-drafts.server";
 import { importSotkFiles } from "~db/queries/sotk-import.server";
@@ -43,13 +46,25 @@ interface Done {
 const draftOf = (code: string) => findOpenDraft(db, db.select().from(positions).where(eq(positions.code, code)).get()!.id);
 const counts = () => db.get<{ drafts: number; competencies: number }>(sql`select (select count(*) from skj_drafts) as drafts, (select count(*) from competencies) as competencies`);
 
-async function analyse(cookie: string, files = ["a1-bordered.docx", "a2-form.xlsx"]): Promise<Analysis> {
-  const answer = await run(action, upload(cookie, files.map(fixture)));
-  expect(answer.status).toBe(200);
-  return answer.body as Analysis;
+/** Uploads, runs the background job that reads the books, and returns what its page shows. */
+async function analyseJob(cookie: string, files: { name: string; bytes: Uint8Array }[]) {
+  const answer = await run(action, upload(cookie, files));
+  expect(answer.status).toBe(302);
+  const id = /^\/skj\/impor\/(\d+)$/.exec(answer.headers.get("Location") ?? "")![1]!;
+  expect(await runNextBackgroundJob(db, JOB_HANDLERS)).toBe(true);
+  const page = await run(jobLoader, get(`/skj/impor/${id}`, cookie), { id });
+  expect(page.status).toBe(200);
+  return page.body as { job: { status: string; percent: number; note: string | null; error: string | null }; analysis: Analysis | null; gone: boolean };
 }
 
-describe("/skj/impor", () => {
+async function analyse(cookie: string, files = ["a1-bordered.docx", "a2-form.xlsx"]): Promise<Analysis> {
+  const { job, analysis } = await analyseJob(cookie, files.map(fixture));
+  expect(job).toMatchObject({ status: "selesai", percent: 100, note: `${analysis!.rows.length} SKJ ditemukan di ${files.join(", ")}` });
+  return { ...analysis!, kind: "analysis" };
+}
+
+// each analysis starts a worker thread that compiles the readers first: seconds, more on a busy machine
+describe("/skj/impor", { timeout: 60_000 }, () => {
   it("is for those who write SKJ: the viewer is refused, the analyst is let in", async () => {
     expect((await run(loader, get("/skj/impor", await cookieFor("viewer@demo.go.id")))).status).toBe(403);
     expect((await run(action, upload(await cookieFor("viewer@demo.go.id"), [fixture("a1-bordered.docx")]))).status).toBe(403);
@@ -141,8 +156,8 @@ describe("/skj/impor", () => {
 
   it("names a file it cannot read and stores nothing", async () => {
     const before = counts();
-    const answer = await run(action, upload(await cookieFor("analis@demo.go.id"), [fixture("a1-bordered.docx"), { name: "catatan.docx", bytes: new TextEncoder().encode("bukan dokumen") }]));
-    expect(answer).toMatchObject({ status: 422, body: { message: "catatan.docx: Berkas ini bukan Word (.docx), Excel (.xlsx), atau PDF. Tidak ada yang disimpan." } });
+    const failed = await analyseJob(await cookieFor("analis@demo.go.id"), [fixture("a1-bordered.docx"), { name: "catatan.docx", bytes: new TextEncoder().encode("bukan dokumen") }]);
+    expect(failed).toMatchObject({ job: { status: "gagal", error: "catatan.docx: Berkas ini bukan Word (.docx), Excel (.xlsx), atau PDF. Tidak ada yang disimpan." }, analysis: null });
     const empty = await run(action, upload(await cookieFor("analis@demo.go.id"), []));
     expect(empty).toMatchObject({ status: 400, body: { message: "Pilih minimal satu berkas Word (.docx), Excel (.xlsx) atau PDF." } });
     expect(counts()).toEqual(before);

@@ -1,7 +1,7 @@
 // Matching a read SKJ to the register and the dictionary (contract §7.5): the position by name and unit, with a
 // score and the candidates when unsure; technical competencies to published entries by name; the printed texts
 // of regulation competencies checked against the regulation's.
-import { nameSimilarity } from "../similarity";
+import { levenshteinRatio, nameTokens, tokenJaccard } from "../similarity";
 import { isTechnical, type LegacyDocument, type LegacyTechnical, type RegulationPrint } from "./document";
 import type { LegacyProblem } from "./read-skj";
 import { fold } from "./text";
@@ -34,8 +34,35 @@ const NAME_WEIGHT = 0.7;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const compact = (s: string) => fold(s).replace(/\s+/g, "");
 
-function nameScore(a: string, b: string): number {
-  return compact(a) === compact(b) ? 1 : nameSimilarity(a, b).score;
+interface NameFacts {
+  compact: string;
+  tokens: string[];
+  sorted: string;
+}
+
+const factsOf = (name: string): NameFacts => {
+  const tokens = nameTokens(name);
+  return { compact: compact(name), tokens, sorted: [...tokens].sort().join(" ") };
+};
+
+// a register of 20,000 positions is compared with every SKJ of a book: each name is read into words once
+const factsCache = new WeakMap<object, NameFacts>();
+function cachedFacts(entry: { name: string }): NameFacts {
+  let facts = factsCache.get(entry);
+  if (!facts) factsCache.set(entry, (facts = factsOf(entry.name)));
+  return facts;
+}
+
+/**
+ * The names' similarity (nameSimilarity's score, 1 when equal as printed) where it can reach `min`. The score is
+ * the mean of the word overlap and an edit-distance ratio of at most 1, so below an overlap of 2·min − 1 it cannot
+ * reach `min`: then the costly edit distance is skipped and a score below `min` is answered.
+ */
+function nameScore(a: NameFacts, b: NameFacts, min: number): number {
+  if (a.compact === b.compact) return 1;
+  const jaccard = tokenJaccard(a.tokens, b.tokens);
+  if (jaccard < 2 * min - 1) return jaccard / 2;
+  return (jaccard + levenshteinRatio(a.sorted, b.sorted)) / 2;
 }
 
 /**
@@ -43,15 +70,14 @@ function nameScore(a: string, b: string): number {
  * ikhtisar) names the candidate's unit: its own unit named counts most, an enclosing unit (the perangkat
  * daerah printed under the title) nearly as much.
  */
-function unitScore(context: string, candidate: RegisterPosition, affair: string | null): number {
-  const text = ` ${fold(context)} `;
+function unitScore(context: { text: string; tokens: string[] }, candidate: RegisterPosition, affair: string | null): number {
   let best = 0;
   candidate.unitPath.forEach((unit, i) => {
     const own = i === candidate.unitPath.length - 1;
-    if (text.includes(` ${fold(unit)} `)) best = Math.max(best, own ? 1 : 0.9);
+    if (context.text.includes(` ${fold(unit)} `)) best = Math.max(best, own ? 1 : 0.9);
   });
   const sameAffair = affair && candidate.governmentAffair && fold(affair) === fold(candidate.governmentAffair) ? 0.3 : 0;
-  const summary = candidate.summary && nameSimilarity(context, candidate.summary).jaccard > 0.5 ? 0.3 : 0;
+  const summary = candidate.summary && tokenJaccard(context.tokens, nameTokens(candidate.summary)) > 0.5 ? 0.3 : 0;
   return Math.min(1, best + sameAffair + summary);
 }
 
@@ -63,8 +89,10 @@ export function matchPosition(
   printed: { name: string; governmentAffair: string | null; summary: string; headerLines: string[]; unitText: string | null },
   register: readonly RegisterPosition[],
 ): { match: { positionCode: string; score: number } | null; candidates: PositionCandidate[] } {
-  const context = [...printed.headerLines, printed.unitText ?? "", printed.summary].join(" \n ");
-  const named = register.map((p) => ({ p, name: nameScore(printed.name, p.name) })).filter((s) => s.name >= CANDIDATE_MIN);
+  const joined = [...printed.headerLines, printed.unitText ?? "", printed.summary].join(" \n ");
+  const context = { text: ` ${fold(joined)} `, tokens: nameTokens(joined) };
+  const name = factsOf(printed.name);
+  const named = register.map((p) => ({ p, name: nameScore(name, cachedFacts(p), CANDIDATE_MIN) })).filter((s) => s.name >= CANDIDATE_MIN);
   const scored = named
     .map(({ p, name }) => ({
       positionCode: p.code,
@@ -91,9 +119,10 @@ const TECHNICAL_MATCH_MIN = 0.85;
 
 export function matchTechnical(name: string, entries: readonly DictionaryEntry[]): DictionaryEntry | null {
   let best: [DictionaryEntry, number] | null = null;
+  const facts = factsOf(name);
   for (const e of entries) {
     if (e.type !== "teknis") continue;
-    const score = nameScore(name, e.name);
+    const score = nameScore(facts, cachedFacts(e), TECHNICAL_MATCH_MIN);
     if (score >= TECHNICAL_MATCH_MIN && (!best || score > best[1])) best = [e, score];
   }
   return best?.[0] ?? null;

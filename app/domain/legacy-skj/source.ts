@@ -42,3 +42,6 @@ export function rowText(row: LegacyRow): string {
 export function cellAt(row: LegacyRow, col: number): LegacyCell | undefined {
   return row.cells.find((c) => col >= c.col && col < c.col + c.span);
 }
+
+/** How far a reader is through one file: a fraction of its bytes or pages, the rows so far, the page reached. */
+export type ReadProgress = (read: { fraction: number; rows: readonly LegacyRow[]; page: number | null }) => void;

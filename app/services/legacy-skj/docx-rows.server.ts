@@ -3,13 +3,14 @@
 // The XML is read by a streaming parser, so a 1,000-page book never becomes one DOM in memory.
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import type { LegacyCell, LegacyRow } from "~/domain/legacy-skj/source";
+import type { LegacyCell, LegacyRow, ReadProgress } from "~/domain/legacy-skj/source";
 import { LegacyFileError } from "./errors.server";
 
 const W = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+const XML_SLICE = 1 << 20;
 
-export async function docxRows(bytes: Uint8Array): Promise<LegacyRow[]> {
+export async function docxRows(bytes: Uint8Array, onProgress?: ReadProgress): Promise<LegacyRow[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -18,7 +19,7 @@ export async function docxRows(bytes: Uint8Array): Promise<LegacyRow[]> {
   }
   const entry = zip.file("word/document.xml");
   if (!entry) throw new LegacyFileError("Berkas ini bukan dokumen Word (.docx): isi word/document.xml tidak ada.");
-  return documentRows(await entry.async("string"));
+  return documentRows(await entry.async("string"), onProgress);
 }
 
 interface OpenCell {
@@ -29,7 +30,7 @@ interface OpenCell {
 }
 
 /** Rows of word/document.xml. Exported for tests that hand-write the XML of a layout variant. */
-export function documentRows(xml: string): LegacyRow[] {
+export function documentRows(xml: string, onProgress?: ReadProgress): LegacyRow[] {
   const rows: LegacyRow[] = [];
   const parser = new SaxesParser({ xmlns: true, position: false });
   // both kinds of page marks are counted; Word's rendered marks win when the file has them (see the end)
@@ -166,7 +167,12 @@ export function documentRows(xml: string): LegacyRow[] {
         break;
     }
   });
-  parser.write(xml).close();
+  // written in slices so that a progress bar can follow a 1,000-page book
+  for (let at = 0; at < xml.length; at += XML_SLICE) {
+    parser.write(xml.slice(at, at + XML_SLICE));
+    onProgress?.({ fraction: Math.min(1, (at + XML_SLICE) / xml.length), rows, page: Math.max(renderedPage, explicitPage) });
+  }
+  parser.close();
   const useRendered = renderedPage > 1;
   rows.forEach((row, i) => (row.page = useRendered ? pageOf[i]!.rendered : pageOf[i]!.explicit));
   return rows;

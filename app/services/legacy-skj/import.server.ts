@@ -60,12 +60,14 @@ function technicalEntries(db: DbOrTx): DictionaryEntry[] {
 
 /** Reads and matches every SKJ of the files; a file that cannot be read throws its LegacyFileError. */
 export async function analyseLegacyFiles(db: DbOrTx, files: readonly { name: string; bytes: Uint8Array }[]): Promise<LegacyImportRow[]> {
-  const register = registerPositions(db);
-  const dictionary = dictionaryForMatching(db);
-  const rows: LegacyImportRow[] = [];
-  for (const file of files) {
-    for (const skj of await readLegacyFile(file.name, file.bytes)) rows.push(matchSkj(skj, register, dictionary));
-  }
+  const skjs: LegacyFileSkj[] = [];
+  for (const file of files) skjs.push(...(await readLegacyFile(file.name, file.bytes)));
+  return matchLegacySkj(skjs, registerPositions(db), dictionaryForMatching(db));
+}
+
+/** Each SKJ read matched to the register and the dictionary (no database: a worker thread runs it too). */
+export function matchLegacySkj(skjs: readonly LegacyFileSkj[], register: readonly RegisterPosition[], dictionary: { published: DictionaryEntry[]; unpublished: DictionaryEntry[] }): LegacyImportRow[] {
+  const rows = skjs.map((skj) => matchSkj(skj, register, dictionary));
   // a book that prints one position twice: the later SKJ would replace the earlier one's draft
   const seen = new Map<string, LegacyImportRow>();
   for (const row of rows) {

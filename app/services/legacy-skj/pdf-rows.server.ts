@@ -3,7 +3,7 @@
 // table the chunks are placed in the columns its header row names: a column reaches from the end of the
 // previous column's header to the end of its own, which holds for left-aligned and centred headers alike.
 import { getDocumentProxy } from "unpdf";
-import type { LegacyCell, LegacyRow } from "~/domain/legacy-skj/source";
+import type { LegacyCell, LegacyRow, ReadProgress } from "~/domain/legacy-skj/source";
 import { fold } from "~/domain/legacy-skj/text";
 import { LegacyFileError } from "./errors.server";
 
@@ -25,7 +25,7 @@ const SPANNING_WORDS = /^(tingkat pentingnya( terhadap jabatan)?|terhadap jabata
 const NEEDS = [/kompetensi/, /level|tingkat/];
 const NEEDS_REQUIREMENTS = [/mutlak|uraian/];
 
-export async function pdfRows(bytes: Uint8Array): Promise<LegacyRow[]> {
+export async function pdfRows(bytes: Uint8Array, onProgress?: ReadProgress): Promise<LegacyRow[]> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(bytes.slice());
@@ -42,6 +42,7 @@ export async function pdfRows(bytes: Uint8Array): Promise<LegacyRow[]> {
       characters += lines.reduce((sum, l) => sum + l.chunks.reduce((s, c) => s + c.text.length, 0), 0);
       rows.push(...linesToRows(lines, n));
       page.cleanup();
+      onProgress?.({ fraction: n / pdf.numPages, rows, page: n });
     }
   } finally {
     await pdf.destroy();

@@ -3,7 +3,7 @@
 import JSZip from "jszip";
 import { legacyDocument, type LegacyDocument, type RegulationPrint } from "~/domain/legacy-skj/document";
 import { readLegacySkj, type LegacyProblem } from "~/domain/legacy-skj/read-skj";
-import type { LegacyRow } from "~/domain/legacy-skj/source";
+import type { LegacyRow, ReadProgress } from "~/domain/legacy-skj/source";
 import { docxRows } from "./docx-rows.server";
 import { LegacyFileError } from "./errors.server";
 import { pdfRows } from "./pdf-rows.server";
@@ -24,9 +24,9 @@ export interface LegacyFileSkj {
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-export async function legacyFileRows(bytes: Uint8Array): Promise<LegacyRow[]> {
+export async function legacyFileRows(bytes: Uint8Array, onProgress?: ReadProgress): Promise<LegacyRow[]> {
   if (bytes.byteLength > LEGACY_FILE_MAX_BYTES) throw new LegacyFileError(`Berkas lebih besar dari ${LEGACY_FILE_MAX_BYTES / 1024 / 1024} MB; pecah buku menjadi beberapa berkas.`);
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return pdfRows(bytes);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return pdfRows(bytes, onProgress);
   // OLE compound file: a password-protected Office file, or the old .doc/.xls format
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new LegacyFileError("Berkas ini terkunci kata sandi atau berformat lama (.doc/.xls); buka lalu simpan sebagai .docx/.xlsx tanpa kata sandi.");
   if (!startsWith(bytes, [0x50, 0x4b])) throw new LegacyFileError("Berkas ini bukan Word (.docx), Excel (.xlsx), atau PDF.");
@@ -36,15 +36,15 @@ export async function legacyFileRows(bytes: Uint8Array): Promise<LegacyRow[]> {
   } catch {
     throw new LegacyFileError("Berkas ini rusak: arsip .docx/.xlsx tidak dapat dibuka.");
   }
-  if (zip.file("word/document.xml")) return docxRows(bytes);
+  if (zip.file("word/document.xml")) return docxRows(bytes, onProgress);
   if (zip.file("xl/workbook.xml")) return xlsxRows(bytes);
   throw new LegacyFileError("Berkas ini bukan Word (.docx), Excel (.xlsx), atau PDF.");
 }
 
-export async function readLegacyFile(file: string, bytes: Uint8Array): Promise<LegacyFileSkj[]> {
+export async function readLegacyFile(file: string, bytes: Uint8Array, onProgress?: ReadProgress): Promise<LegacyFileSkj[]> {
   let rows: LegacyRow[];
   try {
-    rows = await legacyFileRows(bytes);
+    rows = await legacyFileRows(bytes, onProgress);
   } catch (error) {
     // the message names the file, since one import may take many
     if (error instanceof LegacyFileError) throw new LegacyFileError(`${file}: ${error.message}`);
