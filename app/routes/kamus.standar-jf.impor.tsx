@@ -95,8 +95,8 @@ export default function ImportJfStandardsPage() {
           </p>
           <h1>Impor standar nasional JF</h1>
           <p>
-            Berkas JSON (array standar) atau XLSX dengan lembar “{JF_STANDARD_SHEET_NAME}”, satu baris per JF dan jenjang: kolom jf, jenjang, instansi_pembina,
-            dasar_hukum, M.01–M.08, SK.01, kompetensi_teknis (satu “kode: level” per baris dalam sel), terverifikasi, contoh. Kompetensi teknis harus sudah
+            Berkas JSON (array standar) atau XLSX dengan lembar “{JF_STANDARD_SHEET_NAME}”, satu baris per JF dan jenjang: kolom JF, Jenjang, Instansi Pembina,
+            Dasar Hukum, M.01–M.08, SK.01, Kompetensi Teknis (satu “kode: level” per baris dalam sel), Terverifikasi, Contoh. Kompetensi teknis harus sudah
             terbit di kamus. Standar yang sudah ada diganti isinya; untuk mengubah, ekspor JSON di halaman daftar, ubah, lalu impor kembali.
             Satu baris salah berarti tidak ada yang disimpan.
           </p>
