@@ -72,7 +72,12 @@ export default function App() {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppShell user={data?.user ?? null} navigation={data?.navigation ?? []} demoUsersActive={data?.demoUsersActive ?? false} instanceMissing={data?.instanceMissing ?? false}>
+    <AppShell
+      user={data?.user ?? null}
+      navigation={data?.navigation ?? []}
+      demoUsersActive={data?.demoUsersActive ?? false}
+      instanceMissing={data?.instanceMissing ?? false}
+    >
       <GeneralErrorBoundary />
     </AppShell>
   );

@@ -31,7 +31,9 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 /** A refusal meant for the user as it is, as opposed to an unexpected failure. */
@@ -43,7 +45,11 @@ function fail(message: string): never {
 }
 
 /** The named files' bytes; when any cannot be read, every such file is named and the command stops. */
-function readFilesOrFail(fs: typeof import("node:fs"), paths: string[], unreadable: (name: string) => string): { name: string; bytes: Uint8Array }[] {
+function readFilesOrFail(
+  fs: typeof import("node:fs"),
+  paths: string[],
+  unreadable: (name: string) => string,
+): { name: string; bytes: Uint8Array }[] {
   const files: { name: string; bytes: Uint8Array }[] = [];
   const missing: string[] = [];
   for (const name of paths) {
@@ -78,12 +84,20 @@ async function main(argv: string[]) {
       return;
     }
     case "user:create": {
-      const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+      });
       migrateDatabase(db);
       const parsed = UserCreateSchema.safeParse({ ...values, password: await readStdin() });
       if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n"));
       const result = await createAccount(db, parsed.data, null);
-      if (!result.ok) fail(Object.entries(result.errors).map(([k, v]) => `${k}: ${v}`).join("\n"));
+      if (!result.ok)
+        fail(
+          Object.entries(result.errors)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join("\n"),
+        );
       console.log(`Pengguna ${result.user.email} (${result.user.role}) dibuat.`);
       return;
     }
@@ -91,7 +105,10 @@ async function main(argv: string[]) {
       const { ApiTokenNameSchema, ScopeListSchema } = await import("~/domain/api-tokens");
       const { createApiToken } = await import("~db/queries/api-tokens.server");
       const { findUserByEmail } = await import("~db/queries/users.server");
-      const { values } = parseArgs({ args: rest, options: { user: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { user: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } },
+      });
       if (!values.user) fail("Sebutkan email pemilik token: --user E");
       const name = ApiTokenNameSchema.safeParse(values.name);
       const scopes = ScopeListSchema.safeParse(values.scopes);
@@ -105,7 +122,9 @@ async function main(argv: string[]) {
       if (!owner) fail(`Pengguna ${values.user} tidak ditemukan.`);
       if (!owner.active) fail(`Pengguna ${owner.email} tidak aktif; token tidak dapat dibuat.`);
       const created = createApiToken(db, { userId: owner.id, name: name.data, scopes: scopes.data }, null);
-      console.log(`Token API "${name.data}" (#${created.id}) untuk ${owner.email} dengan cakupan ${scopes.data.join(", ")}, dibuat oleh operator server (tercatat di log audit). Simpan sekarang; token tidak dapat ditampilkan lagi:`);
+      console.log(
+        `Token API "${name.data}" (#${created.id}) untuk ${owner.email} dengan cakupan ${scopes.data.join(", ")}, dibuat oleh operator server (tercatat di log audit). Simpan sekarang; token tidak dapat ditampilkan lagi:`,
+      );
       // alone on the last line so that scripts can take it with `tail -n 1` (contract §1)
       console.log(created.token);
       return;
@@ -147,7 +166,12 @@ async function main(argv: string[]) {
       if (result.dryRun) for (const line of formatEntryChanges(result.changes)) console.log(line);
       const changed = result.counts.create + result.counts.update > 0;
       const how = result.dryRun ? "Uji coba, tidak ada yang disimpan. " : "";
-      const state = result.dryRun || !changed ? "" : result.published ? " Perubahan langsung diterbitkan." : " Perubahan disimpan sebagai draf untuk ditinjau.";
+      const state =
+        result.dryRun || !changed
+          ? ""
+          : result.published
+            ? " Perubahan langsung diterbitkan."
+            : " Perubahan disimpan sebagai draf untuk ditinjau.";
       console.log(`${how}${formatDictionaryCounts(result.counts)}.${state}`);
       return;
     }
@@ -157,11 +181,15 @@ async function main(argv: string[]) {
       const { analyseLegacyFiles, applyLegacyImport } = await import("~/services/legacy-skj/import.server");
       const { formatLegacyImport, formatLegacyResult } = await import("~/services/legacy-skj/report.server");
       const { LegacyFileError } = await import("~/services/legacy-skj/errors.server");
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean" }, json: { type: "boolean" } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { "dry-run": { type: "boolean" }, json: { type: "boolean" } },
+      });
       if (positionals.length === 0) fail("Sebutkan berkas yang diimpor: npm run cli -- import:skj FILE... [--dry-run] [--json]");
       const files = readFilesOrFail(fs, positionals, (name) => `${name}: Berkas tidak ditemukan atau tidak dapat dibaca.`);
       migrateDatabase(db);
-      let rows;
+      let rows: Awaited<ReturnType<typeof analyseLegacyFiles>>;
       try {
         rows = await analyseLegacyFiles(db, files);
       } catch (error) {
@@ -179,14 +207,22 @@ async function main(argv: string[]) {
       const { bulkSeed } = await import("~db/bulk-seed.server");
       const { values } = parseArgs({
         args: rest,
-        options: { units: { type: "string", default: "2000" }, positions: { type: "string", default: "20000" }, seed: { type: "string", default: "1" } },
+        options: {
+          units: { type: "string", default: "2000" },
+          positions: { type: "string", default: "20000" },
+          seed: { type: "string", default: "1" },
+        },
       });
       if (process.env.NODE_ENV === "production") fail("Data sintetis tidak dimuat di produksi.");
       const asCount = (text: string, label: string) => {
         if (!/^\d+$/.test(text)) fail(`--${label} harus bilangan bulat 0 atau lebih (bukan "${text}").`);
         return Number(text);
       };
-      const options = { units: asCount(values.units, "units"), positions: asCount(values.positions, "positions"), seed: asCount(values.seed, "seed") };
+      const options = {
+        units: asCount(values.units, "units"),
+        positions: asCount(values.positions, "positions"),
+        seed: asCount(values.seed, "seed"),
+      };
       migrateDatabase(db);
       const started = performance.now();
       let counts: { units: number; positions: number };
@@ -206,11 +242,15 @@ async function main(argv: string[]) {
       const { currentPublished } = await import("~db/queries/skj-read.server");
       const { closePdfBrowser } = await import("~/services/pdf.server");
       const { draftPdf, publishedVersionPdf } = await import("~/services/skj-pdf.server");
-      const { values } = parseArgs({ args: rest, options: { position: { type: "string" }, version: { type: "string" }, out: { type: "string" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { position: { type: "string" }, version: { type: "string" }, out: { type: "string" } },
+      });
       if (!values.position) fail("Sebutkan kode jabatan: npm run cli -- export:pdf --position CODE [--version N|draft] --out FILE");
       if (!values.out) fail("Sebutkan berkas tujuan: --out FILE");
       const version = values.version;
-      if (version !== undefined && version !== "draft" && !/^[1-9]\d{0,8}$/.test(version)) fail(`--version harus nomor versi (1, 2, …) atau "draft" (bukan "${version}").`);
+      if (version !== undefined && version !== "draft" && !/^[1-9]\d{0,8}$/.test(version))
+        fail(`--version harus nomor versi (1, 2, …) atau "draft" (bukan "${version}").`);
       migrateDatabase(db);
       const position = findPositionByCode(db, values.position);
       if (!position) fail(`Jabatan ${values.position} tidak ditemukan.`);
@@ -223,14 +263,17 @@ async function main(argv: string[]) {
           if (!bytes) throw new CliError(`Jabatan ${position.code} belum memiliki draf SKJ yang terbuka.`);
         } else {
           const n = version === undefined ? currentPublished(db, position.code)?.version : Number(version);
-          if (n === undefined) throw new CliError(`Jabatan ${position.code} belum memiliki SKJ yang berlaku; sebutkan --version N atau --version draft.`);
+          if (n === undefined)
+            throw new CliError(`Jabatan ${position.code} belum memiliki SKJ yang berlaku; sebutkan --version N atau --version draft.`);
           bytes = await publishedVersionPdf(db, position.code, n);
           what = `versi ${n}`;
           if (!bytes) throw new CliError(`Versi ${n} SKJ jabatan ${position.code} tidak ditemukan.`);
         }
       } catch (error) {
         await closePdfBrowser();
-        fail(error instanceof CliError ? error.message : `PDF tidak dapat dicetak: ${error instanceof Error ? error.message : String(error)}`);
+        fail(
+          error instanceof CliError ? error.message : `PDF tidak dapat dicetak: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       await closePdfBrowser();
       try {

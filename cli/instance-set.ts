@@ -6,16 +6,31 @@ import { saveInstanceProfile } from "~db/queries/instance.server";
 
 export type CliOutcome = { ok: true; message: string } | { ok: false; message: string };
 
-const FLAG_OF: Record<string, string> = { kind: "--kind", name: "--name", headTitle: "--head", place: "--place", regionalGovernment: "--regional" };
+const FLAG_OF: Record<string, string> = {
+  kind: "--kind",
+  name: "--name",
+  headTitle: "--head",
+  place: "--place",
+  regionalGovernment: "--regional",
+};
 
 export function instanceSet(db: Db, args: string[]): CliOutcome {
   const { values } = parseArgs({
     args,
-    options: { kind: { type: "string" }, name: { type: "string" }, head: { type: "string" }, place: { type: "string" }, regional: { type: "string" } },
+    options: {
+      kind: { type: "string" },
+      name: { type: "string" },
+      head: { type: "string" },
+      place: { type: "string" },
+      regional: { type: "string" },
+    },
   });
   const regional = values.regional;
   if (regional !== undefined && regional !== "true" && regional !== "false")
-    return { ok: false, message: `${FLAG_OF.regionalGovernment} (${INSTANCE_FIELD_LABELS.regionalGovernment}): harus true atau false (bukan "${regional}").` };
+    return {
+      ok: false,
+      message: `${FLAG_OF.regionalGovernment} (${INSTANCE_FIELD_LABELS.regionalGovernment}): harus true atau false (bukan "${regional}").`,
+    };
   const input = {
     kind: values.kind,
     name: values.name ?? "",

@@ -12,13 +12,19 @@ export function chooseSeed(env: { nodeEnv: string; skjSeed?: SeedKind }, empty: 
   const production = env.nodeEnv === "production";
   const wanted = env.skjSeed ?? (empty ? (production ? "reference" : "demo") : "none");
   if (wanted === "demo" && production) {
-    return { kind: "reference", warning: "SKJ_SEED=demo diabaikan di produksi: hanya data peraturan yang dimuat (no demo users in production)." };
+    return {
+      kind: "reference",
+      warning: "SKJ_SEED=demo diabaikan di produksi: hanya data peraturan yang dimuat (no demo users in production).",
+    };
   }
   return { kind: wanted };
 }
 
 /** Migrates, then seeds as chooseSeed decides. Safe to run on every start. */
-export async function prepareDatabase(db: Db, env: { nodeEnv: string; skjSeed?: SeedKind }): Promise<{ kind: SeedKind; report?: SeedReport; warning?: string }> {
+export async function prepareDatabase(
+  db: Db,
+  env: { nodeEnv: string; skjSeed?: SeedKind },
+): Promise<{ kind: SeedKind; report?: SeedReport; warning?: string }> {
   migrateDatabase(db);
   const choice = chooseSeed(env, isDatabaseEmpty(db));
   if (choice.kind === "none") return choice;

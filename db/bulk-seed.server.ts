@@ -242,7 +242,10 @@ export function generateBulkSotk({ units: unitCount, positions: positionCount, s
     const [baseName, affair] = PERANGKAT_DAERAH[i % PERANGKAT_DAERAH.length]!;
     const cycle = Math.floor(i / PERANGKAT_DAERAH.length);
     // past one full province the names repeat, so each later round reads as another kabupaten
-    const place = cycle === 0 ? "" : ` Kabupaten ${PLACE_HEADS[(cycle - 1) % PLACE_HEADS.length]}${PLACE_TAILS[Math.floor((cycle - 1) / PLACE_HEADS.length) % PLACE_TAILS.length]}`;
+    const place =
+      cycle === 0
+        ? ""
+        : ` Kabupaten ${PLACE_HEADS[(cycle - 1) % PLACE_HEADS.length]}${PLACE_TAILS[Math.floor((cycle - 1) / PLACE_HEADS.length) % PLACE_TAILS.length]}`;
     pds.push({
       unit: {
         code: `${BULK_PREFIX}PD${pad(i + 1, pdWidth)}`,
@@ -391,9 +394,13 @@ export function generateBulkSotk({ units: unitCount, positions: positionCount, s
 export function bulkSeed(db: Db, options: BulkSeedOptions): { units: number; positions: number } {
   const data = generateBulkSotk(options);
   const client = db.$client;
-  const existing = client.prepare(`select code from org_units where code glob '${BULK_PREFIX}*' limit 1`).get() as { code: string } | undefined;
+  const existing = client.prepare(`select code from org_units where code glob '${BULK_PREFIX}*' limit 1`).get() as
+    | { code: string }
+    | undefined;
   if (existing) {
-    throw new Error(`Data sintetis sudah ada (unit ${existing.code}); hapus database atau gunakan database baru sebelum menjalankan seed:bulk lagi.`);
+    throw new Error(
+      `Data sintetis sudah ada (unit ${existing.code}); hapus database atau gunakan database baru sebelum menjalankan seed:bulk lagi.`,
+    );
   }
   const insertUnit = client.prepare(
     `insert into org_units (code, name, kind, echelon, parent_id, legal_basis_kind, legal_basis_number, legal_basis_year)
@@ -654,7 +661,8 @@ export function generateBulkCompetencies({ count, seed = 1 }: BulkCompetencyOpti
       name,
       category,
       sourceKind,
-      sourceReference: sourceKind === "lokal" ? "Disusun oleh biro organisasi (data sintetis)" : `Kamus kompetensi teknis ${category} (data sintetis)`,
+      sourceReference:
+        sourceKind === "lokal" ? "Disusun oleh biro organisasi (data sintetis)" : `Kamus kompetensi teknis ${category} (data sintetis)`,
       keywords: [subject.toLowerCase(), activity.toLowerCase()],
       definition: `Kemampuan dalam ${rng.pick(DEFINITION_VERBS)} ${activity.toLowerCase()} ${topic} ${rng.pick(DEFINITION_PURPOSES)}.`,
       levels: LEVEL_PATTERNS.map((describe, index) => {
@@ -664,7 +672,10 @@ export function generateBulkCompetencies({ count, seed = 1 }: BulkCompetencyOpti
         return {
           level: index + 1,
           description: describe(topic),
-          indicators: [0, 1, 2].map((k) => `${verbs[(first + k) % verbs.length]} ${rng.pick(INDICATOR_OBJECTS)} ${subject.toLowerCase()} ${rng.pick(INDICATOR_TAILS)}.`),
+          indicators: [0, 1, 2].map(
+            (k) =>
+              `${verbs[(first + k) % verbs.length]} ${rng.pick(INDICATOR_OBJECTS)} ${subject.toLowerCase()} ${rng.pick(INDICATOR_TAILS)}.`,
+          ),
         };
       }),
     });
@@ -680,7 +691,9 @@ export function generateBulkCompetencies({ count, seed = 1 }: BulkCompetencyOpti
 export function bulkSeedCompetencies(db: Db, options: BulkCompetencyOptions): { competencies: number; levels: number; indicators: number } {
   const entries = generateBulkCompetencies(options);
   const client = db.$client;
-  const existing = client.prepare(`select code from competencies where code glob '${BULK_PREFIX}*' limit 1`).get() as { code: string } | undefined;
+  const existing = client.prepare(`select code from competencies where code glob '${BULK_PREFIX}*' limit 1`).get() as
+    | { code: string }
+    | undefined;
   if (existing) {
     throw new Error(`Kompetensi sintetis sudah ada (${existing.code}); gunakan database baru sebelum memuatnya lagi.`);
   }

@@ -1,24 +1,10 @@
 // The whole SKJ Studio domain in one file: tables first, then relations, then types.
 // SQL names are snake_case, TypeScript keys camelCase. Timestamps are ISO-8601 UTC strings.
 import { relations, sql } from "drizzle-orm";
-import {
-  type AnySQLiteColumn,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-const createdAt = () =>
-  text("created_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
-const updatedAt = () =>
-  text("updated_at")
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const updatedAt = () => text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 // ---------------------------------------------------------------- accounts
 
@@ -261,11 +247,7 @@ export const skjDrafts = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("skj_drafts_one_open_uq")
-      .on(t.positionId)
-      .where(sql`closed_at is null`),
-  ],
+  (t) => [uniqueIndex("skj_drafts_one_open_uq").on(t.positionId).where(sql`closed_at is null`)],
 );
 
 // Every saved revision of a draft, kept as history (autosaves included; nothing is overwritten).
@@ -488,29 +470,26 @@ export const exportJobs = sqliteTable(
 
 // National standards of functional positions (issue 17 item 4, docs/decisions/028): one row per JF and jenjang,
 // replaced whole by an import; its history is the audit log (entity "jf_standard", before/after).
-export const jfStandards = sqliteTable(
-  "jf_standards",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    jf: text("jf").notNull(),
-    jenjang: text("jenjang", {
-      enum: ["ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"],
-    }).notNull(),
-    /** "<JF> <jenjang>" normalised (jfMatchKey): what a position's normalised name is matched on. */
-    matchKey: text("match_key").notNull().unique(),
-    instansiPembina: text("instansi_pembina").notNull(),
-    legalBasis: text("legal_basis").notNull(),
-    /** {"M.01": n, …, "M.08": n, "SK.01": n} */
-    levels: text("levels", { mode: "json" }).$type<Record<string, number>>().notNull(),
-    /** [{code, level}] in the order the standard lists them */
-    technical: text("technical", { mode: "json" }).$type<{ code: string; level: number }[]>().notNull(),
-    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
-    example: integer("example", { mode: "boolean" }).notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    updatedBy: integer("updated_by").references(() => users.id),
-  },
-);
+export const jfStandards = sqliteTable("jf_standards", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  jf: text("jf").notNull(),
+  jenjang: text("jenjang", {
+    enum: ["ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"],
+  }).notNull(),
+  /** "<JF> <jenjang>" normalised (jfMatchKey): what a position's normalised name is matched on. */
+  matchKey: text("match_key").notNull().unique(),
+  instansiPembina: text("instansi_pembina").notNull(),
+  legalBasis: text("legal_basis").notNull(),
+  /** {"M.01": n, …, "M.08": n, "SK.01": n} */
+  levels: text("levels", { mode: "json" }).$type<Record<string, number>>().notNull(),
+  /** [{code, level}] in the order the standard lists them */
+  technical: text("technical", { mode: "json" }).$type<{ code: string; level: number }[]>().notNull(),
+  verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+  example: integer("example", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  updatedBy: integer("updated_by").references(() => users.id),
+});
 
 // Work a request hands to the background (issue 16: reading a legacy SKJ book; issue 17: drafts in bulk): one row
 // per job, its input and result as JSON, and its progress as the job page shows it (docs/decisions/025).

@@ -75,7 +75,8 @@ async function main(): Promise<number> {
 
   const missed = rows.filter((r) => !r.error && r.ok === false);
   const crashed = rows.filter((r) => r.error);
-  if (missed.length) console.log(`PERHATIAN: ${missed.length} target tidak tercapai: ${missed.map((r) => `${r.name} [${r.size}]`).join("; ")}`);
+  if (missed.length)
+    console.log(`PERHATIAN: ${missed.length} target tidak tercapai: ${missed.map((r) => `${r.name} [${r.size}]`).join("; ")}`);
   if (crashed.length) console.log(`GALAT: ${crashed.length} pengukuran gagal dijalankan.`);
   if (!missed.length && !crashed.length) console.log("Semua target tercapai.");
   const stamp = writeResults(rows, md, startedAt, wallSeconds, ctx.steps);

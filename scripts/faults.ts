@@ -64,7 +64,14 @@ async function verify(server: AppServer, file: string, fixture: Fixture, ledger:
     const stored = checkDatabase(db, ledger);
     const api = await checkApi(client, fixture.tokens.read, db, ledger, previous, positionsWithVersions(fixture));
     const unanswered = unansweredOutcomes(db, ledger, round);
-    return { ...stored, violations: [...stored.violations, ...api.violations], feed: api.feed, reads: api.reads, unanswered, next: readStartState(db, fixture) };
+    return {
+      ...stored,
+      violations: [...stored.violations, ...api.violations],
+      feed: api.feed,
+      reads: api.reads,
+      unanswered,
+      next: readStartState(db, fixture),
+    };
   } finally {
     client.close();
     db.close();
@@ -72,7 +79,8 @@ async function verify(server: AppServer, file: string, fixture: Fixture, ledger:
 }
 
 async function main() {
-  if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`FAULT_ROUNDS harus bilangan bulat positif, bukan "${process.env.FAULT_ROUNDS}".`);
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
+    throw new Error(`FAULT_ROUNDS harus bilangan bulat positif, bukan "${process.env.FAULT_ROUNDS}".`);
   const wallStarted = performance.now();
   const rng = random(SEED);
   buildIfNeeded();
@@ -92,7 +100,10 @@ async function main() {
   const firstStart = await server.start();
   log(`  server siap dalam ${(firstStart / 1000).toFixed(1)} s di ${server.baseUrl}: ${command.label}`);
   const loginClient = new Client(server.baseUrl);
-  const sessions: Sessions = { analis: await logIn(loginClient, "analis@demo.go.id"), reviewer2: await logIn(loginClient, "reviewer2@demo.go.id") };
+  const sessions: Sessions = {
+    analis: await logIn(loginClient, "analis@demo.go.id"),
+    reviewer2: await logIn(loginClient, "reviewer2@demo.go.id"),
+  };
   loginClient.close();
   ledger.decisionsAfter = fixture.lastDecisionId;
   let state = await verify(server, file, fixture, ledger, [], 0);
@@ -125,9 +136,16 @@ async function main() {
     state = await verify(server, file, fixture, ledger, state.feed, round);
     for (const key of Object.keys(unanswered) as (keyof UnansweredOutcomes)[]) unanswered[key] += state.unanswered[key];
     violations.push(...state.violations.map((v) => `ronde ${round}: ${v}`));
-    checked = { savesVerified: checked.savesVerified + state.savesVerified, penetapanChecked: checked.penetapanChecked + state.penetapanChecked, feedEvents: checked.feedEvents + state.feedEvents, reads: checked.reads + state.reads };
+    checked = {
+      savesVerified: checked.savesVerified + state.savesVerified,
+      penetapanChecked: checked.penetapanChecked + state.penetapanChecked,
+      feedEvents: checked.feedEvents + state.feedEvents,
+      reads: checked.reads + state.reads,
+    };
     if (round % 10 === 0 || state.violations.length) {
-      log(`  ronde ${round}: kill setelah ${delay.toFixed(0)} ms, restart ${(restarts.at(-1)! / 1000).toFixed(2)} s; diakui ${ledger.saves.length} simpanan, ${ledger.singlePublishes.length + ledger.penetapanPublishes.length} penetapan; umpan ${state.feed.length} peristiwa; ${violations.length} pelanggaran`);
+      log(
+        `  ronde ${round}: kill setelah ${delay.toFixed(0)} ms, restart ${(restarts.at(-1)! / 1000).toFixed(2)} s; diakui ${ledger.saves.length} simpanan, ${ledger.singlePublishes.length + ledger.penetapanPublishes.length} penetapan; umpan ${state.feed.length} peristiwa; ${violations.length} pelanggaran`,
+      );
     }
   }
   await server.stop();
@@ -149,7 +167,10 @@ async function main() {
     `  sedang berjalan saat kill (in flight at kill)   ${ledger.total(ledger.inFlight)}: ${kinds(ledger.inFlight)}`,
     `    simpanan terpotong: tersimpan / tidak          ${unanswered.savesStored} / ${unanswered.savesNotStored} (cut-off saves: committed / not; both allowed, never half)`,
     `    penetapan terpotong: ditetapkan / tetap draf   ${unanswered.penetapanPublished} / ${unanswered.penetapanNotPublished} (cut-off penetapan publishes: whole / none)`,
-    `  kill setelah (kill delay) ms                    median ${percentile([...killDelays].sort((a, b) => a - b), 0.5).toFixed(0)}, rentang ${KILL_AFTER_MS.min}–${KILL_AFTER_MS.max}`,
+    `  kill setelah (kill delay) ms                    median ${percentile(
+      [...killDelays].sort((a, b) => a - b),
+      0.5,
+    ).toFixed(0)}, rentang ${KILL_AFTER_MS.min}–${KILL_AFTER_MS.max}`,
     `  server                                          ${command.label}`,
     `  waktu restart (restart time) s                  median ${(percentile(sorted, 0.5) / 1000).toFixed(2)}, p95 ${(percentile(sorted, 0.95) / 1000).toFixed(2)}, maks ${(sorted.at(-1)! / 1000).toFixed(2)}`,
     `  waktu total (wall time)                         ${((performance.now() - wallStarted) / 1000).toFixed(1)} s`,

@@ -55,7 +55,12 @@ function actors(db: Db): Actors {
     if (!user) throw new Error(`SKJ demo: pengguna ${email} tidak ada; muat data demo lengkap terlebih dahulu.`);
     return { id: user.id, role: user.role };
   };
-  return { analis: actor("analis@demo.go.id"), reviewer: actor("reviewer@demo.go.id"), reviewer2: actor("reviewer2@demo.go.id"), admin: actor("admin@demo.go.id") };
+  return {
+    analis: actor("analis@demo.go.id"),
+    reviewer: actor("reviewer@demo.go.id"),
+    reviewer2: actor("reviewer2@demo.go.id"),
+    admin: actor("admin@demo.go.id"),
+  };
 }
 
 /** The managerial and sociocultural rows keep their prefilled standard levels; the technical ones come from the seed. */
@@ -77,7 +82,13 @@ function submitDraft(db: Db, people: Actors, code: string, change: (document: Sk
   }
   const draft = createDraft(db, { positionId: position.id, ...fresh, document, actorId: people.analis.id, via: "ui" });
   const warned = results.some((r) => r.severity === "warning");
-  const submitted = moveDraft(db, { draftId: draft.id, transition: "submit", actor: people.analis, results, justification: warned ? JUSTIFICATION : null });
+  const submitted = moveDraft(db, {
+    draftId: draft.id,
+    transition: "submit",
+    actor: people.analis,
+    results,
+    justification: warned ? JUSTIFICATION : null,
+  });
   if (!submitted.ok) throw new Error(`SKJ demo ${code}: gagal diajukan: ${submitted.message}`);
   return draft.id;
 }
@@ -101,7 +112,8 @@ function establish(db: Db, people: Actors, fields: PenetapanFields, drafts: { co
   return published.versions.length;
 }
 
-const readDemoSkj = (): DemoSkjFile => JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "seeds", "demo/skj.json"), "utf8")) as DemoSkjFile;
+const readDemoSkj = (): DemoSkjFile =>
+  JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "seeds", "demo/skj.json"), "utf8")) as DemoSkjFile;
 
 /**
  * Loads the demo SKJ once. A database that already holds any SKJ draft or version is left alone: the demo
@@ -116,7 +128,11 @@ export function seedDemoSkj(db: Db): DemoSkjReport {
   const report = { ...none };
 
   const first = file.published.map((entry) => {
-    const draftId = submitDraft(db, people, entry.code, (document) => ({ ...document, competencies: withTechnical(document, entry.technical), requirements: entry.requirements }));
+    const draftId = submitDraft(db, people, entry.code, (document) => ({
+      ...document,
+      competencies: withTechnical(document, entry.technical),
+      requirements: entry.requirements,
+    }));
     approve(db, people, entry.code, draftId);
     return { code: entry.code, draftId };
   });
@@ -125,13 +141,20 @@ export function seedDemoSkj(db: Db): DemoSkjReport {
 
   // newDraftDocument copies the version just published, so only the competencies change in version 2
   const revision = file.secondVersion;
-  const revisionDraft = submitDraft(db, people, revision.code, (document) => ({ ...document, competencies: withTechnical(document, revision.technical) }));
+  const revisionDraft = submitDraft(db, people, revision.code, (document) => ({
+    ...document,
+    competencies: withTechnical(document, revision.technical),
+  }));
   approve(db, people, revision.code, revisionDraft, revision.reason);
   report.skjVersions += establish(db, people, revision.penetapan, [{ code: revision.code, draftId: revisionDraft }]);
   report.penetapan++;
 
   for (const entry of file.submitted) {
-    submitDraft(db, people, entry.code, (document) => ({ ...document, competencies: withTechnical(document, entry.technical), requirements: entry.requirements }));
+    submitDraft(db, people, entry.code, (document) => ({
+      ...document,
+      competencies: withTechnical(document, entry.technical),
+      requirements: entry.requirements,
+    }));
     report.skjDrafts++;
   }
   return report;

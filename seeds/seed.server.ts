@@ -156,13 +156,17 @@ function seedDemoRows(tx: Tx, report: SeedReport, passwordHash: string) {
   // the demo instance is data like any other: a real install fills its own profile in
   if (!instanceProfile(tx)) {
     const profile = InstanceProfileSchema.parse(readSeed<unknown>("demo/instance.json"));
-    tx.insert(settings).values({ key: INSTANCE_SETTING_KEY, label: "Profil instansi", value: profile, sourceNote: "Profil instansi demo.", verified: true }).run();
+    tx.insert(settings)
+      .values({ key: INSTANCE_SETTING_KEY, label: "Profil instansi", value: profile, sourceNote: "Profil instansi demo.", verified: true })
+      .run();
     bump(report, "settings");
   }
 
   for (const u of DEMO_USERS) {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, u.email)).get()) continue;
-    tx.insert(users).values({ ...u, passwordHash, isDemo: true }).run();
+    tx.insert(users)
+      .values({ ...u, passwordHash, isDemo: true })
+      .run();
     bump(report, "users");
   }
 
@@ -217,7 +221,14 @@ function seedDemoRows(tx: Tx, report: SeedReport, passwordHash: string) {
       sourceReference: c.sourceReference ?? null,
       keywords: c.keywords ?? [],
     });
-    addRevision(tx, id, { definition: definitionFromPlainText(c.definition ?? ""), textStatus: "contoh", levels: levelsOf(c), note: example, publish: true, actorId: null });
+    addRevision(tx, id, {
+      definition: definitionFromPlainText(c.definition ?? ""),
+      textStatus: "contoh",
+      levels: levelsOf(c),
+      note: example,
+      publish: true,
+      actorId: null,
+    });
     bump(report, "competencies");
   }
 
@@ -227,7 +238,13 @@ function seedDemoRows(tx: Tx, report: SeedReport, passwordHash: string) {
   const only = revisions[0];
   if (revisions.length === 1 && only && only.status === "draft" && only.definitionText === "") {
     const c = readSeed<DictionaryEntry>("demo/t-otda-contoh.json");
-    replaceDraftTexts(tx, only.id, { definition: definitionFromPlainText(c.definition ?? ""), textStatus: "contoh", levels: levelsOf(c), note: example, actorId: null });
+    replaceDraftTexts(tx, only.id, {
+      definition: definitionFromPlainText(c.definition ?? ""),
+      textStatus: "contoh",
+      levels: levelsOf(c),
+      note: example,
+      actorId: null,
+    });
     publishRevision(tx, only.id, null);
     bump(report, "competencyRevisions");
   }
@@ -264,5 +281,7 @@ export async function seed(db: Db, kind: "reference" | "demo", options: { demoSk
 }
 
 export function isDatabaseEmpty(db: Db): boolean {
-  return (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0 && (db.select({ n: count() }).from(competencyRevisions).get()?.n ?? 0) === 0;
+  return (
+    (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0 && (db.select({ n: count() }).from(competencyRevisions).get()?.n ?? 0) === 0
+  );
 }

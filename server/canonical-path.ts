@@ -24,6 +24,7 @@ export function canonicalTarget(target: string): CanonicalTarget {
   const path = q < 0 ? target : target.slice(0, q);
   const query = q < 0 ? "" : target.slice(q);
   if (!path.startsWith("/")) return { ok: false, reason: "not an origin-form path" };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   if (/[\\\x00-\x20\x7f]/.test(path)) return { ok: false, reason: "backslash, space or control character" };
   const segments: string[] = [];
   for (const raw of path.slice(1).split("/")) {
@@ -38,7 +39,7 @@ export function canonicalTarget(target: string): CanonicalTarget {
   }
   // a trailing slash is kept: Remix treats "/jabatan/" and "/jabatan" alike, and a form may post to either
   const trailing = segments.length > 0 && /\/(?:\.|%2e){0,2}$/i.test(path) ? "/" : "";
-  return { ok: true, url: "/" + segments.join("/") + trailing + query };
+  return { ok: true, url: `/${segments.join("/")}${trailing}${query}` };
 }
 
 function canonicalSegment(raw: string): string | null {

@@ -11,5 +11,9 @@ export type ExportWorker = PollingWorker;
 export function startExportWorker(db: Db, options: ExportWorkerOptions = {}): ExportWorker {
   const requeued = requeueInterruptedExports(db);
   if (requeued > 0) console.log(`Ekspor: ${requeued} pekerjaan yang terputus dijalankan ulang.`);
-  return startPollingWorker("Export worker", { runNext: (stopping) => runNextExportJob(db, stopping), cleanUp: () => deleteExpiredExports(db) }, options);
+  return startPollingWorker(
+    "Export worker",
+    { runNext: (stopping) => runNextExportJob(db, stopping), cleanUp: () => deleteExpiredExports(db) },
+    options,
+  );
 }

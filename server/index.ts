@@ -49,7 +49,10 @@ app.get("/healthz", (_req, res) => {
 app.use(refuseCrossSiteWrites);
 app.use(limitBrowserBodies);
 app.use(contentSecurityPolicy);
-app.all("*", createRequestHandler({ build, mode: config.remixMode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }));
+app.all(
+  "*",
+  createRequestHandler({ build, mode: config.remixMode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }),
+);
 
 let workers: Workers | undefined;
 // the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts.

@@ -81,7 +81,8 @@ export function limitBrowserBodies(req: Request, res: Response, next: NextFuncti
   const declared = req.get("content-length");
   if (declared === undefined) {
     // browsers always declare the length of a form post; a chunked one could not be bounded before Remix reads it
-    if (req.get("transfer-encoding")) res.status(411).type("text/plain; charset=utf-8").send("Panjang isi permintaan (Content-Length) wajib dicantumkan.");
+    if (req.get("transfer-encoding"))
+      res.status(411).type("text/plain; charset=utf-8").send("Panjang isi permintaan (Content-Length) wajib dicantumkan.");
     else next();
     return;
   }

@@ -2,9 +2,22 @@
 // signed, and records the outcome. At least once: a crash between sending and recording sends again.
 import crypto from "node:crypto";
 import { webhookPayloadOf } from "~/domain/webhooks";
-import { checkWebhookTarget, postToTarget, resolveWithDns, type ResolveHost, type WebhookTransport } from "~/services/webhook-target.server";
+import {
+  checkWebhookTarget,
+  postToTarget,
+  resolveWithDns,
+  type ResolveHost,
+  type WebhookTransport,
+} from "~/services/webhook-target.server";
 import type { Db } from "~db/client.server";
-import { allowedWebhookHosts, dueDeliveries, enqueueDueDeliveries, markDelivered, markFailed, type DueDelivery } from "~db/queries/webhooks.server";
+import {
+  allowedWebhookHosts,
+  dueDeliveries,
+  enqueueDueDeliveries,
+  markDelivered,
+  markFailed,
+  type DueDelivery,
+} from "~db/queries/webhooks.server";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_USER_AGENT = "SKJ-Studio-Webhook/1";
@@ -72,7 +85,13 @@ async function deliver(db: Db, delivery: DueDelivery, send: Send, now: () => Dat
 
 /** Starts the timer; the first tick runs one interval after start. */
 export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): WebhookWorker {
-  const { intervalMs = 1000, transport = postToTarget, resolveHost = resolveWithDns, now = () => new Date(), onError = (error) => console.error("Webhook worker:", error) } = options;
+  const {
+    intervalMs = 1000,
+    transport = postToTarget,
+    resolveHost = resolveWithDns,
+    now = () => new Date(),
+    onError = (error) => console.error("Webhook worker:", error),
+  } = options;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 

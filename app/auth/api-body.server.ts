@@ -11,7 +11,9 @@ export const JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
 const DISCARD_MAX_BYTES = 32 * 1024 * 1024;
 
 export function methodNotAllowed(): Response {
-  return apiError(405, "method_not_allowed", "Metode tidak didukung; gunakan POST dengan dokumen SKJ sebagai JSON.", { headers: { Allow: "POST" } });
+  return apiError(405, "method_not_allowed", "Metode tidak didukung; gunakan POST dengan dokumen SKJ sebagai JSON.", {
+    headers: { Allow: "POST" },
+  });
 }
 
 function payloadTooLarge(): Response {
@@ -82,7 +84,9 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch (error) {
     // V8's message is English; only the position is worth passing on
     const position = error instanceof SyntaxError ? /position (\d+)/.exec(error.message)?.[1] : undefined;
-    throw invalidJson(`Isi permintaan bukan JSON yang sah${position ? ` (kesalahan di sekitar karakter ke-${Number(position) + 1})` : ""}.`);
+    throw invalidJson(
+      `Isi permintaan bukan JSON yang sah${position ? ` (kesalahan di sekitar karakter ke-${Number(position) + 1})` : ""}.`,
+    );
   }
 }
 

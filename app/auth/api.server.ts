@@ -38,7 +38,9 @@ export async function requireApiToken(request: Request, scope: Scope | "any"): P
     throw apiError(
       403,
       "forbidden",
-      scope === "any" ? "Token API ini tidak memiliki cakupan yang dikenal." : `Token API ini tidak memiliki cakupan ${scope} yang diperlukan.`,
+      scope === "any"
+        ? "Token API ini tidak memiliki cakupan yang dikenal."
+        : `Token API ini tidak memiliki cakupan ${scope} yang diperlukan.`,
     );
   }
   return principal;

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { type NavItem, type Role } from "~/domain/permissions";
+import type { NavItem, Role } from "~/domain/permissions";
 import { ROLE_LABELS } from "~/domain/labels";
 interface Props {
   user: { name: string; email: string; role: Role } | null;
@@ -21,7 +21,8 @@ export function AppShell({ user, navigation, demoUsersActive, instanceMissing = 
       ) : null}
       {instanceMissing ? (
         <div className="demo-banner" role="alert">
-          Profil instansi belum diisi: SKJ belum dapat dicetak atau diekspor. <a href="/admin/instansi">Isi profil instansi</a> (nama instansi, jabatan kepala, tempat penetapan).
+          Profil instansi belum diisi: SKJ belum dapat dicetak atau diekspor. <a href="/admin/instansi">Isi profil instansi</a> (nama
+          instansi, jabatan kepala, tempat penetapan).
         </div>
       ) : null}
       <header className="topbar">

@@ -4,7 +4,13 @@ import { createContext, useContext, useMemo, type MouseEvent, type ReactNode } f
 // comments without the editor itself knowing about reviews.
 const OpenThreads = createContext<ReadonlyMap<string, number[]>>(new Map());
 
-export function CommentMarkers({ threads, children }: { threads: { id: number; anchor: string; resolvedAt: string | null }[]; children: ReactNode }) {
+export function CommentMarkers({
+  threads,
+  children,
+}: {
+  threads: { id: number; anchor: string; resolvedAt: string | null }[];
+  children: ReactNode;
+}) {
   const byAnchor = useMemo(() => {
     const map = new Map<string, number[]>();
     for (const t of threads) if (!t.resolvedAt) map.set(t.anchor, [...(map.get(t.anchor) ?? []), t.id]);

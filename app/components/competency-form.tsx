@@ -47,7 +47,10 @@ export function emptyEntry(): EntryFormValues {
 }
 
 function SimilarNames({ name, code }: { name: string; code: string }) {
-  const found = useJsonLookup<{ similar: { code: string; name: string }[] }>(name.trim().length < 4 ? null : `/kamus/mirip?name=${encodeURIComponent(name)}&code=${encodeURIComponent(code)}`, 400);
+  const found = useJsonLookup<{ similar: { code: string; name: string }[] }>(
+    name.trim().length < 4 ? null : `/kamus/mirip?name=${encodeURIComponent(name)}&code=${encodeURIComponent(code)}`,
+    400,
+  );
   const similar = found.data?.similar ?? [];
   if (similar.length === 0) return null;
   return (
@@ -75,7 +78,11 @@ interface EntryBackup {
 export function CompetencyForm(props: Props) {
   const base = `${props.baseRevisionId ?? "baru"}:${props.baseUpdatedAt ?? ""}`;
   return (
-    <Recoverable<EntryBackup> storageKey={props.mode === "create" ? "kamus:baru" : `kamus:ubah:${props.defaults.code}`} server={{ entry: props.defaults, definitionJson: props.definitionJson }} base={base}>
+    <Recoverable<EntryBackup>
+      storageKey={props.mode === "create" ? "kamus:baru" : `kamus:ubah:${props.defaults.code}`}
+      server={{ entry: props.defaults, definitionJson: props.definitionJson }}
+      base={base}
+    >
       {({ restored, backup }) => (
         <EntryForm
           {...props}
@@ -118,7 +125,13 @@ function EntryForm({
     }
   }, [serverErrors, form]);
   const definition = useRef(initialDefinition);
-  const formRef = useFormBackup({ backup, base, restored, watch: form.watch, value: () => ({ entry: form.getValues(), definitionJson: definition.current }) });
+  const formRef = useFormBackup({
+    backup,
+    base,
+    restored,
+    watch: form.watch,
+    value: () => ({ entry: form.getValues(), definitionJson: definition.current }),
+  });
   const levels = form.watch("levels");
   const keywords = form.watch("keywords") ?? [];
   const name = form.watch("name");
@@ -139,7 +152,11 @@ function EntryForm({
         </p>
       ) : null}
       <div className="grid-2">
-        <Field label="Kode kompetensi" error={errors.code?.message} hint="Kode instansi pembina (mis. K-STANKOM/…/01) atau kode lokal (mis. T.ANJAB).">
+        <Field
+          label="Kode kompetensi"
+          error={errors.code?.message}
+          hint="Kode instansi pembina (mis. K-STANKOM/…/01) atau kode lokal (mis. T.ANJAB)."
+        >
           <input type="text" readOnly={mode === "edit"} {...form.register("code")} />
         </Field>
         <Field label="Nama kompetensi" error={errors.name?.message}>
@@ -157,11 +174,19 @@ function EntryForm({
             ))}
           </select>
         </Field>
-        <Field label="Rujukan sumber" error={errors.sourceReference?.message} hint="Judul kamus instansi pembina atau daerah asal, atau catatan penyusunan.">
+        <Field
+          label="Rujukan sumber"
+          error={errors.sourceReference?.message}
+          hint="Judul kamus instansi pembina atau daerah asal, atau catatan penyusunan."
+        >
           <input type="text" {...form.register("sourceReference")} />
         </Field>
         <Field label="Kata kunci" error={errors.keywords?.message} hint="Pisahkan dengan koma.">
-          <input type="text" defaultValue={keywords.join(", ")} onChange={(e) => form.setValue("keywords", parseKeywords(e.target.value))} />
+          <input
+            type="text"
+            defaultValue={keywords.join(", ")}
+            onChange={(e) => form.setValue("keywords", parseKeywords(e.target.value))}
+          />
         </Field>
       </div>
       {mode === "create" ? <SimilarNames name={name} code={code} /> : null}
@@ -202,16 +227,44 @@ function EntryForm({
                     <label className="visually-hidden" htmlFor={`ind-${li}-${ii}`}>
                       Indikator {indicatorNumber(level.level, ii)}
                     </label>
-                    <input id={`ind-${li}-${ii}`} type="text" aria-invalid={levelErrors?.indicators?.[ii] ? true : undefined} {...form.register(`levels.${li}.indicators.${ii}`)} />
+                    <input
+                      id={`ind-${li}-${ii}`}
+                      type="text"
+                      aria-invalid={levelErrors?.indicators?.[ii] ? true : undefined}
+                      {...form.register(`levels.${li}.indicators.${ii}`)}
+                    />
                     {levelErrors?.indicators?.[ii]?.message ? <p className="field-error">{levelErrors.indicators[ii]?.message}</p> : null}
                   </div>
-                  <button type="button" className="icon-button" aria-label={`Naikkan indikator ${indicatorNumber(level.level, ii)}`} disabled={ii === 0} onClick={() => setIndicators(li, swap(form.getValues(`levels.${li}.indicators`), ii, ii - 1))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Naikkan indikator ${indicatorNumber(level.level, ii)}`}
+                    disabled={ii === 0}
+                    onClick={() => setIndicators(li, swap(form.getValues(`levels.${li}.indicators`), ii, ii - 1))}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="icon-button" aria-label={`Turunkan indikator ${indicatorNumber(level.level, ii)}`} disabled={ii === indicators.length - 1} onClick={() => setIndicators(li, swap(form.getValues(`levels.${li}.indicators`), ii, ii + 1))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Turunkan indikator ${indicatorNumber(level.level, ii)}`}
+                    disabled={ii === indicators.length - 1}
+                    onClick={() => setIndicators(li, swap(form.getValues(`levels.${li}.indicators`), ii, ii + 1))}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="icon-button" aria-label={`Hapus indikator ${indicatorNumber(level.level, ii)}`} disabled={indicators.length === 1} onClick={() => setIndicators(li, form.getValues(`levels.${li}.indicators`).filter((_, k) => k !== ii))}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Hapus indikator ${indicatorNumber(level.level, ii)}`}
+                    disabled={indicators.length === 1}
+                    onClick={() =>
+                      setIndicators(
+                        li,
+                        form.getValues(`levels.${li}.indicators`).filter((_, k) => k !== ii),
+                      )
+                    }
+                  >
                     ✕
                   </button>
                 </li>
@@ -220,7 +273,11 @@ function EntryForm({
             {levelErrors?.indicators?.message || levelErrors?.indicators?.root?.message ? (
               <p className="field-error">{levelErrors.indicators.message ?? levelErrors.indicators.root?.message}</p>
             ) : null}
-            <button type="button" className="button button-secondary" onClick={() => setIndicators(li, [...form.getValues(`levels.${li}.indicators`), ""])}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setIndicators(li, [...form.getValues(`levels.${li}.indicators`), ""])}
+            >
               + Indikator level {level.level}
             </button>
           </fieldset>

@@ -32,7 +32,9 @@ export function CoverageChart({ rows }: { rows: CoverageRow[] }) {
                 x += w;
                 return rect;
               })}
-              {row.total === 0 ? <rect x={labelWidth} y={y} width={barWidth} height={barHeight} fill="none" stroke="#c9cfd6" strokeDasharray="4 3" /> : null}
+              {row.total === 0 ? (
+                <rect x={labelWidth} y={y} width={barWidth} height={barHeight} fill="none" stroke="#c9cfd6" strokeDasharray="4 3" />
+              ) : null}
               <text x={labelWidth + barWidth + 8} y={y + barHeight / 2 + 5} fontSize="13" fill="#434c57">
                 {row.total ? `${Math.round((row.published / row.total) * 100)}%` : "—"}
               </text>

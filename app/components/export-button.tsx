@@ -1,7 +1,17 @@
 import { Form, useNavigation } from "@remix-run/react";
 
 /** Queues a bundle export and opens its progress page (the POST goes to /ekspor, whatever page shows the button). */
-export function ExportButton({ subject, id, format, label }: { subject: "penetapan" | "unit"; id: number; format: "pdf" | "docx"; label: string }) {
+export function ExportButton({
+  subject,
+  id,
+  format,
+  label,
+}: {
+  subject: "penetapan" | "unit";
+  id: number;
+  format: "pdf" | "docx";
+  label: string;
+}) {
   const busy = useNavigation().formAction === "/ekspor?index";
   return (
     <Form method="post" action="/ekspor?index">

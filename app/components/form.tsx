@@ -15,7 +15,12 @@ export function useSchemaForm<T extends FieldValues>(
   serverErrors: FieldErrors | undefined,
 ) {
   const submit = useSubmit();
-  const form = useForm<T>({ resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues, mode: "onSubmit", reValidateMode: "onChange" });
+  const form = useForm<T>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<T>,
+    defaultValues,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
   useEffect(() => {
     for (const [name, message] of Object.entries(serverErrors ?? {})) {
       form.setError(name as Path<T>, { type: "server", message });

@@ -15,13 +15,19 @@ const score = (n: number) => n.toLocaleString("id-ID", { minimumFractionDigits: 
 
 export function AnalysisForm({ reply }: { reply: LegacyAnalysis }) {
   const busy = useNavigation().state === "submitting";
-  const [choices, setChoices] = useState(() => reply.rows.map((r) => ({ keep: r.match !== null, positionCode: r.match?.positionCode ?? "" })));
+  const [choices, setChoices] = useState(() =>
+    reply.rows.map((r) => ({ keep: r.match !== null, positionCode: r.match?.positionCode ?? "" })),
+  );
   const count = choices.filter((c) => c.keep && c.positionCode).length;
-  const choose = (i: number, change: Partial<(typeof choices)[number]>) => setChoices((all) => all.map((c, j) => (j === i ? { ...c, ...change } : c)));
+  const choose = (i: number, change: Partial<(typeof choices)[number]>) =>
+    setChoices((all) => all.map((c, j) => (j === i ? { ...c, ...change } : c)));
   return (
     <Form method="post" action="/skj/impor" className="card" aria-labelledby="hasil-periksa">
       <h2 id="hasil-periksa" style={{ marginTop: 0 }}>{`${reply.rows.length} SKJ ditemukan di ${reply.files.join(", ")}`}</h2>
-      <p className="muted">Periksa jabatan yang dicocokkan. Ubah pilihan bila keliru, atau hapus centang agar baris itu tidak diimpor. Kompetensi teknis baru menjadi draf kamus.</p>
+      <p className="muted">
+        Periksa jabatan yang dicocokkan. Ubah pilihan bila keliru, atau hapus centang agar baris itu tidak diimpor. Kompetensi teknis baru
+        menjadi draf kamus.
+      </p>
       <input type="hidden" name="analisis" value={reply.id} />
       <table className="data" aria-label="SKJ yang ditemukan">
         <thead>
@@ -62,7 +68,10 @@ export function AnalysisForm({ reply }: { reply: LegacyAnalysis }) {
                   >
                     {row.match ? null : <option value="">— pilih jabatan —</option>}
                     {row.candidates.map((c) => (
-                      <option key={c.positionCode} value={c.positionCode}>{`${c.name} — ${c.unit} (${c.positionCode}, skor ${score(c.score)})`}</option>
+                      <option
+                        key={c.positionCode}
+                        value={c.positionCode}
+                      >{`${c.name} — ${c.unit} (${c.positionCode}, skor ${score(c.score)})`}</option>
                     ))}
                   </select>
                 ) : (
@@ -99,4 +108,3 @@ export function AnalysisForm({ reply }: { reply: LegacyAnalysis }) {
     </Form>
   );
 }
-

@@ -1,7 +1,13 @@
 import { indicatorNumber } from "~/domain/dictionary";
 
 /** The five levels of an entry with their description and numbered indicators (3.1, 3.2 …). */
-export function LevelsTable({ levels, caption }: { levels: { level: number; description: string; indicators: string[] }[]; caption: string }) {
+export function LevelsTable({
+  levels,
+  caption,
+}: {
+  levels: { level: number; description: string; indicators: string[] }[];
+  caption: string;
+}) {
   return (
     <table className="levels-table" aria-label={caption}>
       <thead>

@@ -3,9 +3,28 @@ import { ANCHOR_MISSING, type AnchorOption } from "~/domain/comment-anchors";
 import { useCommentFetcher } from "./review-comments";
 
 /** The choice of a section or row, with nothing chosen until the user chooses (the server refuses it too). */
-export function AnchorSelect({ id, anchors, required, invalid, describedBy }: { id: string; anchors: AnchorOption[]; required?: boolean; invalid?: boolean; describedBy?: string }) {
+export function AnchorSelect({
+  id,
+  anchors,
+  required,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  anchors: AnchorOption[];
+  required?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
   return (
-    <select id={id} name="anchor" defaultValue="" aria-required={required || undefined} aria-invalid={invalid || undefined} aria-describedby={invalid ? describedBy : undefined}>
+    <select
+      id={id}
+      name="anchor"
+      defaultValue=""
+      aria-required={required || undefined}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? describedBy : undefined}
+    >
       <option value="">— Pilih bagian —</option>
       {anchors.map((a) => (
         <option key={a.value} value={a.value}>

@@ -37,4 +37,3 @@ export function NewToken({ created }: { created: { token: string; name: string; 
     </section>
   );
 }
-

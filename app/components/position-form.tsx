@@ -32,21 +32,46 @@ interface PositionBackup {
 /** The position form, with what was typed but never accepted by the server offered back when it reopens. */
 export function PositionForm(props: Props) {
   return (
-    <Recoverable<PositionBackup> storageKey={props.defaults.code ? `jabatan:ubah:${props.defaults.code}` : "jabatan:baru"} server={{ values: props.defaults, summaryJson: props.summaryJson }} base="register">
+    <Recoverable<PositionBackup>
+      storageKey={props.defaults.code ? `jabatan:ubah:${props.defaults.code}` : "jabatan:baru"}
+      server={{ values: props.defaults, summaryJson: props.summaryJson }}
+      base="register"
+    >
       {({ restored, backup }) => (
-        <PositionFields {...props} defaults={restored?.value.values ?? props.defaults} summaryJson={restored ? restored.value.summaryJson : props.summaryJson} backup={backup} restored={Boolean(restored)} />
+        <PositionFields
+          {...props}
+          defaults={restored?.value.values ?? props.defaults}
+          summaryJson={restored ? restored.value.summaryJson : props.summaryJson}
+          backup={backup}
+          restored={Boolean(restored)}
+        />
       )}
     </Recoverable>
   );
 }
 
-function PositionFields({ defaults, summaryJson, unit, serverErrors, submitLabel, cancelTo, backup, restored }: Props & { backup: LocalDraft<PositionBackup>; restored: boolean }) {
+function PositionFields({
+  defaults,
+  summaryJson,
+  unit,
+  serverErrors,
+  submitLabel,
+  cancelTo,
+  backup,
+  restored,
+}: Props & { backup: LocalDraft<PositionBackup>; restored: boolean }) {
   const busy = useNavigation().state === "submitting";
   const { form, onSubmit } = useSchemaForm<PositionFormValues>(PositionSchema, defaults, serverErrors);
   const errors = form.formState.errors;
   const group = form.watch("group");
   const summary = useRef(summaryJson);
-  const formRef = useFormBackup({ backup, base: "register", restored, watch: form.watch, value: () => ({ values: form.getValues(), summaryJson: summary.current }) });
+  const formRef = useFormBackup({
+    backup,
+    base: "register",
+    restored,
+    watch: form.watch,
+    value: () => ({ values: form.getValues(), summaryJson: summary.current }),
+  });
   return (
     <Form method="post" className="stacked wide card" noValidate onSubmit={onSubmit} ref={formRef}>
       <div className="grid-2">
@@ -79,7 +104,9 @@ function PositionFields({ defaults, summaryJson, unit, serverErrors, submitLabel
           <UnitPicker
             name="unitCode"
             // a copy restored from the browser may name another unit than the server's, known here by its code only
-            initial={defaults.unitCode ? { code: defaults.unitCode, name: unit?.code === defaults.unitCode ? unit.name : defaults.unitCode } : null}
+            initial={
+              defaults.unitCode ? { code: defaults.unitCode, name: unit?.code === defaults.unitCode ? unit.name : defaults.unitCode } : null
+            }
             emptyLabel="Ketik nama unit…"
             activeOnly
             onPick={(code) => form.setValue("unitCode", code, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}

@@ -11,7 +11,17 @@ interface Item {
  * "Tetapkan N SKJ" opens a modal dialog that names the act and its SKJ; only its confirm button publishes.
  * The modal keeps focus inside it and Escape cancels; focus starts on "Batal", the choice that changes nothing.
  */
-export function PublishConfirmation({ actLabel, items, disabled, error }: { actLabel: string; items: Item[]; disabled: boolean; error?: string }) {
+export function PublishConfirmation({
+  actLabel,
+  items,
+  disabled,
+  error,
+}: {
+  actLabel: string;
+  items: Item[];
+  disabled: boolean;
+  error?: string;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -29,7 +39,13 @@ export function PublishConfirmation({ actLabel, items, disabled, error }: { actL
       <button type="button" ref={opener} className="button" disabled={disabled || busy} onClick={open}>
         Tetapkan {items.length} SKJ
       </button>
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby="konfirmasi-judul" aria-describedby="konfirmasi-akibat" onClose={() => opener.current?.focus()}>
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby="konfirmasi-judul"
+        aria-describedby="konfirmasi-akibat"
+        onClose={() => opener.current?.focus()}
+      >
         <h2 id="konfirmasi-judul">Tetapkan {items.length} SKJ?</h2>
         <p>
           Anda akan menetapkan SKJ berikut dengan <strong>{actLabel}</strong>:
@@ -42,7 +58,8 @@ export function PublishConfirmation({ actLabel, items, disabled, error }: { actL
           ))}
         </ul>
         <p id="konfirmasi-akibat" className="warning">
-          Setelah ditetapkan, versi SKJ ini tidak dapat diubah atau dihapus. Perubahan hanya dapat dilakukan melalui versi baru dengan penetapan lain.
+          Setelah ditetapkan, versi SKJ ini tidak dapat diubah atau dihapus. Perubahan hanya dapat dilakukan melalui versi baru dengan
+          penetapan lain.
         </p>
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="publish" />

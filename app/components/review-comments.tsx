@@ -15,7 +15,6 @@ export interface CommentThreadView {
   replies: { id: number; body: string; authorName: string; createdAt: string }[];
 }
 
-
 /** The error of a comment form's last answer, once it has landed. */
 export function useCommentFetcher() {
   const fetcher = useFetcher<CommentReply>();
@@ -61,7 +60,17 @@ export function ReviewComments({ comments, action, anchors = [], onShowAnchor, c
   );
 }
 
-function CommentThread({ thread: c, label, action, onShowAnchor }: { thread: CommentThreadView; label: string; action?: string; onShowAnchor?: (anchor: string) => void }) {
+function CommentThread({
+  thread: c,
+  label,
+  action,
+  onShowAnchor,
+}: {
+  thread: CommentThreadView;
+  label: string;
+  action?: string;
+  onShowAnchor?: (anchor: string) => void;
+}) {
   const { fetcher, form, error } = useCommentFetcher();
   return (
     <li id={`thread-${c.id}`} tabIndex={-1} className={c.resolvedAt ? "comment resolved" : "comment"} data-anchor={c.anchor}>

@@ -20,7 +20,13 @@ export function TechnicalEntryPicker({ name, label }: { name: string; label: str
       <input type="hidden" name={name} value={chosen?.code ?? ""} />
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ketik kode atau nama, mis. analisis jabatan" />
+        <input
+          id={id}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Ketik kode atau nama, mis. analisis jabatan"
+        />
       </div>
       {chosen ? (
         <p role="status">
@@ -44,7 +50,9 @@ export function TechnicalEntryPicker({ name, label }: { name: string; label: str
             </li>
           ))}
           {found.failed ? <li className="muted">Pencarian kamus gagal (koneksi terputus?); ketik lagi untuk mencoba.</li> : null}
-          {found.data && !found.failed && found.data.entries.length === 0 ? <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li> : null}
+          {found.data && !found.failed && found.data.entries.length === 0 ? (
+            <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li>
+          ) : null}
         </ul>
       ) : null}
     </div>

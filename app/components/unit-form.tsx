@@ -50,10 +50,18 @@ export function UnitForm({ defaults, parent, serverErrors, submitLabel, cancelTo
             ))}
           </select>
         </Field>
-        <Field label="Unit induk" error={errors.parentCode?.message} hint="Kosongkan untuk perangkat daerah. Mengganti induk memindahkan unit beserta sub-unitnya.">
+        <Field
+          label="Unit induk"
+          error={errors.parentCode?.message}
+          hint="Kosongkan untuk perangkat daerah. Mengganti induk memindahkan unit beserta sub-unitnya."
+        >
           <UnitPicker
             name="parentCode"
-            initial={defaults.parentCode ? { code: defaults.parentCode, name: parent?.code === defaults.parentCode ? parent.name : defaults.parentCode } : null}
+            initial={
+              defaults.parentCode
+                ? { code: defaults.parentCode, name: parent?.code === defaults.parentCode ? parent.name : defaults.parentCode }
+                : null
+            }
             emptyLabel="Tidak ada (perangkat daerah)"
             activeOnly
             onPick={(code) => form.setValue("parentCode", code, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}

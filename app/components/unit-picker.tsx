@@ -100,11 +100,20 @@ export function UnitPicker({ name, label, id: givenId, initial, emptyLabel, acti
         onKeyDown={onKeyDown}
       />
       <input type="hidden" name={name} value={picked?.code ?? ""} />
-      <ul id={listId} role="listbox" aria-label={`Pilihan ${(label ?? "unit").toLowerCase()}`} className="picker-results unit-picker-list" hidden={!open}>
+      <ul
+        id={listId}
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern puts its listbox on a list
+        role="listbox"
+        aria-label={`Pilihan ${(label ?? "unit").toLowerCase()}`}
+        className="picker-results unit-picker-list"
+        hidden={!open}
+      >
         {matches.map((unit, i) => (
+          // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant, focus stays in the input
           <li
             key={unit.code}
             id={optionId(i)}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the listbox above
             role="option"
             aria-selected={i === active}
             // mousedown, not click: the input's blur would otherwise close the list first
@@ -122,7 +131,11 @@ export function UnitPicker({ name, label, id: givenId, initial, emptyLabel, acti
         ))}
       </ul>
       <p className="muted" role="status">
-        {open && failed ? "Daftar unit tidak dapat dimuat; coba lagi." : open && data && matches.length === 0 ? "Tidak ada unit yang cocok." : ""}
+        {open && failed
+          ? "Daftar unit tidak dapat dimuat; coba lagi."
+          : open && data && matches.length === 0
+            ? "Tidak ada unit yang cocok."
+            : ""}
       </p>
     </div>
   );

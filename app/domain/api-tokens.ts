@@ -17,7 +17,14 @@ export function isApiScope(value: unknown): value is Scope {
 /** "skj:read, skj:write" → ["skj:read", "skj:write"]; duplicates collapse, unknown scopes are refused by name. */
 export const ScopeListSchema = z
   .string({ error: "Cakupan (scope) token wajib diisi." })
-  .transform((input) => [...new Set(input.split(",").map((s) => s.trim()).filter(Boolean))])
+  .transform((input) => [
+    ...new Set(
+      input
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
       .array(

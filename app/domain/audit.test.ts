@@ -16,8 +16,8 @@ describe("audit summaries", () => {
   });
 
   it("names a position's group and level by their labels, as the screens do", () => {
-    expect(describeChanges(changedFields({ group: "pengawas", functionalLevel: null }, { group: "fungsional", functionalLevel: "ahli_muda" }))).toBe(
-      "kelompok jabatan: Jabatan Pengawas → Jabatan Fungsional; jenjang: — → Ahli Muda",
-    );
+    expect(
+      describeChanges(changedFields({ group: "pengawas", functionalLevel: null }, { group: "fungsional", functionalLevel: "ahli_muda" })),
+    ).toBe("kelompok jabatan: Jabatan Pengawas → Jabatan Fungsional; jenjang: — → Ahli Muda");
   });
 });

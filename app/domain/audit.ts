@@ -42,7 +42,9 @@ const VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
 };
 
 export function describeChanges(changes: ReturnType<typeof changedFields>): string {
-  return changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field}: ${formatValue(c.field, c.before)} → ${formatValue(c.field, c.after)}`).join("; ");
+  return changes
+    .map((c) => `${FIELD_LABELS[c.field] ?? c.field}: ${formatValue(c.field, c.before)} → ${formatValue(c.field, c.after)}`)
+    .join("; ");
 }
 
 function formatValue(field: string, v: unknown): string {

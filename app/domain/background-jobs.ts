@@ -55,6 +55,14 @@ export interface JobView {
   error: string | null;
 }
 
-export function jobView(job: { id: number; title: string; status: JobStatus; done: number; total: number; progressNote: string | null; error: string | null }): JobView {
+export function jobView(job: {
+  id: number;
+  title: string;
+  status: JobStatus;
+  done: number;
+  total: number;
+  progressNote: string | null;
+  error: string | null;
+}): JobView {
   return { id: job.id, title: job.title, status: job.status, percent: jobPercent(job), note: job.progressNote, error: job.error };
 }

@@ -36,7 +36,11 @@ describe("canonicalJson", () => {
   });
 
   it("parses back to what JSON.stringify would have written", () => {
-    const value = { nested: { list: [1, "dua", { tiga: [null, false] }], date: new Date("2026-01-02T03:04:05.000Z") }, empty: {}, none: [] };
+    const value = {
+      nested: { list: [1, "dua", { tiga: [null, false] }], date: new Date("2026-01-02T03:04:05.000Z") },
+      empty: {},
+      none: [],
+    };
     expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
     expect(canonicalJson(value)).toContain('"date":"2026-01-02T03:04:05.000Z"');
   });

@@ -15,7 +15,13 @@ describe("rankSuggestions", () => {
   it("puts what most similar positions use above what one unit neighbour uses, and says why", () => {
     const ranked = rankSuggestions(
       signals({
-        similar: { totalWeight: 14, uses: new Map([["T.DATA", { positions: 14, weight: 14 }], ["T.ARSIP", { positions: 2, weight: 1.5 }]]) },
+        similar: {
+          totalWeight: 14,
+          uses: new Map([
+            ["T.DATA", { positions: 14, weight: 14 }],
+            ["T.ARSIP", { positions: 2, weight: 1.5 }],
+          ]),
+        },
         unit: { total: 1, uses: new Map([["T.ANJAB", 1]]), unitName: "Bagian Tata Laksana" },
       }),
       new Set(),
@@ -28,7 +34,14 @@ describe("rankSuggestions", () => {
   it("adds up the signals, so an entry named by several outranks one named strongly by a single one", () => {
     const ranked = rankSuggestions(
       signals({
-        unit: { total: 10, uses: new Map([["T.A", 5], ["T.B", 6]]), unitName: "Bidang Data" },
+        unit: {
+          total: 10,
+          uses: new Map([
+            ["T.A", 5],
+            ["T.B", 6],
+          ]),
+          unitName: "Bidang Data",
+        },
         affair: { total: 100, uses: new Map([["T.A", 60]]), affair: "Statistik" },
         summary: [{ code: "T.A", words: ["data", "statistik"] }],
       }),
@@ -36,13 +49,20 @@ describe("rankSuggestions", () => {
     );
     expect(codes(ranked)).toEqual(["T.A", "T.B"]);
     // strongest reason first
-    expect(ranked[0]!.reasons).toEqual(["dipakai 5 jabatan di unit yang sama (Bidang Data)", "cocok dengan ikhtisar: data, statistik", "dipakai 60 jabatan urusan Statistik"]);
+    expect(ranked[0]!.reasons).toEqual([
+      "dipakai 5 jabatan di unit yang sama (Bidang Data)",
+      "cocok dengan ikhtisar: data, statistik",
+      "dipakai 60 jabatan urusan Statistik",
+    ]);
     expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
   });
 
   it("weighs a share of a group, not a raw count: 3 of 4 similar positions beat 10 of 200", () => {
     const ranked = rankSuggestions(
-      signals({ affair: { total: 200, uses: new Map([["T.LUAS", 10]]), affair: null }, unit: { total: 4, uses: new Map([["T.FOKUS", 3]]), unitName: "Seksi Mutu" } }),
+      signals({
+        affair: { total: 200, uses: new Map([["T.LUAS", 10]]), affair: null },
+        unit: { total: 4, uses: new Map([["T.FOKUS", 3]]), unitName: "Seksi Mutu" },
+      }),
       new Set(),
     );
     expect(codes(ranked)).toEqual(["T.FOKUS", "T.LUAS"]);
@@ -50,7 +70,15 @@ describe("rankSuggestions", () => {
   });
 
   it("ranks ikhtisar matches by their order when nothing else speaks", () => {
-    const ranked = rankSuggestions(signals({ summary: [{ code: "T.TATALAKSANA", words: ["proses", "bisnis"] }, { code: "T.ANJAB", words: ["peta"] }] }), new Set());
+    const ranked = rankSuggestions(
+      signals({
+        summary: [
+          { code: "T.TATALAKSANA", words: ["proses", "bisnis"] },
+          { code: "T.ANJAB", words: ["peta"] },
+        ],
+      }),
+      new Set(),
+    );
     expect(ranked.map((s) => [s.code, s.reasons])).toEqual([
       ["T.TATALAKSANA", ["cocok dengan ikhtisar: proses, bisnis"]],
       ["T.ANJAB", ["cocok dengan ikhtisar: peta"]],
@@ -64,7 +92,19 @@ describe("rankSuggestions", () => {
   });
 
   it("breaks ties by code, so the list does not shuffle between requests", () => {
-    const ranked = rankSuggestions(signals({ unit: { total: 3, uses: new Map([["T.Z", 1], ["T.M", 1]]), unitName: "Unit" } }), new Set());
+    const ranked = rankSuggestions(
+      signals({
+        unit: {
+          total: 3,
+          uses: new Map([
+            ["T.Z", 1],
+            ["T.M", 1],
+          ]),
+          unitName: "Unit",
+        },
+      }),
+      new Set(),
+    );
     expect(codes(ranked)).toEqual(["T.M", "T.Z"]);
   });
 

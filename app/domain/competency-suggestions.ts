@@ -57,7 +57,11 @@ export function rankSuggestions(signals: SuggestionSignals, exclude: ReadonlySet
     parts.set(code, [...(parts.get(code) ?? []), { score, text }]);
   };
   for (const [code, use] of signals.similar.uses) {
-    add(code, SIGNAL_WEIGHTS.similar * (use.weight / (signals.similar.totalWeight + PRIOR_POSITIONS)), `dipakai ${use.positions} jabatan serupa`);
+    add(
+      code,
+      SIGNAL_WEIGHTS.similar * (use.weight / (signals.similar.totalWeight + PRIOR_POSITIONS)),
+      `dipakai ${use.positions} jabatan serupa`,
+    );
   }
   for (const [code, n] of signals.unit.uses) {
     add(code, SIGNAL_WEIGHTS.unit * share(n, signals.unit.total), `dipakai ${n} jabatan di unit yang sama (${signals.unit.unitName})`);
@@ -85,8 +89,27 @@ export function rankSuggestions(signals: SuggestionSignals, exclude: ReadonlySet
  * Kepegawaian" meets its namesake in every dinas, not every head of a subbagian.
  */
 const PLACING_WORDS: ReadonlySet<string> = new Set([
-  "ahli", "utama", "madya", "muda", "pertama", "penyelia", "mahir", "terampil", "pemula",
-  "kepala", "bidang", "bagian", "subbagian", "sub", "seksi", "biro", "dinas", "badan", "upt", "uptd", "unit",
+  "ahli",
+  "utama",
+  "madya",
+  "muda",
+  "pertama",
+  "penyelia",
+  "mahir",
+  "terampil",
+  "pemula",
+  "kepala",
+  "bidang",
+  "bagian",
+  "subbagian",
+  "sub",
+  "seksi",
+  "biro",
+  "dinas",
+  "badan",
+  "upt",
+  "uptd",
+  "unit",
 ]);
 
 /** The root words that make a position name: no function words, nothing that only places it, each once. */
@@ -100,8 +123,28 @@ export function positionNameRoots(words: readonly string[], stem: (word: string)
  * everything and say nothing about a field.
  */
 export const STOCK_ROOTS: ReadonlySet<string> = new Set([
-  "laksana", "sesuai", "tentu", "atur", "undang", "rangka", "dukung", "tugas", "fungsi", "giat", "bidang",
-  "tingkat", "kualitas", "efektif", "efisien", "prinsip", "dasar", "capai", "sasar", "guna", "agar", "baik",
+  "laksana",
+  "sesuai",
+  "tentu",
+  "atur",
+  "undang",
+  "rangka",
+  "dukung",
+  "tugas",
+  "fungsi",
+  "giat",
+  "bidang",
+  "tingkat",
+  "kualitas",
+  "efektif",
+  "efisien",
+  "prinsip",
+  "dasar",
+  "capai",
+  "sasar",
+  "guna",
+  "agar",
+  "baik",
 ]);
 
 /** |A ∩ B| / |A ∪ B| of two names' root words: 1 for the same job, 0 for nothing in common. */

@@ -8,7 +8,11 @@ const base: RevisionTexts = {
   sourceReference: "",
   keywords: ["anjab"],
   definition: "Kemampuan menganalisis jabatan.",
-  levels: [1, 2, 3, 4, 5].map((level) => ({ level, description: `Deskripsi ${level}`, indicators: [`A${level}`, `B${level}`, `C${level}`] })),
+  levels: [1, 2, 3, 4, 5].map((level) => ({
+    level,
+    description: `Deskripsi ${level}`,
+    indicators: [`A${level}`, `B${level}`, `C${level}`],
+  })),
 };
 
 describe("revision diff", () => {
@@ -30,7 +34,11 @@ describe("revision diff", () => {
     const level3 = diffRevisions(base, after).levels.find((l) => l.level === 3)!;
     expect(level3.indicators.map((c) => c.kind)).toEqual(["same", "added", "same", "same"]);
     expect(level3.indicators[2]).toMatchObject({ kind: "same", text: "B3", beforeNumber: "3.2", afterNumber: "3.3" });
-    expect(diffRevisions(base, after).levels.filter((l) => l.changed).map((l) => l.level)).toEqual([3]);
+    expect(
+      diffRevisions(base, after)
+        .levels.filter((l) => l.changed)
+        .map((l) => l.level),
+    ).toEqual([3]);
   });
 
   it("shows an edited indicator and a new level description as changes", () => {
@@ -38,7 +46,13 @@ describe("revision diff", () => {
     after.levels[0]!.indicators[1] = "B1 diperbaiki";
     after.levels[4]!.description = "Deskripsi lima baru";
     const diff = diffRevisions(base, after);
-    expect(diff.levels[0]!.indicators[1]).toEqual({ kind: "changed", before: "B1", after: "B1 diperbaiki", beforeNumber: "1.2", afterNumber: "1.2" });
+    expect(diff.levels[0]!.indicators[1]).toEqual({
+      kind: "changed",
+      before: "B1",
+      after: "B1 diperbaiki",
+      beforeNumber: "1.2",
+      afterNumber: "1.2",
+    });
     expect(diff.levels[4]!.description).toEqual({ before: "Deskripsi 5", after: "Deskripsi lima baru" });
   });
 

@@ -50,7 +50,8 @@ const FIELD_LABELS: Record<FieldChange["field"], string> = {
 function alignIndicators(level: number, a: string[], b: string[]): IndicatorChange[] {
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: IndicatorChange[] = [];
   let i = 0;
   let j = 0;
@@ -73,7 +74,13 @@ function alignIndicators(level: number, a: string[], b: string[]): IndicatorChan
   for (const change of out) {
     const prev = merged.at(-1);
     if (change.kind === "added" && prev?.kind === "removed") {
-      merged[merged.length - 1] = { kind: "changed", before: prev.text, after: change.text, beforeNumber: prev.beforeNumber, afterNumber: change.afterNumber };
+      merged[merged.length - 1] = {
+        kind: "changed",
+        before: prev.text,
+        after: change.text,
+        beforeNumber: prev.beforeNumber,
+        afterNumber: change.afterNumber,
+      };
     } else merged.push(change);
   }
   return merged;

@@ -102,13 +102,26 @@ describe("validateDictionaryImport: sheets", () => {
     expect(entry!.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it("reads the headers people write and levels written as \"Level 3\", naming errors by the header as written", () => {
-    const LABELS: Record<string, string> = { kode: "Kode Kompetensi", nama: "NAMA", definisi: "Definisi", sumber: "Sumber", level: "Level", deskripsi_level: "Deskripsi Level", indikator: "Indikator Perilaku" };
-    const relabel = (rows: Cells[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [LABELS[k]!, k === "level" ? `Level ${v}` : v])));
+  it('reads the headers people write and levels written as "Level 3", naming errors by the header as written', () => {
+    const LABELS: Record<string, string> = {
+      kode: "Kode Kompetensi",
+      nama: "NAMA",
+      definisi: "Definisi",
+      sumber: "Sumber",
+      level: "Level",
+      deskripsi_level: "Deskripsi Level",
+      indikator: "Indikator Perilaku",
+    };
+    const relabel = (rows: Cells[]) =>
+      rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [LABELS[k]!, k === "level" ? `Level ${v}` : v])));
     const header = DICTIONARY_COLUMN_NAMES.map((c) => LABELS[c]!);
     const [entry] = entriesOf(validateDictionaryImport([sheet(relabel(entryRows("T.A")), { header })]));
     expect(entry!.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
-    const errors = errorsOf(validateDictionaryImport([sheet(relabel(entryRows("T.A", { 2: { deskripsi_level: "" } })), { header, fileName: "kamus.xlsx", sheetName: "Kompetensi" })]));
+    const errors = errorsOf(
+      validateDictionaryImport([
+        sheet(relabel(entryRows("T.A", { 2: { deskripsi_level: "" } })), { header, fileName: "kamus.xlsx", sheetName: "Kompetensi" }),
+      ]),
+    );
     expect(errors.map((e) => [e.file, e.sheet, e.row, e.column])).toEqual([["kamus.xlsx", "Kompetensi", 3, "Deskripsi Level"]]);
   });
 
@@ -119,7 +132,9 @@ describe("validateDictionaryImport: sheets", () => {
     expect(errors[0]!.message).toContain("Level 4");
     expect(errors[0]!.message).not.toContain("Level 3");
 
-    const two = errorsOf(validateDictionaryImport([sheet(entryRows("T.A").filter((r) => r.level === "1" || r.level === "3" || r.level === "5"))]));
+    const two = errorsOf(
+      validateDictionaryImport([sheet(entryRows("T.A").filter((r) => r.level === "1" || r.level === "3" || r.level === "5"))]),
+    );
     expect(two).toHaveLength(1);
     expect(two[0]!.message).toContain("Level 2 dan Level 4 tidak ada");
   });
@@ -136,7 +151,9 @@ describe("validateDictionaryImport: sheets", () => {
     const errors = errorsOf(validateDictionaryImport([sheet(entryRows("T.A", { 3: { level: "tiga" } }))]));
     expect(where(errors)).toEqual([["kamus.csv", 4, "level"]]);
     expect(errors[0]!.message).toContain('"tiga"');
-    expect(where(errorsOf(validateDictionaryImport([sheet(entryRows("T.A", { 5: { level: "6" } }))])))).toEqual([["kamus.csv", 6, "level"]]);
+    expect(where(errorsOf(validateDictionaryImport([sheet(entryRows("T.A", { 5: { level: "6" } }))])))).toEqual([
+      ["kamus.csv", 6, "level"],
+    ]);
   });
 
   it("requires name, definition and source to be the same on every row of a code", () => {
@@ -168,7 +185,9 @@ describe("validateDictionaryImport: sheets", () => {
   it("refuses the regulation codes and allows T.OTDA", () => {
     for (const code of ["M.01", "M.08", "SK.01"]) {
       const errors = errorsOf(validateDictionaryImport([sheet(entryRows(code))]));
-      expect(errors.map((e) => [e.row, e.column, e.message])).toEqual([[2, "kode", "Kode ini milik kamus peraturan dan tidak dapat dipakai."]]);
+      expect(errors.map((e) => [e.row, e.column, e.message])).toEqual([
+        [2, "kode", "Kode ini milik kamus peraturan dan tidak dapat dipakai."],
+      ]);
     }
     expect(entriesOf(validateDictionaryImport([sheet(entryRows("T.OTDA"))]))[0]!.code).toBe("T.OTDA");
   });
@@ -196,7 +215,11 @@ describe("validateDictionaryImport: sheets", () => {
 
   it("refuses a code defined in two files, and a file without data rows", () => {
     const errors = errorsOf(
-      validateDictionaryImport([sheet(entryRows("T.A")), sheet(entryRows("T.A"), { fileName: "lagi.xlsx", sheetName: "Kompetensi" }), sheet([], { fileName: "kosong.csv" })]),
+      validateDictionaryImport([
+        sheet(entryRows("T.A")),
+        sheet(entryRows("T.A"), { fileName: "lagi.xlsx", sheetName: "Kompetensi" }),
+        sheet([], { fileName: "kosong.csv" }),
+      ]),
     );
     expect(errors.map((e) => [e.file, e.sheet, e.row, e.column])).toEqual([
       ["lagi.xlsx", "Kompetensi", 2, "kode"],
@@ -252,7 +275,9 @@ describe("validateDictionaryImport: JSON", () => {
 
   it("says in Indonesian what has the wrong kind, instead of the schema's generic messages", () => {
     const errors = errorsOf(
-      validateDictionaryImport([json([jsonEntry({ name: 5, levels: "lima" }), "teks", jsonEntry({ code: "T.X", source: "regulasi", type: "manajerial" })])]),
+      validateDictionaryImport([
+        json([jsonEntry({ name: 5, levels: "lima" }), "teks", jsonEntry({ code: "T.X", source: "regulasi", type: "manajerial" })]),
+      ]),
     );
     expect(errors.map((e) => [e.row, e.column])).toEqual([
       [1, "name"],
@@ -275,8 +300,16 @@ describe("validateDictionaryImport: JSON", () => {
 
 describe("parseSource and splitIndicators", () => {
   it("accepts the codes and the Indonesian labels, case-insensitively, with the reference after the first colon", () => {
-    expect(parseSource(SOURCE)).toEqual({ ok: true, sourceKind: "instansi_pembina", sourceReference: "Kemenkominfo, Kamus Kompetensi Teknis 2019" });
-    expect(parseSource("KAMUS DAERAH LAIN: Kab. Sleman: 2020")).toEqual({ ok: true, sourceKind: "daerah_lain", sourceReference: "Kab. Sleman: 2020" });
+    expect(parseSource(SOURCE)).toEqual({
+      ok: true,
+      sourceKind: "instansi_pembina",
+      sourceReference: "Kemenkominfo, Kamus Kompetensi Teknis 2019",
+    });
+    expect(parseSource("KAMUS DAERAH LAIN: Kab. Sleman: 2020")).toEqual({
+      ok: true,
+      sourceKind: "daerah_lain",
+      sourceReference: "Kab. Sleman: 2020",
+    });
     expect(parseSource("disusun daerah")).toEqual({ ok: true, sourceKind: "lokal", sourceReference: "" });
     expect(parseSource("Instansi pembina :  LKPP ")).toEqual({ ok: true, sourceKind: "instansi_pembina", sourceReference: "LKPP" });
     expect(parseSource("buku")).toMatchObject({ ok: false, message: expect.stringContaining("instansi_pembina, daerah_lain, lokal") });
@@ -285,7 +318,14 @@ describe("parseSource and splitIndicators", () => {
   });
 
   it("splits one indicator per line and strips the numbering that the app adds on display", () => {
-    expect(splitIndicators("3.1 Satu\r\n3.2. Dua\n\n1. Tiga\n2) Empat\n- Lima\n• Enam")).toEqual(["Satu", "Dua", "Tiga", "Empat", "Lima", "Enam"]);
+    expect(splitIndicators("3.1 Satu\r\n3.2. Dua\n\n1. Tiga\n2) Empat\n- Lima\n• Enam")).toEqual([
+      "Satu",
+      "Dua",
+      "Tiga",
+      "Empat",
+      "Lima",
+      "Enam",
+    ]);
     // a bare number is part of the text ("5 laporan"), not numbering
     expect(splitIndicators("5 laporan disusun tepat waktu")).toEqual(["5 laporan disusun tepat waktu"]);
   });
@@ -322,6 +362,15 @@ describe("export shape", () => {
       sourceReference: "Catatan: dengan titik dua",
       levels: exported[0]!.levels,
     });
-    expect(Object.keys(toJsonEntries(exported)[0]!)).toEqual(["code", "type", "name", "definition", "source", "revision", "status", "levels"]);
+    expect(Object.keys(toJsonEntries(exported)[0]!)).toEqual([
+      "code",
+      "type",
+      "name",
+      "definition",
+      "source",
+      "revision",
+      "status",
+      "levels",
+    ]);
   });
 });

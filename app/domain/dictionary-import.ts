@@ -1,7 +1,17 @@
 // Technical dictionary import (contract §6): turns the rows of a `Kompetensi` sheet (one row per level) or a
 // JSON array into entries checked by TechnicalEntrySchema. Kept free of file formats and storage, like the
 // SOTK import, so that every rule can be tested on plain data.
-import { CompetencyCodeSchema, isRegulationCode, LEVELS, SOURCE_KINDS, TechnicalEntrySchema, type CompetencyType, type RevisionStatus, type SourceKind, type TechnicalEntryInput } from "./dictionary";
+import {
+  CompetencyCodeSchema,
+  isRegulationCode,
+  LEVELS,
+  SOURCE_KINDS,
+  TechnicalEntrySchema,
+  type CompetencyType,
+  type RevisionStatus,
+  type SourceKind,
+  type TechnicalEntryInput,
+} from "./dictionary";
 import { CODE_MAX } from "./sotk";
 import { formatChangeCounts, type ChangeCounts, type ColumnSpec, type ImportError, type ParsedRow } from "./sotk-import";
 import { SOURCE_KIND_LABELS } from "./labels";
@@ -20,12 +30,25 @@ export const DICTIONARY_COLUMNS: readonly ColumnSpec[] = [
     label: "Kode",
     aliases: ["Kode Kompetensi"],
     required: true,
-    description:
-      `Kode kompetensi teknis, maksimal ${CODE_MAX} karakter: huruf, angka, dan tanda . - / _. Satu kode memerlukan lima baris, satu untuk setiap level 1–5. Kode kamus peraturan (M.01–M.08, SK.01) tidak dapat diimpor.`,
+    description: `Kode kompetensi teknis, maksimal ${CODE_MAX} karakter: huruf, angka, dan tanda . - / _. Satu kode memerlukan lima baris, satu untuk setiap level 1–5. Kode kamus peraturan (M.01–M.08, SK.01) tidak dapat diimpor.`,
     example: "T.ANJAB",
   },
-  { name: "nama", label: "Nama", aliases: ["Nama Kompetensi"], required: true, description: "Nama kompetensi; sama di kelima baris level.", example: "Analisis Jabatan" },
-  { name: "definisi", label: "Definisi", aliases: ["Definisi Kompetensi"], required: true, description: "Definisi kompetensi; sama di kelima baris level.", example: "Kemampuan menganalisis informasi jabatan." },
+  {
+    name: "nama",
+    label: "Nama",
+    aliases: ["Nama Kompetensi"],
+    required: true,
+    description: "Nama kompetensi; sama di kelima baris level.",
+    example: "Analisis Jabatan",
+  },
+  {
+    name: "definisi",
+    label: "Definisi",
+    aliases: ["Definisi Kompetensi"],
+    required: true,
+    description: "Definisi kompetensi; sama di kelima baris level.",
+    example: "Kemampuan menganalisis informasi jabatan.",
+  },
   {
     name: "sumber",
     label: "Sumber",
@@ -33,8 +56,22 @@ export const DICTIONARY_COLUMNS: readonly ColumnSpec[] = [
     description: `Asal kompetensi: instansi_pembina, daerah_lain, atau lokal (boleh juga "Instansi pembina", "Kamus daerah lain", "Disusun daerah"), boleh diikuti titik dua dan rujukannya, misalnya "${SOURCE_EXAMPLE}"; sama di kelima baris level.`,
     example: "lokal: Biro Organisasi",
   },
-  { name: "level", label: "Level", aliases: ["Level Kompetensi"], required: true, description: "Level kompetensi, bilangan bulat 1 sampai 5.", example: "1" },
-  { name: "deskripsi_level", label: "Deskripsi Level", aliases: ["Deskripsi"], required: true, description: "Deskripsi kemampuan pada level ini.", example: "Memahami konsep dasar analisis jabatan." },
+  {
+    name: "level",
+    label: "Level",
+    aliases: ["Level Kompetensi"],
+    required: true,
+    description: "Level kompetensi, bilangan bulat 1 sampai 5.",
+    example: "1",
+  },
+  {
+    name: "deskripsi_level",
+    label: "Deskripsi Level",
+    aliases: ["Deskripsi"],
+    required: true,
+    description: "Deskripsi kemampuan pada level ini.",
+    example: "Memahami konsep dasar analisis jabatan.",
+  },
   {
     name: "indikator",
     label: "Indikator",
@@ -89,7 +126,11 @@ export function formatDictionaryCounts(counts: ChangeCounts): string {
 
 // ---------------------------------------------------------------- cell rules shared by sheets and JSON
 
-const normalizeSourceWord = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+const normalizeSourceWord = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 const SOURCE_WORDS = new Map<string, SourceKind>(
   SOURCE_KINDS.flatMap((kind) => [
     [normalizeSourceWord(kind), kind],
@@ -180,7 +221,12 @@ interface Candidate {
  * Runs TechnicalEntrySchema and turns its issues into located errors. `skip` names the fields already
  * reported (a bad `sumber`, incomplete levels) so that one mistake gives one message.
  */
-function checkEntry(candidate: Candidate, where: CandidateMap, skip: ReadonlySet<string>, push: (at: Located, message: string) => void): TechnicalEntryInput | null {
+function checkEntry(
+  candidate: Candidate,
+  where: CandidateMap,
+  skip: ReadonlySet<string>,
+  push: (at: Located, message: string) => void,
+): TechnicalEntryInput | null {
   const parsed = TechnicalEntrySchema.safeParse(candidate);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -220,9 +266,15 @@ function readHeader(sheet: DictionarySheet, err: (row: number, column: string, m
   sheet.header.forEach((raw, i) => {
     const key = headerKey(raw);
     const name = HEADER_LOOKUP.get(key);
-    if (key === "") fail(`kolom ke-${i + 1}`, "Kolom ini berisi data tetapi tidak berjudul. Beri judul kolom yang dikenal atau hapus isinya.");
-    else if (name === undefined) fail(raw.trim(), `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${DICTIONARY_COLUMN_NAMES.join(", ")}.`);
-    else if (present.has(name)) fail(raw.trim(), `Kolom ${quoted(raw.trim())} muncul lebih dari sekali di baris judul (sebagai ${quoted(present.get(name)!.trim())} juga).`);
+    if (key === "")
+      fail(`kolom ke-${i + 1}`, "Kolom ini berisi data tetapi tidak berjudul. Beri judul kolom yang dikenal atau hapus isinya.");
+    else if (name === undefined)
+      fail(raw.trim(), `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${DICTIONARY_COLUMN_NAMES.join(", ")}.`);
+    else if (present.has(name))
+      fail(
+        raw.trim(),
+        `Kolom ${quoted(raw.trim())} muncul lebih dari sekali di baris judul (sebagai ${quoted(present.get(name)!.trim())} juga).`,
+      );
     else present.set(name, raw);
   });
   for (const spec of DICTIONARY_COLUMNS) {
@@ -246,7 +298,13 @@ function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] 
   let present: Map<string, string> | null = null;
   // errors name the column as the file's header writes it, which is what the user looks for
   const err = (row: number, column: string, message: string) =>
-    errors.push({ file: sheet.fileName, ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}), row, column: present?.get(column)?.trim() || column, message });
+    errors.push({
+      file: sheet.fileName,
+      ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}),
+      row,
+      column: present?.get(column)?.trim() || column,
+      message,
+    });
   present = readHeader(sheet, err);
   // a broken header makes column-by-column checks misleading; the header errors say what to fix
   if (!present) return [];
@@ -254,7 +312,9 @@ function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] 
   const groups = new Map<string, SheetRow[]>();
   let dataRows = 0;
   for (const { rowNumber, values } of sheet.rows) {
-    const cells = Object.fromEntries(DICTIONARY_COLUMN_NAMES.map((name) => [name, cleanCell(values[present!.get(name)!])])) as SheetRow["cells"];
+    const cells = Object.fromEntries(
+      DICTIONARY_COLUMN_NAMES.map((name) => [name, cleanCell(values[present!.get(name)!])]),
+    ) as SheetRow["cells"];
     if (Object.values(cells).every((c) => c === "")) continue; // blank rows are layout, not data
     dataRows++;
     if (cells.kode === "") {
@@ -267,7 +327,11 @@ function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] 
     groups.set(cells.kode, rows);
   }
   if (dataRows === 0) {
-    err(0, "berkas", `Berkas ${sheet.fileName}${sheet.sheetName ? ` lembar ${sheet.sheetName}` : ""} tidak berisi baris data di bawah baris judul.`);
+    err(
+      0,
+      "berkas",
+      `Berkas ${sheet.fileName}${sheet.sheetName ? ` lembar ${sheet.sheetName}` : ""} tidak berisi baris data di bawah baris judul.`,
+    );
     return [];
   }
 
@@ -284,7 +348,11 @@ function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] 
         ["sumber", "Sumber"],
       ] as const) {
         if (row.cells[column] !== first.cells[column]) {
-          err(row.rowNumber, column, `${label} berbeda dengan baris ${first.rowNumber}; ${label.toLowerCase()} kompetensi ${quoted(code)} harus sama di kelima baris level.`);
+          err(
+            row.rowNumber,
+            column,
+            `${label} berbeda dengan baris ${first.rowNumber}; ${label.toLowerCase()} kompetensi ${quoted(code)} harus sama di kelima baris level.`,
+          );
         }
       }
     }
@@ -301,12 +369,22 @@ function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] 
       const level = parseLevelText(row.cells.level);
       if (level === null) {
         unreadableLevel = true;
-        err(row.rowNumber, "level", row.cells.level === "" ? `Level wajib diisi. ${LEVEL_RANGE_MESSAGE}` : `Level ${quoted(row.cells.level)} tidak valid. ${LEVEL_RANGE_MESSAGE}`);
+        err(
+          row.rowNumber,
+          "level",
+          row.cells.level === ""
+            ? `Level wajib diisi. ${LEVEL_RANGE_MESSAGE}`
+            : `Level ${quoted(row.cells.level)} tidak valid. ${LEVEL_RANGE_MESSAGE}`,
+        );
         continue;
       }
       const seen = byLevel.get(level);
       if (seen) {
-        err(row.rowNumber, "level", `Level ${level} kompetensi ${quoted(code)} sudah ada di baris ${seen.rowNumber}; setiap level hanya boleh satu baris.`);
+        err(
+          row.rowNumber,
+          "level",
+          `Level ${level} kompetensi ${quoted(code)} sudah ada di baris ${seen.rowNumber}; setiap level hanya boleh satu baris.`,
+        );
         continue;
       }
       byLevel.set(level, row);
@@ -317,7 +395,14 @@ function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] 
     if (missing.length > 0) skip.add(LEVELS_ROOT);
 
     const levelRows = [...byLevel.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
-    const entryColumns = { code: "kode", name: "nama", definitionText: "definisi", sourceKind: "sumber", sourceReference: "sumber", levels: "level" } as const;
+    const entryColumns = {
+      code: "kode",
+      name: "nama",
+      definitionText: "definisi",
+      sourceKind: "sumber",
+      sourceReference: "sumber",
+      levels: "level",
+    } as const;
     const entry = checkEntry(
       {
         code,
@@ -325,7 +410,11 @@ function validateSheet(sheet: DictionarySheet, errors: ImportError[]): Parsed[] 
         definitionText: first.cells.definisi,
         sourceKind: source.ok ? source.sourceKind : undefined,
         sourceReference: source.ok ? source.sourceReference : "",
-        levels: levelRows.map((row) => ({ level: parseLevelText(row.cells.level)!, description: row.cells.deskripsi_level, indicators: splitIndicators(row.cells.indikator) })),
+        levels: levelRows.map((row) => ({
+          level: parseLevelText(row.cells.level)!,
+          description: row.cells.deskripsi_level,
+          indicators: splitIndicators(row.cells.indikator),
+        })),
       },
       {
         entry: (field) => ({ row: first.rowNumber, column: entryColumns[field] }),
@@ -354,7 +443,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 function validateJson(file: DictionaryJson, errors: ImportError[]): Parsed[] {
   const err = (row: number, column: string, message: string) => errors.push({ file: file.fileName, row, column, message });
   if (!Array.isArray(file.value)) {
-    err(0, "berkas", "Berkas JSON harus berisi array entri kompetensi: [{code, name, definition, source, levels: [{level, description, indicators}]}].");
+    err(
+      0,
+      "berkas",
+      "Berkas JSON harus berisi array entri kompetensi: [{code, name, definition, source, levels: [{level, description, indicators}]}].",
+    );
     return [];
   }
   if (file.value.length === 0) {
@@ -372,7 +465,8 @@ function validateJson(file: DictionaryJson, errors: ImportError[]): Parsed[] {
     }
     const skip = new Set<string>();
     for (const key of Object.keys(item)) {
-      if (!(JSON_ENTRY_FIELDS as readonly string[]).includes(key)) at(key, `Field ${quoted(key)} tidak dikenal. Field yang dikenal: ${JSON_ENTRY_FIELDS.join(", ")}.`);
+      if (!(JSON_ENTRY_FIELDS as readonly string[]).includes(key))
+        at(key, `Field ${quoted(key)} tidak dikenal. Field yang dikenal: ${JSON_ENTRY_FIELDS.join(", ")}.`);
     }
     const text = (key: string, schemaField: string): unknown => {
       const v = item[key];
@@ -406,7 +500,12 @@ function validateJson(file: DictionaryJson, errors: ImportError[]): Parsed[] {
     const kept: { index: number; level: number; description: unknown; indicators: unknown }[] = [];
     const levels = item.levels;
     if (!Array.isArray(levels)) {
-      at("levels", levels === undefined ? "Field levels wajib diisi: array lima level (1–5) {level, description, indicators}." : "Field levels harus berupa array berisi lima level {level, description, indicators}.");
+      at(
+        "levels",
+        levels === undefined
+          ? "Field levels wajib diisi: array lima level (1–5) {level, description, indicators}."
+          : "Field levels harus berupa array berisi lima level {level, description, indicators}.",
+      );
       skip.add(LEVELS_ROOT);
     } else {
       const seen = new Map<number, number>();
@@ -419,12 +518,18 @@ function validateJson(file: DictionaryJson, errors: ImportError[]): Parsed[] {
           return;
         }
         for (const key of Object.keys(l)) {
-          if (!(JSON_LEVEL_FIELDS as readonly string[]).includes(key)) at(`${path}.${key}`, `Field ${quoted(key)} tidak dikenal. Field level yang dikenal: ${JSON_LEVEL_FIELDS.join(", ")}.`);
+          if (!(JSON_LEVEL_FIELDS as readonly string[]).includes(key))
+            at(`${path}.${key}`, `Field ${quoted(key)} tidak dikenal. Field level yang dikenal: ${JSON_LEVEL_FIELDS.join(", ")}.`);
         }
         const level = typeof l.level === "number" && Number.isInteger(l.level) && l.level >= 1 && l.level <= 5 ? l.level : null;
         if (level === null) {
           unreadable = true;
-          at(`${path}.level`, l.level === undefined ? `Level wajib diisi. ${LEVEL_RANGE_MESSAGE}` : `Level ${quoted(JSON.stringify(l.level))} tidak valid. ${LEVEL_RANGE_MESSAGE}`);
+          at(
+            `${path}.level`,
+            l.level === undefined
+              ? `Level wajib diisi. ${LEVEL_RANGE_MESSAGE}`
+              : `Level ${quoted(JSON.stringify(l.level))} tidak valid. ${LEVEL_RANGE_MESSAGE}`,
+          );
           return;
         }
         const first = seen.get(level);
@@ -457,9 +562,23 @@ function validateJson(file: DictionaryJson, errors: ImportError[]): Parsed[] {
       kept.sort((a, b) => a.level - b.level);
     }
 
-    const entryColumns = { code: "code", name: "name", definitionText: "definition", sourceKind: "source", sourceReference: "source", levels: "levels" } as const;
+    const entryColumns = {
+      code: "code",
+      name: "name",
+      definitionText: "definition",
+      sourceKind: "source",
+      sourceReference: "source",
+      levels: "levels",
+    } as const;
     const entry = checkEntry(
-      { code, name, definitionText: definition, sourceKind, sourceReference, levels: kept.map(({ level, description, indicators }) => ({ level, description, indicators })) },
+      {
+        code,
+        name,
+        definitionText: definition,
+        sourceKind,
+        sourceReference,
+        levels: kept.map(({ level, description, indicators }) => ({ level, description, indicators })),
+      },
       {
         entry: (field) => ({ row, column: entryColumns[field] }),
         level: (index, field, indicator) => ({

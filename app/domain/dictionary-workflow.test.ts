@@ -22,23 +22,44 @@ describe("dictionary revision workflow", () => {
   });
 
   it("opens a new draft revision when a published entry is edited", () => {
-    expect(decideRevisionAction("save", { status: "diterbitkan", contributors: [1], submittedBy: 1 }, analis, false)).toEqual({ ok: true, next: "draft", newRevision: true });
+    expect(decideRevisionAction("save", { status: "diterbitkan", contributors: [1], submittedBy: 1 }, analis, false)).toEqual({
+      ok: true,
+      next: "draft",
+      newRevision: true,
+    });
     expect(decideRevisionAction("save", null, analis, false)).toEqual({ ok: true, next: "draft", newRevision: false });
     expect(decideRevisionAction("save", null, viewer, false)).toMatchObject({ ok: false, status: 403 });
   });
 
   it("lets a reviewer publish a submitted revision, but not their own (four-eyes)", () => {
-    expect(decideRevisionAction("publish", submittedByAnalis, reviewer, false)).toEqual({ ok: true, next: "diterbitkan", newRevision: false });
+    expect(decideRevisionAction("publish", submittedByAnalis, reviewer, false)).toEqual({
+      ok: true,
+      next: "diterbitkan",
+      newRevision: false,
+    });
     const own: RevisionFacts = { status: "diajukan", contributors: [2], submittedBy: 2 };
-    expect(decideRevisionAction("publish", own, reviewer, false)).toMatchObject({ ok: false, status: 403, message: expect.stringContaining("empat mata") });
-    expect(decideRevisionAction("publish", { status: "diajukan", contributors: [2], submittedBy: 1 }, reviewer, false)).toMatchObject({ ok: false, status: 403 });
+    expect(decideRevisionAction("publish", own, reviewer, false)).toMatchObject({
+      ok: false,
+      status: 403,
+      message: expect.stringContaining("empat mata"),
+    });
+    expect(decideRevisionAction("publish", { status: "diajukan", contributors: [2], submittedBy: 1 }, reviewer, false)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     // the reviewer who only submitted someone else's text
-    expect(decideRevisionAction("publish", { status: "diajukan", contributors: [1], submittedBy: 2 }, reviewer, false)).toMatchObject({ ok: false, status: 403 });
+    expect(decideRevisionAction("publish", { status: "diajukan", contributors: [1], submittedBy: 2 }, reviewer, false)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     expect(decideRevisionAction("publish", submittedByAnalis, analis, false)).toMatchObject({ ok: false, status: 403 });
   });
 
   it("publishes only submitted revisions and submits only drafts", () => {
-    expect(decideRevisionAction("publish", { status: "draft", contributors: [1], submittedBy: null }, reviewer, false)).toMatchObject({ ok: false, status: 409 });
+    expect(decideRevisionAction("publish", { status: "draft", contributors: [1], submittedBy: null }, reviewer, false)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     expect(decideRevisionAction("submit", submittedByAnalis, analis, false)).toMatchObject({ ok: false, status: 409 });
     expect(decideRevisionAction("return", submittedByAnalis, reviewer, false)).toEqual({ ok: true, next: "draft", newRevision: false });
   });
@@ -54,7 +75,9 @@ describe("dictionary revision actions by role and status", () => {
   const expected = (action: "save" | "submit" | "publish" | "return", status: RevisionStatus | null, role: Role) => {
     switch (action) {
       case "save":
-        return writers.includes(role) ? to("draft", status === "diterbitkan") : refused(403, "Anda tidak memiliki izin mengubah kamus kompetensi.");
+        return writers.includes(role)
+          ? to("draft", status === "diterbitkan")
+          : refused(403, "Anda tidak memiliki izin mengubah kamus kompetensi.");
       case "submit":
         if (!writers.includes(role)) return refused(403, "Anda tidak memiliki izin mengajukan revisi kamus.");
         return status === "draft" ? to("diajukan") : refused(409, "Hanya revisi berstatus draf yang dapat diajukan.");
@@ -70,7 +93,8 @@ describe("dictionary revision actions by role and status", () => {
     for (const status of [null, "draft", "diajukan", "diterbitkan"] as const) {
       it(`${action} on ${status ?? "a new entry"}`, () => {
         const latest = status && { status, contributors: [1], submittedBy: status === "draft" ? null : 1 };
-        for (const role of ROLES) expect(decideRevisionAction(action, latest, { id: 5, role }, false), role).toEqual(expected(action, status, role));
+        for (const role of ROLES)
+          expect(decideRevisionAction(action, latest, { id: 5, role }, false), role).toEqual(expected(action, status, role));
       });
     }
   }

@@ -25,7 +25,12 @@ const refuse = (status: 403 | 409, message: string): WorkflowDecision => ({ ok: 
  * What `action` on an entry's latest revision leads to. `latest` is null for a new entry;
  * saving over a published revision opens the next revision as a draft.
  */
-export function decideRevisionAction(action: RevisionAction, latest: RevisionFacts | null, actor: Actor, isRegulationEntry: boolean): WorkflowDecision {
+export function decideRevisionAction(
+  action: RevisionAction,
+  latest: RevisionFacts | null,
+  actor: Actor,
+  isRegulationEntry: boolean,
+): WorkflowDecision {
   if (isRegulationEntry) return refuse(403, "Kompetensi dari Permenpan RB 38/2017 tidak dapat diubah atau dihapus.");
   switch (action) {
     case "save":

@@ -43,11 +43,13 @@ export type LevelInput = z.output<typeof LevelSchema>;
 export const LevelsSchema = z.array(LevelSchema).superRefine((levels, ctx) => {
   for (const n of LEVELS) {
     const count = levels.filter((l) => l.level === n).length;
-    if (count === 0) ctx.addIssue({ code: "custom", path: [], message: `Level ${n} belum diisi: setiap kompetensi teknis memerlukan lima level (1–5).` });
+    if (count === 0)
+      ctx.addIssue({ code: "custom", path: [], message: `Level ${n} belum diisi: setiap kompetensi teknis memerlukan lima level (1–5).` });
     if (count > 1) ctx.addIssue({ code: "custom", path: [], message: `Level ${n} tercantum lebih dari sekali.` });
   }
   levels.forEach((l, i) => {
-    if (l.level !== i + 1 && levels.length === 5) ctx.addIssue({ code: "custom", path: [i, "level"], message: "Level harus berurutan dari 1 sampai 5." });
+    if (l.level !== i + 1 && levels.length === 5)
+      ctx.addIssue({ code: "custom", path: [i, "level"], message: "Level harus berurutan dari 1 sampai 5." });
   });
 });
 
@@ -62,7 +64,11 @@ export const CompetencyCodeSchema = z
 /** A technical entry as the editor, the actions and the import send it. */
 export const TechnicalEntrySchema = z.object({
   code: CompetencyCodeSchema,
-  name: z.string({ error: "Nama kompetensi wajib diisi." }).trim().min(1, "Nama kompetensi wajib diisi.").max(NAME_MAX, `Nama maksimal ${NAME_MAX} karakter.`),
+  name: z
+    .string({ error: "Nama kompetensi wajib diisi." })
+    .trim()
+    .min(1, "Nama kompetensi wajib diisi.")
+    .max(NAME_MAX, `Nama maksimal ${NAME_MAX} karakter.`),
   category: z.string().trim().max(200, "Kategori maksimal 200 karakter.").default(""),
   sourceKind: z.enum(SOURCE_KINDS, { error: "Pilih sumber kompetensi." }),
   sourceReference: z.string().trim().max(500, "Rujukan sumber maksimal 500 karakter.").default(""),

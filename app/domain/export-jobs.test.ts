@@ -10,8 +10,12 @@ describe("export jobs", () => {
   });
 
   it("names the file in plain ASCII that no header or disk can misread", () => {
-    expect(exportFileName("Lampiran Peraturan Gubernur Nomor 12 Tahun 2026", "pdf")).toBe("Lampiran-Peraturan-Gubernur-Nomor-12-Tahun-2026.pdf");
-    expect(exportFileName('SKJ yang berlaku di Dinas "Pariwisata" & Ékonomi/../x', "docx")).toBe("SKJ-yang-berlaku-di-Dinas-Pariwisata-Ekonomi-x.docx");
+    expect(exportFileName("Lampiran Peraturan Gubernur Nomor 12 Tahun 2026", "pdf")).toBe(
+      "Lampiran-Peraturan-Gubernur-Nomor-12-Tahun-2026.pdf",
+    );
+    expect(exportFileName('SKJ yang berlaku di Dinas "Pariwisata" & Ékonomi/../x', "docx")).toBe(
+      "SKJ-yang-berlaku-di-Dinas-Pariwisata-Ekonomi-x.docx",
+    );
     expect(exportFileName("—", "pdf")).toBe("Ekspor-SKJ.pdf");
     expect(exportFileName("a".repeat(300), "pdf")).toHaveLength(124);
   });

@@ -6,7 +6,6 @@ import type { BundleSubject } from "./skj-bundle";
 export const EXPORT_STATUSES = ["menunggu", "berjalan", "selesai", "gagal"] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
-
 /**
  * Finished jobs and their files are deleted this many days after they finished: a bundle is printed again in
  * seconds from immutable versions, so an old file is never the only copy of anything.
@@ -51,7 +50,10 @@ export function exportFileName(title: string, format: "pdf" | "docx"): string {
 /** The export form: what to bundle and in which format (the buttons on the penetapan and unit pages, the export page). */
 export const ExportRequestSchema = z.object({
   subject: z.enum(["penetapan", "unit"], { error: "Pilih apa yang diekspor: lampiran penetapan atau SKJ sebuah unit." }),
-  id: z.coerce.number({ error: "Pilih penetapan atau unit yang diekspor." }).int("Pilih penetapan atau unit yang diekspor.").positive("Pilih penetapan atau unit yang diekspor."),
+  id: z.coerce
+    .number({ error: "Pilih penetapan atau unit yang diekspor." })
+    .int("Pilih penetapan atau unit yang diekspor.")
+    .positive("Pilih penetapan atau unit yang diekspor."),
   format: z.enum(["pdf", "docx"], { error: "Format ekspor harus PDF atau Word." }).default("pdf"),
 });
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;

@@ -3,7 +3,20 @@
 // time zone either has. WIB is UTC+7 all year (Indonesia has no daylight saving time).
 const WIB_OFFSET_MS = 7 * 3600_000;
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
+const MONTHS = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+] as const;
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -24,7 +37,13 @@ function wibParts(value: string | number | Date): WibParts | null {
   const ms = new Date(value).getTime();
   if (Number.isNaN(ms)) return null;
   const wib = new Date(ms + WIB_OFFSET_MS);
-  return { year: wib.getUTCFullYear(), month: wib.getUTCMonth() + 1, day: wib.getUTCDate(), hour: wib.getUTCHours(), minute: wib.getUTCMinutes() };
+  return {
+    year: wib.getUTCFullYear(),
+    month: wib.getUTCMonth() + 1,
+    day: wib.getUTCDate(),
+    hour: wib.getUTCHours(),
+    minute: wib.getUTCMinutes(),
+  };
 }
 
 const two = (n: number) => String(n).padStart(2, "0");

@@ -18,7 +18,15 @@ describe("header names", () => {
   ]);
 
   it("match ignoring case, spaces, underscores and punctuation", () => {
-    for (const written of ["kode_jabatan", "Kode Jabatan", "KODE JABATAN", " kode-jabatan ", "Kode.Jabatan:", "\uFEFFkode_jabatan", "KodeJabatan"]) {
+    for (const written of [
+      "kode_jabatan",
+      "Kode Jabatan",
+      "KODE JABATAN",
+      " kode-jabatan ",
+      "Kode.Jabatan:",
+      "\uFEFFkode_jabatan",
+      "KodeJabatan",
+    ]) {
       expect(lookup.get(headerKey(written)), written).toBe("kode_jabatan");
     }
   });
@@ -62,7 +70,8 @@ describe("functional level words", () => {
 
 describe("echelon", () => {
   it("reads III.a, III/a, IIIa, III A, iii-a and Eselon III.a as III.a", () => {
-    for (const written of ["III.a", "III/a", "IIIa", "III A", "iii-a", "Eselon III.a", " III . a "]) expect(echelonOf(written), written).toBe("III.a");
+    for (const written of ["III.a", "III/a", "IIIa", "III A", "iii-a", "Eselon III.a", " III . a "])
+      expect(echelonOf(written), written).toBe("III.a");
   });
 
   it("keeps every echelon of the list and refuses others", () => {

@@ -2,16 +2,32 @@
 // and values are compared by their letters and digits only, so "Kode Jabatan", "KODE_JABATAN" and
 // "kode-jabatan" are one column and "III/a", "IIIa" and "III A" one echelon.
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS, UNIT_KIND_LABELS } from "./labels";
-import { ECHELONS, FUNCTIONAL_LEVELS, POSITION_GROUPS, UNIT_KINDS, type Echelon, type FunctionalLevel, type PositionGroup, type UnitKind } from "./sotk";
+import {
+  ECHELONS,
+  FUNCTIONAL_LEVELS,
+  POSITION_GROUPS,
+  UNIT_KINDS,
+  type Echelon,
+  type FunctionalLevel,
+  type PositionGroup,
+  type UnitKind,
+} from "./sotk";
 
 /** A header cell reduced to what identifies it: lower-case letters and digits. */
 export function headerKey(cell: string): string {
-  return cell.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return cell
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /** A value cell reduced to lower-case words separated by one space. */
 export function wordKey(cell: string): string {
-  return cell.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return cell
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** Builds a lookup of column names by every name a header may carry (the name itself, its label, aliases). */

@@ -15,7 +15,10 @@ describe("the instance profile schema", () => {
   it("refuses an empty name and head field by field, in Indonesian", () => {
     const parsed = InstanceProfileSchema.safeParse({ ...KABUPATEN, name: "  ", headTitle: "" });
     expect(parsed.success).toBe(false);
-    expect(instanceErrorsOf(parsed.error!)).toEqual({ name: "Nama instansi wajib diisi.", headTitle: "Jabatan kepala (penanda tangan) wajib diisi." });
+    expect(instanceErrorsOf(parsed.error!)).toEqual({
+      name: "Nama instansi wajib diisi.",
+      headTitle: "Jabatan kepala (penanda tangan) wajib diisi.",
+    });
   });
 
   it("refuses an unknown kind and a missing place", () => {
@@ -33,7 +36,8 @@ describe("act kinds per kind of instance", () => {
     expect(actKindsOf("kabupaten")).toEqual(["Peraturan Bupati", "Keputusan Bupati"]);
     expect(actKindsOf("kota")).toEqual(["Peraturan Wali Kota", "Keputusan Wali Kota"]);
     expect(actKindsOf("instansi_pusat")).toEqual(["Peraturan Menteri", "Peraturan Kepala", "Keputusan Menteri", "Keputusan Kepala"]);
-    for (const kind of ["provinsi", "kabupaten", "kota", "instansi_pusat"] as const) for (const act of actKindsOf(kind)) expect(PENETAPAN_KINDS).toContain(act);
+    for (const kind of ["provinsi", "kabupaten", "kota", "instansi_pusat"] as const)
+      for (const act of actKindsOf(kind)) expect(PENETAPAN_KINDS).toContain(act);
   });
 });
 

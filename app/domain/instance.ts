@@ -71,7 +71,10 @@ export function actKindsOf(kind: InstanceKind): PenetapanKind[] {
  * instansi's name.
  */
 export function lampiranRegion(actKind: string, profile: Pick<InstanceProfile, "name" | "headTitle">): string {
-  const head = actKind.replace(/^\s*\S+\s+/, "").trim().toUpperCase();
+  const head = actKind
+    .replace(/^\s*\S+\s+/, "")
+    .trim()
+    .toUpperCase();
   const title = profile.headTitle.trim().toUpperCase();
   if (head && title.startsWith(`${head} `)) return title.slice(head.length + 1).trim();
   return profile.name.trim().toUpperCase();

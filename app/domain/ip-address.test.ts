@@ -38,7 +38,8 @@ describe("classifyAddress", () => {
   });
 
   it("answers null for what is not an IP address", () => {
-    for (const text of ["localhost", "example.go.id", "1.2.3", "256.1.1.1", "01.2.3.4", "1::2::3", "12345::1", "::ffff:999.0.0.1"]) expect(classifyAddress(text)).toBeNull();
+    for (const text of ["localhost", "example.go.id", "1.2.3", "256.1.1.1", "01.2.3.4", "1::2::3", "12345::1", "::ffff:999.0.0.1"])
+      expect(classifyAddress(text)).toBeNull();
   });
 
   it("reads every IPv6 spelling to the same bytes", () => {

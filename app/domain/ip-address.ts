@@ -52,7 +52,11 @@ function classifyIPv4([a, b, c]: number[]): AddressClass {
   if (a === 169 && b === 254) return "link-local";
   if (a! >= 224 && a! <= 239) return "multicast";
   const reserved =
-    a! >= 240 || (a === 192 && b === 0 && (c === 0 || c === 2)) || (a === 198 && (b === 18 || b === 19)) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113);
+    a! >= 240 ||
+    (a === 192 && b === 0 && (c === 0 || c === 2)) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113);
   return reserved ? "reserved" : "public";
 }
 
@@ -63,7 +67,8 @@ function classifyIPv6(bytes: number[]): AddressClass {
   if (zeros(16)) return "unspecified";
   if (zeros(15) && bytes[15] === 1) return "loopback";
   // IPv4-mapped (::ffff:a.b.c.d) and the old IPv4-compatible form (::a.b.c.d) reach the IPv4 address itself
-  if (zeros(10) && ((bytes[10] === 0xff && bytes[11] === 0xff) || (bytes[10] === 0 && bytes[11] === 0))) return classifyIPv4(bytes.slice(12));
+  if (zeros(10) && ((bytes[10] === 0xff && bytes[11] === 0xff) || (bytes[10] === 0 && bytes[11] === 0)))
+    return classifyIPv4(bytes.slice(12));
   // NAT64 and 6to4 carry an IPv4 address that a gateway may forward to
   if (startsWith(bytes, [0, 0x64, 0xff, 0x9b]) && bytes.slice(4, 12).every((b) => b === 0)) return classifyIPv4(bytes.slice(12));
   if (startsWith(bytes, [0x20, 0x02])) return classifyIPv4(bytes.slice(2, 6));
@@ -72,7 +77,8 @@ function classifyIPv6(bytes: number[]): AddressClass {
   if (bytes[0] === 0xfe && (bytes[1]! & 0xc0) === 0xc0) return "private"; // site-local, deprecated
   if (bytes[0] === 0xff) return "multicast";
   // documentation, Teredo and everything outside global unicast 2000::/3
-  if (startsWith(bytes, [0x20, 0x01, 0x0d, 0xb8]) || startsWith(bytes, [0x20, 0x01, 0x00, 0x00]) || (bytes[0]! & 0xe0) !== 0x20) return "reserved";
+  if (startsWith(bytes, [0x20, 0x01, 0x0d, 0xb8]) || startsWith(bytes, [0x20, 0x01, 0x00, 0x00]) || (bytes[0]! & 0xe0) !== 0x20)
+    return "reserved";
   return "public";
 }
 

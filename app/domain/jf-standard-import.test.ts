@@ -41,19 +41,32 @@ describe("national JF standard import", () => {
 
   it("names an unknown JSON field and a wrong level by entry and path, in Indonesian", () => {
     const result = validateJfStandardImport([
-      { format: "json", fileName: "a.json", value: [standard, { ...standard, jenjang: "ahli_muda", sumber: "x", levels: { ...standard.levels, "M.03": 6 } }] },
+      {
+        format: "json",
+        fileName: "a.json",
+        value: [standard, { ...standard, jenjang: "ahli_muda", sumber: "x", levels: { ...standard.levels, "M.03": 6 } }],
+      },
     ]);
     expect(result).toEqual({
       ok: false,
       errors: [
         { file: "a.json", row: 2, column: "levels.M.03", message: "Level M.03 harus bilangan bulat 1 sampai 5." },
-        { file: "a.json", row: 2, column: "elemen", message: 'Kolom "sumber" tidak dikenal. Yang dikenal: jf, jenjang, instansiPembina, legalBasis, levels, technical, verified, example.' },
+        {
+          file: "a.json",
+          row: 2,
+          column: "elemen",
+          message:
+            'Kolom "sumber" tidak dikenal. Yang dikenal: jf, jenjang, instansiPembina, legalBasis, levels, technical, verified, example.',
+        },
       ],
     });
   });
 
   it("refuses a file that is not an array, and one JF and jenjang listed twice", () => {
-    expect(validateJfStandardImport([{ format: "json", fileName: "a.json", value: standard }])).toMatchObject({ ok: false, errors: [{ row: 0, column: "berkas" }] });
+    expect(validateJfStandardImport([{ format: "json", fileName: "a.json", value: standard }])).toMatchObject({
+      ok: false,
+      errors: [{ row: 0, column: "berkas" }],
+    });
     const twice = validateJfStandardImport([sheet(row(), row({ JF: "pranata  komputer" }))]);
     expect(twice).toEqual({
       ok: false,
@@ -63,7 +76,8 @@ describe("national JF standard import", () => {
           sheet: "Standar JF",
           row: 3,
           column: "jf",
-          message: "Standar pranata  komputer Ahli Pertama sudah ada di standar.xlsx baris 2; setiap JF dan jenjang hanya boleh muncul sekali.",
+          message:
+            "Standar pranata  komputer Ahli Pertama sudah ada di standar.xlsx baris 2; setiap JF dan jenjang hanya boleh muncul sekali.",
         },
       ],
     });
@@ -79,7 +93,9 @@ describe("national JF standard import", () => {
 
   it("names the cell of a yes/no it cannot read and of an unknown jenjang", () => {
     const result = validateJfStandardImport([sheet(row({ Terverifikasi: "mungkin", Jenjang: "Senior" }))]);
-    expect(result.ok ? [] : result.errors.map((e) => [e.column, e.message])).toEqual([["Terverifikasi", 'Isi "mungkin" tidak dikenal; tulis "ya" atau "tidak".']]);
+    expect(result.ok ? [] : result.errors.map((e) => [e.column, e.message])).toEqual([
+      ["Terverifikasi", 'Isi "mungkin" tidak dikenal; tulis "ya" atau "tidak".'],
+    ]);
     const jenjang = validateJfStandardImport([sheet(row({ Jenjang: "Senior" }))]);
     expect(jenjang.ok ? [] : jenjang.errors.map((e) => [e.row, e.column])).toEqual([[2, "Jenjang"]]);
   });

@@ -11,11 +11,43 @@ import { STANDARD_LEVEL_NAMES } from "./settings";
 export const JF_STANDARD_SHEET_NAME = "Standar JF";
 
 export const JF_STANDARD_COLUMNS: readonly ColumnSpec[] = [
-  { name: "jf", label: "Jabatan Fungsional", aliases: ["Nama JF", "JF", "Nama Jabatan Fungsional"], required: true, description: "Nama jabatan fungsional tanpa jenjang.", example: "Perawat" },
-  { name: "jenjang", label: "Jenjang", required: true, description: "Jenjang jabatan fungsional, mis. Ahli Pertama, Penyelia.", example: "Penyelia" },
-  { name: "instansi_pembina", label: "Instansi Pembina", required: true, description: "Instansi pembina yang menetapkan standar.", example: "Kementerian Kesehatan" },
-  { name: "dasar_hukum", label: "Dasar Hukum", required: true, description: "Peraturan yang menetapkan standar kompetensi JF ini.", example: "Peraturan Menteri … Nomor … Tahun …" },
-  ...REGULATION_CODES.map((code) => ({ name: code, label: code, aliases: [STANDARD_LEVEL_NAMES[code]], required: true, description: `Level ${STANDARD_LEVEL_NAMES[code]} (1–5).`, example: "3" })),
+  {
+    name: "jf",
+    label: "Jabatan Fungsional",
+    aliases: ["Nama JF", "JF", "Nama Jabatan Fungsional"],
+    required: true,
+    description: "Nama jabatan fungsional tanpa jenjang.",
+    example: "Perawat",
+  },
+  {
+    name: "jenjang",
+    label: "Jenjang",
+    required: true,
+    description: "Jenjang jabatan fungsional, mis. Ahli Pertama, Penyelia.",
+    example: "Penyelia",
+  },
+  {
+    name: "instansi_pembina",
+    label: "Instansi Pembina",
+    required: true,
+    description: "Instansi pembina yang menetapkan standar.",
+    example: "Kementerian Kesehatan",
+  },
+  {
+    name: "dasar_hukum",
+    label: "Dasar Hukum",
+    required: true,
+    description: "Peraturan yang menetapkan standar kompetensi JF ini.",
+    example: "Peraturan Menteri … Nomor … Tahun …",
+  },
+  ...REGULATION_CODES.map((code) => ({
+    name: code,
+    label: code,
+    aliases: [STANDARD_LEVEL_NAMES[code]],
+    required: true,
+    description: `Level ${STANDARD_LEVEL_NAMES[code]} (1–5).`,
+    example: "3",
+  })),
   {
     name: "kompetensi_teknis",
     label: "Kompetensi Teknis",
@@ -23,13 +55,28 @@ export const JF_STANDARD_COLUMNS: readonly ColumnSpec[] = [
     description: 'Satu kompetensi teknis per baris dalam sel: kode kamus dan level, mis. "T.ASUHAN-KEPERAWATAN: 3".',
     example: "T.ASUHAN-KEPERAWATAN: 3",
   },
-  { name: "terverifikasi", label: "Terverifikasi", required: false, description: "ya bila teks sudah dicocokkan dengan peraturannya; kosong berarti tidak.", example: "tidak" },
+  {
+    name: "terverifikasi",
+    label: "Terverifikasi",
+    required: false,
+    description: "ya bila teks sudah dicocokkan dengan peraturannya; kosong berarti tidak.",
+    example: "tidak",
+  },
   { name: "contoh", label: "Contoh", required: false, description: "ya bila standar ini hanya contoh, bukan teks resmi.", example: "ya" },
 ];
 
 const HEADER_LOOKUP = headerLookup(JF_STANDARD_COLUMNS);
 const COLUMN_NAMES = JF_STANDARD_COLUMNS.map((c) => c.name);
-export const JF_STANDARD_JSON_FIELDS = ["jf", "jenjang", "instansiPembina", "legalBasis", "levels", "technical", "verified", "example"] as const;
+export const JF_STANDARD_JSON_FIELDS = [
+  "jf",
+  "jenjang",
+  "instansiPembina",
+  "legalBasis",
+  "levels",
+  "technical",
+  "verified",
+  "example",
+] as const;
 
 export interface JfStandardSheet {
   format: "sheet";
@@ -56,7 +103,9 @@ export interface JfStandardOrigin {
   technicalColumn: string;
 }
 
-export type JfStandardValidation = { ok: true; standards: JfStandard[]; origins: JfStandardOrigin[] } | { ok: false; errors: ImportError[] };
+export type JfStandardValidation =
+  | { ok: true; standards: JfStandard[]; origins: JfStandardOrigin[] }
+  | { ok: false; errors: ImportError[] };
 
 const quoted = (s: string) => `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
 
@@ -78,7 +127,8 @@ function jsonPath(path: readonly PropertyKey[]): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue, known: readonly string[]): string[] {
-  if (issue.code === "unrecognized_keys") return issue.keys.map((k) => `Kolom ${quoted(k)} tidak dikenal. Yang dikenal: ${known.join(", ")}.`);
+  if (issue.code === "unrecognized_keys")
+    return issue.keys.map((k) => `Kolom ${quoted(k)} tidak dikenal. Yang dikenal: ${known.join(", ")}.`);
   return [issue.message];
 }
 
@@ -87,7 +137,13 @@ function issueMessage(issue: z.core.$ZodIssue, known: readonly string[]): string
 function validateSheet(sheet: JfStandardSheet, errors: ImportError[]): { standard: JfStandard; origin: JfStandardOrigin }[] {
   const written = new Map<string, string>();
   const err = (row: number, column: string, message: string) =>
-    errors.push({ file: sheet.fileName, ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}), row, column: written.get(column)?.trim() || column, message });
+    errors.push({
+      file: sheet.fileName,
+      ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}),
+      row,
+      column: written.get(column)?.trim() || column,
+      message,
+    });
   const before = errors.length;
   sheet.header.forEach((raw, i) => {
     const name = HEADER_LOOKUP.get(headerKey(raw));
@@ -96,7 +152,8 @@ function validateSheet(sheet: JfStandardSheet, errors: ImportError[]): { standar
     else if (written.has(name)) err(1, raw.trim(), `Kolom ${quoted(raw.trim())} muncul lebih dari sekali di baris judul.`);
     else written.set(name, raw);
   });
-  for (const spec of JF_STANDARD_COLUMNS) if (spec.required && !written.has(spec.name)) err(1, spec.name, `Kolom wajib ${quoted(spec.name)} tidak ada di baris judul.`);
+  for (const spec of JF_STANDARD_COLUMNS)
+    if (spec.required && !written.has(spec.name)) err(1, spec.name, `Kolom wajib ${quoted(spec.name)} tidak ada di baris judul.`);
   if (errors.length > before) return [];
   if (sheet.rows.length === 0) err(0, "berkas", `Lembar ${sheet.sheetName ?? sheet.fileName} tidak berisi standar.`);
 
@@ -117,11 +174,18 @@ function validateSheet(sheet: JfStandardSheet, errors: ImportError[]): { standar
       .filter(Boolean)
       .forEach((line, i) => {
         const m = TECHNICAL_LINE.exec(line);
-        if (!m) at("kompetensi_teknis", `Baris ke-${i + 1} dalam sel (${quoted(line)}): tulis kode kamus dan levelnya, mis. "T.ASUHAN-KEPERAWATAN: 3".`);
+        if (!m)
+          at(
+            "kompetensi_teknis",
+            `Baris ke-${i + 1} dalam sel (${quoted(line)}): tulis kode kamus dan levelnya, mis. "T.ASUHAN-KEPERAWATAN: 3".`,
+          );
         else technical.push({ code: m[1]!, level: /^\d+$/.test(m[2]!) ? Number(m[2]) : m[2] });
       });
     const flags = { verified: parseYesNo(cell("terverifikasi")), example: parseYesNo(cell("contoh")) };
-    for (const [field, column] of [["verified", "terverifikasi"], ["example", "contoh"]] as const)
+    for (const [field, column] of [
+      ["verified", "terverifikasi"],
+      ["example", "contoh"],
+    ] as const)
       if (typeof flags[field] === "string") at(column, `Isi ${quoted(flags[field] as string)} tidak dikenal; tulis "ya" atau "tidak".`);
     if (errors.length > rowStart) continue;
     const parsed = JfStandardSchema.safeParse({
@@ -140,13 +204,30 @@ function validateSheet(sheet: JfStandardSheet, errors: ImportError[]): { standar
         const column =
           field === "levels" && typeof key === "string"
             ? key
-            : ({ jf: "jf", jenjang: "jenjang", instansiPembina: "instansi_pembina", legalBasis: "dasar_hukum", technical: "kompetensi_teknis", levels: REGULATION_CODES[0] } as Record<string, string>)[String(field)] ?? "jf";
+            : ((
+                {
+                  jf: "jf",
+                  jenjang: "jenjang",
+                  instansiPembina: "instansi_pembina",
+                  legalBasis: "dasar_hukum",
+                  technical: "kompetensi_teknis",
+                  levels: REGULATION_CODES[0],
+                } as Record<string, string>
+              )[String(field)] ?? "jf");
         const prefix = field === "technical" && typeof key === "number" ? `Baris ke-${key + 1} dalam sel: ` : "";
         for (const message of issueMessage(issue, COLUMN_NAMES)) at(column, `${prefix}${message}`);
       }
       continue;
     }
-    out.push({ standard: parsed.data, origin: { file: sheet.fileName, ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}), row: row.rowNumber, technicalColumn: written.get("kompetensi_teknis")!.trim() } });
+    out.push({
+      standard: parsed.data,
+      origin: {
+        file: sheet.fileName,
+        ...(sheet.sheetName ? { sheet: sheet.sheetName } : {}),
+        row: row.rowNumber,
+        technicalColumn: written.get("kompetensi_teknis")!.trim(),
+      },
+    });
   }
   return out;
 }

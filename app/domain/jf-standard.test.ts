@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { REGULATION_CODES } from "./dictionary";
-import { competenciesFromStandard, jfMatchKey, jfStandardCitation, JfStandardSchema, positionMatchKey, type JfStandard } from "./jf-standard";
+import {
+  competenciesFromStandard,
+  jfMatchKey,
+  jfStandardCitation,
+  JfStandardSchema,
+  positionMatchKey,
+  type JfStandard,
+} from "./jf-standard";
 import type { SkjDocument } from "./skj-document";
 import { RULES, validateSkj, type RuleContext, type RuleSettings } from "./skj-rules";
 
@@ -40,7 +47,12 @@ const competencyNames: [string, string][] = [
   ["T.TRIASE", "Triase"],
 ];
 const context = (jfStandard: JfStandard | null): RuleContext => ({
-  competencies: new Map(competencyNames.map(([code, name]) => [code, { type: code.startsWith("T.") ? "teknis" : code === "SK.01" ? "sosial_kultural" : "manajerial", name, published: true }])),
+  competencies: new Map(
+    competencyNames.map(([code, name]) => [
+      code,
+      { type: code.startsWith("T.") ? "teknis" : code === "SK.01" ? "sosial_kultural" : "manajerial", name, published: true },
+    ]),
+  ),
   units: new Map([[UNIT, { echelon: null, name: "Seksi Pelayanan Keperawatan" }]]),
   settings,
   regionalGovernment: true,
@@ -49,7 +61,15 @@ const context = (jfStandard: JfStandard | null): RuleContext => ({
 
 const draftOf = (competencies: SkjDocument["competencies"]): SkjDocument => ({
   schemaVersion: 1,
-  position: { code: "P", name: "Perawat Penyelia", group: "fungsional", functionalLevel: "penyelia", unitCode: UNIT, governmentAffair: "Kesehatan", summary: "Supervisi asuhan keperawatan." },
+  position: {
+    code: "P",
+    name: "Perawat Penyelia",
+    group: "fungsional",
+    functionalLevel: "penyelia",
+    unitCode: UNIT,
+    governmentAffair: "Kesehatan",
+    summary: "Supervisi asuhan keperawatan.",
+  },
   competencies,
   requirements: {
     rank: null,
@@ -70,7 +90,9 @@ describe("national JF standard", () => {
   });
 
   it("matches a functional position by '<JF> <jenjang>' ignoring case, spacing and punctuation", () => {
-    expect(positionMatchKey({ name: "PERAWAT  penyelia", group: "fungsional", functionalLevel: "penyelia" })).toBe(jfMatchKey("Perawat", "penyelia"));
+    expect(positionMatchKey({ name: "PERAWAT  penyelia", group: "fungsional", functionalLevel: "penyelia" })).toBe(
+      jfMatchKey("Perawat", "penyelia"),
+    );
     expect(positionMatchKey({ name: "Perawat Penyelia", group: "pelaksana", functionalLevel: null })).toBeNull();
     expect(jfMatchKey("Analis Sumber Daya Manusia Aparatur", "ahli_pertama")).toBe("analis sumber daya manusia aparatur ahli pertama");
   });
@@ -93,7 +115,9 @@ describe("national JF standard", () => {
     expect(jfStandardCitation(standard)).toBe(
       "Standar nasional JF Perawat Penyelia: Peraturan Contoh Nomor 1 Tahun 2026 (CONTOH — bukan teks resmi; belum diverifikasi)",
     );
-    expect(jfStandardCitation({ ...standard, example: false, verified: true })).toBe("Standar nasional JF Perawat Penyelia: Peraturan Contoh Nomor 1 Tahun 2026");
+    expect(jfStandardCitation({ ...standard, example: false, verified: true })).toBe(
+      "Standar nasional JF Perawat Penyelia: Peraturan Contoh Nomor 1 Tahun 2026",
+    );
   });
 });
 
@@ -103,7 +127,9 @@ describe("rules with a national JF standard", () => {
   it("accepts the draft the standard starts, although the group table says otherwise", () => {
     expect(validateSkj(draftOf(fromStandard()), context(standard))).toEqual([]);
     // the same document without the standard breaks the group table's levels
-    expect(validateSkj(draftOf(fromStandard()), context(null)).filter((r) => r.rule === "SKJ-MANAJERIAL-LEVEL")).toHaveLength(REGULATION_CODES.length - 1);
+    expect(validateSkj(draftOf(fromStandard()), context(null)).filter((r) => r.rule === "SKJ-MANAJERIAL-LEVEL")).toHaveLength(
+      REGULATION_CODES.length - 1,
+    );
   });
 
   it("reads the managerial and socio-cultural levels from the standard and cites its legal basis", () => {

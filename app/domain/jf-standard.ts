@@ -18,10 +18,18 @@ export const STANDARD_LEVEL_FIELDS = REGULATION_CODES;
 
 const levelMessage = (code: string) => `Level ${code} harus bilangan bulat 1 sampai 5.`;
 const levelOf = (code: string) =>
-  z.number({ error: levelMessage(code) }).int({ error: levelMessage(code) }).min(1, { error: levelMessage(code) }).max(5, { error: levelMessage(code) });
+  z
+    .number({ error: levelMessage(code) })
+    .int({ error: levelMessage(code) })
+    .min(1, { error: levelMessage(code) })
+    .max(5, { error: levelMessage(code) });
 
 const requiredText = (label: string, max: number) =>
-  z.string({ error: `${label} wajib diisi.` }).trim().min(1, `${label} wajib diisi.`).max(max, `${label} maksimal ${max} karakter.`);
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .trim()
+    .min(1, `${label} wajib diisi.`)
+    .max(max, `${label} maksimal ${max} karakter.`);
 
 const JENJANG_CHOICES = FUNCTIONAL_LEVELS.map((l) => FUNCTIONAL_LEVEL_LABELS[l]).join(", ");
 
@@ -36,7 +44,10 @@ export const JfStandardSchema = z.strictObject(
     instansiPembina: requiredText("Instansi pembina", JF_TEXT_MAX),
     legalBasis: requiredText("Dasar hukum", JF_TEXT_MAX),
     levels: z.strictObject(
-      Object.fromEntries(STANDARD_LEVEL_FIELDS.map((code) => [code, levelOf(code)])) as Record<(typeof REGULATION_CODES)[number], ReturnType<typeof levelOf>>,
+      Object.fromEntries(STANDARD_LEVEL_FIELDS.map((code) => [code, levelOf(code)])) as Record<
+        (typeof REGULATION_CODES)[number],
+        ReturnType<typeof levelOf>
+      >,
       { error: "Level kompetensi manajerial dan sosial kultural (M.01–M.08, SK.01) wajib diisi." },
     ),
     technical: z
@@ -52,7 +63,8 @@ export const JfStandardSchema = z.strictObject(
       .superRefine((rows, ctx) => {
         const seen = new Set<string>();
         rows.forEach((row, i) => {
-          if (seen.has(row.code)) ctx.addIssue({ code: "custom", path: [i, "code"], message: `Kompetensi ${row.code} tercantum lebih dari sekali.` });
+          if (seen.has(row.code))
+            ctx.addIssue({ code: "custom", path: [i, "code"], message: `Kompetensi ${row.code} tercantum lebih dari sekali.` });
           seen.add(row.code);
         });
       }),
@@ -83,7 +95,11 @@ export function jfMatchKey(jf: string, jenjang: FunctionalLevel): string {
 }
 
 /** The key of a position, or null when it is not a functional position with a jenjang. */
-export function positionMatchKey(position: { name: string; group: string | null | undefined; functionalLevel: string | null | undefined }): string | null {
+export function positionMatchKey(position: {
+  name: string;
+  group: string | null | undefined;
+  functionalLevel: string | null | undefined;
+}): string | null {
   if (position.group !== "fungsional" || !position.functionalLevel) return null;
   return normaliseJfName(position.name);
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import settingsSeed from "../../seeds/reference/settings.json";
-import { equivalentTrainingNames, meetsLeadershipTraining, normaliseTrainingName, trainingTier, type TrainingAliases } from "./leadership-training";
+import {
+  equivalentTrainingNames,
+  meetsLeadershipTraining,
+  normaliseTrainingName,
+  trainingTier,
+  type TrainingAliases,
+} from "./leadership-training";
 
 const aliases = settingsSeed.settings.find((s) => s.key === "leadershipTrainingAliases")!.value as TrainingAliases;
 
@@ -62,7 +68,12 @@ describe("meetsLeadershipTraining", () => {
   });
 
   it("names the other spellings of the required tier for the message", () => {
-    expect(equivalentTrainingNames("PKA", aliases)).toEqual(["Pelatihan Kepemimpinan Administrator", "Diklatpim Tingkat III", "Diklat PIM III", "Diklat Kepemimpinan Tingkat III"]);
+    expect(equivalentTrainingNames("PKA", aliases)).toEqual([
+      "Pelatihan Kepemimpinan Administrator",
+      "Diklatpim Tingkat III",
+      "Diklat PIM III",
+      "Diklat Kepemimpinan Tingkat III",
+    ]);
     expect(equivalentTrainingNames("Sespim", aliases)).toEqual([]);
   });
 });

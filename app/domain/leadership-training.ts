@@ -28,7 +28,10 @@ const FILLER_WORDS = new Set(["tingkat", "tk"]);
  */
 export function normaliseTrainingName(name: string): string {
   const out: string[] = [];
-  for (const word of name.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const word of name
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (!word || FILLER_WORDS.has(word)) continue;
     if (word === "diklatpim") out.push("diklat", "pim");
     else out.push(ROMAN[word] ?? word);

@@ -6,7 +6,10 @@ const now = new Date("2026-12-01T08:00:00Z");
 describe("login throttle", () => {
   it("checks the password of the first attempts of a window and of no later one", () => {
     expect(attemptVerdict({ attempts: MAX_ATTEMPTS, lockedUntil: new Date(now.getTime() + LOCK_MS) }, now)).toEqual({ allowed: true });
-    expect(attemptVerdict({ attempts: MAX_ATTEMPTS + 1, lockedUntil: new Date(now.getTime() + 60_000) }, now)).toEqual({ allowed: false, remainingMs: 60_000 });
+    expect(attemptVerdict({ attempts: MAX_ATTEMPTS + 1, lockedUntil: new Date(now.getTime() + 60_000) }, now)).toEqual({
+      allowed: false,
+      remainingMs: 60_000,
+    });
   });
 
   it("gives the statement instants that compare as strings like the instants themselves", () => {

@@ -17,7 +17,11 @@ describe("parsePageParams", () => {
   it("refuses other limits with invalid_limit", () => {
     for (const limit of ["0", "1001", "-5", "2.5", "1e2", "abc", " 7", "99999999999"]) {
       const result = params(`limit=${encodeURIComponent(limit)}`);
-      expect(result, limit).toEqual({ ok: false, error: "invalid_limit", message: "Parameter limit harus bilangan bulat antara 1 dan 1000." });
+      expect(result, limit).toEqual({
+        ok: false,
+        error: "invalid_limit",
+        message: "Parameter limit harus bilangan bulat antara 1 dan 1000.",
+      });
     }
   });
 
@@ -45,12 +49,31 @@ describe("toPage", () => {
   const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: (i + 1) * 10 }));
 
   it("points at the last row served while more rows exist", () => {
-    const page = toPage(rows(4), 3, (r) => r.id, (r) => r.id);
+    const page = toPage(
+      rows(4),
+      3,
+      (r) => r.id,
+      (r) => r.id,
+    );
     expect(page).toEqual({ items: [10, 20, 30], nextCursor: encodeCursor(30) });
   });
 
   it("answers nextCursor null at the end, also for an exactly full last page", () => {
-    expect(toPage(rows(3), 3, (r) => r.id, (r) => r.id)).toEqual({ items: [10, 20, 30], nextCursor: null });
-    expect(toPage(rows(0), 3, (r) => r.id, (r) => r.id)).toEqual({ items: [], nextCursor: null });
+    expect(
+      toPage(
+        rows(3),
+        3,
+        (r) => r.id,
+        (r) => r.id,
+      ),
+    ).toEqual({ items: [10, 20, 30], nextCursor: null });
+    expect(
+      toPage(
+        rows(0),
+        3,
+        (r) => r.id,
+        (r) => r.id,
+      ),
+    ).toEqual({ items: [], nextCursor: null });
   });
 });

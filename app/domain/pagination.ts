@@ -4,7 +4,9 @@
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
-export type PageParams = { ok: true; limit: number; afterId: number } | { ok: false; error: "invalid_limit" | "invalid_cursor"; message: string };
+export type PageParams =
+  | { ok: true; limit: number; afterId: number }
+  | { ok: false; error: "invalid_limit" | "invalid_cursor"; message: string };
 
 export function encodeCursor(id: number): string {
   return Buffer.from(String(id), "utf8").toString("base64url");
@@ -36,7 +38,11 @@ export function parsePageParams(params: URLSearchParams): PageParams {
   if (rawCursor !== "") {
     const id = decodeCursor(rawCursor);
     if (id === null) {
-      return { ok: false, error: "invalid_cursor", message: "Parameter cursor tidak valid. Gunakan nilai nextCursor dari halaman sebelumnya." };
+      return {
+        ok: false,
+        error: "invalid_cursor",
+        message: "Parameter cursor tidak valid. Gunakan nilai nextCursor dari halaman sebelumnya.",
+      };
     }
     afterId = id;
   }

@@ -12,6 +12,8 @@ describe("penetapan confirmation", () => {
     expect(confirmationMismatch(["B", "A"], ["A", "B"])).toBeNull();
     expect(confirmationMismatch(["A"], ["A", "C"])).toMatch(/\(ditambahkan C\)/);
     expect(confirmationMismatch(["A", "B"], ["A"])).toMatch(/\(dikeluarkan B\)/);
-    expect(confirmationMismatch(["A", "B"], ["A", "C"])).toMatch(/\(ditambahkan C; dikeluarkan B\), sehingga tidak ada SKJ yang ditetapkan/);
+    expect(confirmationMismatch(["A", "B"], ["A", "C"])).toMatch(
+      /\(ditambahkan C; dikeluarkan B\), sehingga tidak ada SKJ yang ditetapkan/,
+    );
   });
 });

@@ -21,6 +21,8 @@ export function confirmationMismatch(confirmed: readonly string[], actual: reado
   const added = actual.filter((c) => !confirmed.includes(c));
   const removed = confirmed.filter((c) => !actual.includes(c));
   if (added.length === 0 && removed.length === 0) return null;
-  const changes = [added.length ? `ditambahkan ${added.join(", ")}` : "", removed.length ? `dikeluarkan ${removed.join(", ")}` : ""].filter(Boolean).join("; ");
+  const changes = [added.length ? `ditambahkan ${added.join(", ")}` : "", removed.length ? `dikeluarkan ${removed.join(", ")}` : ""]
+    .filter(Boolean)
+    .join("; ");
   return `Daftar SKJ penetapan ini berubah setelah Anda mengonfirmasi (${changes}), sehingga tidak ada SKJ yang ditetapkan. Periksa daftarnya lalu tetapkan lagi.`;
 }

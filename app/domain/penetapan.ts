@@ -17,7 +17,6 @@ export const PENETAPAN_KINDS = [
 ] as const;
 export type PenetapanKind = (typeof PENETAPAN_KINDS)[number];
 
-
 export const PENETAPAN_TITLE_MAX = 500;
 export const PENETAPAN_SIGNER_MAX = 200;
 
@@ -51,7 +50,14 @@ const requiredText = (label: string, max: number) =>
     .max(max, `${label} maksimal ${max} karakter.`);
 
 const optionalText = (label: string, max: number) =>
-  z.preprocess(blankToNull, z.string({ error: `${label} harus berupa teks.` }).trim().max(max, `${label} maksimal ${max} karakter.`).nullable());
+  z.preprocess(
+    blankToNull,
+    z
+      .string({ error: `${label} harus berupa teks.` })
+      .trim()
+      .max(max, `${label} maksimal ${max} karakter.`)
+      .nullable(),
+  );
 
 const optionalDate = (label: string) =>
   z.preprocess(
@@ -64,7 +70,10 @@ const optionalDate = (label: string) =>
 
 export const PenetapanSchema = z.object({
   kind: z.enum(PENETAPAN_KINDS, {
-    error: (iss) => (iss.input == null || iss.input === "" ? "Pilih jenis penetapan." : `Jenis penetapan harus salah satu dari: ${PENETAPAN_KINDS.join(", ")}.`),
+    error: (iss) =>
+      iss.input == null || iss.input === ""
+        ? "Pilih jenis penetapan."
+        : `Jenis penetapan harus salah satu dari: ${PENETAPAN_KINDS.join(", ")}.`,
   }),
   number: requiredText("Nomor", LEGAL_BASIS_NUMBER_MAX),
   // a form sends the year as text

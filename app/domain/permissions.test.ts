@@ -4,7 +4,14 @@ import { can, navigationFor, PERMISSIONS, ROLES } from "./permissions";
 describe("permissions", () => {
   it("gives each role the navigation it may use, each item leading to its page", () => {
     const links = (role: (typeof ROLES)[number]) => navigationFor(role).map((n) => `${n.label} ${n.to}`);
-    const common = ["Beranda /", "Struktur Organisasi /struktur", "Jabatan /jabatan", "Kamus Kompetensi /kamus", "SKJ /skj", "Penetapan /penetapan"];
+    const common = [
+      "Beranda /",
+      "Struktur Organisasi /struktur",
+      "Jabatan /jabatan",
+      "Kamus Kompetensi /kamus",
+      "SKJ /skj",
+      "Penetapan /penetapan",
+    ];
     expect(links("admin")).toEqual([...common, "Admin /admin"]);
     for (const role of ["analis", "reviewer", "viewer"] as const) expect(links(role)).toEqual(common);
   });

@@ -2,7 +2,6 @@
 export const ROLES = ["admin", "analis", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-
 export const PERMISSIONS = [
   "read", // every page of the register, dictionary, SKJ and penetapan
   "register:write", // SOTK units and positions

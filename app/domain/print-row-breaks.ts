@@ -31,7 +31,10 @@ export function competencyRowLines(row: CompetencyRow): number {
 /** The estimated height of a requirement row in lines: its tallest cell (a heading row is one line). */
 export function requirementRowLines(row: PrintRequirementRow): number {
   if (row.kind === "heading") return 1;
-  return Math.max(linesOf(`${row.no} ${row.label}`, CHARS_PER_LINE.requirementLabel), linesOfAll(row.items, CHARS_PER_LINE.requirementItem));
+  return Math.max(
+    linesOf(`${row.no} ${row.label}`, CHARS_PER_LINE.requirementLabel),
+    linesOfAll(row.items, CHARS_PER_LINE.requirementItem),
+  );
 }
 
 /** Whether a row of this many estimated lines may break across pages rather than move whole. */

@@ -22,7 +22,13 @@ describe("rich text", () => {
     const doc = {
       type: "doc",
       content: [
-        { type: "bulletList", content: [1, 2].map((n) => ({ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: `butir ${n}` }] }] })) },
+        {
+          type: "bulletList",
+          content: [1, 2].map((n) => ({
+            type: "listItem",
+            content: [{ type: "paragraph", content: [{ type: "text", text: `butir ${n}` }] }],
+          })),
+        },
       ],
     };
     expect(docToPlainText(doc)).toBe("butir 1\nbutir 2");
@@ -68,7 +74,11 @@ describe("rich text attribute values", () => {
     ["a fractional start", { start: 1.5 }, /nomor awal .*, bukan 1\.5\.$/],
     ["a negative start", { start: -1 }, /nomor awal .*, bukan -1\.$/],
     ["a start past the limit", { start: ORDERED_LIST_MAX_START + 1 }, /nomor awal .*, bukan 10000\.$/],
-    ["a numbering style HTML does not know", { type: "disc" }, /^Definisi: jenis penomoran daftar harus salah satu dari 1, a, A, i, I, bukan "disc"\.$/],
+    [
+      "a numbering style HTML does not know",
+      { type: "disc" },
+      /^Definisi: jenis penomoran daftar harus salah satu dari 1, a, A, i, I, bukan "disc"\.$/,
+    ],
     ["a numbering style that is a number", { type: 1 }, /jenis penomoran .*, bukan 1\.$/],
   ])("refuses %s, naming the field and the rule", (_, attrs, message) => {
     expect(richTextAttributeProblem(withNumberedList(attrs), "Definisi")).toMatch(message);

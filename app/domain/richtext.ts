@@ -10,7 +10,10 @@ export interface RichTextNode {
 }
 
 export function plainTextToDoc(text: string): RichTextNode {
-  const paragraphs = text.split(/\n{2,}|\r\n\r\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n{2,}|\r\n\r\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return {
     type: "doc",
     content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })),
@@ -53,8 +56,10 @@ export function richTextShapeProblem(value: unknown, label: string): string | nu
   let seen = 0;
   while (pending.length > 0) {
     const [item, depth] = pending.pop()!;
-    if (depth > MAX_JSON_DEPTH) return `${label} bertingkat terlalu dalam: paling banyak ${RICH_TEXT_MAX_NESTING} tingkat daftar di dalam daftar.`;
-    if (++seen > RICH_TEXT_MAX_VALUES) return `${label} terlalu besar: paling banyak ${RICH_TEXT_MAX_VALUES.toLocaleString("id-ID")} bagian beserta formatnya.`;
+    if (depth > MAX_JSON_DEPTH)
+      return `${label} bertingkat terlalu dalam: paling banyak ${RICH_TEXT_MAX_NESTING} tingkat daftar di dalam daftar.`;
+    if (++seen > RICH_TEXT_MAX_VALUES)
+      return `${label} terlalu besar: paling banyak ${RICH_TEXT_MAX_VALUES.toLocaleString("id-ID")} bagian beserta formatnya.`;
     if (item !== null && typeof item === "object") for (const child of Object.values(item)) pending.push([child, depth + 1]);
   }
   return null;

@@ -35,6 +35,7 @@ describe("highlightParts", () => {
       { text: "kata ", match: false },
       { text: "tanpa penutup", match: true },
     ]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters on purpose
     for (const part of highlightParts(`${O}${O}x${C}${C}y`)) expect(part.text).not.toMatch(/[\u0002\u0003]/);
   });
 

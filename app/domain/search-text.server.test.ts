@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { highlightParts } from "./search-highlight";
 import { highlightSnippet, queryTerms, stemmedMatch, stemText, stemWord } from "./search-text.server";
 
-const marked = (snippet: string | null) => highlightParts(snippet ?? "").filter((p) => p.match).map((p) => p.text);
+const marked = (snippet: string | null) =>
+  highlightParts(snippet ?? "")
+    .filter((p) => p.match)
+    .map((p) => p.text);
 
 describe("Indonesian root words", () => {
   it("strips the affixes of the words analysts search for", () => {
@@ -27,7 +30,9 @@ describe("Indonesian root words", () => {
 
 describe("search queries", () => {
   it("matches every word as a prefix as written, or by its root in the root-word columns", () => {
-    expect(stemmedMatch("Pengelolaan arsip", ["name_stem"])).toBe('("pengelolaan"* OR {name_stem} : "kelola") AND ("arsip"* OR {name_stem} : "arsip"*)');
+    expect(stemmedMatch("Pengelolaan arsip", ["name_stem"])).toBe(
+      '("pengelolaan"* OR {name_stem} : "kelola") AND ("arsip"* OR {name_stem} : "arsip"*)',
+    );
   });
 
   it("matches a word typed without spaces, such as a code, as one phrase and not by roots", () => {

@@ -42,7 +42,10 @@ export interface QueryTerm {
 }
 
 export function queryTerms(input: string): QueryTerm[] {
-  const chunks = input.split(/\s+/).map(searchWords).filter((words) => words.length > 0);
+  const chunks = input
+    .split(/\s+/)
+    .map(searchWords)
+    .filter((words) => words.length > 0);
   const unique = [...new Map(chunks.map((words) => [words.join(" "), words])).values()].slice(0, MAX_QUERY_WORDS);
   return unique.map((words) => {
     const stem = words.length === 1 ? stemWord(words[0]!) : null;

@@ -48,11 +48,7 @@ export const STRUCTURAL_GROUPS = ["jpt_utama", "jpt_madya", "jpt_pratama", "admi
 export type StructuralGroup = (typeof STRUCTURAL_GROUPS)[number];
 
 /** Rows of the per-group tables: the six non-functional groups, then one row per functional level. */
-export const GROUP_KEYS = [
-  ...STRUCTURAL_GROUPS,
-  "pelaksana",
-  ...FUNCTIONAL_LEVELS.map((level) => `fungsional:${level}` as const),
-] as const;
+export const GROUP_KEYS = [...STRUCTURAL_GROUPS, "pelaksana", ...FUNCTIONAL_LEVELS.map((level) => `fungsional:${level}` as const)] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 const SHORT_GROUP_LABELS: Record<string, string> = {
@@ -128,7 +124,8 @@ const levelCell = (group: string, code: string) => {
 
 const StandardLevelsSchema = objectOf(
   GROUP_KEYS,
-  (group) => objectOf(STANDARD_LEVEL_CODES, (code) => levelCell(group, code), `Standar level ${groupKeyLabel(group)}: baris wajib diisi lengkap.`),
+  (group) =>
+    objectOf(STANDARD_LEVEL_CODES, (code) => levelCell(group, code), `Standar level ${groupKeyLabel(group)}: baris wajib diisi lengkap.`),
   "Standar level harus berupa tabel kelompok jabatan × kompetensi.",
 );
 
@@ -140,14 +137,16 @@ const MinimumRankByEselonSchema = objectOf(
 
 const LowestEselonByGroupSchema = objectOf(
   STRUCTURAL_GROUPS,
-  (group) => z.enum(ECHELONS, { error: `${cellLabels.lowestEselonByGroup(group)}: pilih eselon ${ECHELONS[0]}–${ECHELONS[ECHELONS.length - 1]}.` }),
+  (group) =>
+    z.enum(ECHELONS, { error: `${cellLabels.lowestEselonByGroup(group)}: pilih eselon ${ECHELONS[0]}–${ECHELONS[ECHELONS.length - 1]}.` }),
   "Eselon terendah harus berupa tabel kelompok jabatan → eselon.",
 );
 
 // Partial: a group without a row (pelaksana, JF Pemula in the seed) has no minimum, so no warning fires.
 const MinimumEducationByGroupSchema = objectOf(
   GROUP_KEYS,
-  (group) => z.enum(EDUCATION_LEVELS, { error: `${cellLabels.minimumEducationByGroup(group)}: pilih jenjang pendidikan yang tersedia.` }).optional(),
+  (group) =>
+    z.enum(EDUCATION_LEVELS, { error: `${cellLabels.minimumEducationByGroup(group)}: pilih jenjang pendidikan yang tersedia.` }).optional(),
   "Pendidikan minimum harus berupa tabel kelompok jabatan → jenjang pendidikan.",
 );
 
@@ -190,9 +189,22 @@ const MinimumExperienceByGroupSchema = objectOf(
     const yearsError = `${label("years")}: harus bilangan bulat 1–${EXPERIENCE_YEARS_MAX} tahun, atau kosong bila tidak ada minimum.`;
     return z.object(
       {
-        years: z.number({ error: yearsError }).int({ error: yearsError }).min(1, { error: yearsError }).max(EXPERIENCE_YEARS_MAX, { error: yearsError }).optional(),
-        article: z.string().trim().max(ARTICLE_MAX, { error: `${label("article")}: maksimal ${ARTICLE_MAX} karakter.` }).default(""),
-        text: z.string().trim().max(ARTICLE_TEXT_MAX, { error: `${label("text")}: maksimal ${ARTICLE_TEXT_MAX.toLocaleString("id-ID")} karakter.` }).default(""),
+        years: z
+          .number({ error: yearsError })
+          .int({ error: yearsError })
+          .min(1, { error: yearsError })
+          .max(EXPERIENCE_YEARS_MAX, { error: yearsError })
+          .optional(),
+        article: z
+          .string()
+          .trim()
+          .max(ARTICLE_MAX, { error: `${label("article")}: maksimal ${ARTICLE_MAX} karakter.` })
+          .default(""),
+        text: z
+          .string()
+          .trim()
+          .max(ARTICLE_TEXT_MAX, { error: `${label("text")}: maksimal ${ARTICLE_TEXT_MAX.toLocaleString("id-ID")} karakter.` })
+          .default(""),
       },
       { error: `Pengalaman minimum ${groupKeyLabel(group)}: baris wajib ada.` },
     );
@@ -227,7 +239,10 @@ const WebhookAllowedHostsSchema = z
     for (const value of values) {
       const host = normaliseHost(value);
       if (host === null) {
-        ctx.addIssue({ code: "custom", message: `${cellLabels.webhookAllowedHosts()}: "${value}" bukan nama host; tulis nama host saja, satu per baris, tanpa http:// atau nomor port.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${cellLabels.webhookAllowedHosts()}: "${value}" bukan nama host; tulis nama host saja, satu per baris, tanpa http:// atau nomor port.`,
+        });
         return z.NEVER;
       }
       if (!hosts.includes(host)) hosts.push(host);
@@ -348,9 +363,9 @@ export function settingErrorsOf(error: z.ZodError): SettingFieldErrors {
   const out: SettingFieldErrors = {};
   for (const issue of error.issues) {
     const [head, ...rest] = issue.path.map(String);
-        // list items (a training name's line) report on their list's field, which is the one the form has
+    // list items (a training name's line) report on their list's field, which is the one the form has
     const cells = rest.filter((p) => !/^\d+$/.test(p)).slice(0, 2);
-    const name = head === VALUE_FIELD ? VALUE_FIELD + cells.map((p) => `[${p}]`).join("") : head ?? "_form";
+    const name = head === VALUE_FIELD ? VALUE_FIELD + cells.map((p) => `[${p}]`).join("") : (head ?? "_form");
     out[name] ??= issue.message;
   }
   return out;
@@ -392,7 +407,9 @@ export function describeSettingChanges(
   leaves(before.value, key, a);
   leaves(after.value, key, b);
   const paths = [...new Set([...a.keys(), ...b.keys()])];
-  const changes = paths.filter((p) => JSON.stringify(a.get(p)) !== JSON.stringify(b.get(p))).map((p) => `${p}: ${show(a.get(p))} → ${show(b.get(p))}`);
+  const changes = paths
+    .filter((p) => JSON.stringify(a.get(p)) !== JSON.stringify(b.get(p)))
+    .map((p) => `${p}: ${show(a.get(p))} → ${show(b.get(p))}`);
   if (before.verified !== after.verified) changes.push(`verified: ${show(before.verified)} → ${show(after.verified)}`);
   if (before.sourceNote !== after.sourceNote) changes.push("catatan sumber diubah");
   return changes;

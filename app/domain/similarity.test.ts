@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { SIMILARITY_THRESHOLD, isLikelyDuplicate, levenshtein, levenshteinRatio, nameSimilarity, nameTokens, tokenJaccard } from "./similarity";
+import {
+  SIMILARITY_THRESHOLD,
+  isLikelyDuplicate,
+  levenshtein,
+  levenshteinRatio,
+  nameSimilarity,
+  nameTokens,
+  tokenJaccard,
+} from "./similarity";
 
 describe("nameTokens", () => {
   it("ignores case, diacritics, punctuation and function words, but keeps content words", () => {

@@ -9,7 +9,21 @@ export const SIMILARITY_THRESHOLD = 0.7;
 
 /** Function words that carry no meaning in a competency name; content words such as "pengelolaan" stay. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  "dan", "atau", "serta", "yang", "di", "ke", "dari", "untuk", "bagi", "pada", "dalam", "dengan", "terhadap", "tentang", "oleh",
+  "dan",
+  "atau",
+  "serta",
+  "yang",
+  "di",
+  "ke",
+  "dari",
+  "untuk",
+  "bagi",
+  "pada",
+  "dalam",
+  "dengan",
+  "terhadap",
+  "tentang",
+  "oleh",
 ]);
 
 /** Lower case, diacritics removed, punctuation as spaces, function words dropped. */

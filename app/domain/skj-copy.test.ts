@@ -2,12 +2,26 @@ import { describe, expect, it } from "vitest";
 import { COPY_PARTS, copyChanges, copyFromSource, copyNote, parseCopyParts, type CopyPart, type CopySource } from "./skj-copy";
 import type { SkjDocument } from "./skj-document";
 
-const EMPTY_REQUIREMENTS: SkjDocument["requirements"] = { rank: null, education: [], training: { managerial: [], technical: [], functional: [] }, experience: [], performanceIndicators: [] };
+const EMPTY_REQUIREMENTS: SkjDocument["requirements"] = {
+  rank: null,
+  education: [],
+  training: { managerial: [], technical: [], functional: [] },
+  experience: [],
+  performanceIndicators: [],
+};
 
 // a new pengawas draft: managerial levels of its own group, T.OTDA as a regional government adds it
 const TARGET: SkjDocument = {
   schemaVersion: 1,
-  position: { code: "DINKES.UMUM", name: "Kepala Subbagian Umum", group: "pengawas", functionalLevel: null, unitCode: "DINKES", governmentAffair: null, summary: "" },
+  position: {
+    code: "DINKES.UMUM",
+    name: "Kepala Subbagian Umum",
+    group: "pengawas",
+    functionalLevel: null,
+    unitCode: "DINKES",
+    governmentAffair: null,
+    summary: "",
+  },
   competencies: [
     { code: "M.01", level: 2 },
     { code: "M.02", level: 2 },
@@ -27,7 +41,12 @@ const SOURCE: CopySource = {
     { code: "T.ARSIP", level: 3 },
     { code: "T.KEPEG", level: 2 },
   ],
-  requirements: { ...EMPTY_REQUIREMENTS, rank: "III/d", experience: [{ description: "Pelaksana di bidang umum", minYears: 4 }], importance: { rank: "mutlak" } },
+  requirements: {
+    ...EMPTY_REQUIREMENTS,
+    rank: "III/d",
+    experience: [{ description: "Pelaksana di bidang umum", minYears: 4 }],
+    importance: { rank: "mutlak" },
+  },
 };
 
 describe("copying parts of a similar SKJ", () => {
@@ -66,7 +85,11 @@ describe("copying parts of a similar SKJ", () => {
 
 describe("what a copy into the editor changes, per part", () => {
   const names = (code: string) => ({ "T.ARSIP": "Kearsipan", "T.KEPEG": "Kepegawaian", "T.LAMA": "Tata Naskah" })[code] ?? code;
-  const target: SkjDocument = { ...TARGET, competencies: [...TARGET.competencies, { code: "T.LAMA", level: 1 }], requirements: { ...EMPTY_REQUIREMENTS, rank: "III/a" } };
+  const target: SkjDocument = {
+    ...TARGET,
+    competencies: [...TARGET.competencies, { code: "T.LAMA", level: 1 }],
+    requirements: { ...EMPTY_REQUIREMENTS, rank: "III/a" },
+  };
 
   it("lists what is added, removed and replaced in each chosen part, and leaves the managerial levels out", () => {
     const parts = new Set(COPY_PARTS);
@@ -93,11 +116,15 @@ describe("what a copy into the editor changes, per part", () => {
   it("lists only the chosen parts, a chosen part that changes nothing with no changes", () => {
     const parts = new Set<CopyPart>(["summary"]);
     const same = { ...target, position: { ...target.position, summary: SOURCE.summary } };
-    expect(copyChanges(same, copyFromSource(same, SOURCE, parts), parts)).toEqual([{ part: "summary", label: "Ikhtisar jabatan", changes: [] }]);
+    expect(copyChanges(same, copyFromSource(same, SOURCE, parts), parts)).toEqual([
+      { part: "summary", label: "Ikhtisar jabatan", changes: [] },
+    ]);
   });
 
   it("notes the source, its origin and the parts taken, in the order of the parts", () => {
-    expect(copyNote("Kepala Bidang Mutasi", "versi 2 yang berlaku", new Set(["summary", "technical"]))).toBe("Disalin dari Kepala Bidang Mutasi (versi 2 yang berlaku): kompetensi teknis, ikhtisar jabatan");
+    expect(copyNote("Kepala Bidang Mutasi", "versi 2 yang berlaku", new Set(["summary", "technical"]))).toBe(
+      "Disalin dari Kepala Bidang Mutasi (versi 2 yang berlaku): kompetensi teknis, ikhtisar jabatan",
+    );
   });
 
   it("reads the chosen parts from untrusted values, ignoring unknown ones", () => {

@@ -48,12 +48,25 @@ export interface CopyPartChanges {
   changes: SkjChange[];
 }
 
-const PART_OF_SECTION: Record<SkjChange["section"], CopyPart> = { kompetensi: "technical", persyaratan: "requirements", identitas: "summary" };
+const PART_OF_SECTION: Record<SkjChange["section"], CopyPart> = {
+  kompetensi: "technical",
+  persyaratan: "requirements",
+  identitas: "summary",
+};
 
 /** What taking `parts` turns `before` into `after`, grouped by part in COPY_PARTS order; every chosen part is listed, also when it changes nothing. */
-export function copyChanges(before: SkjDocument, after: SkjDocument, parts: ReadonlySet<CopyPart>, nameOf?: (code: string) => string): CopyPartChanges[] {
+export function copyChanges(
+  before: SkjDocument,
+  after: SkjDocument,
+  parts: ReadonlySet<CopyPart>,
+  nameOf?: (code: string) => string,
+): CopyPartChanges[] {
   const changes = diffSkjDocuments(before, after, nameOf);
-  return COPY_PARTS.filter((part) => parts.has(part)).map((part) => ({ part, label: COPY_PART_LABELS[part], changes: changes.filter((c) => PART_OF_SECTION[c.section] === part) }));
+  return COPY_PARTS.filter((part) => parts.has(part)).map((part) => ({
+    part,
+    label: COPY_PART_LABELS[part],
+    changes: changes.filter((c) => PART_OF_SECTION[c.section] === part),
+  }));
 }
 
 /** The history's note for a copy: "Disalin dari <jabatan> (<asal>): kompetensi teknis, ikhtisar jabatan". */

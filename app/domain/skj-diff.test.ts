@@ -4,7 +4,15 @@ import type { SkjDocument } from "./skj-document";
 
 const doc: SkjDocument = {
   schemaVersion: 1,
-  position: { code: "P1", name: "Kepala Bagian", group: "administrator", functionalLevel: null, unitCode: "U1", governmentAffair: "Pemerintahan Umum", summary: "Memimpin." },
+  position: {
+    code: "P1",
+    name: "Kepala Bagian",
+    group: "administrator",
+    functionalLevel: null,
+    unitCode: "U1",
+    governmentAffair: "Pemerintahan Umum",
+    summary: "Memimpin.",
+  },
   competencies: [
     { code: "M.01", level: 3 },
     { code: "T.ANJAB", level: 3 },
@@ -26,7 +34,10 @@ describe("SKJ document diff", () => {
   it("reports identity, competency and requirement changes", () => {
     const after = structuredClone(doc);
     after.position.summary = "Memimpin dan mengoordinasikan.";
-    after.competencies = [{ code: "M.01", level: 4 }, { code: "T.ABK", level: 2 }];
+    after.competencies = [
+      { code: "M.01", level: 4 },
+      { code: "T.ABK", level: 2 },
+    ];
     after.requirements.rank = "IV/a";
     const names: Record<string, string> = { "M.01": "Integritas", "T.ANJAB": "Analisis Jabatan", "T.ABK": "Analisis Beban Kerja" };
     expect(diffSkjDocuments(doc, after, (c) => names[c]!)).toEqual([

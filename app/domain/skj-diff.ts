@@ -27,18 +27,27 @@ export function diffSkjDocuments(before: SkjDocument, after: SkjDocument, nameOf
   const changes: SkjChange[] = [];
   for (const key of Object.keys(IDENTITY_LABELS) as (keyof SkjDocument["position"])[]) {
     // a missing optional field and null both mean "none": a version-1 document does not differ from its upgrade
-    if ((before.position[key] ?? null) !== (after.position[key] ?? null)) changes.push({ section: "identitas", label: IDENTITY_LABELS[key], before: show(before.position[key]), after: show(after.position[key]) });
+    if ((before.position[key] ?? null) !== (after.position[key] ?? null))
+      changes.push({
+        section: "identitas",
+        label: IDENTITY_LABELS[key],
+        before: show(before.position[key]),
+        after: show(after.position[key]),
+      });
   }
 
   const levelsBefore = new Map(before.competencies.map((c) => [c.code, c.level]));
   const levelsAfter = new Map(after.competencies.map((c) => [c.code, c.level]));
   for (const [code, level] of levelsAfter) {
     const old = levelsBefore.get(code);
-    if (old === undefined) changes.push({ section: "kompetensi", label: `${code} ${nameOf(code)}`, before: "—", after: `ditambahkan, level ${level}` });
-    else if (old !== level) changes.push({ section: "kompetensi", label: `${code} ${nameOf(code)}`, before: `level ${old}`, after: `level ${level}` });
+    if (old === undefined)
+      changes.push({ section: "kompetensi", label: `${code} ${nameOf(code)}`, before: "—", after: `ditambahkan, level ${level}` });
+    else if (old !== level)
+      changes.push({ section: "kompetensi", label: `${code} ${nameOf(code)}`, before: `level ${old}`, after: `level ${level}` });
   }
   for (const [code, level] of levelsBefore) {
-    if (!levelsAfter.has(code)) changes.push({ section: "kompetensi", label: `${code} ${nameOf(code)}`, before: `level ${level}`, after: "dihapus" });
+    if (!levelsAfter.has(code))
+      changes.push({ section: "kompetensi", label: `${code} ${nameOf(code)}`, before: `level ${level}`, after: "dihapus" });
   }
 
   const a = before.requirements;
@@ -47,7 +56,11 @@ export function diffSkjDocuments(before: SkjDocument, after: SkjDocument, nameOf
     if (x !== y) changes.push({ section: "persyaratan", label, before: show(x), after: show(y) });
   };
   requirement("Pangkat", a.rank ?? "", b.rank ?? "");
-  requirement("Kualifikasi pendidikan", a.education.map((e) => `${e.level} ${e.fields.join(", ")}`.trim()).join("; "), b.education.map((e) => `${e.level} ${e.fields.join(", ")}`.trim()).join("; "));
+  requirement(
+    "Kualifikasi pendidikan",
+    a.education.map((e) => `${e.level} ${e.fields.join(", ")}`.trim()).join("; "),
+    b.education.map((e) => `${e.level} ${e.fields.join(", ")}`.trim()).join("; "),
+  );
   requirement("Pelatihan manajerial", lines(a.training.managerial), lines(b.training.managerial));
   requirement("Pelatihan teknis", lines(a.training.technical), lines(b.training.technical));
   requirement("Pelatihan fungsional", lines(a.training.functional), lines(b.training.functional));

@@ -38,7 +38,16 @@ export const SKJ_JOB_CODE_MAX = 100;
 export const IMPORTANCE_LEVELS = ["mutlak", "penting", "perlu"] as const;
 export type Importance = (typeof IMPORTANCE_LEVELS)[number];
 /** The rows of the printed requirements table that carry an importance, in the printed order (§7.3). */
-export const IMPORTANCE_ROWS = ["educationLevel", "educationFields", "trainingManagerial", "trainingTechnical", "trainingFunctional", "experience", "rank", "performanceIndicators"] as const;
+export const IMPORTANCE_ROWS = [
+  "educationLevel",
+  "educationFields",
+  "trainingManagerial",
+  "trainingTechnical",
+  "trainingFunctional",
+  "experience",
+  "rank",
+  "performanceIndicators",
+] as const;
 export type ImportanceRow = (typeof IMPORTANCE_ROWS)[number];
 
 /** Golongan ruang from lowest to highest, with the pangkat names of seeds/reference/golongan-pendidikan.json. */
@@ -83,7 +92,9 @@ export const EDUCATION_LEVELS = EDUCATION.map((e) => e.code) as unknown as reado
 const GOLONGAN_INDEX = new Map<string, number>(GOLONGAN_CODES.map((code, i) => [code, i]));
 // PP 11/2017 sets "sarjana atau diploma empat" as one minimum and the seeded setting says "S-1/D-IV",
 // so D-IV and S-1 compare as equal: a D-IV holder meets an S-1 minimum. The list order is kept for display.
-const EDUCATION_RANK = new Map<string, number>(EDUCATION_LEVELS.map((code, i) => [code, code === "S-1" ? EDUCATION_LEVELS.indexOf("D-IV") : i]));
+const EDUCATION_RANK = new Map<string, number>(
+  EDUCATION_LEVELS.map((code, i) => [code, code === "S-1" ? EDUCATION_LEVELS.indexOf("D-IV") : i]),
+);
 
 export function isGolongan(value: unknown): value is Golongan {
   return typeof value === "string" && GOLONGAN_INDEX.has(value);
@@ -124,12 +135,20 @@ const object = <S extends z.core.$ZodLooseShape>(shape: S, label: string) =>
         : kindError(label, "objek")(iss),
   });
 const choice = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.enum(values, { error: (iss) => (iss.input === undefined ? `${label} wajib ada.` : `${label} harus salah satu dari: ${values.filter(Boolean).join(", ")}.`) });
+  z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined ? `${label} wajib ada.` : `${label} harus salah satu dari: ${values.filter(Boolean).join(", ")}.`,
+  });
 // Select-backed fields: null or "" mean "not chosen yet"; the rules report it where the regulation needs it.
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.enum([...values, ""] as unknown as readonly [T[number] | "", ...(T[number] | "")[]], {
-    error: (iss) => (iss.input === undefined ? `${label} wajib ada (null bila belum dipilih).` : `${label} harus salah satu dari: ${values.join(", ")}, atau dikosongkan.`),
-  }).nullable();
+  z
+    .enum([...values, ""] as unknown as readonly [T[number] | "", ...(T[number] | "")[]], {
+      error: (iss) =>
+        iss.input === undefined
+          ? `${label} wajib ada (null bila belum dipilih).`
+          : `${label} harus salah satu dari: ${values.join(", ")}, atau dikosongkan.`,
+    })
+    .nullable();
 
 export const SkjPositionSchema = object(
   {
@@ -170,7 +189,8 @@ export const SkjEducationSchema = object(
   "Baris pendidikan",
 );
 
-const trainingList = (label: string) => list(text(`Nama pelatihan ${label}`, SKJ_TRAINING_NAME_MAX), `Pelatihan ${label}`, SKJ_TRAINING_ITEMS_MAX);
+const trainingList = (label: string) =>
+  list(text(`Nama pelatihan ${label}`, SKJ_TRAINING_NAME_MAX), `Pelatihan ${label}`, SKJ_TRAINING_ITEMS_MAX);
 
 export const SkjExperienceSchema = object(
   {
@@ -197,10 +217,17 @@ export const SkjRequirementsSchema = object(
       "Pelatihan",
     ),
     experience: list(SkjExperienceSchema, "Pengalaman kerja", SKJ_EXPERIENCE_MAX),
-    performanceIndicators: list(text("Indikator kinerja jabatan", SKJ_PERFORMANCE_INDICATOR_MAX), "Indikator kinerja jabatan", SKJ_PERFORMANCE_INDICATORS_MAX),
+    performanceIndicators: list(
+      text("Indikator kinerja jabatan", SKJ_PERFORMANCE_INDICATOR_MAX),
+      "Indikator kinerja jabatan",
+      SKJ_PERFORMANCE_INDICATORS_MAX,
+    ),
     // Optional, and each row optional: a row without a choice prints an empty cell (§7.2).
     importance: object(
-      Object.fromEntries(IMPORTANCE_ROWS.map((row) => [row, choice(IMPORTANCE_LEVELS, "Tingkat pentingnya").optional()])) as Record<ImportanceRow, z.ZodOptional<z.ZodEnum<{ [K in Importance]: K }>>>,
+      Object.fromEntries(IMPORTANCE_ROWS.map((row) => [row, choice(IMPORTANCE_LEVELS, "Tingkat pentingnya").optional()])) as Record<
+        ImportanceRow,
+        z.ZodOptional<z.ZodEnum<{ [K in Importance]: K }>>
+      >,
       "Tingkat pentingnya terhadap jabatan",
     ).optional(),
   },
@@ -209,7 +236,9 @@ export const SkjRequirementsSchema = object(
 
 export const SkjDocumentSchema = object(
   {
-    schemaVersion: z.literal(SKJ_SCHEMA_VERSION, { error: (iss) => (iss.input === undefined ? "schemaVersion wajib ada." : `schemaVersion harus ${SKJ_SCHEMA_VERSION}.`) }),
+    schemaVersion: z.literal(SKJ_SCHEMA_VERSION, {
+      error: (iss) => (iss.input === undefined ? "schemaVersion wajib ada." : `schemaVersion harus ${SKJ_SCHEMA_VERSION}.`),
+    }),
     position: SkjPositionSchema,
     competencies: list(SkjCompetencySchema, "Daftar kompetensi", SKJ_COMPETENCIES_MAX),
     requirements: SkjRequirementsSchema,

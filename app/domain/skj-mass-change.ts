@@ -5,7 +5,16 @@ import { z } from "zod";
 import { canonicalJson } from "./canonical-json";
 import { isRegulationCode, MANDATORY_TECHNICAL_CODE } from "./dictionary";
 import { IMPORTANCE_LABELS, IMPORTANCE_ROW_LABELS } from "./labels";
-import { IMPORTANCE_LEVELS, IMPORTANCE_ROWS, SkjDocumentSchema, SkjEducationSchema, SkjRequirementsSchema, golonganLabel, type SkjDocument, type SkjRequirements } from "./skj-document";
+import {
+  IMPORTANCE_LEVELS,
+  IMPORTANCE_ROWS,
+  SkjDocumentSchema,
+  SkjEducationSchema,
+  SkjRequirementsSchema,
+  golonganLabel,
+  type SkjDocument,
+  type SkjRequirements,
+} from "./skj-document";
 import { TECHNICAL_MAX } from "./skj-rules";
 import { CODE_MAX } from "./sotk";
 
@@ -18,7 +27,10 @@ const competencyCode = (label: string) =>
     .trim()
     .min(1, `${label} wajib dipilih dari kamus.`)
     .max(CODE_MAX, `${label} maksimal ${CODE_MAX} karakter.`)
-    .refine((code) => !isRegulationCode(code), `${label} harus kompetensi teknis; kompetensi manajerial dan sosial kultural mengikuti level standar.`);
+    .refine(
+      (code) => !isRegulationCode(code),
+      `${label} harus kompetensi teknis; kompetensi manajerial dan sosial kultural mengikuti level standar.`,
+    );
 const level = z
   .number({ error: "Level wajib dipilih (1–5)." })
   .int("Level harus bilangan bulat 1–5.")
@@ -31,7 +43,12 @@ export const MassChangeSchema = z.discriminatedUnion(
   "kind",
   [
     z.strictObject({ kind: z.literal("addTechnical"), code: competencyCode("Kompetensi yang ditambahkan"), level }),
-    z.strictObject({ kind: z.literal("replaceTechnical"), from: competencyCode("Kompetensi yang diganti"), code: competencyCode("Kompetensi pengganti"), level }),
+    z.strictObject({
+      kind: z.literal("replaceTechnical"),
+      from: competencyCode("Kompetensi yang diganti"),
+      code: competencyCode("Kompetensi pengganti"),
+      level,
+    }),
     z.strictObject({ kind: z.literal("educationLevel"), value: SkjEducationSchema.shape.level }),
     z.strictObject({ kind: z.literal("educationFields"), value: SkjEducationSchema.shape.fields }),
     z.strictObject({ kind: z.literal("trainingManagerial"), value: training.managerial }),
@@ -81,7 +98,12 @@ const named = (ctx: MassChangeContext, code: string) => {
 
 /** Why the change cannot be made to any draft, or null: checked once, before any draft is looked at. */
 export function massChangeProblem(change: MassChange, ctx: MassChangeContext): string | null {
-  if (change.kind === "replaceTechnical" && ctx.regionalGovernment && change.from === MANDATORY_TECHNICAL_CODE && change.code !== MANDATORY_TECHNICAL_CODE) {
+  if (
+    change.kind === "replaceTechnical" &&
+    ctx.regionalGovernment &&
+    change.from === MANDATORY_TECHNICAL_CODE &&
+    change.code !== MANDATORY_TECHNICAL_CODE
+  ) {
     return `${named(ctx, MANDATORY_TECHNICAL_CODE)} wajib bagi pemerintah daerah dan tidak dapat diganti dengan kompetensi lain.`;
   }
   return null;
@@ -89,39 +111,63 @@ export function massChangeProblem(change: MassChange, ctx: MassChangeContext): s
 
 /** The document after the change, or why this draft is left as it is. */
 export function applyMassChange(document: SkjDocument, change: MassChange, ctx: MassChangeContext): MassChangeOutcome {
-  const outcome = change.kind === "addTechnical" || change.kind === "replaceTechnical" ? changeCompetencies(document, change, ctx) : changeRequirements(document, change);
+  const outcome =
+    change.kind === "addTechnical" || change.kind === "replaceTechnical"
+      ? changeCompetencies(document, change, ctx)
+      : changeRequirements(document, change);
   if (!outcome.changed) return outcome;
-  if (canonicalJson(outcome.document) === canonicalJson(document)) return { changed: false, reason: "Isinya sudah sama; tidak ada yang diubah." };
+  if (canonicalJson(outcome.document) === canonicalJson(document))
+    return { changed: false, reason: "Isinya sudah sama; tidak ada yang diubah." };
   const parsed = SkjDocumentSchema.safeParse(outcome.document);
   return parsed.success ? outcome : { changed: false, reason: parsed.error.issues[0]?.message ?? "Hasilnya tidak sesuai format SKJ." };
 }
 
-function changeCompetencies(document: SkjDocument, change: Extract<MassChange, { kind: "addTechnical" | "replaceTechnical" }>, ctx: MassChangeContext): MassChangeOutcome {
+function changeCompetencies(
+  document: SkjDocument,
+  change: Extract<MassChange, { kind: "addTechnical" | "replaceTechnical" }>,
+  ctx: MassChangeContext,
+): MassChangeOutcome {
   const rows = document.competencies;
   const present = rows.find((c) => c.code === change.code);
   if (change.kind === "addTechnical") {
     if (present) return { changed: false, reason: `Sudah memuat ${named(ctx, change.code)} (level ${present.level}).` };
     const technical = new Set(rows.filter((c) => !isRegulationCode(c.code)).map((c) => c.code)).size;
-    if (technical >= TECHNICAL_MAX) return { changed: false, reason: `Sudah memuat ${technical} kompetensi teknis; menambah satu lagi melebihi batas ${TECHNICAL_MAX}.` };
+    if (technical >= TECHNICAL_MAX)
+      return { changed: false, reason: `Sudah memuat ${technical} kompetensi teknis; menambah satu lagi melebihi batas ${TECHNICAL_MAX}.` };
     return { changed: true, document: { ...document, competencies: [...rows, { code: change.code, level: change.level }] } };
   }
   const at = rows.findIndex((c) => c.code === change.from);
   if (at < 0) return { changed: false, reason: `Tidak memuat ${named(ctx, change.from)}.` };
-  if (present && change.from !== change.code) return { changed: false, reason: `Sudah memuat ${named(ctx, change.code)}; penggantian akan membuatnya ganda.` };
-  if (change.from === change.code && rows[at]!.level === change.level) return { changed: false, reason: `${named(ctx, change.code)} sudah level ${change.level}.` };
+  if (present && change.from !== change.code)
+    return { changed: false, reason: `Sudah memuat ${named(ctx, change.code)}; penggantian akan membuatnya ganda.` };
+  if (change.from === change.code && rows[at]!.level === change.level)
+    return { changed: false, reason: `${named(ctx, change.code)} sudah level ${change.level}.` };
   // in place, so the replacement keeps the row's position in the printed table
-  return { changed: true, document: { ...document, competencies: rows.map((c, i) => (i === at ? { code: change.code, level: change.level } : c)) } };
+  return {
+    changed: true,
+    document: { ...document, competencies: rows.map((c, i) => (i === at ? { code: change.code, level: change.level } : c)) },
+  };
 }
 
-function changeRequirements(document: SkjDocument, change: Exclude<MassChange, { kind: "addTechnical" | "replaceTechnical" }>): MassChangeOutcome {
+function changeRequirements(
+  document: SkjDocument,
+  change: Exclude<MassChange, { kind: "addTechnical" | "replaceTechnical" }>,
+): MassChangeOutcome {
   const r = document.requirements;
   const set = (requirements: SkjRequirements): MassChangeOutcome => ({ changed: true, document: { ...document, requirements } });
   switch (change.kind) {
     case "educationLevel":
       // every education row takes the level; a draft without one gets its first row
-      return set({ ...r, education: r.education.length ? r.education.map((e) => ({ ...e, level: change.value })) : [{ level: change.value, fields: [] }] });
+      return set({
+        ...r,
+        education: r.education.length ? r.education.map((e) => ({ ...e, level: change.value })) : [{ level: change.value, fields: [] }],
+      });
     case "educationFields":
-      if (r.education.length === 0) return { changed: false, reason: "Belum ada jenjang pendidikan; bidang ilmu melekat pada jenjang, isi jenjang pendidikan lebih dulu." };
+      if (r.education.length === 0)
+        return {
+          changed: false,
+          reason: "Belum ada jenjang pendidikan; bidang ilmu melekat pada jenjang, isi jenjang pendidikan lebih dulu.",
+        };
       return set({ ...r, education: r.education.map((e) => ({ ...e, fields: [...change.value] })) });
     case "trainingManagerial":
       return set({ ...r, training: { ...r.training, managerial: [...change.value] } });
@@ -159,7 +205,9 @@ export function describeMassChange(change: MassChange, ctx: Pick<MassChangeConte
       case "addTechnical":
         return `tambah ${named(c, change.code)} level ${change.level}`;
       case "replaceTechnical":
-        return change.from === change.code ? `${named(c, change.code)} menjadi level ${change.level}` : `ganti ${named(c, change.from)} dengan ${named(c, change.code)} level ${change.level}`;
+        return change.from === change.code
+          ? `${named(c, change.code)} menjadi level ${change.level}`
+          : `ganti ${named(c, change.from)} dengan ${named(c, change.code)} level ${change.level}`;
       case "educationLevel":
         return `jenjang pendidikan menjadi ${change.value}`;
       case "rank":
@@ -194,7 +242,11 @@ export const MASS_CHANGE_FIELDS = {
 export function massChangeFromForm(field: (name: string) => string | null): unknown {
   const f = MASS_CHANGE_FIELDS;
   const text = (name: string) => field(name)?.trim() ?? "";
-  const lines = (name: string) => text(name).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = (name: string) =>
+    text(name)
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
   // an empty number field is "not chosen" (undefined), not 0
   const number = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
   const kind = text(f.kind);

@@ -32,31 +32,84 @@ const BASE: SkjDocument = {
   },
 };
 
-const content = (document: SkjDocument, summaryJson: RichTextNode | null = plainTextToDoc(document.position.summary)): SkjDraftContent => ({ document, summaryJson });
+const content = (document: SkjDocument, summaryJson: RichTextNode | null = plainTextToDoc(document.position.summary)): SkjDraftContent => ({
+  document,
+  summaryJson,
+});
 type Edit = (d: SkjDocument) => void;
 const edited = (...edits: Edit[]) => {
   const d = structuredClone(BASE);
   for (const e of edits) e(d);
   return d;
 };
-const merge = (mine: Edit[], theirs: Edit[], choices = {}) => mergeSkjDrafts(content(BASE), content(edited(...mine)), content(edited(...theirs)), choices);
+const merge = (mine: Edit[], theirs: Edit[], choices = {}) =>
+  mergeSkjDrafts(content(BASE), content(edited(...mine)), content(edited(...theirs)), choices);
 
-const rank = (r: SkjDocument["requirements"]["rank"]): Edit => (d) => void (d.requirements.rank = r);
-const level = (code: string, l: number): Edit => (d) => void (d.competencies.find((c) => c.code === code)!.level = l);
-const add = (code: string, l: number): Edit => (d) => void d.competencies.push({ code, level: l });
-const drop = (code: string): Edit => (d) => void (d.competencies = d.competencies.filter((c) => c.code !== code));
-const indicators = (...items: string[]): Edit => (d) => void (d.requirements.performanceIndicators = items);
-const technicalTraining = (...items: string[]): Edit => (d) => void (d.requirements.training.technical = items);
-const summary = (text: string): Edit => (d) => void (d.position.summary = text);
+const rank =
+  (r: SkjDocument["requirements"]["rank"]): Edit =>
+  (d) =>
+    void (d.requirements.rank = r);
+const level =
+  (code: string, l: number): Edit =>
+  (d) =>
+    void (d.competencies.find((c) => c.code === code)!.level = l);
+const add =
+  (code: string, l: number): Edit =>
+  (d) =>
+    void d.competencies.push({ code, level: l });
+const drop =
+  (code: string): Edit =>
+  (d) =>
+    void (d.competencies = d.competencies.filter((c) => c.code !== code));
+const indicators =
+  (...items: string[]): Edit =>
+  (d) =>
+    void (d.requirements.performanceIndicators = items);
+const technicalTraining =
+  (...items: string[]): Edit =>
+  (d) =>
+    void (d.requirements.training.technical = items);
+const summary =
+  (text: string): Edit =>
+  (d) =>
+    void (d.position.summary = text);
 
 describe("mergeSkjDrafts: changes on one side or both", () => {
   const cases: { name: string; mine: Edit[]; theirs: Edit[]; expected: Edit[]; conflicts: string[]; fromTheirs: string[] }[] = [
     { name: "nobody changed anything", mine: [], theirs: [], expected: [], conflicts: [], fromTheirs: [] },
     { name: "only I changed the rank", mine: [rank("IV/a")], theirs: [], expected: [rank("IV/a")], conflicts: [], fromTheirs: [] },
-    { name: "only they changed the rank", mine: [], theirs: [rank("IV/b")], expected: [rank("IV/b")], conflicts: [], fromTheirs: ["requirements.rank"] },
-    { name: "both set the rank to the same value", mine: [rank("IV/a")], theirs: [rank("IV/a")], expected: [rank("IV/a")], conflicts: [], fromTheirs: [] },
-    { name: "both changed the rank differently", mine: [rank("IV/a")], theirs: [rank("IV/b")], expected: [rank("IV/a")], conflicts: ["requirements.rank"], fromTheirs: [] },
-    { name: "I changed the rank, they cleared it", mine: [rank("IV/a")], theirs: [rank(null)], expected: [rank("IV/a")], conflicts: ["requirements.rank"], fromTheirs: [] },
+    {
+      name: "only they changed the rank",
+      mine: [],
+      theirs: [rank("IV/b")],
+      expected: [rank("IV/b")],
+      conflicts: [],
+      fromTheirs: ["requirements.rank"],
+    },
+    {
+      name: "both set the rank to the same value",
+      mine: [rank("IV/a")],
+      theirs: [rank("IV/a")],
+      expected: [rank("IV/a")],
+      conflicts: [],
+      fromTheirs: [],
+    },
+    {
+      name: "both changed the rank differently",
+      mine: [rank("IV/a")],
+      theirs: [rank("IV/b")],
+      expected: [rank("IV/a")],
+      conflicts: ["requirements.rank"],
+      fromTheirs: [],
+    },
+    {
+      name: "I changed the rank, they cleared it",
+      mine: [rank("IV/a")],
+      theirs: [rank(null)],
+      expected: [rank("IV/a")],
+      conflicts: ["requirements.rank"],
+      fromTheirs: [],
+    },
     {
       name: "different requirement fields on each side",
       mine: [rank("IV/a")],
@@ -85,14 +138,45 @@ describe("mergeSkjDrafts: changes on one side or both", () => {
       name: "education and experience rows compared as whole lists",
       mine: [(d) => void (d.requirements.education[0]!.fields = ["Ilmu Pemerintahan"])],
       theirs: [(d) => void (d.requirements.experience[0]!.minYears = 3)],
-      expected: [(d) => void (d.requirements.education[0]!.fields = ["Ilmu Pemerintahan"]), (d) => void (d.requirements.experience[0]!.minYears = 3)],
+      expected: [
+        (d) => void (d.requirements.education[0]!.fields = ["Ilmu Pemerintahan"]),
+        (d) => void (d.requirements.experience[0]!.minYears = 3),
+      ],
       conflicts: [],
       fromTheirs: ["requirements.experience"],
     },
-    { name: "the summary changed on their side only", mine: [rank("IV/a")], theirs: [summary("Memimpin bagian kelembagaan.")], expected: [rank("IV/a"), summary("Memimpin bagian kelembagaan.")], conflicts: [], fromTheirs: ["position.summary"] },
-    { name: "the summary changed on both sides", mine: [summary("Versi saya.")], theirs: [summary("Versi lain.")], expected: [summary("Versi saya.")], conflicts: ["position.summary"], fromTheirs: [] },
-    { name: "levels of different competency rows", mine: [level("M.01", 4)], theirs: [level("M.02", 2)], expected: [level("M.01", 4), level("M.02", 2)], conflicts: [], fromTheirs: ["competencies:M.02"] },
-    { name: "the same competency row re-levelled differently", mine: [level("M.01", 4)], theirs: [level("M.01", 2)], expected: [level("M.01", 4)], conflicts: ["competencies:M.01"], fromTheirs: [] },
+    {
+      name: "the summary changed on their side only",
+      mine: [rank("IV/a")],
+      theirs: [summary("Memimpin bagian kelembagaan.")],
+      expected: [rank("IV/a"), summary("Memimpin bagian kelembagaan.")],
+      conflicts: [],
+      fromTheirs: ["position.summary"],
+    },
+    {
+      name: "the summary changed on both sides",
+      mine: [summary("Versi saya.")],
+      theirs: [summary("Versi lain.")],
+      expected: [summary("Versi saya.")],
+      conflicts: ["position.summary"],
+      fromTheirs: [],
+    },
+    {
+      name: "levels of different competency rows",
+      mine: [level("M.01", 4)],
+      theirs: [level("M.02", 2)],
+      expected: [level("M.01", 4), level("M.02", 2)],
+      conflicts: [],
+      fromTheirs: ["competencies:M.02"],
+    },
+    {
+      name: "the same competency row re-levelled differently",
+      mine: [level("M.01", 4)],
+      theirs: [level("M.01", 2)],
+      expected: [level("M.01", 4)],
+      conflicts: ["competencies:M.01"],
+      fromTheirs: [],
+    },
     {
       name: "each side added a different technical competency",
       mine: [add("T.ANJAB", 3)],
@@ -101,10 +185,38 @@ describe("mergeSkjDrafts: changes on one side or both", () => {
       conflicts: [],
       fromTheirs: ["competencies:T.ABK"],
     },
-    { name: "both added the same competency at different levels", mine: [add("T.ANJAB", 3)], theirs: [add("T.ANJAB", 4)], expected: [add("T.ANJAB", 3)], conflicts: ["competencies:T.ANJAB"], fromTheirs: [] },
-    { name: "they removed a row I did not touch", mine: [rank("IV/a")], theirs: [drop("T.OTDA")], expected: [rank("IV/a"), drop("T.OTDA")], conflicts: [], fromTheirs: ["competencies:T.OTDA"] },
-    { name: "I removed a row they re-levelled", mine: [drop("T.OTDA")], theirs: [level("T.OTDA", 3)], expected: [drop("T.OTDA")], conflicts: ["competencies:T.OTDA"], fromTheirs: [] },
-    { name: "both removed the same row", mine: [drop("T.OTDA")], theirs: [drop("T.OTDA")], expected: [drop("T.OTDA")], conflicts: [], fromTheirs: [] },
+    {
+      name: "both added the same competency at different levels",
+      mine: [add("T.ANJAB", 3)],
+      theirs: [add("T.ANJAB", 4)],
+      expected: [add("T.ANJAB", 3)],
+      conflicts: ["competencies:T.ANJAB"],
+      fromTheirs: [],
+    },
+    {
+      name: "they removed a row I did not touch",
+      mine: [rank("IV/a")],
+      theirs: [drop("T.OTDA")],
+      expected: [rank("IV/a"), drop("T.OTDA")],
+      conflicts: [],
+      fromTheirs: ["competencies:T.OTDA"],
+    },
+    {
+      name: "I removed a row they re-levelled",
+      mine: [drop("T.OTDA")],
+      theirs: [level("T.OTDA", 3)],
+      expected: [drop("T.OTDA")],
+      conflicts: ["competencies:T.OTDA"],
+      fromTheirs: [],
+    },
+    {
+      name: "both removed the same row",
+      mine: [drop("T.OTDA")],
+      theirs: [drop("T.OTDA")],
+      expected: [drop("T.OTDA")],
+      conflicts: [],
+      fromTheirs: [],
+    },
   ];
 
   it.each(cases)("$name", ({ mine, theirs, expected, conflicts, fromTheirs }) => {
@@ -135,13 +247,18 @@ describe("mergeSkjDrafts: resolving conflicts", () => {
   });
 
   it("moves the summary's rich text with its plain text, and counts a formatting-only change as a change", () => {
-    const bold: RichTextNode = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Memimpin bagian.", marks: [{ type: "bold" }] }] }] };
+    const bold: RichTextNode = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Memimpin bagian.", marks: [{ type: "bold" }] }] }],
+    };
     const theirs = content(edited(), bold);
     const onlyTheirs = mergeSkjDrafts(content(BASE), content(edited(rank("IV/a"))), theirs);
     expect(onlyTheirs.fromTheirs.map((f) => f.id)).toEqual(["position.summary"]);
     expect(onlyTheirs.content.summaryJson).toEqual(bold);
 
-    const both = mergeSkjDrafts(content(BASE), content(edited(summary("Versi saya."))), content(edited(summary("Versi lain."))), { "position.summary": "theirs" });
+    const both = mergeSkjDrafts(content(BASE), content(edited(summary("Versi saya."))), content(edited(summary("Versi lain."))), {
+      "position.summary": "theirs",
+    });
     expect(both.content.document.position.summary).toBe("Versi lain.");
     expect(both.content.summaryJson).toEqual(plainTextToDoc("Versi lain."));
   });
@@ -162,7 +279,10 @@ describe("mergeSkjDrafts: resolving conflicts", () => {
     const mine = content(edited(rank("IV/a")));
     const theirs = content(edited(rank("IV/b"), add("T.ABK", 2)));
     const snapshot = structuredClone([mine, theirs]);
-    mergeSkjDrafts(content(BASE), mine, theirs, { "requirements.rank": "theirs" }).content.document.competencies.push({ code: "X", level: 1 });
+    mergeSkjDrafts(content(BASE), mine, theirs, { "requirements.rank": "theirs" }).content.document.competencies.push({
+      code: "X",
+      level: 1,
+    });
     expect([mine, theirs]).toEqual(snapshot);
   });
 });
@@ -212,18 +332,27 @@ describe("mergeSkjDrafts properties", () => {
 
   it("each conflict resolves to the side chosen: the result then agrees with that side on the field", () => {
     // one row per code: a duplicated code's "#2" key would shift once the first row is resolved away
-    const distinctCodes = side.map((c) => ({ ...c, document: { ...c.document, competencies: [...new Map(c.document.competencies.map((r) => [r.code, r])).values()] } }));
+    const distinctCodes = side.map((c) => ({
+      ...c,
+      document: { ...c.document, competencies: [...new Map(c.document.competencies.map((r) => [r.code, r])).values()] },
+    }));
     fc.assert(
-      fc.property(distinctCodes, distinctCodes, distinctCodes, fc.constantFrom("mine" as const, "theirs" as const), (base, mine, theirs, pick) => {
-        const first = mergeSkjDrafts(base, mine, theirs);
-        const choices = Object.fromEntries(first.conflicts.map((c) => [c.id, pick]));
-        const resolved = mergeSkjDrafts(base, mine, theirs, choices);
-        const chosen = pick === "mine" ? mine : theirs;
-        for (const c of first.conflicts) {
-          const again = mergeSkjDrafts(base, resolved.content, chosen).conflicts.find((x) => x.id === c.id);
-          expect(again).toBeUndefined();
-        }
-      }),
+      fc.property(
+        distinctCodes,
+        distinctCodes,
+        distinctCodes,
+        fc.constantFrom("mine" as const, "theirs" as const),
+        (base, mine, theirs, pick) => {
+          const first = mergeSkjDrafts(base, mine, theirs);
+          const choices = Object.fromEntries(first.conflicts.map((c) => [c.id, pick]));
+          const resolved = mergeSkjDrafts(base, mine, theirs, choices);
+          const chosen = pick === "mine" ? mine : theirs;
+          for (const c of first.conflicts) {
+            const again = mergeSkjDrafts(base, resolved.content, chosen).conflicts.find((x) => x.id === c.id);
+            expect(again).toBeUndefined();
+          }
+        },
+      ),
       FUZZ,
     );
   });
@@ -253,6 +382,8 @@ describe("merge of the §7.2 additions", () => {
     const theirs = structuredClone(BASE);
     theirs.requirements.importance = { trainingTechnical: "perlu" };
     const { conflicts } = mergeSkjDrafts(content(BASE), content(mine), content(theirs));
-    expect(conflicts.map((c) => [c.label, describeSkjValue(c, c.mine), describeSkjValue(c, c.theirs)])).toEqual([["Tingkat pentingnya: pelatihan teknis", "Mutlak", "Perlu"]]);
+    expect(conflicts.map((c) => [c.label, describeSkjValue(c, c.mine), describeSkjValue(c, c.theirs)])).toEqual([
+      ["Tingkat pentingnya: pelatihan teknis", "Mutlak", "Perlu"],
+    ]);
   });
 });

@@ -75,7 +75,9 @@ export const SKJ_FIELD_LABELS: Record<SkjValuePath, string> = {
   "requirements.training.functional": "Pelatihan fungsional",
   "requirements.experience": "Pengalaman kerja",
   "requirements.performanceIndicators": "Indikator kinerja jabatan",
-  ...(Object.fromEntries(IMPORTANCE_ROWS.map((row) => [`requirements.importance.${row}`, `Tingkat pentingnya: ${IMPORTANCE_ROW_LABELS[row]}`])) as Record<`requirements.importance.${ImportanceRow}`, string>),
+  ...(Object.fromEntries(
+    IMPORTANCE_ROWS.map((row) => [`requirements.importance.${row}`, `Tingkat pentingnya: ${IMPORTANCE_ROW_LABELS[row]}`]),
+  ) as Record<`requirements.importance.${ImportanceRow}`, string>),
 };
 
 const SECTION_OF: Record<keyof SkjDocument, SkjMergeSection> = {
@@ -189,11 +191,23 @@ export function mergeSkjDrafts(
     setValueAt(content, path, structuredClone(decide(field)));
   }
 
-  const rows = { base: keyedRows(base?.document.competencies ?? []), mine: keyedRows(mine.document.competencies), theirs: keyedRows(theirs.document.competencies) };
+  const rows = {
+    base: keyedRows(base?.document.competencies ?? []),
+    mine: keyedRows(mine.document.competencies),
+    theirs: keyedRows(theirs.document.competencies),
+  };
   const merged = new Map<string, Row>();
   for (const key of new Set([...rows.base.keys(), ...rows.mine.keys(), ...rows.theirs.keys()])) {
     const code = (rows.mine.get(key) ?? rows.theirs.get(key) ?? rows.base.get(key))!.code;
-    const row = decide({ id: `competencies:${key}`, section: "kompetensi", label: code, code, base: base ? rows.base.get(key) : NO_BASE, mine: rows.mine.get(key), theirs: rows.theirs.get(key) });
+    const row = decide({
+      id: `competencies:${key}`,
+      section: "kompetensi",
+      label: code,
+      code,
+      base: base ? rows.base.get(key) : NO_BASE,
+      mine: rows.mine.get(key),
+      theirs: rows.theirs.get(key),
+    });
     if (row !== undefined) merged.set(key, structuredClone(row as Row));
   }
   content.document.competencies = orderRows(merged, rows);
@@ -218,9 +232,16 @@ export function describeSkjValue(field: Pick<SkjMergeField, "id" | "code">, valu
   if (value === null || value === undefined || value === "") return EMPTY;
   if (field.id === SUMMARY_PATH) return (value as { text: string }).text.trim() || EMPTY;
   if (field.id === "requirements.rank" && isGolongan(value)) return golonganLabel(value);
-  if (field.id === "requirements.education") return list((value as SkjDocument["requirements"]["education"]).map((e) => (e.fields.length ? `${e.level}: ${e.fields.join(", ")}` : e.level)));
+  if (field.id === "requirements.education")
+    return list(
+      (value as SkjDocument["requirements"]["education"]).map((e) => (e.fields.length ? `${e.level}: ${e.fields.join(", ")}` : e.level)),
+    );
   if (field.id === "requirements.experience")
-    return list((value as SkjDocument["requirements"]["experience"]).map((e) => (e.minYears == null ? e.description : `${e.description} (minimal ${e.minYears} tahun)`)));
+    return list(
+      (value as SkjDocument["requirements"]["experience"]).map((e) =>
+        e.minYears == null ? e.description : `${e.description} (minimal ${e.minYears} tahun)`,
+      ),
+    );
   if (field.id.startsWith("requirements.importance.")) return IMPORTANCE_LABELS[value as keyof typeof IMPORTANCE_LABELS] ?? String(value);
   if (Array.isArray(value)) return list(value.map(String));
   return String(value);

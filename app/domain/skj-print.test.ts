@@ -5,7 +5,15 @@ import { identityLines, printSignature, skjPrintModel, type PrintLevelTexts } fr
 // a version-1 document: no jobCode, no importance
 const V1: SkjDocument = {
   schemaVersion: 1,
-  position: { code: "SETDA.KABAG", name: "Kepala Bagian Kelembagaan", group: "administrator", functionalLevel: null, unitCode: "SETDA", governmentAffair: "Pemerintahan Umum", summary: "Memimpin." },
+  position: {
+    code: "SETDA.KABAG",
+    name: "Kepala Bagian Kelembagaan",
+    group: "administrator",
+    functionalLevel: null,
+    unitCode: "SETDA",
+    governmentAffair: "Pemerintahan Umum",
+    summary: "Memimpin.",
+  },
   competencies: [
     { code: "T.ANJAB", level: 3 },
     { code: "M.01", level: 3 },
@@ -24,9 +32,28 @@ const V1: SkjDocument = {
 };
 
 const texts = new Map<string, PrintLevelTexts>([
-  ["M.01", { code: "M.01", type: "manajerial", name: "Integritas", levels: [{ level: 3, description: "Konsisten.", indicators: ["Satu", "Dua"] }] }],
-  ["SK.01", { code: "SK.01", type: "sosial_kultural", name: "Perekat Bangsa", levels: [{ level: 3, description: "Mendorong.", indicators: ["Tiga"] }] }],
-  ["T.ANJAB", { code: "T.ANJAB", type: "teknis", name: "Analisis Jabatan", levels: [{ level: 3, description: "Menyusun.", indicators: ["Empat"] }] }],
+  [
+    "M.01",
+    {
+      code: "M.01",
+      type: "manajerial",
+      name: "Integritas",
+      levels: [{ level: 3, description: "Konsisten.", indicators: ["Satu", "Dua"] }],
+    },
+  ],
+  [
+    "SK.01",
+    {
+      code: "SK.01",
+      type: "sosial_kultural",
+      name: "Perekat Bangsa",
+      levels: [{ level: 3, description: "Mendorong.", indicators: ["Tiga"] }],
+    },
+  ],
+  [
+    "T.ANJAB",
+    { code: "T.ANJAB", type: "teknis", name: "Analisis Jabatan", levels: [{ level: 3, description: "Menyusun.", indicators: ["Empat"] }] },
+  ],
 ]);
 
 describe("the print model (§7.3)", () => {
@@ -55,7 +82,16 @@ describe("the print model (§7.3)", () => {
       "5. Indikator Kinerja Jabatan",
     ]);
     const items = m.requirements.flatMap((r) => (r.kind === "row" ? [r.items] : []));
-    expect(items).toEqual([["S-1", "D-IV"], ["Administrasi Negara", "Manajemen"], ["Diklat PIM III"], ["Analisis Jabatan"], [], ["Pengawas (paling singkat 2 tahun)"], ["Penata Tingkat I (III/d)"], ["Indeks kelembagaan"]]);
+    expect(items).toEqual([
+      ["S-1", "D-IV"],
+      ["Administrasi Negara", "Manajemen"],
+      ["Diklat PIM III"],
+      ["Analisis Jabatan"],
+      [],
+      ["Pengawas (paling singkat 2 tahun)"],
+      ["Penata Tingkat I (III/d)"],
+      ["Indeks kelembagaan"],
+    ]);
   });
 
   it("leaves every importance cell empty and Kode Jabatan blank for a version-1 document, never printing the register key", () => {
@@ -88,8 +124,24 @@ describe("the print model (§7.3)", () => {
   });
 
   it("signs at the instance's place with the date in words; without a signer's office the head of the instance signs", () => {
-    const instance = { kind: "kabupaten", name: "Kabupaten Contoh", headTitle: "Bupati Contoh", place: "Baturaja", regionalGovernment: true } as const;
-    expect(printSignature({ signerTitle: "Pj. Bupati Contoh", signerName: "Nama", signedDate: "2026-03-02" }, instance)).toEqual({ place: "Baturaja", signedOn: "2 Maret 2026", title: "Pj. Bupati Contoh", name: "Nama" });
-    expect(printSignature({ signerTitle: null, signerName: null, signedDate: null }, instance)).toEqual({ place: "Baturaja", signedOn: null, title: "Bupati Contoh", name: null });
+    const instance = {
+      kind: "kabupaten",
+      name: "Kabupaten Contoh",
+      headTitle: "Bupati Contoh",
+      place: "Baturaja",
+      regionalGovernment: true,
+    } as const;
+    expect(printSignature({ signerTitle: "Pj. Bupati Contoh", signerName: "Nama", signedDate: "2026-03-02" }, instance)).toEqual({
+      place: "Baturaja",
+      signedOn: "2 Maret 2026",
+      title: "Pj. Bupati Contoh",
+      name: "Nama",
+    });
+    expect(printSignature({ signerTitle: null, signerName: null, signedDate: null }, instance)).toEqual({
+      place: "Baturaja",
+      signedOn: null,
+      title: "Bupati Contoh",
+      name: null,
+    });
   });
 });

@@ -44,7 +44,18 @@ export type PrintRequirementRow =
 export interface SkjPrintModel {
   /** `code` is the register key (file names only); `jobCode` is what prints as Kode Jabatan, "" when none. */
   identity: { name: string; group: string; governmentAffair: string; code: string; jobCode: string; unitPath: string; summary: string };
-  groups: { title: string; rows: { no: number; code: string; name: string; level: number; description: string; indicators: { number: string; text: string }[]; example: boolean }[] }[];
+  groups: {
+    title: string;
+    rows: {
+      no: number;
+      code: string;
+      name: string;
+      level: number;
+      description: string;
+      indicators: { number: string; text: string }[];
+      example: boolean;
+    }[];
+  }[];
   requirements: PrintRequirementRow[];
   draft: boolean;
   /** The lampiran header of the regulation that established a published version. */
@@ -85,7 +96,12 @@ const GROUP_TITLES = [
   ["teknis", "C. Teknis"],
 ] as const;
 
-export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, PrintLevelTexts>, unitPath: string, draft: boolean): SkjPrintModel {
+export function skjPrintModel(
+  doc: SkjDocument,
+  texts: ReadonlyMap<string, PrintLevelTexts>,
+  unitPath: string,
+  draft: boolean,
+): SkjPrintModel {
   const p = doc.position;
   const groupLabel = p.group ? `${GROUP_LABELS[p.group]}${p.functionalLevel ? ` ${FUNCTIONAL_LEVEL_LABELS[p.functionalLevel]}` : ""}` : "—";
   const groups = GROUP_TITLES.map(([type, title]) => ({
@@ -107,7 +123,15 @@ export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, Print
       }),
   }));
   return {
-    identity: { name: p.name, group: groupLabel, governmentAffair: p.governmentAffair ?? "—", code: p.code, jobCode: p.jobCode?.trim() ?? "", unitPath, summary: p.summary },
+    identity: {
+      name: p.name,
+      group: groupLabel,
+      governmentAffair: p.governmentAffair ?? "—",
+      code: p.code,
+      jobCode: p.jobCode?.trim() ?? "",
+      unitPath,
+      summary: p.summary,
+    },
     groups,
     requirements: requirementRows(doc.requirements),
     draft,
@@ -116,22 +140,40 @@ export function skjPrintModel(doc: SkjDocument, texts: ReadonlyMap<string, Print
 
 /** The requirements table in the order of real lampiran (§7.3); a version-1 document has no importance at all. */
 function requirementRows(r: SkjDocument["requirements"]): PrintRequirementRow[] {
-  const row = (no: string, label: string, items: string[], key: ImportanceRow, sub = true): PrintRequirementRow => ({ kind: "row", no, label, sub, items, importance: r.importance?.[key] ?? null });
+  const row = (no: string, label: string, items: string[], key: ImportanceRow, sub = true): PrintRequirementRow => ({
+    kind: "row",
+    no,
+    label,
+    sub,
+    items,
+    importance: r.importance?.[key] ?? null,
+  });
   return [
     { kind: "heading", no: "1.", label: "Pendidikan" },
-    row("a.", "Jenjang", r.education.map((e) => e.level), "educationLevel"),
+    row(
+      "a.",
+      "Jenjang",
+      r.education.map((e) => e.level),
+      "educationLevel",
+    ),
     row("b.", "Bidang Ilmu", [...new Set(r.education.flatMap((e) => e.fields))], "educationFields"),
     { kind: "heading", no: "2.", label: "Pelatihan" },
     row("a.", "Manajerial", r.training.managerial, "trainingManagerial"),
     row("b.", "Teknis", r.training.technical, "trainingTechnical"),
     row("c.", "Fungsional", r.training.functional, "trainingFunctional"),
-    row("3.", "Pengalaman Kerja", r.experience.map((e) => `${e.description}${e.minYears != null ? ` (paling singkat ${e.minYears} tahun)` : ""}`), "experience", false),
+    row(
+      "3.",
+      "Pengalaman Kerja",
+      r.experience.map((e) => `${e.description}${e.minYears != null ? ` (paling singkat ${e.minYears} tahun)` : ""}`),
+      "experience",
+      false,
+    ),
     row("4.", "Pangkat", r.rank && isGolongan(r.rank) ? [golonganLabel(r.rank)] : [], "rank", false),
     row("5.", "Indikator Kinerja Jabatan", r.performanceIndicators, "performanceIndicators", false),
   ];
 }
 
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
 
 /**
  * The print model of a published version. Every competency text comes from the snapshot (the dictionary
@@ -161,7 +203,10 @@ export function printModelOfPublished(
 }
 
 /** The lampiran header of a regulation, as printed. */
-export function printLampiran(legalBasis: { kind: string; number: string; year: number; title: string }, instance: InstanceProfile): PrintLampiran {
+export function printLampiran(
+  legalBasis: { kind: string; number: string; year: number; title: string },
+  instance: InstanceProfile,
+): PrintLampiran {
   const { kind, number, year, title } = legalBasis;
   return { kind: kind.toUpperCase(), region: lampiranRegion(kind, instance), number, year, title: title.toUpperCase() };
 }

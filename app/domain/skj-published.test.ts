@@ -2,11 +2,25 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson } from "./canonical-json";
 import { legalBasisLabel, parseLegalBasis, PenetapanSchema } from "./penetapan";
 import type { SkjDocument } from "./skj-document";
-import { buildPublishedDocument, SkjPublishedDocumentSchema, skjPublishedJsonSchema, type PublicationFacts, type PublishedCompetencyTexts } from "./skj-published";
+import {
+  buildPublishedDocument,
+  SkjPublishedDocumentSchema,
+  skjPublishedJsonSchema,
+  type PublicationFacts,
+  type PublishedCompetencyTexts,
+} from "./skj-published";
 
 const doc: SkjDocument = {
   schemaVersion: 1,
-  position: { code: "P1", name: "Kepala Bagian", group: "administrator", functionalLevel: null, unitCode: "U1", governmentAffair: "Pemerintahan Umum", summary: "Memimpin." },
+  position: {
+    code: "P1",
+    name: "Kepala Bagian",
+    group: "administrator",
+    functionalLevel: null,
+    unitCode: "U1",
+    governmentAffair: "Pemerintahan Umum",
+    summary: "Memimpin.",
+  },
   competencies: [
     { code: "M.01", level: 3 },
     { code: "T.ANJAB", level: 2 },
@@ -20,9 +34,23 @@ const doc: SkjDocument = {
   },
 };
 
-const levels = (prefix: string) => [1, 2, 3, 4, 5].map((level) => ({ level, description: `${prefix} level ${level}`, indicators: [`${prefix} ${level}.1`, `${prefix} ${level}.2`] }));
+const levels = (prefix: string) =>
+  [1, 2, 3, 4, 5].map((level) => ({
+    level,
+    description: `${prefix} level ${level}`,
+    indicators: [`${prefix} ${level}.1`, `${prefix} ${level}.2`],
+  }));
 const texts = new Map<string, PublishedCompetencyTexts>([
-  ["M.01", { type: "manajerial", name: "Integritas", definition: "Konsisten berperilaku selaras dengan nilai.", revision: 1, levels: levels("Integritas") }],
+  [
+    "M.01",
+    {
+      type: "manajerial",
+      name: "Integritas",
+      definition: "Konsisten berperilaku selaras dengan nilai.",
+      revision: 1,
+      levels: levels("Integritas"),
+    },
+  ],
   ["T.ANJAB", { type: "teknis", name: "Analisis Jabatan", definition: "Menganalisis jabatan.", revision: 4, levels: levels("Anjab") }],
 ]);
 const facts: PublicationFacts = {
@@ -32,7 +60,15 @@ const facts: PublicationFacts = {
   legalBasis: { kind: "Peraturan Gubernur", number: "12", year: 2026, title: "Standar Kompetensi Jabatan" },
   approvedBy: { name: "Reviewer Demo" },
   publishedBy: { name: "Admin Demo" },
-  unit: { code: "U1", name: "Bagian Kelembagaan", echelon: "III.a", path: [{ code: "SETDA", name: "Sekretariat Daerah" }, { code: "U1", name: "Bagian Kelembagaan" }] },
+  unit: {
+    code: "U1",
+    name: "Bagian Kelembagaan",
+    echelon: "III.a",
+    path: [
+      { code: "SETDA", name: "Sekretariat Daerah" },
+      { code: "U1", name: "Bagian Kelembagaan" },
+    ],
+  },
 };
 const HASH = `sha256:${"ab".repeat(32)}`;
 
@@ -94,8 +130,26 @@ describe("published SKJ document", () => {
   });
 
   it("has a JSON Schema generated from the zod schema, naming every published key", () => {
-    const schema = skjPublishedJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }>; required: string[]; additionalProperties: boolean };
-    for (const key of ["schemaVersion", "position", "competencies", "requirements", "version", "status", "publishedAt", "effectiveDate", "legalBasis", "approvedBy", "publishedBy", "unit", "contentHash"]) {
+    const schema = skjPublishedJsonSchema() as {
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+      required: string[];
+      additionalProperties: boolean;
+    };
+    for (const key of [
+      "schemaVersion",
+      "position",
+      "competencies",
+      "requirements",
+      "version",
+      "status",
+      "publishedAt",
+      "effectiveDate",
+      "legalBasis",
+      "approvedBy",
+      "publishedBy",
+      "unit",
+      "contentHash",
+    ]) {
       expect(schema.required).toContain(key);
     }
     expect(schema.additionalProperties).toBe(false);
@@ -105,7 +159,16 @@ describe("published SKJ document", () => {
 });
 
 describe("penetapan", () => {
-  const valid = { kind: "Peraturan Gubernur", number: "12", year: "2026", title: "Standar Kompetensi Jabatan", signedDate: "2026-03-01", effectiveDate: "", signerTitle: "Gubernur", signerName: "" };
+  const valid = {
+    kind: "Peraturan Gubernur",
+    number: "12",
+    year: "2026",
+    title: "Standar Kompetensi Jabatan",
+    signedDate: "2026-03-01",
+    effectiveDate: "",
+    signerTitle: "Gubernur",
+    signerName: "",
+  };
 
   it("accepts a form submission, turning blanks into null and the year into a number", () => {
     expect(PenetapanSchema.parse(valid)).toEqual({ ...valid, year: 2026, effectiveDate: null, signerName: null });
@@ -122,11 +185,28 @@ describe("penetapan", () => {
   });
 
   it("reads a citation into its parts, with the usual spellings and abbreviations", () => {
-    expect(parseLegalBasis("Peraturan Gubernur Nomor 12 Tahun 2026")).toEqual({ kind: "Peraturan Gubernur", number: "12", year: 2026, title: null });
-    expect(parseLegalBasis("peraturan walikota nomor 7 tahun 2025 tentang SKJ Dinas Kesehatan")).toEqual({ kind: "Peraturan Wali Kota", number: "7", year: 2025, title: "SKJ Dinas Kesehatan" });
-    expect(parseLegalBasis("Kepgub Nomor 188.44/123/2026 Tahun 2026")).toEqual({ kind: "Keputusan Gubernur", number: "188.44/123/2026", year: 2026, title: null });
+    expect(parseLegalBasis("Peraturan Gubernur Nomor 12 Tahun 2026")).toEqual({
+      kind: "Peraturan Gubernur",
+      number: "12",
+      year: 2026,
+      title: null,
+    });
+    expect(parseLegalBasis("peraturan walikota nomor 7 tahun 2025 tentang SKJ Dinas Kesehatan")).toEqual({
+      kind: "Peraturan Wali Kota",
+      number: "7",
+      year: 2025,
+      title: "SKJ Dinas Kesehatan",
+    });
+    expect(parseLegalBasis("Kepgub Nomor 188.44/123/2026 Tahun 2026")).toEqual({
+      kind: "Keputusan Gubernur",
+      number: "188.44/123/2026",
+      year: 2026,
+      title: null,
+    });
     expect(parseLegalBasis("Surat Edaran Nomor 1 Tahun 2026")).toBeNull();
     expect(parseLegalBasis("Pergub 12/2026")).toBeNull();
-    expect(legalBasisLabel({ kind: "Peraturan Bupati", number: "3", year: 2026, title: "SKJ" })).toBe("Peraturan Bupati Nomor 3 Tahun 2026 tentang SKJ");
+    expect(legalBasisLabel({ kind: "Peraturan Bupati", number: "3", year: 2026, title: "SKJ" })).toBe(
+      "Peraturan Bupati Nomor 3 Tahun 2026 tentang SKJ",
+    );
   });
 });

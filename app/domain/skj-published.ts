@@ -141,7 +141,12 @@ export function buildPublishedDocument(
       status: "ditetapkan",
       publishedAt: facts.publishedAt,
       effectiveDate: facts.effectiveDate,
-      legalBasis: { kind: facts.legalBasis.kind, number: facts.legalBasis.number, year: facts.legalBasis.year, title: facts.legalBasis.title },
+      legalBasis: {
+        kind: facts.legalBasis.kind,
+        number: facts.legalBasis.number,
+        year: facts.legalBasis.year,
+        title: facts.legalBasis.title,
+      },
       approvedBy: { name: facts.approvedBy.name },
       publishedBy: { name: facts.publishedBy.name },
       unit: facts.unit,

@@ -65,7 +65,13 @@ const context: RuleContext = {
   competencies: new Map<string, { type: "manajerial" | "sosial_kultural" | "teknis"; name: string; published: boolean }>([
     ...MANAGERIAL.map(([code, name]) => [code, { type: "manajerial" as const, name, published: true }] as const),
     ["SK.01", { type: "sosial_kultural", name: "Perekat Bangsa", published: true }],
-    ...TECHNICAL.map((code) => [code, { type: "teknis" as const, name: code === "T.OTDA" ? "Advokasi Kebijakan Otonomi Daerah" : `Teknis ${code}`, published: true }] as const),
+    ...TECHNICAL.map(
+      (code) =>
+        [
+          code,
+          { type: "teknis" as const, name: code === "T.OTDA" ? "Advokasi Kebijakan Otonomi Daerah" : `Teknis ${code}`, published: true },
+        ] as const,
+    ),
     ["T.DRAF", { type: "teknis", name: "Manajemen Talenta", published: false }],
   ]),
   units: new Map([
@@ -110,7 +116,10 @@ function administrator(): SkjDocument {
 
 /** The managerial and sociocultural rows at `level`, then the first `n` technical entries. */
 function withTechnical(d: SkjDocument, n: number, codes: readonly string[] = TECHNICAL): void {
-  d.competencies = [...d.competencies.filter((c) => c.code.startsWith("M.") || c.code === "SK.01"), ...codes.slice(0, n).map((code) => ({ code, level: 3 }))];
+  d.competencies = [
+    ...d.competencies.filter((c) => c.code.startsWith("M.") || c.code === "SK.01"),
+    ...codes.slice(0, n).map((code) => ({ code, level: 3 })),
+  ];
 }
 function setPosition(d: SkjDocument, group: PositionGroup | "" | null, functionalLevel: FunctionalLevel | "" | null = null): void {
   d.position.group = group;
@@ -148,11 +157,17 @@ const jfStandard: RuleContext["jfStandard"] = {
   verified: false,
   example: true,
 };
-const jfCitation = "Standar nasional JF Analis Kelembagaan Ahli Muda: Peraturan Contoh Nomor 1 Tahun 2026 (CONTOH — bukan teks resmi; belum diverifikasi)";
+const jfCitation =
+  "Standar nasional JF Analis Kelembagaan Ahli Muda: Peraturan Contoh Nomor 1 Tahun 2026 (CONTOH — bukan teks resmi; belum diverifikasi)";
 
 const cases: Case[] = [
   // SKJ-SCHEMA (more in the "schema failures" block below)
-  { rule: "SKJ-SCHEMA", name: "fires on an unknown group", change: (d) => void ((d.position as { group: unknown }).group = "manager"), paths: ["position.group"] },
+  {
+    rule: "SKJ-SCHEMA",
+    name: "fires on an unknown group",
+    change: (d) => void ((d.position as { group: unknown }).group = "manager"),
+    paths: ["position.group"],
+  },
   { rule: "SKJ-SCHEMA", name: "does not fire on a valid document", paths: [] },
   {
     rule: "SKJ-SCHEMA",
@@ -164,7 +179,13 @@ const cases: Case[] = [
     paths: [],
   },
   { rule: "SKJ-SCHEMA", name: "accepts an empty printed job code", change: (d) => void (d.position.jobCode = ""), paths: [] },
-  { rule: "SKJ-SCHEMA", name: "fires on a printed job code over 100 characters", change: (d) => void (d.position.jobCode = "x".repeat(101)), paths: ["position.jobCode"], message: /Kode jabatan \(cetak\) maksimal 100 karakter/ },
+  {
+    rule: "SKJ-SCHEMA",
+    name: "fires on a printed job code over 100 characters",
+    change: (d) => void (d.position.jobCode = "x".repeat(101)),
+    paths: ["position.jobCode"],
+    message: /Kode jabatan \(cetak\) maksimal 100 karakter/,
+  },
   {
     rule: "SKJ-SCHEMA",
     name: "fires on an importance outside mutlak/penting/perlu, at its row",
@@ -172,18 +193,57 @@ const cases: Case[] = [
     paths: ["requirements.importance.trainingTechnical"],
     message: /mutlak, penting, perlu/,
   },
-  { rule: "SKJ-SCHEMA", name: "fires on an unknown importance row", change: (d) => void (d.requirements.importance = { golongan: "mutlak" } as never), paths: ["requirements.importance.golongan"] },
+  {
+    rule: "SKJ-SCHEMA",
+    name: "fires on an unknown importance row",
+    change: (d) => void (d.requirements.importance = { golongan: "mutlak" } as never),
+    paths: ["requirements.importance.golongan"],
+  },
 
   // SKJ-KOMPETENSI-TIDAK-DIKENAL
-  { rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL", name: "fires on a code absent from the dictionary", change: (d) => void (row(d, "T.KELEMBAGAAN").code = "T.TIDAK-ADA"), paths: ["competencies[11].code"], message: /"T\.TIDAK-ADA" tidak ada dalam kamus/ },
-  { rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL", name: "fires on an unpublished entry", change: (d) => void (row(d, "T.KELEMBAGAAN").code = "T.DRAF"), paths: ["competencies[11].code"], message: /Manajemen Talenta \(T\.DRAF\) belum diterbitkan/ },
-  { rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL", name: "fires on a row with no code chosen", change: (d) => void d.competencies.push({ code: " ", level: 3 }), paths: ["competencies[12].code"], message: /baris 13 belum dipilih/ },
-  { rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL", name: "is case-sensitive about codes", change: (d) => void (row(d, "T.ANJAB").code = "t.anjab"), paths: ["competencies[10].code"] },
+  {
+    rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+    name: "fires on a code absent from the dictionary",
+    change: (d) => void (row(d, "T.KELEMBAGAAN").code = "T.TIDAK-ADA"),
+    paths: ["competencies[11].code"],
+    message: /"T\.TIDAK-ADA" tidak ada dalam kamus/,
+  },
+  {
+    rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+    name: "fires on an unpublished entry",
+    change: (d) => void (row(d, "T.KELEMBAGAAN").code = "T.DRAF"),
+    paths: ["competencies[11].code"],
+    message: /Manajemen Talenta \(T\.DRAF\) belum diterbitkan/,
+  },
+  {
+    rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+    name: "fires on a row with no code chosen",
+    change: (d) => void d.competencies.push({ code: " ", level: 3 }),
+    paths: ["competencies[12].code"],
+    message: /baris 13 belum dipilih/,
+  },
+  {
+    rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+    name: "is case-sensitive about codes",
+    change: (d) => void (row(d, "T.ANJAB").code = "t.anjab"),
+    paths: ["competencies[10].code"],
+  },
   { rule: "SKJ-KOMPETENSI-TIDAK-DIKENAL", name: "does not fire when every code is published", paths: [] },
 
   // SKJ-KOMPETENSI-GANDA
-  { rule: "SKJ-KOMPETENSI-GANDA", name: "fires on the second occurrence only", change: (d) => void d.competencies.push({ code: "T.ANJAB", level: 3 }), paths: ["competencies[12].code"], message: /pertama pada baris 11/ },
-  { rule: "SKJ-KOMPETENSI-GANDA", name: "fires on each later occurrence", change: (d) => void d.competencies.push({ code: "M.01", level: 3 }, { code: "M.01", level: 3 }), paths: ["competencies[12].code", "competencies[13].code"] },
+  {
+    rule: "SKJ-KOMPETENSI-GANDA",
+    name: "fires on the second occurrence only",
+    change: (d) => void d.competencies.push({ code: "T.ANJAB", level: 3 }),
+    paths: ["competencies[12].code"],
+    message: /pertama pada baris 11/,
+  },
+  {
+    rule: "SKJ-KOMPETENSI-GANDA",
+    name: "fires on each later occurrence",
+    change: (d) => void d.competencies.push({ code: "M.01", level: 3 }, { code: "M.01", level: 3 }),
+    paths: ["competencies[12].code", "competencies[13].code"],
+  },
   { rule: "SKJ-KOMPETENSI-GANDA", name: "does not fire when every code appears once", paths: [] },
 
   // SKJ-LEVEL-RENTANG
@@ -198,7 +258,13 @@ const cases: Case[] = [
     },
     paths: ["competencies[1].level", "competencies[9].level", "competencies[10].level", "competencies[11].level"],
   },
-  { rule: "SKJ-LEVEL-RENTANG", name: "names the competency and writes a decimal comma", change: (d) => void (row(d, "T.OTDA").level = 3.5), paths: ["competencies[9].level"], message: /Advokasi Kebijakan Otonomi Daerah \(T\.OTDA\).*tertulis 3,5\./ },
+  {
+    rule: "SKJ-LEVEL-RENTANG",
+    name: "names the competency and writes a decimal comma",
+    change: (d) => void (row(d, "T.OTDA").level = 3.5),
+    paths: ["competencies[9].level"],
+    message: /Advokasi Kebijakan Otonomi Daerah \(T\.OTDA\).*tertulis 3,5\./,
+  },
   {
     rule: "SKJ-LEVEL-RENTANG",
     name: "does not fire on the boundaries 1 and 5",
@@ -227,47 +293,140 @@ const cases: Case[] = [
     paths: ["competencies[0].level"],
     message: /^Level Integritas \(M\.01\) harus 3, standar level Jabatan Administrator; tertulis 2\.$/,
   },
-  { rule: "SKJ-MANAJERIAL-LEVEL", name: "fires on a level above the standard", change: (d) => void (row(d, "M.08").level = 4), paths: ["competencies[7].level"] },
-  { rule: "SKJ-MANAJERIAL-LEVEL", name: "does not fire while the group is not chosen", change: (d) => {
+  {
+    rule: "SKJ-MANAJERIAL-LEVEL",
+    name: "fires on a level above the standard",
+    change: (d) => void (row(d, "M.08").level = 4),
+    paths: ["competencies[7].level"],
+  },
+  {
+    rule: "SKJ-MANAJERIAL-LEVEL",
+    name: "does not fire while the group is not chosen",
+    change: (d) => {
       row(d, "M.01").level = 2;
       setPosition(d, null);
     },
     paths: [],
   },
-  { rule: "SKJ-MANAJERIAL-LEVEL", name: "does not fire for fungsional without jenjang", change: (d) => setPosition(d, "fungsional", null), paths: [] },
+  {
+    rule: "SKJ-MANAJERIAL-LEVEL",
+    name: "does not fire for fungsional without jenjang",
+    change: (d) => setPosition(d, "fungsional", null),
+    paths: [],
+  },
   { rule: "SKJ-MANAJERIAL-LEVEL", name: "does not fire at the standard level", paths: [] },
 
   // SKJ-SOSIOKULTURAL
-  { rule: "SKJ-SOSIOKULTURAL", name: "fires when SK.01 is missing", change: (d) => void (d.competencies = d.competencies.filter((c) => c.code !== "SK.01")), paths: ["competencies"], message: /Perekat Bangsa \(SK\.01\)/ },
-  { rule: "SKJ-SOSIOKULTURAL", name: "fires when SK.01 is off the standard", change: (d) => void (row(d, "SK.01").level = 4), paths: ["competencies[8].level"], message: /harus 3, standar level Jabatan Administrator; tertulis 4/ },
+  {
+    rule: "SKJ-SOSIOKULTURAL",
+    name: "fires when SK.01 is missing",
+    change: (d) => void (d.competencies = d.competencies.filter((c) => c.code !== "SK.01")),
+    paths: ["competencies"],
+    message: /Perekat Bangsa \(SK\.01\)/,
+  },
+  {
+    rule: "SKJ-SOSIOKULTURAL",
+    name: "fires when SK.01 is off the standard",
+    change: (d) => void (row(d, "SK.01").level = 4),
+    paths: ["competencies[8].level"],
+    message: /harus 3, standar level Jabatan Administrator; tertulis 4/,
+  },
   { rule: "SKJ-SOSIOKULTURAL", name: "does not fire at the standard level", paths: [] },
 
   // SKJ-TEKNIS-MIN / SKJ-TEKNIS-MAX: the boundaries 2/3/6/7
-  { rule: "SKJ-TEKNIS-MIN", name: "fires with 2 technical competencies", change: (d) => withTechnical(d, 2), paths: ["competencies"], message: /Baru 2 kompetensi teknis/ },
+  {
+    rule: "SKJ-TEKNIS-MIN",
+    name: "fires with 2 technical competencies",
+    change: (d) => withTechnical(d, 2),
+    paths: ["competencies"],
+    message: /Baru 2 kompetensi teknis/,
+  },
   { rule: "SKJ-TEKNIS-MIN", name: "does not fire with 3", change: (d) => withTechnical(d, 3), paths: [] },
   { rule: "SKJ-TEKNIS-MIN", name: "does not fire with 6", change: (d) => withTechnical(d, 6), paths: [] },
   { rule: "SKJ-TEKNIS-MIN", name: "fires with 0", change: (d) => withTechnical(d, 0), paths: ["competencies"] },
-  { rule: "SKJ-TEKNIS-MIN", name: "does not count an unknown code", change: (d) => withTechnical(d, 3, ["T.OTDA", "T.ANJAB", "T.TIDAK-ADA"]), paths: ["competencies"], message: /tidak dihitung/ },
-  { rule: "SKJ-TEKNIS-MIN", name: "does not count an unpublished entry", change: (d) => withTechnical(d, 3, ["T.OTDA", "T.ANJAB", "T.DRAF"]), paths: ["competencies"] },
-  { rule: "SKJ-TEKNIS-MIN", name: "counts a duplicated code once", change: (d) => withTechnical(d, 3, ["T.OTDA", "T.ANJAB", "T.ANJAB"]), paths: ["competencies"] },
-  { rule: "SKJ-TEKNIS-MIN", name: "does not count managerial rows", change: (d) => withTechnical(d, 2), paths: ["competencies"], message: /Baru 2 / },
-  { rule: "SKJ-TEKNIS-MAX", name: "fires with 7 technical competencies", change: (d) => withTechnical(d, 7), paths: ["competencies"], message: /Tercantum 7 kompetensi teknis; paling banyak 6/ },
+  {
+    rule: "SKJ-TEKNIS-MIN",
+    name: "does not count an unknown code",
+    change: (d) => withTechnical(d, 3, ["T.OTDA", "T.ANJAB", "T.TIDAK-ADA"]),
+    paths: ["competencies"],
+    message: /tidak dihitung/,
+  },
+  {
+    rule: "SKJ-TEKNIS-MIN",
+    name: "does not count an unpublished entry",
+    change: (d) => withTechnical(d, 3, ["T.OTDA", "T.ANJAB", "T.DRAF"]),
+    paths: ["competencies"],
+  },
+  {
+    rule: "SKJ-TEKNIS-MIN",
+    name: "counts a duplicated code once",
+    change: (d) => withTechnical(d, 3, ["T.OTDA", "T.ANJAB", "T.ANJAB"]),
+    paths: ["competencies"],
+  },
+  {
+    rule: "SKJ-TEKNIS-MIN",
+    name: "does not count managerial rows",
+    change: (d) => withTechnical(d, 2),
+    paths: ["competencies"],
+    message: /Baru 2 /,
+  },
+  {
+    rule: "SKJ-TEKNIS-MAX",
+    name: "fires with 7 technical competencies",
+    change: (d) => withTechnical(d, 7),
+    paths: ["competencies"],
+    message: /Tercantum 7 kompetensi teknis; paling banyak 6/,
+  },
   { rule: "SKJ-TEKNIS-MAX", name: "does not fire with 6", change: (d) => withTechnical(d, 6), paths: [] },
   { rule: "SKJ-TEKNIS-MAX", name: "does not fire with 3", change: (d) => withTechnical(d, 3), paths: [] },
 
   // SKJ-TEKNIS-OTDA: daerah vs pusat
-  { rule: "SKJ-TEKNIS-OTDA", name: "fires in a regional government without T.OTDA", change: (d) => withTechnical(d, 3, ["T.ANJAB", "T.KELEMBAGAAN", "T.TATALAKSANA"]), paths: ["competencies"], message: /pemerintah daerah.*Advokasi Kebijakan Otonomi Daerah \(T\.OTDA\)/ },
-  { rule: "SKJ-TEKNIS-OTDA", name: "does not fire in a central government (pusat) without T.OTDA", change: (d) => withTechnical(d, 3, ["T.ANJAB", "T.KELEMBAGAAN", "T.TATALAKSANA"]), ctx: pusat, paths: [] },
+  {
+    rule: "SKJ-TEKNIS-OTDA",
+    name: "fires in a regional government without T.OTDA",
+    change: (d) => withTechnical(d, 3, ["T.ANJAB", "T.KELEMBAGAAN", "T.TATALAKSANA"]),
+    paths: ["competencies"],
+    message: /pemerintah daerah.*Advokasi Kebijakan Otonomi Daerah \(T\.OTDA\)/,
+  },
+  {
+    rule: "SKJ-TEKNIS-OTDA",
+    name: "does not fire in a central government (pusat) without T.OTDA",
+    change: (d) => withTechnical(d, 3, ["T.ANJAB", "T.KELEMBAGAAN", "T.TATALAKSANA"]),
+    ctx: pusat,
+    paths: [],
+  },
   { rule: "SKJ-TEKNIS-OTDA", name: "does not fire in a regional government with T.OTDA", paths: [] },
   { rule: "SKJ-TEKNIS-OTDA", name: "does not fire in pusat with T.OTDA", ctx: pusat, paths: [] },
 
   // SKJ-IDENTITAS
-  { rule: "SKJ-IDENTITAS", name: "fires on a whitespace-only name", change: (d) => void (d.position.name = "  \t"), paths: ["position.name"] },
+  {
+    rule: "SKJ-IDENTITAS",
+    name: "fires on a whitespace-only name",
+    change: (d) => void (d.position.name = "  \t"),
+    paths: ["position.name"],
+  },
   { rule: "SKJ-IDENTITAS", name: "fires on a null group", change: (d) => setPosition(d, null), paths: ["position.group"] },
   { rule: "SKJ-IDENTITAS", name: "fires on an empty group", change: (d) => setPosition(d, ""), paths: ["position.group"] },
-  { rule: "SKJ-IDENTITAS", name: "fires on an empty unit", change: (d) => void (d.position.unitCode = ""), paths: ["position.unitCode"], message: /belum dipilih/ },
-  { rule: "SKJ-IDENTITAS", name: "fires on an unknown unit", change: (d) => void (d.position.unitCode = "DINAS-FIKTIF"), paths: ["position.unitCode"], message: /"DINAS-FIKTIF" tidak terdaftar dalam SOTK/ },
-  { rule: "SKJ-IDENTITAS", name: "fires on a blank summary", change: (d) => void (d.position.summary = "\n \n"), paths: ["position.summary"] },
+  {
+    rule: "SKJ-IDENTITAS",
+    name: "fires on an empty unit",
+    change: (d) => void (d.position.unitCode = ""),
+    paths: ["position.unitCode"],
+    message: /belum dipilih/,
+  },
+  {
+    rule: "SKJ-IDENTITAS",
+    name: "fires on an unknown unit",
+    change: (d) => void (d.position.unitCode = "DINAS-FIKTIF"),
+    paths: ["position.unitCode"],
+    message: /"DINAS-FIKTIF" tidak terdaftar dalam SOTK/,
+  },
+  {
+    rule: "SKJ-IDENTITAS",
+    name: "fires on a blank summary",
+    change: (d) => void (d.position.summary = "\n \n"),
+    paths: ["position.summary"],
+  },
   {
     rule: "SKJ-IDENTITAS",
     name: "fires once per empty field",
@@ -282,17 +441,50 @@ const cases: Case[] = [
   { rule: "SKJ-IDENTITAS", name: "does not fire on a complete identity", paths: [] },
 
   // SKJ-JENJANG-FUNGSIONAL: both ways
-  { rule: "SKJ-JENJANG-FUNGSIONAL", name: "fires on fungsional without jenjang", change: (d) => setPosition(d, "fungsional", null), paths: ["position.functionalLevel"] },
-  { rule: "SKJ-JENJANG-FUNGSIONAL", name: "fires on fungsional with an empty jenjang", change: (d) => setPosition(d, "fungsional", ""), paths: ["position.functionalLevel"] },
-  { rule: "SKJ-JENJANG-FUNGSIONAL", name: "does not fire on fungsional with jenjang", change: (d) => setPosition(d, "fungsional", "ahli_muda"), paths: [] },
-  { rule: "SKJ-JENJANG-FUNGSIONAL", name: "fires on a jenjang without fungsional", change: (d) => setPosition(d, "administrator", "ahli_muda"), paths: ["position.functionalLevel"], message: /Ahli Muda hanya untuk jabatan fungsional.*Jabatan Administrator/ },
+  {
+    rule: "SKJ-JENJANG-FUNGSIONAL",
+    name: "fires on fungsional without jenjang",
+    change: (d) => setPosition(d, "fungsional", null),
+    paths: ["position.functionalLevel"],
+  },
+  {
+    rule: "SKJ-JENJANG-FUNGSIONAL",
+    name: "fires on fungsional with an empty jenjang",
+    change: (d) => setPosition(d, "fungsional", ""),
+    paths: ["position.functionalLevel"],
+  },
+  {
+    rule: "SKJ-JENJANG-FUNGSIONAL",
+    name: "does not fire on fungsional with jenjang",
+    change: (d) => setPosition(d, "fungsional", "ahli_muda"),
+    paths: [],
+  },
+  {
+    rule: "SKJ-JENJANG-FUNGSIONAL",
+    name: "fires on a jenjang without fungsional",
+    change: (d) => setPosition(d, "administrator", "ahli_muda"),
+    paths: ["position.functionalLevel"],
+    message: /Ahli Muda hanya untuk jabatan fungsional.*Jabatan Administrator/,
+  },
   { rule: "SKJ-JENJANG-FUNGSIONAL", name: "does not fire on a structural position without jenjang", paths: [] },
 
   // SKJ-PANGKAT-MIN
-  { rule: "SKJ-PANGKAT-MIN", name: "fires below the unit's eselon III.a (IV/a)", change: (d) => void (d.requirements.rank = "III/d"), paths: ["requirements.rank"], message: /Penata Tingkat I \(III\/d\).*eselon III\.a.*Pembina \(IV\/a\)/ },
+  {
+    rule: "SKJ-PANGKAT-MIN",
+    name: "fires below the unit's eselon III.a (IV/a)",
+    change: (d) => void (d.requirements.rank = "III/d"),
+    paths: ["requirements.rank"],
+    message: /Penata Tingkat I \(III\/d\).*eselon III\.a.*Pembina \(IV\/a\)/,
+  },
   { rule: "SKJ-PANGKAT-MIN", name: "does not fire at the unit's minimum", paths: [] },
   { rule: "SKJ-PANGKAT-MIN", name: "does not fire above the minimum", change: (d) => void (d.requirements.rank = "IV/e"), paths: [] },
-  { rule: "SKJ-PANGKAT-MIN", name: "fires when the rank is empty", change: (d) => void (d.requirements.rank = null), paths: ["requirements.rank"], message: /belum diisi/ },
+  {
+    rule: "SKJ-PANGKAT-MIN",
+    name: "fires when the rank is empty",
+    change: (d) => void (d.requirements.rank = null),
+    paths: ["requirements.rank"],
+    message: /belum diisi/,
+  },
   {
     rule: "SKJ-PANGKAT-MIN",
     name: "uses the group's lowest eselon (III.b → III/d) for a unit without eselon: III/d passes",
@@ -342,11 +534,46 @@ const cases: Case[] = [
   },
 
   // SKJ-PENDIDIKAN-MIN
-  { rule: "SKJ-PENDIDIKAN-MIN", name: "fires on D-III for an administrator (S-1)", change: (d) => void (d.requirements.education = [{ level: "D-III", fields: [] }]), paths: ["requirements.education[0].level"], message: /D-III.*S-1\/D-IV/ },
-  { rule: "SKJ-PENDIDIKAN-MIN", name: "accepts D-IV where S-1 is the minimum", change: (d) => void (d.requirements.education = [{ level: "D-IV", fields: [] }]), paths: [] },
-  { rule: "SKJ-PENDIDIKAN-MIN", name: "reads the highest level listed", change: (d) => void (d.requirements.education = [{ level: "D-III", fields: [] }, { level: "S-2", fields: [] }]), paths: [] },
-  { rule: "SKJ-PENDIDIKAN-MIN", name: "points at the highest row when all are too low", change: (d) => void (d.requirements.education = [{ level: "SMA", fields: [] }, { level: "D-III", fields: [] }]), paths: ["requirements.education[1].level"] },
-  { rule: "SKJ-PENDIDIKAN-MIN", name: "fires when no education is listed", change: (d) => void (d.requirements.education = []), paths: ["requirements.education"], message: /belum diisi/ },
+  {
+    rule: "SKJ-PENDIDIKAN-MIN",
+    name: "fires on D-III for an administrator (S-1)",
+    change: (d) => void (d.requirements.education = [{ level: "D-III", fields: [] }]),
+    paths: ["requirements.education[0].level"],
+    message: /D-III.*S-1\/D-IV/,
+  },
+  {
+    rule: "SKJ-PENDIDIKAN-MIN",
+    name: "accepts D-IV where S-1 is the minimum",
+    change: (d) => void (d.requirements.education = [{ level: "D-IV", fields: [] }]),
+    paths: [],
+  },
+  {
+    rule: "SKJ-PENDIDIKAN-MIN",
+    name: "reads the highest level listed",
+    change: (d) =>
+      void (d.requirements.education = [
+        { level: "D-III", fields: [] },
+        { level: "S-2", fields: [] },
+      ]),
+    paths: [],
+  },
+  {
+    rule: "SKJ-PENDIDIKAN-MIN",
+    name: "points at the highest row when all are too low",
+    change: (d) =>
+      void (d.requirements.education = [
+        { level: "SMA", fields: [] },
+        { level: "D-III", fields: [] },
+      ]),
+    paths: ["requirements.education[1].level"],
+  },
+  {
+    rule: "SKJ-PENDIDIKAN-MIN",
+    name: "fires when no education is listed",
+    change: (d) => void (d.requirements.education = []),
+    paths: ["requirements.education"],
+    message: /belum diisi/,
+  },
   {
     rule: "SKJ-PENDIDIKAN-MIN",
     name: "accepts D-III for a pengawas",
@@ -387,7 +614,12 @@ const cases: Case[] = [
 
   // SKJ-PELATIHAN-MANAJERIAL: short and long names, Tingkat I vs II
   { rule: "SKJ-PELATIHAN-MANAJERIAL", name: "accepts the long name for an administrator", paths: [] },
-  { rule: "SKJ-PELATIHAN-MANAJERIAL", name: "accepts PKA", change: (d) => void (d.requirements.training.managerial = ["pka angkatan XII"]), paths: [] },
+  {
+    rule: "SKJ-PELATIHAN-MANAJERIAL",
+    name: "accepts PKA",
+    change: (d) => void (d.requirements.training.managerial = ["pka angkatan XII"]),
+    paths: [],
+  },
   {
     rule: "SKJ-PELATIHAN-MANAJERIAL",
     name: "fires without leadership training",
@@ -395,8 +627,18 @@ const cases: Case[] = [
     paths: ["requirements.training.managerial"],
     message: /Jabatan Administrator, PKA \(Pelatihan Kepemimpinan Administrator\)/,
   },
-  { rule: "SKJ-PELATIHAN-MANAJERIAL", name: "fires on another group's training", change: (d) => void (d.requirements.training.managerial = ["Pelatihan Kepemimpinan Pengawas"]), paths: ["requirements.training.managerial"] },
-  { rule: "SKJ-PELATIHAN-MANAJERIAL", name: "does not read the technical list", change: (d) => void (d.requirements.training = { managerial: [], technical: ["PKA"], functional: [] }), paths: ["requirements.training.managerial"] },
+  {
+    rule: "SKJ-PELATIHAN-MANAJERIAL",
+    name: "fires on another group's training",
+    change: (d) => void (d.requirements.training.managerial = ["Pelatihan Kepemimpinan Pengawas"]),
+    paths: ["requirements.training.managerial"],
+  },
+  {
+    rule: "SKJ-PELATIHAN-MANAJERIAL",
+    name: "does not read the technical list",
+    change: (d) => void (d.requirements.training = { managerial: [], technical: ["PKA"], functional: [] }),
+    paths: ["requirements.training.managerial"],
+  },
   ...(
     [
       ["jpt_pratama", "PKN Tingkat II", []],
@@ -439,9 +681,24 @@ const cases: Case[] = [
   ),
 
   // SKJ-PENGALAMAN
-  { rule: "SKJ-PENGALAMAN", name: "fires without experience", change: (d) => void (d.requirements.experience = []), paths: ["requirements.experience"] },
-  { rule: "SKJ-PENGALAMAN", name: "fires when every description is blank", change: (d) => void (d.requirements.experience = [{ description: "  ", minYears: 2 }]), paths: ["requirements.experience"] },
-  { rule: "SKJ-PENGALAMAN", name: "does not fire with one stated experience", change: (d) => void d.requirements.experience.push({ description: "", minYears: null }), paths: [] },
+  {
+    rule: "SKJ-PENGALAMAN",
+    name: "fires without experience",
+    change: (d) => void (d.requirements.experience = []),
+    paths: ["requirements.experience"],
+  },
+  {
+    rule: "SKJ-PENGALAMAN",
+    name: "fires when every description is blank",
+    change: (d) => void (d.requirements.experience = [{ description: "  ", minYears: 2 }]),
+    paths: ["requirements.experience"],
+  },
+  {
+    rule: "SKJ-PENGALAMAN",
+    name: "does not fire with one stated experience",
+    change: (d) => void d.requirements.experience.push({ description: "", minYears: null }),
+    paths: [],
+  },
 
   // SKJ-PENGALAMAN-PP (contract §7.7): the longest described experience must reach the group's minimum
   { rule: "SKJ-PENGALAMAN-PP", name: "accepts the administrator's 3 years", paths: [] },
@@ -450,19 +707,33 @@ const cases: Case[] = [
     name: "fires on 2 years for an administrator, naming the article",
     change: (d) => void (d.requirements.experience = [{ description: "Jabatan Pengawas", minYears: 2 }]),
     paths: ["requirements.experience"],
-    message: /paling singkat 3 tahun, syarat Jabatan Administrator menurut PP 11\/2017 jo\. PP 17\/2020 \(PP 11\/2017 Pasal 54 ayat \(1\).*yang terlama tercantum 2 tahun\.$/,
+    message:
+      /paling singkat 3 tahun, syarat Jabatan Administrator menurut PP 11\/2017 jo\. PP 17\/2020 \(PP 11\/2017 Pasal 54 ayat \(1\).*yang terlama tercantum 2 tahun\.$/,
   },
-  { rule: "SKJ-PENGALAMAN-PP", name: "fires without experience", change: (d) => void (d.requirements.experience = []), paths: ["requirements.experience"] },
+  {
+    rule: "SKJ-PENGALAMAN-PP",
+    name: "fires without experience",
+    change: (d) => void (d.requirements.experience = []),
+    paths: ["requirements.experience"],
+  },
   {
     rule: "SKJ-PENGALAMAN-PP",
     name: "does not count years without a description",
-    change: (d) => void (d.requirements.experience = [{ description: "Jabatan Pengawas", minYears: 1 }, { description: " ", minYears: 10 }]),
+    change: (d) =>
+      void (d.requirements.experience = [
+        { description: "Jabatan Pengawas", minYears: 1 },
+        { description: " ", minYears: 10 },
+      ]),
     paths: ["requirements.experience"],
   },
   {
     rule: "SKJ-PENGALAMAN-PP",
     name: "takes the longest of several rows",
-    change: (d) => void (d.requirements.experience = [{ description: "Pelaksana", minYears: 1 }, { description: "Pengawas", minYears: 4 }]),
+    change: (d) =>
+      void (d.requirements.experience = [
+        { description: "Pelaksana", minYears: 1 },
+        { description: "Pengawas", minYears: 4 },
+      ]),
     paths: [],
   },
   ...(
@@ -491,7 +762,12 @@ const cases: Case[] = [
     rule: "SKJ-PENGALAMAN-PP",
     name: "is silent for a group whose minimum the admin left empty",
     change: (d) => void (d.requirements.experience = [{ description: "Pengawas", minYears: 1 }]),
-    ctx: { settings: { ...context.settings, minimumExperienceByGroup: { ...context.settings.minimumExperienceByGroup, administrator: { article: "", text: "" } } } },
+    ctx: {
+      settings: {
+        ...context.settings,
+        minimumExperienceByGroup: { ...context.settings.minimumExperienceByGroup, administrator: { article: "", text: "" } },
+      },
+    },
     paths: [],
   },
 
@@ -501,7 +777,8 @@ const cases: Case[] = [
     name: "fires for each technical competency of the standard that is not listed",
     ctx: { jfStandard },
     paths: ["competencies"],
-    message: /Teknis T\.RB \(T\.RB\) level 2 ditetapkan standar nasional JF Analis Kelembagaan Ahli Muda \(Peraturan Contoh Nomor 1 Tahun 2026\)/,
+    message:
+      /Teknis T\.RB \(T\.RB\) level 2 ditetapkan standar nasional JF Analis Kelembagaan Ahli Muda \(Peraturan Contoh Nomor 1 Tahun 2026\)/,
     citation: jfCitation,
   },
   {
@@ -511,14 +788,20 @@ const cases: Case[] = [
     ctx: { jfStandard },
     paths: [],
   },
-  { rule: "SKJ-STANDAR-JF", name: "does not fire without a standard", change: (d) => void (d.competencies = d.competencies.filter((c) => c.code !== "T.ANJAB")), paths: [] },
+  {
+    rule: "SKJ-STANDAR-JF",
+    name: "does not fire without a standard",
+    change: (d) => void (d.competencies = d.competencies.filter((c) => c.code !== "T.ANJAB")),
+    paths: [],
+  },
   {
     rule: "SKJ-MANAJERIAL-LEVEL",
     name: "reads the level from the national JF standard and cites its act",
     change: (d) => void (row(d, "M.02").level = 2),
     ctx: { jfStandard: { ...jfStandard!, levels: { ...jfStandard!.levels, "M.02": 4 } } },
     paths: ["competencies[1].level"],
-    message: /^Level Kerja Sama \(M\.02\) harus 4, standar nasional JF Analis Kelembagaan Ahli Muda \(Peraturan Contoh Nomor 1 Tahun 2026\); tertulis 2\.$/,
+    message:
+      /^Level Kerja Sama \(M\.02\) harus 4, standar nasional JF Analis Kelembagaan Ahli Muda \(Peraturan Contoh Nomor 1 Tahun 2026\); tertulis 2\.$/,
     citation: jfCitation,
   },
   {
@@ -531,9 +814,24 @@ const cases: Case[] = [
   },
 
   // SKJ-INDIKATOR-KINERJA
-  { rule: "SKJ-INDIKATOR-KINERJA", name: "fires without indicators", change: (d) => void (d.requirements.performanceIndicators = []), paths: ["requirements.performanceIndicators"] },
-  { rule: "SKJ-INDIKATOR-KINERJA", name: "fires when every indicator is blank", change: (d) => void (d.requirements.performanceIndicators = ["", "   "]), paths: ["requirements.performanceIndicators"] },
-  { rule: "SKJ-INDIKATOR-KINERJA", name: "does not fire with one indicator", change: (d) => void d.requirements.performanceIndicators.push(" "), paths: [] },
+  {
+    rule: "SKJ-INDIKATOR-KINERJA",
+    name: "fires without indicators",
+    change: (d) => void (d.requirements.performanceIndicators = []),
+    paths: ["requirements.performanceIndicators"],
+  },
+  {
+    rule: "SKJ-INDIKATOR-KINERJA",
+    name: "fires when every indicator is blank",
+    change: (d) => void (d.requirements.performanceIndicators = ["", "   "]),
+    paths: ["requirements.performanceIndicators"],
+  },
+  {
+    rule: "SKJ-INDIKATOR-KINERJA",
+    name: "does not fire with one indicator",
+    change: (d) => void d.requirements.performanceIndicators.push(" "),
+    paths: [],
+  },
 ];
 
 function run(d: unknown, ctx: Partial<RuleContext> = {}): RuleResult[] {
@@ -549,14 +847,25 @@ describe("validateSkj: every rule", () => {
     const hits = results.filter((r) => r.rule === rule);
     expect(hits.map((r) => r.path)).toEqual(paths);
     const definition = RULES.find((r) => r.code === rule)!;
-    for (const hit of hits) expect(hit).toMatchObject({ severity: definition.severity, citation: citation ?? definition.citation, message: expect.stringMatching(/\S/) });
+    for (const hit of hits)
+      expect(hit).toMatchObject({
+        severity: definition.severity,
+        citation: citation ?? definition.citation,
+        message: expect.stringMatching(/\S/),
+      });
     if (message) expect(hits[0]?.message).toMatch(message);
   });
 
   it("has, for every rule, a case where it fires and one where it does not", () => {
     for (const { code } of RULES) {
-      expect(cases.some((c) => c.rule === code && c.paths.length > 0), `${code} fires`).toBe(true);
-      expect(cases.some((c) => c.rule === code && c.paths.length === 0), `${code} silent`).toBe(true);
+      expect(
+        cases.some((c) => c.rule === code && c.paths.length > 0),
+        `${code} fires`,
+      ).toBe(true);
+      expect(
+        cases.some((c) => c.rule === code && c.paths.length === 0),
+        `${code} silent`,
+      ).toBe(true);
     }
   });
 
@@ -590,7 +899,14 @@ describe("standard levels of every group and jenjang", () => {
   };
 
   it("covers the six non-fungsional groups and the eight jenjang", () => {
-    expect(keys.sort()).toEqual([...["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas", "pelaksana"], ...["ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"].map((l) => `fungsional:${l}`)].sort());
+    expect(keys.sort()).toEqual(
+      [
+        ...["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas", "pelaksana"],
+        ...["ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"].map(
+          (l) => `fungsional:${l}`,
+        ),
+      ].sort(),
+    );
   });
 
   describe.each(keys)("%s", (key) => {
@@ -598,7 +914,11 @@ describe("standard levels of every group and jenjang", () => {
     const draft = () => {
       const d = administrator();
       setPosition(d, group, functionalLevel);
-      d.competencies = [...expectedCompetencies(group, functionalLevel, settings, true), { code: "T.ANJAB", level: 2 }, { code: "T.KELEMBAGAAN", level: 2 }];
+      d.competencies = [
+        ...expectedCompetencies(group, functionalLevel, settings, true),
+        { code: "T.ANJAB", level: 2 },
+        { code: "T.KELEMBAGAAN", level: 2 },
+      ];
       return d;
     };
     const levelRules = (d: SkjDocument) => run(d).filter((r) => r.rule === "SKJ-MANAJERIAL-LEVEL" || r.rule === "SKJ-SOSIOKULTURAL");
@@ -613,7 +933,9 @@ describe("standard levels of every group and jenjang", () => {
       const i = d.competencies.findIndex((c) => c.code === code);
       d.competencies[i]!.level = standard === 5 ? 4 : standard + 1;
       const hits = levelRules(d);
-      expect(hits.map((r) => [r.rule, r.path])).toEqual([[code === "SK.01" ? "SKJ-SOSIOKULTURAL" : "SKJ-MANAJERIAL-LEVEL", `competencies[${i}].level`]]);
+      expect(hits.map((r) => [r.rule, r.path])).toEqual([
+        [code === "SK.01" ? "SKJ-SOSIOKULTURAL" : "SKJ-MANAJERIAL-LEVEL", `competencies[${i}].level`],
+      ]);
       expect(hits[0]!.message).toContain(`harus ${standard}, standar level ${label(key)}`);
     });
   });
@@ -621,7 +943,11 @@ describe("standard levels of every group and jenjang", () => {
   it("reads each competency's own cell (fungsional:terampil has M.01 2 but M.03 1)", () => {
     const d = administrator();
     setPosition(d, "fungsional", "terampil");
-    d.competencies = [...expectedCompetencies("fungsional", "terampil", settings, true), { code: "T.ANJAB", level: 2 }, { code: "T.KELEMBAGAAN", level: 2 }];
+    d.competencies = [
+      ...expectedCompetencies("fungsional", "terampil", settings, true),
+      { code: "T.ANJAB", level: 2 },
+      { code: "T.KELEMBAGAAN", level: 2 },
+    ];
     row(d, "M.03").level = 2;
     const hits = run(d).filter((r) => r.rule === "SKJ-MANAJERIAL-LEVEL");
     expect(hits.map((r) => r.message)).toEqual(["Level Komunikasi (M.03) harus 1, standar level Jabatan Fungsional Terampil; tertulis 2."]);
@@ -640,7 +966,11 @@ describe("standard levels of every group and jenjang", () => {
 
 describe("expectedCompetencies", () => {
   it("pre-fills M.01…M.08, SK.01 and, in a regional government, T.OTDA at the SK.01 level", () => {
-    expect(expectedCompetencies("administrator", null, settings, true)).toEqual([...MANAGERIAL.map(([code]) => ({ code, level: 3 })), { code: "SK.01", level: 3 }, { code: "T.OTDA", level: 3 }]);
+    expect(expectedCompetencies("administrator", null, settings, true)).toEqual([
+      ...MANAGERIAL.map(([code]) => ({ code, level: 3 })),
+      { code: "SK.01", level: 3 },
+      { code: "T.OTDA", level: 3 },
+    ]);
     expect(expectedCompetencies("fungsional", "terampil", settings, true).map((c) => c.level)).toEqual([2, 2, 1, 1, 1, 1, 1, 1, 2, 2]);
   });
 
@@ -663,14 +993,18 @@ describe("schema failures", () => {
     d.position.name = ""; // would be SKJ-IDENTITAS
     const results = run(d);
     expect(results.every((r) => r.rule === "SKJ-SCHEMA" && r.severity === "error" && r.citation === "—")).toBe(true);
-    expect(results.map((r) => r.path).sort()).toEqual(["competencies[3].code", "competencies[3].level", "position.extra", "position.group", "requirements.rank"].sort());
+    expect(results.map((r) => r.path).sort()).toEqual(
+      ["competencies[3].code", "competencies[3].level", "position.extra", "position.group", "requirements.rank"].sort(),
+    );
     expect(results.find((r) => r.path === "position.extra")!.message).toMatch(/Kolom "extra" tidak dikenal/);
     expect(results.find((r) => r.path === "competencies[3].level")!.message).toBe("Level kompetensi harus berupa angka.");
     expect(results.find((r) => r.path === "requirements.rank")!.message).toMatch(/wajib ada/);
   });
 
-  it.each([[null], [[]], ["SKJ"], [42]])("refuses %j as a whole with path \"\"", (input) => {
-    expect(run(input)).toEqual([{ rule: "SKJ-SCHEMA", severity: "error", path: "", message: "Dokumen SKJ harus berupa objek JSON.", citation: "—" }]);
+  it.each([[null], [[]], ["SKJ"], [42]])('refuses %j as a whole with path ""', (input) => {
+    expect(run(input)).toEqual([
+      { rule: "SKJ-SCHEMA", severity: "error", path: "", message: "Dokumen SKJ harus berupa objek JSON.", citation: "—" },
+    ]);
   });
 
   it("requires schemaVersion 1", () => {
@@ -688,7 +1022,9 @@ describe("schema failures", () => {
     const d = administrator();
     d.position.summary = "a".repeat(1024 * 1024);
     expect(SkjDocumentSchema.safeParse(d).success).toBe(false);
-    expect(run(d).map((r) => [r.rule, r.path, r.message])).toEqual([["SKJ-SCHEMA", "position.summary", "Ikhtisar jabatan maksimal 20.000 karakter."]]);
+    expect(run(d).map((r) => [r.rule, r.path, r.message])).toEqual([
+      ["SKJ-SCHEMA", "position.summary", "Ikhtisar jabatan maksimal 20.000 karakter."],
+    ]);
     d.position.summary = "a".repeat(SKJ_SUMMARY_MAX);
     expect(SkjDocumentSchema.safeParse(d).success).toBe(true);
   });
@@ -699,7 +1035,11 @@ describe("schema failures", () => {
     d.competencies = Array.from({ length: 50 }, () => ({ code: 1, level: "x", a: 1, b: 2, c: 3 }));
     const results = run(d);
     expect(results.length).toBe(101);
-    expect(results.at(-1)).toMatchObject({ rule: "SKJ-SCHEMA", path: "", message: "Masih ada 150 kesalahan bentuk lain; perbaiki yang tercantum terlebih dahulu." });
+    expect(results.at(-1)).toMatchObject({
+      rule: "SKJ-SCHEMA",
+      path: "",
+      message: "Masih ada 150 kesalahan bentuk lain; perbaiki yang tercantum terlebih dahulu.",
+    });
   });
 
   it("refuses more than the maximum number of rows without inspecting each", () => {
@@ -780,7 +1120,9 @@ describe("RULES", () => {
 
   it("cites the contract's basis", () => {
     const citation = (code: RuleCode) => RULES.find((r) => r.code === code)!.citation;
-    expect(["SKJ-SCHEMA", "SKJ-KOMPETENSI-TIDAK-DIKENAL", "SKJ-KOMPETENSI-GANDA", "SKJ-JENJANG-FUNGSIONAL"].map((c) => citation(c as RuleCode))).toEqual(["—", "—", "—", "—"]);
+    expect(
+      ["SKJ-SCHEMA", "SKJ-KOMPETENSI-TIDAK-DIKENAL", "SKJ-KOMPETENSI-GANDA", "SKJ-JENJANG-FUNGSIONAL"].map((c) => citation(c as RuleCode)),
+    ).toEqual(["—", "—", "—", "—"]);
     expect(citation("SKJ-LEVEL-RENTANG")).toBe("Permenpan RB 38/2017");
     expect(citation("SKJ-TEKNIS-OTDA")).toBe("Pedoman KemenPANRB untuk pemerintah daerah");
     expect(citation("SKJ-PANGKAT-MIN")).toBe("Tabel kebiasaan PP 100/2000 jo. PP 13/2002 (pengaturan pangkat minimum; tidak mengikat)");

@@ -34,17 +34,32 @@ const NO_BASIS = "—";
 
 export const RULES = [
   { code: "SKJ-SCHEMA", severity: "error", citation: NO_BASIS, description: "Kolom dokumen tidak ada atau jenis isinya salah." },
-  { code: "SKJ-KOMPETENSI-TIDAK-DIKENAL", severity: "error", citation: NO_BASIS, description: "Kode kompetensi bukan entri kamus yang sudah diterbitkan." },
+  {
+    code: "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+    severity: "error",
+    citation: NO_BASIS,
+    description: "Kode kompetensi bukan entri kamus yang sudah diterbitkan.",
+  },
   { code: "SKJ-KOMPETENSI-GANDA", severity: "error", citation: NO_BASIS, description: "Kode kompetensi tercantum lebih dari sekali." },
   { code: "SKJ-LEVEL-RENTANG", severity: "error", citation: BASIS_PERMENPAN, description: "Level kompetensi bukan bilangan bulat 1–5." },
-  { code: "SKJ-MANAJERIAL-LENGKAP", severity: "error", citation: BASIS_PERMENPAN, description: "Kedelapan kompetensi manajerial (M.01–M.08) belum lengkap." },
+  {
+    code: "SKJ-MANAJERIAL-LENGKAP",
+    severity: "error",
+    citation: BASIS_PERMENPAN,
+    description: "Kedelapan kompetensi manajerial (M.01–M.08) belum lengkap.",
+  },
   {
     code: "SKJ-MANAJERIAL-LEVEL",
     severity: "error",
     citation: `${BASIS_PERMENPAN} (pengaturan standar level)`,
     description: "Level kompetensi manajerial berbeda dari standar level kelompok/jenjang jabatan.",
   },
-  { code: "SKJ-SOSIOKULTURAL", severity: "error", citation: BASIS_PERMENPAN, description: "Perekat Bangsa (SK.01) tidak ada atau tidak pada standar level." },
+  {
+    code: "SKJ-SOSIOKULTURAL",
+    severity: "error",
+    citation: BASIS_PERMENPAN,
+    description: "Perekat Bangsa (SK.01) tidak ada atau tidak pada standar level.",
+  },
   { code: "SKJ-TEKNIS-MIN", severity: "error", citation: BASIS_TEKNIS, description: "Kompetensi teknis kurang dari 3." },
   { code: "SKJ-TEKNIS-MAX", severity: "error", citation: BASIS_TEKNIS, description: "Kompetensi teknis lebih dari 6." },
   {
@@ -53,15 +68,36 @@ export const RULES = [
     citation: "Pedoman KemenPANRB untuk pemerintah daerah",
     description: "Pemerintah daerah: Advokasi Kebijakan Otonomi Daerah (T.OTDA) belum dicantumkan.",
   },
-  { code: "SKJ-IDENTITAS", severity: "error", citation: BASIS_PERMENPAN, description: "Nama jabatan, kelompok jabatan, unit kerja atau ikhtisar kosong, atau unit kerja tidak dikenal." },
-  { code: "SKJ-JENJANG-FUNGSIONAL", severity: "error", citation: NO_BASIS, description: "Jenjang diisi untuk jabatan nonfungsional, atau kosong untuk jabatan fungsional." },
-  { code: "SKJ-PANGKAT-MIN", severity: "warning", citation: customary("pangkat minimum"), description: "Pangkat di bawah pangkat terendah yang lazim untuk eselon jabatan." },
-  { code: "SKJ-PENDIDIKAN-MIN", severity: "warning", citation: customary("pendidikan minimum"), description: "Jenjang pendidikan di bawah pendidikan minimum kelompok jabatan." },
+  {
+    code: "SKJ-IDENTITAS",
+    severity: "error",
+    citation: BASIS_PERMENPAN,
+    description: "Nama jabatan, kelompok jabatan, unit kerja atau ikhtisar kosong, atau unit kerja tidak dikenal.",
+  },
+  {
+    code: "SKJ-JENJANG-FUNGSIONAL",
+    severity: "error",
+    citation: NO_BASIS,
+    description: "Jenjang diisi untuk jabatan nonfungsional, atau kosong untuk jabatan fungsional.",
+  },
+  {
+    code: "SKJ-PANGKAT-MIN",
+    severity: "warning",
+    citation: customary("pangkat minimum"),
+    description: "Pangkat di bawah pangkat terendah yang lazim untuk eselon jabatan.",
+  },
+  {
+    code: "SKJ-PENDIDIKAN-MIN",
+    severity: "warning",
+    citation: customary("pendidikan minimum"),
+    description: "Jenjang pendidikan di bawah pendidikan minimum kelompok jabatan.",
+  },
   {
     code: "SKJ-PELATIHAN-MANAJERIAL",
     severity: "warning",
     citation: customary("pelatihan kepemimpinan"),
-    description: "Jabatan struktural tanpa pelatihan kepemimpinannya (PKN Tingkat I/II, PKA, PKP, atau nama lama yang setara) atau yang lebih tinggi.",
+    description:
+      "Jabatan struktural tanpa pelatihan kepemimpinannya (PKN Tingkat I/II, PKA, PKP, atau nama lama yang setara) atau yang lebih tinggi.",
   },
   { code: "SKJ-PENGALAMAN", severity: "warning", citation: BASIS_PERMENPAN, description: "Pengalaman kerja belum dicantumkan." },
   {
@@ -70,7 +106,12 @@ export const RULES = [
     citation: "PP 11/2017 jo. PP 17/2020 (pengaturan pengalaman minimum)",
     description: "Tidak ada pengalaman tercantum yang mencapai lama minimum menurut PP 11/2017 jo. PP 17/2020 untuk kelompok jabatan.",
   },
-  { code: "SKJ-INDIKATOR-KINERJA", severity: "warning", citation: BASIS_PERMENPAN, description: "Indikator kinerja jabatan belum dicantumkan." },
+  {
+    code: "SKJ-INDIKATOR-KINERJA",
+    severity: "warning",
+    citation: BASIS_PERMENPAN,
+    description: "Indikator kinerja jabatan belum dicantumkan.",
+  },
   {
     code: "SKJ-STANDAR-JF",
     severity: "warning",
@@ -169,14 +210,24 @@ export function standardLevelKey(group: GroupValue, functionalLevel: FunctionalL
 }
 
 /** The standard level of `code` for the position's group or functional level; null when the settings have none. */
-export function standardLevelFor(settings: RuleSettings, group: GroupValue, functionalLevel: FunctionalLevelValue, code: string): number | null {
+export function standardLevelFor(
+  settings: RuleSettings,
+  group: GroupValue,
+  functionalLevel: FunctionalLevelValue,
+  code: string,
+): number | null {
   const key = standardLevelKey(group, functionalLevel);
   const level = key ? settings.standardLevels[key]?.[code] : undefined;
   return typeof level === "number" && Number.isFinite(level) ? level : null;
 }
 
 /** The competency rows a new draft starts with: M.01…M.08 and SK.01 at their standard level, plus T.OTDA in a regional government. */
-export function expectedCompetencies(group: GroupValue, functionalLevel: FunctionalLevelValue, settings: RuleSettings, regionalGovernment: boolean): SkjCompetency[] {
+export function expectedCompetencies(
+  group: GroupValue,
+  functionalLevel: FunctionalLevelValue,
+  settings: RuleSettings,
+  regionalGovernment: boolean,
+): SkjCompetency[] {
   const at = (code: string) => standardLevelFor(settings, group, functionalLevel, code) ?? PREFILL_LEVEL_FALLBACK;
   const rows: SkjCompetency[] = [...MANAGERIAL_CODES, SOCIOCULTURAL_CODE].map((code) => ({ code, level: at(code) }));
   // T.OTDA has no standard level of its own; the SK.01 level is a sensible start the analyst can change.
@@ -219,7 +270,11 @@ export function standardLevelSource(
       citation: jfStandardCitation(standard),
     };
   }
-  return { levelOf: (code) => standardLevelFor(context.settings, group, functionalLevel, code), label: `standar level ${positionLabel(group, functionalLevel)}`, citation: null };
+  return {
+    levelOf: (code) => standardLevelFor(context.settings, group, functionalLevel, code),
+    label: `standar level ${positionLabel(group, functionalLevel)}`,
+    citation: null,
+  };
 }
 
 function schemaResults(error: z.ZodError): RuleResult[] {
@@ -232,14 +287,16 @@ function schemaResults(error: z.ZodError): RuleResult[] {
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       // One result per stray key, so the path points at the key itself.
-      for (const key of issue.keys) add(formatPath([...issue.path, key]), `Kolom "${key}" tidak dikenal dalam dokumen SKJ; hapus kolom ini atau periksa ejaannya.`);
+      for (const key of issue.keys)
+        add(formatPath([...issue.path, key]), `Kolom "${key}" tidak dikenal dalam dokumen SKJ; hapus kolom ini atau periksa ejaannya.`);
     } else if (issue.path.length === 0 && issue.code === "invalid_type") {
       add("", "Dokumen SKJ harus berupa objek JSON.");
     } else {
       add(formatPath(issue.path), issue.message);
     }
   }
-  if (dropped > 0) out.push(result("SKJ-SCHEMA", "", `Masih ada ${dropped} kesalahan bentuk lain; perbaiki yang tercantum terlebih dahulu.`));
+  if (dropped > 0)
+    out.push(result("SKJ-SCHEMA", "", `Masih ada ${dropped} kesalahan bentuk lain; perbaiki yang tercantum terlebih dahulu.`));
   return out;
 }
 
@@ -265,27 +322,51 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
   competencies.forEach((c, i) => {
     const path = `competencies[${i}].code`;
     const entry = ctx.competencies.get(c.code);
-    if (!c.code.trim()) push("SKJ-KOMPETENSI-TIDAK-DIKENAL", path, `Kompetensi pada baris ${i + 1} belum dipilih; pilih kompetensi dari kamus.`);
-    else if (!entry) push("SKJ-KOMPETENSI-TIDAK-DIKENAL", path, `Kode kompetensi "${c.code}" tidak ada dalam kamus kompetensi; pilih dari kamus atau usulkan entri baru.`);
+    if (!c.code.trim())
+      push("SKJ-KOMPETENSI-TIDAK-DIKENAL", path, `Kompetensi pada baris ${i + 1} belum dipilih; pilih kompetensi dari kamus.`);
+    else if (!entry)
+      push(
+        "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+        path,
+        `Kode kompetensi "${c.code}" tidak ada dalam kamus kompetensi; pilih dari kamus atau usulkan entri baru.`,
+      );
     else if (!entry.published)
-      push("SKJ-KOMPETENSI-TIDAK-DIKENAL", path, `Kompetensi ${nameOf(c.code)} belum diterbitkan dalam kamus; SKJ hanya boleh memuat kompetensi yang sudah diterbitkan.`);
+      push(
+        "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+        path,
+        `Kompetensi ${nameOf(c.code)} belum diterbitkan dalam kamus; SKJ hanya boleh memuat kompetensi yang sudah diterbitkan.`,
+      );
   });
 
   // SKJ-KOMPETENSI-GANDA
   competencies.forEach((c, i) => {
     const first = firstIndex.get(c.code)!;
-    if (first !== i) push("SKJ-KOMPETENSI-GANDA", `competencies[${i}].code`, `Kompetensi ${nameOf(c.code)} tercantum lebih dari sekali (pertama pada baris ${first + 1}); hapus baris ini.`);
+    if (first !== i)
+      push(
+        "SKJ-KOMPETENSI-GANDA",
+        `competencies[${i}].code`,
+        `Kompetensi ${nameOf(c.code)} tercantum lebih dari sekali (pertama pada baris ${first + 1}); hapus baris ini.`,
+      );
   });
 
   // SKJ-LEVEL-RENTANG
   competencies.forEach((c, i) => {
     if (!isValidLevel(c.level))
-      push("SKJ-LEVEL-RENTANG", `competencies[${i}].level`, `Level ${nameOf(c.code)} harus bilangan bulat ${LEVEL_MIN} sampai ${LEVEL_MAX}; tertulis ${formatNumber(c.level)}.`);
+      push(
+        "SKJ-LEVEL-RENTANG",
+        `competencies[${i}].level`,
+        `Level ${nameOf(c.code)} harus bilangan bulat ${LEVEL_MIN} sampai ${LEVEL_MAX}; tertulis ${formatNumber(c.level)}.`,
+      );
   });
 
   // SKJ-MANAJERIAL-LENGKAP
   for (const code of MANAGERIAL_CODES) {
-    if (!firstIndex.has(code)) push("SKJ-MANAJERIAL-LENGKAP", "competencies", `Kompetensi manajerial ${nameOf(code)} belum dicantumkan; SKJ wajib memuat kedelapan kompetensi manajerial.`);
+    if (!firstIndex.has(code))
+      push(
+        "SKJ-MANAJERIAL-LENGKAP",
+        "competencies",
+        `Kompetensi manajerial ${nameOf(code)} belum dicantumkan; SKJ wajib memuat kedelapan kompetensi manajerial.`,
+      );
   }
 
   // SKJ-MANAJERIAL-LEVEL: silent while the group or jenjang is unknown, which SKJ-IDENTITAS/SKJ-JENJANG-FUNGSIONAL report.
@@ -308,7 +389,8 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
   {
     const i = firstIndex.get(SOCIOCULTURAL_CODE);
     const standard = source.levelOf(SOCIOCULTURAL_CODE);
-    if (i === undefined) push("SKJ-SOSIOKULTURAL", "competencies", `Kompetensi sosial kultural ${nameOf(SOCIOCULTURAL_CODE)} belum dicantumkan.`);
+    if (i === undefined)
+      push("SKJ-SOSIOKULTURAL", "competencies", `Kompetensi sosial kultural ${nameOf(SOCIOCULTURAL_CODE)} belum dicantumkan.`);
     else if (standard !== null && competencies[i]!.level !== standard)
       push(
         "SKJ-SOSIOKULTURAL",
@@ -330,23 +412,40 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
         (uncounted ? " (kode yang tidak dikenal atau belum diterbitkan tidak dihitung)." : "."),
     );
   if (technical > TECHNICAL_MAX)
-    push("SKJ-TEKNIS-MAX", "competencies", `Tercantum ${technical} kompetensi teknis; paling banyak ${TECHNICAL_MAX}. Pertahankan yang paling menentukan keberhasilan jabatan.`);
+    push(
+      "SKJ-TEKNIS-MAX",
+      "competencies",
+      `Tercantum ${technical} kompetensi teknis; paling banyak ${TECHNICAL_MAX}. Pertahankan yang paling menentukan keberhasilan jabatan.`,
+    );
 
   // SKJ-TEKNIS-OTDA
   if (ctx.regionalGovernment && !firstIndex.has(MANDATORY_TECHNICAL_CODE))
-    push("SKJ-TEKNIS-OTDA", "competencies", `Instansi ini pemerintah daerah, sehingga SKJ wajib memuat kompetensi teknis ${nameOf(MANDATORY_TECHNICAL_CODE)}.`);
+    push(
+      "SKJ-TEKNIS-OTDA",
+      "competencies",
+      `Instansi ini pemerintah daerah, sehingga SKJ wajib memuat kompetensi teknis ${nameOf(MANDATORY_TECHNICAL_CODE)}.`,
+    );
 
   // SKJ-IDENTITAS
   if (!position.name.trim()) push("SKJ-IDENTITAS", "position.name", "Nama jabatan belum diisi.");
   if (!position.group) push("SKJ-IDENTITAS", "position.group", "Kelompok jabatan belum dipilih.");
   const unit = ctx.units.get(position.unitCode);
   if (!position.unitCode.trim()) push("SKJ-IDENTITAS", "position.unitCode", "Unit kerja belum dipilih.");
-  else if (!unit) push("SKJ-IDENTITAS", "position.unitCode", `Unit kerja dengan kode "${position.unitCode}" tidak terdaftar dalam SOTK; pilih unit kerja yang terdaftar.`);
+  else if (!unit)
+    push(
+      "SKJ-IDENTITAS",
+      "position.unitCode",
+      `Unit kerja dengan kode "${position.unitCode}" tidak terdaftar dalam SOTK; pilih unit kerja yang terdaftar.`,
+    );
   if (!position.summary.trim()) push("SKJ-IDENTITAS", "position.summary", "Ikhtisar jabatan belum diisi.");
 
   // SKJ-JENJANG-FUNGSIONAL
   if (position.group === "fungsional" && !position.functionalLevel)
-    push("SKJ-JENJANG-FUNGSIONAL", "position.functionalLevel", "Jenjang jabatan fungsional belum dipilih; setiap jabatan fungsional mempunyai jenjang (Ahli Utama sampai Pemula).");
+    push(
+      "SKJ-JENJANG-FUNGSIONAL",
+      "position.functionalLevel",
+      "Jenjang jabatan fungsional belum dipilih; setiap jabatan fungsional mempunyai jenjang (Ahli Utama sampai Pemula).",
+    );
   if (position.group !== "fungsional" && position.functionalLevel)
     push(
       "SKJ-JENJANG-FUNGSIONAL",
@@ -362,9 +461,18 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
     if (isGolongan(minimum)) {
       const basis = unitEselon && unit ? `eselon ${eselon} (${unit.name})` : `eselon ${eselon}, eselon terendah ${label}`;
       const rank = requirements.rank;
-      if (!rank) push("SKJ-PANGKAT-MIN", "requirements.rank", `Pangkat/golongan belum diisi; pangkat terendah yang lazim untuk ${basis} adalah ${golonganLabel(minimum)}.`);
+      if (!rank)
+        push(
+          "SKJ-PANGKAT-MIN",
+          "requirements.rank",
+          `Pangkat/golongan belum diisi; pangkat terendah yang lazim untuk ${basis} adalah ${golonganLabel(minimum)}.`,
+        );
       else if (compareRank(rank, minimum) < 0)
-        push("SKJ-PANGKAT-MIN", "requirements.rank", `Pangkat ${golonganLabel(rank)} di bawah pangkat terendah yang lazim untuk ${basis}, yaitu ${golonganLabel(minimum)}.`);
+        push(
+          "SKJ-PANGKAT-MIN",
+          "requirements.rank",
+          `Pangkat ${golonganLabel(rank)} di bawah pangkat terendah yang lazim untuk ${basis}, yaitu ${golonganLabel(minimum)}.`,
+        );
     }
   }
 
@@ -378,7 +486,12 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
         if (!top || compareEducation(e.level, top.level) > 0) top = { level: e.level, index };
       }
       const minText = educationText(minimum);
-      if (!top) push("SKJ-PENDIDIKAN-MIN", "requirements.education", `Kualifikasi pendidikan belum diisi; pendidikan minimum ${label} adalah ${minText}.`);
+      if (!top)
+        push(
+          "SKJ-PENDIDIKAN-MIN",
+          "requirements.education",
+          `Kualifikasi pendidikan belum diisi; pendidikan minimum ${label} adalah ${minText}.`,
+        );
       else if (compareEducation(top.level, minimum) < 0)
         push(
           "SKJ-PENDIDIKAN-MIN",
@@ -398,7 +511,9 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
           "SKJ-PELATIHAN-MANAJERIAL",
           "requirements.training.managerial",
           `Pelatihan kepemimpinan untuk ${label}, ${required}${longName ? ` (${longName})` : ""}, belum tercantum pada pelatihan manajerial` +
-            (others.length ? `; nama lain yang setara, seperti ${others.slice(0, 3).join(", ")}, dan pelatihan yang lebih tinggi juga diterima.` : "."),
+            (others.length
+              ? `; nama lain yang setara, seperti ${others.slice(0, 3).join(", ")}, dan pelatihan yang lebih tinggi juga diterima.`
+              : "."),
         );
       }
     }
@@ -406,7 +521,11 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
 
   // SKJ-PENGALAMAN: a row with a blank description states nothing.
   if (!requirements.experience.some((e) => e.description.trim()))
-    push("SKJ-PENGALAMAN", "requirements.experience", "Pengalaman kerja belum diisi; cantumkan pengalaman yang diperlukan beserta lamanya.");
+    push(
+      "SKJ-PENGALAMAN",
+      "requirements.experience",
+      "Pengalaman kerja belum diisi; cantumkan pengalaman yang diperlukan beserta lamanya.",
+    );
 
   // SKJ-PENGALAMAN-PP: a row counts when it says what the experience is; the longest one must reach the minimum.
   {
@@ -426,7 +545,11 @@ function evaluate(doc: SkjDocument, ctx: RuleContext): RuleResult[] {
 
   // SKJ-INDIKATOR-KINERJA
   if (!requirements.performanceIndicators.some((p) => p.trim()))
-    push("SKJ-INDIKATOR-KINERJA", "requirements.performanceIndicators", "Indikator kinerja jabatan belum diisi; cantumkan paling sedikit satu indikator yang terukur.");
+    push(
+      "SKJ-INDIKATOR-KINERJA",
+      "requirements.performanceIndicators",
+      "Indikator kinerja jabatan belum diisi; cantumkan paling sedikit satu indikator yang terukur.",
+    );
 
   // SKJ-STANDAR-JF: the analyst may leave out what the instansi pembina set, but not without being told.
   if (ctx.jfStandard) {

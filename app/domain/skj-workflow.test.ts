@@ -58,25 +58,46 @@ describe("SKJ workflow", () => {
       message: "Prinsip empat mata: Anda tidak dapat menetapkan SKJ yang Anda ajukan atau ikut Anda ubah.",
     });
     for (const role of ["reviewer", "admin"] as const) {
-      expect(decideTransition("approve", { state: "diajukan", submittedBy: OTHER, contributors: [AUTHOR] }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
-      expect(decideTransition("approve", { state: "diajukan", submittedBy: AUTHOR, contributors: [OTHER] }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
-      expect(decideTransition("publish", { state: "disetujui", submittedBy: AUTHOR, contributors: [OTHER] }, { id: OTHER, role })).toMatchObject({ ok: false, status: 403 });
+      expect(
+        decideTransition("approve", { state: "diajukan", submittedBy: OTHER, contributors: [AUTHOR] }, { id: OTHER, role }),
+      ).toMatchObject({ ok: false, status: 403 });
+      expect(
+        decideTransition("approve", { state: "diajukan", submittedBy: AUTHOR, contributors: [OTHER] }, { id: OTHER, role }),
+      ).toMatchObject({ ok: false, status: 403 });
+      expect(
+        decideTransition("publish", { state: "disetujui", submittedBy: AUTHOR, contributors: [OTHER] }, { id: OTHER, role }),
+      ).toMatchObject({ ok: false, status: 403 });
     }
   });
 
   it("blocks submission on an error rule and asks for a justification of warnings", () => {
     const analis = { id: AUTHOR, role: "analis" as const };
-    expect(decideTransition("submit", draft("draf"), analis, { results: [error] })).toEqual({ ok: false, status: 409, message: "Masih ada kesalahan aturan; perbaiki dahulu sebelum mengajukan." });
+    expect(decideTransition("submit", draft("draf"), analis, { results: [error] })).toEqual({
+      ok: false,
+      status: 409,
+      message: "Masih ada kesalahan aturan; perbaiki dahulu sebelum mengajukan.",
+    });
     expect(decideTransition("submit", draft("draf"), analis, { results: [warning, warning] })).toEqual({
       ok: false,
       status: 422,
       message: "Ada 2 peringatan: tuliskan alasan (minimal 10 karakter) mengapa SKJ tetap diajukan.",
     });
-    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "pendek" })).toMatchObject({ ok: false, status: 422 });
+    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "pendek" })).toMatchObject({
+      ok: false,
+      status: 422,
+    });
     // spaces around a short reason do not make it long enough; ten characters do
-    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "    pendek    " })).toMatchObject({ ok: false, status: 422 });
-    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "Setara S-1" })).toEqual({ ok: true, next: "diajukan" });
-    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "Pengalaman setara dinilai per kasus." })).toEqual({ ok: true, next: "diajukan" });
+    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "    pendek    " })).toMatchObject({
+      ok: false,
+      status: 422,
+    });
+    expect(decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "Setara S-1" })).toEqual({
+      ok: true,
+      next: "diajukan",
+    });
+    expect(
+      decideTransition("submit", draft("draf"), analis, { results: [warning], justification: "Pengalaman setara dinilai per kasus." }),
+    ).toEqual({ ok: true, next: "diajukan" });
   });
 
   it("needs a comment to return and a reason to withdraw", () => {

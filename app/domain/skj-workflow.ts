@@ -6,7 +6,6 @@ import { hasBlockingErrors, type RuleResult } from "./skj-rules";
 export type DraftState = "draf" | "diajukan" | "disetujui" | "dikembalikan";
 export type SkjTransition = "submit" | "approve" | "return" | "publish" | "withdraw";
 
-
 export interface DraftFacts {
   state: DraftState;
   submittedBy: number | null;
@@ -46,12 +45,16 @@ export function decideTransition(
   switch (transition) {
     case "submit": {
       if (!can(actor.role, "skj:write")) return refuse(403, "Anda tidak memiliki izin mengajukan SKJ.");
-      if (draft.state !== "draf" && draft.state !== "dikembalikan") return refuse(409, "Hanya draf yang belum diajukan yang dapat diajukan.");
+      if (draft.state !== "draf" && draft.state !== "dikembalikan")
+        return refuse(409, "Hanya draf yang belum diajukan yang dapat diajukan.");
       const results = extra.results ?? [];
       if (hasBlockingErrors(results)) return refuse(409, "Masih ada kesalahan aturan; perbaiki dahulu sebelum mengajukan.");
       const warnings = results.filter((r) => r.severity === "warning").length;
       if (warnings > 0 && (extra.justification ?? "").trim().length < JUSTIFICATION_MIN) {
-        return refuse(422, `Ada ${warnings} peringatan: tuliskan alasan (minimal ${JUSTIFICATION_MIN} karakter) mengapa SKJ tetap diajukan.`);
+        return refuse(
+          422,
+          `Ada ${warnings} peringatan: tuliskan alasan (minimal ${JUSTIFICATION_MIN} karakter) mengapa SKJ tetap diajukan.`,
+        );
       }
       return { ok: true, next: "diajukan" };
     }
@@ -62,7 +65,8 @@ export function decideTransition(
       return { ok: true, next: "disetujui" };
     case "return":
       if (!can(actor.role, "skj:review")) return refuse(403, "Hanya reviewer atau admin yang dapat mengembalikan SKJ.");
-      if (draft.state !== "diajukan" && draft.state !== "disetujui") return refuse(409, "Hanya SKJ yang diajukan atau disetujui yang dapat dikembalikan.");
+      if (draft.state !== "diajukan" && draft.state !== "disetujui")
+        return refuse(409, "Hanya SKJ yang diajukan atau disetujui yang dapat dikembalikan.");
       if ((extra.comment ?? "").trim().length === 0) return refuse(422, "Tuliskan catatan untuk analis saat mengembalikan SKJ.");
       return { ok: true, next: "dikembalikan" };
     case "publish":
@@ -76,7 +80,8 @@ export function decideTransition(
 /** Withdrawing (mencabut) a published version: reviewers and admins, with a reason. */
 export function decideWithdrawal(actor: WorkflowActor, reason: string | null | undefined): TransitionDecision {
   if (!can(actor.role, "skj:publish")) return refuse(403, "Hanya reviewer atau admin yang dapat mencabut SKJ.");
-  if ((reason ?? "").trim().length < JUSTIFICATION_MIN) return refuse(422, `Tuliskan alasan pencabutan (minimal ${JUSTIFICATION_MIN} karakter).`);
+  if ((reason ?? "").trim().length < JUSTIFICATION_MIN)
+    return refuse(422, `Tuliskan alasan pencabutan (minimal ${JUSTIFICATION_MIN} karakter).`);
   return { ok: true, next: "ditetapkan" };
 }
 

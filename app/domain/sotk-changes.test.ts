@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changePreview, formatRowChanges, positionFieldChanges, unitFieldChanges, type StoredPosition, type StoredUnit } from "./sotk-changes";
+import {
+  changePreview,
+  formatRowChanges,
+  positionFieldChanges,
+  unitFieldChanges,
+  type StoredPosition,
+  type StoredUnit,
+} from "./sotk-changes";
 import type { PositionRow, UnitRow } from "./sotk-import";
 
 const storedUnit: StoredUnit = {
@@ -10,7 +17,15 @@ const storedUnit: StoredUnit = {
   parentCode: null,
   legalBasis: { kind: "Peraturan Daerah", number: "8", year: 2016 },
 };
-const unitRow: UnitRow = { code: "BKD", name: storedUnit.name, kind: "perangkat_daerah", kindLabel: "Badan", echelon: "II.a", parentCode: null, legalBasis: storedUnit.legalBasis };
+const unitRow: UnitRow = {
+  code: "BKD",
+  name: storedUnit.name,
+  kind: "perangkat_daerah",
+  kindLabel: "Badan",
+  echelon: "II.a",
+  parentCode: null,
+  legalBasis: storedUnit.legalBasis,
+};
 
 const storedPosition: StoredPosition = {
   name: "Analis Kepegawaian Ahli Muda",
@@ -38,7 +53,10 @@ describe("unitFieldChanges", () => {
   });
 
   it("names each changed field by its label, with the words a person reads, old → new", () => {
-    const changes = unitFieldChanges({ ...unitRow, name: "Badan Kepegawaian dan Pengembangan SDM", kindLabel: null, echelon: null, parentCode: "SETDA" }, storedUnit);
+    const changes = unitFieldChanges(
+      { ...unitRow, name: "Badan Kepegawaian dan Pengembangan SDM", kindLabel: null, echelon: null, parentCode: "SETDA" },
+      storedUnit,
+    );
     expect(changes).toEqual([
       { field: "Nama Unit", before: "Badan Kepegawaian Daerah", after: "Badan Kepegawaian dan Pengembangan SDM" },
       { field: "Jenis Unit", before: "Badan", after: "Perangkat Daerah" },
@@ -48,11 +66,15 @@ describe("unitFieldChanges", () => {
   });
 
   it("leaves out a column the file does not have", () => {
-    expect(unitFieldChanges({ ...unitRow, echelon: undefined, legalBasis: undefined }, { ...storedUnit, echelon: "I.b", legalBasis: null })).toEqual([]);
+    expect(
+      unitFieldChanges({ ...unitRow, echelon: undefined, legalBasis: undefined }, { ...storedUnit, echelon: "I.b", legalBasis: null }),
+    ).toEqual([]);
   });
 
   it("still sees a kind change hidden behind the same word", () => {
-    expect(unitFieldChanges({ ...unitRow, kind: "bidang", kindLabel: "Badan" }, storedUnit)).toEqual([{ field: "Jenis Unit", before: "Badan", after: "Badan (Bidang)" }]);
+    expect(unitFieldChanges({ ...unitRow, kind: "bidang", kindLabel: "Badan" }, storedUnit)).toEqual([
+      { field: "Jenis Unit", before: "Badan", after: "Badan (Bidang)" },
+    ]);
   });
 });
 
@@ -62,7 +84,10 @@ describe("positionFieldChanges", () => {
   });
 
   it("shows group and level by their labels and the headcount as a number", () => {
-    const changes = positionFieldChanges({ ...positionRow, group: "pelaksana", functionalLevel: null, requiredHeadcount: null, summary: undefined }, storedPosition);
+    const changes = positionFieldChanges(
+      { ...positionRow, group: "pelaksana", functionalLevel: null, requiredHeadcount: null, summary: undefined },
+      storedPosition,
+    );
     expect(changes).toEqual([
       { field: "Kelompok Jabatan", before: "Jabatan Fungsional", after: "Jabatan Pelaksana" },
       { field: "Jenjang", before: "Ahli Muda", after: "" },
@@ -86,6 +111,11 @@ describe("changePreview", () => {
   it("splits changed and new rows and counts what is left beyond the limit", () => {
     const row = (code: string, action: "create" | "update") => ({ sheet: "jabatan" as const, action, code, name: code, fields: [] });
     const preview = changePreview([row("A", "update"), row("B", "create"), row("C", "create"), row("D", "create")], 2);
-    expect(preview).toEqual({ updated: [row("A", "update")], created: [row("B", "create"), row("C", "create")], moreUpdated: 0, moreCreated: 1 });
+    expect(preview).toEqual({
+      updated: [row("A", "update")],
+      created: [row("B", "create"), row("C", "create")],
+      moreUpdated: 0,
+      moreCreated: 1,
+    });
   });
 });

@@ -50,7 +50,9 @@ export function formatLegalBasis(basis: LegalBasis | null): string {
 type Compared = [column: string, before: string, after: string | undefined];
 
 function changedFields(sheet: SheetKind, compared: readonly Compared[]): FieldChange[] {
-  return compared.filter(([, before, after]) => after !== undefined && before !== after).map(([column, before, after]) => ({ field: labelOf(sheet, column), before, after: after! }));
+  return compared
+    .filter(([, before, after]) => after !== undefined && before !== after)
+    .map(([column, before, after]) => ({ field: labelOf(sheet, column), before, after: after! }));
 }
 
 // `undefined` in a row means the file had no such column: the stored value stays, so it is no change
@@ -60,7 +62,11 @@ export function unitFieldChanges(row: UnitRow, stored: StoredUnit): FieldChange[
   return changedFields("unit", [
     ["nama_unit", stored.name, row.name],
     // one word may name two structural kinds only in data made outside the import; the kind still counts
-    ["jenis_unit", kindBefore, kindAfter === kindBefore && row.kind !== stored.kind ? `${kindAfter} (${UNIT_KIND_LABELS[row.kind]})` : kindAfter],
+    [
+      "jenis_unit",
+      kindBefore,
+      kindAfter === kindBefore && row.kind !== stored.kind ? `${kindAfter} (${UNIT_KIND_LABELS[row.kind]})` : kindAfter,
+    ],
     ["eselon", stored.echelon ?? "", row.echelon === undefined ? undefined : (row.echelon ?? "")],
     ["kode_unit_induk", stored.parentCode ?? "", row.parentCode ?? ""],
     ["dasar_hukum", formatLegalBasis(stored.legalBasis), row.legalBasis === undefined ? undefined : formatLegalBasis(row.legalBasis)],
@@ -69,7 +75,7 @@ export function unitFieldChanges(row: UnitRow, stored: StoredUnit): FieldChange[
 
 const groupText = (group: string) => GROUP_LABELS[group] ?? group;
 const levelText = (level: string | null) => (level ? (FUNCTIONAL_LEVEL_LABELS[level] ?? level) : "");
-const optional = <T,>(value: T | undefined, text: (v: T) => string) => (value === undefined ? undefined : text(value));
+const optional = <T>(value: T | undefined, text: (v: T) => string) => (value === undefined ? undefined : text(value));
 
 export function positionFieldChanges(row: PositionRow, stored: StoredPosition): FieldChange[] {
   return changedFields("jabatan", [
@@ -81,7 +87,11 @@ export function positionFieldChanges(row: PositionRow, stored: StoredPosition): 
     // summaryText is what the import wrote last time; comparing it (not the JSON) keeps rich text edited
     // in the app when the file still says the same thing
     ["ikhtisar_jabatan", stored.summary, row.summary],
-    ["kebutuhan", stored.requiredHeadcount === null ? "" : String(stored.requiredHeadcount), optional(row.requiredHeadcount, (v) => (v === null ? "" : String(v)))],
+    [
+      "kebutuhan",
+      stored.requiredHeadcount === null ? "" : String(stored.requiredHeadcount),
+      optional(row.requiredHeadcount, (v) => (v === null ? "" : String(v))),
+    ],
   ]);
 }
 
@@ -90,8 +100,17 @@ const ACTION_LABELS = { create: "baru", update: "diubah" } as const;
 const shown = (text: string) => (text === "" ? "(kosong)" : `"${text}"`);
 
 /** One row as the CLI prints it with `--dry-run`: a title line, then one indented line per field. */
-export function changeLines(title: string, action: RowChange["action"], code: string, name: string, fields: readonly FieldChange[]): string[] {
-  return [`${title} ${ACTION_LABELS[action]}: ${code} — ${name}`, ...fields.map((f) => `  ${f.field}: ${shown(f.before)} → ${shown(f.after)}`)];
+export function changeLines(
+  title: string,
+  action: RowChange["action"],
+  code: string,
+  name: string,
+  fields: readonly FieldChange[],
+): string[] {
+  return [
+    `${title} ${ACTION_LABELS[action]}: ${code} — ${name}`,
+    ...fields.map((f) => `  ${f.field}: ${shown(f.before)} → ${shown(f.after)}`),
+  ];
 }
 
 export function formatRowChanges(changes: readonly RowChange[]): string[] {

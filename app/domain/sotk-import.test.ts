@@ -47,7 +47,11 @@ const position = (over: Cells = {}): Cells => ({
   ...over,
 });
 
-function sheet(kind: "unit" | "jabatan", rows: Cells[], opts: { header?: string[]; fileName?: string; sheetName?: string } = {}): ParsedSheet {
+function sheet(
+  kind: "unit" | "jabatan",
+  rows: Cells[],
+  opts: { header?: string[]; fileName?: string; sheetName?: string } = {},
+): ParsedSheet {
   const header = opts.header ?? (kind === "unit" ? UNIT_HEADER : POSITION_HEADER);
   return {
     fileName: opts.fileName ?? (kind === "unit" ? "unit.csv" : "jabatan.csv"),
@@ -110,9 +114,9 @@ describe("formatImportError and formatSotkCounts", () => {
     );
   });
   it("summarises counts in Indonesian", () => {
-    expect(
-      formatSotkCounts({ units: { create: 3, update: 1, unchanged: 2 }, positions: { create: 5, update: 0, unchanged: 4 } }),
-    ).toBe("Unit: 3 baru, 1 diubah, 2 tetap; Jabatan: 5 baru, 0 diubah, 4 tetap");
+    expect(formatSotkCounts({ units: { create: 3, update: 1, unchanged: 2 }, positions: { create: 5, update: 0, unchanged: 4 } })).toBe(
+      "Unit: 3 baru, 1 diubah, 2 tetap; Jabatan: 5 baru, 0 diubah, 4 tetap",
+    );
   });
 });
 
@@ -140,25 +144,44 @@ describe("header", () => {
 
   it("rejects a column that appears twice and an untitled column", () => {
     const twice = errorsOf(validateSotkImport([sheet("unit", [unit()], { header: [...UNIT_HEADER, "Nama_Unit"] })], none));
-    expect(twice).toEqual([expect.objectContaining({ row: 1, column: "Nama_Unit", message: expect.stringContaining("lebih dari sekali") })]);
+    expect(twice).toEqual([
+      expect.objectContaining({ row: 1, column: "Nama_Unit", message: expect.stringContaining("lebih dari sekali") }),
+    ]);
     const untitled = onlyError(validateSotkImport([sheet("unit", [unit()], { header: [...UNIT_HEADER, ""] })], none));
     expect(untitled).toMatchObject({ row: 1, column: "kolom ke-7" });
   });
 
   it("accepts columns in any order and in any letter case", () => {
     const header = ["Dasar_Hukum", "KODE_UNIT_INDUK", "eselon", "jenis_unit", "nama_unit", "kode_unit"];
-    const values = { Dasar_Hukum: "", KODE_UNIT_INDUK: "", eselon: "I.b", jenis_unit: "perangkat_daerah", nama_unit: "Setda", kode_unit: "SETDA" };
+    const values = {
+      Dasar_Hukum: "",
+      KODE_UNIT_INDUK: "",
+      eselon: "I.b",
+      jenis_unit: "perangkat_daerah",
+      nama_unit: "Setda",
+      kode_unit: "SETDA",
+    };
     const result = okOf(validateSotkImport([sheet("unit", [values], { header })], none));
     expect(result.units).toEqual([expect.objectContaining({ code: "SETDA", name: "Setda", echelon: "I.b", parentCode: null })]);
   });
 
   it("lets optional columns be left out, so stored values are kept (undefined)", () => {
-    const u = okOf(validateSotkImport([sheet("unit", [unit()], { header: ["kode_unit", "nama_unit", "jenis_unit", "kode_unit_induk"] })], none));
+    const u = okOf(
+      validateSotkImport([sheet("unit", [unit()], { header: ["kode_unit", "nama_unit", "jenis_unit", "kode_unit_induk"] })], none),
+    );
     expect(u.units[0]).toMatchObject({ echelon: undefined, legalBasis: undefined });
     const p = okOf(
-      validateSotkImport([sheet("jabatan", [position()], { header: ["kode_jabatan", "nama_jabatan", "kelompok_jabatan", "kode_unit"] })], new Set(["SETDA"])),
+      validateSotkImport(
+        [sheet("jabatan", [position()], { header: ["kode_jabatan", "nama_jabatan", "kelompok_jabatan", "kode_unit"] })],
+        new Set(["SETDA"]),
+      ),
     );
-    expect(p.positions[0]).toMatchObject({ functionalLevel: null, governmentAffair: undefined, summary: undefined, requiredHeadcount: undefined });
+    expect(p.positions[0]).toMatchObject({
+      functionalLevel: null,
+      governmentAffair: undefined,
+      summary: undefined,
+      requiredHeadcount: undefined,
+    });
   });
 
   it("does not check the rows of a sheet with a broken header, but still knows its unit codes", () => {
@@ -202,7 +225,9 @@ describe("codes", () => {
   });
 
   it("finds duplicates across files of one import", () => {
-    const e = onlyError(validateSotkImport([sheet("unit", [unit()], { fileName: "a.csv" }), sheet("unit", [unit()], { fileName: "b.csv" })], none));
+    const e = onlyError(
+      validateSotkImport([sheet("unit", [unit()], { fileName: "a.csv" }), sheet("unit", [unit()], { fileName: "b.csv" })], none),
+    );
     expect(e).toMatchObject({ file: "b.csv", row: 2, column: "kode_unit" });
     expect(e.message).toContain("a.csv");
   });
@@ -329,7 +354,11 @@ describe("dasar_hukum", () => {
 
   it("ignores the letter case of Nomor and Tahun and extra spaces", () => {
     expect(parseLegalBasis("Peraturan Daerah  NOMOR 8 tahun 2016")).toEqual({ kind: "Peraturan Daerah", number: "8", year: 2016 });
-    expect(parseLegalBasis("Keputusan Gubernur nomor 061/12/2021 Tahun 2021")).toEqual({ kind: "Keputusan Gubernur", number: "061/12/2021", year: 2021 });
+    expect(parseLegalBasis("Keputusan Gubernur nomor 061/12/2021 Tahun 2021")).toEqual({
+      kind: "Keputusan Gubernur",
+      number: "061/12/2021",
+      year: 2021,
+    });
   });
 
   it("is optional: an empty cell gives null", () => {
@@ -338,7 +367,12 @@ describe("dasar_hukum", () => {
 
   it("limits the parts to what the register form accepts", () => {
     okOf(validateUnits([unit({ dasar_hukum: `${"J".repeat(120)} Nomor ${"1".repeat(40)} Tahun 1945` })]));
-    for (const bad of [`${"J".repeat(121)} Nomor 1 Tahun 2020`, `Perda Nomor ${"1".repeat(41)} Tahun 2020`, "Perda Nomor 1 Tahun 1944", "Perda Nomor 1 Tahun 2101"]) {
+    for (const bad of [
+      `${"J".repeat(121)} Nomor 1 Tahun 2020`,
+      `Perda Nomor ${"1".repeat(41)} Tahun 2020`,
+      "Perda Nomor 1 Tahun 1944",
+      "Perda Nomor 1 Tahun 2101",
+    ]) {
       expect(onlyError(validateUnits([unit({ dasar_hukum: bad })]))).toMatchObject({ column: "dasar_hukum" });
     }
   });
@@ -371,13 +405,17 @@ describe("position columns", () => {
     const e = onlyError(validatePositions([position({ kelompok_jabatan: "fungsional", jenjang: "" })]));
     expect(e).toMatchObject({ column: "jenjang", message: expect.stringContaining("Ahli Pertama") });
     for (const level of FUNCTIONAL_LEVELS) {
-      expect(okOf(validatePositions([position({ kelompok_jabatan: "fungsional", jenjang: level })])).positions[0]!.functionalLevel).toBe(level);
+      expect(okOf(validatePositions([position({ kelompok_jabatan: "fungsional", jenjang: level })])).positions[0]!.functionalLevel).toBe(
+        level,
+      );
     }
   });
 
   it("also requires jenjang for fungsional when the column is absent", () => {
     const header = POSITION_HEADER.filter((h) => h !== "jenjang");
-    const e = onlyError(validateSotkImport([sheet("jabatan", [position({ kelompok_jabatan: "fungsional" })], { header })], new Set(["SETDA"])));
+    const e = onlyError(
+      validateSotkImport([sheet("jabatan", [position({ kelompok_jabatan: "fungsional" })], { header })], new Set(["SETDA"])),
+    );
     expect(e.column).toBe("jenjang");
   });
 
@@ -387,7 +425,9 @@ describe("position columns", () => {
   });
 
   it("rejects an unknown jenjang", () => {
-    expect(onlyError(validatePositions([position({ kelompok_jabatan: "fungsional", jenjang: "ahli" })]))).toMatchObject({ column: "jenjang" });
+    expect(onlyError(validatePositions([position({ kelompok_jabatan: "fungsional", jenjang: "ahli" })]))).toMatchObject({
+      column: "jenjang",
+    });
   });
 
   it("requires kode_unit that is in the import or in the database", () => {
@@ -421,7 +461,9 @@ describe("position columns", () => {
   it("turns an empty urusan_pemerintahan into null and limits it to 200 characters", () => {
     expect(okOf(validatePositions([position({ urusan_pemerintahan: "" })])).positions[0]!.governmentAffair).toBeNull();
     okOf(validatePositions([position({ urusan_pemerintahan: "u".repeat(200) })]));
-    expect(onlyError(validatePositions([position({ urusan_pemerintahan: "u".repeat(201) })]))).toMatchObject({ column: "urusan_pemerintahan" });
+    expect(onlyError(validatePositions([position({ urusan_pemerintahan: "u".repeat(201) })]))).toMatchObject({
+      column: "urusan_pemerintahan",
+    });
   });
 });
 
@@ -453,12 +495,11 @@ describe("rows", () => {
       ],
       none,
     );
-    expect(errorsOf(result).map(formatImportError).map((s) => s.split(": ").slice(0, 2).join(": "))).toEqual([
-      "a.csv:3: jenis_unit",
-      "a.csv:3: eselon",
-      "b.csv:2: kode_unit",
-      "b.csv:3: kebutuhan",
-    ]);
+    expect(
+      errorsOf(result)
+        .map(formatImportError)
+        .map((s) => s.split(": ").slice(0, 2).join(": ")),
+    ).toEqual(["a.csv:3: jenis_unit", "a.csv:3: eselon", "b.csv:2: kode_unit", "b.csv:3: kebutuhan"]);
   });
 
   it("uses the row numbers it was given (a spreadsheet's rows)", () => {

@@ -227,9 +227,7 @@ export interface PositionRow {
   requiredHeadcount: number | null | undefined;
 }
 
-export type SotkValidation =
-  | { ok: true; units: UnitRow[]; positions: PositionRow[] }
-  | { ok: false; errors: ImportError[] };
+export type SotkValidation = { ok: true; units: UnitRow[]; positions: PositionRow[] } | { ok: false; errors: ImportError[] };
 
 export interface ChangeCounts {
   create: number;
@@ -288,8 +286,7 @@ interface SheetHeader {
 function readHeader(sheet: ParsedSheet, errors: ImportError[]): SheetHeader {
   const specs = COLUMNS[sheet.kind];
   const present = new Map<string, string>();
-  const err = (column: string, message: string) =>
-    errors.push({ file: sheet.fileName, sheet: sheet.sheetName, row: 1, column, message });
+  const err = (column: string, message: string) => errors.push({ file: sheet.fileName, sheet: sheet.sheetName, row: 1, column, message });
   const before = errors.length;
   sheet.header.forEach((raw, i) => {
     const key = headerKey(raw);
@@ -299,15 +296,22 @@ function readHeader(sheet: ParsedSheet, errors: ImportError[]): SheetHeader {
     } else if (READ_ONLY_KEYS[sheet.kind].has(key)) {
       // filled in by the app on export; the file cannot change it
     } else if (name === undefined) {
-      err(raw.trim(), `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${specs.map((c) => `${c.label} (${c.name})`).join(", ")}.`);
+      err(
+        raw.trim(),
+        `Kolom ${quoted(raw.trim())} tidak dikenal. Kolom yang dikenal: ${specs.map((c) => `${c.label} (${c.name})`).join(", ")}.`,
+      );
     } else if (present.has(name)) {
-      err(raw.trim(), `Kolom ${quoted(raw.trim())} muncul lebih dari sekali di baris judul (sebagai ${quoted(present.get(name)!.trim())} juga).`);
+      err(
+        raw.trim(),
+        `Kolom ${quoted(raw.trim())} muncul lebih dari sekali di baris judul (sebagai ${quoted(present.get(name)!.trim())} juga).`,
+      );
     } else {
       present.set(name, raw);
     }
   });
   for (const spec of specs) {
-    if (spec.required && !present.has(spec.name)) err(spec.name, `Kolom wajib ${quoted(spec.label)} (${spec.name}) tidak ada di baris judul.`);
+    if (spec.required && !present.has(spec.name))
+      err(spec.name, `Kolom wajib ${quoted(spec.label)} (${spec.name}) tidak ada di baris judul.`);
   }
   return { present, headerOk: errors.length === before };
 }
@@ -362,12 +366,16 @@ export function validateSotkImport(
 
       const code = checkCode(get(codeColumn) ?? "", sheet.kind === "unit" ? "unit" : "jabatan", (m) => err(col(codeColumn), m));
       if (code?.toUpperCase().startsWith(EXAMPLE_CODE_PREFIX)) {
-        err(col(codeColumn), `Kode ${quoted(code)} adalah baris contoh templat (diawali ${EXAMPLE_CODE_PREFIX}) dan tidak diimpor. Hapus baris ini atau ganti dengan kode yang sebenarnya.`);
+        err(
+          col(codeColumn),
+          `Kode ${quoted(code)} adalah baris contoh templat (diawali ${EXAMPLE_CODE_PREFIX}) dan tidak diimpor. Hapus baris ini atau ganti dengan kode yang sebenarnya.`,
+        );
       }
       if (code !== null) {
         const seen = sheet.kind === "unit" ? seenUnits : seenPositions;
         const first = seen.get(code);
-        if (first) err(col(codeColumn), `Kode ${quoted(code)} sudah dipakai di ${first}; setiap kode hanya boleh muncul sekali dalam satu impor.`);
+        if (first)
+          err(col(codeColumn), `Kode ${quoted(code)} sudah dipakai di ${first}; setiap kode hanya boleh muncul sekali dalam satu impor.`);
         else seen.set(code, `${sheet.fileName}${sheet.sheetName ? ` lembar ${sheet.sheetName}` : ""} baris ${rowNumber}`);
         if (sheet.kind === "unit") importedUnitCodes.add(code);
       }
@@ -385,14 +393,16 @@ export function validateSotkImport(
         let echelon: Echelon | null | undefined = echelonText === undefined ? undefined : null;
         if (echelonText) {
           echelon = echelonOf(echelonText);
-          if (!echelon) err(col("eselon"), `Eselon ${quoted(echelonText)} tidak dikenal. ${choices(ECHELONS)} Kosongkan bila unit tidak bereselon.`);
+          if (!echelon)
+            err(col("eselon"), `Eselon ${quoted(echelonText)} tidak dikenal. ${choices(ECHELONS)} Kosongkan bila unit tidak bereselon.`);
         }
 
         const parentText = get("kode_unit_induk") ?? "";
         let parentCode: string | null = null;
         if (parentText !== "") {
           parentCode = checkCode(parentText, "unit induk", (m) => err(col("kode_unit_induk"), m));
-          if (parentCode !== null) unitRefs.push({ code: parentCode, column: col("kode_unit_induk"), parent: true, at, self: code ?? undefined });
+          if (parentCode !== null)
+            unitRefs.push({ code: parentCode, column: col("kode_unit_induk"), parent: true, at, self: code ?? undefined });
         }
 
         const legalText = get("dasar_hukum");
@@ -417,7 +427,8 @@ export function validateSotkImport(
         const groupText = get("kelompok_jabatan") ?? "";
         const group: PositionGroup | null = positionGroupOf(groupText);
         if (groupText === "") err(col("kelompok_jabatan"), `Kelompok jabatan wajib diisi. ${choices(POSITION_GROUP_CHOICES)}`);
-        else if (!group) err(col("kelompok_jabatan"), `Kelompok jabatan ${quoted(groupText)} tidak dikenal. ${choices(POSITION_GROUP_CHOICES)}`);
+        else if (!group)
+          err(col("kelompok_jabatan"), `Kelompok jabatan ${quoted(groupText)} tidak dikenal. ${choices(POSITION_GROUP_CHOICES)}`);
 
         // an absent jenjang column means "no jenjang": keeping a stored one could contradict the group
         const levelText = get("jenjang") ?? "";
@@ -441,17 +452,24 @@ export function validateSotkImport(
         }
 
         const affairText = get("urusan_pemerintahan");
-        const affair = checkText(affairText, "Urusan pemerintahan", GOVERNMENT_AFFAIR_MAX, false, (m) => err(col("urusan_pemerintahan"), m));
+        const affair = checkText(affairText, "Urusan pemerintahan", GOVERNMENT_AFFAIR_MAX, false, (m) =>
+          err(col("urusan_pemerintahan"), m),
+        );
         const governmentAffair = affairText === undefined ? undefined : affair || null;
 
         const summaryText = get("ikhtisar_jabatan");
-        const summary = summaryText === undefined ? undefined : (checkText(summaryText, "Ikhtisar jabatan", SUMMARY_MAX, false, (m) => err(col("ikhtisar_jabatan"), m)) ?? "");
+        const summary =
+          summaryText === undefined
+            ? undefined
+            : (checkText(summaryText, "Ikhtisar jabatan", SUMMARY_MAX, false, (m) => err(col("ikhtisar_jabatan"), m)) ?? "");
 
         const headcountText = get("kebutuhan");
         let requiredHeadcount: number | null | undefined = headcountText === undefined ? undefined : null;
         if (headcountText) {
-          if (!/^\d+$/.test(headcountText)) err(col("kebutuhan"), `Kebutuhan harus bilangan bulat 0 atau lebih, atau dikosongkan (bukan ${quoted(headcountText)}).`);
-          else if (Number(headcountText) > HEADCOUNT_MAX) err(col("kebutuhan"), `Kebutuhan paling banyak ${HEADCOUNT_MAX.toLocaleString("id-ID")}.`);
+          if (!/^\d+$/.test(headcountText))
+            err(col("kebutuhan"), `Kebutuhan harus bilangan bulat 0 atau lebih, atau dikosongkan (bukan ${quoted(headcountText)}).`);
+          else if (Number(headcountText) > HEADCOUNT_MAX)
+            err(col("kebutuhan"), `Kebutuhan paling banyak ${HEADCOUNT_MAX.toLocaleString("id-ID")}.`);
           else requiredHeadcount = Number(headcountText);
         }
 
@@ -508,7 +526,13 @@ function checkCode(value: string, what: string, err: (message: string) => void):
   return value;
 }
 
-function checkText(value: string | undefined, label: string, max: number, required: boolean, err: (message: string) => void): string | null {
+function checkText(
+  value: string | undefined,
+  label: string,
+  max: number,
+  required: boolean,
+  err: (message: string) => void,
+): string | null {
   const text = value ?? "";
   if (required && text === "") {
     err(`${label} wajib diisi.`);

@@ -10,7 +10,17 @@ const position = { code: "SETDA.BIRO-ORG.KARO", name: "Kepala Biro Organisasi", 
 
 describe("unit form", () => {
   it("keeps what was typed, trimmed, with empty optional fields as nothing", () => {
-    expect(UnitSchema.parse({ ...unit, code: "  SETDA.BIRO-ORG ", echelon: "", parentCode: "", legalBasisKind: " ", legalBasisNumber: "", legalBasisYear: "" })).toEqual({
+    expect(
+      UnitSchema.parse({
+        ...unit,
+        code: "  SETDA.BIRO-ORG ",
+        echelon: "",
+        parentCode: "",
+        legalBasisKind: " ",
+        legalBasisNumber: "",
+        legalBasisYear: "",
+      }),
+    ).toEqual({
       ...unit,
       echelon: null,
       parentCode: null,
@@ -20,12 +30,29 @@ describe("unit form", () => {
     });
     expect(UnitSchema.parse(unit)).toMatchObject({ echelon: null, parentCode: null, legalBasisYear: null });
     expect(
-      UnitSchema.parse({ ...unit, echelon: "II.a", parentCode: "SETDA", legalBasisKind: "Peraturan Gubernur", legalBasisNumber: "12", legalBasisYear: "2021" }),
-    ).toMatchObject({ echelon: "II.a", parentCode: "SETDA", legalBasisKind: "Peraturan Gubernur", legalBasisNumber: "12", legalBasisYear: 2021 });
+      UnitSchema.parse({
+        ...unit,
+        echelon: "II.a",
+        parentCode: "SETDA",
+        legalBasisKind: "Peraturan Gubernur",
+        legalBasisNumber: "12",
+        legalBasisYear: "2021",
+      }),
+    ).toMatchObject({
+      echelon: "II.a",
+      parentCode: "SETDA",
+      legalBasisKind: "Peraturan Gubernur",
+      legalBasisNumber: "12",
+      legalBasisYear: 2021,
+    });
   });
 
   it("names each refused field in Indonesian", () => {
-    expect(messages(UnitSchema.safeParse({}))).toEqual({ code: "Kode wajib diisi.", name: "Nama unit wajib diisi.", kind: "Pilih jenis unit." });
+    expect(messages(UnitSchema.safeParse({}))).toEqual({
+      code: "Kode wajib diisi.",
+      name: "Nama unit wajib diisi.",
+      kind: "Pilih jenis unit.",
+    });
     expect(
       messages(
         UnitSchema.safeParse({
@@ -49,16 +76,26 @@ describe("unit form", () => {
       legalBasisNumber: "Nomor dasar hukum maksimal 40 karakter.",
       legalBasisYear: "Tahun tidak masuk akal.",
     });
-    expect(messages(UnitSchema.safeParse({ ...unit, name: " ", legalBasisYear: "2101" }))).toEqual({ name: "Nama unit wajib diisi.", legalBasisYear: "Tahun tidak masuk akal." });
-    expect(messages(UnitSchema.safeParse({ ...unit, legalBasisYear: "2020.5" }))).toEqual({ legalBasisYear: "Tahun harus bilangan bulat." });
-    expect(UnitSchema.safeParse({ ...unit, legalBasisYear: "1945" }).success && UnitSchema.safeParse({ ...unit, legalBasisYear: "2100" }).success).toBe(true);
+    expect(messages(UnitSchema.safeParse({ ...unit, name: " ", legalBasisYear: "2101" }))).toEqual({
+      name: "Nama unit wajib diisi.",
+      legalBasisYear: "Tahun tidak masuk akal.",
+    });
+    expect(messages(UnitSchema.safeParse({ ...unit, legalBasisYear: "2020.5" }))).toEqual({
+      legalBasisYear: "Tahun harus bilangan bulat.",
+    });
+    expect(
+      UnitSchema.safeParse({ ...unit, legalBasisYear: "1945" }).success &&
+        UnitSchema.safeParse({ ...unit, legalBasisYear: "2100" }).success,
+    ).toBe(true);
   });
 
   it("accepts codes of letters, digits and . - / _ up to 64 characters, and nothing else", () => {
     expect(UnitSchema.safeParse({ ...unit, code: `A-b_1/2.${"x".repeat(56)}` }).success).toBe(true);
     expect(messages(UnitSchema.safeParse({ ...unit, code: "x".repeat(65) }))).toEqual({ code: "Kode maksimal 64 karakter." });
     for (const code of ["BIRO ORG", "BIRO#1", "BIRÖ"]) {
-      expect(messages(UnitSchema.safeParse({ ...unit, code })), code).toEqual({ code: "Kode hanya boleh berisi huruf, angka, dan tanda . - / _" });
+      expect(messages(UnitSchema.safeParse({ ...unit, code })), code).toEqual({
+        code: "Kode hanya boleh berisi huruf, angka, dan tanda . - / _",
+      });
     }
     expect(messages(UnitSchema.safeParse({ ...unit, code: 12 }))).toEqual({ code: "Kode wajib diisi." });
   });
@@ -73,14 +110,31 @@ describe("position form", () => {
       summaryText: "",
       requiredHeadcount: null,
     });
-    expect(PositionSchema.parse(position)).toMatchObject({ functionalLevel: null, governmentAffair: null, requiredHeadcount: null, summaryText: "" });
+    expect(PositionSchema.parse(position)).toMatchObject({
+      functionalLevel: null,
+      governmentAffair: null,
+      requiredHeadcount: null,
+      summaryText: "",
+    });
     expect(
-      PositionSchema.parse({ ...position, group: "fungsional", functionalLevel: "ahli_muda", governmentAffair: " Organisasi ", summaryText: "Isi", requiredHeadcount: "3" }),
+      PositionSchema.parse({
+        ...position,
+        group: "fungsional",
+        functionalLevel: "ahli_muda",
+        governmentAffair: " Organisasi ",
+        summaryText: "Isi",
+        requiredHeadcount: "3",
+      }),
     ).toMatchObject({ functionalLevel: "ahli_muda", governmentAffair: "Organisasi", summaryText: "Isi", requiredHeadcount: 3 });
   });
 
   it("names each refused field in Indonesian", () => {
-    expect(messages(PositionSchema.safeParse({}))).toEqual({ code: "Kode wajib diisi.", name: "Nama jabatan wajib diisi.", group: "Pilih kelompok jabatan.", unitCode: "Kode wajib diisi." });
+    expect(messages(PositionSchema.safeParse({}))).toEqual({
+      code: "Kode wajib diisi.",
+      name: "Nama jabatan wajib diisi.",
+      group: "Pilih kelompok jabatan.",
+      unitCode: "Kode wajib diisi.",
+    });
     expect(
       messages(
         PositionSchema.safeParse({
@@ -103,13 +157,19 @@ describe("position form", () => {
       name: "Nama jabatan wajib diisi.",
       requiredHeadcount: "Kebutuhan harus bilangan bulat.",
     });
-    expect(messages(PositionSchema.safeParse({ ...position, requiredHeadcount: "100001" }))).toEqual({ requiredHeadcount: "Kebutuhan maksimal 100.000 orang." });
-    expect(messages(PositionSchema.safeParse({ ...position, requiredHeadcount: "tiga" }))).toEqual({ requiredHeadcount: "Kebutuhan harus bilangan bulat." });
+    expect(messages(PositionSchema.safeParse({ ...position, requiredHeadcount: "100001" }))).toEqual({
+      requiredHeadcount: "Kebutuhan maksimal 100.000 orang.",
+    });
+    expect(messages(PositionSchema.safeParse({ ...position, requiredHeadcount: "tiga" }))).toEqual({
+      requiredHeadcount: "Kebutuhan harus bilangan bulat.",
+    });
     expect(PositionSchema.safeParse({ ...position, requiredHeadcount: "100000" }).success).toBe(true);
   });
 
   it("asks for a level exactly for functional positions", () => {
-    expect(messages(PositionSchema.safeParse({ ...position, group: "fungsional" }))).toEqual({ functionalLevel: "Jenjang wajib diisi untuk jabatan fungsional." });
+    expect(messages(PositionSchema.safeParse({ ...position, group: "fungsional" }))).toEqual({
+      functionalLevel: "Jenjang wajib diisi untuk jabatan fungsional.",
+    });
     expect(messages(PositionSchema.safeParse({ ...position, group: "pelaksana", functionalLevel: "terampil" }))).toEqual({
       functionalLevel: "Jenjang hanya diisi untuk jabatan fungsional.",
     });
@@ -149,7 +209,8 @@ describe("SKJ status of a position", () => {
 
 describe("echelon of a position", () => {
   it("is the unit's echelon for structural positions and none for pelaksana and fungsional", () => {
-    for (const group of ["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas"] as const) expect(positionEchelon(group, "III.a"), group).toBe("III.a");
+    for (const group of ["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas"] as const)
+      expect(positionEchelon(group, "III.a"), group).toBe("III.a");
     expect(positionEchelon("pelaksana", "III.a")).toBeNull();
     expect(positionEchelon("fungsional", "III.a")).toBeNull();
   });

@@ -26,12 +26,20 @@ export type Echelon = (typeof ECHELONS)[number];
 export const POSITION_GROUPS = ["jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas", "pelaksana", "fungsional"] as const;
 export type PositionGroup = (typeof POSITION_GROUPS)[number];
 
-export const FUNCTIONAL_LEVELS = ["ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama", "penyelia", "mahir", "terampil", "pemula"] as const;
+export const FUNCTIONAL_LEVELS = [
+  "ahli_utama",
+  "ahli_madya",
+  "ahli_muda",
+  "ahli_pertama",
+  "penyelia",
+  "mahir",
+  "terampil",
+  "pemula",
+] as const;
 export type FunctionalLevel = (typeof FUNCTIONAL_LEVELS)[number];
 
 export const SKJ_STATUSES = ["belum_ada", "draf", "diajukan", "disetujui", "ditetapkan"] as const;
 export type SkjStatus = (typeof SKJ_STATUSES)[number];
-
 
 // Limits shared by the forms, the import and the API, so an imported row stays editable in the app.
 export const CODE_MAX = 64;
@@ -63,7 +71,11 @@ const optionalText = (max: number, label: string) =>
 
 export const UnitSchema = z.object({
   code: CodeSchema,
-  name: z.string({ error: "Nama unit wajib diisi." }).trim().min(1, "Nama unit wajib diisi.").max(NAME_MAX, `Nama unit maksimal ${NAME_MAX} karakter.`),
+  name: z
+    .string({ error: "Nama unit wajib diisi." })
+    .trim()
+    .min(1, "Nama unit wajib diisi.")
+    .max(NAME_MAX, `Nama unit maksimal ${NAME_MAX} karakter.`),
   kind: z.enum(UNIT_KINDS, { error: "Pilih jenis unit." }),
   echelon: z
     .union([z.enum(ECHELONS), z.literal("")], { error: `Eselon harus salah satu dari ${ECHELONS.join(", ")} atau kosong.` })
@@ -76,9 +88,15 @@ export const UnitSchema = z.object({
   legalBasisNumber: optionalText(LEGAL_BASIS_NUMBER_MAX, "Nomor dasar hukum"),
   // the union's own message: a value that is no whole number fails both branches, and Zod would say "Invalid input"
   legalBasisYear: z
-    .union([z.literal(""), z.coerce.number().int().min(LEGAL_BASIS_YEARS.min, "Tahun tidak masuk akal.").max(LEGAL_BASIS_YEARS.max, "Tahun tidak masuk akal.")], {
-      error: "Tahun harus bilangan bulat.",
-    })
+    .union(
+      [
+        z.literal(""),
+        z.coerce.number().int().min(LEGAL_BASIS_YEARS.min, "Tahun tidak masuk akal.").max(LEGAL_BASIS_YEARS.max, "Tahun tidak masuk akal."),
+      ],
+      {
+        error: "Tahun harus bilangan bulat.",
+      },
+    )
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional()
@@ -89,7 +107,11 @@ export type UnitInput = z.output<typeof UnitSchema>;
 export const PositionSchema = z
   .object({
     code: CodeSchema,
-    name: z.string({ error: "Nama jabatan wajib diisi." }).trim().min(1, "Nama jabatan wajib diisi.").max(NAME_MAX, `Nama jabatan maksimal ${NAME_MAX} karakter.`),
+    name: z
+      .string({ error: "Nama jabatan wajib diisi." })
+      .trim()
+      .min(1, "Nama jabatan wajib diisi.")
+      .max(NAME_MAX, `Nama jabatan maksimal ${NAME_MAX} karakter.`),
     group: z.enum(POSITION_GROUPS, { error: "Pilih kelompok jabatan." }),
     functionalLevel: z
       .union([z.enum(FUNCTIONAL_LEVELS), z.literal("")], { error: "Pilih jenjang jabatan fungsional." })
@@ -139,7 +161,10 @@ export function wouldCreateCycle(unitId: number, newParentId: number | null, par
 }
 
 /** The SKJ status of a position: a live published version wins, else the open draft's state. */
-export function skjStatusOf(hasLivePublished: boolean, openDraftState: "draf" | "diajukan" | "disetujui" | "dikembalikan" | null): SkjStatus {
+export function skjStatusOf(
+  hasLivePublished: boolean,
+  openDraftState: "draf" | "diajukan" | "disetujui" | "dikembalikan" | null,
+): SkjStatus {
   if (hasLivePublished) return "ditetapkan";
   if (!openDraftState) return "belum_ada";
   return openDraftState === "dikembalikan" ? "draf" : openDraftState;

@@ -80,7 +80,13 @@ describe("WebhookUrlSchema", () => {
 
 describe("the event payload", () => {
   it("is a changes-feed event, keys in the feed's order", () => {
-    const payload = webhookPayloadOf({ id: 7, type: "skj.published", positionCode: "BKD.BID-PKA.KABID", version: 2, occurredAt: "2026-03-02T03:04:05.678Z" });
+    const payload = webhookPayloadOf({
+      id: 7,
+      type: "skj.published",
+      positionCode: "BKD.BID-PKA.KABID",
+      version: 2,
+      occurredAt: "2026-03-02T03:04:05.678Z",
+    });
     expect(JSON.stringify(payload)).toBe(
       '{"id":7,"type":"skj.published","positionCode":"BKD.BID-PKA.KABID","version":2,"occurredAt":"2026-03-02T03:04:05.678Z","href":"/api/v1/skj/BKD.BID-PKA.KABID/versions/2"}',
     );

@@ -13,7 +13,6 @@ export const WEBHOOK_RETRY_MAX_DELAY_MS = 60 * 60 * 1000;
 export const DELIVERY_STATUSES = ["menunggu", "terkirim", "gagal"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-
 export function isDeliveryStatus(value: unknown): value is DeliveryStatus {
   return typeof value === "string" && (DELIVERY_STATUSES as readonly string[]).includes(value);
 }
@@ -40,7 +39,10 @@ export const WebhookUrlSchema = z
     }
     // fetch refuses such URLs outright, and the admin list would show the password to everyone who opens it
     if (url.username || url.password) {
-      ctx.addIssue({ code: "custom", message: "URL webhook tidak boleh memuat nama pengguna atau kata sandi. Verifikasi penerima memakai rahasia (secret) webhook." });
+      ctx.addIssue({
+        code: "custom",
+        message: "URL webhook tidak boleh memuat nama pengguna atau kata sandi. Verifikasi penerima memakai rahasia (secret) webhook.",
+      });
       return z.NEVER;
     }
     // normalizing can lengthen it (an internationalized host becomes punycode)
@@ -81,7 +83,13 @@ export interface WebhookEventPayload {
 export const eventHref = (positionCode: string, version: number) =>
   `/api/v1/skj/${encodeURIComponent(positionCode).replace(/%2F/g, "/")}/versions/${version}`;
 
-export function webhookPayloadOf(event: { id: number; type: WebhookEventType; positionCode: string; version: number; occurredAt: string }): WebhookEventPayload {
+export function webhookPayloadOf(event: {
+  id: number;
+  type: WebhookEventType;
+  positionCode: string;
+  version: number;
+  occurredAt: string;
+}): WebhookEventPayload {
   // built field by field so the key order, and so the signed bytes, match the feed's
   return {
     id: event.id,

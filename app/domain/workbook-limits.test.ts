@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { readZipDirectory, WORKBOOK_LIMITS, workbookSizeProblem, type ZipEntry } from "./workbook-limits";
 
 const MB = 1024 * 1024;
-const entry = (name: string, uncompressedSize: number, compressedSize = uncompressedSize / 10): ZipEntry => ({ name, method: 8, compressedSize, uncompressedSize, localHeaderOffset: 0 });
+const entry = (name: string, uncompressedSize: number, compressedSize = uncompressedSize / 10): ZipEntry => ({
+  name,
+  method: 8,
+  compressedSize,
+  uncompressedSize,
+  localHeaderOffset: 0,
+});
 
 describe("readZipDirectory", () => {
   it("lists every entry with the sizes the central directory states, and refuses what is not a zip", async () => {
@@ -25,14 +31,24 @@ describe("readZipDirectory", () => {
 
 describe("workbookSizeProblem", () => {
   it("accepts a province-sized workbook", () => {
-    expect(workbookSizeProblem("sotk.xlsx", [entry("xl/worksheets/sheet1.xml", 13 * MB, MB), entry("xl/sharedStrings.xml", 6 * MB, 0.3 * MB)])).toBeNull();
+    expect(
+      workbookSizeProblem("sotk.xlsx", [entry("xl/worksheets/sheet1.xml", 13 * MB, MB), entry("xl/sharedStrings.xml", 6 * MB, 0.3 * MB)]),
+    ).toBeNull();
   });
 
   it("refuses too many parts, too many bytes in all, too big a part and too high a ratio, naming the file", () => {
     const many = Array.from({ length: WORKBOOK_LIMITS.maxEntries + 1 }, (_, i) => entry(`x/${i}.xml`, 10));
-    expect(workbookSizeProblem("a.xlsx", many)).toBe("Berkas a.xlsx terlalu besar setelah dibuka: berisi 1.001 bagian, paling banyak 1.000; tidak ada yang dibaca.");
-    const total = [entry("xl/worksheets/sheet1.xml", 45 * MB), entry("xl/worksheets/sheet2.xml", 45 * MB), entry("xl/sharedStrings.xml", 45 * MB)];
-    expect(workbookSizeProblem("b.xlsx", total)).toBe("Berkas b.xlsx terlalu besar setelah dibuka: isinya 135 MB, paling banyak 100 MB; tidak ada yang dibaca.");
+    expect(workbookSizeProblem("a.xlsx", many)).toBe(
+      "Berkas a.xlsx terlalu besar setelah dibuka: berisi 1.001 bagian, paling banyak 1.000; tidak ada yang dibaca.",
+    );
+    const total = [
+      entry("xl/worksheets/sheet1.xml", 45 * MB),
+      entry("xl/worksheets/sheet2.xml", 45 * MB),
+      entry("xl/sharedStrings.xml", 45 * MB),
+    ];
+    expect(workbookSizeProblem("b.xlsx", total)).toBe(
+      "Berkas b.xlsx terlalu besar setelah dibuka: isinya 135 MB, paling banyak 100 MB; tidak ada yang dibaca.",
+    );
     expect(workbookSizeProblem("c.xlsx", [entry("xl/worksheets/sheet1.xml", 60 * MB)])).toBe(
       "Berkas c.xlsx terlalu besar setelah dibuka: bagian xl/worksheets/sheet1.xml berukuran 60 MB, paling banyak 50 MB per bagian; tidak ada yang dibaca.",
     );

@@ -74,7 +74,10 @@ const tooBig = (fileName: string, why: string) => `Berkas ${fileName} terlalu be
 export function workbookSizeProblem(fileName: string, entries: readonly ZipEntry[]): string | null {
   const limits = WORKBOOK_LIMITS;
   if (entries.length > limits.maxEntries) {
-    return tooBig(fileName, `berisi ${entries.length.toLocaleString("id-ID")} bagian, paling banyak ${limits.maxEntries.toLocaleString("id-ID")}`);
+    return tooBig(
+      fileName,
+      `berisi ${entries.length.toLocaleString("id-ID")} bagian, paling banyak ${limits.maxEntries.toLocaleString("id-ID")}`,
+    );
   }
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > limits.maxTotalBytes) {
@@ -83,18 +86,27 @@ export function workbookSizeProblem(fileName: string, entries: readonly ZipEntry
   }
   for (const e of entries) {
     if (e.uncompressedSize > limits.maxEntryBytes) {
-      return tooBig(fileName, `bagian ${e.name} berukuran ${megabytes(e.uncompressedSize)}, paling banyak ${megabytes(limits.maxEntryBytes)} per bagian`);
+      return tooBig(
+        fileName,
+        `bagian ${e.name} berukuran ${megabytes(e.uncompressedSize)}, paling banyak ${megabytes(limits.maxEntryBytes)} per bagian`,
+      );
     }
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
-      return tooBig(fileName, `bagian ${e.name} mengembang ${Math.round(ratio).toLocaleString("id-ID")} kali dari ukuran terkompresinya, paling banyak ${limits.maxRatio} kali`);
+      return tooBig(
+        fileName,
+        `bagian ${e.name} mengembang ${Math.round(ratio).toLocaleString("id-ID")} kali dari ukuran terkompresinya, paling banyak ${limits.maxRatio} kali`,
+      );
     }
   }
   return null;
 }
 
 export const tooManyRowsProblem = (fileName: string) =>
-  tooBig(fileName, `salah satu lembarnya memiliki lebih dari ${WORKBOOK_LIMITS.maxSheetRows.toLocaleString("id-ID")} baris; bagi data menjadi beberapa berkas`);
+  tooBig(
+    fileName,
+    `salah satu lembarnya memiliki lebih dari ${WORKBOOK_LIMITS.maxSheetRows.toLocaleString("id-ID")} baris; bagi data menjadi beberapa berkas`,
+  );
 
 export const sizeMismatchProblem = (fileName: string, entry: string) =>
   tooBig(fileName, `bagian ${entry} lebih besar daripada ukuran yang dicantumkan di dalam berkas`);

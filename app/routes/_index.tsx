@@ -27,7 +27,13 @@ const percent = (part: number, total: number) => (total ? Math.round((part / tot
 export default function Beranda() {
   const { name, counts, coverage, work, canReview } = useLoaderData<typeof loader>();
   const totals = coverage.reduce(
-    (t, r) => ({ total: t.total + r.total, published: t.published + r.published, inReview: t.inReview + r.inReview, draft: t.draft + r.draft, none: t.none + r.none }),
+    (t, r) => ({
+      total: t.total + r.total,
+      published: t.published + r.published,
+      inReview: t.inReview + r.inReview,
+      draft: t.draft + r.draft,
+      none: t.none + r.none,
+    }),
     { total: 0, published: 0, inReview: 0, draft: 0, none: 0 },
   );
   const stats = [
@@ -43,7 +49,9 @@ export default function Beranda() {
       <div className="page-header">
         <div>
           <h1>Beranda</h1>
-          <p>Selamat datang, {name}. Cakupan SKJ: {percent(totals.published, totals.total)}% jabatan telah memiliki SKJ yang ditetapkan.</p>
+          <p>
+            Selamat datang, {name}. Cakupan SKJ: {percent(totals.published, totals.total)}% jabatan telah memiliki SKJ yang ditetapkan.
+          </p>
         </div>
       </div>
       <div className="stats">
@@ -58,7 +66,11 @@ export default function Beranda() {
         <h2 id="cakupan" style={{ marginTop: 0 }}>
           Cakupan SKJ per perangkat daerah
         </h2>
-        {coverage.length === 0 ? <p className="empty">Belum ada perangkat daerah. Mulai dari Struktur Organisasi.</p> : <CoverageChart rows={coverage} />}
+        {coverage.length === 0 ? (
+          <p className="empty">Belum ada perangkat daerah. Mulai dari Struktur Organisasi.</p>
+        ) : (
+          <CoverageChart rows={coverage} />
+        )}
         {coverage.length > 0 ? (
           <table className="data" aria-label="Cakupan SKJ per perangkat daerah">
             <thead>
@@ -84,7 +96,12 @@ export default function Beranda() {
                   <td>{r.draft}</td>
                   <td>{r.none}</td>
                   <td style={{ minWidth: 140 }}>
-                    <progress max={r.total || 1} value={r.published} aria-label={`${r.name}: ${percent(r.published, r.total)}% ditetapkan`} /> {percent(r.published, r.total)}%
+                    <progress
+                      max={r.total || 1}
+                      value={r.published}
+                      aria-label={`${r.name}: ${percent(r.published, r.total)}% ditetapkan`}
+                    />{" "}
+                    {percent(r.published, r.total)}%
                   </td>
                 </tr>
               ))}
@@ -103,7 +120,8 @@ export default function Beranda() {
             <ul>
               {work.myDrafts.map((d) => (
                 <li key={d.draftId}>
-                  <Link to={`/jabatan/${d.positionId}/skj`}>{d.positionName}</Link> <span className="muted">({DRAFT_STATE_LABELS[d.state]})</span>
+                  <Link to={`/jabatan/${d.positionId}/skj`}>{d.positionName}</Link>{" "}
+                  <span className="muted">({DRAFT_STATE_LABELS[d.state]})</span>
                 </li>
               ))}
             </ul>

@@ -11,7 +11,11 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, labelOf } from "~/domain/labe
 
 export const meta: MetaFunction = () => [{ title: "Log audit — SKJ Studio" }];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const FilterSchema = z.object({
   actorId: z.coerce.number().int().positive().optional().catch(undefined),
   entityType: z.string().min(1).max(64).optional().catch(undefined),
@@ -29,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   return { ...listAudit(db, filter), facets: auditFacets(db), actors: listUsers(db).map((u) => ({ id: u.id, name: u.name })) };
 }
-
 
 export default function AuditLogPage() {
   const { rows, hasMore, page, facets, actors } = useLoaderData<typeof loader>();
@@ -117,7 +120,11 @@ export default function AuditLogPage() {
                 <td>{formatTanggalWaktu(r.at)}</td>
                 <td>
                   {r.actorName ?? <span className="muted">Sistem</span>}
-                  {r.tokenId ? <div className="muted">melalui token API “{r.tokenName}” (#{r.tokenId})</div> : null}
+                  {r.tokenId ? (
+                    <div className="muted">
+                      melalui token API “{r.tokenName}” (#{r.tokenId})
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {labelOf(AUDIT_ACTION_LABELS, r.action)}

@@ -5,7 +5,14 @@ import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/form";
 import { LampiranHeader, SignatureBlock, SKJ_PRINT_CSS } from "~/components/skj-document/skj-document-view";
-import { actKindsOf, INSTANCE_FIELD_LABELS, INSTANCE_KIND_LABELS, INSTANCE_KINDS, instanceErrorsOf, type InstanceKind } from "~/domain/instance";
+import {
+  actKindsOf,
+  INSTANCE_FIELD_LABELS,
+  INSTANCE_KIND_LABELS,
+  INSTANCE_KINDS,
+  instanceErrorsOf,
+  type InstanceKind,
+} from "~/domain/instance";
 import { printLampiran, printSignature } from "~/domain/skj-print";
 import { readFormBody } from "~/services/request-body.server";
 import { getDb } from "~db/client.server";
@@ -20,7 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const profile = instanceProfile(db);
   return {
     // a first fill keeps the version-1 regionalGovernment choice the install already made
-    profile: profile ?? { kind: "provinsi" as InstanceKind, name: "", headTitle: "", place: "", regionalGovernment: settingValue<boolean>(db, "regionalGovernment") ?? true },
+    profile: profile ?? {
+      kind: "provinsi" as InstanceKind,
+      name: "",
+      headTitle: "",
+      place: "",
+      regionalGovernment: settingValue<boolean>(db, "regionalGovernment") ?? true,
+    },
     updatedAt: instanceUpdatedAt(db),
   };
 }
@@ -31,13 +44,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:write");
   const form = await readFormBody(request);
   const text = (name: string) => String(form.get(name) ?? "");
-  const input = { kind: text("kind"), name: text("name"), headTitle: text("headTitle"), place: text("place"), regionalGovernment: form.get("regionalGovernment") === "on" };
+  const input = {
+    kind: text("kind"),
+    name: text("name"),
+    headTitle: text("headTitle"),
+    place: text("place"),
+    regionalGovernment: form.get("regionalGovernment") === "on",
+  };
   const saved = saveInstanceProfile(getDb(), input, user.id, { expectedUpdatedAt: text("updatedAt") });
   if (!saved.ok) {
     if ("error" in saved) return data({ errors: instanceErrorsOf(saved.error) }, { status: 422 });
     return data({ errors: { _form: CONFLICT } as Record<string, string> }, { status: 409 });
   }
-  throw redirect(`/admin/instansi?notice=${encodeURIComponent(saved.changed ? "Profil instansi disimpan." : "Tidak ada perubahan pada profil instansi.")}`);
+  throw redirect(
+    `/admin/instansi?notice=${encodeURIComponent(saved.changed ? "Profil instansi disimpan." : "Tidak ada perubahan pada profil instansi.")}`,
+  );
 }
 
 export default function InstanceProfilePage() {
@@ -61,7 +82,9 @@ export default function InstanceProfilePage() {
             <Link to="/admin">← Admin</Link>
           </p>
           <h1>Profil instansi</h1>
-          <p>Nama instansi, kepala yang menandatangani, dan tempat penetapan yang tercetak di setiap lampiran, sampul, dan tanda tangan SKJ.</p>
+          <p>
+            Nama instansi, kepala yang menandatangani, dan tempat penetapan yang tercetak di setiap lampiran, sampul, dan tanda tangan SKJ.
+          </p>
         </div>
       </div>
       {notice ? (

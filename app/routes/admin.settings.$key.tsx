@@ -49,7 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = keyParam(params.key);
   const row = getSetting(getDb(), key);
   if (!row) throw new Response(NOT_FOUND, { status: 404 });
-  return { setting: { key, label: row.label, value: row.value, sourceNote: row.sourceNote, verified: row.verified, updatedAt: row.updatedAt } };
+  return {
+    setting: { key, label: row.label, value: row.value, sourceNote: row.sourceNote, verified: row.verified, updatedAt: row.updatedAt },
+  };
 }
 
 const CONFLICT = "Pengaturan ini sudah diubah pengguna lain sejak halaman dibuka. Muat ulang halaman, lalu ulangi perubahan Anda.";
@@ -79,10 +81,12 @@ const DESCRIPTIONS: Record<SettingKey, string> = {
   standardLevels: `Level ${LEVEL_MIN}–${LEVEL_MAX} yang wajib untuk tiap kompetensi manajerial dan sosial kultural, per kelompok dan jenjang jabatan (aturan SKJ-MANAJERIAL-LEVEL dan SKJ-SOSIOKULTURAL).`,
   minimumRankByEselon: "Golongan ruang terendah yang lazim untuk tiap eselon; hanya memunculkan peringatan SKJ-PANGKAT-MIN.",
   lowestEselonByGroup: "Eselon yang dipakai untuk SKJ-PANGKAT-MIN bila unit kerja jabatan tidak bereselon.",
-  minimumEducationByGroup: "Jenjang pendidikan terendah per kelompok jabatan (peringatan SKJ-PENDIDIKAN-MIN). Pilih \"Tanpa minimum\" bila kelompok tidak punya batas.",
-  leadershipTrainingByGroup: "Nama pelatihan kepemimpinan yang harus tercantum pada SKJ jabatan struktural (peringatan SKJ-PELATIHAN-MANAJERIAL).",
+  minimumEducationByGroup:
+    'Jenjang pendidikan terendah per kelompok jabatan (peringatan SKJ-PENDIDIKAN-MIN). Pilih "Tanpa minimum" bila kelompok tidak punya batas.',
+  leadershipTrainingByGroup:
+    "Nama pelatihan kepemimpinan yang harus tercantum pada SKJ jabatan struktural (peringatan SKJ-PELATIHAN-MANAJERIAL).",
   leadershipTrainingAliases:
-    "Nama-nama yang dipakai SKJ untuk pelatihan kepemimpinan yang sama tingkatnya, satu nama per baris (huruf besar/kecil, tanda baca, \"Tk.\"/\"Tingkat\" dan angka 1–4/I–IV tidak dibedakan). SKJ-PELATIHAN-MANAJERIAL menerima nama mana pun dari tingkat yang disyaratkan atau tingkat yang lebih tinggi.",
+    'Nama-nama yang dipakai SKJ untuk pelatihan kepemimpinan yang sama tingkatnya, satu nama per baris (huruf besar/kecil, tanda baca, "Tk."/"Tingkat" dan angka 1–4/I–IV tidak dibedakan). SKJ-PELATIHAN-MANAJERIAL menerima nama mana pun dari tingkat yang disyaratkan atau tingkat yang lebih tinggi.',
   minimumExperienceByGroup:
     "Lama pengalaman jabatan paling singkat per kelompok jabatan menurut PP 11/2017 jo. PP 17/2020 (peringatan SKJ-PENGALAMAN-PP bila tidak ada pengalaman tercantum yang mencapainya). Kosongkan tahun bila kelompok tidak punya minimum. Pasal dan teksnya ditampilkan di editor SKJ sebagai petunjuk.",
   regionalGovernment: "Bila dicentang, setiap SKJ wajib mencantumkan Advokasi Kebijakan Otonomi Daerah (T.OTDA, aturan SKJ-TEKNIS-OTDA).",
@@ -223,11 +227,21 @@ function ExperienceTable({ value, errors }: { value: unknown; errors: Errors }) 
               </td>
               <td>
                 <div className="field">
-                  <input type="text" aria-label={label(group, "article")} defaultValue={asText(row.article)} {...invalidProps(field("article"), errors)} />
+                  <input
+                    type="text"
+                    aria-label={label(group, "article")}
+                    defaultValue={asText(row.article)}
+                    {...invalidProps(field("article"), errors)}
+                  />
                   <FieldError name={field("article")} errors={errors} />
                 </div>
                 <div className="field">
-                  <textarea rows={3} aria-label={label(group, "text")} defaultValue={asText(row.text)} {...invalidProps(field("text"), errors)} />
+                  <textarea
+                    rows={3}
+                    aria-label={label(group, "text")}
+                    defaultValue={asText(row.text)}
+                    {...invalidProps(field("text"), errors)}
+                  />
                   <FieldError name={field("text")} errors={errors} />
                 </div>
               </td>
@@ -391,15 +405,23 @@ export default function EditSettingPage() {
           </ul>
         </div>
       ) : null}
-      <Form method="post" className="stacked card" noValidate onSubmit={onSubmit} onChange={onChange} ref={formRef} style={{ maxWidth: "none" }}>
+      <Form
+        method="post"
+        className="stacked card"
+        noValidate
+        onSubmit={onSubmit}
+        onChange={onChange}
+        ref={formRef}
+        style={{ maxWidth: "none" }}
+      >
         <input type="hidden" name="updatedAt" value={setting.updatedAt} />
         {key === "standardLevels" ? (
           <StandardLevelsGrid value={setting.value} errors={errors} />
         ) : key === "regionalGovernment" ? (
           <div className="field">
             <label className="checkbox">
-              <input type="checkbox" defaultChecked={setting.value === true} {...invalidProps(VALUE_FIELD, errors)} /> Instansi adalah pemerintah daerah (T.OTDA wajib
-              pada setiap SKJ)
+              <input type="checkbox" defaultChecked={setting.value === true} {...invalidProps(VALUE_FIELD, errors)} /> Instansi adalah
+              pemerintah daerah (T.OTDA wajib pada setiap SKJ)
             </label>
             <FieldError name={VALUE_FIELD} errors={errors} />
           </div>
@@ -408,7 +430,11 @@ export default function EditSettingPage() {
         ) : key === "webhookAllowedHosts" ? (
           <div className="field" style={{ maxWidth: "42rem" }}>
             <label htmlFor={fieldId(VALUE_FIELD)}>Host yang diizinkan (satu per baris)</label>
-            <textarea rows={6} defaultValue={Array.isArray(setting.value) ? setting.value.join("\n") : ""} {...invalidProps(VALUE_FIELD, errors)} />
+            <textarea
+              rows={6}
+              defaultValue={Array.isArray(setting.value) ? setting.value.join("\n") : ""}
+              {...invalidProps(VALUE_FIELD, errors)}
+            />
             <FieldError name={VALUE_FIELD} errors={errors} />
           </div>
         ) : (
@@ -417,13 +443,15 @@ export default function EditSettingPage() {
         <div className="field" style={{ maxWidth: "42rem" }}>
           <label htmlFor={fieldId(SOURCE_NOTE_FIELD)}>Catatan sumber</label>
           <textarea rows={4} defaultValue={setting.sourceNote} {...invalidProps(SOURCE_NOTE_FIELD, errors)} />
-          <span className="hint">Dari mana nilai tabel ini berasal (peraturan, pasal, halaman); maksimal {SOURCE_NOTE_MAX.toLocaleString("id-ID")} karakter.</span>
+          <span className="hint">
+            Dari mana nilai tabel ini berasal (peraturan, pasal, halaman); maksimal {SOURCE_NOTE_MAX.toLocaleString("id-ID")} karakter.
+          </span>
           <FieldError name={SOURCE_NOTE_FIELD} errors={errors} />
         </div>
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" defaultChecked={setting.verified} {...invalidProps(VERIFIED_FIELD, errors)} /> Tabel ini sudah dicocokkan dengan peraturan resmi
-            (terverifikasi)
+            <input type="checkbox" defaultChecked={setting.verified} {...invalidProps(VERIFIED_FIELD, errors)} /> Tabel ini sudah dicocokkan
+            dengan peraturan resmi (terverifikasi)
           </label>
           <FieldError name={VERIFIED_FIELD} errors={errors} />
         </div>

@@ -15,7 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { settings: rows };
 }
 
-
 export default function SettingsListPage() {
   const { settings } = useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
@@ -51,10 +50,10 @@ export default function SettingsListPage() {
         <tbody>
           {settings.map((s) => (
             <tr key={s.key}>
-              <td>
-                {s.label}
+              <td>{s.label}</td>
+              <td style={{ whiteSpace: "nowrap" }}>
+                {s.verified ? <span className="tag tag-ok">Terverifikasi</span> : <span className="tag tag-warn">Belum diverifikasi</span>}
               </td>
-              <td style={{ whiteSpace: "nowrap" }}>{s.verified ? <span className="tag tag-ok">Terverifikasi</span> : <span className="tag tag-warn">Belum diverifikasi</span>}</td>
               <td style={{ maxWidth: "32rem" }}>{s.sourceNote}</td>
               <td>
                 {s.updatedByName ?? <span className="muted">Nilai awal</span>}

@@ -16,7 +16,6 @@ import { readFormBody } from "~/services/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Token API — SKJ Studio" }];
 
-
 const IdSchema = z.coerce.number({ error: "Pilih pengguna pemilik token." }).int().positive("Pilih pengguna pemilik token.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -56,11 +55,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent !== "create") throw new Response("Tindakan tidak dikenal.", { status: 400 });
 
-  const values = { userId: String(form.get("userId") ?? ""), name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) };
+  const values = {
+    userId: String(form.get("userId") ?? ""),
+    name: String(form.get("name") ?? ""),
+    scopes: form.getAll("scopes").map(String),
+  };
   const errors: FieldErrors = {};
   const userId = IdSchema.safeParse(values.userId);
   const owner = userId.success ? getUser(db, userId.data) : undefined;
-  if (!owner || !owner.active) errors.userId = "Pilih pengguna aktif sebagai pemilik token.";
+  if (!owner?.active) errors.userId = "Pilih pengguna aktif sebagai pemilik token.";
   const name = ApiTokenNameSchema.safeParse(values.name);
   if (!name.success) errors.name = name.error.issues[0]!.message;
   // checkboxes arrive as repeated fields; the shared schema reads the CLI's comma list
@@ -74,7 +77,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const { token } = createApiToken(db, { userId: owner.id, name: name.data, scopes: scopes.data }, admin.id);
   // the secret exists only in this response: nothing may keep a copy of it
-  return data<ActionResult>({ created: { token, name: name.data, userEmail: owner.email, scopes: scopes.data } }, { headers: { "Cache-Control": "no-store" } });
+  return data<ActionResult>(
+    { created: { token, name: name.data, userEmail: owner.email, scopes: scopes.data } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 const when = (iso: string | null) => (iso ? formatTanggalWaktu(iso) : null);
@@ -94,7 +100,10 @@ export default function TokensPage() {
       <div className="page-header">
         <div>
           <h1>Token API</h1>
-          <p>Token untuk sistem lain yang memakai API SKJ Studio. Token bertindak sebagai penggunanya; hanya sidik (hash) token yang disimpan. Waktu dalam WIB.</p>
+          <p>
+            Token untuk sistem lain yang memakai API SKJ Studio. Token bertindak sebagai penggunanya; hanya sidik (hash) token yang
+            disimpan. Waktu dalam WIB.
+          </p>
         </div>
         <Link to="/admin">← Admin</Link>
       </div>
@@ -109,7 +118,11 @@ export default function TokensPage() {
       {/* remounted after each creation so the form starts empty again */}
       <Form method="post" className="stacked card" noValidate key={created?.token ?? "form"}>
         <input type="hidden" name="intent" value="create" />
-        <Field label="Pengguna" error={failed?.errors.userId} hint="Token mendapat hak peran pengguna ini; cakupan tidak dapat melampaui perannya.">
+        <Field
+          label="Pengguna"
+          error={failed?.errors.userId}
+          hint="Token mendapat hak peran pengguna ini; cakupan tidak dapat melampaui perannya."
+        >
           <select name="userId" defaultValue={values?.userId ?? ""}>
             <option value="">Pilih pengguna…</option>
             {users.map((u) => (

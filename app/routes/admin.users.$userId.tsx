@@ -79,7 +79,11 @@ export default function EditUserPage() {
           </label>
           {errors.active?.message ? <p className="field-error">{errors.active.message}</p> : null}
         </div>
-        <Field label="Kata sandi baru" error={errors.password?.message} hint={`Kosongkan bila tidak diganti; minimal ${PASSWORD_MIN} karakter.`}>
+        <Field
+          label="Kata sandi baru"
+          error={errors.password?.message}
+          hint={`Kosongkan bila tidak diganti; minimal ${PASSWORD_MIN} karakter.`}
+        >
           <input type="password" autoComplete="new-password" {...form.register("password")} />
         </Field>
         <div className="actions">

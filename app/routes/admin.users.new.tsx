@@ -33,7 +33,11 @@ type FormValues = z.input<typeof UserCreateSchema>;
 export default function NewUserPage() {
   const result = useActionData<typeof action>() as { errors?: FieldErrors } | undefined;
   const busy = useNavigation().state === "submitting";
-  const { form, onSubmit } = useSchemaForm<FormValues>(UserCreateSchema, { email: "", name: "", role: "analis", password: "" }, result?.errors);
+  const { form, onSubmit } = useSchemaForm<FormValues>(
+    UserCreateSchema,
+    { email: "", name: "", role: "analis", password: "" },
+    result?.errors,
+  );
   const errors = form.formState.errors;
   return (
     <>
@@ -61,7 +65,11 @@ export default function NewUserPage() {
             ))}
           </select>
         </Field>
-        <Field label="Kata sandi awal" error={errors.password?.message} hint={`Minimal ${PASSWORD_MIN} karakter; sampaikan kepada pengguna secara langsung.`}>
+        <Field
+          label="Kata sandi awal"
+          error={errors.password?.message}
+          hint={`Minimal ${PASSWORD_MIN} karakter; sampaikan kepada pengguna secara langsung.`}
+        >
           <input type="password" autoComplete="new-password" {...form.register("password")} />
         </Field>
         <div className="actions">

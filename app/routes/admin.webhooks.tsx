@@ -51,7 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const hook = id.success ? listWebhooks(db).find((w) => w.id === id.data) : undefined;
     if (!hook) throw new Response("Webhook tidak ditemukan.", { status: 404 });
     const done = deactivateWebhook(db, hook.id, admin.id);
-    const notice = done ? `Webhook ${hook.url} dinonaktifkan; tidak ada lagi peristiwa yang dikirim ke sana.` : `Webhook ${hook.url} sudah nonaktif sebelumnya.`;
+    const notice = done
+      ? `Webhook ${hook.url} dinonaktifkan; tidak ada lagi peristiwa yang dikirim ke sana.`
+      : `Webhook ${hook.url} sudah nonaktif sebelumnya.`;
     throw redirect(`/admin/webhooks?notice=${encodeURIComponent(notice)}`);
   }
   if (intent !== "register") throw new Response("Tindakan tidak dikenal.", { status: 400 });
@@ -92,9 +94,9 @@ export default function WebhooksPage() {
         <div>
           <h1>Webhook</h1>
           <p>
-            Setiap peristiwa umpan perubahan (SKJ ditetapkan atau dicabut) dikirim sebagai POST JSON ke URL terdaftar, ditandatangani dengan rahasia
-            webhook. Pengiriman diulang dengan jeda yang makin panjang sampai penerima menjawab 2xx, paling banyak {WEBHOOK_MAX_ATTEMPTS} kali. Waktu dalam
-            WIB.
+            Setiap peristiwa umpan perubahan (SKJ ditetapkan atau dicabut) dikirim sebagai POST JSON ke URL terdaftar, ditandatangani dengan
+            rahasia webhook. Pengiriman diulang dengan jeda yang makin panjang sampai penerima menjawab 2xx, paling banyak{" "}
+            {WEBHOOK_MAX_ATTEMPTS} kali. Waktu dalam WIB.
           </p>
         </div>
         <Link to="/admin">← Admin</Link>
@@ -237,9 +239,7 @@ export default function WebhooksPage() {
                   #{d.eventId}
                   {webhooks.length > 1 ? <div className="muted">{d.url}</div> : null}
                 </td>
-                <td>
-                  {FEED_EVENT_LABELS[d.type]}
-                </td>
+                <td>{FEED_EVENT_LABELS[d.type]}</td>
                 <td>
                   <code>{d.positionCode}</code>
                 </td>
@@ -285,11 +285,18 @@ function NewSecret({ created }: { created: Created }) {
       <p className="warning">Salin sekarang: rahasia tidak akan ditampilkan lagi.</p>
       <div className="field">
         <label htmlFor="new-webhook-secret">Rahasia untuk {created.url}</label>
-        <input id="new-webhook-secret" type="text" readOnly value={created.secret} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="new-webhook-secret"
+          type="text"
+          readOnly
+          value={created.secret}
+          spellCheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </div>
       <p className="muted">
-        Penerima memeriksa header <code>X-SKJ-Signature: sha256=…</code>, yaitu HMAC-SHA256 dari isi permintaan apa adanya dengan rahasia ini, dan
-        mengabaikan peristiwa yang <code>X-SKJ-Event-Id</code>-nya sudah pernah diterima.
+        Penerima memeriksa header <code>X-SKJ-Signature: sha256=…</code>, yaitu HMAC-SHA256 dari isi permintaan apa adanya dengan rahasia
+        ini, dan mengabaikan peristiwa yang <code>X-SKJ-Event-Id</code>-nya sudah pernah diterima.
       </p>
       <div className="actions">
         <button type="button" className="button button-secondary" onClick={() => void copy()}>

@@ -22,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tokens: listApiTokens(getDb(), user.id), scopes: scopesForRole(user.role) };
 }
 
-type ActionResult = { errors: FieldErrors; values: { name: string; scopes: string[] } } | { created: { token: string; name: string; userEmail: string; scopes: Scope[] } };
+type ActionResult =
+  | { errors: FieldErrors; values: { name: string; scopes: string[] } }
+  | { created: { token: string; name: string; userEmail: string; scopes: Scope[] } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "read");
@@ -49,7 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!name.success || !scopes.success || beyond.length) return data<ActionResult>({ errors, values }, { status: 422 });
 
   const { token } = createApiToken(db, { userId: user.id, name: name.data, scopes: scopes.data }, user.id);
-  return data<ActionResult>({ created: { token, name: name.data, userEmail: user.email, scopes: scopes.data } }, { headers: { "Cache-Control": "no-store" } });
+  return data<ActionResult>(
+    { created: { token, name: name.data, userEmail: user.email, scopes: scopes.data } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
@@ -66,7 +71,10 @@ export default function OwnTokensPage() {
       <div className="page-header">
         <div>
           <h1>Token API saya</h1>
-          <p>Token bertindak atas nama Anda di API SKJ Studio, dengan hak peran Anda. Token peninjauan (skj:review) hanya dapat dibuat di sini oleh pemiliknya. Waktu dalam WIB.</p>
+          <p>
+            Token bertindak atas nama Anda di API SKJ Studio, dengan hak peran Anda. Token peninjauan (skj:review) hanya dapat dibuat di
+            sini oleh pemiliknya. Waktu dalam WIB.
+          </p>
         </div>
       </div>
       {notice ? (
@@ -127,7 +135,13 @@ export default function OwnTokensPage() {
                 <td>{t.name}</td>
                 <td>{Array.isArray(t.scopes) ? t.scopes.join(", ") : "—"}</td>
                 <td>{timeFormat.format(new Date(t.createdAt))}</td>
-                <td>{t.revokedAt ? <span className="tag tag-off">Dicabut {timeFormat.format(new Date(t.revokedAt))}</span> : <span className="tag tag-ok">Aktif</span>}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <span className="tag tag-off">Dicabut {timeFormat.format(new Date(t.revokedAt))}</span>
+                  ) : (
+                    <span className="tag tag-ok">Aktif</span>
+                  )}
+                </td>
                 <td>
                   {t.revokedAt ? null : (
                     <Form method="post">

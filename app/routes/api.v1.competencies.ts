@@ -24,13 +24,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const rows = listPublishedEntries(getDb(), { type: type as CompetencyType | undefined, q, afterId: page.afterId, limit: page.limit + 1 });
   return apiJson(
-    toPage(rows, page.limit, (r) => r.id, (r) => ({
-      code: r.code,
-      type: r.type,
-      name: r.name,
-      definition: r.definition,
-      revision: r.revision,
-      levels: r.levels.map((l) => ({ level: l.level, description: l.description, indicators: l.indicators })),
-    })),
+    toPage(
+      rows,
+      page.limit,
+      (r) => r.id,
+      (r) => ({
+        code: r.code,
+        type: r.type,
+        name: r.name,
+        definition: r.definition,
+        revision: r.revision,
+        levels: r.levels.map((l) => ({ level: l.level, description: l.description, indicators: l.indicators })),
+      }),
+    ),
   );
 }

@@ -33,15 +33,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const rows = listPositionsAfter(db, { unitId, group: group as PositionGroup | undefined, q }, page.afterId, page.limit + 1);
   return apiJson(
-    toPage(rows, page.limit, (r) => r.id, (r) => ({
-      code: r.code,
-      name: r.name,
-      group: r.group,
-      functionalLevel: r.functionalLevel,
-      unitCode: r.unitCode,
-      governmentAffair: r.governmentAffair,
-      summary: r.summaryText,
-      skjStatus: r.skjStatus,
-    })),
+    toPage(
+      rows,
+      page.limit,
+      (r) => r.id,
+      (r) => ({
+        code: r.code,
+        name: r.name,
+        group: r.group,
+        functionalLevel: r.functionalLevel,
+        unitCode: r.unitCode,
+        governmentAffair: r.governmentAffair,
+        summary: r.summaryText,
+        skjStatus: r.skjStatus,
+      }),
+    ),
   );
 }

@@ -21,17 +21,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!splat.endsWith(DRAFT_SUFFIX) || splat.length === DRAFT_SUFFIX.length) return apiError(404, "not_found", "Alamat API tidak dikenal.");
   const principal = await requireApiToken(request, "skj:write");
   // a token acts as its user: a draft is read by those who may write it
-  if (!can(principal.user.role, "skj:write")) return apiError(403, "forbidden", "Peran pengguna token ini tidak berwenang membaca draf SKJ.");
+  if (!can(principal.user.role, "skj:write"))
+    return apiError(403, "forbidden", "Peran pengguna token ini tidak berwenang membaca draf SKJ.");
   const db = getDb();
   const code = splat.slice(0, -DRAFT_SUFFIX.length);
   const position = findPositionByCode(db, code);
   if (!position) return apiError(404, "not_found", `Jabatan dengan kode "${code}" tidak terdaftar.`);
   const draft = findOpenDraft(db, position.id);
   if (!draft) return apiError(404, "not_found", `Jabatan ${position.code} tidak memiliki draf SKJ terbuka.`);
-  return apiJson({ positionCode: position.code, state: draft.state, draftRevision: draft.revision, document: draft.document, results: apiResults(validateDocument(db, draft.document)) });
+  return apiJson({
+    positionCode: position.code,
+    state: draft.state,
+    draftRevision: draft.revision,
+    document: draft.document,
+    results: apiResults(validateDocument(db, draft.document)),
+  });
 }
 
-const field = (body: unknown, key: string): unknown => (body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined);
+const field = (body: unknown, key: string): unknown =>
+  body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed();
@@ -52,10 +60,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!position) return apiError(404, "not_found", `Jabatan dengan kode "${code}" tidak terdaftar.`);
 
   if (verb === "publish") {
-    const result = publishSingle(db, position.code, { legalBasis: field(body, "legalBasis"), effectiveDate: (field(body, "effectiveDate") as string | null | undefined) ?? null }, actor);
-    if (!result.ok) return apiError(result.status, result.status === 403 ? "forbidden" : result.status === 409 ? "not_approved" : "invalid_request", result.message);
+    const result = publishSingle(
+      db,
+      position.code,
+      { legalBasis: field(body, "legalBasis"), effectiveDate: (field(body, "effectiveDate") as string | null | undefined) ?? null },
+      actor,
+    );
+    if (!result.ok)
+      return apiError(
+        result.status,
+        result.status === 403 ? "forbidden" : result.status === 409 ? "not_approved" : "invalid_request",
+        result.message,
+      );
     // the stored bytes, as every later read of this version will serve them
-    return new Response(result.snapshot, { status: 201, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(result.snapshot, {
+      status: 201,
+      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
 
   const draft = findOpenDraft(db, position.id);
@@ -63,14 +84,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (verb === "submit") {
     const results = validateDocument(db, draft.document);
     const justification = field(body, "justification");
-    const moved = moveDraft(db, { draftId: draft.id, transition: "submit", actor, results, justification: typeof justification === "string" ? justification : null });
-    if (!moved.ok) return apiJson({ error: moved.status === 403 ? "forbidden" : "not_submittable", message: moved.message, results: apiResults(results) }, { status: moved.status });
+    const moved = moveDraft(db, {
+      draftId: draft.id,
+      transition: "submit",
+      actor,
+      results,
+      justification: typeof justification === "string" ? justification : null,
+    });
+    if (!moved.ok)
+      return apiJson(
+        { error: moved.status === 403 ? "forbidden" : "not_submittable", message: moved.message, results: apiResults(results) },
+        { status: moved.status },
+      );
     return apiJson({ positionCode: position.code, state: "diajukan", results: apiResults(results) });
   }
   const decision = field(body, "decision");
-  if (decision !== "approve" && decision !== "reject") return apiError(422, "invalid_decision", 'Kolom "decision" harus "approve" atau "reject".');
+  if (decision !== "approve" && decision !== "reject")
+    return apiError(422, "invalid_decision", 'Kolom "decision" harus "approve" atau "reject".');
   const comment = field(body, "comment");
-  const moved = moveDraft(db, { draftId: draft.id, transition: decision === "approve" ? "approve" : "return", actor, comment: typeof comment === "string" ? comment : null });
+  const moved = moveDraft(db, {
+    draftId: draft.id,
+    transition: decision === "approve" ? "approve" : "return",
+    actor,
+    comment: typeof comment === "string" ? comment : null,
+  });
   if (!moved.ok) return apiError(moved.status, moved.status === 403 ? "forbidden" : "invalid_transition", moved.message);
   return apiJson({ positionCode: position.code, state: decision === "approve" ? "disetujui" : "dikembalikan" });
 }

@@ -21,10 +21,7 @@ const LOCKED_STATE_TEXT: Partial<Record<DraftState, string>> = {
   disetujui: "sudah disetujui dan menunggu penetapan",
 };
 
-type Stored =
-  | { kind: "created" | "replaced"; draft: DraftView }
-  | { kind: "locked"; state: DraftState }
-  | { kind: "conflict" };
+type Stored = { kind: "created" | "replaced"; draft: DraftView } | { kind: "locked"; state: DraftState } | { kind: "conflict" };
 
 export async function loader() {
   return methodNotAllowed();
@@ -47,7 +44,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = SkjDocumentSchema.safeParse(body);
   if (!parsed.success) {
     return apiJson(
-      { error: "invalid_document", message: "Bentuk dokumen SKJ tidak sesuai; tidak ada yang disimpan. Perbaiki kolom yang tercantum pada results.", results: apiResults(validateDocument(db, body)) },
+      {
+        error: "invalid_document",
+        message: "Bentuk dokumen SKJ tidak sesuai; tidak ada yang disimpan. Perbaiki kolom yang tercantum pada results.",
+        results: apiResults(validateDocument(db, body)),
+      },
       { status: 422 },
     );
   }
@@ -55,17 +56,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const results = validateDocument(db, document);
 
   const position = findPositionByCode(db, document.position.code);
-  if (!position || !position.active) {
+  if (!position?.active) {
     const message = position
       ? `Jabatan dengan kode "${document.position.code}" sudah dinonaktifkan dalam SOTK; draf SKJ hanya dapat disusun untuk jabatan yang aktif.`
       : `Jabatan dengan kode "${document.position.code}" tidak terdaftar dalam SOTK; daftarkan jabatan terlebih dahulu atau periksa kodenya.`;
     return apiJson(
-      { error: "invalid_document", message: `${message} Tidak ada yang disimpan.`, results: apiResults([unknownPositionResult(message), ...results]) },
+      {
+        error: "invalid_document",
+        message: `${message} Tidak ada yang disimpan.`,
+        results: apiResults([unknownPositionResult(message), ...results]),
+      },
       { status: 422 },
     );
   }
 
-  const stored = storeDraft(db, { positionId: position.id, document, actorId: principal.user.id, tokenId: principal.tokenId, tokenName: principal.tokenName });
+  const stored = storeDraft(db, {
+    positionId: position.id,
+    document,
+    actorId: principal.user.id,
+    tokenId: principal.tokenId,
+    tokenName: principal.tokenName,
+  });
   switch (stored.kind) {
     case "locked":
       return apiError(
@@ -76,7 +87,10 @@ export async function action({ request }: ActionFunctionArgs) {
     case "conflict":
       return apiError(409, "draft_conflict", `Draf SKJ ${position.code} baru saja diubah oleh pengguna lain; kirim ulang permintaan ini.`);
     default:
-      return apiJson({ positionCode: position.code, draftRevision: stored.draft.revision, results: apiResults(results) }, { status: stored.kind === "created" ? 201 : 200 });
+      return apiJson(
+        { positionCode: position.code, draftRevision: stored.draft.revision, results: apiResults(results) },
+        { status: stored.kind === "created" ? 201 : 200 },
+      );
   }
 }
 
@@ -91,7 +105,10 @@ function unknownPositionResult(message: string): RuleResult {
  * saves over the revision it just read. createDraft and saveDraft open their own transactions, which
  * better-sqlite3 nests as savepoints, so the replace's audit row commits or rolls back with the save.
  */
-function storeDraft(db: Db, input: { positionId: number; document: SkjDocument; actorId: number; tokenId: number; tokenName: string }): Stored {
+function storeDraft(
+  db: Db,
+  input: { positionId: number; document: SkjDocument; actorId: number; tokenId: number; tokenName: string },
+): Stored {
   const summaryJson = plainTextToDoc(input.document.position.summary);
   return db.transaction(
     (): Stored => {
@@ -103,12 +120,27 @@ function storeDraft(db: Db, input: { positionId: number; document: SkjDocument; 
           .where(eq(skjVersions.positionId, input.positionId))
           .orderBy(desc(skjVersions.versionNumber))
           .get();
-        const draft = createDraft(db, { positionId: input.positionId, document: input.document, summaryJson, basedOnVersionId: latest?.id ?? null, actorId: input.actorId, via: "api", tokenId: input.tokenId });
+        const draft = createDraft(db, {
+          positionId: input.positionId,
+          document: input.document,
+          summaryJson,
+          basedOnVersionId: latest?.id ?? null,
+          actorId: input.actorId,
+          via: "api",
+          tokenId: input.tokenId,
+        });
         return { kind: "created", draft };
       }
       if (!EDITABLE_STATES.includes(open.state)) return { kind: "locked", state: open.state };
-      const saved = saveDraft(db, { draftId: open.id, baseRevision: open.revision, document: input.document, summaryJson, actorId: input.actorId });
-      if (!saved.ok) return saved.reason === "locked" && saved.current ? { kind: "locked", state: saved.current.state } : { kind: "conflict" };
+      const saved = saveDraft(db, {
+        draftId: open.id,
+        baseRevision: open.revision,
+        document: input.document,
+        summaryJson,
+        actorId: input.actorId,
+      });
+      if (!saved.ok)
+        return saved.reason === "locked" && saved.current ? { kind: "locked", state: saved.current.state } : { kind: "conflict" };
       if (saved.unchanged) return { kind: "replaced", draft: saved.draft };
       // saveDraft audits nothing (autosaves would drown the log); a wholesale replacement by a machine should be traceable
       recordAudit(db, {

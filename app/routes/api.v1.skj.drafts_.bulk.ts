@@ -11,14 +11,22 @@ import { BULK_DRAFTS_MAX } from "~/domain/skj-copy";
 import { createDraftsInBulk } from "~/services/skj-bulk.server";
 import { getDb } from "~db/client.server";
 
-const code = z.string({ error: "harus berupa teks kode jabatan." }).min(1, "tidak boleh kosong.").max(CODE_MAX, `paling panjang ${CODE_MAX} karakter.`);
+const code = z
+  .string({ error: "harus berupa teks kode jabatan." })
+  .min(1, "tidak boleh kosong.")
+  .max(CODE_MAX, `paling panjang ${CODE_MAX} karakter.`);
 
 const BulkDraftsBody = z.strictObject(
   {
-    positionCodes: z.array(code, { error: "harus berupa daftar kode jabatan." }).min(1, "pilih paling sedikit satu jabatan.").max(BULK_DRAFTS_MAX, `paling banyak ${BULK_DRAFTS_MAX} kode jabatan.`),
+    positionCodes: z
+      .array(code, { error: "harus berupa daftar kode jabatan." })
+      .min(1, "pilih paling sedikit satu jabatan.")
+      .max(BULK_DRAFTS_MAX, `paling banyak ${BULK_DRAFTS_MAX} kode jabatan.`),
     fromPositionCode: code.optional(),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `kolom tidak dikenal: ${issue.keys.join(", ")}.` : "harus berupa objek JSON.") },
+  {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `kolom tidak dikenal: ${issue.keys.join(", ")}.` : "harus berupa objek JSON."),
+  },
 );
 
 export async function loader() {
@@ -29,7 +37,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed();
   const principal = await requireApiToken(request, "skj:write");
   if (!can(principal.user.role, "skj:write")) {
-    throw apiError(403, "forbidden", `Token API ini bertindak sebagai ${principal.user.email} dengan peran ${ROLE_LABELS[principal.user.role]}, yang tidak berwenang menyusun draf SKJ.`);
+    throw apiError(
+      403,
+      "forbidden",
+      `Token API ini bertindak sebagai ${principal.user.email} dengan peran ${ROLE_LABELS[principal.user.role]}, yang tidak berwenang menyusun draf SKJ.`,
+    );
   }
   const parsed = BulkDraftsBody.safeParse(await readJsonBody(request));
   if (!parsed.success) {

@@ -11,6 +11,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!page.ok) throw apiError(400, page.error, page.message);
   const rows = listUnitsAfter(getDb(), page.afterId, page.limit + 1);
   return apiJson(
-    toPage(rows, page.limit, (r) => r.id, (r) => ({ code: r.code, name: r.name, kind: r.kind, echelon: r.echelon, parentCode: r.parentCode, path: r.path })),
+    toPage(
+      rows,
+      page.limit,
+      (r) => r.id,
+      (r) => ({ code: r.code, name: r.name, kind: r.kind, echelon: r.echelon, parentCode: r.parentCode, path: r.path }),
+    ),
   );
 }

@@ -51,7 +51,11 @@ export default function ExportJobPage() {
         {job.status !== "gagal" ? (
           <p>
             <label htmlFor="export-progress">Kemajuan ekspor</label>{" "}
-            <progress id="export-progress" max={Math.max(job.total, 1)} value={job.status === "selesai" ? Math.max(job.total, 1) : job.done}>
+            <progress
+              id="export-progress"
+              max={Math.max(job.total, 1)}
+              value={job.status === "selesai" ? Math.max(job.total, 1) : job.done}
+            >
               {`${job.done} dari ${job.total} SKJ`}
             </progress>{" "}
             <span role="status">{`${job.status === "selesai" ? job.total : job.done} dari ${job.total} SKJ`}</span>

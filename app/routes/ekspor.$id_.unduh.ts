@@ -15,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
   const job = findExportJob(getDb(), idParam(params.id, NOT_FOUND));
   if (!job || !mayViewExportJob(user, job)) throw new Response(NOT_FOUND, { status: 404 });
-  if (job.status !== "selesai") throw new Response("Ekspor ini belum selesai; tunggu sampai halaman ekspor menampilkan tautan unduhan.", { status: 409 });
+  if (job.status !== "selesai")
+    throw new Response("Ekspor ini belum selesai; tunggu sampai halaman ekspor menampilkan tautan unduhan.", { status: 409 });
   const file = exportFilePath(job);
   let size: number;
   try {

@@ -47,7 +47,8 @@ export default function ExportsPage() {
         <div>
           <h1>Ekspor saya</h1>
           <p className="muted">
-            Gabungan SKJ dalam satu berkas PDF dibuat di latar belakang. Berkas disimpan {EXPORT_RETENTION_DAYS} hari setelah selesai, lalu dihapus; ekspor dapat dibuat lagi kapan saja.
+            Gabungan SKJ dalam satu berkas PDF dibuat di latar belakang. Berkas disimpan {EXPORT_RETENTION_DAYS} hari setelah selesai, lalu
+            dihapus; ekspor dapat dibuat lagi kapan saja.
           </p>
         </div>
       </div>
@@ -61,7 +62,9 @@ export default function ExportsPage() {
           {everyone ? "Ekspor terbaru (semua pengguna)" : "Ekspor terbaru"}
         </h2>
         {jobs.length === 0 ? (
-          <p className="muted">Belum ada ekspor. Buka penetapan yang sudah ditetapkan lalu pilih "Unduh lampiran (PDF)", atau pilih perangkat daerah di bawah.</p>
+          <p className="muted">
+            Belum ada ekspor. Buka penetapan yang sudah ditetapkan lalu pilih "Unduh lampiran (PDF)", atau pilih perangkat daerah di bawah.
+          </p>
         ) : (
           <table className="data" aria-label="Daftar ekspor">
             <thead>

@@ -46,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PositionPage() {
-  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, canWithdraw, versions, hasOpenDraft } = useLoaderData<typeof loader>();
+  const { position, summaryHtml, unitPath, echelon, skjStatus, canWrite, canWriteSkj, canWithdraw, versions, hasOpenDraft } =
+    useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
   const live = versions.find((v) => !v.endKind);
   // what "Lihat SKJ" opens: the draft while one is open, else the version in force
@@ -96,7 +97,8 @@ export default function PositionPage() {
       ) : null}
       {skjStatus === "diajukan" || skjStatus === "disetujui" ? (
         <p className="notice">
-          SKJ jabatan ini {skjStatus === "diajukan" ? "sedang ditinjau" : "sudah disetujui"}. <Link to={`/jabatan/${position.id}/skj/tinjau`}>Buka halaman tinjauan</Link>
+          SKJ jabatan ini {skjStatus === "diajukan" ? "sedang ditinjau" : "sudah disetujui"}.{" "}
+          <Link to={`/jabatan/${position.id}/skj/tinjau`}>Buka halaman tinjauan</Link>
         </p>
       ) : null}
       <section className="card" aria-labelledby="identitas">

@@ -26,7 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const b = Number(url.searchParams.get("b")) || newest;
   const before = versions.length > 1 ? versionDocument(db, position.id, a) : null;
   const after = versions.length > 1 ? versionDocument(db, position.id, b) : null;
-  const names = before && after ? new Map(catalogFor(db, [...before.competencies, ...after.competencies].map((c) => c.code)).map((c) => [c.code, c.name])) : new Map<string, string>();
+  const names =
+    before && after
+      ? new Map(
+          catalogFor(
+            db,
+            [...before.competencies, ...after.competencies].map((c) => c.code),
+          ).map((c) => [c.code, c.name]),
+        )
+      : new Map<string, string>();
   return {
     position: { id: position.id, name: position.name },
     versions,
@@ -36,7 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     changes: before && after ? diffSkjDocuments(before, after, (c) => names.get(c) ?? c) : null,
   };
 }
-
 
 export default function SkjHistoryPage() {
   const { position, versions, decisions, a, b, changes } = useLoaderData<typeof loader>();

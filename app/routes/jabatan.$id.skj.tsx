@@ -52,11 +52,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     position: { id: position.id, name: position.name, code: position.code },
     canWrite,
-    draft: draft ? { revision: draft.revision, state: draft.state, document: draft.document, summaryJson: draft.summaryJson, updatedAt: draft.updatedAt, lastEditorName: draft.lastEditorName } : null,
+    draft: draft
+      ? {
+          revision: draft.revision,
+          state: draft.state,
+          document: draft.document,
+          summaryJson: draft.summaryJson,
+          updatedAt: draft.updatedAt,
+          lastEditorName: draft.lastEditorName,
+        }
+      : null,
     editable: Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state)),
     editor,
     comments: draft ? commentThreads(db, draft.id) : [],
-    anchors: draft ? anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)) : [],
+    anchors: draft
+      ? anchorOptions(
+          draft.document.competencies.map((c) => c.code),
+          (code) => names.get(code),
+        )
+      : [],
     unverified: unverifiedSettings(db),
     decisions: draft ? draftDecisions(db, draft.id) : [],
     // the latest revisions; the history page (/skj/riwayat) has them all with their differences
@@ -110,7 +124,9 @@ export default function SkjEditorPage() {
           {draft ? (
             <p>
               Draf revisi {draft.revision} · {DRAFT_STATE_LABELS[draft.state]}
-              {draft.lastEditorName ? ` · terakhir diubah oleh ${draft.lastEditorName}` : ""} · <Link to={`/jabatan/${position.id}/skj/pratinjau`}>Pratinjau cetak</Link> · <Link to={`/jabatan/${position.id}/skj/riwayat`}>Riwayat draf</Link>
+              {draft.lastEditorName ? ` · terakhir diubah oleh ${draft.lastEditorName}` : ""} ·{" "}
+              <Link to={`/jabatan/${position.id}/skj/pratinjau`}>Pratinjau cetak</Link> ·{" "}
+              <Link to={`/jabatan/${position.id}/skj/riwayat`}>Riwayat draf</Link>
             </p>
           ) : null}
         </div>
@@ -128,74 +144,92 @@ export default function SkjEditorPage() {
         </section>
       ) : (
         <>
-        {draft.state === "dikembalikan" && lastReturn ? (
-          <p className="warning" role="note">
-            Dikembalikan oleh {lastReturn.actorName}: {lastReturn.comment}
-          </p>
-        ) : null}
-        {draft.state === "diajukan" || draft.state === "disetujui" ? (
-          <p className="notice" role="note">
-            SKJ ini {draft.state === "diajukan" ? "sedang ditinjau" : "sudah disetujui dan menunggu penetapan"}; draf terkunci sampai dikembalikan atau ditetapkan.
-          </p>
-        ) : null}
-        <UnverifiedNotice settings={unverified} />
-        <CommentMarkers threads={comments}>
-          <Recoverable<DraftContent>
-            storageKey={`skj:${position.id}`}
-            server={{ document: draft.document as SkjDocument, summaryJson: draft.summaryJson as RichTextNode | null }}
-            base={String(draft.revision)}
-            disabled={!editable}
-          >
-            {({ restored, backup }) => (
-          <SkjEditor
-            // a restored copy is saved on the revision it was typed on, so a change made since is a conflict, never overwritten
-            draft={restored ? { ...draft, revision: Number(restored.base), document: restored.value.document, summaryJson: restored.value.summaryJson } : draft}
-            identity={editor.identity}
-            catalog={editor.catalog}
-            ruleContext={editor.ruleContext}
-            editable={editable}
-            saveUrl={`/jabatan/${position.id}/skj/simpan`}
-            copyUrl={`/jabatan/${position.id}/skj/salin`}
-            suggestionsUrl={`/jabatan/${position.id}/skj/saran`}
-            backup={backup}
-            restored={Boolean(restored)}
-            aside={
-              <ReviewComments comments={comments} anchors={anchors} action={canWrite ? commentAction : undefined} onShowAnchor={showAnchor}>
-                {canWrite ? <NewCommentForm action={commentAction} anchors={anchors} /> : null}
-              </ReviewComments>
-            }
-            footer={
-              <>
-              <DraftHistory entries={history} />
-              {editable ? (
-                <section className="card" aria-labelledby="ajukan">
-                  <h2 id="ajukan" style={{ marginTop: 0 }}>
-                    Ajukan untuk ditinjau
-                  </h2>
-                  <p className="muted">Kesalahan aturan harus diperbaiki dahulu. Bila ada peringatan, tuliskan alasannya; alasan disimpan bersama versi SKJ.</p>
-                  {reply?.submitError ? (
-                    <p className="form-error" role="alert">
-                      {reply.submitError}
-                    </p>
-                  ) : null}
-                  <Form method="post" className="stacked">
-                    <input type="hidden" name="intent" value="submit" />
-                    <div className="field">
-                      <label htmlFor="justification">Alasan atas peringatan (bila ada)</label>
-                      <textarea id="justification" name="justification" rows={3} />
-                    </div>
-                    <button type="submit" className="button">
-                      Ajukan SKJ
-                    </button>
-                  </Form>
-                </section>
-              ) : null}
-              </>
-            }
-          />
-            )}
-          </Recoverable>
-        </CommentMarkers>
+          {draft.state === "dikembalikan" && lastReturn ? (
+            <p className="warning" role="note">
+              Dikembalikan oleh {lastReturn.actorName}: {lastReturn.comment}
+            </p>
+          ) : null}
+          {draft.state === "diajukan" || draft.state === "disetujui" ? (
+            <p className="notice" role="note">
+              SKJ ini {draft.state === "diajukan" ? "sedang ditinjau" : "sudah disetujui dan menunggu penetapan"}; draf terkunci sampai
+              dikembalikan atau ditetapkan.
+            </p>
+          ) : null}
+          <UnverifiedNotice settings={unverified} />
+          <CommentMarkers threads={comments}>
+            <Recoverable<DraftContent>
+              storageKey={`skj:${position.id}`}
+              server={{ document: draft.document as SkjDocument, summaryJson: draft.summaryJson as RichTextNode | null }}
+              base={String(draft.revision)}
+              disabled={!editable}
+            >
+              {({ restored, backup }) => (
+                <SkjEditor
+                  // a restored copy is saved on the revision it was typed on, so a change made since is a conflict, never overwritten
+                  draft={
+                    restored
+                      ? {
+                          ...draft,
+                          revision: Number(restored.base),
+                          document: restored.value.document,
+                          summaryJson: restored.value.summaryJson,
+                        }
+                      : draft
+                  }
+                  identity={editor.identity}
+                  catalog={editor.catalog}
+                  ruleContext={editor.ruleContext}
+                  editable={editable}
+                  saveUrl={`/jabatan/${position.id}/skj/simpan`}
+                  copyUrl={`/jabatan/${position.id}/skj/salin`}
+                  suggestionsUrl={`/jabatan/${position.id}/skj/saran`}
+                  backup={backup}
+                  restored={Boolean(restored)}
+                  aside={
+                    <ReviewComments
+                      comments={comments}
+                      anchors={anchors}
+                      action={canWrite ? commentAction : undefined}
+                      onShowAnchor={showAnchor}
+                    >
+                      {canWrite ? <NewCommentForm action={commentAction} anchors={anchors} /> : null}
+                    </ReviewComments>
+                  }
+                  footer={
+                    <>
+                      <DraftHistory entries={history} />
+                      {editable ? (
+                        <section className="card" aria-labelledby="ajukan">
+                          <h2 id="ajukan" style={{ marginTop: 0 }}>
+                            Ajukan untuk ditinjau
+                          </h2>
+                          <p className="muted">
+                            Kesalahan aturan harus diperbaiki dahulu. Bila ada peringatan, tuliskan alasannya; alasan disimpan bersama versi
+                            SKJ.
+                          </p>
+                          {reply?.submitError ? (
+                            <p className="form-error" role="alert">
+                              {reply.submitError}
+                            </p>
+                          ) : null}
+                          <Form method="post" className="stacked">
+                            <input type="hidden" name="intent" value="submit" />
+                            <div className="field">
+                              <label htmlFor="justification">Alasan atas peringatan (bila ada)</label>
+                              <textarea id="justification" name="justification" rows={3} />
+                            </div>
+                            <button type="submit" className="button">
+                              Ajukan SKJ
+                            </button>
+                          </Form>
+                        </section>
+                      ) : null}
+                    </>
+                  }
+                />
+              )}
+            </Recoverable>
+          </CommentMarkers>
         </>
       )}
     </>

@@ -20,7 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const draft = findOpenDraft(db, detail.position.id);
   if (!draft) throw new Response("Jabatan ini belum memiliki draf SKJ.", { status: 404 });
   const pins = new Map(draftPins(db, draft.id).map((p) => [p.code, p.pinnedRevisionId]));
-  const catalog = catalogFor(db, draft.document.competencies.map((c) => c.code), pins);
+  const catalog = catalogFor(
+    db,
+    draft.document.competencies.map((c) => c.code),
+    pins,
+  );
   const model = skjPrintModel(draft.document, new Map(catalog.map((c) => [c.code, c])), detail.path.map((u) => u.name).join(" — "), true);
   return { position: { id: detail.position.id, name: detail.position.name }, revision: draft.revision, model };
 }

@@ -12,7 +12,9 @@ import { findPositionById } from "~db/queries/register.server";
 // door): GET ?q= finds sources, GET ?sumber=&bagian= previews the change, POST applies it or undoes it.
 
 export type CopyCandidate = ReturnType<typeof copySourceCandidates>[number];
-export type CopyReply = { ok: true; candidates?: CopyCandidate[]; preview?: CopyPreview; applied?: CopyApplied } | { ok: false; message: string };
+export type CopyReply =
+  | { ok: true; candidates?: CopyCandidate[]; preview?: CopyPreview; applied?: CopyApplied }
+  | { ok: false; message: string };
 
 const reply = (body: CopyReply, status = 200) => Response.json(body, { status });
 
@@ -46,6 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result =
     body.intent === "undo"
       ? undoCopy(db, base)
-      : applyCopy(db, { ...base, sourceCode: String(body.sourceCode ?? ""), parts: parseCopyParts(Array.isArray(body.parts) ? body.parts : []) });
+      : applyCopy(db, {
+          ...base,
+          sourceCode: String(body.sourceCode ?? ""),
+          parts: parseCopyParts(Array.isArray(body.parts) ? body.parts : []),
+        });
   return result.ok ? reply({ ok: true, applied: result.applied }) : reply({ ok: false, message: result.message }, result.status);
 }

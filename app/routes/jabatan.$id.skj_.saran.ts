@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sent = new URL(request.url).searchParams.get("ada");
   const draft = findOpenDraft(db, positionId);
   // the editor sends the form's codes, saved or not; without them the saved draft's
-  const chosen = sent === null ? (draft?.document.competencies.map((c) => c.code) ?? []) : sent.split(",").filter(Boolean).slice(0, MAX_CHOSEN);
+  const chosen =
+    sent === null ? (draft?.document.competencies.map((c) => c.code) ?? []) : sent.split(",").filter(Boolean).slice(0, MAX_CHOSEN);
   const suggestions = suggestTechnicalCompetencies(db, positionId, {
     exclude: chosen,
     summary: draft?.document.position.summary,

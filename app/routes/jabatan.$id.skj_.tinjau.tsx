@@ -8,7 +8,6 @@ import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
 import { anchorOptions, anchorProblem } from "~/domain/comment-anchors";
 import { can } from "~/domain/permissions";
 import { diffSkjDocuments } from "~/domain/skj-diff";
-import { SkjDocumentSchema } from "~/domain/skj-document";
 import { skjPrintModel } from "~/domain/skj-print";
 import { availableTransitions } from "~/domain/skj-workflow";
 import { handleCommentIntent } from "~/services/skj-comments.server";
@@ -18,7 +17,7 @@ import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { positionDetail } from "~db/queries/register.server";
 import { draftContributors, draftPins, findOpenDraft } from "~db/queries/skj-drafts.server";
-import { addComment, commentThreads, draftDecisions, moveDraft, resolveComment } from "~db/queries/skj-review.server";
+import { addComment, commentThreads, draftDecisions, moveDraft } from "~db/queries/skj-review.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
 import { DECISION_LABELS, DRAFT_STATE_LABELS } from "~/domain/labels";
 import { readFormBody } from "~/services/request-body.server";
@@ -38,7 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
   const { db, detail, draft } = load(params.id);
   const pins = new Map(draftPins(db, draft.id).map((p) => [p.code, p.pinnedRevisionId]));
-  const catalog = catalogFor(db, draft.document.competencies.map((c) => c.code), pins);
+  const catalog = catalogFor(
+    db,
+    draft.document.competencies.map((c) => c.code),
+    pins,
+  );
   const names = new Map(catalog.map((c) => [c.code, c.name]));
   const published = currentPublishedDocument(db, detail.position.id);
   const facts = { state: draft.state, submittedBy: draft.submittedBy, contributors: draftContributors(db, [draft.id]).get(draft.id)! };
@@ -47,12 +50,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: { state: draft.state, revision: draft.revision, justification: draft.justification },
     model: skjPrintModel(draft.document, new Map(catalog.map((c) => [c.code, c])), detail.path.map((u) => u.name).join(" — "), true),
     results: validateDocument(db, draft.document),
-    diff: published ? { version: published.version, changes: diffSkjDocuments(published.document, draft.document, (c) => names.get(c) ?? c) } : null,
+    diff: published
+      ? { version: published.version, changes: diffSkjDocuments(published.document, draft.document, (c) => names.get(c) ?? c) }
+      : null,
     comments: commentThreads(db, draft.id),
     decisions: draftDecisions(db, draft.id),
-    anchors: anchorOptions(draft.document.competencies.map((c) => c.code), (code) => names.get(code)),
+    anchors: anchorOptions(
+      draft.document.competencies.map((c) => c.code),
+      (code) => names.get(code),
+    ),
     transitions: availableTransitions(facts, user).filter((t) => t === "approve" || t === "return"),
-    fourEyesBlocked: can(user.role, "skj:review") && draft.state === "diajukan" && (facts.submittedBy === user.id || facts.contributors.includes(user.id)),
+    fourEyesBlocked:
+      can(user.role, "skj:review") && draft.state === "diajukan" && (facts.submittedBy === user.id || facts.contributors.includes(user.id)),
     canComment: can(user.role, "skj:review") || can(user.role, "skj:write"),
   };
 }
@@ -74,7 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = moveDraft(db, { draftId: draft.id, transition: intent, actor: user, comment });
     if (!result.ok) return data({ error: result.message }, { status: result.status });
     // a return comment also goes into the thread, anchored where the reviewer pointed
-    if (intent === "return" && comment.trim()) addComment(db, { draftId: draft.id, anchor, body: comment, parentId: null, actorId: user.id });
+    if (intent === "return" && comment.trim())
+      addComment(db, { draftId: draft.id, anchor, body: comment, parentId: null, actorId: user.id });
     const word = intent === "approve" ? "disetujui" : "dikembalikan ke analis";
     throw redirect(`/skj?notice=${encodeURIComponent(`SKJ ${detail.position.name} ${word}.`)}`);
   }
@@ -82,7 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewPage() {
-  const { position, draft, model, results, diff, comments, decisions, anchors, transitions, fourEyesBlocked, canComment } = useLoaderData<typeof loader>();
+  const { position, draft, model, results, diff, comments, decisions, anchors, transitions, fourEyesBlocked, canComment } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as { error?: string } | undefined;
   const busy = useNavigation().state === "submitting";
   const warnings = results.filter((r) => r.severity === "warning");
@@ -105,7 +116,9 @@ export default function ReviewPage() {
           {reply.error}
         </p>
       ) : null}
-      {fourEyesBlocked ? <p className="warning">Prinsip empat mata: SKJ ini Anda ajukan atau ikut Anda ubah, sehingga harus disetujui reviewer lain.</p> : null}
+      {fourEyesBlocked ? (
+        <p className="warning">Prinsip empat mata: SKJ ini Anda ajukan atau ikut Anda ubah, sehingga harus disetujui reviewer lain.</p>
+      ) : null}
       <div className="skj-editor">
         <div className="skj-main">
           <section className="card" aria-labelledby="aturan">

@@ -12,7 +12,9 @@ import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 import { findOpenDraft } from "~db/queries/skj-drafts.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `SKJ ${data.position.name} versi ${data.version.number} — SKJ Studio` : "SKJ — SKJ Studio" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `SKJ ${data.position.name} versi ${data.version.number} — SKJ Studio` : "SKJ — SKJ Studio" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
@@ -54,7 +56,9 @@ export default function PublishedVersionPage() {
                 oleh <Link to={`${base}/versi/${replacedBy}`}>versi {replacedBy}</Link>
               </>
             ) : null}
-            {version.endKind === "dicabut" ? ` pada ${publishedOn(version.endedAt!)}${version.endReason ? `: ${version.endReason}` : ""}` : null}
+            {version.endKind === "dicabut"
+              ? ` pada ${publishedOn(version.endedAt!)}${version.endReason ? `: ${version.endReason}` : ""}`
+              : null}
             {" · "}ditetapkan {publishedOn(version.publishedAt)} oleh {version.publishedBy}
           </p>
           <p>

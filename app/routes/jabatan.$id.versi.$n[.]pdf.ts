@@ -20,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const etag = `"${ref.contentHash}-pdf"`;
   // a version never changes, but the session must still be checked each time: revalidate, never trust a stale copy
   const cacheControl = "private, max-age=0, must-revalidate";
-  if (request.headers.get("If-None-Match")?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+  if (
+    request.headers
+      .get("If-None-Match")
+      ?.split(",")
+      .some((t) => t.trim().replace(/^W\//, "") === etag)
+  ) {
     return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cacheControl } });
   }
   const bytes = await publishedVersionPdf(db, position.code, n);

@@ -30,7 +30,10 @@ function liveVersion(params: { id?: string; n?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "skj:publish");
   const { position, version } = liveVersion(params);
-  return { position: { id: position.id, name: position.name, code: position.code }, version: { number: version.version, publishedAt: version.publishedAt, ended: version.endKind } };
+  return {
+    position: { id: position.id, name: position.name, code: position.code },
+    version: { number: version.version, publishedAt: version.publishedAt, ended: version.endKind },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,10 +69,14 @@ export default function WithdrawVersionPage() {
       ) : (
         <Form method="post" className="stacked card" noValidate>
           <p className="warning">
-            Setelah dicabut, jabatan ini tidak memiliki SKJ yang berlaku sampai versi baru ditetapkan. Pencabutan dicatat dan diumumkan kepada sistem
-            pemetaan kompetensi; tindakan ini tidak dapat dibatalkan.
+            Setelah dicabut, jabatan ini tidak memiliki SKJ yang berlaku sampai versi baru ditetapkan. Pencabutan dicatat dan diumumkan
+            kepada sistem pemetaan kompetensi; tindakan ini tidak dapat dibatalkan.
           </p>
-          <Field label="Alasan pencabutan" error={refused?.error} hint={`Wajib, minimal ${JUSTIFICATION_MIN} karakter; disimpan bersama versi dan tampil di riwayat.`}>
+          <Field
+            label="Alasan pencabutan"
+            error={refused?.error}
+            hint={`Wajib, minimal ${JUSTIFICATION_MIN} karakter; disimpan bersama versi dan tampil di riwayat.`}
+          >
             <textarea name="reason" rows={3} defaultValue={refused?.reason ?? ""} />
           </Field>
           <div className="actions">

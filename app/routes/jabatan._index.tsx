@@ -20,7 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total } = loadRegister(db, query);
   return {
     // only what the table shows: the summaries would double the page for nothing
-    rows: rows.map(({ id, code, name, group, functionalLevel, unitName, skjStatus }) => ({ id, code, name, group, functionalLevel, unitName, skjStatus })),
+    rows: rows.map(({ id, code, name, group, functionalLevel, unitName, skjStatus }) => ({
+      id,
+      code,
+      name,
+      group,
+      functionalLevel,
+      unitName,
+      skjStatus,
+    })),
     total,
     page: query.page ?? 1,
     pageSize: REGISTER_PAGE_SIZE,
@@ -44,7 +52,7 @@ export default function RegisterJabatan() {
   const busy = useNavigation().state === "loading";
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) (v === null ? next.delete(k) : next.set(k, v));
+    for (const [k, v] of Object.entries(changes)) v === null ? next.delete(k) : next.set(k, v);
     return `?${next}`;
   };
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -126,7 +134,9 @@ export default function RegisterJabatan() {
           <button type="submit" className="button button-secondary">
             Buat draf SKJ untuk yang dicentang
           </button>
-          <Link to={`/skj/draf-massal${withParams({ page: null, sort: null, desc: null, semua: "1" })}`}>{`Buat draf SKJ untuk semua ${total.toLocaleString("id-ID")} jabatan yang cocok`}</Link>
+          <Link
+            to={`/skj/draf-massal${withParams({ page: null, sort: null, desc: null, semua: "1" })}`}
+          >{`Buat draf SKJ untuk semua ${total.toLocaleString("id-ID")} jabatan yang cocok`}</Link>
         </Form>
       ) : null}
       {rows.length === 0 ? (

@@ -37,7 +37,16 @@ export default function NewPositionPage() {
         </div>
       </div>
       <PositionForm
-        defaults={{ code: "", name: "", group: "pelaksana", functionalLevel: "", unitCode, governmentAffair: "", summaryText: "", requiredHeadcount: "" }}
+        defaults={{
+          code: "",
+          name: "",
+          group: "pelaksana",
+          functionalLevel: "",
+          unitCode,
+          governmentAffair: "",
+          summaryText: "",
+          requiredHeadcount: "",
+        }}
         summaryJson={null}
         unit={unit}
         serverErrors={result?.errors}

@@ -25,7 +25,14 @@ const QuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
   const query = QuerySchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
-  const result = searchDictionary(getDb(), { q: query.q, type: query.type, category: query.category, sourceKind: query.source, status: query.status, page: query.page });
+  const result = searchDictionary(getDb(), {
+    q: query.q,
+    type: query.type,
+    category: query.category,
+    sourceKind: query.source,
+    status: query.status,
+    page: query.page,
+  });
   return { ...result, page: query.page ?? 1, pageSize: DEFAULT_SEARCH_PAGE_SIZE, canWrite: can(user.role, "dictionary:write") };
 }
 
@@ -51,10 +58,16 @@ export default function KamusKompetensi() {
           <Link className="button button-secondary" to="/kamus/standar-jf">
             Standar nasional JF
           </Link>
-          <a className="button button-secondary" href={`/kamus/ekspor?format=xlsx${params.get("type") ? `&type=${params.get("type")}` : ""}`}>
+          <a
+            className="button button-secondary"
+            href={`/kamus/ekspor?format=xlsx${params.get("type") ? `&type=${params.get("type")}` : ""}`}
+          >
             Ekspor XLSX
           </a>
-          <a className="button button-secondary" href={`/kamus/ekspor?format=json${params.get("type") ? `&type=${params.get("type")}` : ""}`}>
+          <a
+            className="button button-secondary"
+            href={`/kamus/ekspor?format=json${params.get("type") ? `&type=${params.get("type")}` : ""}`}
+          >
             Ekspor JSON
           </a>
           {canWrite ? (
@@ -142,7 +155,9 @@ export default function KamusKompetensi() {
                   {e.revision} <span className={`tag ${STATUS_TONE[e.status]}`}>{REVISION_STATUS_LABELS[e.status]}</span>
                 </td>
                 <td>
-                  <span className={`tag ${e.textStatus === "regulasi" ? "tag-ok" : e.textStatus === "contoh" ? "tag-warn" : ""}`}>{TEXT_STATUS_LABELS[e.textStatus]}</span>
+                  <span className={`tag ${e.textStatus === "regulasi" ? "tag-ok" : e.textStatus === "contoh" ? "tag-warn" : ""}`}>
+                    {TEXT_STATUS_LABELS[e.textStatus]}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -32,7 +32,15 @@ export default function NewCompetencyPage() {
           <p>Lima level, masing-masing dengan deskripsi dan indikator perilaku. Draf diterbitkan oleh reviewer.</p>
         </div>
       </div>
-      <CompetencyForm mode="create" defaults={emptyEntry()} definitionJson={null} baseRevisionId={null} baseUpdatedAt={null} serverErrors={result?.errors} cancelTo="/kamus" />
+      <CompetencyForm
+        mode="create"
+        defaults={emptyEntry()}
+        definitionJson={null}
+        baseRevisionId={null}
+        baseUpdatedAt={null}
+        serverErrors={result?.errors}
+        cancelTo="/kamus"
+      />
     </>
   );
 }

@@ -21,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (type !== undefined && type !== "semua" && !(COMPETENCY_TYPES as readonly string[]).includes(type)) {
     throw new Response(`Jenis kompetensi tidak dikenal: ${type}. Pilihan: semua, ${COMPETENCY_TYPES.join(", ")}.`, { status: 400 });
   }
-  const entries = exportDictionary(getDb(), { type: type as CompetencyType | "semua" | undefined, q: params.get("q")?.trim() || undefined });
+  const entries = exportDictionary(getDb(), {
+    type: type as CompetencyType | "semua" | undefined,
+    q: params.get("q")?.trim() || undefined,
+  });
   const name = `kamus-kompetensi-${type ?? "teknis"}-${isoTanggalWib()}`;
   if (format === "json") {
     return new Response(dictionaryToJson(entries), {

@@ -5,7 +5,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LevelsTable } from "~/components/levels-table";
 import { isRegulationCode } from "~/domain/dictionary";
 import { decideRevisionAction } from "~/domain/dictionary-workflow";
-import { COMPETENCY_TYPE_LABELS, DRAFT_STATE_LABELS, REVISION_STATUS_LABELS, SKJ_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
+import {
+  COMPETENCY_TYPE_LABELS,
+  DRAFT_STATE_LABELS,
+  REVISION_STATUS_LABELS,
+  SKJ_STATUS_LABELS,
+  SOURCE_KIND_LABELS,
+  TEXT_STATUS_LABELS,
+} from "~/domain/labels";
 import { EXAMPLE_MARK, isExampleText } from "~/domain/example-text";
 import { can } from "~/domain/permissions";
 import { entryPath } from "~/utils/paths";
@@ -15,7 +22,9 @@ import { entryDetail, entryImpact, transitionRevision } from "~db/queries/dictio
 import { formatTanggal } from "~/domain/format-date";
 import { readFormBody } from "~/services/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: `${d?.entry.code ?? "Kompetensi"} — Kamus Kompetensi — SKJ Studio` }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${d?.entry.code ?? "Kompetensi"} — Kamus Kompetensi — SKJ Studio` },
+];
 
 function loadEntry(code: string) {
   const detail = entryDetail(getDb(), code);
@@ -30,9 +39,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const allowed = (action: "save" | "submit" | "publish" | "return") => decideRevisionAction(action, latest, user, regulation).ok;
   return {
     entry,
-    latest: { id: latest.id, number: latest.number, status: latest.status, textStatus: latest.textStatus, note: latest.note, texts: latest.texts, definitionHtml: richTextToHtml(latest.definitionJson) || null },
+    latest: {
+      id: latest.id,
+      number: latest.number,
+      status: latest.status,
+      textStatus: latest.textStatus,
+      note: latest.note,
+      texts: latest.texts,
+      definitionHtml: richTextToHtml(latest.definitionJson) || null,
+    },
     // shown when a newer, unpublished revision exists beside the one SKJ use
-    published: published && published.texts ? { number: published.number } : null,
+    published: published?.texts ? { number: published.number } : null,
     publishedNumber: published?.number ?? null,
     revisions: revisions.map((r) => ({ number: r.number, status: r.status, publishedAt: r.publishedAt, updatedAt: r.updatedAt })).reverse(),
     impact: entryImpact(getDb(), entry.id),
@@ -52,9 +69,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "dictionary:write");
   const form = await readFormBody(request);
   const intent = form.get("intent");
-  if (intent !== "submit" && intent !== "publish" && intent !== "return") return data({ error: "Tindakan tidak dikenal." }, { status: 400 });
+  if (intent !== "submit" && intent !== "publish" && intent !== "return")
+    return data({ error: "Tindakan tidak dikenal." }, { status: 400 });
   const code = loadEntry(params["*"] ?? "").entry.code;
-  const comment = String(form.get("comment") ?? "").trim().slice(0, 2000) || undefined;
+  const comment =
+    String(form.get("comment") ?? "")
+      .trim()
+      .slice(0, 2000) || undefined;
   const result = transitionRevision(getDb(), code, intent, user, comment);
   if (!result.ok) return data({ error: result.errors._form ?? "Tindakan ditolak." }, { status: result.status });
   const words = { submit: "diajukan untuk diterbitkan", publish: "diterbitkan", return: "dikembalikan ke draf" } as const;
@@ -82,7 +103,9 @@ export default function CompetencyEntryPage() {
           <p>
             {COMPETENCY_TYPE_LABELS[entry.type]} · Revisi {latest.number}{" "}
             <span className={`tag ${STATUS_TONE[latest.status]}`}>{REVISION_STATUS_LABELS[latest.status]}</span>{" "}
-            <span className={`tag ${latest.textStatus === "contoh" ? "tag-warn" : latest.textStatus === "regulasi" ? "tag-ok" : ""}`}>{TEXT_STATUS_LABELS[latest.textStatus]}</span>
+            <span className={`tag ${latest.textStatus === "contoh" ? "tag-warn" : latest.textStatus === "regulasi" ? "tag-ok" : ""}`}>
+              {TEXT_STATUS_LABELS[latest.textStatus]}
+            </span>
           </p>
         </div>
         <div className="actions">
@@ -110,8 +133,8 @@ export default function CompetencyEntryPage() {
       ) : null}
       {isExampleText(latest) ? (
         <p className="warning" role="note">
-          <strong>{EXAMPLE_MARK}.</strong> Teks ini adalah contoh ilustratif untuk demo, bukan teks peraturan; setiap PDF dan Word SKJ yang memuatnya
-          mencetak tanda &ldquo;{EXAMPLE_MARK}&rdquo; sampai admin menggantinya dengan teks yang bersumber. {latest.note}
+          <strong>{EXAMPLE_MARK}.</strong> Teks ini adalah contoh ilustratif untuk demo, bukan teks peraturan; setiap PDF dan Word SKJ yang
+          memuatnya mencetak tanda &ldquo;{EXAMPLE_MARK}&rdquo; sampai admin menggantinya dengan teks yang bersumber. {latest.note}
         </p>
       ) : null}
       {regulation ? (
@@ -129,7 +152,11 @@ export default function CompetencyEntryPage() {
           <h2 id="tinjauan" style={{ marginTop: 0 }}>
             {latest.status === "draft" ? "Ajukan untuk diterbitkan" : "Tinjauan revisi"}
           </h2>
-          {allowed.blockedByFourEyes ? <p className="muted">Prinsip empat mata: revisi ini Anda ajukan atau ikut Anda ubah, sehingga harus diterbitkan oleh reviewer lain.</p> : null}
+          {allowed.blockedByFourEyes ? (
+            <p className="muted">
+              Prinsip empat mata: revisi ini Anda ajukan atau ikut Anda ubah, sehingga harus diterbitkan oleh reviewer lain.
+            </p>
+          ) : null}
           <Form method="post" className="stacked">
             {allowed.return ? (
               <div className="field">
@@ -161,7 +188,11 @@ export default function CompetencyEntryPage() {
         <h2 id="definisi" style={{ marginTop: 0 }}>
           Definisi
         </h2>
-        {latest.definitionHtml ? <div dangerouslySetInnerHTML={{ __html: latest.definitionHtml }} /> : <p>{t.definition || <span className="muted">Belum diisi</span>}</p>}
+        {latest.definitionHtml ? (
+          <div dangerouslySetInnerHTML={{ __html: latest.definitionHtml }} />
+        ) : (
+          <p>{t.definition || <span className="muted">Belum diisi</span>}</p>
+        )}
         <h2>Level kompetensi</h2>
         <LevelsTable levels={t.levels} caption={`Level kompetensi ${entry.code}`} />
       </section>
@@ -170,7 +201,9 @@ export default function CompetencyEntryPage() {
           <h2 id="terbit" style={{ marginTop: 0 }}>
             Revisi terbit yang berlaku: {published.number}
           </h2>
-          <p className="muted">SKJ tetap memakai revisi {published.number} sampai revisi {latest.number} diterbitkan.</p>
+          <p className="muted">
+            SKJ tetap memakai revisi {published.number} sampai revisi {latest.number} diterbitkan.
+          </p>
         </section>
       ) : null}
       <section className="card" aria-labelledby="dampak">
@@ -195,11 +228,17 @@ export default function CompetencyEntryPage() {
                   <td>
                     <Link to={`/jabatan/${u.positionId}`}>{u.positionName}</Link>
                   </td>
-                  <td>{u.versionNumber ? `Versi ${u.versionNumber} (${SKJ_STATUS_LABELS.ditetapkan})` : `Draf (${u.draftState ? DRAFT_STATE_LABELS[u.draftState] : "—"})`}</td>
+                  <td>
+                    {u.versionNumber
+                      ? `Versi ${u.versionNumber} (${SKJ_STATUS_LABELS.ditetapkan})`
+                      : `Draf (${u.draftState ? DRAFT_STATE_LABELS[u.draftState] : "—"})`}
+                  </td>
                   <td>{u.level}</td>
                   <td>
                     {u.revisionNumber}
-                    {u.draftId && publishedNumber && u.revisionNumber < publishedNumber ? <span className="tag tag-warn"> pembaruan kamus tersedia</span> : null}
+                    {u.draftId && publishedNumber && u.revisionNumber < publishedNumber ? (
+                      <span className="tag tag-warn"> pembaruan kamus tersedia</span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -92,7 +92,9 @@ export default function CompetencyHistoryPage() {
         </button>
       </Form>
       {diff.identical ? (
-        <p className="empty">Revisi {a} dan revisi {b} sama.</p>
+        <p className="empty">
+          Revisi {a} dan revisi {b} sama.
+        </p>
       ) : (
         <section className="card" aria-label={`Perbedaan revisi ${a} dan ${b}`}>
           {diff.fields.length ? (
@@ -118,7 +120,8 @@ export default function CompetencyHistoryPage() {
                 <h2>Level {l.level}</h2>
                 {l.description ? (
                   <p>
-                    <strong>Deskripsi:</strong> <span className="diff-removed">{l.description.before || "—"}</span> → <span className="diff-added">{l.description.after || "—"}</span>
+                    <strong>Deskripsi:</strong> <span className="diff-removed">{l.description.before || "—"}</span> →{" "}
+                    <span className="diff-added">{l.description.after || "—"}</span>
                   </p>
                 ) : null}
                 <ol className="indicator-list">

@@ -19,7 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const row = jfStandardById(db, idParam(params.id, "Standar nasional JF tidak ditemukan."));
   if (!row) throw new Response("Standar nasional JF tidak ditemukan.", { status: 404 });
   const standard = toJfStandard(row);
-  const names = new Map(catalogFor(db, standard.technical.map((t) => t.code)).map((e) => [e.code, e.name]));
+  const names = new Map(
+    catalogFor(
+      db,
+      standard.technical.map((t) => t.code),
+    ).map((e) => [e.code, e.name]),
+  );
   return {
     title: jfStandardTitle(standard),
     standard,

@@ -36,8 +36,9 @@ export default function JfStandardsPage() {
           </p>
           <h1>Standar nasional JF</h1>
           <p>
-            Standar kompetensi jabatan fungsional per jenjang yang ditetapkan instansi pembina. Draf SKJ baru jabatan fungsional yang namanya
-            “&lt;nama JF&gt; &lt;jenjang&gt;” dimulai dari standar ini, dan aturan SKJ membaca level manajerial dan sosial kulturalnya dari sini.
+            Standar kompetensi jabatan fungsional per jenjang yang ditetapkan instansi pembina. Draf SKJ baru jabatan fungsional yang
+            namanya “&lt;nama JF&gt; &lt;jenjang&gt;” dimulai dari standar ini, dan aturan SKJ membaca level manajerial dan sosial
+            kulturalnya dari sini.
           </p>
         </div>
         <div className="actions">
@@ -54,7 +55,10 @@ export default function JfStandardsPage() {
         </div>
       </div>
       {standards.length === 0 ? (
-        <p className="card">Belum ada standar nasional JF. {canWrite ? "Impor dari berkas JSON atau XLSX yang disusun dari peraturan instansi pembina." : null}</p>
+        <p className="card">
+          Belum ada standar nasional JF.{" "}
+          {canWrite ? "Impor dari berkas JSON atau XLSX yang disusun dari peraturan instansi pembina." : null}
+        </p>
       ) : (
         <table className="data" aria-label="Daftar standar nasional JF">
           <thead>

@@ -10,6 +10,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
   const standards = listJfStandards(getDb()).map(toJfStandard);
   return new Response(`${JSON.stringify(standards, null, 2)}\n`, {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="standar-nasional-jf-${isoTanggalWib()}.json"` },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="standar-nasional-jf-${isoTanggalWib()}.json"`,
+    },
   });
 }

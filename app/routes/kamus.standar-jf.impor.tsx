@@ -33,13 +33,19 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ImportReply>({ kind: "message", message: refusal.message }, { status: refusal.status });
   }
   const { form, files } = upload;
-  if (files.length === 0) return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas JSON atau XLSX." }, { status: 400 });
+  if (files.length === 0)
+    return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas JSON atau XLSX." }, { status: 400 });
   const sources = await readJfStandardFiles(files);
   if ("error" in sources) return data<ImportReply>({ kind: "message", message: sources.error }, { status: 422 });
   const dryRun = form.get("intent") !== "apply";
   const result = importJfStandards(getDb(), sources, user.id, { dryRun });
   if (!result.ok) return data<ImportReply>({ kind: "errors", errors: result.errors }, { status: 422 });
-  return data<ImportReply>({ kind: dryRun ? "preview" : "done", counts: result.counts, changes: result.changes, files: files.map((f) => f.name) });
+  return data<ImportReply>({
+    kind: dryRun ? "preview" : "done",
+    counts: result.counts,
+    changes: result.changes,
+    files: files.map((f) => f.name),
+  });
 }
 
 const ACTION_LABELS: Record<JfStandardChange["action"], [pending: string, done: string]> = {
@@ -70,7 +76,8 @@ function Changes({ changes, pending }: { changes: JfStandardChange[]; pending: b
                 <ul>
                   {c.fields.map((f) => (
                     <li key={f.field}>
-                      {f.field}: <span className="diff-removed">{f.before || "(kosong)"}</span> → <span className="diff-added">{f.after}</span>
+                      {f.field}: <span className="diff-removed">{f.before || "(kosong)"}</span> →{" "}
+                      <span className="diff-added">{f.after}</span>
                     </li>
                   ))}
                 </ul>
@@ -95,17 +102,23 @@ export default function ImportJfStandardsPage() {
           </p>
           <h1>Impor standar nasional JF</h1>
           <p>
-            Berkas JSON (array standar) atau XLSX dengan lembar “{JF_STANDARD_SHEET_NAME}”, satu baris per JF dan jenjang: kolom JF, Jenjang, Instansi Pembina,
-            Dasar Hukum, M.01–M.08, SK.01, Kompetensi Teknis (satu “kode: level” per baris dalam sel), Terverifikasi, Contoh. Kompetensi teknis harus sudah
-            terbit di kamus. Standar yang sudah ada diganti isinya; untuk mengubah, ekspor JSON di halaman daftar, ubah, lalu impor kembali.
-            Satu baris salah berarti tidak ada yang disimpan.
+            Berkas JSON (array standar) atau XLSX dengan lembar “{JF_STANDARD_SHEET_NAME}”, satu baris per JF dan jenjang: kolom JF,
+            Jenjang, Instansi Pembina, Dasar Hukum, M.01–M.08, SK.01, Kompetensi Teknis (satu “kode: level” per baris dalam sel),
+            Terverifikasi, Contoh. Kompetensi teknis harus sudah terbit di kamus. Standar yang sudah ada diganti isinya; untuk mengubah,
+            ekspor JSON di halaman daftar, ubah, lalu impor kembali. Satu baris salah berarti tidak ada yang disimpan.
           </p>
         </div>
       </div>
       <Form method="post" encType="multipart/form-data" className="card stacked">
         <div className="field">
           <label htmlFor="files">Berkas standar (JSON atau XLSX, boleh beberapa)</label>
-          <input id="files" name="files" type="file" multiple accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
         </div>
         <div className="actions">
           <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>

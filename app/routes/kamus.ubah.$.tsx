@@ -16,7 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Ubah kompetensi — SKJ Studi
 function editableEntry(code: string) {
   const detail = entryDetail(getDb(), code);
   if (!detail) throw new Response("Kompetensi tidak ditemukan.", { status: 404 });
-  if (detail.entry.type !== "teknis" || isRegulationCode(code)) throw new Response("Kompetensi dari Permenpan RB 38/2017 tidak dapat diubah.", { status: 403 });
+  if (detail.entry.type !== "teknis" || isRegulationCode(code))
+    throw new Response("Kompetensi dari Permenpan RB 38/2017 tidak dapat diubah.", { status: 403 });
   return detail;
 }
 

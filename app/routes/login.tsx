@@ -50,6 +50,7 @@ export default function LoginPage() {
             </p>
           ) : null}
           <Field label="Email" error={result?.errors?.email}>
+            {/* biome-ignore lint/a11y/noAutofocus: the login page has one task, typing the e-mail */}
             <input name="email" type="email" autoComplete="username" defaultValue={result?.email} autoFocus required />
           </Field>
           <Field label="Kata sandi" error={result?.errors?.password}>

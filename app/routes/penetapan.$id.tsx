@@ -161,9 +161,21 @@ export default function PenetapanPage() {
           <h2 id="tetapkan" style={{ marginTop: 0 }}>
             Tetapkan
           </h2>
-          <p>Menetapkan menerbitkan semua SKJ di atas sekaligus sebagai versi baru yang tidak dapat diubah, dan memberitahu mesin pemetaan kompetensi.</p>
-          {fourEyesItems.length ? <p className="warning">Prinsip empat mata: Anda mengajukan atau ikut mengubah {fourEyesItems.join(", ")}; penetapan harus dilakukan pengguna lain.</p> : null}
-          <PublishConfirmation actLabel={act.label} items={act.items} disabled={act.items.length === 0 || fourEyesItems.length > 0} error={reply?.error} />
+          <p>
+            Menetapkan menerbitkan semua SKJ di atas sekaligus sebagai versi baru yang tidak dapat diubah, dan memberitahu mesin pemetaan
+            kompetensi.
+          </p>
+          {fourEyesItems.length ? (
+            <p className="warning">
+              Prinsip empat mata: Anda mengajukan atau ikut mengubah {fourEyesItems.join(", ")}; penetapan harus dilakukan pengguna lain.
+            </p>
+          ) : null}
+          <PublishConfirmation
+            actLabel={act.label}
+            items={act.items}
+            disabled={act.items.length === 0 || fourEyesItems.length > 0}
+            error={reply?.error}
+          />
         </section>
       ) : null}
     </>

@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     kinds: instance ? actKindsOf(instance.kind) : [...PENETAPAN_KINDS],
     signerTitle: instance?.headTitle ?? "",
-    title: `Standar Kompetensi Jabatan di Lingkungan ${instance?.kind === "instansi_pusat" ? "" : "Pemerintah "}${instance?.name ?? ""}`.trim(),
+    title:
+      `Standar Kompetensi Jabatan di Lingkungan ${instance?.kind === "instansi_pusat" ? "" : "Pemerintah "}${instance?.name ?? ""}`.trim(),
   };
 }
 

@@ -63,7 +63,19 @@ function ReviewerCell({ row }: { row: Row }) {
 /** The form the ticked drafts travel in (by GET: the next page shows what a change would do before anything is written). */
 const SELECTION_FORM = "ubah-draf";
 
-function DraftTable({ rows, label, to, review, selectable = false }: { rows: Row[]; label: string; to: (r: Row) => string; review: boolean; selectable?: boolean }) {
+function DraftTable({
+  rows,
+  label,
+  to,
+  review,
+  selectable = false,
+}: {
+  rows: Row[];
+  label: string;
+  to: (r: Row) => string;
+  review: boolean;
+  selectable?: boolean;
+}) {
   if (rows.length === 0) return <p className="muted">Tidak ada.</p>;
   return (
     <table className="data" aria-label={label}>
@@ -86,7 +98,13 @@ function DraftTable({ rows, label, to, review, selectable = false }: { rows: Row
           <tr key={r.draftId}>
             {selectable ? (
               <td>
-                <input type="checkbox" form={SELECTION_FORM} name="draf" value={r.positionCode} aria-label={`Pilih ${r.positionName} (${r.positionCode})`} />
+                <input
+                  type="checkbox"
+                  form={SELECTION_FORM}
+                  name="draf"
+                  value={r.positionCode}
+                  aria-label={`Pilih ${r.positionName} (${r.positionCode})`}
+                />
               </td>
             ) : null}
             <td>
@@ -158,7 +176,8 @@ function WorkSection({ id, title, children }: { id: string; title: string; child
 }
 
 export default function SkjOverview() {
-  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer, writer, unit, matching } = useLoaderData<typeof loader>();
+  const { queue, dictionaryQueue, submitted, returned, approved, drafts, reviewer, writer, unit, matching } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const notice = params.get("notice");
   const filtered = new URLSearchParams([...params].filter(([k, v]) => (k === "unit" || k === "q") && v !== ""));
@@ -224,7 +243,9 @@ export default function SkjOverview() {
             <button type="submit" className="button button-secondary">
               Ubah draf yang dicentang
             </button>
-            <Link to={`/skj/ubah-massal?${new URLSearchParams([...filtered, ["semua", "1"]])}`}>{`Ubah semua ${matching.toLocaleString("id-ID")} draf yang cocok`}</Link>
+            <Link
+              to={`/skj/ubah-massal?${new URLSearchParams([...filtered, ["semua", "1"]])}`}
+            >{`Ubah semua ${matching.toLocaleString("id-ID")} draf yang cocok`}</Link>
           </Form>
         ) : null}
         <DraftTable rows={drafts} label="Draf terbuka" to={editor} review={false} selectable={writer} />

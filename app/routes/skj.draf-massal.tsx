@@ -98,13 +98,15 @@ export default function BulkDrafts() {
             Cari
           </button>
         </Form>
-        {search && candidates.length === 0 ? <p className="muted">{`Tidak ada jabatan dengan SKJ yang cocok dengan "${search}".`}</p> : null}
+        {search && candidates.length === 0 ? (
+          <p className="muted">{`Tidak ada jabatan dengan SKJ yang cocok dengan "${search}".`}</p>
+        ) : null}
         {candidates.length > 0 ? (
           <ul className="plain-list" aria-label="Jabatan sumber yang ditemukan">
             {candidates.map((c) => (
               <li key={c.code}>
-                <Link to={`?${new URLSearchParams([...kept, ["sumber", c.code]])}`}>{`Pakai ${c.name}`}</Link> <span className="muted">— {c.unitName}</span>{" "}
-                <SkjStatusTag status={c.skjStatus as SkjStatus} />
+                <Link to={`?${new URLSearchParams([...kept, ["sumber", c.code]])}`}>{`Pakai ${c.name}`}</Link>{" "}
+                <span className="muted">— {c.unitName}</span> <SkjStatusTag status={c.skjStatus as SkjStatus} />
               </li>
             ))}
           </ul>
@@ -130,10 +132,14 @@ export default function BulkDrafts() {
                   <input type="checkbox" name="bagian" value={part} defaultChecked /> {COPY_PART_LABELS[part]}
                 </label>
               ))}
-              <p className="muted">Kompetensi manajerial dan sosial kultural selalu mengikuti level standar kelompok masing-masing jabatan.</p>
+              <p className="muted">
+                Kompetensi manajerial dan sosial kultural selalu mengikuti level standar kelompok masing-masing jabatan.
+              </p>
             </fieldset>
           ) : (
-            <p className="muted">Tanpa SKJ sumber: setiap draf dimulai dari versi yang berlaku jabatan itu, atau dari identitas pada register.</p>
+            <p className="muted">
+              Tanpa SKJ sumber: setiap draf dimulai dari versi yang berlaku jabatan itu, atau dari identitas pada register.
+            </p>
           )}
           {reply?.message ? (
             <p className="form-error" role="alert">

@@ -17,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "skj:write");
   const job = ownJob(getDb(), user, strictId(params.id), "draf_massal", "Pekerjaan pembuatan draf tidak ditemukan.");
   // while running, the result is what the committed chunks made so far; it is listed once the job has ended
-  const results = job.status === "selesai" || job.status === "gagal" ? ((job.result ? (JSON.parse(job.result) as BulkDraftsJobResult).results : []) satisfies BulkDraftRow[]) : null;
+  const results =
+    job.status === "selesai" || job.status === "gagal"
+      ? ((job.result ? (JSON.parse(job.result) as BulkDraftsJobResult).results : []) satisfies BulkDraftRow[])
+      : null;
   return { job: jobView(job), results };
 }
 
@@ -52,7 +55,10 @@ function BulkResults({ results }: { results: BulkDraftRow[] }) {
   const created = results.filter((r) => r.status === "created").length;
   return (
     <section aria-label="Hasil">
-      <p role="status" className="notice">{`${created.toLocaleString("id-ID")} draf SKJ dibuat, ${(results.length - created).toLocaleString("id-ID")} dilewati.`}</p>
+      <p
+        role="status"
+        className="notice"
+      >{`${created.toLocaleString("id-ID")} draf SKJ dibuat, ${(results.length - created).toLocaleString("id-ID")} dilewati.`}</p>
       <table className="data" aria-label="Hasil pembuatan draf">
         <thead>
           <tr>

@@ -41,7 +41,11 @@ async function analyse(request: Request, userId: number) {
     if (!refusal) throw error;
     return data<LegacyReply>({ kind: "message", message: refusal.message }, { status: refusal.status });
   }
-  if (files.length === 0) return data<LegacyReply>({ kind: "message", message: "Pilih minimal satu berkas Word (.docx), Excel (.xlsx) atau PDF." }, { status: 400 });
+  if (files.length === 0)
+    return data<LegacyReply>(
+      { kind: "message", message: "Pilih minimal satu berkas Word (.docx), Excel (.xlsx) atau PDF." },
+      { status: 400 },
+    );
   // the books are read in the background; the job's page shows the progress, then the rows to check
   const queued = requestLegacyAnalysisJob(getDb(), userId, files);
   if (!queued.ok) return data<LegacyReply>({ kind: "message", message: queued.message }, { status: queued.status });
@@ -52,7 +56,11 @@ async function apply(request: Request, userId: number) {
   const form = await readFormBody(request);
   const id = String(form.get("analisis") ?? "");
   const pending = loadPendingAnalysis(id, userId);
-  if (!pending) return data<LegacyReply>({ kind: "message", message: "Hasil pemeriksaan berkas tidak ditemukan atau sudah kedaluwarsa (1 jam). Unggah berkasnya lagi." }, { status: 410 });
+  if (!pending)
+    return data<LegacyReply>(
+      { kind: "message", message: "Hasil pemeriksaan berkas tidak ditemukan atau sudah kedaluwarsa (1 jam). Unggah berkasnya lagi." },
+      { status: 410 },
+    );
   const kept = new Set(form.getAll("impor").map(String));
   const choices: RowChoice[] = pending.rows.map((_, i) => {
     const positionCode = String(form.get(`jabatan-${i}`) ?? "");
@@ -67,7 +75,11 @@ async function apply(request: Request, userId: number) {
   const db = getDb();
   const result = applyLegacyImport(db, chosen.rows, userId);
   discardPendingAnalysis(id);
-  return data<LegacyReply>({ kind: "done", rows: importedRows(db, pending.rows, chosen.chosen, result), dictionaryDrafts: result.dictionaryDrafts });
+  return data<LegacyReply>({
+    kind: "done",
+    rows: importedRows(db, pending.rows, chosen.chosen, result),
+    dictionaryDrafts: result.dictionaryDrafts,
+  });
 }
 
 function ImportDone({ reply }: { reply: Extract<LegacyReply, { kind: "done" }> }) {
@@ -96,7 +108,9 @@ function ImportDone({ reply }: { reply: Extract<LegacyReply, { kind: "done" }> }
           ))}
         </tbody>
       </table>
-      {reply.dictionaryDrafts.length > 0 ? <p>{`Draf kamus baru: ${reply.dictionaryDrafts.join(", ")}. Lengkapi level lainnya di Kamus kompetensi sebelum SKJ diajukan.`}</p> : null}
+      {reply.dictionaryDrafts.length > 0 ? (
+        <p>{`Draf kamus baru: ${reply.dictionaryDrafts.join(", ")}. Lengkapi level lainnya di Kamus kompetensi sebelum SKJ diajukan.`}</p>
+      ) : null}
     </section>
   );
 }
@@ -112,13 +126,22 @@ export default function LegacyImportPage() {
             <Link to="/skj">← Standar Kompetensi Jabatan</Link>
           </p>
           <h1>Impor SKJ lama</h1>
-          <p>SKJ yang sudah ditetapkan instansi, dari buku Word (.docx), Excel (.xlsx) atau PDF berlapis teks, menjadi draf jabatan yang cocok di register. Berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum “Impor”.</p>
+          <p>
+            SKJ yang sudah ditetapkan instansi, dari buku Word (.docx), Excel (.xlsx) atau PDF berlapis teks, menjadi draf jabatan yang
+            cocok di register. Berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum “Impor”.
+          </p>
         </div>
       </div>
       <Form method="post" encType="multipart/form-data" className="card stacked" key={reply?.kind === "analysis" ? reply.id : "upload"}>
         <div className="field">
           <label htmlFor="files">Berkas SKJ (boleh beberapa)</label>
-          <input id="files" name="files" type="file" multiple accept=".docx,.xlsx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept=".docx,.xlsx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
         </div>
         <div className="actions">
           <button type="submit" className="button button-secondary" disabled={busy}>

@@ -9,9 +9,25 @@ import { TechnicalEntryPicker } from "~/components/technical-entry-picker";
 import { LEVELS } from "~/domain/dictionary";
 import { DRAFT_STATE_LABELS, IMPORTANCE_LABELS, IMPORTANCE_ROW_LABELS } from "~/domain/labels";
 import { EDUCATION, GOLONGAN, IMPORTANCE_LEVELS, IMPORTANCE_ROWS } from "~/domain/skj-document";
-import { MASS_CHANGE_FIELDS as F, MASS_CHANGE_LABELS, MASS_CHANGE_MAX, massChangeFromForm, MassChangeSchema, type MassChange, type MassChangeKind } from "~/domain/skj-mass-change";
+import {
+  MASS_CHANGE_FIELDS as F,
+  MASS_CHANGE_LABELS,
+  MASS_CHANGE_MAX,
+  massChangeFromForm,
+  MassChangeSchema,
+  type MassChange,
+  type MassChangeKind,
+} from "~/domain/skj-mass-change";
 import { readFormBody } from "~/services/request-body.server";
-import { applyMassChangeToDrafts, massChangeNote, massChangeRefusal, massChangeSelection, previewMassChange, technicalInDrafts, type MassChangeRow } from "~/services/skj-mass-change.server";
+import {
+  applyMassChangeToDrafts,
+  massChangeNote,
+  massChangeRefusal,
+  massChangeSelection,
+  previewMassChange,
+  technicalInDrafts,
+  type MassChangeRow,
+} from "~/services/skj-mass-change.server";
 import { getDb } from "~db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Ubah banyak draf sekaligus — SKJ Studio" }];
@@ -29,7 +45,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "skj:write");
   const db = getDb();
   const selection = massChangeSelection(db, selectionParams(new URL(request.url).searchParams));
-  return { selection, technical: technicalInDrafts(db, selection.rows.map((r) => r.draftId)) };
+  return {
+    selection,
+    technical: technicalInDrafts(
+      db,
+      selection.rows.map((r) => r.draftId),
+    ),
+  };
 }
 
 type Reply =
@@ -62,18 +84,29 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return refused("Perubahan tidak terbaca; buat pratinjau lagi.");
     const targets = form.getAll("target").map(parseTarget);
     if (targets.some((t) => t === null)) return refused("Daftar draf tidak terbaca; buat pratinjau lagi.");
-    const outcome = applyMassChangeToDrafts(db, { targets: targets as { draftId: number; revision: number }[], change: parsed.data, actorId: user.id });
+    const outcome = applyMassChangeToDrafts(db, {
+      targets: targets as { draftId: number; revision: number }[],
+      change: parsed.data,
+      actorId: user.id,
+    });
     if (!outcome.ok) return refused(outcome.message);
     return data<Reply>({ applied: { note: outcome.note, results: outcome.results } });
   }
-  const parsed = MassChangeSchema.safeParse(massChangeFromForm((name) => (typeof form.get(name) === "string" ? String(form.get(name)) : null)));
+  const parsed = MassChangeSchema.safeParse(
+    massChangeFromForm((name) => (typeof form.get(name) === "string" ? String(form.get(name)) : null)),
+  );
   if (!parsed.success) return refused(parsed.error.issues[0]?.message ?? "Perubahan belum lengkap.");
   const refusal = massChangeRefusal(db, parsed.data);
   if (refusal) return refused(refusal);
   const { rows, tooMany } = massChangeSelection(db, selectionParams(form));
-  if (tooMany !== null) return refused(`Pilihan ini mencakup ${tooMany.toLocaleString("id-ID")} draf; paling banyak ${MASS_CHANGE_MAX.toLocaleString("id-ID")} sekaligus.`);
+  if (tooMany !== null)
+    return refused(
+      `Pilihan ini mencakup ${tooMany.toLocaleString("id-ID")} draf; paling banyak ${MASS_CHANGE_MAX.toLocaleString("id-ID")} sekaligus.`,
+    );
   if (rows.length === 0) return refused("Belum ada draf yang dipilih.");
-  return data<Reply>({ preview: { change: parsed.data, note: massChangeNote(db, parsed.data), rows: previewMassChange(db, rows, parsed.data) } });
+  return data<Reply>({
+    preview: { change: parsed.data, note: massChangeNote(db, parsed.data), rows: previewMassChange(db, rows, parsed.data) },
+  });
 }
 
 const count = (n: number) => n.toLocaleString("id-ID");
@@ -100,7 +133,10 @@ export default function MassChangePage() {
             <Link to={`/skj?${new URLSearchParams(kept.filter(([k]) => k === "unit" || k === "q"))}`}>← SKJ</Link>
           </p>
           <h1>Ubah banyak draf sekaligus</h1>
-          <p>Satu perubahan untuk setiap draf yang dipilih; setiap draf yang berubah mendapat revisi baru dalam riwayatnya. Draf yang sedang ditinjau dilewati.</p>
+          <p>
+            Satu perubahan untuk setiap draf yang dipilih; setiap draf yang berubah mendapat revisi baru dalam riwayatnya. Draf yang sedang
+            ditinjau dilewati.
+          </p>
         </div>
       </div>
       {selection.tooMany !== null ? (
@@ -108,7 +144,9 @@ export default function MassChangePage() {
           {`Pilihan ini mencakup ${count(selection.tooMany)} draf; paling banyak ${count(MASS_CHANGE_MAX)} sekaligus. Persempit saringan pada daftar draf.`}
         </p>
       ) : selection.rows.length === 0 ? (
-        <p className="empty">Belum ada draf yang dipilih. Centang draf pada daftar Draf terbuka di halaman SKJ, lalu pilih "Ubah draf yang dicentang".</p>
+        <p className="empty">
+          Belum ada draf yang dipilih. Centang draf pada daftar Draf terbuka di halaman SKJ, lalu pilih "Ubah draf yang dicentang".
+        </p>
       ) : null}
 
       {selection.rows.length > 0 ? (
@@ -200,7 +238,21 @@ export default function MassChangePage() {
   );
 }
 
-function SelectField({ id, name, label, options, empty = "— pilih —", hint }: { id: string; name: string; label: string; options: readonly (readonly [string, string])[]; empty?: string; hint?: string }) {
+function SelectField({
+  id,
+  name,
+  label,
+  options,
+  empty = "— pilih —",
+  hint,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  options: readonly (readonly [string, string])[];
+  empty?: string;
+  hint?: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -233,7 +285,12 @@ function ChangeFields({ kind, technical }: { kind: MassChangeKind; technical: { 
     case "replaceTechnical":
       return (
         <>
-          <SelectField id="lama" name={F.from} label="Kompetensi yang diganti" options={technical.map((t) => [t.code, `${t.name} (${t.code}) — dalam ${count(t.drafts)} draf`] as const)} />
+          <SelectField
+            id="lama"
+            name={F.from}
+            label="Kompetensi yang diganti"
+            options={technical.map((t) => [t.code, `${t.name} (${t.code}) — dalam ${count(t.drafts)} draf`] as const)}
+          />
           <TechnicalEntryPicker name={F.code} label="Kompetensi pengganti dari kamus" />
           {levelField}
           <p className="muted">Pilih kompetensi yang sama sebagai pengganti untuk mengubah levelnya saja.</p>
@@ -250,7 +307,15 @@ function ChangeFields({ kind, technical }: { kind: MassChangeKind; technical: { 
         />
       );
     case "rank":
-      return <SelectField id="pangkat" name={F.rank} label="Pangkat/golongan ruang" empty="— kosongkan —" options={GOLONGAN.map((g) => [g.code, `${g.pangkat} (${g.code})`] as const)} />;
+      return (
+        <SelectField
+          id="pangkat"
+          name={F.rank}
+          label="Pangkat/golongan ruang"
+          empty="— kosongkan —"
+          options={GOLONGAN.map((g) => [g.code, `${g.pangkat} (${g.code})`] as const)}
+        />
+      );
     case "experience":
       return (
         <>
@@ -268,8 +333,19 @@ function ChangeFields({ kind, technical }: { kind: MassChangeKind; technical: { 
     case "importance":
       return (
         <>
-          <SelectField id="baris" name={F.importanceRow} label="Baris persyaratan" options={IMPORTANCE_ROWS.map((row) => [row, IMPORTANCE_ROW_LABELS[row]] as const)} />
-          <SelectField id="tingkat" name={F.importance} label="Tingkat pentingnya" empty="— kosongkan —" options={IMPORTANCE_LEVELS.map((level) => [level, IMPORTANCE_LABELS[level]] as const)} />
+          <SelectField
+            id="baris"
+            name={F.importanceRow}
+            label="Baris persyaratan"
+            options={IMPORTANCE_ROWS.map((row) => [row, IMPORTANCE_ROW_LABELS[row]] as const)}
+          />
+          <SelectField
+            id="tingkat"
+            name={F.importance}
+            label="Tingkat pentingnya"
+            empty="— kosongkan —"
+            options={IMPORTANCE_LEVELS.map((level) => [level, IMPORTANCE_LABELS[level]] as const)}
+          />
         </>
       );
     default:
@@ -308,10 +384,17 @@ function Applied({ note, results }: { note: string; results: MassChangeRow[] }) 
           {results.map((r) => (
             <tr key={r.draftId}>
               <td>
-                {r.positionId ? <Link to={`/jabatan/${r.positionId}/skj`}>{r.positionName}</Link> : r.positionName} <span className="unit-code">{r.positionCode}</span>
+                {r.positionId ? <Link to={`/jabatan/${r.positionId}/skj`}>{r.positionName}</Link> : r.positionName}{" "}
+                <span className="unit-code">{r.positionCode}</span>
               </td>
               <td>{r.changed ? `Diubah: revisi ${r.revision}` : `Dilewati: ${r.reason ?? ""}`}</td>
-              <td>{r.positionId ? <Link to={`/jabatan/${r.positionId}/skj/riwayat`} aria-label={`Riwayat draf ${r.positionName}`}>Riwayat draf</Link> : null}</td>
+              <td>
+                {r.positionId ? (
+                  <Link to={`/jabatan/${r.positionId}/skj/riwayat`} aria-label={`Riwayat draf ${r.positionName}`}>
+                    Riwayat draf
+                  </Link>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -38,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "deactivate" || intent === "activate") {
     const result = setUnitActive(getDb(), id, intent === "activate", user.id);
     if (!result.ok) return data({ errors: result.errors }, { status: 422 });
-    throw redirect(`/struktur?notice=${encodeURIComponent(`Unit ${result.unit.name} ${result.unit.active ? "diaktifkan" : "dinonaktifkan"}.`)}`);
+    throw redirect(
+      `/struktur?notice=${encodeURIComponent(`Unit ${result.unit.name} ${result.unit.active ? "diaktifkan" : "dinonaktifkan"}.`)}`,
+    );
   }
   return submitUnitForm(getDb(), form, id, user.id);
 }
@@ -81,7 +83,9 @@ export default function EditUnitPage() {
       />
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{unit.active ? "Nonaktifkan unit" : "Aktifkan kembali"}</h2>
-        <p className="muted">Unit tidak pernah dihapus karena jabatan dan SKJ merujuk kepadanya; unit nonaktif tidak muncul dalam pilihan.</p>
+        <p className="muted">
+          Unit tidak pernah dihapus karena jabatan dan SKJ merujuk kepadanya; unit nonaktif tidak muncul dalam pilihan.
+        </p>
         {result?.errors?.active ? (
           <p className="form-error" role="alert">
             {result.errors.active}

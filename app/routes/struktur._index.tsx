@@ -27,7 +27,8 @@ function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number
     <span id={`unit-${unit.id}`} className={unit.active ? undefined : "muted"}>
       <strong>{unit.name}</strong>
       <span className="unit-code">{unit.code}</span> <span className="tag">{unitKindText(unit.kind, unit.kindLabel)}</span>{" "}
-      {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null} {unit.active ? null : <span className="tag tag-off">Nonaktif</span>}
+      {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null}{" "}
+      {unit.active ? null : <span className="tag tag-off">Nonaktif</span>}
     </span>
   );
   const links = (

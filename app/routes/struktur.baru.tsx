@@ -38,7 +38,16 @@ export default function NewUnitPage() {
         </div>
       </div>
       <UnitForm
-        defaults={{ code: "", name: "", kind: parentCode ? "bidang" : "perangkat_daerah", echelon: "", parentCode, legalBasisKind: "", legalBasisNumber: "", legalBasisYear: "" }}
+        defaults={{
+          code: "",
+          name: "",
+          kind: parentCode ? "bidang" : "perangkat_daerah",
+          echelon: "",
+          parentCode,
+          legalBasisKind: "",
+          legalBasisNumber: "",
+          legalBasisYear: "",
+        }}
         parent={parent}
         serverErrors={result?.errors}
         submitLabel="Simpan unit"

@@ -35,12 +35,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ImportReply>({ kind: "message", message: refusal.message }, { status: refusal.status });
   }
   const { form, files } = upload;
-  if (files.length === 0) return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas CSV atau XLSX." }, { status: 400 });
+  if (files.length === 0)
+    return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas CSV atau XLSX." }, { status: 400 });
   const names = files.map((f) => f.name);
   const dryRun = form.get("intent") !== "apply";
   const result = await importSotkFiles(getDb(), files, user.id, { dryRun });
   if (!result.ok) return data<ImportReply>({ kind: "errors", errors: result.errors, files: names }, { status: 422 });
-  return data<ImportReply>({ kind: dryRun ? "preview" : "done", counts: result.counts, changes: changePreview(result.changes, PREVIEW_LIMIT), files: names });
+  return data<ImportReply>({
+    kind: dryRun ? "preview" : "done",
+    counts: result.counts,
+    changes: changePreview(result.changes, PREVIEW_LIMIT),
+    files: names,
+  });
 }
 
 function CountsTable({ counts }: { counts: SotkImportCounts }) {
@@ -162,7 +168,10 @@ export default function ImportSotkPage() {
             <Link to="/struktur">← Struktur organisasi</Link>
           </p>
           <h1>Impor SOTK</h1>
-          <p>Unit dan jabatan dari berkas CSV atau satu buku kerja XLSX (lembar Unit dan Jabatan). Satu baris salah berarti tidak ada yang disimpan.</p>
+          <p>
+            Unit dan jabatan dari berkas CSV atau satu buku kerja XLSX (lembar Unit dan Jabatan). Satu baris salah berarti tidak ada yang
+            disimpan.
+          </p>
         </div>
         <a className="button button-secondary" href="/struktur/template.xlsx" download>
           Unduh templat XLSX
@@ -171,7 +180,13 @@ export default function ImportSotkPage() {
       <Form method="post" encType="multipart/form-data" className="card stacked">
         <div className="field">
           <label htmlFor="files">Berkas SOTK (CSV atau XLSX, boleh beberapa)</label>
-          <input id="files" name="files" type="file" multiple accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
         </div>
         <div className="actions">
           <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
@@ -198,7 +213,11 @@ export default function ImportSotkPage() {
           </h2>
           <CountsTable counts={reply.counts} />
           <ChangeLists changes={reply.changes} pending />
-          <p>{reply.changes.updated.length + reply.changes.created.length > 0 ? "Tekan “Impor sekarang” untuk menyimpan." : "Tidak ada yang berubah."}</p>
+          <p>
+            {reply.changes.updated.length + reply.changes.created.length > 0
+              ? "Tekan “Impor sekarang” untuk menyimpan."
+              : "Tidak ada yang berubah."}
+          </p>
         </section>
       ) : null}
       {reply?.kind === "done" ? (

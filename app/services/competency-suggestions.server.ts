@@ -29,7 +29,12 @@ export function suggestTechnicalCompetencies(
     summary: options.summary ?? position.summaryText,
   });
   const ranked = rankSuggestions(signals, new Set(options.exclude), options.limit ?? SUGGESTION_LIMIT);
-  const entries = new Map(catalogFor(db, ranked.map((s) => s.code)).map((e) => [e.code, e]));
+  const entries = new Map(
+    catalogFor(
+      db,
+      ranked.map((s) => s.code),
+    ).map((e) => [e.code, e]),
+  );
   return ranked.flatMap((s) => {
     const entry = entries.get(s.code);
     return entry ? [{ ...entry, reasons: s.reasons }] : [];

@@ -20,7 +20,8 @@ export async function readDictionaryFile(fileName: string, bytes: Uint8Array): P
   if (ext === "csv") return readCsv(fileName, bytes);
   if (ext === "xlsx") return readXlsx(fileName, bytes);
   if (ext === "json") return readJsonFile(fileName, bytes);
-  if (ext === "xls") return { error: `Berkas ${fileName} berformat .xls lama yang tidak didukung; simpan ulang sebagai .xlsx atau CSV UTF-8.` };
+  if (ext === "xls")
+    return { error: `Berkas ${fileName} berformat .xls lama yang tidak didukung; simpan ulang sebagai .xlsx atau CSV UTF-8.` };
   return { error: `Jenis berkas ${fileName} tidak dikenal; gunakan .csv (UTF-8), .xlsx (lembar ${DICTIONARY_SHEET_NAME}) atau .json.` };
 }
 
@@ -50,7 +51,10 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Dictionary
 }
 
 /** A JSON upload parsed, or the reason it cannot be, with the line an editor shows; shared by the JSON imports. */
-export function readJsonFile(fileName: string, bytes: Uint8Array): [{ format: "json"; fileName: string; value: unknown }] | { error: string } {
+export function readJsonFile(
+  fileName: string,
+  bytes: Uint8Array,
+): [{ format: "json"; fileName: string; value: unknown }] | { error: string } {
   const text = decodeUtf8(fileName, bytes, "simpan ulang sebagai JSON UTF-8");
   if (typeof text !== "string") return text;
   try {
@@ -59,7 +63,9 @@ export function readJsonFile(fileName: string, bytes: Uint8Array): [{ format: "j
     // V8 names the offset ("at position 12"); a line number is what an editor shows
     const position = /position (\d+)/.exec(String((e as Error).message))?.[1];
     const line = position === undefined ? null : text.slice(0, Number(position)).split("\n").length;
-    return { error: `Berkas ${fileName} bukan JSON yang valid${line ? ` (sekitar baris ${line})` : ""}; periksa tanda kurung, koma dan tanda kutip.` };
+    return {
+      error: `Berkas ${fileName} bukan JSON yang valid${line ? ` (sekitar baris ${line})` : ""}; periksa tanda kurung, koma dan tanda kutip.`,
+    };
   }
 }
 
@@ -78,7 +84,10 @@ export async function dictionaryToXlsx(entries: readonly DictionaryExportEntry[]
     key: c.name,
     width: WIDTHS[c.name] ?? 20,
     // text format keeps codes such as "1.10" from being turned into numbers or dates when edited
-    style: c.name === "level" ? {} : { numFmt: "@", ...(WRAPPED.has(c.name) ? { alignment: { wrapText: true, vertical: "top" as const } } : {}) },
+    style:
+      c.name === "level"
+        ? {}
+        : { numFmt: "@", ...(WRAPPED.has(c.name) ? { alignment: { wrapText: true, vertical: "top" as const } } : {}) },
   }));
   ws.getRow(1).font = { bold: true };
   for (const row of toSheetRows(entries)) ws.addRow(row);

@@ -16,7 +16,10 @@ export async function submitEntryForm(db: Db, request: Request, code: string | n
   // the rich text is the definition: a plain text sent beside it is replaced by the one derived from it, so
   // what the reviewer reads on the page is what the API and the published SKJ carry
   const derivedText = definition.ok ? definitionColumns(definition.doc).definitionText : "";
-  const entry = payload.entry && typeof payload.entry === "object" ? { ...(payload.entry as Record<string, unknown>), definitionText: derivedText } : payload.entry;
+  const entry =
+    payload.entry && typeof payload.entry === "object"
+      ? { ...(payload.entry as Record<string, unknown>), definitionText: derivedText }
+      : payload.entry;
   const parsed = TechnicalEntrySchema.safeParse(entry);
   if (!parsed.success || !definition.ok) {
     const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
@@ -32,6 +35,8 @@ export async function submitEntryForm(db: Db, request: Request, code: string | n
     baseUpdatedAt: typeof payload.baseUpdatedAt === "string" ? payload.baseUpdatedAt : null,
   });
   if (!result.ok) return data({ errors: result.errors }, { status: result.status });
-  const notice = result.unchanged ? `Tidak ada perubahan; revisi ${result.revision} tetap seperti semula.` : `Draf revisi ${result.revision} disimpan.`;
+  const notice = result.unchanged
+    ? `Tidak ada perubahan; revisi ${result.revision} tetap seperti semula.`
+    : `Draf revisi ${result.revision} disimpan.`;
   throw redirect(`${entryPath(result.code)}?notice=${encodeURIComponent(notice)}`);
 }

@@ -1,17 +1,6 @@
 // The Word page every SKJ export shares (one SKJ or a bundle): A4 with the PDF's margins, Arial,
 // "Halaman x dari y" in the footer and, on anything unpublished, Word's own diagonal DRAFT watermark.
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type FileChild,
-} from "docx";
+import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun, type FileChild } from "docx";
 import { TextWatermark } from "docx/watermarks";
 
 // A4 in twentieths of a point, with the PDF's margins (18/15/20/15 mm), so a page holds about what the PDF's does
@@ -35,11 +24,18 @@ export const para = (text: string, opts: { bold?: boolean; align?: Align; size?:
  * semi-transparent, centred behind the text), so it shows on every page and Word can remove it the usual way.
  */
 const draftWatermark = () =>
-  new Header({ children: [new Paragraph({ children: [new TextWatermark({ text: "DRAFT", font: FONT, color: "silver", opacity: 0.5 })] })] });
+  new Header({
+    children: [new Paragraph({ children: [new TextWatermark({ text: "DRAFT", font: FONT, color: "silver", opacity: 0.5 })] })],
+  });
 
 const pageOfPages = () =>
   new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["Halaman ", PageNumber.CURRENT, " dari ", PageNumber.TOTAL_PAGES], size: 16 })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ["Halaman ", PageNumber.CURRENT, " dari ", PageNumber.TOTAL_PAGES], size: 16 })],
+      }),
+    ],
   });
 
 export interface WordFile {
@@ -61,7 +57,15 @@ export async function packWordFile(file: WordFile): Promise<Uint8Array> {
       default: { document: { run: { font: FONT, size: BODY_SIZE } } },
       // black and body-sized rather than Word's blue Calibri Light: a bundle's heading per SKJ is a line of the lampiran
       paragraphStyles: [
-        { id: HeadingLevel.HEADING_1, name: "Heading 1", basedOn: "Normal", next: "Normal", quickFormat: true, run: { font: FONT, size: 24, bold: true, color: "000000" }, paragraph: { keepNext: true, spacing: { after: 200 }, outlineLevel: 0 } },
+        {
+          id: HeadingLevel.HEADING_1,
+          name: "Heading 1",
+          basedOn: "Normal",
+          next: "Normal",
+          quickFormat: true,
+          run: { font: FONT, size: 24, bold: true, color: "000000" },
+          paragraph: { keepNext: true, spacing: { after: 200 }, outlineLevel: 0 },
+        },
       ],
     },
     sections: [

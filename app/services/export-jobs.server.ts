@@ -27,7 +27,10 @@ import { writeFileAtomically } from "./atomic-file.server";
 import { renderBundleDocxInThread } from "./skj-bundle-docx-thread.server";
 import { bundleContents, bundleTitle, renderBundlePdf } from "./skj-bundle.server";
 
-type Renderer = (bundle: SkjBundle, onProgress: (done: number, total: number) => void) => Promise<{ bytes: Uint8Array; pages: number | null }>;
+type Renderer = (
+  bundle: SkjBundle,
+  onProgress: (done: number, total: number) => void,
+) => Promise<{ bytes: Uint8Array; pages: number | null }>;
 
 /** How each format is made from the one bundle model: a new format is one line here. */
 const RENDERERS: Record<ExportFormat, Renderer> = {
@@ -55,7 +58,8 @@ export function requestBundleExport(db: Db, requestedBy: number, subject: Bundle
   if (subject.kind === "penetapan") {
     const act = findPenetapanForBundle(db, subject.penetapanId);
     if (!act) return { ok: false, status: 404, message: "Penetapan tidak ditemukan." };
-    if (act.status !== "ditetapkan") return { ok: false, status: 422, message: "Penetapan ini belum ditetapkan, jadi belum memiliki lampiran SKJ." };
+    if (act.status !== "ditetapkan")
+      return { ok: false, status: 422, message: "Penetapan ini belum ditetapkan, jadi belum memiliki lampiran SKJ." };
     total = countVersionsOfPenetapan(db, act.id);
     if (total === 0) return { ok: false, status: 422, message: "Penetapan ini tidak memuat SKJ yang ditetapkan." };
   } else {
@@ -78,7 +82,12 @@ async function runJob(db: Db, job: ExportJob): Promise<void> {
   const render = RENDERERS[job.format];
   // the contents are read when the job runs: a unit's live versions are those of that moment
   const bundle = bundleContents(db, subjectOfJob(job));
-  if (!bundle) return markExportFailed(db, job.id, job.subjectKind === "penetapan" ? "Penetapan tidak ditemukan lagi." : "Unit organisasi tidak ditemukan lagi.");
+  if (!bundle)
+    return markExportFailed(
+      db,
+      job.id,
+      job.subjectKind === "penetapan" ? "Penetapan tidak ditemukan lagi." : "Unit organisasi tidak ditemukan lagi.",
+    );
   if (bundle.items.length === 0) return markExportFailed(db, job.id, "Tidak ada SKJ yang berlaku untuk diekspor saat ekspor dijalankan.");
   const result = await render(bundle, (done, total) => recordExportProgress(db, job.id, done, total));
   await writeFileAtomically(exportFilePath(job), result.bytes);

@@ -39,5 +39,6 @@ export function exampleCodesOf(db: DbOrTx, pinned: readonly { code: string; dict
 
 /** For download routes: a clear refusal instead of a document printed with an empty name. */
 export function refuseWithoutInstance(db: DbOrTx): void {
-  if (!instanceProfile(db)) throw new Response(INSTANCE_MISSING_MESSAGE, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!instanceProfile(db))
+    throw new Response(INSTANCE_MISSING_MESSAGE, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

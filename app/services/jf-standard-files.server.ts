@@ -10,7 +10,8 @@ export async function readJfStandardFile(fileName: string, bytes: Uint8Array): P
   const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (bytes.length === 0) return { error: `Berkas ${fileName} kosong.` };
   if (ext === "json") return readJsonFile(fileName, bytes);
-  if (ext !== "xlsx") return { error: `Jenis berkas ${fileName} tidak dikenal; gunakan .json atau .xlsx (lembar ${JF_STANDARD_SHEET_NAME}).` };
+  if (ext !== "xlsx")
+    return { error: `Jenis berkas ${fileName} tidak dikenal; gunakan .json atau .xlsx (lembar ${JF_STANDARD_SHEET_NAME}).` };
   const workbook = await readWorkbookSheets(fileName, bytes);
   if ("error" in workbook) return workbook;
   const ws = workbook.sheets.find((w) => w.name.trim().toLowerCase() === JF_STANDARD_SHEET_NAME.toLowerCase());

@@ -19,10 +19,30 @@ import { launchChromium } from "./browser.server";
 
 // the ranges of @fontsource/arimo's unicode.json, so Chromium only decodes latin-ext when a glyph needs it
 const FONT_FILES = [
-  { file: "arimo-latin-400-normal.woff2", weight: 400, range: "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD" },
-  { file: "arimo-latin-700-normal.woff2", weight: 700, range: "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD" },
-  { file: "arimo-latin-ext-400-normal.woff2", weight: 400, range: "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF" },
-  { file: "arimo-latin-ext-700-normal.woff2", weight: 700, range: "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF" },
+  {
+    file: "arimo-latin-400-normal.woff2",
+    weight: 400,
+    range:
+      "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
+  },
+  {
+    file: "arimo-latin-700-normal.woff2",
+    weight: 700,
+    range:
+      "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
+  },
+  {
+    file: "arimo-latin-ext-400-normal.woff2",
+    weight: 400,
+    range:
+      "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF",
+  },
+  {
+    file: "arimo-latin-ext-700-normal.woff2",
+    weight: 700,
+    range:
+      "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF",
+  },
 ] as const;
 
 export const PDF_MARGIN = { top: "18mm", right: "15mm", bottom: "20mm", left: "15mm" } as const;
@@ -109,8 +129,16 @@ interface PdfState {
 // The lean API router (loaded by tsx) and the Remix build each hold their own copy of this module: the state
 // lives on globalThis, so the process still has one browser, one page pool and one cache.
 const STATE_KEY = Symbol.for("skj-studio.pdf");
-const state: PdfState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as PdfState | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = { spares: [], idle: [], active: 0, waiting: [], memory: new Map(), inFlight: new Map() } satisfies PdfState);
+const state: PdfState =
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] as PdfState | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[STATE_KEY] = {
+    spares: [],
+    idle: [],
+    active: 0,
+    waiting: [],
+    memory: new Map(),
+    inFlight: new Map(),
+  } satisfies PdfState);
 
 /** The process's one Chromium: launched on first use, and again after it crashed or was closed. */
 function browser(): Promise<Browser> {
@@ -251,7 +279,8 @@ async function inOneContext<T>(job: (page: PrintPage) => Promise<T>, options: Pr
 function release(slot: Slot, clean: boolean) {
   slot.onBlocked = undefined;
   slot.uses++;
-  const keep = clean && slot.uses < SLOT_USES_MAX && slot.browser === state.current && slot.browser.isConnected() && state.idle.length < PDF_MAX_PAGES;
+  const keep =
+    clean && slot.uses < SLOT_USES_MAX && slot.browser === state.current && slot.browser.isConnected() && state.idle.length < PDF_MAX_PAGES;
   if (keep) state.idle.push(slot);
   else void slot.context.close().catch(() => {});
 }
@@ -268,7 +297,9 @@ export async function withPrintPage<T>(job: (page: PrintPage) => Promise<T>, opt
     } catch (error) {
       // a browser that died under the job is relaunched once; any other failure is the caller's to see.
       // The "disconnected" event can trail the failed call, hence the message as a second witness.
-      const died = !state.current?.isConnected() || /Target (page, context or browser )?(has been )?closed|Browser (has been )?closed|crash/i.test(String(error));
+      const died =
+        !state.current?.isConnected() ||
+        /Target (page, context or browser )?(has been )?closed|Browser (has been )?closed|crash/i.test(String(error));
       if (!died) throw error;
       await state.current?.close().catch(() => {});
       state.current = undefined;
@@ -358,7 +389,11 @@ export async function writeCacheFile(file: string, bytes: Uint8Array) {
  * The PDF of a published version, by its contentHash: from memory, else from data/pdf-cache/, else printed
  * (the model is only built then) and kept in both. Concurrent requests for one hash share one print.
  */
-export async function publishedSkjPdf(contentHash: string, fingerprint: string, model: () => SkjPrintModel | Promise<SkjPrintModel>): Promise<PdfBytes> {
+export async function publishedSkjPdf(
+  contentHash: string,
+  fingerprint: string,
+  model: () => SkjPrintModel | Promise<SkjPrintModel>,
+): Promise<PdfBytes> {
   const key = `${contentHash}-${fingerprint}`;
   const hit = state.memory.get(key);
   if (hit) {

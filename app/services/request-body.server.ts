@@ -9,7 +9,9 @@ export const isJsonBody = (request: Request) => mediaType(request) === "applicat
 /** The posted form; a thrown 415 for any other kind of body, 400 for a form that cannot be read. */
 export async function readFormBody(request: Request): Promise<FormData> {
   if (!FORM_TYPES.has(mediaType(request))) {
-    throw new Response("Isi permintaan harus berupa formulir (application/x-www-form-urlencoded atau multipart/form-data).", { status: 415 });
+    throw new Response("Isi permintaan harus berupa formulir (application/x-www-form-urlencoded atau multipart/form-data).", {
+      status: 415,
+    });
   }
   try {
     return await request.formData();

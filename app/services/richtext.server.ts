@@ -40,7 +40,10 @@ export function parseRichText(raw: unknown, label = "Teks"): { ok: true; doc: Ri
 }
 
 function tooLong(label: string) {
-  return { ok: false, message: `${label} terlalu panjang: paling banyak ${RICH_TEXT_MAX_BYTES.toLocaleString("id-ID")} karakter beserta formatnya.` } as const;
+  return {
+    ok: false,
+    message: `${label} terlalu panjang: paling banyak ${RICH_TEXT_MAX_BYTES.toLocaleString("id-ID")} karakter beserta formatnya.`,
+  } as const;
 }
 
 const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);

@@ -20,7 +20,13 @@ export interface BulkDraftsJobResult {
 
 export function requestBulkDraftsJob(db: Db, requestedBy: number, input: BulkDraftsJobInput): JobRequestResult {
   const count = new Set(input.positionCodes).size;
-  return requestJob(db, { kind: "draf_massal", requestedBy, title: `Draf SKJ untuk ${count.toLocaleString("id-ID")} jabatan`, total: count, input });
+  return requestJob(db, {
+    kind: "draf_massal",
+    requestedBy,
+    title: `Draf SKJ untuk ${count.toLocaleString("id-ID")} jabatan`,
+    total: count,
+    input,
+  });
 }
 
 const tally = (results: readonly BulkDraftResult[]) => {
@@ -28,14 +34,23 @@ const tally = (results: readonly BulkDraftResult[]) => {
   return `${created.toLocaleString("id-ID")} draf dibuat, ${(results.length - created).toLocaleString("id-ID")} dilewati`;
 };
 
-const withIds = (db: Db, results: readonly BulkDraftResult[]): BulkDraftRow[] => results.map((r) => ({ ...r, positionId: findPositionByCode(db, r.positionCode)?.id ?? null }));
+const withIds = (db: Db, results: readonly BulkDraftResult[]): BulkDraftRow[] =>
+  results.map((r) => ({ ...r, positionId: findPositionByCode(db, r.positionCode)?.id ?? null }));
 
 export const bulkDraftsJob: JobHandler = {
   async run(db, job, run) {
     const input = JSON.parse(job.input) as BulkDraftsJobInput;
     const parts = new Set(input.parts.filter((p) => (COPY_PARTS as readonly string[]).includes(p)));
-    const outcome = await createDraftsInChunks(db, { positionCodes: input.positionCodes, fromPositionCode: input.fromPositionCode, parts, actorId: job.requestedBy, via: "ui" }, (results, total) =>
-      run.progress({ done: results.length, total, note: tally(results), partialResult: { results: withIds(db, results) } satisfies BulkDraftsJobResult }),
+    const outcome = await createDraftsInChunks(
+      db,
+      { positionCodes: input.positionCodes, fromPositionCode: input.fromPositionCode, parts, actorId: job.requestedBy, via: "ui" },
+      (results, total) =>
+        run.progress({
+          done: results.length,
+          total,
+          note: tally(results),
+          partialResult: { results: withIds(db, results) } satisfies BulkDraftsJobResult,
+        }),
     );
     if (!outcome.ok) throw new JobFailure(`${outcome.message} Tidak ada draf yang dibuat.`);
     return { result: { results: withIds(db, outcome.results) } satisfies BulkDraftsJobResult, note: tally(outcome.results) };

@@ -36,14 +36,29 @@ export function copySourceOf(db: DbOrTx, positionCode: string): CopySourceView |
     .select({ versionNumber: skjVersions.versionNumber, snapshot: skjVersions.snapshot })
     .from(skjVersions)
     // qualified by hand: in a one-table subquery drizzle would write the outer id as a bare "id"
-    .where(and(eq(skjVersions.positionId, position.id), sql`not exists (select 1 from skj_version_ends e where e.version_id = "skj_versions"."id")`))
+    .where(
+      and(
+        eq(skjVersions.positionId, position.id),
+        sql`not exists (select 1 from skj_version_ends e where e.version_id = "skj_versions"."id")`,
+      ),
+    )
     .orderBy(desc(skjVersions.versionNumber))
     .get();
   if (live) {
     // the snapshot is our own canonical JSON, immutable in SQL
     const doc = JSON.parse(live.snapshot) as SkjDocument;
-    const source = { summary: doc.position.summary, competencies: doc.competencies.map((c) => ({ code: c.code, level: c.level })), requirements: doc.requirements };
-    return { positionCode: position.code, positionName: position.name, origin: `versi ${live.versionNumber} yang berlaku`, source, summaryJson: plainTextToDoc(source.summary) };
+    const source = {
+      summary: doc.position.summary,
+      competencies: doc.competencies.map((c) => ({ code: c.code, level: c.level })),
+      requirements: doc.requirements,
+    };
+    return {
+      positionCode: position.code,
+      positionName: position.name,
+      origin: `versi ${live.versionNumber} yang berlaku`,
+      source,
+      summaryJson: plainTextToDoc(source.summary),
+    };
   }
   const draft = findOpenDraft(db, position.id);
   if (!draft) return null;
@@ -74,10 +89,17 @@ type Prepared = { ok: true; codes: string[]; from: CopySourceView | null; parts:
 function prepare(db: Db, input: BulkDraftInput): Prepared {
   const codes = [...new Set(input.positionCodes)];
   if (codes.length === 0) return { ok: false, message: "Pilih paling sedikit satu jabatan." };
-  if (codes.length > BULK_DRAFTS_MAX) return { ok: false, message: `Paling banyak ${BULK_DRAFTS_MAX.toLocaleString("id-ID")} jabatan sekaligus; yang dipilih ${codes.length.toLocaleString("id-ID")}.` };
+  if (codes.length > BULK_DRAFTS_MAX)
+    return {
+      ok: false,
+      message: `Paling banyak ${BULK_DRAFTS_MAX.toLocaleString("id-ID")} jabatan sekaligus; yang dipilih ${codes.length.toLocaleString("id-ID")}.`,
+    };
   const from = input.fromPositionCode ? copySourceOf(db, input.fromPositionCode) : null;
   if (input.fromPositionCode && !from) {
-    return { ok: false, message: `Jabatan sumber "${input.fromPositionCode}" tidak terdaftar atau belum mempunyai SKJ (versi yang berlaku atau draf) untuk disalin.` };
+    return {
+      ok: false,
+      message: `Jabatan sumber "${input.fromPositionCode}" tidak terdaftar atau belum mempunyai SKJ (versi yang berlaku atau draf) untuk disalin.`,
+    };
   }
   return { ok: true, codes, from, parts: input.parts ?? new Set(COPY_PARTS) };
 }
@@ -93,12 +115,21 @@ function draftOne(db: Db, positionCode: string, prepared: Extract<Prepared, { ok
   const position = findPositionByCode(db, positionCode);
   if (!position) return { positionCode, status: "skipped", reason: "Jabatan tidak terdaftar dalam SOTK." };
   if (!position.active) return { positionCode, status: "skipped", reason: "Jabatan sudah dinonaktifkan." };
-  if (findOpenDraft(db, position.id)) return { positionCode, status: "skipped", reason: "Jabatan ini sudah mempunyai draf SKJ yang terbuka; draf itu tidak diubah." };
+  if (findOpenDraft(db, position.id))
+    return { positionCode, status: "skipped", reason: "Jabatan ini sudah mempunyai draf SKJ yang terbuka; draf itu tidak diubah." };
   const { from, parts } = prepared;
   const fresh = newDraftDocument(db, position.id);
   const document = from ? copyFromSource(fresh.document, from.source, parts) : fresh.document;
   const summaryJson = from && parts.has("summary") ? from.summaryJson : fresh.summaryJson;
-  createDraft(db, { positionId: position.id, document, summaryJson, basedOnVersionId: fresh.basedOnVersionId, actorId: input.actorId, via: input.via, tokenId: input.tokenId });
+  createDraft(db, {
+    positionId: position.id,
+    document,
+    summaryJson,
+    basedOnVersionId: fresh.basedOnVersionId,
+    actorId: input.actorId,
+    via: input.via,
+    tokenId: input.tokenId,
+  });
   return { positionCode, status: "created" };
 }
 
@@ -122,7 +153,11 @@ export const BULK_DRAFTS_CHUNK = 25;
  * free between them. `onChunk` runs inside each chunk's transaction with every result so far, so what the job
  * records as made is exactly what was committed, even when a later chunk fails.
  */
-export async function createDraftsInChunks(db: Db, input: BulkDraftInput, onChunk: (results: readonly BulkDraftResult[], total: number) => void): Promise<BulkDraftOutcome> {
+export async function createDraftsInChunks(
+  db: Db,
+  input: BulkDraftInput,
+  onChunk: (results: readonly BulkDraftResult[], total: number) => void,
+): Promise<BulkDraftOutcome> {
   const prepared = prepare(db, input);
   if (!prepared.ok) return prepared;
   const results: BulkDraftResult[] = [];
@@ -155,20 +190,27 @@ export function bulkSelection(db: Db, params: URLSearchParams): BulkSelection {
   if (params.get("semua") === "1") {
     const { rows, total } = loadRegister(db, { ...parseRegisterQuery(params), page: 1 }, BULK_DRAFTS_MAX);
     if (total > BULK_DRAFTS_MAX) return { rows: [], tooMany: total };
-    return { rows: rows.map((r) => ({ code: r.code, name: r.name, unitName: r.unitName, hasOpenDraft: Boolean(findOpenDraft(db, r.id)) })), tooMany: null };
+    return {
+      rows: rows.map((r) => ({ code: r.code, name: r.name, unitName: r.unitName, hasOpenDraft: Boolean(findOpenDraft(db, r.id)) })),
+      tooMany: null,
+    };
   }
   const codes = [...new Set(params.getAll("position"))].slice(0, BULK_DRAFTS_MAX + 1);
   if (codes.length > BULK_DRAFTS_MAX) return { rows: [], tooMany: params.getAll("position").length };
   const rows = codes.flatMap((code) => {
     const position = findPositionByCode(db, code);
     const detail = position?.active ? positionDetail(db, position.id) : undefined;
-    return detail ? [{ code, name: detail.position.name, unitName: detail.unit.name, hasOpenDraft: Boolean(findOpenDraft(db, detail.position.id)) }] : [];
+    return detail
+      ? [{ code, name: detail.position.name, unitName: detail.unit.name, hasOpenDraft: Boolean(findOpenDraft(db, detail.position.id)) }]
+      : [];
   });
   return { rows, tooMany: null };
 }
 
 /** Positions whose SKJ can be copied (a live version or an open draft), by name: the source picker's choices. */
 export function copySourceCandidates(db: Db, q: string, limit = 10): { code: string; name: string; unitName: string; skjStatus: string }[] {
-  const found = (["ditetapkan", "draf", "diajukan", "disetujui"] as const).flatMap((status) => loadRegister(db, { q, status, page: 1 }, limit).rows);
+  const found = (["ditetapkan", "draf", "diajukan", "disetujui"] as const).flatMap(
+    (status) => loadRegister(db, { q, status, page: 1 }, limit).rows,
+  );
   return found.slice(0, limit).map((r) => ({ code: r.code, name: r.name, unitName: r.unitName, skjStatus: r.skjStatus }));
 }

@@ -16,15 +16,34 @@ function cover(bundle: SkjBundle): FileChild[] {
   const { cover: c, items } = bundle;
   return [
     ...(c.lampiran ? lampiranHeader(c.lampiran) : []),
-    ...c.heading.map((line, i) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 1200 : 0, after: 120 }, children: [new TextRun({ text: line, bold: true, size: 28 })] })),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 200, after: 480 }, children: [new TextRun({ text: `Disusun pada ${c.madeOn}`, size: 20 })] }),
+    ...c.heading.map(
+      (line, i) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: i === 0 ? 1200 : 0, after: 120 },
+          children: [new TextRun({ text: line, bold: true, size: 28 })],
+        }),
+    ),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 200, after: 480 },
+      children: [new TextRun({ text: `Disusun pada ${c.madeOn}`, size: 20 })],
+    }),
     // written out rather than left to the TOC field: the code and version are what the regulation's body cites,
     // and the list reads the same in every editor whether or not it updates fields
     para("DAFTAR JABATAN", { bold: true }),
     gridTable(
       LIST_WIDTHS,
       ["No", "Nama Jabatan", "Kode Jabatan", "Unit Kerja", "Versi"],
-      items.map((item, i) => textRow(LIST_WIDTHS, [String(i + 1), item.positionName, item.positionCode, item.unitPath, item.model.draft ? "Draf" : String(item.version)])),
+      items.map((item, i) =>
+        textRow(LIST_WIDTHS, [
+          String(i + 1),
+          item.positionName,
+          item.positionCode,
+          item.unitPath,
+          item.model.draft ? "Draf" : String(item.version),
+        ]),
+      ),
     ),
   ];
 }
@@ -43,7 +62,12 @@ export async function renderBundleDocx(bundle: SkjBundle): Promise<Uint8Array> {
   const draft = bundle.items.some((item) => item.model.draft);
   const children: FileChild[] = [
     ...cover(bundle),
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: "DAFTAR ISI", bold: true, size: 24 })] }),
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: "DAFTAR ISI", bold: true, size: 24 })],
+    }),
     // Word fills in the page numbers when it opens the file (updateFields); until then it lists the headings
     new TableOfContents("Daftar Isi", { headingStyleRange: "1-1", hyperlink: true }),
     ...bundle.items.flatMap((item, i) => [

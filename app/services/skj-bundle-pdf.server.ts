@@ -28,13 +28,19 @@ export const BUNDLE_CHUNK_SIZE = 25;
 const FOOTER_SIZE = 8;
 const FOOTER_BASELINE = 17.13;
 
-const ITEM_CSS = "<style>.bundle-item + .bundle-item { break-before: page; page-break-before: always; } .bundle-start { display: block; width: 1px; height: 1px; }</style>";
+const ITEM_CSS =
+  "<style>.bundle-item + .bundle-item { break-before: page; page-break-before: always; } .bundle-start { display: block; width: 1px; height: 1px; }</style>";
 const startMark = (i: number) => `bundle-start-${i}`;
 
 const itemMarkup = (model: SkjPrintModel) => renderToStaticMarkup(createElement(SkjDocumentView, { model }));
 
 function itemsHtml(title: string, markups: readonly string[]): string {
-  const body = markups.map((markup, i) => `<section class="bundle-item"><a class="bundle-start" href="#${startMark(i)}"></a><span id="${startMark(i)}"></span>${markup}</section>`).join("");
+  const body = markups
+    .map(
+      (markup, i) =>
+        `<section class="bundle-item"><a class="bundle-start" href="#${startMark(i)}"></a><span id="${startMark(i)}"></span>${markup}</section>`,
+    )
+    .join("");
   return printableHtml(title, ITEM_CSS + body);
 }
 
@@ -67,7 +73,7 @@ interface ItemPages {
 /** Each SKJ's pages from the marks, when each SKJ starts on a later page than the one before. */
 function itemPagesOf(pdf: PDFDocument, items: number): ItemPages[] | null {
   const starts = markedStartPages(pdf, items);
-  if (!starts || starts[0] !== 0 || starts.some((s, i) => i > 0 && s <= starts[i - 1]!)) return null;
+  if (starts?.[0] !== 0 || starts.some((s, i) => i > 0 && s <= starts[i - 1]!)) return null;
   return starts.map((start, i) => {
     const end = starts[i + 1] ?? pdf.getPageCount();
     return { document: pdf, pageIndices: Array.from({ length: end - start }, (_, k) => start + k) };
@@ -95,7 +101,13 @@ async function chunkPages(models: readonly SkjPrintModel[]): Promise<ItemPages[]
   const keys = markups.map(bundleItemKey);
   const cached = await Promise.all(keys.map((key) => cachedBundleItem(printLayout(), key)));
   const missing = cached.flatMap((document, i) => (document ? [] : [i]));
-  const printed = missing.length > 0 ? await printItems(chunkTitle(models[missing[0]!]!), missing.map((i) => markups[i]!)) : [];
+  const printed =
+    missing.length > 0
+      ? await printItems(
+          chunkTitle(models[missing[0]!]!),
+          missing.map((i) => markups[i]!),
+        )
+      : [];
   for (const [j, i] of missing.entries()) await keepBundleItem(printLayout(), keys[i]!, printed[j]!.document, printed[j]!.pageIndices);
   let next = 0;
   return cached.map((document) => (document ? { document, pageIndices: document.getPageIndices() } : printed[next++]!));
@@ -189,7 +201,10 @@ export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptio
   // printed once with placeholders as wide as the real numbers to learn its length, then with the numbers;
   // should the numbers still change its length, once more
   const bodyPages = out.getPageCount();
-  let front = await printFrontMatter(bundle, items.map(() => "8".repeat(String(bodyPages + 9).length)));
+  let front = await printFrontMatter(
+    bundle,
+    items.map(() => "8".repeat(String(bodyPages + 9).length)),
+  );
   let starts = itemStartPages(front.getPageCount(), pageCounts);
   for (let attempt = 0; attempt < 2; attempt++) {
     const printed = await printFrontMatter(bundle, starts);

@@ -12,7 +12,15 @@ export function handleCommentIntent(db: Db, draftId: number, form: FormData, act
   if (intent !== "comment" && intent !== "resolve") return null;
   const result =
     intent === "comment"
-      ? addComment(db, { draftId, anchor: String(form.get("anchor") ?? ""), body: String(form.get("body") ?? ""), parentId: Number(form.get("parentId")) || null, actorId })
+      ? addComment(db, {
+          draftId,
+          anchor: String(form.get("anchor") ?? ""),
+          body: String(form.get("body") ?? ""),
+          parentId: Number(form.get("parentId")) || null,
+          actorId,
+        })
       : resolveComment(db, { draftId, commentId: Number(form.get("commentId")), actorId });
-  return result.ok ? data<CommentReply>({ commentOk: true }) : data<CommentReply>({ commentError: result.message }, { status: result.status });
+  return result.ok
+    ? data<CommentReply>({ commentOk: true })
+    : data<CommentReply>({ commentError: result.message }, { status: result.status });
 }

@@ -14,9 +14,12 @@ import { auditLog } from "~db/schema";
 import { copySourceOf, type CopySourceView } from "./skj-bulk.server";
 import { catalogFor, type CatalogEntry } from "./skj-editor.server";
 
-export const COPY_STALE_MESSAGE = "Draf ini sudah diubah (di tab lain, oleh orang lain, atau oleh simpan otomatis Anda) sejak pratinjau dibuat; tidak ada yang disalin. Lihat pratinjau lagi, lalu terapkan.";
-export const UNDO_STALE_MESSAGE = "Draf ini sudah diubah sesudah penyalinan; urungkan dibatalkan agar perubahan itu tidak hilang. Hapus bagian yang tidak diinginkan secara manual.";
-const LOCKED_MESSAGE = "Draf ini sedang ditinjau atau sudah disetujui, sehingga terkunci dan tidak dapat menerima salinan. Minta peninjau mengembalikannya dahulu.";
+export const COPY_STALE_MESSAGE =
+  "Draf ini sudah diubah (di tab lain, oleh orang lain, atau oleh simpan otomatis Anda) sejak pratinjau dibuat; tidak ada yang disalin. Lihat pratinjau lagi, lalu terapkan.";
+export const UNDO_STALE_MESSAGE =
+  "Draf ini sudah diubah sesudah penyalinan; urungkan dibatalkan agar perubahan itu tidak hilang. Hapus bagian yang tidak diinginkan secara manual.";
+const LOCKED_MESSAGE =
+  "Draf ini sedang ditinjau atau sudah disetujui, sehingga terkunci dan tidak dapat menerima salinan. Minta peninjau mengembalikannya dahulu.";
 const NO_DRAFT_MESSAGE = "Jabatan ini tidak mempunyai draf SKJ yang terbuka; mungkin sudah ditetapkan. Muat ulang halaman.";
 
 type Refusal = { ok: false; status: 404 | 409 | 422; message: string };
@@ -50,19 +53,40 @@ function plan(db: DbOrTx, positionId: number, sourceCode: string, parts: Readonl
   const draft = findOpenDraft(db, positionId);
   if (!draft) return { ok: false, status: 404, message: NO_DRAFT_MESSAGE };
   if (!EDITABLE_STATES.includes(draft.state)) return { ok: false, status: 409, message: LOCKED_MESSAGE };
-  if (parts.size === 0) return { ok: false, status: 422, message: "Pilih paling sedikit satu bagian yang disalin: kompetensi teknis, persyaratan jabatan, atau ikhtisar jabatan." };
-  if (findPositionById(db, positionId)?.code === sourceCode) return { ok: false, status: 422, message: "Jabatan sumber adalah jabatan ini sendiri; pilih jabatan lain." };
+  if (parts.size === 0)
+    return {
+      ok: false,
+      status: 422,
+      message: "Pilih paling sedikit satu bagian yang disalin: kompetensi teknis, persyaratan jabatan, atau ikhtisar jabatan.",
+    };
+  if (findPositionById(db, positionId)?.code === sourceCode)
+    return { ok: false, status: 422, message: "Jabatan sumber adalah jabatan ini sendiri; pilih jabatan lain." };
   const from = copySourceOf(db, sourceCode);
-  if (!from) return { ok: false, status: 422, message: `Jabatan sumber "${sourceCode}" tidak terdaftar atau belum mempunyai SKJ (versi yang berlaku atau draf) untuk disalin.` };
+  if (!from)
+    return {
+      ok: false,
+      status: 422,
+      message: `Jabatan sumber "${sourceCode}" tidak terdaftar atau belum mempunyai SKJ (versi yang berlaku atau draf) untuk disalin.`,
+    };
   const document = copyFromSource(draft.document, from.source, parts);
   return { draft, from, document, summaryJson: parts.has("summary") ? from.summaryJson : draft.summaryJson };
 }
 
-export function previewCopy(db: DbOrTx, positionId: number, sourceCode: string, parts: ReadonlySet<CopyPart>): { ok: true; preview: CopyPreview } | Refusal {
+export function previewCopy(
+  db: DbOrTx,
+  positionId: number,
+  sourceCode: string,
+  parts: ReadonlySet<CopyPart>,
+): { ok: true; preview: CopyPreview } | Refusal {
   const planned = plan(db, positionId, sourceCode, parts);
   if (!("draft" in planned)) return planned;
   const { draft, from, document } = planned;
-  const names = new Map(catalogFor(db, [...draft.document.competencies, ...document.competencies].map((c) => c.code)).map((c) => [c.code, c.name]));
+  const names = new Map(
+    catalogFor(
+      db,
+      [...draft.document.competencies, ...document.competencies].map((c) => c.code),
+    ).map((c) => [c.code, c.name]),
+  );
   return {
     ok: true,
     preview: {
@@ -74,7 +98,10 @@ export function previewCopy(db: DbOrTx, positionId: number, sourceCode: string, 
 }
 
 /** Saves the copy as one revision if the draft is still at `baseRevision` (the previewed one); else nothing changes. */
-export function applyCopy(db: Db, input: { positionId: number; sourceCode: string; parts: ReadonlySet<CopyPart>; baseRevision: number; actorId: number }): { ok: true; applied: CopyApplied } | Refusal {
+export function applyCopy(
+  db: Db,
+  input: { positionId: number; sourceCode: string; parts: ReadonlySet<CopyPart>; baseRevision: number; actorId: number },
+): { ok: true; applied: CopyApplied } | Refusal {
   return db.transaction(
     () => {
       const planned = plan(db, input.positionId, input.sourceCode, input.parts);
@@ -97,16 +124,29 @@ export function applyCopy(db: Db, input: { positionId: number; sourceCode: strin
  * Undoes the copy that made revision `baseRevision`, if that is still the draft's revision: the revision
  * before it comes back as a new revision, so nothing saved is ever dropped from the history.
  */
-export function undoCopy(db: Db, input: { positionId: number; baseRevision: number; actorId: number }): { ok: true; applied: CopyApplied } | Refusal {
+export function undoCopy(
+  db: Db,
+  input: { positionId: number; baseRevision: number; actorId: number },
+): { ok: true; applied: CopyApplied } | Refusal {
   return db.transaction(
     () => {
       const draft = findOpenDraft(db, input.positionId);
       if (!draft) return { ok: false, status: 404, message: NO_DRAFT_MESSAGE };
-      if (!EDITABLE_STATES.includes(draft.state)) return { ok: false, status: 409, message: "Draf ini sedang ditinjau atau sudah disetujui, sehingga terkunci; penyalinan tidak dapat diurungkan." };
+      if (!EDITABLE_STATES.includes(draft.state))
+        return {
+          ok: false,
+          status: 409,
+          message: "Draf ini sedang ditinjau atau sudah disetujui, sehingga terkunci; penyalinan tidak dapat diurungkan.",
+        };
       if (draft.revision !== input.baseRevision) return { ok: false, status: 409, message: UNDO_STALE_MESSAGE };
       const copy = copyRecord(db, draft.id, input.baseRevision);
       const previous = copy ? draftRevisionContent(db, draft.id, input.baseRevision - 1) : undefined;
-      if (!copy || !previous) return { ok: false, status: 422, message: `Revisi ${input.baseRevision} bukan hasil penyalinan, sehingga tidak ada yang diurungkan.` };
+      if (!copy || !previous)
+        return {
+          ok: false,
+          status: 422,
+          message: `Revisi ${input.baseRevision} bukan hasil penyalinan, sehingga tidak ada yang diurungkan.`,
+        };
       return saveAsRevision(db, draft, previous, input.actorId, {
         action: "skj.draft.copy-undo",
         note: `Penyalinan dari ${copy.sourceName} diurungkan: isi revisi ${input.baseRevision - 1} dipulihkan`,
@@ -125,13 +165,30 @@ function saveAsRevision(
   actorId: number,
   entry: { action: "skj.draft.copy" | "skj.draft.copy-undo"; note: string; unchanged: string; record: Record<string, unknown> },
 ): { ok: true; applied: CopyApplied } | Refusal {
-  const saved = saveDraft(db, { draftId: draft.id, baseRevision: draft.revision, document: content.document, summaryJson: content.summaryJson, actorId });
+  const saved = saveDraft(db, {
+    draftId: draft.id,
+    baseRevision: draft.revision,
+    document: content.document,
+    summaryJson: content.summaryJson,
+    actorId,
+  });
   if (!saved.ok) return { ok: false, status: 409, message: saved.reason === "locked" ? LOCKED_MESSAGE : COPY_STALE_MESSAGE };
   if (saved.unchanged) return { ok: false, status: 422, message: entry.unchanged };
   const { revision, updatedAt, document, summaryJson } = saved.draft;
-  recordAudit(db, { actorId, action: entry.action, entityType: "skj_draft", entityId: draft.id, summary: entry.note, after: { revision, ...entry.record } });
+  recordAudit(db, {
+    actorId,
+    action: entry.action,
+    entityType: "skj_draft",
+    entityId: draft.id,
+    summary: entry.note,
+    after: { revision, ...entry.record },
+  });
   const pins = new Map(draftPins(db, draft.id).map((p) => [p.code, p.pinnedRevisionId]));
-  const catalog = catalogFor(db, document.competencies.map((c) => c.code), pins);
+  const catalog = catalogFor(
+    db,
+    document.competencies.map((c) => c.code),
+    pins,
+  );
   return { ok: true, applied: { revision, savedAt: updatedAt, document, summaryJson, note: entry.note, catalog } };
 }
 
@@ -140,7 +197,14 @@ function copyRecord(db: DbOrTx, draftId: number, revision: number): { sourceName
   const row = db
     .select({ after: auditLog.after })
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, "skj_draft"), eq(auditLog.entityId, String(draftId)), eq(auditLog.action, "skj.draft.copy"), sql`json_extract(${auditLog.after}, '$.revision') = ${revision}`))
+    .where(
+      and(
+        eq(auditLog.entityType, "skj_draft"),
+        eq(auditLog.entityId, String(draftId)),
+        eq(auditLog.action, "skj.draft.copy"),
+        sql`json_extract(${auditLog.after}, '$.revision') = ${revision}`,
+      ),
+    )
     .get();
   return row ? (row.after as { sourceName: string }) : undefined;
 }

@@ -1,7 +1,21 @@
 // The SKJ's contents in Word, shared by the single export and the bundle: the lampiran header, the title, the
 // identity lines, the summary, the Kompetensi and Persyaratan tables and the signature block, all from the SkjPrintModel of the PDF
 // and the preview, so the three never disagree on a table, a row or a text.
-import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, Tab, TabStopType, TextRun, VerticalAlign, WidthType } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  Tab,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
 import { IMPORTANCE_LABELS } from "~/domain/labels";
 import { competencyRowLines, mayBreakAcrossPages, requirementRowLines } from "~/domain/print-row-breaks";
 import { IMPORTANCE_LEVELS } from "~/domain/skj-document";
@@ -43,7 +57,15 @@ function cell(children: Paragraph[], width: number, opts: { shade?: string; span
  */
 export function gridTable(widths: number[], headers: string[] | null, rows: TableRow[]): Table {
   const head = headers
-    ? [new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((t, k) => cell([para(t, { bold: true, align: AlignmentType.CENTER })], widths[k]!, { shade: HEADER_SHADE })) })]
+    ? [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: headers.map((t, k) =>
+            cell([para(t, { bold: true, align: AlignmentType.CENTER })], widths[k]!, { shade: HEADER_SHADE }),
+          ),
+        }),
+      ]
     : [];
   return new Table({
     rows: [...head, ...rows],
@@ -56,7 +78,8 @@ export function gridTable(widths: number[], headers: string[] | null, rows: Tabl
 }
 
 /** A row of plain texts, one a column. */
-export const textRow = (widths: number[], texts: string[]) => new TableRow({ cantSplit: true, children: texts.map((t, k) => cell([para(t)], widths[k]!)) });
+export const textRow = (widths: number[], texts: string[]) =>
+  new TableRow({ cantSplit: true, children: texts.map((t, k) => cell([para(t)], widths[k]!)) });
 
 /** The preview's <Lines>: a dash for nothing, the text for one item, a numbered list for more. */
 function lines(items: string[]): Paragraph[] {
@@ -107,7 +130,13 @@ function competencyTable(m: SkjPrintModel): Table {
           cantSplit: !mayBreakAcrossPages(competencyRowLines(row)),
           children: [
             cell([para(String(row.no), { align: AlignmentType.CENTER })], w[0]!),
-            cell([para(row.name), ...(row.example ? [new Paragraph({ children: [new TextRun({ text: EXAMPLE_MARK, bold: true, color: "B00000" })] })] : [])], w[1]!),
+            cell(
+              [
+                para(row.name),
+                ...(row.example ? [new Paragraph({ children: [new TextRun({ text: EXAMPLE_MARK, bold: true, color: "B00000" })] })] : []),
+              ],
+              w[1]!,
+            ),
             cell([para(String(row.level), { align: AlignmentType.CENTER })], w[2]!),
             cell([para(row.description)], w[3]!),
             cell(
@@ -123,7 +152,8 @@ function competencyTable(m: SkjPrintModel): Table {
 
 function requirementsTable(m: SkjPrintModel): Table {
   const w = REQUIREMENT_WIDTHS;
-  const headerCell = (text: string, width: number, opts: { span?: number; rowSpan?: number } = {}) => cell([para(text, { bold: true, align: AlignmentType.CENTER })], width, { shade: HEADER_SHADE, ...opts });
+  const headerCell = (text: string, width: number, opts: { span?: number; rowSpan?: number } = {}) =>
+    cell([para(text, { bold: true, align: AlignmentType.CENTER })], width, { shade: HEADER_SHADE, ...opts });
   const head = [
     new TableRow({
       tableHeader: true,
@@ -135,29 +165,54 @@ function requirementsTable(m: SkjPrintModel): Table {
         headerCell("Tingkat Pentingnya terhadap Jabatan", w[3]! + w[4]! + w[5]!, { span: 3 }),
       ],
     }),
-    new TableRow({ tableHeader: true, cantSplit: true, children: IMPORTANCE_LEVELS.map((level, k) => headerCell(IMPORTANCE_LABELS[level], w[3 + k]!)) }),
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: IMPORTANCE_LEVELS.map((level, k) => headerCell(IMPORTANCE_LABELS[level], w[3 + k]!)),
+    }),
   ];
   const body = m.requirements.map((row) =>
     row.kind === "heading"
-      ? new TableRow({ cantSplit: true, children: [cell([para(row.no, { align: AlignmentType.CENTER, keepNext: true })], w[0]!), cell([para(row.label, { bold: true })], CONTENT_WIDTH - w[0]!, { span: 5 })] })
+      ? new TableRow({
+          cantSplit: true,
+          children: [
+            cell([para(row.no, { align: AlignmentType.CENTER, keepNext: true })], w[0]!),
+            cell([para(row.label, { bold: true })], CONTENT_WIDTH - w[0]!, { span: 5 }),
+          ],
+        })
       : new TableRow({
           cantSplit: !mayBreakAcrossPages(requirementRowLines(row)),
           children: [
             cell([para(row.sub ? "" : row.no, { align: AlignmentType.CENTER })], w[0]!),
             cell([para(row.sub ? `${row.no} ${row.label}` : row.label, { bold: !row.sub })], w[1]!),
             cell(lines(row.items), w[2]!),
-            ...IMPORTANCE_LEVELS.map((level, k) => cell([para(row.importance === level ? PRINT_TICK : "", { align: AlignmentType.CENTER })], w[3 + k]!)),
+            ...IMPORTANCE_LEVELS.map((level, k) =>
+              cell([para(row.importance === level ? PRINT_TICK : "", { align: AlignmentType.CENTER })], w[3 + k]!),
+            ),
           ],
         }),
   );
-  return new Table({ rows: [...head, ...body], columnWidths: w, width: { size: CONTENT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: TABLE_BORDERS });
+  return new Table({
+    rows: [...head, ...body],
+    columnWidths: w,
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+  });
 }
 
 /** "Ditetapkan di …", "pada tanggal …", the signer's title, room for the wet signature and the seal, the signer's name. */
 export function signatureBlock(s: PrintSignature): Paragraph[] {
   const indent = { left: Math.round(CONTENT_WIDTH * 0.55) };
   const line = (text: string, opts: { bold?: boolean; before?: number } = {}) =>
-    new Paragraph({ indent, alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: opts.before ?? 0 }, children: [new TextRun({ text, bold: opts.bold })] });
+    new Paragraph({
+      indent,
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      keepLines: true,
+      spacing: { before: opts.before ?? 0 },
+      children: [new TextRun({ text, bold: opts.bold })],
+    });
   return [
     line(`Ditetapkan di ${s.place ?? PRINT_BLANK}`, { before: 480 }),
     line(`pada tanggal ${s.signedOn ?? PRINT_BLANK}`),
@@ -172,7 +227,11 @@ export function signatureBlock(s: PrintSignature): Paragraph[] {
 export function skjContents(model: SkjPrintModel): (Paragraph | Table)[] {
   return [
     ...(model.lampiran ? lampiranHeader(model.lampiran) : []),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: "STANDAR KOMPETENSI JABATAN", bold: true, size: 26 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 200 },
+      children: [new TextRun({ text: "STANDAR KOMPETENSI JABATAN", bold: true, size: 26 })],
+    }),
     ...identityLinesParagraphs(model),
     heading("I. IKHTISAR JABATAN"),
     new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun(model.identity.summary || "—")] }),

@@ -33,7 +33,12 @@ export function catalogFor(db: DbOrTx, codes: readonly string[], pins: ReadonlyM
   const revisionIds = latest.map((l) => pins.get(l.code) ?? l.revisionId);
   const revisions = new Map(
     db
-      .select({ id: competencyRevisions.id, number: competencyRevisions.number, name: competencyRevisions.name, textStatus: competencyRevisions.textStatus })
+      .select({
+        id: competencyRevisions.id,
+        number: competencyRevisions.number,
+        name: competencyRevisions.name,
+        textStatus: competencyRevisions.textStatus,
+      })
       .from(competencyRevisions)
       .where(inArray(competencyRevisions.id, [...revisionIds, ...latest.map((l) => l.revisionId)]))
       .all()
@@ -43,7 +48,15 @@ export function catalogFor(db: DbOrTx, codes: readonly string[], pins: ReadonlyM
   return latest.map((l) => {
     const shownId = pins.get(l.code) ?? l.revisionId;
     const shown = revisions.get(shownId)!;
-    return { code: l.code, type: l.type, name: shown.name ?? l.code, revision: shown.number, latestRevision: revisions.get(l.revisionId)!.number, levels: levels.get(shownId) ?? [], example: isExampleText(shown) };
+    return {
+      code: l.code,
+      type: l.type,
+      name: shown.name ?? l.code,
+      revision: shown.number,
+      latestRevision: revisions.get(l.revisionId)!.number,
+      levels: levels.get(shownId) ?? [],
+      example: isExampleText(shown),
+    };
   });
 }
 

@@ -2,7 +2,14 @@
 // apply run the same pure function; the apply writes one revision per changed draft, all in one IMMEDIATE
 // transaction, and skips (never overwrites) a draft someone changed since the preview. See ADR 029.
 import { isRegulationCode } from "~/domain/dictionary";
-import { applyMassChange, describeMassChange, MASS_CHANGE_MAX, massChangeProblem, type MassChange, type MassChangeContext } from "~/domain/skj-mass-change";
+import {
+  applyMassChange,
+  describeMassChange,
+  MASS_CHANGE_MAX,
+  massChangeProblem,
+  type MassChange,
+  type MassChangeContext,
+} from "~/domain/skj-mass-change";
 import type { Db, DbOrTx } from "~db/client.server";
 import { latestPublishedRevisions } from "~db/queries/competencies.server";
 import { findUnitByCode } from "~db/queries/register.server";
@@ -44,11 +51,17 @@ export function massChangeSelection(db: DbOrTx, params: URLSearchParams): MassCh
 export function technicalInDrafts(db: DbOrTx, draftIds: readonly number[]): { code: string; name: string; drafts: number }[] {
   const counts = new Map<string, number>();
   for (const id of draftIds) {
-    const codes = new Set(findOpenDraftById(db, id)?.document.competencies.map((c) => c.code).filter((c) => !isRegulationCode(c)));
+    const codes = new Set(
+      findOpenDraftById(db, id)
+        ?.document.competencies.map((c) => c.code)
+        .filter((c) => !isRegulationCode(c)),
+    );
     for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   const names = competencyNames(db, [...counts.keys()]);
-  return [...counts].map(([code, drafts]) => ({ code, name: names(code), drafts })).sort((a, b) => b.drafts - a.drafts || a.code.localeCompare(b.code));
+  return [...counts]
+    .map(([code, drafts]) => ({ code, name: names(code), drafts }))
+    .sort((a, b) => b.drafts - a.drafts || a.code.localeCompare(b.code));
 }
 
 function competencyNames(db: DbOrTx, codes: readonly string[]): (code: string) => string {
@@ -70,7 +83,7 @@ export function massChangeNote(db: DbOrTx, change: MassChange): string {
 export function massChangeRefusal(db: DbOrTx, change: MassChange): string | null {
   if (change.kind === "addTechnical" || change.kind === "replaceTechnical") {
     const entry = latestPublishedRevisions(db, [change.code])[0];
-    if (!entry || entry.type !== "teknis") return `Kompetensi ${change.code} bukan kompetensi teknis yang diterbitkan dalam kamus.`;
+    if (entry?.type !== "teknis") return `Kompetensi ${change.code} bukan kompetensi teknis yang diterbitkan dalam kamus.`;
   }
   return massChangeProblem(change, contextFor(db, change));
 }
@@ -95,7 +108,9 @@ export function previewMassChange(db: DbOrTx, rows: readonly ChangeableDraft[], 
     const draft = findOpenDraftById(db, row.draftId);
     if (!draft) return { ...row, changed: false, reason: "Draf sudah tidak terbuka." };
     const outcome = applyMassChange(draft.document, change, ctx);
-    return outcome.changed ? { ...row, revision: draft.revision, changed: true } : { ...row, revision: draft.revision, changed: false, reason: outcome.reason };
+    return outcome.changed
+      ? { ...row, revision: draft.revision, changed: true }
+      : { ...row, revision: draft.revision, changed: false, reason: outcome.reason };
   });
 }
 
@@ -112,21 +127,36 @@ export type MassChangeOutcome = { ok: true; note: string; results: MassChangeRow
  * an audit row whose summary is the note its history shows. A draft that is locked, closed, or saved by anyone
  * since the preview is skipped and reported; an error anywhere rolls every draft back.
  */
-export function applyMassChangeToDrafts(db: Db, input: { targets: readonly MassChangeTarget[]; change: MassChange; actorId: number }): MassChangeOutcome {
+export function applyMassChangeToDrafts(
+  db: Db,
+  input: { targets: readonly MassChangeTarget[]; change: MassChange; actorId: number },
+): MassChangeOutcome {
   const targets = [...new Map(input.targets.map((t) => [t.draftId, t])).values()];
   if (targets.length === 0) return { ok: false, message: "Tidak ada draf yang akan diubah; buat pratinjau lagi." };
-  if (targets.length > MASS_CHANGE_MAX) return { ok: false, message: `Paling banyak ${MASS_CHANGE_MAX.toLocaleString("id-ID")} draf sekaligus; yang dipilih ${targets.length.toLocaleString("id-ID")}.` };
+  if (targets.length > MASS_CHANGE_MAX)
+    return {
+      ok: false,
+      message: `Paling banyak ${MASS_CHANGE_MAX.toLocaleString("id-ID")} draf sekaligus; yang dipilih ${targets.length.toLocaleString("id-ID")}.`,
+    };
   return db.transaction(
     (): MassChangeOutcome => {
       const refusal = massChangeRefusal(db, input.change);
       if (refusal) return { ok: false, message: refusal };
       const ctx = contextFor(db, input.change);
       const note = massChangeNote(db, input.change);
-      const rows = openDraftsToChangeById(db, targets.map((t) => t.draftId));
+      const rows = openDraftsToChangeById(
+        db,
+        targets.map((t) => t.draftId),
+      );
       const results = targets.map((target): MassChangeRow => {
         const row = rows.get(target.draftId);
         const draft = findOpenDraftById(db, target.draftId);
-        if (!row || !draft) return { ...(row ?? unknownRow(target)), changed: false, reason: "Draf sudah tidak terbuka (mungkin sudah ditetapkan); tidak diubah." };
+        if (!row || !draft)
+          return {
+            ...(row ?? unknownRow(target)),
+            changed: false,
+            reason: "Draf sudah tidak terbuka (mungkin sudah ditetapkan); tidak diubah.",
+          };
         if (!EDITABLE_STATES.includes(draft.state)) return { ...row, changed: false, reason: LOCKED_REASONS[draft.state] };
         if (draft.revision !== target.revision) {
           return {
@@ -137,7 +167,13 @@ export function applyMassChangeToDrafts(db: Db, input: { targets: readonly MassC
         }
         const outcome = applyMassChange(draft.document, input.change, ctx);
         if (!outcome.changed) return { ...row, changed: false, reason: outcome.reason };
-        const saved = saveDraft(db, { draftId: draft.id, baseRevision: draft.revision, document: outcome.document, summaryJson: draft.summaryJson, actorId: input.actorId });
+        const saved = saveDraft(db, {
+          draftId: draft.id,
+          baseRevision: draft.revision,
+          document: outcome.document,
+          summaryJson: draft.summaryJson,
+          actorId: input.actorId,
+        });
         // the transaction holds the write lock, so nobody can have saved in between: anything else is a bug
         if (!saved.ok) throw new Error(`mass change: draft ${draft.id} could not be saved (${saved.reason})`);
         recordAudit(db, {
@@ -161,4 +197,11 @@ function openDraftsToChangeById(db: DbOrTx, draftIds: readonly number[]): Map<nu
   return new Map(openDraftsToChange(db, { draftIds }, draftIds.length).map((r) => [r.draftId, r]));
 }
 
-const unknownRow = (target: MassChangeTarget): ChangeableDraft => ({ ...target, state: "draf", positionId: 0, positionCode: "—", positionName: "Draf tidak dikenal", unitName: "" });
+const unknownRow = (target: MassChangeTarget): ChangeableDraft => ({
+  ...target,
+  state: "draf",
+  positionId: 0,
+  positionCode: "—",
+  positionName: "Draf tidak dikenal",
+  unitName: "",
+});

@@ -57,7 +57,11 @@ export function draftPrintModel(db: Db, positionId: number): SkjPrintModel | nul
   const draft = findOpenDraft(db, positionId);
   if (!draft) return null;
   const pins = new Map(draftPins(db, draft.id).map((p) => [p.code, p.pinnedRevisionId]));
-  const catalog = catalogFor(db, draft.document.competencies.map((c) => c.code), pins);
+  const catalog = catalogFor(
+    db,
+    draft.document.competencies.map((c) => c.code),
+    pins,
+  );
   return skjPrintModel(draft.document, new Map(catalog.map((c) => [c.code, c])), detail.path.map((u) => u.name).join(" — "), true);
 }
 

@@ -71,7 +71,9 @@ export async function skjRowsXlsx(db: Db, options: { unitCode?: string } = {}): 
       publishedOn: dayOf(doc.publishedAt),
     };
     // the printed order (Manajerial, Sosial Kultural, Teknis), keeping the document's order within a group
-    const competencies = doc.competencies.map((c, i) => ({ c, i })).sort((a, b) => (TYPE_ORDER[a.c.type] ?? 3) - (TYPE_ORDER[b.c.type] ?? 3) || a.i - b.i);
+    const competencies = doc.competencies
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => (TYPE_ORDER[a.c.type] ?? 3) - (TYPE_ORDER[b.c.type] ?? 3) || a.i - b.i);
     for (const { c } of competencies) {
       sheet.addRow({
         ...common,

@@ -13,10 +13,28 @@ export function versionPage(db: Db, position: { id: number; code: string }, n: n
   const model = version ? publishedPrintModel(db, position.code, n) : null;
   if (!version || !model) return null;
   const act = version.penetapanId
-    ? db.select({ id: penetapan.id, kind: penetapan.kind, number: penetapan.number, year: penetapan.year, title: penetapan.title, effectiveDate: penetapan.effectiveDate }).from(penetapan).where(eq(penetapan.id, version.penetapanId)).get()
+    ? db
+        .select({
+          id: penetapan.id,
+          kind: penetapan.kind,
+          number: penetapan.number,
+          year: penetapan.year,
+          title: penetapan.title,
+          effectiveDate: penetapan.effectiveDate,
+        })
+        .from(penetapan)
+        .where(eq(penetapan.id, version.penetapanId))
+        .get()
     : undefined;
   return {
-    version: { number: version.version, publishedAt: version.publishedAt, publishedBy: version.publishedBy, endKind: version.endKind, endReason: version.endReason, endedAt: version.endedAt },
+    version: {
+      number: version.version,
+      publishedAt: version.publishedAt,
+      publishedBy: version.publishedBy,
+      endKind: version.endKind,
+      endReason: version.endReason,
+      endedAt: version.endedAt,
+    },
     replacedBy: versions.find((v) => v.id === version.replacedByVersionId)?.version ?? null,
     live: versions.find((v) => !v.endKind)?.version ?? null,
     others: versions.filter((v) => v.version !== n).map((v) => ({ number: v.version, endKind: v.endKind })),

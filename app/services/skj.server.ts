@@ -36,10 +36,14 @@ export function ruleSettings(db: DbOrTx): { settings: RuleSettings; regionalGove
  */
 export function ruleContextFor(db: DbOrTx, input: unknown): RuleContext {
   const doc = input as Partial<SkjDocument> | null;
-  const listed = Array.isArray(doc?.competencies) ? doc.competencies.map((c) => (c as { code?: unknown })?.code).filter((c): c is string => typeof c === "string") : [];
+  const listed = Array.isArray(doc?.competencies)
+    ? doc.competencies.map((c) => (c as { code?: unknown })?.code).filter((c): c is string => typeof c === "string")
+    : [];
   const jfStandard = doc?.position && typeof doc.position === "object" ? jfStandardForPosition(db, doc.position) : null;
   // the standard's codes too: its removal warning names the competency that is no longer listed
-  const codes = [...new Set([...REGULATION_CODES, MANDATORY_TECHNICAL_CODE, ...(jfStandard?.technical.map((t) => t.code) ?? []), ...listed])].slice(0, 200);
+  const codes = [
+    ...new Set([...REGULATION_CODES, MANDATORY_TECHNICAL_CODE, ...(jfStandard?.technical.map((t) => t.code) ?? []), ...listed]),
+  ].slice(0, 200);
   const rows = db
     .select({
       code: competencies.code,
@@ -53,7 +57,13 @@ export function ruleContextFor(db: DbOrTx, input: unknown): RuleContext {
     .where(inArray(competencies.code, codes))
     .all();
   const unitCode = typeof doc?.position?.unitCode === "string" ? doc.position.unitCode : null;
-  const unit = unitCode ? db.select({ code: orgUnits.code, name: orgUnits.name, echelon: orgUnits.echelon }).from(orgUnits).where(and(eq(orgUnits.code, unitCode), eq(orgUnits.active, true))).get() : undefined;
+  const unit = unitCode
+    ? db
+        .select({ code: orgUnits.code, name: orgUnits.name, echelon: orgUnits.echelon })
+        .from(orgUnits)
+        .where(and(eq(orgUnits.code, unitCode), eq(orgUnits.active, true)))
+        .get()
+    : undefined;
   const { settings, regionalGovernment } = ruleSettings(db);
   return {
     competencies: new Map(rows.map((r) => [r.code, { type: r.type, name: r.name, published: Boolean(r.published) }])),
@@ -72,7 +82,10 @@ export function validateDocument(db: DbOrTx, input: unknown): RuleResult[] {
  * A new SKJ: a copy of the latest published version when there is one, else identity from the register with
  * the competencies of the position's national JF standard, or of its group's standard levels.
  */
-export function newDraftDocument(db: DbOrTx, positionId: number): { document: SkjDocument; summaryJson: RichTextNode | null; basedOnVersionId: number | null } {
+export function newDraftDocument(
+  db: DbOrTx,
+  positionId: number,
+): { document: SkjDocument; summaryJson: RichTextNode | null; basedOnVersionId: number | null } {
   const detail = positionDetail(db, positionId);
   if (!detail) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
   const latest = db
@@ -89,7 +102,8 @@ export function newDraftDocument(db: DbOrTx, positionId: number): { document: Sk
       competencies: published.competencies.map((c) => ({ code: c.code, level: c.level })),
       requirements: published.requirements,
     });
-    if (parsed.success) return { document: parsed.data, summaryJson: plainTextToDoc(parsed.data.position.summary), basedOnVersionId: latest.id };
+    if (parsed.success)
+      return { document: parsed.data, summaryJson: plainTextToDoc(parsed.data.position.summary), basedOnVersionId: latest.id };
   }
   const { position, unit } = detail;
   const { settings, regionalGovernment } = ruleSettings(db);
@@ -109,7 +123,13 @@ export function newDraftDocument(db: DbOrTx, positionId: number): { document: Sk
       competencies: jfStandard
         ? competenciesFromStandard(jfStandard, regionalGovernment)
         : expectedCompetencies(position.group, position.functionalLevel, settings, regionalGovernment),
-      requirements: { rank: null, education: [], training: { managerial: [], technical: [], functional: [] }, experience: [], performanceIndicators: [] },
+      requirements: {
+        rank: null,
+        education: [],
+        training: { managerial: [], technical: [], functional: [] },
+        experience: [],
+        performanceIndicators: [],
+      },
     },
     summaryJson: (position.summaryJson as RichTextNode | null) ?? null,
     basedOnVersionId: null,

@@ -3,14 +3,7 @@
 import ExcelJS from "exceljs";
 import { FUNCTIONAL_LEVEL_CHOICES, POSITION_GROUP_CHOICES, UNIT_KIND_CHOICES } from "~/domain/import-words";
 import { ECHELONS } from "~/domain/sotk";
-import {
-  COLUMNS,
-  detectSheetKind,
-  EXAMPLE_CODE_PREFIX,
-  type ColumnSpec,
-  type ParsedSheet,
-  type SheetKind,
-} from "~/domain/sotk-import";
+import { COLUMNS, detectSheetKind, EXAMPLE_CODE_PREFIX, type ColumnSpec, type ParsedSheet, type SheetKind } from "~/domain/sotk-import";
 import { headerAndRows, readCsvGrid, readWorkbookSheets, semicolonError, type GridRow } from "./spreadsheet.server";
 
 export const SHEET_NAMES: Record<SheetKind, string> = { unit: "Unit", jabatan: "Jabatan" };
@@ -23,7 +16,8 @@ export async function readSotkFile(fileName: string, bytes: Uint8Array): Promise
   if (bytes.length === 0) return { error: `Berkas ${fileName} kosong.` };
   if (ext === "csv") return readCsv(fileName, bytes);
   if (ext === "xlsx") return readXlsx(fileName, bytes);
-  if (ext === "xls") return { error: `Berkas ${fileName} berformat .xls lama yang tidak didukung; simpan ulang sebagai .xlsx atau CSV UTF-8.` };
+  if (ext === "xls")
+    return { error: `Berkas ${fileName} berformat .xls lama yang tidak didukung; simpan ulang sebagai .xlsx atau CSV UTF-8.` };
   return { error: `Jenis berkas ${fileName} tidak dikenal; gunakan .csv (UTF-8) atau .xlsx.` };
 }
 
@@ -57,7 +51,10 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult
     const grid = ws.grid;
     if (grid.length === 0) continue; // an untouched sheet is not an attempt to import that kind
     if (grid[0]!.rowNumber !== 1) {
-      return { error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.`, at: { sheet: ws.name, row: 1, column: "judul kolom" } };
+      return {
+        error: `Berkas ${fileName}: baris 1 lembar ${ws.name} harus berisi judul kolom.`,
+        at: { sheet: ws.name, row: 1, column: "judul kolom" },
+      };
     }
     sheets.push(toSheet(fileName, ws.name, kind, grid));
   }
@@ -129,7 +126,13 @@ export async function sotkTemplateXlsx(): Promise<Uint8Array> {
   guide.getRow(1).font = { bold: true };
   for (const kind of ["unit", "jabatan"] as const) {
     for (const c of COLUMNS[kind]) {
-      const row = guide.addRow({ sheet: SHEET_NAMES[kind], column: c.label, name: c.name, required: c.required ? "ya" : "tidak", description: c.description });
+      const row = guide.addRow({
+        sheet: SHEET_NAMES[kind],
+        column: c.label,
+        name: c.name,
+        required: c.required ? "ya" : "tidak",
+        description: c.description,
+      });
       row.getCell("description").alignment = { wrapText: true, vertical: "top" };
     }
   }

@@ -79,10 +79,16 @@ export async function readWorkbookSheets(fileName: string, bytes: Uint8Array): P
   const problem = workbookSizeProblem(fileName, entries);
   if (problem) return { error: problem };
   try {
-    return await runInThread<WorkbookReply>("app/services/workbook-thread-entry.server.ts", { fileName, bytes, entries }, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+    return await runInThread<WorkbookReply>(
+      "app/services/workbook-thread-entry.server.ts",
+      { fileName, bytes, entries },
+      { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } },
+    );
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
-      return { error: `Berkas ${fileName} terlalu besar setelah dibuka: membacanya memerlukan lebih dari ${THREAD_HEAP_MB.toLocaleString("id-ID")} MB memori; tidak ada yang dibaca.` };
+      return {
+        error: `Berkas ${fileName} terlalu besar setelah dibuka: membacanya memerlukan lebih dari ${THREAD_HEAP_MB.toLocaleString("id-ID")} MB memori; tidak ada yang dibaca.`,
+      };
     }
     throw error;
   }

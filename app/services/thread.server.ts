@@ -20,7 +20,12 @@ export function runInThread<T, P = never>(
   // entry; tsx compiles the entry and honours the ~/ paths, as it does for the server itself
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(boot, { eval: true, workerData: data, transferList: options.transfer, resourceLimits: options.resourceLimits });
+    const worker = new Worker(boot, {
+      eval: true,
+      workerData: data,
+      transferList: options.transfer,
+      resourceLimits: options.resourceLimits,
+    });
     let result: { value: T } | undefined;
     const onProgress = options.onProgress;
     worker.on("message", (value: T | { progress: P }) => {

@@ -16,7 +16,10 @@ export class UploadTooLargeError extends Error {
 }
 
 /** The uploaded files of a multipart form, held in memory and bounded in size. */
-export async function readUploadedFiles(request: Request, field: string): Promise<{ form: FormData; files: { name: string; bytes: Uint8Array }[] }> {
+export async function readUploadedFiles(
+  request: Request,
+  field: string,
+): Promise<{ form: FormData; files: { name: string; bytes: Uint8Array }[] }> {
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) throw new NotAnUploadError();
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > UPLOAD_MAX_BYTES) throw new UploadTooLargeError();

@@ -20,7 +20,11 @@ export type TargetCheck = { ok: true; target: WebhookTarget } | { ok: false; pro
 const familyOf = (address: string) => (address.includes(":") ? 6 : 4);
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, "");
 
-export async function checkWebhookTarget(href: string, allowedHosts: readonly string[], resolve: ResolveHost = resolveWithDns): Promise<TargetCheck> {
+export async function checkWebhookTarget(
+  href: string,
+  allowedHosts: readonly string[],
+  resolve: ResolveHost = resolveWithDns,
+): Promise<TargetCheck> {
   const url = new URL(href);
   const allowed = allowedHosts.some((h) => normaliseHost(h) === url.hostname);
   let addresses: { address: string; family: number }[];
@@ -32,7 +36,8 @@ export async function checkWebhookTarget(href: string, allowedHosts: readonly st
     } catch {
       addresses = [];
     }
-    if (addresses.length === 0) return { ok: false, problem: `Nama host ${url.hostname} tidak ditemukan (DNS); periksa ejaan URL webhook.` };
+    if (addresses.length === 0)
+      return { ok: false, problem: `Nama host ${url.hostname} tidak ditemukan (DNS); periksa ejaan URL webhook.` };
   }
   if (!allowed) {
     for (const { address } of addresses) {
@@ -48,7 +53,10 @@ export async function checkWebhookTarget(href: string, allowedHosts: readonly st
   return { ok: true, target: { url, address: addresses[0]!.address, family: addresses[0]!.family } };
 }
 
-export type WebhookTransport = (target: WebhookTarget, init: { headers: Record<string, string>; body: Buffer; signal: AbortSignal }) => Promise<number>;
+export type WebhookTransport = (
+  target: WebhookTarget,
+  init: { headers: Record<string, string>; body: Buffer; signal: AbortSignal },
+) => Promise<number>;
 
 /**
  * POSTs to the checked address and answers the HTTP status. node:http follows no redirect: a redirect would
@@ -58,15 +66,22 @@ export const postToTarget: WebhookTransport = (target, { headers, body, signal }
   new Promise((resolve, reject) => {
     // Node asks for every address (autoSelectFamily) or for one; both get only the checked address
     const lookup: LookupFunction = (_hostname, options, callback) => {
-      if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+      if (options.all)
+        (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+          { address: target.address, family: target.family },
+        ]);
       else callback(null, target.address, target.family);
     };
     const send = target.url.protocol === "https:" ? https.request : http.request;
-    const request = send(target.url, { method: "POST", headers: { ...headers, "Content-Length": String(body.length) }, lookup, signal }, (response) => {
-      // the answer's body means nothing to us; reading it off frees the connection
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = send(
+      target.url,
+      { method: "POST", headers: { ...headers, "Content-Length": String(body.length) }, lookup, signal },
+      (response) => {
+        // the answer's body means nothing to us; reading it off frees the connection
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });

@@ -15,7 +15,11 @@ export const hashApiToken = (token: string) => crypto.createHash("sha256").updat
  * Creates a token and returns its secret: the only moment it exists outside the caller, since only its hash
  * is stored. `actorId` is its creator (null: the operator's CLI); a review token for someone else is refused.
  */
-export function createApiToken(db: Db, input: { userId: number; name: string; scopes: Scope[] }, actorId: number | null): { id: number; token: string } {
+export function createApiToken(
+  db: Db,
+  input: { userId: number; name: string; scopes: Scope[] },
+  actorId: number | null,
+): { id: number; token: string } {
   const refusal = tokenCreationRefusal(input.scopes, input.userId, actorId);
   if (refusal) throw new Error(refusal);
   const token = API_TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");

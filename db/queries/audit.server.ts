@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client.server";
 import { apiTokens, auditLog, users } from "../schema";
-import { type AuditAction, type AuditEntity } from "~/domain/labels";
+import type { AuditAction, AuditEntity } from "~/domain/labels";
 
 export interface AuditInput {
   actorId: number | null;
@@ -79,7 +79,15 @@ export function listAudit(db: DbOrTx, filter: AuditFilter) {
 }
 
 export function auditFacets(db: DbOrTx) {
-  const entityTypes = db.selectDistinct({ v: auditLog.entityType }).from(auditLog).all().map((r) => r.v);
-  const actions = db.selectDistinct({ v: auditLog.action }).from(auditLog).all().map((r) => r.v);
+  const entityTypes = db
+    .selectDistinct({ v: auditLog.entityType })
+    .from(auditLog)
+    .all()
+    .map((r) => r.v);
+  const actions = db
+    .selectDistinct({ v: auditLog.action })
+    .from(auditLog)
+    .all()
+    .map((r) => r.v);
   return { entityTypes: entityTypes.sort(), actions: actions.sort() };
 }

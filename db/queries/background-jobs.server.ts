@@ -32,10 +32,23 @@ export function createBackgroundJob(db: Db, job: NewBackgroundJob): { ok: true; 
       if (open >= MAX_OPEN_JOBS_PER_USER) return { ok: false as const };
       const id = tx
         .insert(backgroundJobs)
-        .values({ kind: job.kind, requestedBy: job.requestedBy, title: job.title, status: "menunggu", total: job.total, input: JSON.stringify(job.input) })
+        .values({
+          kind: job.kind,
+          requestedBy: job.requestedBy,
+          title: job.title,
+          status: "menunggu",
+          total: job.total,
+          input: JSON.stringify(job.input),
+        })
         .returning({ id: backgroundJobs.id })
         .get().id;
-      recordAudit(tx, { actorId: job.requestedBy, action: "job.create", entityType: "background_job", entityId: id, summary: `Pekerjaan latar diminta: ${job.title}` });
+      recordAudit(tx, {
+        actorId: job.requestedBy,
+        action: "job.create",
+        entityType: "background_job",
+        entityId: id,
+        summary: `Pekerjaan latar diminta: ${job.title}`,
+      });
       return { ok: true as const, id };
     },
     { behavior: "immediate" },
@@ -74,7 +87,14 @@ export function recordJobProgress(db: DbOrTx, id: number, progress: JobProgress)
 
 export function markJobDone(db: DbOrTx, id: number, result: unknown, note: string | null) {
   db.update(backgroundJobs)
-    .set({ status: "selesai", done: sql`${backgroundJobs.total}`, result: JSON.stringify(result), progressNote: note, error: null, finishedAt: nowIso() })
+    .set({
+      status: "selesai",
+      done: sql`${backgroundJobs.total}`,
+      result: JSON.stringify(result),
+      progressNote: note,
+      error: null,
+      finishedAt: nowIso(),
+    })
     .where(eq(backgroundJobs.id, id))
     .run();
 }

@@ -3,7 +3,14 @@ import { definitionColumns } from "~/domain/dictionary";
 import type { RichTextNode } from "~/domain/richtext";
 import type { DbOrTx } from "../client.server";
 import { rankedPublishedIds } from "./dictionary-search.server";
-import { competencies, competencyIndicators, competencyLevels, competencyRevisionContributors, competencyRevisions, type Competency } from "../schema";
+import {
+  competencies,
+  competencyIndicators,
+  competencyLevels,
+  competencyRevisionContributors,
+  competencyRevisions,
+  type Competency,
+} from "../schema";
 
 export interface LevelInput {
   level: number;
@@ -105,7 +112,9 @@ export function writeLevels(db: DbOrTx, revisionId: number, levels: LevelInput[]
       .returning({ id: competencyLevels.id })
       .get();
     level.indicators.forEach((text, i) => {
-      db.insert(competencyIndicators).values({ levelId: row.id, ordinal: i + 1, text }).run();
+      db.insert(competencyIndicators)
+        .values({ levelId: row.id, ordinal: i + 1, text })
+        .run();
     });
   }
 }
@@ -118,8 +127,17 @@ export function publishRevision(db: DbOrTx, revisionId: number, actorId: number 
 }
 
 /** Replaces the texts of an unpublished revision (its levels and indicators are rewritten; entry-level texts only when given). */
-export function replaceDraftTexts(db: DbOrTx, revisionId: number, input: Omit<RevisionInput, "publish" | "actorId"> & { actorId: number | null }) {
-  const levelIds = db.select({ id: competencyLevels.id }).from(competencyLevels).where(eq(competencyLevels.revisionId, revisionId)).all().map((l) => l.id);
+export function replaceDraftTexts(
+  db: DbOrTx,
+  revisionId: number,
+  input: Omit<RevisionInput, "publish" | "actorId"> & { actorId: number | null },
+) {
+  const levelIds = db
+    .select({ id: competencyLevels.id })
+    .from(competencyLevels)
+    .where(eq(competencyLevels.revisionId, revisionId))
+    .all()
+    .map((l) => l.id);
   if (levelIds.length) {
     db.delete(competencyIndicators).where(inArray(competencyIndicators.levelId, levelIds)).run();
     db.delete(competencyLevels).where(eq(competencyLevels.revisionId, revisionId)).run();
@@ -165,11 +183,21 @@ export function insertCompetency(db: DbOrTx, input: CompetencyInput): number {
 }
 
 export function revisionsOf(db: DbOrTx, competencyId: number) {
-  return db.select().from(competencyRevisions).where(eq(competencyRevisions.competencyId, competencyId)).orderBy(asc(competencyRevisions.number)).all();
+  return db
+    .select()
+    .from(competencyRevisions)
+    .where(eq(competencyRevisions.competencyId, competencyId))
+    .orderBy(asc(competencyRevisions.number))
+    .all();
 }
 
 export function levelsOfRevision(db: DbOrTx, revisionId: number) {
-  const levels = db.select().from(competencyLevels).where(eq(competencyLevels.revisionId, revisionId)).orderBy(asc(competencyLevels.level)).all();
+  const levels = db
+    .select()
+    .from(competencyLevels)
+    .where(eq(competencyLevels.revisionId, revisionId))
+    .orderBy(asc(competencyLevels.level))
+    .all();
   return levels.map((l) => ({
     level: l.level,
     description: l.description,
@@ -192,7 +220,12 @@ export function levelsOfRevisions(db: DbOrTx, revisionIds: readonly number[]): M
   for (let i = 0; i < revisionIds.length; i += ID_CHUNK) {
     const ids = revisionIds.slice(i, i + ID_CHUNK);
     const levels = db
-      .select({ id: competencyLevels.id, revisionId: competencyLevels.revisionId, level: competencyLevels.level, description: competencyLevels.description })
+      .select({
+        id: competencyLevels.id,
+        revisionId: competencyLevels.revisionId,
+        level: competencyLevels.level,
+        description: competencyLevels.description,
+      })
       .from(competencyLevels)
       .where(inArray(competencyLevels.revisionId, ids))
       .orderBy(asc(competencyLevels.revisionId), asc(competencyLevels.level))
@@ -290,7 +323,10 @@ function rankedPage(db: DbOrTx, q: string, filter: PublishedEntryFilter): number
  * The newest published revision of each of `codes` (revision ids grow with their numbers), for pinning a
  * draft's competencies and for showing their texts. Codes without a published revision are absent.
  */
-export function latestPublishedRevisions(db: DbOrTx, codes: readonly string[]): { code: string; type: Competency["type"]; revisionId: number }[] {
+export function latestPublishedRevisions(
+  db: DbOrTx,
+  codes: readonly string[],
+): { code: string; type: Competency["type"]; revisionId: number }[] {
   if (codes.length === 0) return [];
   return db
     .select({ code: competencies.code, type: competencies.type, revisionId: sql<number>`max(${competencyRevisions.id})` })

@@ -3,7 +3,14 @@
 // and which published dictionary entries share root words with the ikhtisar. A live SKJ is a version
 // without an end (diganti/dicabut); the position asking is never its own evidence.
 import { sql, type SQL } from "drizzle-orm";
-import { nameOverlap, positionNameRoots, SIMILAR_NAME_THRESHOLD, STOCK_ROOTS, type SuggestionSignals, type UsageSignal } from "~/domain/competency-suggestions";
+import {
+  nameOverlap,
+  positionNameRoots,
+  SIMILAR_NAME_THRESHOLD,
+  STOCK_ROOTS,
+  type SuggestionSignals,
+  type UsageSignal,
+} from "~/domain/competency-suggestions";
 import { stemWord } from "~/domain/search-text.server";
 import { searchWords } from "~/domain/search-words";
 import { STOP_WORDS } from "~/domain/similarity";
@@ -48,7 +55,8 @@ function perTechnicalEntry(counted: SQL, sums: SQL): SQL {
 
 /** How many of `members` have a live SKJ, and how many of those use each technical entry. */
 function usage(db: DbOrTx, members: SQL): UsageSignal {
-  const total = db.get<{ n: number }>(sql`select count(*) as n from skj_versions v where v.position_id in (${members}) and ${LIVE_VERSION}`)?.n ?? 0;
+  const total =
+    db.get<{ n: number }>(sql`select count(*) as n from skj_versions v where v.position_id in (${members}) and ${LIVE_VERSION}`)?.n ?? 0;
   const rows = db.all<{ code: string; n: number }>(
     perTechnicalEntry(
       sql`select u.competency_revision_id as revisionId, count(*) as n
@@ -79,7 +87,8 @@ function similarNames(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals
   // the same job elsewhere ("Pengadministrasi Perkantoran" in every dinas) needs no ranking, and is the
   // usual case; only a rarer name widens to names sharing some of its words, best first
   let candidates = namesMatching(db, subject, `name_stem : (${quoted.join(" AND ")})`, false);
-  if (candidates.length < ENOUGH_NAMESAKES && roots.length > 1) candidates = namesMatching(db, subject, `name_stem : (${quoted.join(" OR ")})`, true);
+  if (candidates.length < ENOUGH_NAMESAKES && roots.length > 1)
+    candidates = namesMatching(db, subject, `name_stem : (${quoted.join(" OR ")})`, true);
   const weights = new Map<number, number>();
   for (const c of candidates) {
     const overlap = nameOverlap(roots, nameRoots(c.name));
@@ -98,7 +107,10 @@ function similarNames(db: DbOrTx, subject: SuggestionSubject): SuggestionSignals
             sql`sum(counted.positions) as positions, sum(counted.weight) as weight`,
           ),
         );
-  return { totalWeight: [...weights.values()].reduce((a, b) => a + b, 0), uses: new Map(rows.map((r) => [r.code, { positions: r.positions, weight: r.weight }])) };
+  return {
+    totalWeight: [...weights.values()].reduce((a, b) => a + b, 0),
+    uses: new Map(rows.map((r) => [r.code, { positions: r.positions, weight: r.weight }])),
+  };
 }
 
 /**

@@ -2,7 +2,14 @@
 // Entries are matched by code; a changed entry gets a new revision (or its open draft is rewritten), an
 // identical one is left alone, so importing the same file twice writes nothing the second time.
 import { eq, inArray, sql } from "drizzle-orm";
-import { COMPETENCY_TYPES, definitionColumns, definitionFromPlainText, isRegulationCode, type CompetencyType, type TechnicalEntryInput } from "~/domain/dictionary";
+import {
+  COMPETENCY_TYPES,
+  definitionColumns,
+  definitionFromPlainText,
+  isRegulationCode,
+  type CompetencyType,
+  type TechnicalEntryInput,
+} from "~/domain/dictionary";
 import { entryFieldChanges, type EntryChange } from "~/domain/dictionary-changes";
 import type { FieldChange } from "~/domain/sotk-changes";
 import { REVISION_STATUS_LABELS } from "~/domain/labels";
@@ -100,7 +107,8 @@ function textChanges(entry: TechnicalEntryInput, s: Stored): FieldChange[] {
 function planEntry(db: DbOrTx, entry: TechnicalEntryInput, stored: Map<string, Stored>, publish: boolean): Plan {
   const s = stored.get(entry.code);
   if (!s) {
-    if (storedWithoutRevision(db, entry.code)) return { action: "refuse", message: `Kompetensi ${entry.code} belum memiliki revisi; perbaiki lewat penyunting kamus.` };
+    if (storedWithoutRevision(db, entry.code))
+      return { action: "refuse", message: `Kompetensi ${entry.code} belum memiliki revisi; perbaiki lewat penyunting kamus.` };
     return { action: "create" };
   }
   if (s.competency.type !== "teknis" || s.competency.sourceKind === "regulasi" || isRegulationCode(s.competency.code)) {
@@ -112,7 +120,8 @@ function planEntry(db: DbOrTx, entry: TechnicalEntryInput, stored: Map<string, S
   return open ? { action: "replace", stored: s, fields } : { action: "revise", stored: s, fields };
 }
 
-const countOf = (plan: Plan): keyof ChangeCounts => (plan.action === "create" ? "create" : plan.action === "unchanged" ? "unchanged" : "update");
+const countOf = (plan: Plan): keyof ChangeCounts =>
+  plan.action === "create" ? "create" : plan.action === "unchanged" ? "unchanged" : "update";
 
 function planAll(db: DbOrTx, entries: readonly TechnicalEntryInput[], origins: readonly EntryOrigin[], publish: boolean) {
   const stored = loadStored(
@@ -132,7 +141,21 @@ function planAll(db: DbOrTx, entries: readonly TechnicalEntryInput[], origins: r
     const { code, name } = entries[i]!;
     if (p.action === "create") return [{ action: "create", code, name, fields: [] }];
     if (p.action === "revise" || p.action === "replace") return [{ action: "update", code, name, fields: p.fields }];
-    if (p.action === "publish") return [{ action: "update", code, name, fields: [{ field: "Status", before: REVISION_STATUS_LABELS[p.stored.latest.status] ?? p.stored.latest.status, after: REVISION_STATUS_LABELS.diterbitkan! }] }];
+    if (p.action === "publish")
+      return [
+        {
+          action: "update",
+          code,
+          name,
+          fields: [
+            {
+              field: "Status",
+              before: REVISION_STATUS_LABELS[p.stored.latest.status] ?? p.stored.latest.status,
+              after: REVISION_STATUS_LABELS.diterbitkan!,
+            },
+          ],
+        },
+      ];
     return [];
   });
   return { plans, errors, counts, changes };
@@ -146,12 +169,25 @@ function syncEntryRow(db: DbOrTx, competencyId: number, fields: RevisionEntryFie
     .run();
 }
 
-function applyPlans(tx: DbOrTx, entries: readonly TechnicalEntryInput[], plans: readonly Plan[], actorId: number | null, publish: boolean, note: string) {
+function applyPlans(
+  tx: DbOrTx,
+  entries: readonly TechnicalEntryInput[],
+  plans: readonly Plan[],
+  actorId: number | null,
+  publish: boolean,
+  note: string,
+) {
   const changed = { created: [] as string[], updated: [] as string[] };
   entries.forEach((entry, i) => {
     const plan = plans[i]!;
     if (plan.action === "unchanged" || plan.action === "refuse") return;
-    const texts = { definition: definitionFromPlainText(entry.definitionText), textStatus: "lokal" as const, levels: entry.levels, note, actorId };
+    const texts = {
+      definition: definitionFromPlainText(entry.definitionText),
+      textStatus: "lokal" as const,
+      levels: entry.levels,
+      note,
+      actorId,
+    };
     let competencyId: number;
     if (plan.action === "create") {
       competencyId = insertCompetency(tx, {

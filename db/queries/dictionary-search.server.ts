@@ -29,7 +29,9 @@ export const SEARCH_WEIGHTS: Record<SearchField, number> = {
 /** A word found as written also matches its root, so it ranks above one that matched by its root alone. */
 const STEM_WEIGHT_FACTOR = 0.5;
 const bm25 = (index: SearchIndex) =>
-  sql.raw(`bm25(${index}, ${[...SEARCH_FIELDS.map((f) => SEARCH_WEIGHTS[f]), ...STEM_FIELDS.map((f) => SEARCH_WEIGHTS[f] * STEM_WEIGHT_FACTOR)].join(", ")})`);
+  sql.raw(
+    `bm25(${index}, ${[...SEARCH_FIELDS.map((f) => SEARCH_WEIGHTS[f]), ...STEM_FIELDS.map((f) => SEARCH_WEIGHTS[f] * STEM_WEIGHT_FACTOR)].join(", ")})`,
+  );
 /**
  * FTS5's bm25 multiplies the weight into the term frequency before saturating it, so a word repeated in
  * fifteen indicators still outscores the same word once in the name whatever the weights. Hits are
@@ -176,7 +178,10 @@ export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}
   if (ids.length === 0) return { rows: [], total };
 
   const hits = db.all<RawHit>(sql`
-    select ${ROW_COLUMNS}, ${sql.join(SEARCH_FIELDS.map((f) => sql`s.${sql.identifier(f)} as ${sql.identifier(f)}`), sql`, `)}
+    select ${ROW_COLUMNS}, ${sql.join(
+      SEARCH_FIELDS.map((f) => sql`s.${sql.identifier(f)} as ${sql.identifier(f)}`),
+      sql`, `,
+    )}
     from competencies c cross join ${LATEST_REVISION} cross join competency_search s on s.rowid = c.id
     where c.id in (select value from json_each(${JSON.stringify(ids)}))`);
   const byId = new Map(hits.map((h) => [h.id, h]));
@@ -230,7 +235,8 @@ function rankedMatches(
   const from = conditions
     ? sql`${table} cross join competencies c on c.id = ${table}.rowid ${needsRevision ? sql`cross join ${LATEST_REVISION}` : sql``}`
     : table;
-  const matching = (expression: string) => (conditions ? sql`${table} match ${expression} and ${conditions}` : sql`${table} match ${expression}`);
+  const matching = (expression: string) =>
+    conditions ? sql`${table} match ${expression} and ${conditions}` : sql`${table} match ${expression}`;
   const where = matching(match);
 
   // Tier k holds the hits of tierMatches[k] not already in tier k-1; the column sets are nested, so each
@@ -239,7 +245,9 @@ function rankedMatches(
   const tierMatches = RANK_TIERS.map((columns) => `{${columns.join(" ")}} : (${match})`);
   const counts = db.get<Record<string, number>>(sql`
     select ${sql.join(
-      [...tierMatches, match].map((expression, i) => sql`(select count(*) from ${from} where ${matching(expression)}) as ${sql.raw(`n${i}`)}`),
+      [...tierMatches, match].map(
+        (expression, i) => sql`(select count(*) from ${from} where ${matching(expression)}) as ${sql.raw(`n${i}`)}`,
+      ),
       sql`, `,
     )}`)!;
   const cumulative = [...tierMatches, match].map((_, i) => counts[`n${i}`] ?? 0);
@@ -282,7 +290,14 @@ function rankedMatches(
 export function rankedPublishedIds(db: DbOrTx, q: string, type?: CompetencyType, limit = Number.MAX_SAFE_INTEGER): number[] {
   const match = dictionaryMatch(q);
   if (!match) return [];
-  return rankedMatches(db, "competency_search_published", match, { conditions: type ? sql`c.type = ${type}` : null, needsRevision: false }, 0, limit).ids;
+  return rankedMatches(
+    db,
+    "competency_search_published",
+    match,
+    { conditions: type ? sql`c.type = ${type}` : null, needsRevision: false },
+    0,
+    limit,
+  ).ids;
 }
 
 function toRow(raw: RawRow): DictionarySearchRow {

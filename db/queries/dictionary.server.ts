@@ -7,12 +7,29 @@ import type { RevisionTexts } from "~/domain/dictionary-diff";
 import { decideRevisionAction, type Actor, type RevisionFacts } from "~/domain/dictionary-workflow";
 import type { RichTextNode } from "~/domain/richtext";
 import type { Db, DbOrTx } from "../client.server";
-import { competencies, competencyRevisions, positions, skjCompetencyUses, skjDrafts, skjVersions, type CompetencyRevision } from "../schema";
+import {
+  competencies,
+  competencyRevisions,
+  positions,
+  skjCompetencyUses,
+  skjDrafts,
+  skjVersions,
+  type CompetencyRevision,
+} from "../schema";
 import { recordAudit } from "./audit.server";
-import { addRevision, findCompetencyByCode, levelsOfRevision, replaceDraftTexts, revisionContributors, revisionsOf } from "./competencies.server";
+import {
+  addRevision,
+  findCompetencyByCode,
+  levelsOfRevision,
+  replaceDraftTexts,
+  revisionContributors,
+  revisionsOf,
+} from "./competencies.server";
 import { refreshCompetencySearch } from "./dictionary-search.server";
 
-export type DictionaryResult = { ok: true; code: string; revision: number; unchanged?: boolean } | { ok: false; status: 400 | 403 | 404 | 409; errors: Record<string, string> };
+export type DictionaryResult =
+  | { ok: true; code: string; revision: number; unchanged?: boolean }
+  | { ok: false; status: 400 | 403 | 404 | 409; errors: Record<string, string> };
 
 export function revisionTextsOf(db: DbOrTx, revision: CompetencyRevision): RevisionTexts {
   return {
@@ -72,12 +89,21 @@ export function saveTechnicalEntry(db: Db, save: SaveEntryInput): DictionaryResu
     if (existing && (existing.type !== "teknis" || isRegulationCode(existing.code))) {
       return { ok: false, status: 403, errors: { _form: "Kompetensi dari Permenpan RB 38/2017 tidak dapat diubah." } };
     }
-    if (!existing && findCompetencyByCode(tx, input.code)) return { ok: false, status: 400, errors: { code: `Kode ${input.code} sudah dipakai.` } };
-    if (existing && existing.code !== input.code) return { ok: false, status: 400, errors: { code: "Kode kompetensi tidak dapat diganti setelah dibuat." } };
+    if (!existing && findCompetencyByCode(tx, input.code))
+      return { ok: false, status: 400, errors: { code: `Kode ${input.code} sudah dipakai.` } };
+    if (existing && existing.code !== input.code)
+      return { ok: false, status: 400, errors: { code: "Kode kompetensi tidak dapat diganti setelah dibuat." } };
 
     const latest = existing ? revisionsOf(tx, existing.id).at(-1)! : null;
     if (latest && (latest.id !== save.baseRevisionId || latest.updatedAt !== save.baseUpdatedAt)) {
-      return { ok: false, status: 409, errors: { _form: "Entri ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman untuk melihat versi terbaru; perubahan Anda belum disimpan." } };
+      return {
+        ok: false,
+        status: 409,
+        errors: {
+          _form:
+            "Entri ini telah diubah orang lain sejak Anda membukanya. Muat ulang halaman untuk melihat versi terbaru; perubahan Anda belum disimpan.",
+        },
+      };
     }
     const decision = decideRevisionAction("save", latest && revisionFacts(tx, latest), actor, false);
     if (!decision.ok) return { ok: false, status: decision.status, errors: { _form: decision.message } };
@@ -86,14 +112,29 @@ export function saveTechnicalEntry(db: Db, save: SaveEntryInput): DictionaryResu
       existing?.id ??
       tx
         .insert(competencies)
-        .values({ code: input.code, type: "teknis", name: input.name, category: input.category || null, sourceKind: input.sourceKind, sourceReference: input.sourceReference || null, keywords: input.keywords })
+        .values({
+          code: input.code,
+          type: "teknis",
+          name: input.name,
+          category: input.category || null,
+          sourceKind: input.sourceKind,
+          sourceReference: input.sourceReference || null,
+          keywords: input.keywords,
+        })
         .returning({ id: competencies.id })
         .get().id;
 
     // a save that changes nothing is no edit: no revision, no editor recorded, a submitted one stays submitted
-    if (latest && sameContent(tx, latest, input, save.definitionJson)) return { ok: true, code: input.code, revision: latest.number, unchanged: true };
+    if (latest && sameContent(tx, latest, input, save.definitionJson))
+      return { ok: true, code: input.code, revision: latest.number, unchanged: true };
 
-    const texts = { definition: save.definitionJson, textStatus: "lokal" as const, levels: input.levels, actorId: actor.id, entry: entryColumns(input) };
+    const texts = {
+      definition: save.definitionJson,
+      textStatus: "lokal" as const,
+      levels: input.levels,
+      actorId: actor.id,
+      entry: entryColumns(input),
+    };
     let revisionNumber: number;
     if (latest && latest.status !== "diterbitkan") {
       replaceDraftTexts(tx, latest.id, { ...texts, note: latest.note ?? undefined });
@@ -131,24 +172,46 @@ function sameContent(db: DbOrTx, latest: CompetencyRevision, input: EntryTexts, 
     definition: latest.definitionJson ?? null,
     levels: levelsOfRevision(db, latest.id),
   };
-  const wanted = { ...entryColumns(input), definition: definitionColumns(definitionJson).definitionJson, levels: input.levels.map(({ level, description, indicators }) => ({ level, description, indicators })) };
+  const wanted = {
+    ...entryColumns(input),
+    definition: definitionColumns(definitionJson).definitionJson,
+    levels: input.levels.map(({ level, description, indicators }) => ({ level, description, indicators })),
+  };
   return canonicalJson(stored) === canonicalJson(wanted);
 }
 
 const TRANSITION_WORDS = { submit: "diajukan", publish: "diterbitkan", return: "dikembalikan ke draf" } as const;
 
 /** Submit, publish (four-eyes) or return the latest revision of an entry. */
-export function transitionRevision(db: Db, code: string, action: "submit" | "publish" | "return", actor: Actor, comment?: string): DictionaryResult {
+export function transitionRevision(
+  db: Db,
+  code: string,
+  action: "submit" | "publish" | "return",
+  actor: Actor,
+  comment?: string,
+): DictionaryResult {
   return db.transaction((tx): DictionaryResult => {
     const entry = findCompetencyByCode(tx, code);
     if (!entry) return { ok: false, status: 404, errors: { _form: "Kompetensi tidak ditemukan." } };
     const latest = revisionsOf(tx, entry.id).at(-1)!;
-    const decision = decideRevisionAction(action, revisionFacts(tx, latest), actor, entry.type !== "teknis" || isRegulationCode(entry.code));
+    const decision = decideRevisionAction(
+      action,
+      revisionFacts(tx, latest),
+      actor,
+      entry.type !== "teknis" || isRegulationCode(entry.code),
+    );
     if (!decision.ok) return { ok: false, status: decision.status, errors: { _form: decision.message } };
     const now = new Date().toISOString();
     if (action === "publish") {
       tx.update(competencies)
-        .set({ name: latest.name ?? entry.name, category: latest.category, sourceKind: latest.sourceKind ?? entry.sourceKind, sourceReference: latest.sourceReference, keywords: latest.keywords ?? [], updatedAt: now })
+        .set({
+          name: latest.name ?? entry.name,
+          category: latest.category,
+          sourceKind: latest.sourceKind ?? entry.sourceKind,
+          sourceReference: latest.sourceReference,
+          keywords: latest.keywords ?? [],
+          updatedAt: now,
+        })
         .where(eq(competencies.id, entry.id))
         .run();
     }

@@ -30,28 +30,39 @@ export interface NewExportJob {
  */
 export function createExportJob(db: Db, job: NewExportJob): { ok: true; id: number } | { ok: false } {
   const subjectId = job.subject.kind === "penetapan" ? job.subject.penetapanId : job.subject.unitId;
-  return db.transaction((tx) => {
-    const open = tx
-      .select({ n: count() })
-      .from(exportJobs)
-      .where(and(eq(exportJobs.requestedBy, job.requestedBy), inArray(exportJobs.status, [...OPEN_EXPORT_STATUSES])))
-      .get()!.n;
-    if (open >= MAX_OPEN_EXPORT_JOBS_PER_USER) return { ok: false };
-    const id = tx
-      .insert(exportJobs)
-      .values({ requestedBy: job.requestedBy, subjectKind: job.subject.kind, subjectId, format: job.format, title: job.title, status: "menunggu", total: job.total })
-      .returning({ id: exportJobs.id })
-      .get().id;
-    recordAudit(tx, {
-      actorId: job.requestedBy,
-      action: "export.create",
-      entityType: "export_job",
-      entityId: id,
-      summary: `Ekspor ${job.format.toUpperCase()} diminta: ${job.title} (${job.total} SKJ)`,
-      after: { subject: job.subject, format: job.format },
-    });
-    return { ok: true, id };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const open = tx
+        .select({ n: count() })
+        .from(exportJobs)
+        .where(and(eq(exportJobs.requestedBy, job.requestedBy), inArray(exportJobs.status, [...OPEN_EXPORT_STATUSES])))
+        .get()!.n;
+      if (open >= MAX_OPEN_EXPORT_JOBS_PER_USER) return { ok: false };
+      const id = tx
+        .insert(exportJobs)
+        .values({
+          requestedBy: job.requestedBy,
+          subjectKind: job.subject.kind,
+          subjectId,
+          format: job.format,
+          title: job.title,
+          status: "menunggu",
+          total: job.total,
+        })
+        .returning({ id: exportJobs.id })
+        .get().id;
+      recordAudit(tx, {
+        actorId: job.requestedBy,
+        action: "export.create",
+        entityType: "export_job",
+        entityId: id,
+        summary: `Ekspor ${job.format.toUpperCase()} diminta: ${job.title} (${job.total} SKJ)`,
+        after: { subject: job.subject, format: job.format },
+      });
+      return { ok: true, id };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Takes the oldest queued job for this process: one UPDATE, so two workers can never take the same job. */
@@ -100,7 +111,12 @@ export function deleteExportJobsFinishedBefore(db: DbOrTx, before: Date): Pick<E
 export type ExportJobView = ExportJob & { requestedByName: string | null };
 
 export function findExportJob(db: DbOrTx, id: number): ExportJobView | undefined {
-  const row = db.select({ job: exportJobs, requestedByName: users.name }).from(exportJobs).leftJoin(users, eq(users.id, exportJobs.requestedBy)).where(eq(exportJobs.id, id)).get();
+  const row = db
+    .select({ job: exportJobs, requestedByName: users.name })
+    .from(exportJobs)
+    .leftJoin(users, eq(users.id, exportJobs.requestedBy))
+    .where(eq(exportJobs.id, id))
+    .get();
   return row && { ...row.job, requestedByName: row.requestedByName };
 }
 

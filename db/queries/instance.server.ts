@@ -28,17 +28,30 @@ export type SaveInstanceResult =
  * Validates and stores the profile with its audit row, in one transaction; bad input stores nothing.
  * `expectedUpdatedAt` (what the form was opened with) refuses to overwrite another admin's save.
  */
-export function saveInstanceProfile(db: Db, input: InstanceProfileInput | unknown, actorId: number | null, options: { expectedUpdatedAt?: string } = {}): SaveInstanceResult {
+export function saveInstanceProfile(
+  db: Db,
+  input: InstanceProfileInput | unknown,
+  actorId: number | null,
+  options: { expectedUpdatedAt?: string } = {},
+): SaveInstanceResult {
   const parsed = InstanceProfileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error };
   const profile = parsed.data;
   return db.transaction((tx) => {
-    if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== instanceUpdatedAt(tx)) return { ok: false, conflict: true } as const;
+    if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== instanceUpdatedAt(tx))
+      return { ok: false, conflict: true } as const;
     const before = instanceProfile(tx);
     if (JSON.stringify(before) === JSON.stringify(profile)) return { ok: true, profile, changed: false } as const;
     const now = new Date().toISOString();
     tx.insert(settings)
-      .values({ key: INSTANCE_SETTING_KEY, label: "Profil instansi", value: profile, sourceNote: "Pengaturan instansi, bukan data peraturan.", verified: true, updatedBy: actorId })
+      .values({
+        key: INSTANCE_SETTING_KEY,
+        label: "Profil instansi",
+        value: profile,
+        sourceNote: "Pengaturan instansi, bukan data peraturan.",
+        verified: true,
+        updatedBy: actorId,
+      })
       .onConflictDoUpdate({ target: settings.key, set: { value: profile, updatedAt: now, updatedBy: actorId } })
       .run();
     recordAudit(tx, {

@@ -81,7 +81,10 @@ export type JfStandardImportResult = { ok: true; counts: ChangeCounts; changes: 
 
 const yesNo = (b: boolean) => (b ? "ya" : "tidak");
 const technicalText = (t: JfStandard["technical"]) => t.map((c) => `${c.code}: ${c.level}`).join(", ");
-const levelsText = (l: JfStandard["levels"]) => Object.entries(l).map(([code, level]) => `${code}: ${level}`).join(", ");
+const levelsText = (l: JfStandard["levels"]) =>
+  Object.entries(l)
+    .map(([code, level]) => `${code}: ${level}`)
+    .join(", ");
 
 /** The fields of a standard as the preview names them, in the order of the file's columns. */
 function describedFields(s: JfStandard): [string, string][] {
@@ -107,7 +110,12 @@ function fieldChanges(before: JfStandard, after: JfStandard): JfStandardChange["
  * added, a changed one replaced whole, an identical one left alone. Any bad row, or a technical code that is
  * not a published technical entry of the dictionary, refuses the whole import and stores nothing.
  */
-export function importJfStandards(db: Db, sources: readonly JfStandardSource[], actorId: number | null, options: { dryRun: boolean }): JfStandardImportResult {
+export function importJfStandards(
+  db: Db,
+  sources: readonly JfStandardSource[],
+  actorId: number | null,
+  options: { dryRun: boolean },
+): JfStandardImportResult {
   const validation = validateJfStandardImport(sources);
   if (!validation.ok) return validation;
   const { standards, origins } = validation;
@@ -147,7 +155,14 @@ export function importJfStandards(db: Db, sources: readonly JfStandardSource[], 
           changes.push({ title, action: "create", fields: [] });
           if (options.dryRun) continue;
           const { id } = tx.insert(jfStandards).values(values).returning({ id: jfStandards.id }).get();
-          recordAudit(tx, { actorId, action: "jf_standard.create", entityType: "jf_standard", entityId: id, summary: `Standar nasional JF ${title} ditambahkan (impor)`, after: s });
+          recordAudit(tx, {
+            actorId,
+            action: "jf_standard.create",
+            entityType: "jf_standard",
+            entityId: id,
+            summary: `Standar nasional JF ${title} ditambahkan (impor)`,
+            after: s,
+          });
           continue;
         }
         const before = toJfStandard(stored);
@@ -159,7 +174,11 @@ export function importJfStandards(db: Db, sources: readonly JfStandardSource[], 
           continue;
         }
         counts.update++;
-        changes.push({ title, action: "update", fields: before.jf === s.jf ? fields : [{ field: "Nama JF", before: before.jf, after: s.jf }, ...fields] });
+        changes.push({
+          title,
+          action: "update",
+          fields: before.jf === s.jf ? fields : [{ field: "Nama JF", before: before.jf, after: s.jf }, ...fields],
+        });
         if (options.dryRun) continue;
         tx.update(jfStandards)
           .set({ ...values, updatedAt: new Date().toISOString() })

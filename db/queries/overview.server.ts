@@ -73,7 +73,14 @@ export function myWork(db: DbOrTx, userId: number, canReview: boolean) {
         .select(draftColumns)
         .from(skjDrafts)
         .innerJoin(positions, eq(positions.id, skjDrafts.positionId))
-        .where(and(isNull(skjDrafts.closedAt), eq(skjDrafts.state, "diajukan"), ne(skjDrafts.submittedBy, userId), ne(skjDrafts.lastEditedBy, userId)))
+        .where(
+          and(
+            isNull(skjDrafts.closedAt),
+            eq(skjDrafts.state, "diajukan"),
+            ne(skjDrafts.submittedBy, userId),
+            ne(skjDrafts.lastEditedBy, userId),
+          ),
+        )
         .orderBy(skjDrafts.submittedAt)
         .limit(20)
         .all()

@@ -11,9 +11,16 @@ import { draftContributors } from "./skj-drafts.server";
 
 export type PenetapanRow = typeof penetapan.$inferSelect;
 
-export type PenetapanResult<T extends object = { id: number }> = ({ ok: true } & T) | { ok: false; status: 404 | 409 | 422; message: string; fieldErrors?: FieldErrors };
+export type PenetapanResult<T extends object = { id: number }> =
+  | ({ ok: true } & T)
+  | { ok: false; status: 404 | 409 | 422; message: string; fieldErrors?: FieldErrors };
 
-const refuse = (status: 404 | 409 | 422, message: string, fieldErrors?: FieldErrors) => ({ ok: false as const, status, message, ...(fieldErrors ? { fieldErrors } : {}) });
+const refuse = (status: 404 | 409 | 422, message: string, fieldErrors?: FieldErrors) => ({
+  ok: false as const,
+  status,
+  message,
+  ...(fieldErrors ? { fieldErrors } : {}),
+});
 
 export function listPenetapan(db: DbOrTx) {
   return db.select().from(penetapan).orderBy(desc(penetapan.id)).all();
@@ -41,7 +48,14 @@ export function createPenetapan(db: Db, input: PenetapanFields, actorId: number)
   const value = checked.value;
   return db.transaction((tx) => {
     const id = insertPenetapan(tx, value, actorId);
-    recordAudit(tx, { actorId, action: "penetapan.create", entityType: "penetapan", entityId: id, summary: `Penetapan ${legalBasisLabel(value)} dibuat`, after: value });
+    recordAudit(tx, {
+      actorId,
+      action: "penetapan.create",
+      entityType: "penetapan",
+      entityId: id,
+      summary: `Penetapan ${legalBasisLabel(value)} dibuat`,
+      after: value,
+    });
     return { ok: true as const, id };
   });
 }
@@ -59,8 +73,25 @@ export function updatePenetapan(db: Db, id: number, input: PenetapanFields, acto
       .set({ ...value, updatedAt: new Date().toISOString() })
       .where(and(eq(penetapan.id, id), eq(penetapan.status, "draf")))
       .run();
-    const before = { kind: current.kind, number: current.number, year: current.year, title: current.title, signedDate: current.signedDate, effectiveDate: current.effectiveDate, signerTitle: current.signerTitle, signerName: current.signerName };
-    recordAudit(tx, { actorId, action: "penetapan.update", entityType: "penetapan", entityId: id, summary: `Penetapan ${legalBasisLabel(value)} diubah`, before, after: value });
+    const before = {
+      kind: current.kind,
+      number: current.number,
+      year: current.year,
+      title: current.title,
+      signedDate: current.signedDate,
+      effectiveDate: current.effectiveDate,
+      signerTitle: current.signerTitle,
+      signerName: current.signerName,
+    };
+    recordAudit(tx, {
+      actorId,
+      action: "penetapan.update",
+      entityType: "penetapan",
+      entityId: id,
+      summary: `Penetapan ${legalBasisLabel(value)} diubah`,
+      before,
+      after: value,
+    });
     return { ok: true, id };
   });
 }
@@ -76,7 +107,12 @@ export function openPenetapanOfDraft(db: DbOrTx, draftId: number) {
 }
 
 /** Adds an approved SKJ to a draf penetapan; a draft belongs to one open penetapan at most. */
-export function addToPenetapan(db: Db, penetapanId: number, draftId: number, actorId: number): PenetapanResult<{ penetapanId: number; draftId: number }> {
+export function addToPenetapan(
+  db: Db,
+  penetapanId: number,
+  draftId: number,
+  actorId: number,
+): PenetapanResult<{ penetapanId: number; draftId: number }> {
   return db.transaction((tx) => {
     const act = tx.select().from(penetapan).where(eq(penetapan.id, penetapanId)).get();
     if (!act) return refuse(404, "Penetapan tidak ditemukan.");
@@ -88,7 +124,8 @@ export function addToPenetapan(db: Db, penetapanId: number, draftId: number, act
       .where(eq(skjDrafts.id, draftId))
       .get();
     if (!draft || draft.closedAt) return refuse(404, "Draf SKJ tidak ditemukan atau sudah ditutup.");
-    if (draft.state !== "disetujui") return refuse(409, `SKJ ${draft.positionCode} belum disetujui; hanya SKJ yang disetujui yang dapat dimasukkan ke penetapan.`);
+    if (draft.state !== "disetujui")
+      return refuse(409, `SKJ ${draft.positionCode} belum disetujui; hanya SKJ yang disetujui yang dapat dimasukkan ke penetapan.`);
     const other = openPenetapanOfDraft(tx, draftId);
     if (other) {
       return refuse(
@@ -99,12 +136,24 @@ export function addToPenetapan(db: Db, penetapanId: number, draftId: number, act
       );
     }
     tx.insert(penetapanItems).values({ penetapanId, draftId }).run();
-    recordAudit(tx, { actorId, action: "penetapan.add", entityType: "penetapan", entityId: penetapanId, summary: `SKJ ${draft.positionCode} dimasukkan ke ${legalBasisLabel(act)}`, after: { draftId } });
+    recordAudit(tx, {
+      actorId,
+      action: "penetapan.add",
+      entityType: "penetapan",
+      entityId: penetapanId,
+      summary: `SKJ ${draft.positionCode} dimasukkan ke ${legalBasisLabel(act)}`,
+      after: { draftId },
+    });
     return { ok: true as const, penetapanId, draftId };
   });
 }
 
-export function removeFromPenetapan(db: Db, penetapanId: number, draftId: number, actorId: number): PenetapanResult<{ penetapanId: number; draftId: number }> {
+export function removeFromPenetapan(
+  db: Db,
+  penetapanId: number,
+  draftId: number,
+  actorId: number,
+): PenetapanResult<{ penetapanId: number; draftId: number }> {
   return db.transaction((tx) => {
     const act = tx.select().from(penetapan).where(eq(penetapan.id, penetapanId)).get();
     if (!act) return refuse(404, "Penetapan tidak ditemukan.");
@@ -120,7 +169,14 @@ export function removeFromPenetapan(db: Db, penetapanId: number, draftId: number
       .innerJoin(positions, eq(positions.id, skjDrafts.positionId))
       .where(eq(skjDrafts.id, draftId))
       .get()?.code;
-    recordAudit(tx, { actorId, action: "penetapan.remove", entityType: "penetapan", entityId: penetapanId, summary: `SKJ ${code ?? `draf #${draftId}`} dikeluarkan dari ${legalBasisLabel(act)}`, before: { draftId } });
+    recordAudit(tx, {
+      actorId,
+      action: "penetapan.remove",
+      entityType: "penetapan",
+      entityId: penetapanId,
+      summary: `SKJ ${code ?? `draf #${draftId}`} dikeluarkan dari ${legalBasisLabel(act)}`,
+      before: { draftId },
+    });
     return { ok: true as const, penetapanId, draftId };
   });
 }
@@ -180,9 +236,18 @@ export function penetapanDetail(db: DbOrTx, id: number) {
     .where(eq(penetapanItems.penetapanId, id))
     .orderBy(asc(positions.code))
     .all();
-  const contributors = draftContributors(db, rows.map((r) => r.draftId));
+  const contributors = draftContributors(
+    db,
+    rows.map((r) => r.draftId),
+  );
   const items: PenetapanItemView[] = rows.map((r) => ({ ...r, contributors: contributors.get(r.draftId) ?? [] }));
-  return { ...act.penetapan, label: legalBasisLabel(act.penetapan), createdByName: act.createdByName, publishedByName: act.publishedByName, items };
+  return {
+    ...act.penetapan,
+    label: legalBasisLabel(act.penetapan),
+    createdByName: act.createdByName,
+    publishedByName: act.publishedByName,
+    items,
+  };
 }
 
 /** Open approved drafts that no draf penetapan gathers yet: what "Tambahkan SKJ" offers. */

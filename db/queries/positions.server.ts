@@ -28,7 +28,13 @@ function summaryColumns(input: PositionInput, summaryJson: RichTextNode | null) 
   return { summaryJson: input.summaryText ? plainTextToDoc(input.summaryText) : null, summaryText: input.summaryText };
 }
 
-export function savePosition(db: Db, id: number | null, input: PositionInput, summaryJson: RichTextNode | null, actorId: number): PositionWriteResult {
+export function savePosition(
+  db: Db,
+  id: number | null,
+  input: PositionInput,
+  summaryJson: RichTextNode | null,
+  actorId: number,
+): PositionWriteResult {
   return db.transaction((tx): PositionWriteResult => {
     const unit = findUnitByCode(tx, input.unitCode);
     if (!unit) return { ok: false, errors: { unitCode: `Unit ${input.unitCode} tidak ditemukan.` } };
@@ -46,23 +52,55 @@ export function savePosition(db: Db, id: number | null, input: PositionInput, su
     };
     if (id === null) {
       const position = tx.insert(positions).values(values).returning().get();
-      recordAudit(tx, { actorId, action: "position.create", entityType: "position", entityId: position.id, summary: `Jabatan ${position.code} (${position.name}) dibuat`, after: auditView(position) });
+      recordAudit(tx, {
+        actorId,
+        action: "position.create",
+        entityType: "position",
+        entityId: position.id,
+        summary: `Jabatan ${position.code} (${position.name}) dibuat`,
+        after: auditView(position),
+      });
       return { ok: true, position };
     }
     const before = tx.select().from(positions).where(eq(positions.id, id)).get();
     if (!before) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
-    const position = tx.update(positions).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(positions.id, id)).returning().get();
+    const position = tx
+      .update(positions)
+      .set({ ...values, updatedAt: new Date().toISOString() })
+      .where(eq(positions.id, id))
+      .returning()
+      .get();
     const diff = describeChanges(changedFields(auditView(before), auditView(position)));
-    recordAudit(tx, { actorId, action: "position.update", entityType: "position", entityId: id, summary: `Jabatan ${position.code} diubah: ${diff || "tanpa perubahan"}`, before: auditView(before), after: auditView(position) });
+    recordAudit(tx, {
+      actorId,
+      action: "position.update",
+      entityType: "position",
+      entityId: id,
+      summary: `Jabatan ${position.code} diubah: ${diff || "tanpa perubahan"}`,
+      before: auditView(before),
+      after: auditView(position),
+    });
     return { ok: true, position };
   });
 }
 
 export function setPositionActive(db: Db, id: number, active: boolean, actorId: number): Position {
   return db.transaction((tx) => {
-    const position = tx.update(positions).set({ active, updatedAt: new Date().toISOString() }).where(eq(positions.id, id)).returning().get();
+    const position = tx
+      .update(positions)
+      .set({ active, updatedAt: new Date().toISOString() })
+      .where(eq(positions.id, id))
+      .returning()
+      .get();
     if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
-    recordAudit(tx, { actorId, action: active ? "position.activate" : "position.deactivate", entityType: "position", entityId: id, summary: `Jabatan ${position.code} ${active ? "diaktifkan" : "dinonaktifkan"}`, after: { active } });
+    recordAudit(tx, {
+      actorId,
+      action: active ? "position.activate" : "position.deactivate",
+      entityType: "position",
+      entityId: id,
+      summary: `Jabatan ${position.code} ${active ? "diaktifkan" : "dinonaktifkan"}`,
+      after: { active },
+    });
     return position;
   });
 }

@@ -21,7 +21,18 @@ export function findPositionByCode(db: DbOrTx, code: string) {
  * its sub-units, active or not, as the register's unit filter counts them), ordered by code.
  */
 export function listUnitsWithCounts(db: DbOrTx) {
-  return db.all<{ id: number; code: string; name: string; kind: string; kindLabel: string | null; echelon: string | null; parentId: number | null; active: number; positionCount: number }>(sql`
+  return db
+    .all<{
+      id: number;
+      code: string;
+      name: string;
+      kind: string;
+      kindLabel: string | null;
+      echelon: string | null;
+      parentId: number | null;
+      active: number;
+      positionCount: number;
+    }>(sql`
     with recursive below(ancestor_id, id, depth) as (
       select id, id, 0 from org_units
       union all
@@ -32,7 +43,8 @@ export function listUnitsWithCounts(db: DbOrTx) {
     )
     select u.id, u.code, u.name, u.kind, u.kind_label as kindLabel, u.echelon, u.parent_id as parentId, u.active = 1 as active, coalesce(counted.n, 0) as positionCount
     from org_units u left join counted on counted.unit_id = u.id
-    order by u.code`).map((u) => ({ ...u, active: Boolean(u.active) }));
+    order by u.code`)
+    .map((u) => ({ ...u, active: Boolean(u.active) }));
 }
 
 /** The unit and its ancestors, top-level perangkat daerah first. */
@@ -89,7 +101,9 @@ const positionMatch = (q: string) => stemmedMatch(q, ["name_stem", "summary_stem
 function registerWhere(filter: RegisterFilter, match: string | null): { from: SQL; where: SQL } {
   const conditions: SQL[] = [sql`p.active = 1`];
   if (filter.unitId) {
-    conditions.push(sql`p.unit_id in (with recursive sub(id) as (select ${filter.unitId} union all select u.id from org_units u join sub on u.parent_id = sub.id) select id from sub)`);
+    conditions.push(
+      sql`p.unit_id in (with recursive sub(id) as (select ${filter.unitId} union all select u.id from org_units u join sub on u.parent_id = sub.id) select id from sub)`,
+    );
   }
   if (filter.group) conditions.push(sql`p."group" = ${filter.group}`);
   if (filter.functionalLevel) conditions.push(sql`p.functional_level = ${filter.functionalLevel}`);
@@ -168,7 +182,10 @@ export function searchUnitChoices(db: DbOrTx, q: string, limit: number, options:
   const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 8);
   const typed = words.join(" ");
   const matching = words.length
-    ? sql`((${sql.join(words.map((w) => sql`u.name like ${`%${escapeLike(w)}%`} escape '!'`), sql` and `)}) or u.code like ${`${escapeLike(typed)}%`} escape '!')`
+    ? sql`((${sql.join(
+        words.map((w) => sql`u.name like ${`%${escapeLike(w)}%`} escape '!'`),
+        sql` and `,
+      )}) or u.code like ${`${escapeLike(typed)}%`} escape '!')`
     : sql`u.parent_id is null`;
   const where = options.activeOnly ? sql`${matching} and u.active = 1` : matching;
   const units = db.all<{ id: number; code: string; name: string; active: number }>(sql`
@@ -183,7 +200,10 @@ export function searchUnitChoices(db: DbOrTx, q: string, limit: number, options:
   return units.map((u) => ({
     code: u.code,
     name: u.name,
-    above: (paths.get(u.id) ?? []).slice(0, -1).map((a) => a.name).reverse(),
+    above: (paths.get(u.id) ?? [])
+      .slice(0, -1)
+      .map((a) => a.name)
+      .reverse(),
     active: Boolean(u.active),
   }));
 }
@@ -261,7 +281,12 @@ export function unitPaths(db: DbOrTx, unitIds: readonly number[]): Map<number, {
  * Register rows with id > afterId, by id, under the register's own filters (active positions, unit subtree,
  * group, full text), so the API and the register page can never disagree about what matches.
  */
-export function listPositionsAfter(db: DbOrTx, filter: Pick<RegisterFilter, "unitId" | "group" | "q">, afterId: number, limit: number): RegisterRow[] {
+export function listPositionsAfter(
+  db: DbOrTx,
+  filter: Pick<RegisterFilter, "unitId" | "group" | "q">,
+  afterId: number,
+  limit: number,
+): RegisterRow[] {
   const { from, where } = registerWhere(filter, filter.q ? positionMatch(filter.q) : null);
   return db.all<RegisterRow>(sql`
     select p.id, p.code, p.name, p."group" as "group", p.functional_level as functionalLevel, u.code as unitCode, u.name as unitName,

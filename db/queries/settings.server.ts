@@ -1,5 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { describeSettingChanges, REGULATION_TABLE_KEYS, SETTING_KEYS, settingUpdateSchema, type SettingKey, type SettingUpdate } from "~/domain/settings";
+import {
+  describeSettingChanges,
+  REGULATION_TABLE_KEYS,
+  SETTING_KEYS,
+  settingUpdateSchema,
+  type SettingKey,
+  type SettingUpdate,
+} from "~/domain/settings";
 import { INSTANCE_SETTING_KEY } from "~/domain/instance";
 import type { Db, DbOrTx } from "../client.server";
 import { settings, users } from "../schema";
@@ -20,23 +27,25 @@ const keyOrder = (key: string) => {
 
 /** Every setting with the name of whoever changed it last, in the order of SETTING_KEYS (the seed's order). */
 export function listSettingsWithEditor(db: DbOrTx) {
-  return db
-    .select({
-      key: settings.key,
-      label: settings.label,
-      value: settings.value,
-      sourceNote: settings.sourceNote,
-      verified: settings.verified,
-      updatedAt: settings.updatedAt,
-      updatedBy: settings.updatedBy,
-      updatedByName: users.name,
-    })
-    .from(settings)
-    .leftJoin(users, eq(users.id, settings.updatedBy))
-    .all()
-    // the instance profile has its own page (/admin/instansi), not the table editor
-    .filter((row) => row.key !== INSTANCE_SETTING_KEY)
-    .sort((a, b) => keyOrder(a.key) - keyOrder(b.key) || a.key.localeCompare(b.key));
+  return (
+    db
+      .select({
+        key: settings.key,
+        label: settings.label,
+        value: settings.value,
+        sourceNote: settings.sourceNote,
+        verified: settings.verified,
+        updatedAt: settings.updatedAt,
+        updatedBy: settings.updatedBy,
+        updatedByName: users.name,
+      })
+      .from(settings)
+      .leftJoin(users, eq(users.id, settings.updatedBy))
+      .all()
+      // the instance profile has its own page (/admin/instansi), not the table editor
+      .filter((row) => row.key !== INSTANCE_SETTING_KEY)
+      .sort((a, b) => keyOrder(a.key) - keyOrder(b.key) || a.key.localeCompare(b.key))
+  );
 }
 
 export function getSetting(db: DbOrTx, key: string) {
@@ -47,7 +56,10 @@ export function getSetting(db: DbOrTx, key: string) {
  * The regulation tables still unverified, for <UnverifiedNotice>. regionalGovernment is left out by default:
  * it is an instance choice, not a table that could disagree with the regulation.
  */
-export function unverifiedSettings(db: DbOrTx, keys: readonly string[] = REGULATION_TABLE_KEYS): { key: string; label: string; verified: boolean }[] {
+export function unverifiedSettings(
+  db: DbOrTx,
+  keys: readonly string[] = REGULATION_TABLE_KEYS,
+): { key: string; label: string; verified: boolean }[] {
   if (keys.length === 0) return [];
   return db
     .select({ key: settings.key, label: settings.label, verified: settings.verified })
@@ -82,7 +94,13 @@ export function updateSetting<K extends SettingKey>(
     const changes = describeSettingChanges(key, old, next);
     if (changes.length === 0) return { ok: true, changes } as const;
     tx.update(settings)
-      .set({ value: next.value, sourceNote: next.sourceNote, verified: next.verified, updatedAt: new Date().toISOString(), updatedBy: actorId })
+      .set({
+        value: next.value,
+        sourceNote: next.sourceNote,
+        verified: next.verified,
+        updatedAt: new Date().toISOString(),
+        updatedBy: actorId,
+      })
       .where(eq(settings.key, key))
       .run();
     const shown = changes.slice(0, SUMMARY_CHANGES_MAX).join("; ");

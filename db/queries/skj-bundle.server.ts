@@ -21,18 +21,35 @@ const TREE = (start: string) => `tree(id, sort_path, depth) as (
 )`;
 const COLUMNS = `p.code as positionCode, p.name as positionName, v.version_number as version, v.snapshot,
   a.signer_title as signerTitle, a.signer_name as signerName, a.signed_date as signedDate`;
-const FROM = "skj_versions v join positions p on p.id = v.position_id join tree on tree.id = p.unit_id left join penetapan a on a.id = v.penetapan_id";
+const FROM =
+  "skj_versions v join positions p on p.id = v.position_id join tree on tree.id = p.unit_id left join penetapan a on a.id = v.penetapan_id";
 
 export function findPenetapanForBundle(db: Db, id: number) {
   return db.$client
-    .prepare("select id, kind, number, year, title, status, signed_date as signedDate, signer_title as signerTitle, signer_name as signerName from penetapan where id = ?")
-    .get(id) as { id: number; kind: string; number: string; year: number; title: string; status: "draf" | "ditetapkan"; signedDate: string | null; signerTitle: string | null; signerName: string | null } | undefined;
+    .prepare(
+      "select id, kind, number, year, title, status, signed_date as signedDate, signer_title as signerTitle, signer_name as signerName from penetapan where id = ?",
+    )
+    .get(id) as
+    | {
+        id: number;
+        kind: string;
+        number: string;
+        year: number;
+        title: string;
+        status: "draf" | "ditetapkan";
+        signedDate: string | null;
+        signerTitle: string | null;
+        signerName: string | null;
+      }
+    | undefined;
 }
 
 /** The versions a penetapan established (superseded or withdrawn since or not: the act's lampiran is fixed). */
 export function versionsOfPenetapan(db: Db, penetapanId: number): BundleVersionRow[] {
   return db.$client
-    .prepare(`with recursive ${TREE("parent_id is null")} select ${COLUMNS} from ${FROM} where v.penetapan_id = ? order by tree.sort_path, p.code`)
+    .prepare(
+      `with recursive ${TREE("parent_id is null")} select ${COLUMNS} from ${FROM} where v.penetapan_id = ? order by tree.sort_path, p.code`,
+    )
     .all(penetapanId) as BundleVersionRow[];
 }
 
@@ -55,7 +72,9 @@ export function countVersionsOfPenetapan(db: Db, penetapanId: number): number {
 export function countLiveVersionsUnder(db: Db, unitId: number): number {
   return (
     db.$client
-      .prepare(`with recursive ${TREE("id = ?")} select count(*) as n from ${FROM} where not exists (select 1 from skj_version_ends e where e.version_id = v.id)`)
+      .prepare(
+        `with recursive ${TREE("id = ?")} select count(*) as n from ${FROM} where not exists (select 1 from skj_version_ends e where e.version_id = v.id)`,
+      )
       .get(unitId) as { n: number }
   ).n;
 }

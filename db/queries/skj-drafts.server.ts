@@ -81,13 +81,28 @@ function syncCompetencyPins(tx: Tx, draftId: number, document: SkjDocument, refr
   }
 }
 
-function appendHistory(tx: Tx, draftId: number, revision: number, document: SkjDocument, summaryJson: RichTextNode | null, actorId: number | null) {
+function appendHistory(
+  tx: Tx,
+  draftId: number,
+  revision: number,
+  document: SkjDocument,
+  summaryJson: RichTextNode | null,
+  actorId: number | null,
+) {
   tx.insert(skjDraftRevisions).values({ draftId, revision, document, summaryJson, savedBy: actorId }).run();
 }
 
 export function createDraft(
   db: Db,
-  input: { positionId: number; document: SkjDocument; summaryJson: RichTextNode | null; basedOnVersionId: number | null; actorId: number | null; via: "ui" | "api"; tokenId?: number },
+  input: {
+    positionId: number;
+    document: SkjDocument;
+    summaryJson: RichTextNode | null;
+    basedOnVersionId: number | null;
+    actorId: number | null;
+    via: "ui" | "api";
+    tokenId?: number;
+  },
 ): DraftView {
   return db.transaction((tx) => {
     const row = tx
@@ -118,7 +133,10 @@ export function createDraft(
   });
 }
 
-export type SaveDraftResult = { ok: true; draft: DraftView; unchanged?: boolean } | { ok: false; reason: "conflict"; current: DraftView } | { ok: false; reason: "locked" | "missing"; current?: DraftView };
+export type SaveDraftResult =
+  | { ok: true; draft: DraftView; unchanged?: boolean }
+  | { ok: false; reason: "conflict"; current: DraftView }
+  | { ok: false; reason: "locked" | "missing"; current?: DraftView };
 
 /**
  * Saves the draft if it is still at `baseRevision`; otherwise nothing is written and the current draft is
@@ -127,7 +145,14 @@ export type SaveDraftResult = { ok: true; draft: DraftView; unchanged?: boolean 
  */
 export function saveDraft(
   db: Db,
-  input: { draftId: number; baseRevision: number; document: SkjDocument; summaryJson: RichTextNode | null; actorId: number | null; refreshCodes?: ReadonlySet<string> },
+  input: {
+    draftId: number;
+    baseRevision: number;
+    document: SkjDocument;
+    summaryJson: RichTextNode | null;
+    actorId: number | null;
+    refreshCodes?: ReadonlySet<string>;
+  },
 ): SaveDraftResult {
   return db.transaction((tx): SaveDraftResult => {
     const current = findOpenDraftById(tx, input.draftId);
@@ -135,7 +160,8 @@ export function saveDraft(
     if (!EDITABLE_STATES.includes(current.state)) return { ok: false, reason: "locked", current };
     // a save that changes nothing is no edit: no revision, and its author does not become a contributor
     const refreshes = (input.refreshCodes?.size ?? 0) > 0;
-    if (current.revision === input.baseRevision && !refreshes && sameContent(current, input)) return { ok: true, draft: current, unchanged: true };
+    if (current.revision === input.baseRevision && !refreshes && sameContent(current, input))
+      return { ok: true, draft: current, unchanged: true };
     const updated = tx
       .update(skjDrafts)
       .set({
@@ -156,7 +182,10 @@ export function saveDraft(
 }
 
 function sameContent(current: DraftView, input: { document: SkjDocument; summaryJson: RichTextNode | null }): boolean {
-  return canonicalJson(current.document) === canonicalJson(input.document) && canonicalJson(current.summaryJson ?? null) === canonicalJson(input.summaryJson ?? null);
+  return (
+    canonicalJson(current.document) === canonicalJson(input.document) &&
+    canonicalJson(current.summaryJson ?? null) === canonicalJson(input.summaryJson ?? null)
+  );
 }
 
 /**
@@ -188,7 +217,11 @@ export function draftPins(db: DbOrTx, draftId: number) {
 }
 
 /** A saved revision of the draft as it was stored (the summary's rich text is null for revisions saved before 0010). */
-export function draftRevisionContent(db: DbOrTx, draftId: number, revision: number): { document: SkjDocument; summaryJson: RichTextNode | null } | undefined {
+export function draftRevisionContent(
+  db: DbOrTx,
+  draftId: number,
+  revision: number,
+): { document: SkjDocument; summaryJson: RichTextNode | null } | undefined {
   const row = db
     .select({ document: skjDraftRevisions.document, summaryJson: skjDraftRevisions.summaryJson })
     .from(skjDraftRevisions)

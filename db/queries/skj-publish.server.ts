@@ -17,7 +17,18 @@ import {
 } from "~/domain/skj-published";
 import { decideTransition, decideWithdrawal, type WorkflowActor } from "~/domain/skj-workflow";
 import type { Db, Tx } from "../client.server";
-import { events, penetapan, penetapanItems, positions, skjCompetencyUses, skjDecisions, skjDrafts, skjVersionEnds, skjVersions, users } from "../schema";
+import {
+  events,
+  penetapan,
+  penetapanItems,
+  positions,
+  skjCompetencyUses,
+  skjDecisions,
+  skjDrafts,
+  skjVersionEnds,
+  skjVersions,
+  users,
+} from "../schema";
 import { recordAudit } from "./audit.server";
 import { levelsOfRevisions } from "./competencies.server";
 import { draftContributors } from "./skj-drafts.server";
@@ -110,7 +121,14 @@ function unitOf(tx: Tx, code: string, cache: Map<string, SkjPublishedUnit>): Skj
 }
 
 /** Publishes penetapan `penetapanId` inside `tx`; throws a Refusal (rolling back) when any item may not be published. */
-function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, via: string, confirmed?: readonly string[]): { versions: PublishedVersionRef[]; snapshots: string[] } {
+function publishInTx(
+  tx: Tx,
+  penetapanId: number,
+  actor: SkjActor,
+  now: Date,
+  via: string,
+  confirmed?: readonly string[],
+): { versions: PublishedVersionRef[]; snapshots: string[] } {
   const act = tx.select().from(penetapan).where(eq(penetapan.id, penetapanId)).get();
   if (!act) throw new Refusal(404, "Penetapan tidak ditemukan.");
   if (act.status !== "draf") throw new Refusal(409, "Penetapan ini sudah ditetapkan.");
@@ -140,18 +158,31 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
     .orderBy(asc(positions.code))
     .all();
   if (items.length === 0) throw new Refusal(409, "Penetapan belum memuat SKJ.");
-  const mismatch = confirmed ? confirmationMismatch(confirmed, items.map((i) => i.positionCode)) : null;
+  const mismatch = confirmed
+    ? confirmationMismatch(
+        confirmed,
+        items.map((i) => i.positionCode),
+      )
+    : null;
   if (mismatch) throw new Refusal(409, mismatch);
 
   // every check before the first write: the act is refused whole, naming the SKJ that blocks it
-  const contributors = draftContributors(tx, items.map((i) => i.draftId));
+  const contributors = draftContributors(
+    tx,
+    items.map((i) => i.draftId),
+  );
   for (const item of items) {
     if (item.closedAt) throw new Refusal(409, `SKJ ${item.positionCode}: draf ini sudah ditutup.`);
-    const decision = decideTransition("publish", { state: item.state, submittedBy: item.submittedBy, contributors: contributors.get(item.draftId)! }, actor);
+    const decision = decideTransition(
+      "publish",
+      { state: item.state, submittedBy: item.submittedBy, contributors: contributors.get(item.draftId)! },
+      actor,
+    );
     if (!decision.ok) throw new Refusal(decision.status, `SKJ ${item.positionCode}: ${decision.message}`);
     if (!item.approvedByName) throw new Refusal(409, `SKJ ${item.positionCode}: belum tercatat siapa yang menyetujuinya.`);
     const documentCode = (item.document as SkjDocument).position?.code;
-    if (documentCode !== item.positionCode) throw new Refusal(409, `SKJ ${item.positionCode}: kode jabatan pada dokumen (${String(documentCode)}) berbeda dengan register.`);
+    if (documentCode !== item.positionCode)
+      throw new Refusal(409, `SKJ ${item.positionCode}: kode jabatan pada dokumen (${String(documentCode)}) berbeda dengan register.`);
   }
 
   const draftIds = items.map((i) => i.draftId);
@@ -196,7 +227,10 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
     if (!unit) throw new Refusal(409, `SKJ ${item.positionCode}: unit kerja ${document.position.unitCode} tidak ada di register.`);
     const itemPins = pinsByDraft.get(item.draftId) ?? [];
     const texts = new Map<string, PublishedCompetencyTexts>(
-      itemPins.map((p) => [p.code, { type: p.type, name: p.name, definition: p.definition, revision: p.revisionNumber, levels: levels.get(p.revisionId) ?? [] }]),
+      itemPins.map((p) => [
+        p.code,
+        { type: p.type, name: p.name, definition: p.definition, revision: p.revisionNumber, levels: levels.get(p.revisionId) ?? [] },
+      ]),
     );
     const version = (lastNumber.get(item.positionId) ?? 0) + 1;
     const built = buildPublishedDocument(document, texts, {
@@ -212,11 +246,23 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
     const { snapshot, contentHash } = sealPublishedDocument(built.document);
     // the stored bytes are the contract's promise: check them against the published schema before they exist
     const check = SkjPublishedDocumentSchema.safeParse(JSON.parse(snapshot));
-    if (!check.success) throw new Error(`Dokumen SKJ ${item.positionCode} yang akan ditetapkan tidak sesuai skema: ${JSON.stringify(check.error.issues.slice(0, 3))}`);
+    if (!check.success)
+      throw new Error(
+        `Dokumen SKJ ${item.positionCode} yang akan ditetapkan tidak sesuai skema: ${JSON.stringify(check.error.issues.slice(0, 3))}`,
+      );
 
     const versionId = tx
       .insert(skjVersions)
-      .values({ positionId: item.positionId, versionNumber: version, draftId: item.draftId, penetapanId, snapshot, contentHash, publishedAt: at, publishedBy: actor.id })
+      .values({
+        positionId: item.positionId,
+        versionNumber: version,
+        draftId: item.draftId,
+        penetapanId,
+        snapshot,
+        contentHash,
+        publishedAt: at,
+        publishedBy: actor.id,
+      })
       .returning({ id: skjVersions.id })
       .get().id;
     if (itemPins.length) {
@@ -226,19 +272,26 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
     }
     const previous = live.get(item.positionId);
     if (previous !== undefined) {
-      tx.insert(skjVersionEnds).values({ versionId: previous, kind: "diganti", replacedByVersionId: versionId, actorId: actor.id, at }).run();
+      tx.insert(skjVersionEnds)
+        .values({ versionId: previous, kind: "diganti", replacedByVersionId: versionId, actorId: actor.id, at })
+        .run();
     }
     tx.update(skjDrafts)
       .set({ closedAt: at, closedReason: "ditetapkan", updatedAt: at })
       .where(and(eq(skjDrafts.id, item.draftId), isNull(skjDrafts.closedAt)))
       .run();
-    tx.insert(skjDecisions).values({ draftId: item.draftId, action: "ditetapkan", comment: legalBasisLabel(legalBasis), actorId: actor.id, at }).run();
+    tx.insert(skjDecisions)
+      .values({ draftId: item.draftId, action: "ditetapkan", comment: legalBasisLabel(legalBasis), actorId: actor.id, at })
+      .run();
     tx.insert(events).values({ type: "skj.published", positionCode: item.positionCode, version, occurredAt: at }).run();
     versions.push({ positionCode: item.positionCode, version, versionId, contentHash });
     snapshots.push(snapshot);
   }
 
-  tx.update(penetapan).set({ status: "ditetapkan", publishedBy: actor.id, publishedAt: at, updatedAt: at }).where(eq(penetapan.id, penetapanId)).run();
+  tx.update(penetapan)
+    .set({ status: "ditetapkan", publishedBy: actor.id, publishedAt: at, updatedAt: at })
+    .where(eq(penetapan.id, penetapanId))
+    .run();
   recordAudit(tx, {
     actorId: actor.id,
     tokenId: actor.tokenId,
@@ -256,7 +309,13 @@ function publishInTx(tx: Tx, penetapanId: number, actor: SkjActor, now: Date, vi
  * missing texts) refuses the whole act, and any failure while writing rolls all of it back. With `confirmed`
  * (the position codes a person confirmed), an act that no longer holds exactly those SKJ is refused too.
  */
-export function publishPenetapan(db: Db, penetapanId: number, actor: SkjActor, now: Date = new Date(), confirmed?: readonly string[]): PublishResult {
+export function publishPenetapan(
+  db: Db,
+  penetapanId: number,
+  actor: SkjActor,
+  now: Date = new Date(),
+  confirmed?: readonly string[],
+): PublishResult {
   return guarded(() =>
     db.transaction(
       (tx): PublishResult => {
@@ -275,9 +334,12 @@ export interface SinglePublishInput {
   effectiveDate?: string | null;
 }
 
-const CITATION_HINT = 'Tuliskan dasar hukum seperti "Peraturan Gubernur Nomor 12 Tahun 2026" atau sebagai objek {kind, number, year, title}.';
+const CITATION_HINT =
+  'Tuliskan dasar hukum seperti "Peraturan Gubernur Nomor 12 Tahun 2026" atau sebagai objek {kind, number, year, title}.';
 
-function legalBasisFrom(input: unknown): { kind: PenetapanKind | string; number: string; year: number | string; title: string | null } | Refused {
+function legalBasisFrom(
+  input: unknown,
+): { kind: PenetapanKind | string; number: string; year: number | string; title: string | null } | Refused {
   if (typeof input === "string") {
     const parsed = parseLegalBasis(input);
     return parsed ?? { ok: false, status: 422, message: `Dasar hukum "${input.slice(0, 200)}" tidak dapat dibaca. ${CITATION_HINT}` };
@@ -299,24 +361,43 @@ function legalBasisFrom(input: unknown): { kind: PenetapanKind | string; number:
  * in one transaction, so a refusal leaves no stray penetapan behind. Without a title in the citation the
  * act is titled after the SKJ it establishes.
  */
-export function publishSingle(db: Db, positionCode: string, input: SinglePublishInput, actor: SkjActor, now: Date = new Date()): PublishSingleResult {
+export function publishSingle(
+  db: Db,
+  positionCode: string,
+  input: SinglePublishInput,
+  actor: SkjActor,
+  now: Date = new Date(),
+): PublishSingleResult {
   const basis = legalBasisFrom(input.legalBasis);
   if ("ok" in basis) return basis;
   return guarded(() =>
     db.transaction(
       (tx): PublishSingleResult => {
-        const position = tx.select({ id: positions.id, code: positions.code, name: positions.name }).from(positions).where(eq(positions.code, positionCode)).get();
+        const position = tx
+          .select({ id: positions.id, code: positions.code, name: positions.name })
+          .from(positions)
+          .where(eq(positions.code, positionCode))
+          .get();
         if (!position) throw new Refusal(404, "Jabatan tidak ditemukan.");
-        const fields = PenetapanSchema.safeParse({ ...basis, title: basis.title ?? `Standar Kompetensi Jabatan ${position.name}`, effectiveDate: input.effectiveDate ?? null });
+        const fields = PenetapanSchema.safeParse({
+          ...basis,
+          title: basis.title ?? `Standar Kompetensi Jabatan ${position.name}`,
+          effectiveDate: input.effectiveDate ?? null,
+        });
         if (!fields.success) throw new Refusal(422, fields.error.issues[0]!.message);
         const draft = tx
           .select({ id: skjDrafts.id, state: skjDrafts.state })
           .from(skjDrafts)
           .where(and(eq(skjDrafts.positionId, position.id), isNull(skjDrafts.closedAt)))
           .get();
-        if (!draft || draft.state !== "disetujui") throw new Refusal(409, `Jabatan ${position.code} belum memiliki SKJ yang disetujui untuk ditetapkan.`);
+        if (draft?.state !== "disetujui")
+          throw new Refusal(409, `Jabatan ${position.code} belum memiliki SKJ yang disetujui untuk ditetapkan.`);
         const other = openPenetapanOfDraft(tx, draft.id);
-        if (other) throw new Refusal(409, `SKJ ${position.code} sudah termasuk dalam ${legalBasisLabel(other)} yang belum ditetapkan; tetapkan melalui penetapan itu.`);
+        if (other)
+          throw new Refusal(
+            409,
+            `SKJ ${position.code} sudah termasuk dalam ${legalBasisLabel(other)} yang belum ditetapkan; tetapkan melalui penetapan itu.`,
+          );
         const penetapanId = insertPenetapan(tx, fields.data, actor.id);
         tx.insert(penetapanItems).values({ penetapanId, draftId: draft.id }).run();
         const { versions, snapshots } = publishInTx(tx, penetapanId, actor, now, " (penetapan tunggal melalui API)");
@@ -328,14 +409,25 @@ export function publishSingle(db: Db, positionCode: string, input: SinglePublish
 }
 
 /** Withdraws (mencabut) the live version of a position, with a reason; the position then has no current SKJ. */
-export function withdrawVersion(db: Db, positionCode: string, versionNumber: number, actor: SkjActor, reason: string, now: Date = new Date()): WithdrawResult {
+export function withdrawVersion(
+  db: Db,
+  positionCode: string,
+  versionNumber: number,
+  actor: SkjActor,
+  reason: string,
+  now: Date = new Date(),
+): WithdrawResult {
   const decision = decideWithdrawal(actor, reason);
   if (!decision.ok) return decision;
   const why = reason.trim();
   return guarded(() =>
     db.transaction(
       (tx): WithdrawResult => {
-        const position = tx.select({ id: positions.id, code: positions.code }).from(positions).where(eq(positions.code, positionCode)).get();
+        const position = tx
+          .select({ id: positions.id, code: positions.code })
+          .from(positions)
+          .where(eq(positions.code, positionCode))
+          .get();
         if (!position) throw new Refusal(404, "Jabatan tidak ditemukan.");
         const version = tx
           .select({ id: skjVersions.id, draftId: skjVersions.draftId, ended: skjVersionEnds.kind })
@@ -344,7 +436,11 @@ export function withdrawVersion(db: Db, positionCode: string, versionNumber: num
           .where(and(eq(skjVersions.positionId, position.id), eq(skjVersions.versionNumber, versionNumber)))
           .get();
         if (!version) throw new Refusal(404, `Versi ${versionNumber} SKJ ${position.code} tidak ditemukan.`);
-        if (version.ended) throw new Refusal(409, `Versi ${versionNumber} SKJ ${position.code} sudah ${version.ended}; hanya versi yang berlaku yang dapat dicabut.`);
+        if (version.ended)
+          throw new Refusal(
+            409,
+            `Versi ${versionNumber} SKJ ${position.code} sudah ${version.ended}; hanya versi yang berlaku yang dapat dicabut.`,
+          );
         const at = now.toISOString();
         tx.insert(skjVersionEnds).values({ versionId: version.id, kind: "dicabut", reason: why, actorId: actor.id, at }).run();
         tx.insert(skjDecisions).values({ draftId: version.draftId, action: "dicabut", comment: why, actorId: actor.id, at }).run();

@@ -27,7 +27,8 @@ export interface FeedEventRow {
 
 // A version is live until a superseding or a withdrawal is recorded beside it in skj_version_ends.
 const LIVE = "not exists (select 1 from skj_version_ends e where e.version_id = v.id)";
-const SUBTREE = "with recursive sub(id) as (select @unitId union all select u.id from org_units u join sub on u.parent_id = sub.id) select id from sub";
+const SUBTREE =
+  "with recursive sub(id) as (select @unitId union all select u.id from org_units u join sub on u.parent_id = sub.id) select id from sub";
 const ROW = "v.id, p.code as positionCode, v.version_number as version, v.snapshot as bytes, v.content_hash as contentHash";
 
 export interface VersionRef {
@@ -64,7 +65,9 @@ function statements(db: Db): Statements {
       current: client.prepare(
         `select ${ROW} from positions p join skj_versions v on v.position_id = p.id where p.code = ? and ${LIVE} order by v.version_number desc limit 1`,
       ),
-      list: client.prepare(`select ${ROW} from skj_versions v join positions p on p.id = v.position_id where v.id > @afterId and ${LIVE} order by v.id limit @limit`),
+      list: client.prepare(
+        `select ${ROW} from skj_versions v join positions p on p.id = v.position_id where v.id > @afterId and ${LIVE} order by v.id limit @limit`,
+      ),
       listInUnit: client.prepare(
         `select ${ROW} from skj_versions v join positions p on p.id = v.position_id where v.id > @afterId and ${LIVE} and p.unit_id in (${SUBTREE}) order by v.id limit @limit`,
       ),

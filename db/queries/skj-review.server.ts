@@ -18,23 +18,48 @@ const DECISION_OF = { submit: "diajukan", approve: "disetujui", return: "dikemba
 /** Submit, approve or return a draft; the rule results are those of the stored document (submission only). */
 export function moveDraft(
   db: Db,
-  input: { draftId: number; transition: "submit" | "approve" | "return"; actor: WorkflowActor; results?: readonly RuleResult[]; justification?: string | null; comment?: string | null },
+  input: {
+    draftId: number;
+    transition: "submit" | "approve" | "return";
+    actor: WorkflowActor;
+    results?: readonly RuleResult[];
+    justification?: string | null;
+    comment?: string | null;
+  },
 ): ReviewResult {
   return db.transaction((tx): ReviewResult => {
-    const draft = tx.select().from(skjDrafts).where(and(eq(skjDrafts.id, input.draftId), isNull(skjDrafts.closedAt))).get();
+    const draft = tx
+      .select()
+      .from(skjDrafts)
+      .where(and(eq(skjDrafts.id, input.draftId), isNull(skjDrafts.closedAt)))
+      .get();
     if (!draft) return { ok: false, status: 404, message: "Draf SKJ tidak ditemukan." };
     const facts = { state: draft.state, submittedBy: draft.submittedBy, contributors: draftContributors(tx, [draft.id]).get(draft.id)! };
-    const decision = decideTransition(input.transition, facts, input.actor, { results: input.results, justification: input.justification, comment: input.comment });
+    const decision = decideTransition(input.transition, facts, input.actor, {
+      results: input.results,
+      justification: input.justification,
+      comment: input.comment,
+    });
     if (!decision.ok) return decision;
     const now = new Date().toISOString();
     const comment = input.comment?.trim().slice(0, COMMENT_MAX) || null;
     const changes =
       input.transition === "submit"
-        ? { state: "diajukan" as const, submittedBy: input.actor.id, submittedAt: now, justification: input.justification?.trim() || null, approvedBy: null, approvedAt: null }
+        ? {
+            state: "diajukan" as const,
+            submittedBy: input.actor.id,
+            submittedAt: now,
+            justification: input.justification?.trim() || null,
+            approvedBy: null,
+            approvedAt: null,
+          }
         : input.transition === "approve"
           ? { state: "disetujui" as const, approvedBy: input.actor.id, approvedAt: now }
           : { state: "dikembalikan" as const, approvedBy: null, approvedAt: null };
-    tx.update(skjDrafts).set({ ...changes, updatedAt: now }).where(eq(skjDrafts.id, draft.id)).run();
+    tx.update(skjDrafts)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(skjDrafts.id, draft.id))
+      .run();
     tx.insert(skjDecisions).values({ draftId: draft.id, action: DECISION_OF[input.transition], comment, actorId: input.actor.id }).run();
     const position = tx.select({ code: positions.code }).from(positions).where(eq(positions.id, draft.positionId)).get();
     recordAudit(tx, {
@@ -65,7 +90,10 @@ export function draftDecisions(db: DbOrTx, draftId: number) {
  * A new thread needs an anchor the user chose (a section or a competency row, see ~/domain/comment-anchors);
  * a reply always joins its thread's anchor, whatever the form sent.
  */
-export function addComment(db: Db, input: { draftId: number; anchor: string; body: string; parentId: number | null; actorId: number }): ReviewResult {
+export function addComment(
+  db: Db,
+  input: { draftId: number; anchor: string; body: string; parentId: number | null; actorId: number },
+): ReviewResult {
   const body = input.body.trim();
   if (!body) return { ok: false, status: 422, message: "Komentar tidak boleh kosong." };
   if (body.length > COMMENT_MAX) return { ok: false, status: 422, message: `Komentar maksimal ${COMMENT_MAX} karakter.` };
@@ -74,8 +102,13 @@ export function addComment(db: Db, input: { draftId: number; anchor: string; bod
   return db.transaction((tx): ReviewResult => {
     let anchor = input.anchor;
     if (input.parentId) {
-      const parent = tx.select({ draftId: reviewComments.draftId, anchor: reviewComments.anchor, parentId: reviewComments.parentId }).from(reviewComments).where(eq(reviewComments.id, input.parentId)).get();
-      if (parent?.draftId !== input.draftId || parent.parentId !== null) return { ok: false, status: 422, message: "Komentar yang dibalas tidak ditemukan." };
+      const parent = tx
+        .select({ draftId: reviewComments.draftId, anchor: reviewComments.anchor, parentId: reviewComments.parentId })
+        .from(reviewComments)
+        .where(eq(reviewComments.id, input.parentId))
+        .get();
+      if (parent?.draftId !== input.draftId || parent.parentId !== null)
+        return { ok: false, status: 422, message: "Komentar yang dibalas tidak ditemukan." };
       anchor = parent.anchor;
     }
     const row = tx
@@ -83,7 +116,14 @@ export function addComment(db: Db, input: { draftId: number; anchor: string; bod
       .values({ draftId: input.draftId, anchor, body, parentId: input.parentId, authorId: input.actorId })
       .returning({ id: reviewComments.id })
       .get();
-    recordAudit(tx, { actorId: input.actorId, action: "skj.comment", entityType: "skj_draft", entityId: input.draftId, summary: `Komentar pada ${anchorLabel(anchor)}: ${body.slice(0, 120)}`, after: { commentId: row.id } });
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "skj.comment",
+      entityType: "skj_draft",
+      entityId: input.draftId,
+      summary: `Komentar pada ${anchorLabel(anchor)}: ${body.slice(0, 120)}`,
+      after: { commentId: row.id },
+    });
     return { ok: true };
   });
 }
@@ -93,10 +133,23 @@ export function resolveComment(db: Db, input: { draftId: number; commentId: numb
     const updated = tx
       .update(reviewComments)
       .set({ resolvedAt: new Date().toISOString(), resolvedBy: input.actorId })
-      .where(and(eq(reviewComments.id, input.commentId), eq(reviewComments.draftId, input.draftId), isNull(reviewComments.parentId), isNull(reviewComments.resolvedAt)))
+      .where(
+        and(
+          eq(reviewComments.id, input.commentId),
+          eq(reviewComments.draftId, input.draftId),
+          isNull(reviewComments.parentId),
+          isNull(reviewComments.resolvedAt),
+        ),
+      )
       .run();
     if (updated.changes === 0) return { ok: false, status: 404, message: "Komentar tidak ditemukan atau sudah diselesaikan." };
-    recordAudit(tx, { actorId: input.actorId, action: "skj.comment.resolve", entityType: "skj_draft", entityId: input.draftId, summary: `Komentar #${input.commentId} diselesaikan` });
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "skj.comment.resolve",
+      entityType: "skj_draft",
+      entityId: input.draftId,
+      summary: `Komentar #${input.commentId} diselesaikan`,
+    });
     return { ok: true };
   });
 }
@@ -116,7 +169,16 @@ const resolvers = alias(users, "resolvers");
 
 export function commentThreads(db: DbOrTx, draftId: number): CommentThread[] {
   const rows = db
-    .select({ id: reviewComments.id, parentId: reviewComments.parentId, anchor: reviewComments.anchor, body: reviewComments.body, createdAt: reviewComments.createdAt, resolvedAt: reviewComments.resolvedAt, authorName: users.name, resolverName: resolvers.name })
+    .select({
+      id: reviewComments.id,
+      parentId: reviewComments.parentId,
+      anchor: reviewComments.anchor,
+      body: reviewComments.body,
+      createdAt: reviewComments.createdAt,
+      resolvedAt: reviewComments.resolvedAt,
+      authorName: users.name,
+      resolverName: resolvers.name,
+    })
     .from(reviewComments)
     .innerJoin(users, eq(users.id, reviewComments.authorId))
     .leftJoin(resolvers, eq(resolvers.id, reviewComments.resolvedBy))
@@ -125,7 +187,17 @@ export function commentThreads(db: DbOrTx, draftId: number): CommentThread[] {
     .all();
   const threads = new Map<number, CommentThread>();
   for (const r of rows) {
-    if (r.parentId === null) threads.set(r.id, { id: r.id, anchor: r.anchor, body: r.body, authorName: r.authorName, createdAt: r.createdAt, resolvedAt: r.resolvedAt, resolverName: r.resolverName, replies: [] });
+    if (r.parentId === null)
+      threads.set(r.id, {
+        id: r.id,
+        anchor: r.anchor,
+        body: r.body,
+        authorName: r.authorName,
+        createdAt: r.createdAt,
+        resolvedAt: r.resolvedAt,
+        resolverName: r.resolverName,
+        replies: [],
+      });
     else threads.get(r.parentId)?.replies.push({ id: r.id, body: r.body, authorName: r.authorName, createdAt: r.createdAt });
   }
   return [...threads.values()];
@@ -134,7 +206,14 @@ export function commentThreads(db: DbOrTx, draftId: number): CommentThread[] {
 /** Every decision on every draft of a position, newest first: the timeline of the history page. */
 export function positionDecisions(db: DbOrTx, positionId: number) {
   return db
-    .select({ id: skjDecisions.id, action: skjDecisions.action, comment: skjDecisions.comment, at: skjDecisions.at, actorName: users.name, draftId: skjDecisions.draftId })
+    .select({
+      id: skjDecisions.id,
+      action: skjDecisions.action,
+      comment: skjDecisions.comment,
+      at: skjDecisions.at,
+      actorName: users.name,
+      draftId: skjDecisions.draftId,
+    })
     .from(skjDecisions)
     .innerJoin(skjDrafts, eq(skjDrafts.id, skjDecisions.draftId))
     .innerJoin(users, eq(users.id, skjDecisions.actorId))

@@ -33,7 +33,9 @@ export interface DraftFilter {
 function openDraftsWhere(filter: DraftFilter) {
   const conditions = [sql`d.closed_at is null`];
   if (filter.unitId !== undefined) {
-    conditions.push(sql`p.unit_id in (with recursive sub(id) as (select ${filter.unitId} union all select u.id from org_units u join sub on u.parent_id = sub.id) select id from sub)`);
+    conditions.push(
+      sql`p.unit_id in (with recursive sub(id) as (select ${filter.unitId} union all select u.id from org_units u join sub on u.parent_id = sub.id) select id from sub)`,
+    );
   }
   if (filter.q) conditions.push(sql`(instr(lower(p.name), lower(${filter.q})) > 0 or instr(lower(p.code), lower(${filter.q})) > 0)`);
   return sql.join(conditions, sql` and `);
@@ -77,7 +79,11 @@ export interface ChangeableDraft {
  * The open drafts a mass change names, in register code order: every open draft the filter matches, narrowed
  * to the `positionCodes` or `draftIds` given. At most `limit` rows.
  */
-export function openDraftsToChange(db: DbOrTx, filter: DraftFilter & { positionCodes?: readonly string[]; draftIds?: readonly number[] }, limit: number): ChangeableDraft[] {
+export function openDraftsToChange(
+  db: DbOrTx,
+  filter: DraftFilter & { positionCodes?: readonly string[]; draftIds?: readonly number[] },
+  limit: number,
+): ChangeableDraft[] {
   if (filter.positionCodes?.length === 0 || filter.draftIds?.length === 0) return [];
   const named = sql.join([
     filter.positionCodes ? sql` and p.code in ${filter.positionCodes}` : sql``,
@@ -92,7 +98,11 @@ export function openDraftsToChange(db: DbOrTx, filter: DraftFilter & { positionC
 }
 
 export function countOpenDrafts(db: DbOrTx, filter: DraftFilter): number {
-  return db.get<{ n: number }>(sql`select count(*) as n from skj_drafts d join positions p on p.id = d.position_id where ${openDraftsWhere(filter)}`)?.n ?? 0;
+  return (
+    db.get<{ n: number }>(
+      sql`select count(*) as n from skj_drafts d join positions p on p.id = d.position_id where ${openDraftsWhere(filter)}`,
+    )?.n ?? 0
+  );
 }
 
 export interface AwaitingRevision {

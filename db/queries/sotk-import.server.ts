@@ -32,7 +32,13 @@ function loadState(db: DbOrTx): StoredState {
   return {
     units: new Map(units.map((u) => [u.code, u])),
     unitCodeById: new Map(units.map((u) => [u.id, u.code])),
-    positions: new Map(db.select().from(positionsTable).all().map((p) => [p.code, p])),
+    positions: new Map(
+      db
+        .select()
+        .from(positionsTable)
+        .all()
+        .map((p) => [p.code, p]),
+    ),
   };
 }
 
@@ -109,7 +115,10 @@ function applyInTx(
   const state = loadState(tx);
   const counts = { units: emptyCounts(), positions: emptyCounts() };
   const changes: RowChange[] = [];
-  const changed = { units: { created: [] as string[], updated: [] as string[] }, positions: { created: [] as string[], updated: [] as string[] } };
+  const changed = {
+    units: { created: [] as string[], updated: [] as string[] },
+    positions: { created: [] as string[], updated: [] as string[] },
+  };
   const now = new Date().toISOString();
   const unitIds = new Map([...state.units].map(([code, u]) => [code, u.id]));
   const resolveUnit = (code: string, usedBy: string) => {
@@ -140,11 +149,18 @@ function applyInTx(
           }),
     };
     if (action === "create") {
-      const inserted = tx.insert(orgUnits).values({ code: row.code, ...values }).returning({ id: orgUnits.id }).get();
+      const inserted = tx
+        .insert(orgUnits)
+        .values({ code: row.code, ...values })
+        .returning({ id: orgUnits.id })
+        .get();
       unitIds.set(row.code, inserted.id);
       changed.units.created.push(row.code);
     } else {
-      tx.update(orgUnits).set({ ...values, updatedAt: now }).where(eq(orgUnits.code, row.code)).run();
+      tx.update(orgUnits)
+        .set({ ...values, updatedAt: now })
+        .where(eq(orgUnits.code, row.code))
+        .run();
       changed.units.updated.push(row.code);
     }
   }
@@ -174,7 +190,10 @@ function applyInTx(
         .run();
       changed.positions.created.push(row.code);
     } else {
-      tx.update(positionsTable).set({ ...values, updatedAt: now }).where(eq(positionsTable.code, row.code)).run();
+      tx.update(positionsTable)
+        .set({ ...values, updatedAt: now })
+        .where(eq(positionsTable.code, row.code))
+        .run();
       changed.positions.updated.push(row.code);
     }
   }
@@ -207,9 +226,7 @@ export function applySotkImport(
   return db.transaction((tx) => applyInTx(tx, units, positions, actorId, options));
 }
 
-export type SotkImportResult =
-  | { ok: false; errors: ImportError[] }
-  | ({ ok: true; dryRun: boolean } & SotkImportPlan);
+export type SotkImportResult = { ok: false; errors: ImportError[] } | ({ ok: true; dryRun: boolean } & SotkImportPlan);
 
 function knownUnits(db: DbOrTx) {
   const rows = db.select({ id: orgUnits.id, code: orgUnits.code, parentId: orgUnits.parentId }).from(orgUnits).all();
@@ -249,7 +266,9 @@ export async function importSotkFiles(
     const known = knownUnits(tx);
     const checked = validateSotkImport(sheets, known.codes, known.parents);
     if (!checked.ok) return checked;
-    const plan = dryRun ? planSotkImport(tx, checked.units, checked.positions) : applyInTx(tx, checked.units, checked.positions, actorId, { files: names });
+    const plan = dryRun
+      ? planSotkImport(tx, checked.units, checked.positions)
+      : applyInTx(tx, checked.units, checked.positions, actorId, { files: names });
     return { ok: true, dryRun, ...plan };
   });
 }

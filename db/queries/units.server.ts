@@ -24,7 +24,8 @@ function resolveParent(db: Db, input: UnitInput, selfId: number | null): { paren
   if (!parent) return { error: `Unit induk ${input.parentCode} tidak ditemukan.` };
   if (selfId !== null) {
     const parentOf = (id: number) => db.select({ p: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.id, id)).get()?.p;
-    if (wouldCreateCycle(selfId, parent.id, parentOf)) return { error: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya." };
+    if (wouldCreateCycle(selfId, parent.id, parentOf))
+      return { error: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya." };
   }
   return { parentId: parent.id };
 }
@@ -46,7 +47,14 @@ export function createUnit(db: Db, input: UnitInput, actorId: number): UnitWrite
     const parent = resolveParent(db, input, null);
     if ("error" in parent) return { ok: false, errors: { parentCode: parent.error } };
     const unit = tx.insert(orgUnits).values(columns(input, parent.parentId)).returning().get();
-    recordAudit(tx, { actorId, action: "unit.create", entityType: "unit", entityId: unit.id, summary: `Unit ${unit.code} (${unit.name}) dibuat`, after: auditView(unit) });
+    recordAudit(tx, {
+      actorId,
+      action: "unit.create",
+      entityType: "unit",
+      entityId: unit.id,
+      summary: `Unit ${unit.code} (${unit.name}) dibuat`,
+      after: auditView(unit),
+    });
     return { ok: true, unit };
   });
 }
@@ -62,12 +70,24 @@ export function updateUnit(db: Db, id: number, input: UnitInput, actorId: number
     const unit = tx
       .update(orgUnits)
       // the word an import wrote describes the old kind; a kind chosen in the form shows its own label
-      .set({ ...columns(input, parent.parentId), ...(input.kind === before.kind ? {} : { kindLabel: null }), updatedAt: new Date().toISOString() })
+      .set({
+        ...columns(input, parent.parentId),
+        ...(input.kind === before.kind ? {} : { kindLabel: null }),
+        updatedAt: new Date().toISOString(),
+      })
       .where(eq(orgUnits.id, id))
       .returning()
       .get();
     const diff = describeChanges(changedFields(auditView(before), auditView(unit)));
-    recordAudit(tx, { actorId, action: "unit.update", entityType: "unit", entityId: id, summary: `Unit ${unit.code} diubah: ${diff || "tanpa perubahan"}`, before: auditView(before), after: auditView(unit) });
+    recordAudit(tx, {
+      actorId,
+      action: "unit.update",
+      entityType: "unit",
+      entityId: id,
+      summary: `Unit ${unit.code} diubah: ${diff || "tanpa perubahan"}`,
+      before: auditView(before),
+      after: auditView(unit),
+    });
     return { ok: true, unit };
   });
 }
@@ -78,8 +98,16 @@ export function setUnitActive(db: Db, id: number, active: boolean, actorId: numb
     const before = tx.select().from(orgUnits).where(eq(orgUnits.id, id)).get();
     if (!before) throw new Response("Unit tidak ditemukan.", { status: 404 });
     if (!active) {
-      const child = tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.parentId, id), eq(orgUnits.active, true))).get();
-      const position = tx.select({ id: positions.id }).from(positions).where(and(eq(positions.unitId, id), eq(positions.active, true))).get();
+      const child = tx
+        .select({ id: orgUnits.id })
+        .from(orgUnits)
+        .where(and(eq(orgUnits.parentId, id), eq(orgUnits.active, true)))
+        .get();
+      const position = tx
+        .select({ id: positions.id })
+        .from(positions)
+        .where(and(eq(positions.unitId, id), eq(positions.active, true)))
+        .get();
       if (child || position) return { ok: false, errors: { active: "Nonaktifkan dahulu sub-unit dan jabatan aktif di bawah unit ini." } };
     }
     const unit = tx.update(orgUnits).set({ active, updatedAt: new Date().toISOString() }).where(eq(orgUnits.id, id)).returning().get();

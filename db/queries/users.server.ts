@@ -82,7 +82,13 @@ export function updateUser(
     const revokedTokens = !row.active || changes.passwordHash ? revokeTokensOfUser(tx, id) : 0;
     const pick = (u: User) => ({ name: u.name, role: u.role, active: u.active });
     const diff = changedFields(pick(before), pick(row));
-    const summary = [describeChanges(diff), changes.passwordHash ? "kata sandi diganti" : "", revokedTokens ? `${revokedTokens} token API dicabut` : ""].filter(Boolean).join("; ");
+    const summary = [
+      describeChanges(diff),
+      changes.passwordHash ? "kata sandi diganti" : "",
+      revokedTokens ? `${revokedTokens} token API dicabut` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
     recordAudit(tx, {
       actorId,
       action: "user.update",
@@ -98,5 +104,11 @@ export function updateUser(
 
 /** True while any demo account can still sign in: the UI then shows a warning banner. */
 export function demoUsersActive(db: Db): boolean {
-  return Boolean(db.select({ id: users.id }).from(users).where(and(eq(users.isDemo, true), eq(users.active, true))).get());
+  return Boolean(
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.isDemo, true), eq(users.active, true)))
+      .get(),
+  );
 }

@@ -27,7 +27,10 @@ export function registerWebhook(db: DbOrTx, url: string, actorId: number | null)
   const href = WebhookUrlSchema.parse(url);
   const secret = crypto.randomBytes(32).toString("hex");
   return db.transaction((tx) => {
-    const newest = tx.select({ id: sql<number | null>`max(${events.id})` }).from(events).get();
+    const newest = tx
+      .select({ id: sql<number | null>`max(${events.id})` })
+      .from(events)
+      .get();
     const startsAfterEventId = newest?.id ?? 0;
     const row = tx.insert(webhooks).values({ url: href, secret, createdBy: actorId }).returning({ id: webhooks.id }).get();
     recordAudit(tx, {
@@ -74,7 +77,8 @@ export interface WebhookListRow {
 
 /** Every webhook, newest first, with its delivery counts; never the secret. */
 export function listWebhooks(db: DbOrTx): WebhookListRow[] {
-  const count = (status: DeliveryStatus) => sql<number>`coalesce(sum(case when ${webhookDeliveries.status} = ${status} then 1 else 0 end), 0)`;
+  const count = (status: DeliveryStatus) =>
+    sql<number>`coalesce(sum(case when ${webhookDeliveries.status} = ${status} then 1 else 0 end), 0)`;
   return db
     .select({
       id: webhooks.id,
@@ -145,11 +149,20 @@ export function dueDeliveries(db: DbOrTx, now: Date, limit: number): DueDelivery
     .from(webhookDeliveries)
     .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-    .where(and(eq(webhookDeliveries.status, "menunggu"), eq(webhooks.active, true), sql`${webhookDeliveries.nextAttemptAt} <= ${now.toISOString()}`))
+    .where(
+      and(
+        eq(webhookDeliveries.status, "menunggu"),
+        eq(webhooks.active, true),
+        sql`${webhookDeliveries.nextAttemptAt} <= ${now.toISOString()}`,
+      ),
+    )
     .orderBy(webhookDeliveries.eventId, webhookDeliveries.id)
     .limit(limit)
     .all();
-  return rows.map(({ eventId, type, positionCode, version, occurredAt, ...rest }) => ({ ...rest, event: { id: eventId, type, positionCode, version, occurredAt } }));
+  return rows.map(({ eventId, type, positionCode, version, occurredAt, ...rest }) => ({
+    ...rest,
+    event: { id: eventId, type, positionCode, version, occurredAt },
+  }));
 }
 
 // Both marks touch only a pending row, so a second sender finishing the same delivery late changes nothing.

@@ -73,7 +73,13 @@ interface LoadTarget {
 function loadTarget(url: string, headers: Record<string, string>, bytes: number): LoadTarget {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: LOAD_CONCURRENCY });
-  return { bytes, latencies: [], failures: 0, seconds: 0, options: { agent, hostname: target.hostname, port: target.port, path: target.pathname + target.search, headers } };
+  return {
+    bytes,
+    latencies: [],
+    failures: 0,
+    seconds: 0,
+    options: { agent, hostname: target.hostname, port: target.port, path: target.pathname + target.search, headers },
+  };
 }
 
 /**
@@ -230,7 +236,11 @@ export const readMeasures = (size: DataSetSize): Measure[] => [
         page = JSON.parse(text) as typeof page;
       });
       const increasing = page.events.every((e, i) => i === 0 || e.id > page.events[i - 1]!.id);
-      return { samples, valid: page.events.length === FEED_EVENTS && increasing, note: `${page.events.length} peristiwa, ${(bytes / 1024).toFixed(0)} KB, nextCursor ${page.nextCursor}` };
+      return {
+        samples,
+        valid: page.events.length === FEED_EVENTS && increasing,
+        note: `${page.events.length} peristiwa, ${(bytes / 1024).toFixed(0)} KB, nextCursor ${page.nextCursor}`,
+      };
     },
   },
 ];

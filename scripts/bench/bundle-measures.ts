@@ -30,7 +30,8 @@ function printBundle(file: string, subject: BundleSubject): Promise<BundleChildR
 async function act(ctx: Context, which: "bundle" | "province") {
   const { file, set } = await ctx.dataSet(LARGE);
   const fixture = set.acts[which];
-  if (!fixture) throw new Error(`Data set ${LARGE.label} tidak memuat penetapan ${which === "bundle" ? BUNDLE_ITEMS : PROVINCE_ITEMS} SKJ.`);
+  if (!fixture)
+    throw new Error(`Data set ${LARGE.label} tidak memuat penetapan ${which === "bundle" ? BUNDLE_ITEMS : PROVINCE_ITEMS} SKJ.`);
   return { file, subject: { kind: "penetapan", penetapanId: fixture.penetapanId } as BundleSubject, items: fixture.items };
 }
 
@@ -49,7 +50,12 @@ export const bundleMeasures: Measure[] = [
       const r = await printBundle(file, subject);
       const ms = r.contentsMs + r.renderMs;
       const memory = r.peakPss ?? r.nodeMaxRss;
-      return { samples: [ms], meets: ms < BUNDLE_TARGET_MS && memory < BUNDLE_MEMORY_MAX, valid: r.items === items && r.pages > items, note: describe(r) };
+      return {
+        samples: [ms],
+        meets: ms < BUNDLE_TARGET_MS && memory < BUNDLE_MEMORY_MAX,
+        valid: r.items === items && r.pages > items,
+        note: describe(r),
+      };
     },
   },
   {
@@ -74,7 +80,12 @@ export const bundleMeasures: Measure[] = [
       const r = await printBundle(file, subject);
       const ms = r.contentsMs + r.renderMs;
       const memory = r.peakPss ?? r.nodeMaxRss;
-      return { samples: [ms], meets: ms < PROVINCE_KEPT_TARGET_MS && memory < BUNDLE_MEMORY_MAX, valid: r.items === items && r.pages > items, note: describe(r) };
+      return {
+        samples: [ms],
+        meets: ms < PROVINCE_KEPT_TARGET_MS && memory < BUNDLE_MEMORY_MAX,
+        valid: r.items === items && r.pages > items,
+        note: describe(r),
+      };
     },
   },
 ];

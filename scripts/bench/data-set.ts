@@ -87,18 +87,42 @@ const LEADERSHIP: Partial<Record<PositionGroup, string>> = {
 };
 
 // The minimums of the seeded minimumExperienceByGroup setting, so the bench's SKJ are as valid as real ones.
-const MINIMUM_YEARS: Partial<Record<PositionGroup, number>> = { jpt_utama: 10, jpt_madya: 7, jpt_pratama: 5, administrator: 3, pengawas: 4, pelaksana: 1 };
+const MINIMUM_YEARS: Partial<Record<PositionGroup, number>> = {
+  jpt_utama: 10,
+  jpt_madya: 7,
+  jpt_pratama: 5,
+  administrator: 3,
+  pengawas: 4,
+  pelaksana: 1,
+};
 
-function requirementsOf(group: PositionGroup, level: FunctionalLevel | null, affair: string | null, technicalNames: string[]): Requirements {
+function requirementsOf(
+  group: PositionGroup,
+  level: FunctionalLevel | null,
+  affair: string | null,
+  technicalNames: string[],
+): Requirements {
   const skilled = level === "terampil" || level === "pemula" || level === "mahir" || level === "penyelia";
   const education = group.startsWith("jpt") ? "S-2" : group === "pelaksana" ? "SMA" : skilled ? "D-III" : "S-1";
   const leadership = LEADERSHIP[group];
   return {
     rank: level ? FUNCTIONAL_RANK[level] : RANK[group],
-    education: [{ level: education as Requirements["education"][number]["level"], fields: education === "SMA" ? [] : ["Administrasi Negara", affair ?? "Ilmu Pemerintahan"] }],
-    training: { managerial: leadership ? [leadership] : [], technical: technicalNames.slice(0, 2).map((n) => `Pelatihan ${n}`), functional: level ? ["Pelatihan Pembentukan Jabatan Fungsional"] : [] },
+    education: [
+      {
+        level: education as Requirements["education"][number]["level"],
+        fields: education === "SMA" ? [] : ["Administrasi Negara", affair ?? "Ilmu Pemerintahan"],
+      },
+    ],
+    training: {
+      managerial: leadership ? [leadership] : [],
+      technical: technicalNames.slice(0, 2).map((n) => `Pelatihan ${n}`),
+      functional: level ? ["Pelatihan Pembentukan Jabatan Fungsional"] : [],
+    },
     experience: [{ description: `Pengalaman di bidang ${(affair ?? "pemerintahan").toLowerCase()}`, minYears: MINIMUM_YEARS[group] ?? 2 }],
-    performanceIndicators: [`Persentase capaian target kinerja ${(affair ?? "unit kerja").toLowerCase()}`, "Indeks kepuasan pengguna layanan"],
+    performanceIndicators: [
+      `Persentase capaian target kinerja ${(affair ?? "unit kerja").toLowerCase()}`,
+      "Indeks kepuasan pengguna layanan",
+    ],
   };
 }
 
@@ -127,8 +151,12 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
   const sqlite = db.$client;
   // seeded, as the SOTK and the dictionary are: the same options always give the same documents
   const rng = prng(seed);
-  const admin = sqlite.prepare("select id, name from users where email = 'admin@demo.go.id'").get() as { id: number; name: string } | undefined;
-  const reviewer = sqlite.prepare("select id, name from users where email = 'reviewer@demo.go.id'").get() as { id: number; name: string } | undefined;
+  const admin = sqlite.prepare("select id, name from users where email = 'admin@demo.go.id'").get() as
+    | { id: number; name: string }
+    | undefined;
+  const reviewer = sqlite.prepare("select id, name from users where email = 'reviewer@demo.go.id'").get() as
+    | { id: number; name: string }
+    | undefined;
   if (!admin || !reviewer) throw new Error("Data set bench membutuhkan pengguna demo (admin@demo.go.id, reviewer@demo.go.id).");
 
   // the newest published revision of every entry, with its levels and indicators, read once
@@ -138,15 +166,36 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
        from competencies c join competency_revisions r on r.competency_id = c.id
        where r.status = 'diterbitkan' and r.number = (select max(number) from competency_revisions x where x.competency_id = c.id and x.status = 'diterbitkan')`,
     )
-    .all() as { code: string; type: PublishedCompetencyTexts["type"]; id: number; number: number; name: string; definition: string; category: string | null }[];
-  const levels = levelsOfRevisions(db, revisions.map((r) => r.id));
+    .all() as {
+    code: string;
+    type: PublishedCompetencyTexts["type"];
+    id: number;
+    number: number;
+    name: string;
+    definition: string;
+    category: string | null;
+  }[];
+  const levels = levelsOfRevisions(
+    db,
+    revisions.map((r) => r.id),
+  );
   const texts = new Map<string, PublishedCompetencyTexts & { revisionId: number }>(
-    revisions.map((r) => [r.code, { type: r.type, name: r.name, definition: r.definition, revision: r.number, levels: levels.get(r.id) ?? [], revisionId: r.id }]),
+    revisions.map((r) => [
+      r.code,
+      { type: r.type, name: r.name, definition: r.definition, revision: r.number, levels: levels.get(r.id) ?? [], revisionId: r.id },
+    ]),
   );
   const technical = revisions.filter((r) => r.code.startsWith(`${BULK_PREFIX}T.`));
-  if (technical.length < 5) throw new Error(`Hanya ${technical.length} kompetensi teknis sintetis yang diterbitkan; perlu paling sedikit 5.`);
+  if (technical.length < 5)
+    throw new Error(`Hanya ${technical.length} kompetensi teknis sintetis yang diterbitkan; perlu paling sedikit 5.`);
 
-  const units = sqlite.prepare("select id, code, name, echelon, parent_id as parentId from org_units").all() as { id: number; code: string; name: string; echelon: string | null; parentId: number | null }[];
+  const units = sqlite.prepare("select id, code, name, echelon, parent_id as parentId from org_units").all() as {
+    id: number;
+    code: string;
+    name: string;
+    echelon: string | null;
+    parentId: number | null;
+  }[];
   const unitById = new Map(units.map((u) => [u.id, u]));
   const ancestry = (id: number) => {
     const path: typeof units = [];
@@ -159,7 +208,12 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
     if (!value) {
       const path = ancestry(id);
       const own = path.at(-1)!;
-      value = { code: own.code, name: own.name, echelon: (own.echelon || null) as SkjPublishedUnit["echelon"], path: path.map((u) => ({ code: u.code, name: u.name })) };
+      value = {
+        code: own.code,
+        name: own.name,
+        echelon: (own.echelon || null) as SkjPublishedUnit["echelon"],
+        path: path.map((u) => ({ code: u.code, name: u.name })),
+      };
       publishedUnits.set(id, value);
     }
     return value;
@@ -206,12 +260,18 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
     "insert into skj_versions (position_id, version_number, draft_id, penetapan_id, snapshot, content_hash, published_at, published_by) values (?, 1, ?, ?, ?, ?, ?, ?)",
   );
   const insertUse = sqlite.prepare("insert into skj_competency_uses (version_id, competency_revision_id, level) values (?, ?, ?)");
-  const insertDecision = sqlite.prepare("insert into skj_decisions (draft_id, action, comment, actor_id, created_at) values (?, 'ditetapkan', ?, ?, ?)");
+  const insertDecision = sqlite.prepare(
+    "insert into skj_decisions (draft_id, action, comment, actor_id, created_at) values (?, 'ditetapkan', ?, ?, ?)",
+  );
   const insertEvent = sqlite.prepare("insert into events (type, position_code, version, occurred_at) values ('skj.published', ?, 1, ?)");
 
   const actsPlan = [
     { size: BUNDLE_ITEMS, number: "12", title: `Standar Kompetensi Jabatan di Lingkungan Sekretariat Daerah (${BUNDLE_ITEMS} jabatan)` },
-    { size: PROVINCE_ITEMS, number: "13", title: `Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi (${PROVINCE_ITEMS} jabatan)` },
+    {
+      size: PROVINCE_ITEMS,
+      number: "13",
+      title: `Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi (${PROVINCE_ITEMS} jabatan)`,
+    },
     { size: Number.POSITIVE_INFINITY, number: "14", title: "Standar Kompetensi Jabatan Perangkat Daerah Lainnya" },
   ];
   let versions = 0;
@@ -224,7 +284,9 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
       const members = rows.slice(next, next + plan.size);
       next += members.length;
       if (members.length === 0) break;
-      const penetapanId = Number(insertAct.run(plan.number, plan.title, EFFECTIVE_DATE, SIGNER.title, SIGNER.name, admin.id).lastInsertRowid);
+      const penetapanId = Number(
+        insertAct.run(plan.number, plan.title, EFFECTIVE_DATE, SIGNER.title, SIGNER.name, admin.id).lastInsertRowid,
+      );
       const legalBasis = { kind: "Peraturan Gubernur" as const, number: plan.number, year: 2026, title: plan.title };
       const citation = `Peraturan Gubernur Nomor ${plan.number} Tahun 2026 tentang ${plan.title}`;
       for (const p of members) {
@@ -233,9 +295,22 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
         const competencies = [...prefill(p.group, p.functionalLevel), ...[...picked].map(([code, level]) => ({ code, level }))];
         const document: SkjDocument = {
           schemaVersion: 1,
-          position: { code: p.code, name: p.name, group: p.group, functionalLevel: p.functionalLevel, unitCode: p.unitCode, governmentAffair: p.governmentAffair, summary: p.summary },
+          position: {
+            code: p.code,
+            name: p.name,
+            group: p.group,
+            functionalLevel: p.functionalLevel,
+            unitCode: p.unitCode,
+            governmentAffair: p.governmentAffair,
+            summary: p.summary,
+          },
           competencies,
-          requirements: requirementsOf(p.group, p.functionalLevel, p.governmentAffair, [...picked.keys()].map((c) => texts.get(c)!.name)),
+          requirements: requirementsOf(
+            p.group,
+            p.functionalLevel,
+            p.governmentAffair,
+            [...picked.keys()].map((c) => texts.get(c)!.name),
+          ),
         };
         const built = buildPublishedDocument(document, texts, {
           version: 1,
@@ -248,7 +323,17 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
         });
         if (!built.ok) throw new Error(`SKJ ${p.code}: ${built.message}`);
         const { snapshot, contentHash } = sealPublishedDocument(built.document);
-        const draftId = insertDraft.run(p.id, JSON.stringify(document), admin.id, admin.id, admin.id, PUBLISHED_AT, reviewer.id, PUBLISHED_AT, PUBLISHED_AT).lastInsertRowid;
+        const draftId = insertDraft.run(
+          p.id,
+          JSON.stringify(document),
+          admin.id,
+          admin.id,
+          admin.id,
+          PUBLISHED_AT,
+          reviewer.id,
+          PUBLISHED_AT,
+          PUBLISHED_AT,
+        ).lastInsertRowid;
         insertItem.run(penetapanId, draftId);
         const versionId = insertVersion.run(p.id, draftId, penetapanId, snapshot, contentHash, PUBLISHED_AT, admin.id).lastInsertRowid;
         for (const c of competencies) {
@@ -261,7 +346,13 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
         versions++;
       }
       publishAct.run(admin.id, PUBLISHED_AT, penetapanId);
-      recordAudit(tx, { actorId: admin.id, action: "skj.publish", entityType: "penetapan", entityId: penetapanId, summary: `${citation} ditetapkan: ${members.length} SKJ (data bench)` });
+      recordAudit(tx, {
+        actorId: admin.id,
+        action: "skj.publish",
+        entityType: "penetapan",
+        entityId: penetapanId,
+        summary: `${citation} ditetapkan: ${members.length} SKJ (data bench)`,
+      });
       acts.push({ penetapanId, items: members.length });
     }
   });
@@ -293,5 +384,11 @@ export function seedBenchDataSet(db: Db, size: DataSetSize): DataSet {
   const published = publishAllInSql(db, size.seed);
   const publishMs = performance.now() - started;
   db.$client.pragma("optimize");
-  return { units: sotk.units, positions: sotk.positions, competencies: dictionary.competencies, ...published, timings: { sotk: sotkMs, dictionary: dictionaryMs, publish: publishMs } };
+  return {
+    units: sotk.units,
+    positions: sotk.positions,
+    competencies: dictionary.competencies,
+    ...published,
+    timings: { sotk: sotkMs, dictionary: dictionaryMs, publish: publishMs },
+  };
 }

@@ -21,8 +21,17 @@ import { sampleTreeMemory } from "./peak-memory";
 /** A published version as the other layout prints it: regulation competencies by code, technical ones by their texts. */
 function truthOf(doc: SkjPublishedDocument): TruthSkj {
   return {
-    position: { ...doc.position, group: doc.position.group ?? "", functionalLevel: doc.position.functionalLevel || null, jobCode: doc.position.jobCode ?? null },
-    competencies: doc.competencies.map((c) => (isRegulationCode(c.code) ? { code: c.code, level: c.level } : { code: null, name: c.name, level: c.level, description: c.levelDescription, indicators: c.indicators })),
+    position: {
+      ...doc.position,
+      group: doc.position.group ?? "",
+      functionalLevel: doc.position.functionalLevel || null,
+      jobCode: doc.position.jobCode ?? null,
+    },
+    competencies: doc.competencies.map((c) =>
+      isRegulationCode(c.code)
+        ? { code: c.code, level: c.level }
+        : { code: null, name: c.name, level: c.level, description: c.levelDescription, indicators: c.indicators },
+    ),
     requirements: doc.requirements as unknown as TruthSkj["requirements"],
   };
 }
@@ -35,13 +44,22 @@ async function main() {
   if (!bundle || bundle.items.length < BOOK_SKJ) throw new Error(`Penetapan ${penetapanId} memuat kurang dari ${BOOK_SKJ} SKJ.`);
   const items = bundle.items.slice(0, BOOK_SKJ);
   const half = BOOK_SKJ / 2;
-  const snapshot = db.$client.prepare("select v.snapshot from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?").pluck();
+  const snapshot = db.$client
+    .prepare("select v.snapshot from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?")
+    .pluck();
   const variantItems = items.slice(half);
   const variant = variantItems.map((i) => truthOf(JSON.parse(snapshot.get(i.positionCode, i.version) as string) as SkjPublishedDocument));
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "skj-bench-legacy-"));
   const books = [
     { name: "lampiran-word.docx", bytes: await renderBundleDocx({ ...bundle, items: items.slice(0, half) }), skj: half },
-    { name: "buku-varian.docx", bytes: await unborderedBookDocx(variant, variantItems.map((i) => i.unitPath)), skj: half },
+    {
+      name: "buku-varian.docx",
+      bytes: await unborderedBookDocx(
+        variant,
+        variantItems.map((i) => i.unitPath),
+      ),
+      skj: half,
+    },
   ];
   books.forEach((b) => fs.writeFileSync(path.join(folder, b.name), b.bytes));
   const expected = items.map((i) => i.positionCode);
@@ -49,12 +67,19 @@ async function main() {
 
   const memory = sampleTreeMemory(process.pid);
   const started = performance.now();
-  const input: AnalysisThreadInput = { files: books.map((b) => ({ name: b.name, path: path.join(folder, b.name) })), register: registerPositions(db), dictionary: dictionaryForMatching(db) };
+  const input: AnalysisThreadInput = {
+    files: books.map((b) => ({ name: b.name, path: path.join(folder, b.name) })),
+    register: registerPositions(db),
+    dictionary: dictionaryForMatching(db),
+  };
   let progressMessages = 0;
   const reply = await runInThread<AnalysisThreadReply, AnalysisProgress>("app/services/legacy-skj/analysis-thread-entry.server.ts", input, {
     onProgress: (p) => {
       // a line every 25 messages (about 5 s) shows where a slow run spends its time
-      if (++progressMessages % 25 === 0) process.stderr.write(`    ${(p.fraction * 100).toFixed(0)} %, ${p.skj} SKJ, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+      if (++progressMessages % 25 === 0)
+        process.stderr.write(
+          `    ${(p.fraction * 100).toFixed(0)} %, ${p.skj} SKJ, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+        );
     },
   });
   const ms = performance.now() - started;

@@ -30,7 +30,11 @@ export const legacyImportMeasure: Measure = {
   async run(ctx) {
     const { file, set } = await ctx.dataSet(LARGE);
     if (!set.acts.province) throw new Error(`Data set ${LARGE.label} tidak memuat penetapan yang cukup besar untuk buku ${BOOK_SKJ} SKJ.`);
-    const r = await runBenchChild<LegacyImportChildResult>("scripts/bench/legacy-import-child.ts", [file, String(set.acts.province.penetapanId)], file);
+    const r = await runBenchChild<LegacyImportChildResult>(
+      "scripts/bench/legacy-import-child.ts",
+      [file, String(set.acts.province.penetapanId)],
+      file,
+    );
     const memory = r.peakPss ?? r.nodeMaxRss;
     const files = r.files.map((f) => `${f.name} ${f.skj} SKJ ${(f.bytes / 1024 / 1024).toFixed(1)} MB`).join(", ");
     return {

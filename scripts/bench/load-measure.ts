@@ -43,7 +43,14 @@ interface Session {
  */
 export function singleFetchData(body: string): unknown {
   const values = JSON.parse(body.split("\n", 1)[0]!) as unknown[];
-  const SPECIAL: Record<number, unknown> = { [-1]: undefined, [-2]: null, [-3]: Number.NaN, [-4]: Number.POSITIVE_INFINITY, [-5]: Number.NEGATIVE_INFINITY, [-6]: -0 };
+  const SPECIAL: Record<number, unknown> = {
+    [-1]: undefined,
+    [-2]: null,
+    [-3]: Number.NaN,
+    [-4]: Number.POSITIVE_INFINITY,
+    [-5]: Number.NEGATIVE_INFINITY,
+    [-6]: -0,
+  };
   const hydrate = (index: number): unknown => {
     if (index < 0) return SPECIAL[index];
     const value = values[index];
@@ -84,13 +91,24 @@ export const loadMeasure: Measure = {
     const cookies = await ctx.timed(`${SESSIONS} sesi login`, async () => {
       const out: string[] = [];
       // a few at a time: each login is one argon2 verification on the server
-      for (let i = 0; i < SESSIONS; i += 5) out.push(...(await Promise.all(Array.from({ length: Math.min(5, SESSIONS - i) }, () => login(baseUrl)))));
+      for (let i = 0; i < SESSIONS; i += 5)
+        out.push(...(await Promise.all(Array.from({ length: Math.min(5, SESSIONS - i) }, () => login(baseUrl)))));
       return out;
     });
     const pool: Session[] = positions.map((p, i) => {
       // the draft is opened here, as "Susun SKJ" would, from the position's published version
       const draft = openDraftForPosition(db, p.id, analyst.id);
-      return { cookie: cookies[i]!, positionId: p.id, code: p.code, document: draft.document, summaryJson: draft.summaryJson as RichTextNode | null, revision: draft.revision, marker: null, pending: null, saves: 0 };
+      return {
+        cookie: cookies[i]!,
+        positionId: p.id,
+        code: p.code,
+        document: draft.document,
+        summaryJson: draft.summaryJson as RichTextNode | null,
+        revision: draft.revision,
+        marker: null,
+        pending: null,
+        saves: 0,
+      };
     });
     const free = [...pool];
     const byRoute = new Map<string, { statuses: Map<number, number>; latencies: number[] }>();
@@ -111,7 +129,8 @@ export const loadMeasure: Measure = {
     };
     // a save that timed out never gives its session back: a connection left without one only asks /healthz
     // for that round, so the run goes on and fails on `exhausted` instead of crashing autocannon
-    const idle = (req: autocannon.Request, context: object) => sent({ ...req, method: "GET", path: "/healthz", headers: {}, body: undefined }, context);
+    const idle = (req: autocannon.Request, context: object) =>
+      sent({ ...req, method: "GET", path: "/healthz", headers: {}, body: undefined }, context);
     const needsSession = (r: autocannon.Request): autocannon.Request => {
       const setup = r.setupRequest as (req: autocannon.Request, context: object) => autocannon.Request;
       const after = r.onResponse as (status: number, body: string, context: object) => void;
@@ -121,7 +140,8 @@ export const loadMeasure: Measure = {
         onResponse: (status, body, context) => ((context as Ctx).session ? after(status, body, context) : undefined),
       };
     };
-    const withCookie = (req: autocannon.Request, context: object): autocannon.Request => sent({ ...req, headers: { ...req.headers, Cookie: sessionOf(context).cookie } }, context);
+    const withCookie = (req: autocannon.Request, context: object): autocannon.Request =>
+      sent({ ...req, headers: { ...req.headers, Cookie: sessionOf(context).cookie } }, context);
     let counter = 0;
     // autocannon resets a connection's context each time it starts the list again: the first request takes a
     // free session and the last gives it back, so a session (and its draft) is never on two connections at once
@@ -151,7 +171,11 @@ export const loadMeasure: Measure = {
       },
       {
         method: "GET",
-        setupRequest: (req, context) => sent({ ...req, path: `/api/v1/skj/${sessionOf(context).code}/versions/1`, headers: { Authorization: `Bearer ${readToken}` } }, context),
+        setupRequest: (req, context) =>
+          sent(
+            { ...req, path: `/api/v1/skj/${sessionOf(context).code}/versions/1`, headers: { Authorization: `Bearer ${readToken}` } },
+            context,
+          ),
         onResponse: (status, _body, context) => count("GET /api/v1/skj/{kode}/versions/1", status, context),
       },
       {
@@ -161,13 +185,16 @@ export const loadMeasure: Measure = {
           const marker = `Indikator kinerja beban ${s.code} #${++s.saves}`;
           s.pending = { marker };
           const document = { ...s.document, requirements: { ...s.document.requirements, performanceIndicators: [marker] } };
-          return sent({
-            ...req,
-            // the editor's autosave: JSON to its own resource route
-            path: `/jabatan/${s.positionId}/skj/simpan`,
-            headers: { Cookie: s.cookie, "Content-Type": "application/json", Origin: baseUrl },
-            body: JSON.stringify({ intent: "save", document, summaryJson: s.summaryJson, baseRevision: s.revision, refreshCodes: [] }),
-          }, context);
+          return sent(
+            {
+              ...req,
+              // the editor's autosave: JSON to its own resource route
+              path: `/jabatan/${s.positionId}/skj/simpan`,
+              headers: { Cookie: s.cookie, "Content-Type": "application/json", Origin: baseUrl },
+              body: JSON.stringify({ intent: "save", document, summaryJson: s.summaryJson, baseRevision: s.revision, refreshCodes: [] }),
+            },
+            context,
+          );
         },
         onResponse(status, body, context) {
           const s = sessionOf(context);
@@ -194,7 +221,10 @@ export const loadMeasure: Measure = {
     const latencies: number[] = [];
     const memory = sampleTreeMemory(pid, 500);
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: baseUrl, connections: SESSIONS, duration: LOAD_SECONDS, timeout: TIMEOUT_SECONDS, requests }, (error, r) => (error ? reject(error) : resolve(r)));
+      const instance = autocannon(
+        { url: baseUrl, connections: SESSIONS, duration: LOAD_SECONDS, timeout: TIMEOUT_SECONDS, requests },
+        (error, r) => (error ? reject(error) : resolve(r)),
+      );
       instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
     });
     const peak = memory.stop();
@@ -214,7 +244,10 @@ export const loadMeasure: Measure = {
     const saves = pool.reduce((n, s) => n + s.saves, 0);
     const p95 = (list: number[]) => [...list].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * list.length) - 1)] ?? 0;
     const routes = [...byRoute]
-      .map(([route, r]) => `${route}: ${[...r.statuses].map(([status, n]) => `${n}×${status}`).join(", ")}, p95 ${p95(r.latencies).toFixed(0)} ms`)
+      .map(
+        ([route, r]) =>
+          `${route}: ${[...r.statuses].map(([status, n]) => `${n}×${status}`).join(", ")}, p95 ${p95(r.latencies).toFixed(0)} ms`,
+      )
       .join("; ");
     log(`  ${routes}`);
     return {

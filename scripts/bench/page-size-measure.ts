@@ -1,6 +1,3 @@
-// How much HTML each main page sends at the 20k data set (issue 18 item 2: every page under 60 KB), with the
-// time to fetch it, so a page that grows with the data set shows up here before a user's connection feels it.
-import type { Context } from "./context";
 import { LARGE } from "./data-set";
 import type { Measure } from "./runner";
 
@@ -42,9 +39,13 @@ export const pageSizeMeasure: Measure = {
     const { db, set } = await ctx.dataSet(LARGE);
     const { baseUrl, cookie } = await ctx.server(LARGE);
     const position = db.$client
-      .prepare("select p.id as positionId, v.version_number as version from skj_versions v join positions p on p.id = v.position_id order by v.id limit 1")
+      .prepare(
+        "select p.id as positionId, v.version_number as version from skj_versions v join positions p on p.id = v.position_id order by v.id limit 1",
+      )
       .get() as { positionId: number; version: number };
-    const competency = db.$client.prepare("select code from competencies where type = 'teknis' and is_fixed = 0 order by code limit 1").get() as { code: string };
+    const competency = db.$client
+      .prepare("select code from competencies where type = 'teknis' and is_fixed = 0 order by code limit 1")
+      .get() as { code: string };
     const ids: Ids = {
       ...position,
       unitId: set.acts.largestUnit.unitId,
@@ -68,7 +69,10 @@ export const pageSizeMeasure: Measure = {
     return {
       samples,
       meets: over.length === 0,
-      note: `${over.length} dari ${sizes.length} halaman ≥ ${kb(PAGE_MAX_BYTES)}; terbesar: ${sizes.slice(0, 8).map((s) => `${s.page} ${kb(s.bytes)}`).join(", ")}`,
+      note: `${over.length} dari ${sizes.length} halaman ≥ ${kb(PAGE_MAX_BYTES)}; terbesar: ${sizes
+        .slice(0, 8)
+        .map((s) => `${s.page} ${kb(s.bytes)}`)
+        .join(", ")}`,
     };
   },
 };

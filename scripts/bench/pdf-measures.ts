@@ -16,7 +16,11 @@ const PDF_RUNS = 20;
 const PDF_WARMUP = 3;
 
 const pages = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
-const median = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 0.5);
+const median = (samples: number[]) =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
 
 function sideBySide(ctx: Context) {
   return ctx.once("pdf-side-by-side", async () => {
@@ -42,7 +46,14 @@ function sideBySide(ctx: Context) {
       }
     }
     const rows = model.groups.reduce((n, g) => n + g.rows.length, 0);
-    return { code: position!.code, rows, chromium, reactPdf, bytes: last, pages: { chromium: await pages(last.chromium), reactPdf: await pages(last.reactPdf) } };
+    return {
+      code: position!.code,
+      rows,
+      chromium,
+      reactPdf,
+      bytes: last,
+      pages: { chromium: await pages(last.chromium), reactPdf: await pages(last.reactPdf) },
+    };
   });
 }
 
@@ -52,7 +63,11 @@ export const pdfMeasures: Measure[] = [
     size: LARGE.label,
     async run(ctx) {
       const r = await sideBySide(ctx);
-      return { samples: r.reactPdf, valid: r.pages.reactPdf >= 1, note: `${r.code} v1, ${r.rows} baris kompetensi: ${r.pages.reactPdf} halaman, ${(r.bytes.reactPdf.length / 1024).toFixed(0)} KB` };
+      return {
+        samples: r.reactPdf,
+        valid: r.pages.reactPdf >= 1,
+        note: `${r.code} v1, ${r.rows} baris kompetensi: ${r.pages.reactPdf} halaman, ${(r.bytes.reactPdf.length / 1024).toFixed(0)} KB`,
+      };
     },
   },
   {

@@ -19,7 +19,8 @@ export function bulkPositions(db: Db, offset: number, count: number, group?: str
        order by id limit @count`,
     )
     .all(group ? { count, offset, group } : { count, offset }) as BenchPosition[];
-  if (rows.length < count) throw new Error(`Hanya ${rows.length} jabatan sintetis${group ? ` kelompok ${group}` : ""} dari urutan ${offset}, perlu ${count}.`);
+  if (rows.length < count)
+    throw new Error(`Hanya ${rows.length} jabatan sintetis${group ? ` kelompok ${group}` : ""} dari urutan ${offset}, perlu ${count}.`);
   return rows;
 }
 

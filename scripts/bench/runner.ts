@@ -89,11 +89,35 @@ export async function runMeasure(ctx: Context, m: Measure): Promise<Row> {
     const timed = outcome.meets ?? (m.target ? (m.target.stat === "median" ? medianMs : p95Ms) < m.target.maxMs : null);
     const ok = outcome.valid === false ? false : timed;
     const elapsed = (performance.now() - started) / 1000;
-    return { ...base, runs: outcome.runs ?? sorted.length, medianMs, p95Ms, minMs: sorted[0]!, maxMs: sorted.at(-1)!, ratio: outcome.ratio ?? null, ok, seconds: elapsed, note: outcome.note, samples: outcome.samples };
+    return {
+      ...base,
+      runs: outcome.runs ?? sorted.length,
+      medianMs,
+      p95Ms,
+      minMs: sorted[0]!,
+      maxMs: sorted.at(-1)!,
+      ratio: outcome.ratio ?? null,
+      ok,
+      seconds: elapsed,
+      note: outcome.note,
+      samples: outcome.samples,
+    };
   } catch (error) {
     log(`  GAGAL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     const elapsed = (performance.now() - started) / 1000;
-    return { ...base, runs: 0, medianMs: null, p95Ms: null, minMs: null, maxMs: null, ratio: null, ok: false, seconds: elapsed, error: error instanceof Error ? error.message : String(error), samples: [] };
+    return {
+      ...base,
+      runs: 0,
+      medianMs: null,
+      p95Ms: null,
+      minMs: null,
+      maxMs: null,
+      ratio: null,
+      ok: false,
+      seconds: elapsed,
+      error: error instanceof Error ? error.message : String(error),
+      samples: [],
+    };
   }
 }
 
@@ -120,7 +144,10 @@ export function markdown(rows: Row[], steps: { label: string; seconds: number }[
     ...targets.map((r) => `- ${okText(r)}: ${r.name} [${r.size}] — ${r.target}`),
     "",
     "Langkah terlama (data uji dan pengukuran):",
-    ...[...steps].sort((a, b) => b.seconds - a.seconds).slice(0, 8).map((s) => `- ${s.label}: ${s.seconds.toFixed(1)} s`),
+    ...[...steps]
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 8)
+      .map((s) => `- ${s.label}: ${s.seconds.toFixed(1)} s`),
     "",
     ...notes,
     "",
@@ -133,11 +160,26 @@ function gitCommit(): string | null {
 }
 
 /** Writes the run as bench-<stamp>.{json,md} and latest.{json,md}; returns the stamp. */
-export function writeResults(rows: Row[], md: string, startedAt: Date, wallSeconds: number, fixtures: { label: string; seconds: number }[]): string {
+export function writeResults(
+  rows: Row[],
+  md: string,
+  startedAt: Date,
+  wallSeconds: number,
+  fixtures: { label: string; seconds: number }[],
+): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
   const json = JSON.stringify(
-    { startedAt: startedAt.toISOString(), wallSeconds, node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, commit: gitCommit(), fixtures, rows },
+    {
+      startedAt: startedAt.toISOString(),
+      wallSeconds,
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      commit: gitCommit(),
+      fixtures,
+      rows,
+    },
     null,
     2,
   );

@@ -54,7 +54,11 @@ export const validateMeasure = (size: DataSetSize): Measure => ({
     const results = validateDocument(db, document);
     // timing a document that fails early would flatter the rules, so it must pass them all
     const samples = await sample(RUNS, WARMUP, () => validateDocument(db, document));
-    return { samples, valid: results.length === 0, note: `${position.code}, ${document.competencies.length} kompetensi: ${results.length ? results.map((r) => r.rule).join(", ") : "tanpa temuan"}` };
+    return {
+      samples,
+      valid: results.length === 0,
+      note: `${position.code}, ${document.competencies.length} kompetensi: ${results.length ? results.map((r) => r.rule).join(", ") : "tanpa temuan"}`,
+    };
   },
 });
 
@@ -68,11 +72,19 @@ export const validateHttpMeasure = (size: DataSetSize): Measure => ({
     const body = JSON.stringify(completeDocument(db, size).document);
     let answer: { valid?: boolean; results?: unknown[] } = {};
     const samples = await sample(RUNS, WARMUP, async () => {
-      const res = await fetch(`${baseUrl}/api/v1/skj/validate`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body });
+      const res = await fetch(`${baseUrl}/api/v1/skj/validate`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body,
+      });
       answer = (await res.json()) as typeof answer;
       if (res.status !== 200) throw new Error(`POST /api/v1/skj/validate menjawab HTTP ${res.status}: ${JSON.stringify(answer)}`);
     });
-    return { samples, valid: answer.valid === true, note: `${(body.length / 1024).toFixed(1)} KB JSON, valid=${String(answer.valid)}, ${answer.results?.length ?? "?"} temuan` };
+    return {
+      samples,
+      valid: answer.valid === true,
+      note: `${(body.length / 1024).toFixed(1)} KB JSON, valid=${String(answer.valid)}, ${answer.results?.length ?? "?"} temuan`,
+    };
   },
 });
 
@@ -95,7 +107,11 @@ export const draftSaveMeasure = (size: DataSetSize): Measure => ({
       if (result.ok) draft = result.draft;
       else valid = false;
     });
-    return { samples, valid: valid && !hasBlockingErrors(validateDocument(db, draft.document)), note: `${position!.code}: ${saves} penyimpanan, revisi terakhir ${draft.revision}` };
+    return {
+      samples,
+      valid: valid && !hasBlockingErrors(validateDocument(db, draft.document)),
+      note: `${position!.code}: ${saves} penyimpanan, revisi terakhir ${draft.revision}`,
+    };
   },
 });
 
@@ -117,7 +133,11 @@ export const editorMeasure = (size: DataSetSize): Measure => ({
     });
     const page = load();
     const samples = await sample(RUNS, WARMUP, load);
-    return { samples, valid: page.editor.catalog.length >= 12, note: `${position!.code}: ${page.editor.catalog.length} entri kamus, ${page.draft?.document.competencies.length ?? 0} kompetensi` };
+    return {
+      samples,
+      valid: page.editor.catalog.length >= 12,
+      note: `${position!.code}: ${page.editor.catalog.length} entri kamus, ${page.draft?.document.competencies.length ?? 0} kompetensi`,
+    };
   },
 });
 
@@ -128,12 +148,22 @@ export const editorMeasure = (size: DataSetSize): Measure => ({
 function approvedDrafts(db: Db, positionIds: readonly number[], people: { analis: number; reviewer: number }, run: number): number[] {
   const ids = positionIds.map((positionId) => {
     const fresh = newDraftDocument(db, positionId);
-    const document = { ...fresh.document, requirements: { ...fresh.document.requirements, performanceIndicators: [`Indikator kinerja penetapan ${run}`] } };
+    const document = {
+      ...fresh.document,
+      requirements: { ...fresh.document.requirements, performanceIndicators: [`Indikator kinerja penetapan ${run}`] },
+    };
     return createDraft(db, { positionId, ...fresh, document, actorId: people.analis, via: "ui" }).id;
   });
   const at = new Date().toISOString();
   db.update(skjDrafts)
-    .set({ state: "disetujui", submittedBy: people.analis, submittedAt: at, lastEditedBy: people.analis, approvedBy: people.reviewer, approvedAt: at })
+    .set({
+      state: "disetujui",
+      submittedBy: people.analis,
+      submittedAt: at,
+      lastEditedBy: people.analis,
+      approvedBy: people.reviewer,
+      approvedAt: at,
+    })
     .where(inArray(skjDrafts.id, ids))
     .run();
   return ids;
@@ -157,8 +187,23 @@ export const publishMeasure: Measure = {
     // one warm-up batch, then the timed ones; drafts and the act are prepared outside the timing
     for (let run = 0; run <= PUBLISH_RUNS; run++) {
       const chunk = run % PUBLISH_DISTINCT_BATCHES;
-      const drafts = approvedDrafts(db, candidates.slice(chunk * PUBLISH_ITEMS, (chunk + 1) * PUBLISH_ITEMS), { analis: analis.id, reviewer: reviewer.id }, run);
-      const act = createPenetapan(db, { kind: "Peraturan Gubernur", number: String(100 + run), year: 2026, title: "Standar Kompetensi Jabatan (bench)", effectiveDate: "2026-04-01" }, publisher.id);
+      const drafts = approvedDrafts(
+        db,
+        candidates.slice(chunk * PUBLISH_ITEMS, (chunk + 1) * PUBLISH_ITEMS),
+        { analis: analis.id, reviewer: reviewer.id },
+        run,
+      );
+      const act = createPenetapan(
+        db,
+        {
+          kind: "Peraturan Gubernur",
+          number: String(100 + run),
+          year: 2026,
+          title: "Standar Kompetensi Jabatan (bench)",
+          effectiveDate: "2026-04-01",
+        },
+        publisher.id,
+      );
       if (!act.ok) throw new Error(act.message);
       for (const draftId of drafts) {
         const added = addToPenetapan(db, act.id, draftId, publisher.id);
@@ -172,9 +217,12 @@ export const publishMeasure: Measure = {
       valid &&= result.versions.length === PUBLISH_ITEMS;
       maxVersion = Math.max(maxVersion, ...result.versions.map((v) => v.version));
       // the stored bytes must carry a hash that verifies, or the timing measured the wrong thing
-      const stored = db.get<{ snapshot: string; hash: string }>(sql`select snapshot, content_hash as hash from skj_versions where id = ${result.versions[0]!.versionId}`)!;
+      const stored = db.get<{ snapshot: string; hash: string }>(
+        sql`select snapshot, content_hash as hash from skj_versions where id = ${result.versions[0]!.versionId}`,
+      )!;
       const { contentHash, ...rest } = JSON.parse(stored.snapshot) as { contentHash: string; competencies: unknown[] };
-      valid &&= contentHash === stored.hash && stored.hash === `sha256:${createHash("sha256").update(canonicalJson(rest), "utf8").digest("hex")}`;
+      valid &&=
+        contentHash === stored.hash && stored.hash === `sha256:${createHash("sha256").update(canonicalJson(rest), "utf8").digest("hex")}`;
       competencies = rest.competencies.length;
       bytes = stored.snapshot.length;
     }

@@ -40,7 +40,8 @@ export function suggestionMeasure(size: DataSetSize, sample = Number.POSITIVE_IN
       // which one is hidden varies with the position, so no list position of the SKJ is favoured
       const ask = ({ positionId, codes }: (typeof cases)[number]) => {
         const hidden = codes[positionId % codes.length]!;
-        const list = suggestTechnicalCompetencies(db, positionId, { exclude: [...codes.filter((c) => c !== hidden), MANDATORY_TECHNICAL_CODE] }) ?? [];
+        const list =
+          suggestTechnicalCompetencies(db, positionId, { exclude: [...codes.filter((c) => c !== hidden), MANDATORY_TECHNICAL_CODE] }) ?? [];
         return list.slice(0, RECALL_AT).some((s) => s.code === hidden);
       };
       cases.slice(0, WARMUP).forEach(ask);

@@ -33,8 +33,8 @@ const FAMILY_FIELDS: Record<string, string> = {
   "Penata Kelola Sistem dan Teknologi Informasi": "Komunikasi dan Informatika",
   "Pranata Komputer": "Komunikasi dan Informatika",
   "Pengadministrasi Perkantoran": "Kearsipan",
-  "Arsiparis": "Kearsipan",
-  "Pustakawan": "Perpustakaan",
+  Arsiparis: "Kearsipan",
+  Pustakawan: "Perpustakaan",
   "Penyuluh Pertanian": "Pertanian",
   "Pengawas Benih Tanaman": "Pertanian",
   "Pengawas Lingkungan Hidup": "Lingkungan Hidup",
@@ -92,8 +92,16 @@ export function technicalChooser(entries: readonly TechnicalEntry[], seed: numbe
     const head = /^(Kepala|Sekretaris)\b/.test(p.name);
     const affairField = fieldOf(p.governmentAffair);
     // a family without a field of its own works in its urusan's field
-    const familyPool = pool(`family:${family}:${FAMILY_FIELDS[family] ? "" : p.governmentAffair}`, FAMILY_FIELDS[family] ?? affairField, POOL_SIZE.family);
-    const sources = [familyPool, pool(`unit:${p.unitKey}`, affairField, POOL_SIZE.unit), pool(`affair:${p.governmentAffair}`, affairField, POOL_SIZE.affair)];
+    const familyPool = pool(
+      `family:${family}:${FAMILY_FIELDS[family] ? "" : p.governmentAffair}`,
+      FAMILY_FIELDS[family] ?? affairField,
+      POOL_SIZE.family,
+    );
+    const sources = [
+      familyPool,
+      pool(`unit:${p.unitKey}`, affairField, POOL_SIZE.unit),
+      pool(`affair:${p.governmentAffair}`, affairField, POOL_SIZE.affair),
+    ];
     const mix = head ? MIX_HEAD : MIX_STAFF;
     const chosen = new Set<string>();
     for (let tries = 0; chosen.size < count; tries++) {

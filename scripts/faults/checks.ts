@@ -26,9 +26,11 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
   const fail = (message: string) => violations.push(message);
 
   const integrity = db.pragma("integrity_check") as { integrity_check: string }[];
-  if (integrity.length !== 1 || integrity[0]!.integrity_check !== "ok") fail(`PRAGMA integrity_check: ${integrity.map((r) => r.integrity_check).join("; ")}`);
+  if (integrity.length !== 1 || integrity[0]!.integrity_check !== "ok")
+    fail(`PRAGMA integrity_check: ${integrity.map((r) => r.integrity_check).join("; ")}`);
   const foreignKeys = db.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
-  for (const row of foreignKeys.slice(0, 5)) fail(`PRAGMA foreign_key_check: ${row.table} baris ${row.rowid} menunjuk ${row.parent} yang tidak ada`);
+  for (const row of foreignKeys.slice(0, 5))
+    fail(`PRAGMA foreign_key_check: ${row.table} baris ${row.rowid} menunjuk ${row.parent} yang tidak ada`);
 
   // ---- acknowledged saves: the revision is stored with the acknowledged document, and the draft is not behind it
   const revisionsOf = db.prepare(`
@@ -36,7 +38,9 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
     from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id join positions p on p.id = d.position_id
     where p.code = ? and r.revision = ?`);
   // once found, an acknowledged save is re-read by its row (history rows are append-only) and compared byte for byte
-  const revisionRow = db.prepare("select d.revision as current, r.document from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id where r.id = ?");
+  const revisionRow = db.prepare(
+    "select d.revision as current, r.document from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id where r.id = ?",
+  );
   const storedRevision = (ack: SaveAck): { current: number } | undefined => {
     if (ack.found) {
       const row = revisionRow.get(ack.found.rowId) as { current: number; document: string } | undefined;
@@ -50,8 +54,12 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
   let savesVerified = 0;
   for (const ack of ledger.saves) {
     const match = storedRevision(ack);
-    if (!match) fail(`simpanan hilang (lost save): ${ack.via} ${ack.positionCode} revisi ${ack.revision} (ronde ${ack.round}) tidak tersimpan dengan isi yang diakui`);
-    else if (match.current < ack.revision) fail(`draf mundur (draft went back): ${ack.positionCode} revisi ${match.current} < revisi diakui ${ack.revision}`);
+    if (!match)
+      fail(
+        `simpanan hilang (lost save): ${ack.via} ${ack.positionCode} revisi ${ack.revision} (ronde ${ack.round}) tidak tersimpan dengan isi yang diakui`,
+      );
+    else if (match.current < ack.revision)
+      fail(`draf mundur (draft went back): ${ack.positionCode} revisi ${match.current} < revisi diakui ${ack.revision}`);
     else savesVerified++;
   }
 
@@ -65,14 +73,25 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
       from skj_drafts d join positions p on p.id = d.position_id
       left join skj_draft_revisions r on r.draft_id = d.id and r.revision = (select max(revision) from skj_draft_revisions where draft_id = d.id)
       where d.closed_at is null`)
-    .all() as { id: number; code: string; revision: number; document: string; newest: number | null; newestDocument: string | null; pinned: string | null }[];
+    .all() as {
+    id: number;
+    code: string;
+    revision: number;
+    document: string;
+    newest: number | null;
+    newestDocument: string | null;
+    pinned: string | null;
+  }[];
   for (const d of drafts) {
     if (d.newest !== d.revision || canonicalJson(JSON.parse(d.newestDocument ?? "null")) !== canonicalJson(JSON.parse(d.document))) {
-      fail(`draf ${d.code} (#${d.id}) revisi ${d.revision} tidak sama dengan riwayat terbarunya (revisi ${String(d.newest)}): simpanan setengah jadi (half-written save)`);
+      fail(
+        `draf ${d.code} (#${d.id}) revisi ${d.revision} tidak sama dengan riwayat terbarunya (revisi ${String(d.newest)}): simpanan setengah jadi (half-written save)`,
+      );
     }
     const codes = [...new Set((JSON.parse(d.document) as { competencies: { code: string }[] }).competencies.map((c) => c.code))].sort();
     const pinned = (d.pinned ?? "").split(" ").filter(Boolean).sort();
-    if (codes.join(" ") !== pinned.join(" ")) fail(`draf ${d.code} (#${d.id}): kompetensi ${codes.join(", ")} tetapi tersemat ${pinned.join(", ") || "—"} (pins out of step)`);
+    if (codes.join(" ") !== pinned.join(" "))
+      fail(`draf ${d.code} (#${d.id}): kompetensi ${codes.join(", ")} tetapi tersemat ${pinned.join(", ") || "—"} (pins out of step)`);
   }
 
   // ---- acknowledged decisions (submit, approve) are recorded; the seed's own come before decisionsAfter
@@ -84,7 +103,11 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
   }
 
   // ---- every penetapan is all or nothing
-  const acts = db.prepare("select id, status, published_at as publishedAt from penetapan").all() as { id: number; status: string; publishedAt: string | null }[];
+  const acts = db.prepare("select id, status, published_at as publishedAt from penetapan").all() as {
+    id: number;
+    status: string;
+    publishedAt: string | null;
+  }[];
   const itemsOf = db.prepare(`
     select i.draft_id as draftId, p.code, d.closed_reason as closedReason,
            (select count(*) from skj_versions v where v.penetapan_id = i.penetapan_id and v.draft_id = i.draft_id) as versions
@@ -97,32 +120,47 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
     if (act.status === "ditetapkan") {
       const missing = items.filter((i) => i.versions !== 1 || i.closedReason !== "ditetapkan").map((i) => i.code);
       if (!act.publishedAt || items.length === 0 || missing.length > 0 || versions !== items.length) {
-        fail(`penetapan ${act.id} setengah jadi (half published): ditetapkan, ${items.length} SKJ, ${versions} versi; tanpa versi/draf terbuka: ${missing.join(", ") || "—"}`);
+        fail(
+          `penetapan ${act.id} setengah jadi (half published): ditetapkan, ${items.length} SKJ, ${versions} versi; tanpa versi/draf terbuka: ${missing.join(", ") || "—"}`,
+        );
       }
     } else if (versions > 0 || items.some((i) => i.versions > 0)) {
       fail(`penetapan ${act.id} setengah jadi (half published): masih draf tetapi sudah memiliki ${versions} versi`);
     }
   }
-  const orphans = db.prepare("select count(*) as n from skj_versions v left join penetapan a on a.id = v.penetapan_id where a.status is not 'ditetapkan'").get() as { n: number };
+  const orphans = db
+    .prepare("select count(*) as n from skj_versions v left join penetapan a on a.id = v.penetapan_id where a.status is not 'ditetapkan'")
+    .get() as { n: number };
   if (orphans.n > 0) fail(`${orphans.n} versi SKJ tanpa penetapan yang ditetapkan (versions outside a published act)`);
 
   const statusOf = db.prepare("select status from penetapan where id = ?");
   for (const id of ledger.penetapanCreated) if (!statusOf.get(id)) fail(`penetapan ${id} yang diakui dibuat tidak ada (lost penetapan)`);
-  const itemOf = db.prepare("select 1 from penetapan_items i join skj_drafts d on d.id = i.draft_id join positions p on p.id = d.position_id where i.penetapan_id = ? and p.code = ?");
-  for (const add of ledger.penetapanAdded) if (!itemOf.get(add.penetapanId, add.positionCode)) fail(`SKJ ${add.positionCode} yang diakui masuk penetapan ${add.penetapanId} tidak ada di sana`);
-  const versionOfAct = db.prepare("select v.version_number as version from skj_versions v join positions p on p.id = v.position_id where v.penetapan_id = ? and p.code = ?");
+  const itemOf = db.prepare(
+    "select 1 from penetapan_items i join skj_drafts d on d.id = i.draft_id join positions p on p.id = d.position_id where i.penetapan_id = ? and p.code = ?",
+  );
+  for (const add of ledger.penetapanAdded)
+    if (!itemOf.get(add.penetapanId, add.positionCode))
+      fail(`SKJ ${add.positionCode} yang diakui masuk penetapan ${add.penetapanId} tidak ada di sana`);
+  const versionOfAct = db.prepare(
+    "select v.version_number as version from skj_versions v join positions p on p.id = v.position_id where v.penetapan_id = ? and p.code = ?",
+  );
   for (const ack of ledger.penetapanPublishes) {
     const status = (statusOf.get(ack.penetapanId) as { status: string } | undefined)?.status;
-    if (status !== "ditetapkan") fail(`penetapan ${ack.penetapanId} diakui ditetapkan (ronde ${ack.round}) tetapi berstatus ${status ?? "tidak ada"}`);
-    for (const code of ack.positionCodes) if (!versionOfAct.get(ack.penetapanId, code)) fail(`penetapan ${ack.penetapanId}: versi SKJ ${code} yang diakui tidak ada`);
+    if (status !== "ditetapkan")
+      fail(`penetapan ${ack.penetapanId} diakui ditetapkan (ronde ${ack.round}) tetapi berstatus ${status ?? "tidak ada"}`);
+    for (const code of ack.positionCodes)
+      if (!versionOfAct.get(ack.penetapanId, code)) fail(`penetapan ${ack.penetapanId}: versi SKJ ${code} yang diakui tidak ada`);
   }
 
   // ---- acknowledged single publishes: the stored bytes are the answered bytes
-  const versionOf = db.prepare("select v.snapshot, v.content_hash as contentHash from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?");
+  const versionOf = db.prepare(
+    "select v.snapshot, v.content_hash as contentHash from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?",
+  );
   for (const ack of ledger.singlePublishes) {
     const row = versionOf.get(ack.positionCode, ack.version) as { snapshot: string; contentHash: string } | undefined;
     if (!row) fail(`penetapan tunggal hilang (lost publish): ${ack.positionCode} versi ${ack.version} (ronde ${ack.round})`);
-    else if (row.snapshot !== ack.body || row.contentHash !== ack.contentHash) fail(`versi ${ack.positionCode}/${ack.version} berbeda dari jawaban penetapannya`);
+    else if (row.snapshot !== ack.body || row.contentHash !== ack.contentHash)
+      fail(`versi ${ack.positionCode}/${ack.version} berbeda dari jawaban penetapannya`);
   }
 
   // ---- the feed table: ids 1..n without a gap, one published event per version, one withdrawn event per withdrawal
@@ -131,8 +169,12 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
     if (e.id !== i + 1) fail(`umpan: id ${e.id} di posisi ${i + 1} (gap or duplicate in events)`);
   });
   const published = new Map<string, number>();
-  for (const e of events) if (e.type === "skj.published") published.set(`${e.positionCode}#${e.version}`, (published.get(`${e.positionCode}#${e.version}`) ?? 0) + 1);
-  const versions = db.prepare("select p.code, v.version_number as version from skj_versions v join positions p on p.id = v.position_id").all() as { code: string; version: number }[];
+  for (const e of events)
+    if (e.type === "skj.published")
+      published.set(`${e.positionCode}#${e.version}`, (published.get(`${e.positionCode}#${e.version}`) ?? 0) + 1);
+  const versions = db
+    .prepare("select p.code, v.version_number as version from skj_versions v join positions p on p.id = v.position_id")
+    .all() as { code: string; version: number }[];
   for (const v of versions) {
     const n = published.get(`${v.code}#${v.version}`) ?? 0;
     if (n !== 1) fail(`umpan: versi ${v.code}/${v.version} punya ${n} peristiwa skj.published`);
@@ -147,7 +189,9 @@ export function checkDatabase(db: Database.Database, ledger: Ledger): CheckRepor
 }
 
 export function feedFromDatabase(db: Database.Database): FeedEvent[] {
-  return db.prepare("select id, type, position_code as positionCode, version, occurred_at as occurredAt from events order by id").all() as FeedEvent[];
+  return db
+    .prepare("select id, type, position_code as positionCode, version, occurred_at as occurredAt from events order by id")
+    .all() as FeedEvent[];
 }
 
 /**
@@ -191,13 +235,19 @@ export async function checkApi(
   }
   if (feed.length > 0 && feed[0]!.id !== 1) fail(`umpan API dimulai dari id ${feed[0]!.id}, bukan 1`);
   if (JSON.stringify(feed) !== JSON.stringify(feedFromDatabase(db))) fail("umpan API berbeda dari tabel events");
-  if (JSON.stringify(feed.slice(0, previous.length)) !== JSON.stringify(previous)) fail(`umpan API tidak lagi diawali ${previous.length} peristiwa yang sudah dibaca sebelumnya (feed history changed)`);
+  if (JSON.stringify(feed.slice(0, previous.length)) !== JSON.stringify(previous))
+    fail(`umpan API tidak lagi diawali ${previous.length} peristiwa yang sudah dibaca sebelumnya (feed history changed)`);
 
   for (const ack of ledger.singlePublishes) {
     const answer = await get(`/api/v1/skj/${ack.positionCode}/versions/${ack.version}`);
-    if (answer.status !== 200 || answer.body !== ack.body) fail(`GET versi ${ack.positionCode}/${ack.version}: HTTP ${answer.status}${answer.status === 200 ? ", isi berbeda dari jawaban penetapan" : ""}`);
+    if (answer.status !== 200 || answer.body !== ack.body)
+      fail(
+        `GET versi ${ack.positionCode}/${ack.version}: HTTP ${answer.status}${answer.status === 200 ? ", isi berbeda dari jawaban penetapan" : ""}`,
+      );
   }
-  const versionOfAct = db.prepare("select v.version_number as version from skj_versions v join positions p on p.id = v.position_id where v.penetapan_id = ? and p.code = ?");
+  const versionOfAct = db.prepare(
+    "select v.version_number as version from skj_versions v join positions p on p.id = v.position_id where v.penetapan_id = ? and p.code = ?",
+  );
   for (const ack of ledger.penetapanPublishes) {
     for (const code of ack.positionCodes) {
       const version = (versionOfAct.get(ack.penetapanId, code) as { version: number } | undefined)?.version;
@@ -206,12 +256,15 @@ export async function checkApi(
       if (answer.status !== 200) fail(`GET versi ${code}/${version} dari penetapan ${ack.penetapanId}: HTTP ${answer.status}`);
     }
   }
-  const newest = db.prepare("select max(v.version_number) as version from skj_versions v join positions p on p.id = v.position_id where p.code = ?");
+  const newest = db.prepare(
+    "select max(v.version_number) as version from skj_versions v join positions p on p.id = v.position_id where p.code = ?",
+  );
   for (const code of currentCodes) {
     const version = (newest.get(code) as { version: number | null }).version;
     const answer = await get(`/api/v1/skj/${code}`);
     const served = answer.status === 200 ? (JSON.parse(answer.body) as { version: number }).version : null;
-    if (served !== version) fail(`GET /api/v1/skj/${code}: versi ${String(served)} (HTTP ${answer.status}), versi terbaru di basis data ${String(version)}`);
+    if (served !== version)
+      fail(`GET /api/v1/skj/${code}: versi ${String(served)} (HTTP ${answer.status}), versi terbaru di basis data ${String(version)}`);
   }
   return { violations, feed, reads };
 }
@@ -225,10 +278,14 @@ export interface UnansweredOutcomes {
 
 /** What became of the writes a round's kill cut off, read right after the restart (for the summary). */
 export function unansweredOutcomes(db: Database.Database, ledger: Ledger, round: number): UnansweredOutcomes {
-  const documentsOf = db.prepare("select r.document from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id join positions p on p.id = d.position_id where p.code = ?");
+  const documentsOf = db.prepare(
+    "select r.document from skj_draft_revisions r join skj_drafts d on d.id = r.draft_id join positions p on p.id = d.position_id where p.code = ?",
+  );
   const outcomes: UnansweredOutcomes = { savesStored: 0, savesNotStored: 0, penetapanPublished: 0, penetapanNotPublished: 0 };
   for (const save of ledger.unansweredSaves.filter((s) => s.round === round)) {
-    const stored = (documentsOf.all(save.positionCode) as { document: string }[]).some((r) => canonicalJson(JSON.parse(r.document)) === save.document);
+    const stored = (documentsOf.all(save.positionCode) as { document: string }[]).some(
+      (r) => canonicalJson(JSON.parse(r.document)) === save.document,
+    );
     if (stored) outcomes.savesStored++;
     else outcomes.savesNotStored++;
   }

@@ -57,8 +57,12 @@ function technicalCodes(db: Db): string[] {
     .where(and(eq(competencies.type, "teknis"), eq(competencyRevisions.status, "diterbitkan")))
     .all()
     .map((r) => r.code);
-  const chosen = [...TECHNICAL_PREFERRED.filter((c) => published.includes(c)), ...published.filter((c) => !TECHNICAL_PREFERRED.includes(c))].slice(0, 3);
-  if (chosen.length < 3 || !chosen.includes("T.OTDA")) throw new Error(`Kamus demo tidak memuat tiga kompetensi teknis terbit termasuk T.OTDA (ada: ${published.join(", ")}).`);
+  const chosen = [
+    ...TECHNICAL_PREFERRED.filter((c) => published.includes(c)),
+    ...published.filter((c) => !TECHNICAL_PREFERRED.includes(c)),
+  ].slice(0, 3);
+  if (chosen.length < 3 || !chosen.includes("T.OTDA"))
+    throw new Error(`Kamus demo tidak memuat tiga kompetensi teknis terbit termasuk T.OTDA (ada: ${published.join(", ")}).`);
   return chosen;
 }
 
@@ -104,7 +108,12 @@ export async function prepareFixture(file: string): Promise<Fixture> {
     const free = db
       .select({ id: positions.id, code: positions.code })
       .from(positions)
-      .where(and(eq(positions.active, true), sql`not exists (select 1 from ${skjDrafts} d where d.position_id = ${positions.id} and d.closed_at is null)`))
+      .where(
+        and(
+          eq(positions.active, true),
+          sql`not exists (select 1 from ${skjDrafts} d where d.position_id = ${positions.id} and d.closed_at is null)`,
+        ),
+      )
       .orderBy(positions.code)
       .all()
       .map((p) => ({ ...p, document: completeDocument(db, p.id, technical) }))
@@ -115,10 +124,22 @@ export async function prepareFixture(file: string): Promise<Fixture> {
     const apiSavers = Array.from({ length: API_SAVERS }, () => take(POSITIONS_PER_API_SAVER));
     const [editor] = take(1);
     // the editor edits an open draft; "Susun SKJ" would create it, here it is created up front
-    createDraft(db, { positionId: editor!.id, document: editor!.document, summaryJson: null, basedOnVersionId: null, actorId: users.analis, via: "ui" });
+    createDraft(db, {
+      positionId: editor!.id,
+      document: editor!.document,
+      summaryJson: null,
+      basedOnVersionId: null,
+      actorId: users.analis,
+      via: "ui",
+    });
     const lastDecisionId = (db.$client.prepare("select coalesce(max(id), 0) as id from skj_decisions").get() as { id: number }).id;
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    return { lastDecisionId, users, tokens, pools: { apiSavers, editor: editor!, single: take(SINGLE_POSITIONS), penetapan: take(PENETAPAN_POSITIONS) } };
+    return {
+      lastDecisionId,
+      users,
+      tokens,
+      pools: { apiSavers, editor: editor!, single: take(SINGLE_POSITIONS), penetapan: take(PENETAPAN_POSITIONS) },
+    };
   } finally {
     db.$client.close();
   }

@@ -16,17 +16,28 @@ export class Client {
   request(method: "GET" | "POST", pathname: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
     const url = new URL(pathname, this.baseUrl);
     return new Promise((resolve, reject) => {
-      const req = http.request(url, { method, agent: this.agent, headers: { ...options.headers, ...(options.body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(options.body)) }) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        // a body cut off by the kill is no answer: only a complete one counts as acknowledged
-        res.on("aborted", () => reject(new Error("jawaban terputus (response aborted)")));
-        res.on("error", reject);
-        res.on("end", () => {
-          if (!res.complete) reject(new Error("jawaban terputus (response incomplete)"));
-          else resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
-        });
-      });
+      const req = http.request(
+        url,
+        {
+          method,
+          agent: this.agent,
+          headers: {
+            ...options.headers,
+            ...(options.body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(options.body)) }),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          // a body cut off by the kill is no answer: only a complete one counts as acknowledged
+          res.on("aborted", () => reject(new Error("jawaban terputus (response aborted)")));
+          res.on("error", reject);
+          res.on("end", () => {
+            if (!res.complete) reject(new Error("jawaban terputus (response incomplete)"));
+            else resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+          });
+        },
+      );
       req.on("error", reject);
       req.end(options.body);
     });

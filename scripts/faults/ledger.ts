@@ -28,7 +28,16 @@ export interface PenetapanPublishAck {
   round: number;
 }
 
-export type RequestKind = "simpan-api" | "simpan-penyunting" | "ajukan" | "setujui" | "tetapkan-tunggal" | "penetapan-buat" | "penetapan-tambah" | "penetapan-tetapkan" | "baca";
+export type RequestKind =
+  | "simpan-api"
+  | "simpan-penyunting"
+  | "ajukan"
+  | "setujui"
+  | "tetapkan-tunggal"
+  | "penetapan-buat"
+  | "penetapan-tambah"
+  | "penetapan-tetapkan"
+  | "baca";
 
 export class Ledger {
   readonly saves: SaveAck[] = [];

@@ -18,7 +18,16 @@ const BUNDLE = path.join(".cache", "faults", "server.mjs");
  */
 export async function serverCommand(mode = process.env.FAULT_SERVER): Promise<{ label: string; args: string[] }> {
   if (mode === "tsx") return { label: "node --import tsx server/index.ts", args: ["--import", "tsx", "server/index.ts"] };
-  await build({ entryPoints: ["server/index.ts"], bundle: true, platform: "node", packages: "external", format: "esm", target: "node20", outfile: BUNDLE, logLevel: "warning" });
+  await build({
+    entryPoints: ["server/index.ts"],
+    bundle: true,
+    platform: "node",
+    packages: "external",
+    format: "esm",
+    target: "node20",
+    outfile: BUNDLE,
+    logLevel: "warning",
+  });
   return { label: `node ${BUNDLE} (server/index.ts dikompilasi esbuild)`, args: [BUNDLE] };
 }
 
@@ -58,7 +67,8 @@ export class AppServer {
     this.child = child;
     const deadline = started + HEALTH_TIMEOUT_MS;
     while (performance.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Server berhenti sebelum siap (server exited, code ${child.exitCode}):\n${this.output.slice(-5000)}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`Server berhenti sebelum siap (server exited, code ${child.exitCode}):\n${this.output.slice(-5000)}`);
       if (await healthy(this.baseUrl)) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 25));
     }

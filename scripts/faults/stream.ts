@@ -59,7 +59,8 @@ async function send(ctx: RoundContext, kind: RequestKind, make: () => Promise<An
 }
 
 function expectStatus(answer: Answer, statuses: number[], what: string): Answer {
-  if (!statuses.includes(answer.status)) throw new Unexpected(`${what}: HTTP ${answer.status}, diharapkan ${statuses.join("/")}: ${answer.body.slice(0, 300)}`);
+  if (!statuses.includes(answer.status))
+    throw new Unexpected(`${what}: HTTP ${answer.status}, diharapkan ${statuses.join("/")}: ${answer.body.slice(0, 300)}`);
   return answer;
 }
 
@@ -81,14 +82,26 @@ async function singleFetchData(answer: Answer): Promise<unknown> {
 
 async function pushDraft(ctx: RoundContext, position: PoolPosition, marker: string) {
   const document = withMarker(position.document, marker);
-  const unanswered = () => ctx.ledger.unansweredSaves.push({ positionCode: position.code, document: expectedStored(document), round: ctx.round });
+  const unanswered = () =>
+    ctx.ledger.unansweredSaves.push({ positionCode: position.code, document: expectedStored(document), round: ctx.round });
   const answer = expectStatus(
-    await send(ctx, "simpan-api", () => ctx.client.json("/api/v1/skj/drafts", document, bearer(ctx.fixture.tokens.analisWrite)), unanswered),
+    await send(
+      ctx,
+      "simpan-api",
+      () => ctx.client.json("/api/v1/skj/drafts", document, bearer(ctx.fixture.tokens.analisWrite)),
+      unanswered,
+    ),
     [200, 201],
     `POST /api/v1/skj/drafts ${position.code}`,
   );
   const { draftRevision } = JSON.parse(answer.body) as { draftRevision: number };
-  ctx.ledger.saves.push({ via: "api", positionCode: position.code, revision: draftRevision, document: expectedStored(document), round: ctx.round });
+  ctx.ledger.saves.push({
+    via: "api",
+    positionCode: position.code,
+    revision: draftRevision,
+    document: expectedStored(document),
+    round: ctx.round,
+  });
 }
 
 /** Brings the position's draft one step towards "disetujui": push and submit, or approve. */
@@ -96,13 +109,21 @@ async function advance(ctx: RoundContext, position: PoolPosition, step: DraftSte
   if (step === "editable") {
     await pushDraft(ctx, position, marker);
     const body = { justification: "Uji gangguan: peringatan diterima untuk keperluan pengujian." };
-    expectStatus(await send(ctx, "ajukan", () => ctx.client.json(apiPath(position.code, "submit"), body, bearer(ctx.fixture.tokens.analisWrite))), [200], `submit ${position.code}`);
+    expectStatus(
+      await send(ctx, "ajukan", () => ctx.client.json(apiPath(position.code, "submit"), body, bearer(ctx.fixture.tokens.analisWrite))),
+      [200],
+      `submit ${position.code}`,
+    );
     ctx.ledger.decided("diajukan", ctx.fixture.users.analis);
     return "diajukan";
   }
   if (step === "diajukan") {
     const body = { decision: "approve", comment: "Uji gangguan: disetujui." };
-    expectStatus(await send(ctx, "setujui", () => ctx.client.json(apiPath(position.code, "review"), body, bearer(ctx.fixture.tokens.reviewerReview))), [200], `review ${position.code}`);
+    expectStatus(
+      await send(ctx, "setujui", () => ctx.client.json(apiPath(position.code, "review"), body, bearer(ctx.fixture.tokens.reviewerReview))),
+      [200],
+      `review ${position.code}`,
+    );
     ctx.ledger.decided("disetujui", ctx.fixture.users.reviewer);
     return "disetujui";
   }
@@ -134,7 +155,13 @@ async function editorTab(ctx: RoundContext, tab: number, start: number) {
     expectStatus(answer, [200, 409], `autosave ${position.code}`);
     const reply = JSON.parse(answer.body) as { ok?: boolean; revision?: number; conflict?: { current: { revision: number } } } | null;
     if (answer.status === 200 && reply?.ok && typeof reply.revision === "number") {
-      ctx.ledger.saves.push({ via: "editor", positionCode: position.code, revision: reply.revision, document: expectedStored(document), round: ctx.round });
+      ctx.ledger.saves.push({
+        via: "editor",
+        positionCode: position.code,
+        revision: reply.revision,
+        document: expectedStored(document),
+        round: ctx.round,
+      });
       base = reply.revision;
     } else if (answer.status === 409 && reply?.conflict) {
       ctx.ledger.editorConflicts++;
@@ -150,21 +177,33 @@ async function singlePublisher(ctx: RoundContext, steps: Map<string, DraftStep>)
   for (let n = 0; ; n++) {
     const position = pool[(ctx.round + n) % pool.length]!;
     await untilApproved(ctx, steps, position, `r${ctx.round}-tunggal-${n}`);
-    const body = { legalBasis: { kind: "Peraturan Gubernur", number: `UG-${ctx.round}-${n}`, year: 2026, title: `SKJ ${position.code}` }, effectiveDate: "2026-12-01" };
+    const body = {
+      legalBasis: { kind: "Peraturan Gubernur", number: `UG-${ctx.round}-${n}`, year: 2026, title: `SKJ ${position.code}` },
+      effectiveDate: "2026-12-01",
+    };
     const answer = expectStatus(
-      await send(ctx, "tetapkan-tunggal", () => ctx.client.json(apiPath(position.code, "publish"), body, bearer(ctx.fixture.tokens.reviewer2Review))),
+      await send(ctx, "tetapkan-tunggal", () =>
+        ctx.client.json(apiPath(position.code, "publish"), body, bearer(ctx.fixture.tokens.reviewer2Review)),
+      ),
       [201],
       `publish ${position.code}`,
     );
     const published = JSON.parse(answer.body) as { version: number; contentHash: string };
-    ctx.ledger.singlePublishes.push({ positionCode: position.code, version: published.version, contentHash: published.contentHash, body: answer.body, round: ctx.round });
+    ctx.ledger.singlePublishes.push({
+      positionCode: position.code,
+      version: published.version,
+      contentHash: published.contentHash,
+      body: answer.body,
+      round: ctx.round,
+    });
     steps.set(position.code, "editable");
   }
 }
 
 function locationId(answer: Answer, what: string): number {
   const match = /^\/penetapan\/(\d+)(\?|$)/.exec(String(answer.headers.location ?? ""));
-  if (answer.status !== 302 || !match) throw new Unexpected(`${what}: HTTP ${answer.status} ke ${String(answer.headers.location)}: ${answer.body.slice(0, 300)}`);
+  if (answer.status !== 302 || !match)
+    throw new Unexpected(`${what}: HTTP ${answer.status} ke ${String(answer.headers.location)}: ${answer.body.slice(0, 300)}`);
   return Number(match[1]);
 }
 
@@ -190,7 +229,13 @@ async function penetapanPublisher(ctx: RoundContext, steps: Map<string, DraftSte
   const cookie = ctx.sessions.reviewer2;
   for (let n = 0; ; n++) {
     if (!open) {
-      const fields = { kind: "Peraturan Gubernur", number: `UGP-${ctx.round}-${n}`, year: "2026", title: "Standar Kompetensi Jabatan (uji gangguan)", effectiveDate: "2026-12-01" };
+      const fields = {
+        kind: "Peraturan Gubernur",
+        number: `UGP-${ctx.round}-${n}`,
+        year: "2026",
+        title: "Standar Kompetensi Jabatan (uji gangguan)",
+        effectiveDate: "2026-12-01",
+      };
       const id = locationId(await send(ctx, "penetapan-buat", () => ctx.client.form("/penetapan/baru", fields, cookie)), "penetapan baru");
       ctx.ledger.penetapanCreated.push(id);
       open = { id, codes: [] };
@@ -198,23 +243,40 @@ async function penetapanPublisher(ctx: RoundContext, steps: Map<string, DraftSte
     const act = open;
     // the pool's halves take turns, so each act also supersedes the versions its positions had
     const offset = ((n + ctx.round) % 2) * PENETAPAN_BATCH;
-    const missing = [...pool.slice(offset), ...pool.slice(0, offset)].filter((p) => !act.codes.includes(p.code)).slice(0, Math.max(0, PENETAPAN_BATCH - act.codes.length));
+    const missing = [...pool.slice(offset), ...pool.slice(0, offset)]
+      .filter((p) => !act.codes.includes(p.code))
+      .slice(0, Math.max(0, PENETAPAN_BATCH - act.codes.length));
     // three reviews at once, as three analysts' SKJ arrive in parallel
     await settleAll(missing.map((position) => untilApproved(ctx, steps, position, `r${ctx.round}-penetapan-${n}`)));
     if (missing.length > 0) {
-      const page = expectStatus(await send(ctx, "baca", () => ctx.client.request("GET", `/penetapan/${act.id}.data`, { headers: { Cookie: cookie } })), [200], `GET /penetapan/${act.id}.data`);
-      const route = ((await singleFetchData(page)) as Record<string, { data?: { candidates?: { draftId: number; positionCode: string }[] } }>)["routes/penetapan.$id"];
+      const page = expectStatus(
+        await send(ctx, "baca", () => ctx.client.request("GET", `/penetapan/${act.id}.data`, { headers: { Cookie: cookie } })),
+        [200],
+        `GET /penetapan/${act.id}.data`,
+      );
+      const route = (
+        (await singleFetchData(page)) as Record<string, { data?: { candidates?: { draftId: number; positionCode: string }[] } }>
+      )["routes/penetapan.$id"];
       for (const position of missing) {
         const candidate = route?.data?.candidates?.find((c) => c.positionCode === position.code);
         if (!candidate) throw new Unexpected(`penetapan ${act.id}: SKJ ${position.code} yang disetujui tidak ada di daftar kandidat`);
-        locationId(await send(ctx, "penetapan-tambah", () => ctx.client.form(`/penetapan/${act.id}`, { intent: "add", draftId: String(candidate.draftId) }, cookie)), `tambah ${position.code}`);
+        locationId(
+          await send(ctx, "penetapan-tambah", () =>
+            ctx.client.form(`/penetapan/${act.id}`, { intent: "add", draftId: String(candidate.draftId) }, cookie),
+          ),
+          `tambah ${position.code}`,
+        );
         ctx.ledger.penetapanAdded.push({ penetapanId: act.id, positionCode: position.code });
         act.codes.push(position.code);
       }
     }
     // as a reviewer confirms the dialog: naming the SKJ the act holds
-    const publish = () => ctx.client.form(`/penetapan/${act.id}`, { intent: "publish", [CONFIRMATION_FIELD]: confirmationValue(act.codes) }, cookie);
-    locationId(await send(ctx, "penetapan-tetapkan", publish, () => ctx.ledger.unansweredPenetapan.push({ penetapanId: act.id, round: ctx.round })), `tetapkan penetapan ${act.id}`);
+    const publish = () =>
+      ctx.client.form(`/penetapan/${act.id}`, { intent: "publish", [CONFIRMATION_FIELD]: confirmationValue(act.codes) }, cookie);
+    locationId(
+      await send(ctx, "penetapan-tetapkan", publish, () => ctx.ledger.unansweredPenetapan.push({ penetapanId: act.id, round: ctx.round })),
+      `tetapkan penetapan ${act.id}`,
+    );
     ctx.ledger.penetapanPublishes.push({ penetapanId: act.id, positionCodes: [...act.codes], round: ctx.round });
     for (const code of act.codes) steps.set(code, "editable");
     open = null;
@@ -233,7 +295,8 @@ export async function runStream(ctx: RoundContext, start: StartState): Promise<v
   await Promise.all(
     workers.map((w) =>
       w.catch((error: unknown) => {
-        if (error !== STOPPED) ctx.ledger.unexpected.push(`ronde ${ctx.round}: ${error instanceof Unexpected ? error.message : String(error)}`);
+        if (error !== STOPPED)
+          ctx.ledger.unexpected.push(`ronde ${ctx.round}: ${error instanceof Unexpected ? error.message : String(error)}`);
       }),
     ),
   );
@@ -241,9 +304,15 @@ export async function runStream(ctx: RoundContext, start: StartState): Promise<v
 
 /** Where each worker resumes: read from the database after a restart, as a user reloading the page would see it. */
 export function readStartState(client: Database.Database, fixture: Fixture): StartState {
-  const editorRevision = (client.prepare("select revision from skj_drafts where position_id = ? and closed_at is null").get(fixture.pools.editor.id) as { revision: number }).revision;
+  const editorRevision = (
+    client.prepare("select revision from skj_drafts where position_id = ? and closed_at is null").get(fixture.pools.editor.id) as {
+      revision: number;
+    }
+  ).revision;
   const steps = new Map<string, DraftStep>();
-  const stateOf = client.prepare("select d.state from skj_drafts d join positions p on p.id = d.position_id where p.code = ? and d.closed_at is null");
+  const stateOf = client.prepare(
+    "select d.state from skj_drafts d join positions p on p.id = d.position_id where p.code = ? and d.closed_at is null",
+  );
   for (const position of [...fixture.pools.single, ...fixture.pools.penetapan]) {
     const state = (stateOf.get(position.code) as { state: string } | undefined)?.state;
     steps.set(position.code, state === "diajukan" || state === "disetujui" ? state : "editable");
@@ -252,7 +321,13 @@ export function readStartState(client: Database.Database, fixture: Fixture): Sta
     .prepare("select id from penetapan where status = 'draf' and created_by = ? order by id desc limit 1")
     .get(fixture.users.reviewer2) as { id: number } | undefined;
   const codes = open
-    ? (client.prepare("select p.code from penetapan_items i join skj_drafts d on d.id = i.draft_id join positions p on p.id = d.position_id where i.penetapan_id = ? order by p.code").all(open.id) as { code: string }[]).map((r) => r.code)
+    ? (
+        client
+          .prepare(
+            "select p.code from penetapan_items i join skj_drafts d on d.id = i.draft_id join positions p on p.id = d.position_id where i.penetapan_id = ? order by p.code",
+          )
+          .all(open.id) as { code: string }[]
+      ).map((r) => r.code)
     : [];
   return { editorRevision, steps, openPenetapan: open ? { id: open.id, codes } : null };
 }

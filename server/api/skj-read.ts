@@ -20,7 +20,13 @@ import { getDb, type Db } from "~db/client.server";
 import { findActiveToken, LAST_USED_RESOLUTION_MS, type ApiPrincipal } from "~db/queries/api-tokens.server";
 import { instanceProfile } from "~db/queries/instance.server";
 import { findUnitByCode } from "~db/queries/register.server";
-import { changesAfter, currentPublished, listCurrentPublished, publishedVersionBytes, publishedVersionRef } from "~db/queries/skj-read.server";
+import {
+  changesAfter,
+  currentPublished,
+  listCurrentPublished,
+  publishedVersionBytes,
+  publishedVersionRef,
+} from "~db/queries/skj-read.server";
 import { securityHeaders } from "../middleware";
 
 const PREFIX = "/api/v1/";
@@ -198,7 +204,12 @@ function versionRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: s
   }
   const ready = snapshotOf(memo, ref.id, () => publishedVersionBytes(db, code, Number(n)));
   if (!ready) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
-  res.writeHead(200, { "Content-Type": JSON_TYPE, "Content-Length": ready.body.length, ETag: ready.etag, "Cache-Control": VERSION_CACHE_CONTROL });
+  res.writeHead(200, {
+    "Content-Type": JSON_TYPE,
+    "Content-Length": ready.body.length,
+    ETag: ready.etag,
+    "Cache-Control": VERSION_CACHE_CONTROL,
+  });
   res.end(ready.body);
 }
 
@@ -256,7 +267,12 @@ function listRoute(req: IncomingMessage, res: ServerResponse, db: Db, params: UR
     unitId = unit.id;
   }
   const rows = listCurrentPublished(db, { afterId: page.afterId, limit: page.limit + 1, unitId });
-  const { items, nextCursor } = toPage(rows, page.limit, (r) => r.id, (r) => r.bytes);
+  const { items, nextCursor } = toPage(
+    rows,
+    page.limit,
+    (r) => r.id,
+    (r) => r.bytes,
+  );
   // the stored documents are valid JSON already: joining them keeps every item byte-identical to its version route
   sendJson(res, 200, `{"items":[${items.join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
@@ -309,7 +325,8 @@ function skjPath(req: IncomingMessage, res: ServerResponse, db: Db, rest: string
     return true;
   }
   // other paths under /versions and the POST-only endpoints belong to Remix
-  if (/\/versions(\/|$)/.test(rest) || REMIX_COLLECTIONS.has(rest) || REMIX_LAST_SEGMENTS.has(rest.slice(rest.lastIndexOf("/") + 1))) return false;
+  if (/\/versions(\/|$)/.test(rest) || REMIX_COLLECTIONS.has(rest) || REMIX_LAST_SEGMENTS.has(rest.slice(rest.lastIndexOf("/") + 1)))
+    return false;
   const code = decodeCode(rest);
   if (code === null) sendError(res, 404, "not_found", MESSAGES.notFound(rest));
   else currentRoute(req, res, db, code);
@@ -336,9 +353,9 @@ export function handleSkjRead(req: IncomingMessage, res: ServerResponse): boolea
   // only response headers are touched, which a bare ServerResponse has; set again, identically, on the way to Remix
   securityHeaders(req as Request, res as Response, () => {});
   try {
-    if (rest === "schema/skj-published.json") return schemaRoute(res), true;
-    if (rest === "skj" || rest === "skj/") return listRoute(req, res, getDb(), searchParams(url, q)), true;
-    if (rest === "changes") return changesRoute(req, res, getDb(), searchParams(url, q)), true;
+    if (rest === "schema/skj-published.json") return (schemaRoute(res), true);
+    if (rest === "skj" || rest === "skj/") return (listRoute(req, res, getDb(), searchParams(url, q)), true);
+    if (rest === "changes") return (changesRoute(req, res, getDb(), searchParams(url, q)), true);
     return rest.startsWith("skj/") && skjPath(req, res, getDb(), rest.slice(4));
   } catch (error) {
     console.error(error);

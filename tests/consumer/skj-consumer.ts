@@ -97,7 +97,9 @@ export class SkjFeedConsumer {
   async sync(): Promise<number> {
     let applied = 0;
     for (;;) {
-      const page = await this.getJson<{ events: FeedEvent[]; nextCursor: string | null }>(`/api/v1/changes?after=${this.cursor}&limit=${this.pageSize}`);
+      const page = await this.getJson<{ events: FeedEvent[]; nextCursor: string | null }>(
+        `/api/v1/changes?after=${this.cursor}&limit=${this.pageSize}`,
+      );
       this.stats.pages++;
       for (const event of page.events) {
         if (await this.apply(event)) applied++;

@@ -61,7 +61,9 @@ async function writeAndSubmit(page: Page, name: string, checkStates: boolean): P
     ["kelembagaan", "T.KELEMBAGAAN"],
   ] as const) {
     await page.getByLabel("Tambah kompetensi teknis dari kamus").fill(q);
-    const pick = page.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) });
+    const pick = page
+      .getByRole("list", { name: "Hasil pencarian kompetensi teknis" })
+      .getByRole("button", { name: new RegExp(code.replace(".", "\\.")) });
     await pick.waitFor();
     if (checkStates && code === "T.ANJAB") await check(page, "SKJ editor, dictionary search results open");
     await pick.click();
@@ -93,7 +95,8 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
 
   // moderate and minor findings do not fail the suite; they are printed so they stay visible
   afterAll(() => {
-    for (const { label, violations } of minor) console.info(`axe, ${label}: ${violations.map((v) => `${v.id} [${v.impact}] ×${v.targets.length}`).join(", ")}`);
+    for (const { label, violations } of minor)
+      console.info(`axe, ${label}: ${violations.map((v) => `${v.id} [${v.impact}] ×${v.targets.length}`).join(", ")}`);
   });
 
   it("the login page, empty and with a refused sign-in", async () => {

@@ -24,7 +24,9 @@ describe("user administration", () => {
     await page.getByLabel("Email").fill("bukan-email");
     await page.getByLabel("Kata sandi awal").fill("pendek");
     await page.getByRole("button", { name: "Simpan pengguna" }).click();
-    await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual(["Nama wajib diisi.", "Format email tidak valid.", "Kata sandi minimal 10 karakter."]);
+    await expect
+      .poll(() => page.locator(".field-error").allInnerTexts())
+      .toEqual(["Nama wajib diisi.", "Format email tidak valid.", "Kata sandi minimal 10 karakter."]);
     expect(new URL(page.url()).pathname).toBe("/admin/users/new");
 
     await fillNewUserForm(page, { name: "Dewi Lestari", email: "dewi@prov.go.id", role: "reviewer", password: "sandi-dewi-2026" });
@@ -35,7 +37,9 @@ describe("user administration", () => {
     await page.getByLabel("Tindakan").selectOption("user.create");
     await page.getByRole("button", { name: "Terapkan" }).click();
     await page.waitForURL("**action=user.create*");
-    expect(await page.getByRole("table", { name: "Catatan audit" }).innerText()).toContain("Pengguna dewi@prov.go.id dibuat dengan peran Reviewer");
+    expect(await page.getByRole("table", { name: "Catatan audit" }).innerText()).toContain(
+      "Pengguna dewi@prov.go.id dibuat dengan peran Reviewer",
+    );
 
     const other = await browser.newPage();
     await logIn(other, "dewi@prov.go.id", "sandi-dewi-2026");

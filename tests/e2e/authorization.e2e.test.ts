@@ -193,15 +193,57 @@ const API: ApiEndpoint[] = [
   { owner: "routes/api.v1.positions", method: "GET", pattern: "/api/v1/positions", scope: "skj:read", ok: [200] },
   { owner: "routes/api.v1.skj.validate", method: "POST", pattern: "/api/v1/skj/validate", scope: "any", ok: REFUSED_BODY },
   { owner: "routes/api.v1.skj.validate", method: "GET", pattern: "/api/v1/skj/validate", scope: "none", ok: [405], fixed: 405 },
-  { owner: "routes/api.v1.skj.drafts", method: "POST", pattern: "/api/v1/skj/drafts", scope: "skj:write", role: "skj:write", ok: REFUSED_BODY },
+  {
+    owner: "routes/api.v1.skj.drafts",
+    method: "POST",
+    pattern: "/api/v1/skj/drafts",
+    scope: "skj:write",
+    role: "skj:write",
+    ok: REFUSED_BODY,
+  },
   { owner: "routes/api.v1.skj.drafts", method: "GET", pattern: "/api/v1/skj/drafts", scope: "none", ok: [405], fixed: 405 },
-  { owner: "routes/api.v1.skj.drafts_.bulk", method: "POST", pattern: "/api/v1/skj/drafts/bulk", scope: "skj:write", role: "skj:write", ok: REFUSED_BODY },
+  {
+    owner: "routes/api.v1.skj.drafts_.bulk",
+    method: "POST",
+    pattern: "/api/v1/skj/drafts/bulk",
+    scope: "skj:write",
+    role: "skj:write",
+    ok: REFUSED_BODY,
+  },
   { owner: "routes/api.v1.skj.drafts_.bulk", method: "GET", pattern: "/api/v1/skj/drafts/bulk", scope: "none", ok: [405], fixed: 405 },
-  { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/submit", scope: "skj:write", role: "skj:write", ok: REFUSED_BODY },
-  { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/review", scope: "skj:review", role: "skj:review", ok: REFUSED_BODY },
-  { owner: "routes/api.v1.skj.$", method: "POST", pattern: "/api/v1/skj/{missingCode}/publish", scope: "skj:review", role: "skj:publish", ok: REFUSED_BODY },
+  {
+    owner: "routes/api.v1.skj.$",
+    method: "POST",
+    pattern: "/api/v1/skj/{missingCode}/submit",
+    scope: "skj:write",
+    role: "skj:write",
+    ok: REFUSED_BODY,
+  },
+  {
+    owner: "routes/api.v1.skj.$",
+    method: "POST",
+    pattern: "/api/v1/skj/{missingCode}/review",
+    scope: "skj:review",
+    role: "skj:review",
+    ok: REFUSED_BODY,
+  },
+  {
+    owner: "routes/api.v1.skj.$",
+    method: "POST",
+    pattern: "/api/v1/skj/{missingCode}/publish",
+    scope: "skj:review",
+    role: "skj:publish",
+    ok: REFUSED_BODY,
+  },
   { owner: "routes/api.v1.skj.$", method: "GET", pattern: "/api/v1/skj/{publishedCode}/submit", scope: "none", ok: [404], fixed: 404 },
-  { owner: "routes/api.v1.skj.$", method: "GET", pattern: "/api/v1/skj/{missingCode}/draft", scope: "skj:write", role: "skj:write", ok: [404] },
+  {
+    owner: "routes/api.v1.skj.$",
+    method: "GET",
+    pattern: "/api/v1/skj/{missingCode}/draft",
+    scope: "skj:write",
+    role: "skj:write",
+    ok: [404],
+  },
 ];
 
 // ------------------------------------------------------------------ callers
@@ -241,8 +283,18 @@ interface Answer {
   body: string;
 }
 
-async function send(method: "GET" | "POST", url: string, who: Principal, init: { headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  const res = await fetch(`${baseUrl()}${url}`, { method, redirect: "manual", headers: { ...headersOf(who), ...init.headers }, body: init.body });
+async function send(
+  method: "GET" | "POST",
+  url: string,
+  who: Principal,
+  init: { headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
+  const res = await fetch(`${baseUrl()}${url}`, {
+    method,
+    redirect: "manual",
+    headers: { ...headersOf(who), ...init.headers },
+    body: init.body,
+  });
   const type = res.headers.get("Content-Type") ?? "";
   // only text is kept: the matrix reads redirects and refusals, never a PDF or a workbook
   const body = /text|json|turbo/.test(type) ? await res.text() : (await res.arrayBuffer(), "");
@@ -271,9 +323,19 @@ function redirectTo(target: string, singleFetch: boolean): Expectation {
 }
 
 // the empty body of a permitted caller is refused by the action's own checks: any 4xx but "who are you"
-const refusedEmptyBody: Expectation = { says: "4xx≠401/403", holds: (a) => a.status >= 400 && a.status < 500 && a.status !== 401 && a.status !== 403 };
+const refusedEmptyBody: Expectation = {
+  says: "4xx≠401/403",
+  holds: (a) => a.status >= 400 && a.status < 500 && a.status !== 401 && a.status !== 403,
+};
 
-function pageExpectation(need: Need, rule: PageRule, who: Principal, method: "GET" | "POST", singleFetch: boolean, standIn: boolean): Expectation {
+function pageExpectation(
+  need: Need,
+  rule: PageRule,
+  who: Principal,
+  method: "GET" | "POST",
+  singleFetch: boolean,
+  standIn: boolean,
+): Expectation {
   if (rule.redirectsTo) return redirectTo(rule.redirectsTo, singleFetch);
   const okGet = rule.okGet ?? [200];
   const permitted = method === "GET" ? exactly(...okGet, ...(standIn && !okGet.includes(404) ? [404] : [])) : refusedEmptyBody;
@@ -350,7 +412,10 @@ function table(outcomes: Outcome[], principals: Principal[]): string {
   });
   const wrong = outcomes
     .filter((o) => !o.ok)
-    .map((o) => `  ${o.probe.row} as ${o.probe.who.label}: got ${o.answer.status}${o.answer.location ? `→${o.answer.location}` : ""}, expected ${o.probe.expected.says}`);
+    .map(
+      (o) =>
+        `  ${o.probe.row} as ${o.probe.who.label}: got ${o.answer.status}${o.answer.location ? `→${o.answer.location}` : ""}, expected ${o.probe.expected.says}`,
+    );
   return ["", head, ...lines, "", "mismatches:", ...wrong].join("\n");
 }
 
@@ -395,7 +460,7 @@ function handWrittenPaths(): { file: string; path: string }[] {
 // as React Router reads a segment: ":n.pdf" is the parameter n followed by ".pdf"
 const PARAM_SEGMENT = /^:([\w-]+)(.*)$/;
 
-const paramsOf = (fullPath: string) => fullPath.split("/").flatMap((s) => (s === "*" ? ["*"] : PARAM_SEGMENT.exec(s)?.[1] ?? []));
+const paramsOf = (fullPath: string) => fullPath.split("/").flatMap((s) => (s === "*" ? ["*"] : (PARAM_SEGMENT.exec(s)?.[1] ?? [])));
 
 function pageUrl(route: ManifestRoute, rule: PageRule, fixtures: Fixtures): string {
   const fill = (name: string) => {
@@ -442,7 +507,13 @@ async function page(url: string, who: Principal): Promise<string> {
 }
 
 /** One token through the admin page's own form; the secret is only in that answer. */
-async function createToken(admin: Principal, userId: string, owner: Role, scopes: Scope[], label: string): Promise<Principal & { kind: "token" }> {
+async function createToken(
+  admin: Principal,
+  userId: string,
+  owner: Role,
+  scopes: Scope[],
+  label: string,
+): Promise<Principal & { kind: "token" }> {
   const form = new URLSearchParams({ intent: "create", userId, name: `Matriks otorisasi ${label} ${Date.now()}` });
   for (const s of scopes) form.append("scopes", s);
   const answer = await send("POST", "/admin/tokens", admin, {
@@ -484,9 +555,21 @@ describe("authorisation matrix", () => {
     const unit = firstMatch(await page("/struktur", admin), /href="\/struktur\/(\d+)"/);
     // the demo province always has positions and units: without them every check below would be a 404
     if (!anyPosition || !unit) throw new Error("the demo SOTK has no positions or units");
-    const publishedPosition = found("publishedPosition", firstMatch(await page("/jabatan?status=ditetapkan", admin), positionLink), anyPosition);
-    const version = found("version", firstMatch(await page(`/jabatan/${publishedPosition}`, admin), /href="\/jabatan\/\d+\/versi\/(\d+)\.pdf"/), "1");
-    const draftPosition = found("draftPosition", firstMatch(await page("/skj", admin), /href="\/jabatan\/(\d+)\/skj\/tinjau"/), anyPosition);
+    const publishedPosition = found(
+      "publishedPosition",
+      firstMatch(await page("/jabatan?status=ditetapkan", admin), positionLink),
+      anyPosition,
+    );
+    const version = found(
+      "version",
+      firstMatch(await page(`/jabatan/${publishedPosition}`, admin), /href="\/jabatan\/\d+\/versi\/(\d+)\.pdf"/),
+      "1",
+    );
+    const draftPosition = found(
+      "draftPosition",
+      firstMatch(await page("/skj", admin), /href="\/jabatan\/(\d+)\/skj\/tinjau"/),
+      anyPosition,
+    );
     const penetapan = found("penetapan", firstMatch(await page("/penetapan", admin), /href="\/penetapan\/(\d+)"/), "1");
 
     // the owner <select> of the token form names every active user with their email
@@ -549,7 +632,9 @@ describe("authorisation matrix", () => {
         if (owned.length === 0) problems.push(`${route.id}: an API route that API does not list`);
         if (route.hasLoader && !owned.some((e) => e.method === "GET")) problems.push(`${route.id}: has a loader but API probes no GET`);
         if (route.hasAction && !owned.some((e) => e.method === "POST")) problems.push(`${route.id}: has an action but API probes no POST`);
-        for (const e of owned) if (!pathRegex(route.fullPath).test(apiUrl(e, fixtures))) problems.push(`${route.id}: ${e.pattern} is not its path /${route.fullPath}`);
+        for (const e of owned)
+          if (!pathRegex(route.fullPath).test(apiUrl(e, fixtures)))
+            problems.push(`${route.id}: ${e.pattern} is not its path /${route.fullPath}`);
         continue;
       }
       const rule = PAGES[route.id];
@@ -558,18 +643,23 @@ describe("authorisation matrix", () => {
         continue;
       }
       if (rule.layout) continue;
-      if (route.hasLoader !== Boolean(rule.loader)) problems.push(`${route.id}: loader ${route.hasLoader ? "exists" : "is gone"} but PAGES says ${rule.loader ?? "none"}`);
-      if (route.hasAction !== Boolean(rule.action)) problems.push(`${route.id}: action ${route.hasAction ? "exists" : "is gone"} but PAGES says ${rule.action ?? "none"}`);
+      if (route.hasLoader !== Boolean(rule.loader))
+        problems.push(`${route.id}: loader ${route.hasLoader ? "exists" : "is gone"} but PAGES says ${rule.loader ?? "none"}`);
+      if (route.hasAction !== Boolean(rule.action))
+        problems.push(`${route.id}: action ${route.hasAction ? "exists" : "is gone"} but PAGES says ${rule.action ?? "none"}`);
       for (const name of paramsOf(route.fullPath)) if (!rule.params?.[name]) problems.push(`${route.id}: no fixture for parameter ${name}`);
     }
     for (const id of Object.keys(PAGES)) if (!ids.has(id)) problems.push(`PAGES lists ${id}, which the build no longer has`);
-    for (const e of API) if (e.owner.startsWith("routes/") && !ids.has(e.owner)) problems.push(`API lists ${e.owner}, which the build no longer has`);
+    for (const e of API)
+      if (e.owner.startsWith("routes/") && !ids.has(e.owner)) problems.push(`API lists ${e.owner}, which the build no longer has`);
 
     const known = new Set(API.map((e) => normalizePattern(e.pattern)));
     const mentioned = handWrittenPaths();
     for (const m of mentioned) if (!known.has(m.path)) problems.push(`${m.file} serves or names ${m.path}, which API does not list`);
     const seen = new Set(mentioned.map((m) => m.path));
-    for (const e of API) if ((e.owner === "lean" || e.owner === "express") && !seen.has(normalizePattern(e.pattern))) problems.push(`API lists ${e.method} ${e.pattern} as ${e.owner}, which its source no longer names`);
+    for (const e of API)
+      if ((e.owner === "lean" || e.owner === "express") && !seen.has(normalizePattern(e.pattern)))
+        problems.push(`API lists ${e.method} ${e.pattern} as ${e.owner}, which its source no longer names`);
 
     expect([...new Set(problems)]).toEqual([]);
     // the manifest was really read: a broken import would make every check above vacuous
@@ -589,7 +679,14 @@ describe("authorisation matrix", () => {
         for (const singleFetch of doors) {
           const target = singleFetch ? dataUrl(url) : url;
           const tag = singleFetch ? " ·data" : "";
-          if (rule.loader) probes.push({ row: `GET  ${url}${tag}`, method: "GET", url: target, who, expected: pageExpectation(rule.loader, rule, who, "GET", singleFetch, standIn) });
+          if (rule.loader)
+            probes.push({
+              row: `GET  ${url}${tag}`,
+              method: "GET",
+              url: target,
+              who,
+              expected: pageExpectation(rule.loader, rule, who, "GET", singleFetch, standIn),
+            });
           if (rule.action) {
             const empty = EMPTY_BODIES[rule.emptyBody ?? "form"];
             probes.push({
@@ -645,9 +742,34 @@ describe("authorisation matrix", () => {
       [anonymous, "/login"],
       [admin, "/admin/users/new"],
     ] as const) {
-      for (const [name, headers] of foreign) probes.push({ row: `POST ${url} ${name}`, method: "POST", url, who, expected: crossSite, headers: { ...form, ...headers }, body: "" });
-      probes.push({ row: `POST ${url} same Origin`, method: "POST", url, who, expected: notRefused, headers: { ...form, Origin: baseUrl() }, body: "" });
-      probes.push({ row: `POST ${url} same-origin fetch`, method: "POST", url, who, expected: notRefused, headers: { ...form, "Sec-Fetch-Site": "same-origin" }, body: "" });
+      for (const [name, headers] of foreign)
+        probes.push({
+          row: `POST ${url} ${name}`,
+          method: "POST",
+          url,
+          who,
+          expected: crossSite,
+          headers: { ...form, ...headers },
+          body: "",
+        });
+      probes.push({
+        row: `POST ${url} same Origin`,
+        method: "POST",
+        url,
+        who,
+        expected: notRefused,
+        headers: { ...form, Origin: baseUrl() },
+        body: "",
+      });
+      probes.push({
+        row: `POST ${url} same-origin fetch`,
+        method: "POST",
+        url,
+        who,
+        expected: notRefused,
+        headers: { ...form, "Sec-Fetch-Site": "same-origin" },
+        body: "",
+      });
     }
     // every action of the build, as the admin who may do them all: the refusal is the middleware's, not a role's
     for (const route of manifest) {
@@ -656,13 +778,29 @@ describe("authorisation matrix", () => {
       const url = pageUrl(route, rule, fixtures);
       for (const target of route.isDocument ? [url, dataUrl(url)] : [url]) {
         for (const [name, headers] of [foreign[0]!, foreign[4]!]) {
-          probes.push({ row: `POST ${target} ${name}`, method: "POST", url: target, who: admin, expected: crossSite, headers: { ...form, ...headers }, body: "" });
+          probes.push({
+            row: `POST ${target} ${name}`,
+            method: "POST",
+            url: target,
+            who: admin,
+            expected: crossSite,
+            headers: { ...form, ...headers },
+            body: "",
+          });
         }
       }
     }
     // bearer tokens are exempt by design: a foreign page cannot attach one, so the Origin proves nothing there
     const token = principals.find((p) => p.label === "t:read")!;
-    probes.push({ row: "POST /api/v1/skj/validate Origin evil", method: "POST", url: "/api/v1/skj/validate", who: token, expected: exactly(400), headers: { "Content-Type": "application/json", Origin: "https://evil.example" }, body: "" });
+    probes.push({
+      row: "POST /api/v1/skj/validate Origin evil",
+      method: "POST",
+      url: "/api/v1/skj/validate",
+      who: token,
+      expected: exactly(400),
+      headers: { "Content-Type": "application/json", Origin: "https://evil.example" },
+      body: "",
+    });
 
     const outcomes = await runAll(probes);
     const wrong = outcomes.filter((o) => !o.ok);
@@ -691,19 +829,39 @@ describe("authorisation matrix", () => {
       for (const who of [...principals.filter((p) => p.kind !== "session"), ...fresh]) {
         // a GET (a link, an image on another site) only shows the page with the button
         const expected = method === "GET" && who.kind === "session" ? exactly(200) : toLogin;
-        probes.push({ row: `${method.padEnd(4)} ${url}`, method, url, who, expected, headers: method === "POST" ? { Origin: baseUrl() } : {}, body: method === "POST" ? "" : undefined });
+        probes.push({
+          row: `${method.padEnd(4)} ${url}`,
+          method,
+          url,
+          who,
+          expected,
+          headers: method === "POST" ? { Origin: baseUrl() } : {},
+          body: method === "POST" ? "" : undefined,
+        });
       }
-      for (const who of fresh) probes.push({ row: `GET  / after ${method} ${url}`, method: "GET", url: "/", who, expected: method === "GET" ? exactly(200) : redirectTo("/login", false) });
+      for (const who of fresh)
+        probes.push({
+          row: `GET  / after ${method} ${url}`,
+          method: "GET",
+          url: "/",
+          who,
+          expected: method === "GET" ? exactly(200) : redirectTo("/login", false),
+        });
     }
     // run the logouts first and the checks after, so no check races its own logout
     const logouts = await runAll(probes.filter((p) => p.url === url));
     const after = await runAll(probes.filter((p) => p.url !== url));
     const all = [...logouts, ...after];
-    expect(all.filter((o) => !o.ok).length, table(all, [principals[0]!, ...sessions, ...principals.filter((p) => p.kind !== "session" && p.kind !== "anonymous")])).toBe(0);
+    expect(
+      all.filter((o) => !o.ok).length,
+      table(all, [principals[0]!, ...sessions, ...principals.filter((p) => p.kind !== "session" && p.kind !== "anonymous")]),
+    ).toBe(0);
   });
 
   it("no answer anywhere in the matrix was a server error", () => {
-    const errors = everyOutcome.filter((o) => o.answer.status >= 500).map((o) => `${o.probe.row} as ${o.probe.who.label}: ${o.answer.status}`);
+    const errors = everyOutcome
+      .filter((o) => o.answer.status >= 500)
+      .map((o) => `${o.probe.row} as ${o.probe.who.label}: ${o.answer.status}`);
     expect(everyOutcome.length).toBeGreaterThan(500);
     expect(errors).toEqual([]);
   });

@@ -23,16 +23,19 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // evaluated through the DevTools protocol, which a Content-Security-Policy of the page does not govern
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async ({ tags, rules }) => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, rules, resultTypes: ["violations"] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? "unknown",
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  }, { tags: TAGS, rules: EXTRA_RULES });
+  return page.evaluate(
+    async ({ tags, rules }) => {
+      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+      const results = await axe.run(document, { runOnly: { type: "tag", values: tags }, rules, resultTypes: ["violations"] });
+      return results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? "unknown",
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+      }));
+    },
+    { tags: TAGS, rules: EXTRA_RULES },
+  );
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
@@ -46,6 +49,11 @@ export function describeViolations(violations: AxeViolation[]): string {
 export async function expectNoSeriousViolations(page: Page, label: string): Promise<AxeViolation[]> {
   const violations = await axeViolations(page);
   const blocking = violations.filter((v) => BLOCKING.has(v.impact));
-  expect.soft(blocking.length, `${label} (${new URL(page.url()).pathname}) has serious/critical accessibility violations:\n${describeViolations(blocking)}\n`).toBe(0);
+  expect
+    .soft(
+      blocking.length,
+      `${label} (${new URL(page.url()).pathname}) has serious/critical accessibility violations:\n${describeViolations(blocking)}\n`,
+    )
+    .toBe(0);
   return violations.filter((v) => !BLOCKING.has(v.impact));
 }

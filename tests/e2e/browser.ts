@@ -29,11 +29,18 @@ export function useBrowser() {
   return {
     /** `bypassCSP`: only for a control that must show the app's own defences would see a hole the policy stops first. */
     async newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-      const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1366, height: 768 }, locale: "id-ID", bypassCSP: options.bypassCSP ?? false });
+      const context = await browser.newContext({
+        baseURL: baseUrl(),
+        viewport: { width: 1366, height: 768 },
+        locale: "id-ID",
+        bypassCSP: options.bypassCSP ?? false,
+      });
       contexts.push(context);
       // the init script runs in every document of the context; CDP injects it past the policy itself
       await context.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => console.error(`securitypolicyviolation ${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+        document.addEventListener("securitypolicyviolation", (e) =>
+          console.error(`securitypolicyviolation ${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+        );
       });
       const page = await context.newPage();
       page.on("console", (message) => {
@@ -81,7 +88,10 @@ export async function addTwoTechnicalCompetencies(page: Page) {
     ["kelembagaan", "T.KELEMBAGAAN"],
   ] as const) {
     await page.getByLabel("Tambah kompetensi teknis dari kamus").fill(q);
-    await page.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) }).click();
+    await page
+      .getByRole("list", { name: "Hasil pencarian kompetensi teknis" })
+      .getByRole("button", { name: new RegExp(code.replace(".", "\\.")) })
+      .click();
   }
 }
 
@@ -94,7 +104,10 @@ export async function completeDraft(page: Page) {
 /** A reviewer approves the submitted SKJ of `position` from "Menunggu tinjauan saya". */
 export async function approveFromQueue(reviewer: Page, position: string) {
   await visit(reviewer, "/skj");
-  await reviewer.getByRole("table", { name: "Menunggu tinjauan saya" }).getByRole("link", { name: new RegExp(position) }).click();
+  await reviewer
+    .getByRole("table", { name: "Menunggu tinjauan saya" })
+    .getByRole("link", { name: new RegExp(position) })
+    .click();
   await reviewer.getByRole("heading", { name: "Keputusan", exact: true }).waitFor();
   await reviewer.getByRole("button", { name: "Setujui" }).click();
   await reviewer.getByRole("status").filter({ hasText: "disetujui" }).waitFor();
@@ -118,7 +131,10 @@ export async function penetapanWith(page: Page, act: { number: string; title: st
 /** How a reviewer publishes the open penetapan: "Tetapkan N SKJ", then "Ya, tetapkan" in the confirmation dialog. */
 export async function confirmPublication(page: Page, count: number) {
   await page.getByRole("button", { name: `Tetapkan ${count} SKJ`, exact: true }).click();
-  await page.getByRole("dialog", { name: `Tetapkan ${count} SKJ?` }).getByRole("button", { name: "Ya, tetapkan" }).click();
+  await page
+    .getByRole("dialog", { name: `Tetapkan ${count} SKJ?` })
+    .getByRole("button", { name: "Ya, tetapkan" })
+    .click();
   await page.getByRole("status").filter({ hasText: "Penetapan ditetapkan" }).waitFor();
 }
 
@@ -144,7 +160,11 @@ export async function startDraft(page: Page, position: string): Promise<string> 
  * The e2e server seeds no demo SKJ, so version 1 of `position` is made the way the bureau makes one: the
  * analyst drafts and submits, a reviewer approves, the publisher puts it in a new penetapan and publishes it.
  */
-export async function publishFirstSkj(pages: { analis: Page; reviewer: Page; publisher: Page }, position: string, act: { number: string; title: string }) {
+export async function publishFirstSkj(
+  pages: { analis: Page; reviewer: Page; publisher: Page },
+  position: string,
+  act: { number: string; title: string },
+) {
   const { analis, reviewer, publisher } = pages;
   await openPosition(analis, position);
   await analis.getByRole("button", { name: "Susun SKJ" }).click();

@@ -49,7 +49,8 @@ describe("drafts in bulk", () => {
     await page.getByRole("table", { name: "Hasil pembuatan draf" }).getByRole("link", { name: "INSPEKTORAT.IRBAN-I.AUDITOR-MUDA" }).click();
     await page.waitForURL("**/skj");
     await page.getByRole("heading", { name: "Pemeriksaan aturan" }).waitFor();
-    for (const name of ["Analisis Jabatan", "Penataan Kelembagaan Perangkat Daerah"]) expect(await page.getByText(name).count()).toBeGreaterThan(0);
+    for (const name of ["Analisis Jabatan", "Penataan Kelembagaan Perangkat Daerah"])
+      expect(await page.getByText(name).count()).toBeGreaterThan(0);
 
     // every position of the filter has its draft now: "all matching" would make none and says so
     await visit(page, UNIT_FILTER);
@@ -65,7 +66,11 @@ describe("drafts in bulk", () => {
     const basis = "Peraturan Gubernur Nomor 77 Tahun 2026";
     fs.writeFileSync(
       path.join(folder, "unit.csv"),
-      ["kode_unit,nama_unit,jenis_unit,eselon,kode_unit_induk,dasar_hukum", `UJI-MASSAL,Badan Uji Draf Massal,badan,II.a,,${basis}`, `UJI-MASSAL.TU,Subbagian Tata Usaha Badan Uji Draf Massal,subbagian,IV.a,UJI-MASSAL,${basis}`].join("\n"),
+      [
+        "kode_unit,nama_unit,jenis_unit,eselon,kode_unit_induk,dasar_hukum",
+        `UJI-MASSAL,Badan Uji Draf Massal,badan,II.a,,${basis}`,
+        `UJI-MASSAL.TU,Subbagian Tata Usaha Badan Uji Draf Massal,subbagian,IV.a,UJI-MASSAL,${basis}`,
+      ].join("\n"),
     );
     const targets = Array.from({ length: 22 }, (_, i) => `UJI-MASSAL.TU.PENGADM-${String(i + 1).padStart(2, "0")}`);
     fs.writeFileSync(
@@ -73,7 +78,10 @@ describe("drafts in bulk", () => {
       [
         "kode_jabatan,nama_jabatan,kelompok_jabatan,jenjang,kode_unit,urusan_pemerintahan,ikhtisar_jabatan,kebutuhan",
         "UJI-MASSAL.TU.KASUBBAG,Kepala Subbagian Tata Usaha Badan Uji Draf Massal,pengawas,,UJI-MASSAL.TU,Pemerintahan Umum,Melakukan penyiapan bahan dan pengendalian urusan ketatausahaan dan kepegawaian badan.,1",
-        ...targets.map((code, i) => `${code},Pengadministrasi Umum Uji Massal ${i + 1},pelaksana,,UJI-MASSAL.TU,Pemerintahan Umum,Melakukan pengadministrasian surat dan arsip subbagian.,1`),
+        ...targets.map(
+          (code, i) =>
+            `${code},Pengadministrasi Umum Uji Massal ${i + 1},pelaksana,,UJI-MASSAL.TU,Pemerintahan Umum,Melakukan pengadministrasian surat dan arsip subbagian.,1`,
+        ),
       ].join("\n"),
     );
     const analis = await browser.newPage();
@@ -83,13 +91,18 @@ describe("drafts in bulk", () => {
     await logIn(reviewer, "reviewer@demo.go.id");
     await logIn(admin, "admin@demo.go.id");
     await visit(analis, "/struktur/impor");
-    await analis.getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)").setInputFiles([path.join(folder, "unit.csv"), path.join(folder, "jabatan.csv")]);
+    await analis
+      .getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)")
+      .setInputFiles([path.join(folder, "unit.csv"), path.join(folder, "jabatan.csv")]);
     await analis.getByRole("button", { name: "Periksa berkas" }).click();
     await analis.getByRole("button", { name: "Impor sekarang" }).click();
     await analis.getByRole("heading", { name: "Impor selesai" }).waitFor();
 
     const source = "Kepala Subbagian Tata Usaha Badan Uji Draf Massal";
-    await publishFirstSkj({ analis, reviewer, publisher: admin }, source, { number: "77", title: "Standar Kompetensi Jabatan Badan Uji Draf Massal" });
+    await publishFirstSkj({ analis, reviewer, publisher: admin }, source, {
+      number: "77",
+      title: "Standar Kompetensi Jabatan Badan Uji Draf Massal",
+    });
 
     // every position of the unit without an SKJ, through the register's "all matching"
     await visit(analis, "/jabatan?unit=UJI-MASSAL.TU&status=belum_ada");
@@ -113,6 +126,7 @@ describe("drafts in bulk", () => {
     await analis.waitForURL("**/skj");
     await analis.getByRole("heading", { name: "Pemeriksaan aturan" }).waitFor();
     // the published SKJ's technical competencies came with it
-    for (const name of ["Analisis Jabatan", "Penataan Kelembagaan Perangkat Daerah"]) expect(await analis.getByText(name).count()).toBeGreaterThan(0);
+    for (const name of ["Analisis Jabatan", "Penataan Kelembagaan Perangkat Daerah"])
+      expect(await analis.getByText(name).count()).toBeGreaterThan(0);
   });
 });

@@ -11,12 +11,20 @@ describe("SKJ bundle", () => {
   const browser = useBrowser();
 
   it("a reader downloads the lampiran of a penetapan as one PDF, made in the background with a progress bar", async () => {
-    const [analis, reviewer, admin, viewer] = [await browser.newPage(), await browser.newPage(), await browser.newPage(), await browser.newPage()];
+    const [analis, reviewer, admin, viewer] = [
+      await browser.newPage(),
+      await browser.newPage(),
+      await browser.newPage(),
+      await browser.newPage(),
+    ];
     await logIn(analis, "analis@demo.go.id");
     await logIn(reviewer, "reviewer@demo.go.id");
     await logIn(admin, "admin@demo.go.id");
     await logIn(viewer, "viewer@demo.go.id");
-    await publishFirstSkj({ analis, reviewer, publisher: admin }, POSITION, { number: "88", title: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro" });
+    await publishFirstSkj({ analis, reviewer, publisher: admin }, POSITION, {
+      number: "88",
+      title: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro",
+    });
 
     await viewer.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Penetapan" }).click();
     await viewer.getByRole("link", { name: "Standar Kompetensi Jabatan Subbagian Tata Usaha Biro" }).click();
@@ -29,7 +37,12 @@ describe("SKJ bundle", () => {
     const progress = viewer.getByRole("progressbar", { name: "Kemajuan ekspor" });
     await progress.waitFor();
     expect(await progress.getAttribute("max")).toBe("1");
-    expect(await viewer.getByRole("status").filter({ hasText: /dari 1 SKJ$/ }).count()).toBe(1);
+    expect(
+      await viewer
+        .getByRole("status")
+        .filter({ hasText: /dari 1 SKJ$/ })
+        .count(),
+    ).toBe(1);
 
     // the page refreshes itself until the file is ready
     const link = viewer.getByRole("link", { name: "Unduh Lampiran-Peraturan-Gubernur-Nomor-88-Tahun-2026.pdf" });
@@ -57,6 +70,8 @@ describe("SKJ bundle", () => {
     expect((await analis.request.get(href)).status()).toBe(404);
     // and it is listed under "Ekspor saya"
     await visit(viewer, "/ekspor");
-    expect(await viewer.getByRole("table", { name: "Daftar ekspor" }).innerText()).toContain("Lampiran Peraturan Gubernur Nomor 88 Tahun 2026");
+    expect(await viewer.getByRole("table", { name: "Daftar ekspor" }).innerText()).toContain(
+      "Lampiran Peraturan Gubernur Nomor 88 Tahun 2026",
+    );
   }, 180_000);
 });

@@ -31,7 +31,10 @@ describe("copy from a similar SKJ in the editor", () => {
     await page.getByLabel("Cari jabatan sumber").fill("pengembangan kompetensi");
     await page.getByRole("search").getByRole("button", { name: "Cari" }).click();
     const found = page.getByRole("table", { name: "Jabatan sumber yang ditemukan" });
-    await found.getByRole("row", { name: new RegExp(SOURCE) }).getByText("Draf").waitFor();
+    await found
+      .getByRole("row", { name: new RegExp(SOURCE) })
+      .getByText("Draf")
+      .waitFor();
     await found.getByRole("button", { name: `Pakai ${SOURCE}` }).click();
     const parts = page.getByRole("group", { name: `Bagian yang disalin dari ${SOURCE}` });
     await parts.getByLabel("Persyaratan jabatan").uncheck();
@@ -40,7 +43,8 @@ describe("copy from a similar SKJ in the editor", () => {
 
     await page.getByRole("heading", { name: `Perubahan bila disalin dari ${SOURCE} (draf terbuka)` }).waitFor();
     const preview = page.getByRole("table", { name: "Perubahan kompetensi teknis" });
-    for (const code of ["T.ANJAB", "T.KELEMBAGAAN"]) await preview.getByRole("row", { name: new RegExp(`${literally(code)} .*ditambahkan, level \\d`) }).waitFor();
+    for (const code of ["T.ANJAB", "T.KELEMBAGAAN"])
+      await preview.getByRole("row", { name: new RegExp(`${literally(code)} .*ditambahkan, level \\d`) }).waitFor();
     expect(await page.getByRole("table", { name: "Perubahan persyaratan jabatan" }).count()).toBe(0);
     await expectNoSeriousViolations(page, "SKJ editor, copy from a similar SKJ with its preview");
     // nothing is applied before the user says so
@@ -58,17 +62,29 @@ describe("copy from a similar SKJ in the editor", () => {
     const done = page.getByRole("status").filter({ hasText: NOTE });
     await done.waitFor();
     const copiedRevision = Number(/revisi (\d+)\./.exec(await done.innerText())![1]);
-    for (const code of ["T.ANJAB", "T.KELEMBAGAAN"]) await technicalRows(page).getByRole("button", { name: `Hapus ${code}` }).waitFor();
+    for (const code of ["T.ANJAB", "T.KELEMBAGAAN"])
+      await technicalRows(page)
+        .getByRole("button", { name: `Hapus ${code}` })
+        .waitFor();
     expect(await page.getByLabel("Kode Jabatan (seperti tercetak)").inputValue()).toBe("800.1.3.2");
-    await history(page).getByRole("row", { name: new RegExp(`^${copiedRevision} .*${literally(NOTE)}`) }).waitFor();
+    await history(page)
+      .getByRole("row", { name: new RegExp(`^${copiedRevision} .*${literally(NOTE)}`) })
+      .waitFor();
     // the typed code was saved as its own revision before the copy
-    await history(page).getByRole("row", { name: new RegExp(`^${copiedRevision - 1} .*Disimpan`) }).waitFor();
+    await history(page)
+      .getByRole("row", { name: new RegExp(`^${copiedRevision - 1} .*Disimpan`) })
+      .waitFor();
 
     await done.getByRole("button", { name: "Urungkan" }).click();
-    await page.getByRole("status").filter({ hasText: `Penyalinan dari ${SOURCE} diurungkan: isi revisi ${copiedRevision - 1} dipulihkan` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Penyalinan dari ${SOURCE} diurungkan: isi revisi ${copiedRevision - 1} dipulihkan` })
+      .waitFor();
     await expect.poll(() => technicalRows(page).getByRole("button", { name: "Hapus T.ANJAB" }).count()).toBe(0);
     expect(await page.getByLabel("Kode Jabatan (seperti tercetak)").inputValue()).toBe("800.1.3.2");
-    await history(page).getByRole("row", { name: new RegExp(`^${copiedRevision + 1} .*diurungkan`) }).waitFor();
+    await history(page)
+      .getByRole("row", { name: new RegExp(`^${copiedRevision + 1} .*diurungkan`) })
+      .waitFor();
     await expect.poll(() => page.locator(".save-status").innerText()).toMatch(/^Tersimpan/);
 
     // after a reload the undone state is what the server holds

@@ -45,7 +45,14 @@ describe("the SKJ editor with review comments", () => {
     // the sections read as the document names them, and nothing is chosen for the reviewer
     const sections = reviewer.getByLabel("Bagian yang dimaksud");
     expect(await sections.inputValue()).toBe("");
-    expect(await sections.locator("option").allInnerTexts()).toEqual(expect.arrayContaining(["A. Identitas", "B. Kompetensi", "C. Persyaratan", "B. Kompetensi T.KELEMBAGAAN Penataan Kelembagaan Perangkat Daerah"]));
+    expect(await sections.locator("option").allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        "A. Identitas",
+        "B. Kompetensi",
+        "C. Persyaratan",
+        "B. Kompetensi T.KELEMBAGAAN Penataan Kelembagaan Perangkat Daerah",
+      ]),
+    );
     await reviewer.getByLabel("Catatan (wajib bila dikembalikan)").fill(RETURN_NOTE);
     await reviewer.getByRole("button", { name: "Kembalikan" }).click();
     await expect.poll(() => reviewer.getByRole("alert").first().innerText()).toMatch(/^Pilih bagian yang dikomentari/);
@@ -86,7 +93,9 @@ describe("the SKJ editor with review comments", () => {
     const panel = commentPanel(analis);
     await panel.getByLabel("Komentar", { exact: true }).fill("Pangkat minimal perlu dikonfirmasi ke BKD.");
     await panel.getByRole("button", { name: "Tambah komentar" }).click();
-    expect(await panel.getByRole("alert").innerText()).toMatch(/^Pilih bagian yang dikomentari: A\. Identitas, B\. Kompetensi, C\. Persyaratan/);
+    expect(await panel.getByRole("alert").innerText()).toMatch(
+      /^Pilih bagian yang dikomentari: A\. Identitas, B\. Kompetensi, C\. Persyaratan/,
+    );
     expect(await panel.getByLabel("Komentar pada").getAttribute("aria-invalid")).toBe("true");
     await openEditor(analis, position);
     expect(await commentPanel(analis).getByText("Pangkat minimal perlu dikonfirmasi ke BKD.").count()).toBe(0);
@@ -97,7 +106,12 @@ describe("the SKJ editor with review comments", () => {
     const posted = commentPanel(analis).getByRole("listitem").filter({ hasText: "Pangkat minimal perlu dikonfirmasi ke BKD." });
     await posted.waitFor();
     expect(await posted.innerText()).toMatch(/^C\. Persyaratan/);
-    expect(await analis.getByRole("region", { name: /^C\. Persyaratan Jabatan/ }).getByRole("link", { name: "1 komentar terbuka" }).count()).toBe(1);
+    expect(
+      await analis
+        .getByRole("region", { name: /^C\. Persyaratan Jabatan/ })
+        .getByRole("link", { name: "1 komentar terbuka" })
+        .count(),
+    ).toBe(1);
   });
 
   it("shows the managerial rows folded to one line, opens their indicators with one click, and keeps the rules and comments in view down to the requirements", async () => {

@@ -27,7 +27,7 @@ describe.each([
       expect(body, path).not.toMatch(/no such table|users_gone|\sat [\w.<>]+ \(|:\d+:\d+\)|file:\/\/|node_modules|\.server\.ts/i);
       expect(body, path).not.toContain(process.cwd());
     }
-    const page = await (await fetch(server.baseUrl + "/login")).text();
+    const page = await (await fetch(`${server.baseUrl}/login`)).text();
     expect(page).toContain("Terjadi kesalahan pada server");
     expect(server.output()).toContain("no such table: users");
   });

@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
   let stopping = false;
   // a server that dies mid-suite fails every later test with "connection refused": say why, once
   server.child.once("exit", (code, signal) => {
-    if (!stopping) console.error(`\n=== e2e server exited (code ${code}, signal ${signal}); its output:\n${server.output().slice(-20_000)}`);
+    if (!stopping)
+      console.error(`\n=== e2e server exited (code ${code}, signal ${signal}); its output:\n${server.output().slice(-20_000)}`);
   });
   project.provide("baseUrl", server.baseUrl);
   return async () => {

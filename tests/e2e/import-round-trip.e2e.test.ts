@@ -45,7 +45,9 @@ describe("register export → edit → import", () => {
     await page.getByRole("button", { name: "Periksa berkas" }).click();
     const changes = page.getByRole("table", { name: "Perubahan per kolom" });
     await changes.waitFor();
-    expect(await changes.locator("tbody tr").allInnerTexts()).toEqual([`Jabatan\t${CODE}\t${NEW_NAME}\tNama Jabatan\t${OLD_NAME}\t${NEW_NAME}`]);
+    expect(await changes.locator("tbody tr").allInnerTexts()).toEqual([
+      `Jabatan\t${CODE}\t${NEW_NAME}\tNama Jabatan\t${OLD_NAME}\t${NEW_NAME}`,
+    ]);
     const summary = page.getByRole("table", { name: "Ringkasan impor" });
     expect(await summary.locator("tbody tr").nth(1).innerText()).toMatch(/^Jabatan\t0\t1\t\d+$/);
     expect(await page.getByRole("table", { name: "Data baru" }).count()).toBe(0);

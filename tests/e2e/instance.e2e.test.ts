@@ -40,9 +40,16 @@ describe("instance profile", () => {
     // an empty name and head are refused, each at its field
     await fillProfile(page, { ...demo, name: "", head: "" });
     await page.getByRole("button", { name: "Simpan profil instansi" }).click();
-    await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual(["Nama instansi wajib diisi.", "Jabatan kepala (penanda tangan) wajib diisi."]);
+    await expect
+      .poll(() => page.locator(".field-error").allInnerTexts())
+      .toEqual(["Nama instansi wajib diisi.", "Jabatan kepala (penanda tangan) wajib diisi."]);
 
-    await fillProfile(page, { kind: "kabupaten", name: "Kabupaten Ogan Komering Ulu", head: "Bupati Ogan Komering Ulu", place: "Baturaja" });
+    await fillProfile(page, {
+      kind: "kabupaten",
+      name: "Kabupaten Ogan Komering Ulu",
+      head: "Bupati Ogan Komering Ulu",
+      place: "Baturaja",
+    });
     // the preview follows the typing, before anything is saved
     await expect.poll(() => preview(page)).toContain("PERATURAN BUPATI OGAN KOMERING ULU");
     expect(await preview(page)).toContain("Ditetapkan di Baturaja");

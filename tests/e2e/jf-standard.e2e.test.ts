@@ -56,14 +56,18 @@ describe("national JF standards", () => {
     const levelRule = results.getByRole("listitem").filter({ hasText: "SKJ-MANAJERIAL-LEVEL" });
     await levelRule.waitFor();
     expect(await levelRule.innerText()).toMatch(/harus 4, standar nasional JF Perawat Penyelia \(Peraturan Contoh Nomor 1 Tahun 2026\)/);
-    expect(await levelRule.locator(".rule-citation").innerText()).toBe(`Standar nasional JF Perawat Penyelia: ${BASIS} (CONTOH — bukan teks resmi; belum diverifikasi)`);
+    expect(await levelRule.locator(".rule-citation").innerText()).toBe(
+      `Standar nasional JF Perawat Penyelia: ${BASIS} (CONTOH — bukan teks resmi; belum diverifikasi)`,
+    );
     await page.getByLabel("Level M.05", { exact: true }).selectOption("4");
     await levelRule.waitFor({ state: "detached" });
 
     await page.getByRole("button", { name: "Hapus T.MUTU-LAYANAN-KESEHATAN" }).click();
     const warning = results.getByRole("listitem").filter({ hasText: "SKJ-STANDAR-JF" });
     await warning.waitFor();
-    expect(await warning.innerText()).toMatch(/Manajemen Mutu Pelayanan Kesehatan \(T\.MUTU-LAYANAN-KESEHATAN\) level 3 ditetapkan standar nasional JF Perawat Penyelia/);
+    expect(await warning.innerText()).toMatch(
+      /Manajemen Mutu Pelayanan Kesehatan \(T\.MUTU-LAYANAN-KESEHATAN\) level 3 ditetapkan standar nasional JF Perawat Penyelia/,
+    );
     await page.getByText(/^Tersimpan/).waitFor();
   });
 });

@@ -16,7 +16,9 @@ describe("legacy SKJ import", () => {
     await logIn(page, "analis@demo.go.id");
     // the book's own SOTK (a kabupaten the demo register does not hold)
     await visit(page, "/struktur/impor");
-    await page.getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)").setInputFiles([fixture("sotk-units.csv"), fixture("sotk-positions.csv")]);
+    await page
+      .getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)")
+      .setInputFiles([fixture("sotk-units.csv"), fixture("sotk-positions.csv")]);
     await page.getByRole("button", { name: "Periksa berkas" }).click();
     await page.getByRole("button", { name: "Impor sekarang" }).click();
     await page.getByRole("heading", { name: "Impor selesai" }).waitFor();
@@ -34,7 +36,11 @@ describe("legacy SKJ import", () => {
     await page.getByRole("status").filter({ hasText: "100% — 3 SKJ ditemukan di a1-bordered.docx" }).waitFor();
     const rows = page.getByRole("table", { name: "SKJ yang ditemukan" });
     await rows.waitFor();
-    expect(await rows.locator("tbody tr td:nth-child(3)").allInnerTexts()).toEqual(["Kepala Dinas Pendidikan", "Kepala Subbagian Umum dan Kepegawaian", "Analis Kebijakan Ahli Muda"]);
+    expect(await rows.locator("tbody tr td:nth-child(3)").allInnerTexts()).toEqual([
+      "Kepala Dinas Pendidikan",
+      "Kepala Subbagian Umum dan Kepegawaian",
+      "Analis Kebijakan Ahli Muda",
+    ]);
     for (const source of await rows.locator("tbody tr td:nth-child(2)").allInnerTexts()) expect(source).toMatch(/^a1-bordered\.docx/);
     // the Kasubbag's name is in three units; the one the book prints under is chosen, the others offered
     const kasubbag = rows.getByRole("combobox", { name: /^Jabatan untuk Kepala Subbagian Umum dan Kepegawaian/ });

@@ -50,7 +50,11 @@ export function linkOn(from: string, pattern: RegExp) {
 export function positionPage(name: string, suffix = "") {
   return async (page: Page): Promise<string> => {
     await visit(page, `/jabatan?q=${encodeURIComponent(name.toLowerCase())}`);
-    const href = await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name, exact: true }).getAttribute("href");
+    const href = await page
+      .getByRole("table", { name: "Daftar jabatan" })
+      .locator("tbody")
+      .getByRole("link", { name, exact: true })
+      .getAttribute("href");
     expect(href, `${name} in the register`).toBeTruthy();
     return `${href}${suffix}`;
   };
@@ -70,7 +74,12 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { role: "analis", label: "register, searched", path: "/jabatan?q=kepala&page=1" },
   { role: "analis", label: "drafts in bulk, a unit chosen", path: "/skj/draf-massal?semua=1&unit=BKD" },
   { role: "analis", label: "mass change of drafts, all matching", path: "/skj/ubah-massal?semua=1" },
-  { role: "analis", label: "SOTK tree, every unit open", path: "/struktur", reach: (p) => p.getByRole("button", { name: "Buka semua" }).click() },
+  {
+    role: "analis",
+    label: "SOTK tree, every unit open",
+    path: "/struktur",
+    reach: (p) => p.getByRole("button", { name: "Buka semua" }).click(),
+  },
   { role: "analis", label: "unit page", path: linkOn("/struktur", /^\/struktur\/\d+$/) },
   { role: "analis", label: "SOTK import", path: "/struktur/impor" },
   { role: "analis", label: "legacy SKJ import", path: "/skj/impor" },
@@ -99,7 +108,16 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { role: "reviewer", label: "published penetapan", path: linkOn("/penetapan", /^\/penetapan\/\d+$/) },
 
   { role: "admin", label: "Beranda of the admin", path: "/" },
-  { role: "admin", label: "new penetapan with errors", path: "/penetapan/baru", reach: (p) => p.getByLabel("Nomor").fill("").then(() => submitEmpty("Simpan penetapan")(p)) },
+  {
+    role: "admin",
+    label: "new penetapan with errors",
+    path: "/penetapan/baru",
+    reach: (p) =>
+      p
+        .getByLabel("Nomor")
+        .fill("")
+        .then(() => submitEmpty("Simpan penetapan")(p)),
+  },
   { role: "admin", label: "404 page", path: "/halaman-yang-tidak-ada" },
   { role: "admin", label: "admin users", path: "/admin" },
   { role: "admin", label: "admin user edit", path: linkOn("/admin", /^\/admin\/users\/\d+$/) },

@@ -19,7 +19,11 @@ async function adminCookie(): Promise<string> {
 
 // a stand-in for every route parameter: the first record of its kind, a dictionary code for splats
 const fill = (fullPath: string) =>
-  "/" + fullPath.split("/").map((s) => (s === "*" ? "T.ANJAB" : s.replace(/^:[\w-]+/, (p) => (p === ":key" ? "standardLevels" : "1")))).join("/");
+  "/" +
+  fullPath
+    .split("/")
+    .map((s) => (s === "*" ? "T.ANJAB" : s.replace(/^:[\w-]+/, (p) => (p === ":key" ? "standardLevels" : "1"))))
+    .join("/");
 
 const BODIES = [
   { contentType: "text/plain;charset=UTF-8", body: "email=x&password=y" },
@@ -32,7 +36,9 @@ describe("an action posted a body that is no form", () => {
   it("answers 4xx on every route of the manifest, never 5xx", async () => {
     const cookie = await adminCookie();
     // logout ends the session the others need: last
-    const routes = (await readManifest()).filter((r) => r.hasAction).sort((a, b) => Number(a.id === "routes/logout") - Number(b.id === "routes/logout"));
+    const routes = (await readManifest())
+      .filter((r) => r.hasAction)
+      .sort((a, b) => Number(a.id === "routes/logout") - Number(b.id === "routes/logout"));
     expect(routes.length).toBeGreaterThan(15);
     const answers: string[] = [];
     for (const route of routes) {

@@ -17,7 +17,10 @@ const NOTE = "Perubahan massal: tambah Analisis Jabatan (T.ANJAB) level 3";
 async function startDraftOf(page: Page, code: string) {
   await visit(page, `/jabatan?unit=${UNIT}`);
   const register = page.getByRole("table", { name: "Daftar jabatan" });
-  await register.locator("tbody tr", { has: page.getByText(code, { exact: true }) }).getByRole("link").click();
+  await register
+    .locator("tbody tr", { has: page.getByText(code, { exact: true }) })
+    .getByRole("link")
+    .click();
   await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.getByRole("button", { name: "Susun SKJ" }).click();
@@ -49,18 +52,27 @@ describe("changing many drafts at once", () => {
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await page.getByLabel("Jenis perubahan").selectOption({ label: "Tambah kompetensi teknis" });
     await page.getByLabel("Kompetensi teknis dari kamus").fill("analisis jabatan");
-    await page.getByRole("list", { name: "Hasil pencarian: Kompetensi teknis dari kamus" }).getByRole("button", { name: /T\.ANJAB/ }).click();
+    await page
+      .getByRole("list", { name: "Hasil pencarian: Kompetensi teknis dari kamus" })
+      .getByRole("button", { name: /T\.ANJAB/ })
+      .click();
     await page.getByRole("status").filter({ hasText: "Dipilih: Analisis Jabatan" }).waitFor();
     await page.getByLabel("Level").selectOption("3");
     await page.getByRole("button", { name: "Pratinjau perubahan" }).click();
 
-    await page.getByRole("status").filter({ hasText: `${NOTE}. 3 draf akan diubah, 0 dilewati.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${NOTE}. 3 draf akan diubah, 0 dilewati.` })
+      .waitFor();
     const preview = page.getByRole("table", { name: "Pratinjau perubahan" });
     expect(await preview.getByRole("cell", { name: "Akan diubah", exact: true }).count()).toBe(3);
     await expectNoSeriousViolations(page, "mass change preview");
     await page.getByRole("button", { name: "Terapkan ke 3 draf" }).click();
 
-    await page.getByRole("status").filter({ hasText: `${NOTE}: 3 draf diubah, 0 dilewati.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${NOTE}: 3 draf diubah, 0 dilewati.` })
+      .waitFor();
     const results = page.getByRole("table", { name: "Hasil perubahan" });
     expect(await results.getByRole("cell", { name: /^Diubah: revisi \d+$/ }).count()).toBe(3);
 

@@ -65,7 +65,9 @@ describe("no raw codes on screen", () => {
   });
 
   it("the checker itself refuses what it must and lets real prose and data codes through", () => {
-    expect(rawCodesIn("Jabatan\tSETDA.BIRO-ORG.KARO\tM.01\tPeraturan Gubernur Nomor 1 Tahun 2026\tadmin@demo.go.id\tlampiran_1.pdf")).toEqual([]);
+    expect(
+      rawCodesIn("Jabatan\tSETDA.BIRO-ORG.KARO\tM.01\tPeraturan Gubernur Nomor 1 Tahun 2026\tadmin@demo.go.id\tlampiran_1.pdf"),
+    ).toEqual([]);
     expect(rawCodesIn("SKJ diajukan untuk ditinjau. 7 Desember 2026 pukul 08.27 WIB · Diajukan")).toEqual([]);
     expect(rawCodesIn("Objek\nskj_draft")).toContain('snake_case "skj_draft"');
     expect(rawCodesIn("Tindakan auth.login")).toContain('dotted code "auth.login"');
@@ -102,7 +104,10 @@ describe("no raw codes on screen", () => {
       await reviewer.getByLabel("Bagian yang dimaksud").selectOption("persyaratan");
       await reviewer.getByLabel("Catatan (wajib bila dikembalikan)").fill("Pangkat minimal sudah sesuai kajian.");
       await reviewer.getByRole("button", { name: decision }).click();
-      await reviewer.getByRole("status").filter({ hasText: decision === "Setujui" ? "disetujui" : "dikembalikan ke analis" }).waitFor();
+      await reviewer
+        .getByRole("status")
+        .filter({ hasText: decision === "Setujui" ? "disetujui" : "dikembalikan ke analis" })
+        .waitFor();
     }
 
     const admin = await pageOf("admin");

@@ -64,7 +64,11 @@ async function publishOverApi(admin: Page, name: string) {
   const document = {
     schemaVersion: 1,
     position: fields,
-    competencies: [...["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01", "T.OTDA"].map(level), { code: "T.ANJAB", level: 2 }, { code: "T.KELEMBAGAAN", level: 2 }],
+    competencies: [
+      ...["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01", "T.OTDA"].map(level),
+      { code: "T.ANJAB", level: 2 },
+      { code: "T.KELEMBAGAAN", level: 2 },
+    ],
     requirements: {
       rank: "IV/a",
       education: [{ level: "S-1", fields: ["Ilmu Pemerintahan"] }],
@@ -77,10 +81,20 @@ async function publishOverApi(admin: Page, name: string) {
     await api("/api/v1/skj/drafts", analis, document),
     await api(`/api/v1/skj/${position.code}/submit`, analis, { justification: "Uji unduhan PDF." }),
     await api(`/api/v1/skj/${position.code}/review`, reviewer, { decision: "approve", comment: "Sesuai." }),
-    await api(`/api/v1/skj/${position.code}/publish`, publisher, { legalBasis: "Peraturan Gubernur Nomor 21 Tahun 2026", effectiveDate: "2026-06-01" }),
+    await api(`/api/v1/skj/${position.code}/publish`, publisher, {
+      legalBasis: "Peraturan Gubernur Nomor 21 Tahun 2026",
+      effectiveDate: "2026-06-01",
+    }),
   ];
-  expect(steps.map((s) => s.status), JSON.stringify(steps.map((s) => s.json))).toEqual([201, 200, 200, 201]);
-  return steps[3]!.json as { position: { code: string; name: string }; version: number; competencies: { name: string; type: string; level: number; levelDescription: string }[] };
+  expect(
+    steps.map((s) => s.status),
+    JSON.stringify(steps.map((s) => s.json)),
+  ).toEqual([201, 200, 200, 201]);
+  return steps[3]!.json as {
+    position: { code: string; name: string };
+    version: number;
+    competencies: { name: string; type: string; level: number; levelDescription: string }[];
+  };
 }
 
 describe("SKJ PDF", () => {
@@ -114,7 +128,7 @@ describe("SKJ PDF", () => {
     const anonymous = await browser.newPage();
     const refused = await anonymous.request.get(`${positionPath}/skj/pdf`, { maxRedirects: 0 });
     expect(refused.status()).toBe(302);
-    expect(refused.headers()["location"]).toMatch(/^\/login\?redirectTo=/);
+    expect(refused.headers().location).toMatch(/^\/login\?redirectTo=/);
   });
 
   it("a viewer downloads the PDF of a published version from the position page, and it reads as that SKJ", async () => {
@@ -141,7 +155,14 @@ describe("SKJ PDF", () => {
     expect(Buffer.from(await answer.body()).equals(Buffer.from(bytes))).toBe(true);
     const pages = await pdfPages(bytes);
     const all = pages.join("");
-    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR", "NOMOR 21 TAHUN 2026", "STANDAR KOMPETENSI JABATAN", `Nama Jabatan : ${PUBLISHED_POSITION}`, "Kode Jabatan : I. IKHTISAR JABATAN"]) {
+    for (const line of [
+      "LAMPIRAN",
+      "PERATURAN GUBERNUR",
+      "NOMOR 21 TAHUN 2026",
+      "STANDAR KOMPETENSI JABATAN",
+      `Nama Jabatan : ${PUBLISHED_POSITION}`,
+      "Kode Jabatan : I. IKHTISAR JABATAN",
+    ]) {
       expect(all).toContain(squash(line));
     }
     expect(published.competencies).toHaveLength(12);

@@ -1,6 +1,16 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { approveFromQueue, completeDraft, confirmPublication, heading, logIn, openPosition, penetapanWith, useBrowser, visit } from "./browser";
+import {
+  approveFromQueue,
+  completeDraft,
+  confirmPublication,
+  heading,
+  logIn,
+  openPosition,
+  penetapanWith,
+  useBrowser,
+  visit,
+} from "./browser";
 
 // a position no other browser test writes an SKJ for
 const POSITION = "Kepala Seksi Mutu dan Akreditasi Fasilitas Pelayanan Kesehatan";
@@ -19,7 +29,12 @@ describe("a published SKJ", () => {
   const browser = useBrowser();
 
   it("is followed in the analyst's work lists, published only after the confirmation, and read by a viewer from “Lihat SKJ”", async () => {
-    const [analis, reviewer, publisher, viewer] = [await browser.newPage(), await browser.newPage(), await browser.newPage(), await browser.newPage()];
+    const [analis, reviewer, publisher, viewer] = [
+      await browser.newPage(),
+      await browser.newPage(),
+      await browser.newPage(),
+      await browser.newPage(),
+    ];
     await logIn(analis, "analis@demo.go.id");
     await openPosition(analis, POSITION);
     await analis.getByRole("button", { name: "Susun SKJ" }).click();
@@ -54,7 +69,9 @@ describe("a published SKJ", () => {
     await publisher.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     await openPosition(publisher, POSITION);
-    expect(await publisher.getByRole("region", { name: "Versi SKJ yang ditetapkan" }).innerText()).toContain("Belum ada versi yang ditetapkan.");
+    expect(await publisher.getByRole("region", { name: "Versi SKJ yang ditetapkan" }).innerText()).toContain(
+      "Belum ada versi yang ditetapkan.",
+    );
     expect(await publisher.getByText("sudah disetujui").count()).toBe(1);
 
     await visit(publisher, actUrl);

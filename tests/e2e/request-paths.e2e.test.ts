@@ -39,7 +39,12 @@ describe("request paths are judged as Remix routes them", () => {
   it.each(WALKS_OUT_OF_API)("refuses a huge form body to %s with 413 before reading it", async (path) => {
     const declared = 450 * 1024 * 1024;
     const chunk = "email=".padEnd(64 * 1024, "a");
-    const answer = await rawRequest("POST", path, { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(declared), Origin: baseUrl() }, chunk);
+    const answer = await rawRequest(
+      "POST",
+      path,
+      { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(declared), Origin: baseUrl() },
+      chunk,
+    );
     expect(answer.status).toBe(413);
     expect(answer.body).toContain("Isi formulir terlalu besar");
     expect(answer.sentBytes).toBeLessThan(declared / 1000);
@@ -57,10 +62,18 @@ describe("request paths are judged as Remix routes them", () => {
     expect(answer.body).toContain("lintas situs");
   });
 
-  it.each(["/api/..\\login", "/api\\..\\login", "/api/%5C../login", "/login%00", "/api/%zz/../login"])("answers %j with 400 before anything else", async (path) => {
-    const answer = await rawRequest("POST", path, { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(100 * 1024 * 1024), Origin: baseUrl() }, "email=x");
-    expect(answer.status).toBe(400);
-  });
+  it.each(["/api/..\\login", "/api\\..\\login", "/api/%5C../login", "/login%00", "/api/%zz/../login"])(
+    "answers %j with 400 before anything else",
+    async (path) => {
+      const answer = await rawRequest(
+        "POST",
+        path,
+        { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(100 * 1024 * 1024), Origin: baseUrl() },
+        "email=x",
+      );
+      expect(answer.status).toBe(400);
+    },
+  );
 
   it("still serves the canonical path of a page and the API", async () => {
     expect((await rawRequest("GET", "/api/../login", {})).status).toBe(200);

@@ -31,7 +31,10 @@ describe("review", () => {
     const reviewer2 = await browser.newPage();
     await logIn(reviewer2, "reviewer2@demo.go.id");
     await reviewer2.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "SKJ", exact: true }).click();
-    await reviewer2.getByRole("table", { name: "Menunggu tinjauan saya" }).getByRole("link", { name: new RegExp(POSITION) }).click();
+    await reviewer2
+      .getByRole("table", { name: "Menunggu tinjauan saya" })
+      .getByRole("link", { name: new RegExp(POSITION) })
+      .click();
     await expect.poll(() => heading(reviewer2)).toMatch(new RegExp(`^Tinjau SKJ: ${POSITION}`));
     expect(await reviewer2.getByText("Persyaratan dilengkapi setelah kajian jabatan bersama BKD.").count()).toBe(1);
     await reviewer2.getByLabel("Bagian yang dimaksud").selectOption("kompetensi:T.KELEMBAGAAN");
@@ -39,8 +42,10 @@ describe("review", () => {
     await reviewer2.getByRole("button", { name: "Kembalikan" }).click();
     await reviewer2.getByRole("status").filter({ hasText: "dikembalikan ke analis" }).waitFor();
 
-    await visit(analis, analis.url().replace(/\?.*$/, "") + "/skj");
-    expect(await analis.getByRole("note").filter({ hasText: "Dikembalikan oleh Reviewer Kedua Demo" }).innerText()).toContain("Level Penataan Kelembagaan sebaiknya 3");
+    await visit(analis, `${analis.url().replace(/\?.*$/, "")}/skj`);
+    expect(await analis.getByRole("note").filter({ hasText: "Dikembalikan oleh Reviewer Kedua Demo" }).innerText()).toContain(
+      "Level Penataan Kelembagaan sebaiknya 3",
+    );
     const comment = analis.locator('[data-anchor="kompetensi:T.KELEMBAGAAN"]');
     expect(await comment.innerText()).toContain("Kompetensi T.KELEMBAGAAN");
     await analis.getByLabel("Level T.KELEMBAGAAN").selectOption("3");
@@ -50,7 +55,7 @@ describe("review", () => {
     await analis.getByRole("status").filter({ hasText: "SKJ diajukan untuk ditinjau." }).waitFor();
 
     // the analyst cannot approve their own submission
-    await visit(analis, analis.url().replace(/\?.*$/, "") + "/skj/tinjau");
+    await visit(analis, `${analis.url().replace(/\?.*$/, "")}/skj/tinjau`);
     expect(await analis.getByRole("button", { name: "Setujui" }).count()).toBe(0);
 
     const reviewer = await browser.newPage();
@@ -67,7 +72,9 @@ describe("review", () => {
     await admin.getByLabel("Tentang").fill("Standar Kompetensi Jabatan Biro Organisasi");
     await admin.getByLabel("Tanggal berlaku").fill("2027-01-01");
     await admin.getByRole("button", { name: "Simpan penetapan" }).click();
-    await expect.poll(() => heading(admin)).toBe("Peraturan Gubernur Nomor 77 Tahun 2026 tentang Standar Kompetensi Jabatan Biro Organisasi");
+    await expect
+      .poll(() => heading(admin))
+      .toBe("Peraturan Gubernur Nomor 77 Tahun 2026 tentang Standar Kompetensi Jabatan Biro Organisasi");
     const picker = admin.getByLabel("Tambahkan SKJ yang disetujui");
     await picker.selectOption((await picker.locator("option", { hasText: POSITION }).first().getAttribute("value")) ?? "");
     await admin.getByRole("button", { name: "Tambahkan" }).click();
@@ -87,7 +94,9 @@ describe("review", () => {
     await admin.getByRole("checkbox", { name: /skj:read/ }).check();
     await admin.getByRole("button", { name: "Buat token" }).click();
     const token = await admin.getByLabel(/Token untuk viewer@demo\.go\.id/).inputValue();
-    const feed = (await (await fetch(`${baseUrl()}/api/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { events: { type: string; positionCode: string; version: number; href: string }[] };
+    const feed = (await (
+      await fetch(`${baseUrl()}/api/v1/changes?limit=1000`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { events: { type: string; positionCode: string; version: number; href: string }[] };
     const event = feed.events.filter((e) => e.type === "skj.published").at(-1)!;
     expect(event).toMatchObject({ version: 1, href: expect.stringMatching(/\/versions\/1$/) });
     const published = await fetch(`${baseUrl()}${event.href}`, { headers: { Authorization: `Bearer ${token}` } });

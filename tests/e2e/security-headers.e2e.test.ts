@@ -4,7 +4,22 @@ import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
 
 const baseUrl = () => inject("baseUrl");
-const MAIN_PAGES = ["/", "/struktur", "/jabatan", "/kamus", "/skj", "/penetapan", "/ekspor", "/admin", "/admin/audit", "/admin/settings", "/admin/tokens", "/admin/webhooks", "/jabatan/1", "/logout"];
+const MAIN_PAGES = [
+  "/",
+  "/struktur",
+  "/jabatan",
+  "/kamus",
+  "/skj",
+  "/penetapan",
+  "/ekspor",
+  "/admin",
+  "/admin/audit",
+  "/admin/settings",
+  "/admin/tokens",
+  "/admin/webhooks",
+  "/jabatan/1",
+  "/logout",
+];
 
 async function adminCookie(): Promise<string> {
   const res = await fetch(`${baseUrl()}/login`, {
@@ -31,7 +46,10 @@ describe("Content-Security-Policy", () => {
       nonces.add(nonce!);
       const scripts = [...(await res.text()).matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
       expect(scripts.length, path).toBeGreaterThan(0);
-      expect(scripts.filter((attrs) => !attrs.includes(`nonce="${nonce}"`)), path).toEqual([]);
+      expect(
+        scripts.filter((attrs) => !attrs.includes(`nonce="${nonce}"`)),
+        path,
+      ).toEqual([]);
     }
     expect(nonces.size).toBe(MAIN_PAGES.length + 1);
   });

@@ -33,10 +33,19 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "skj-server-"));
   const port = await freePort();
   const databasePath = path.join(dir, "app.sqlite");
-  const merged: Record<string, string | undefined> = { ...process.env, PORT: String(port), DATABASE_PATH: databasePath, SKJ_SEED: "demo", ...env };
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    SKJ_SEED: "demo",
+    ...env,
+  };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: merged as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: merged as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -76,7 +76,9 @@ describe("rule settings", () => {
 
     await cell.fill("7");
     await page.getByRole("button", { name: "Simpan pengaturan" }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toContain("Standar level JF Ahli Muda, Integritas (M.01): harus bilangan bulat 1–5.");
+    await expect
+      .poll(() => page.getByRole("alert").innerText())
+      .toContain("Standar level JF Ahli Muda, Integritas (M.01): harus bilangan bulat 1–5.");
     expect(await cell.getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator(".field-error").allInnerTexts()).toHaveLength(1);
     expect(new URL(page.url()).pathname).toBe("/admin/settings/standardLevels");
@@ -97,7 +99,9 @@ describe("rule settings", () => {
     await page.getByRole("link", { name: "Ubah Pengalaman jabatan minimum (PP 11/2017 jo. PP 17/2020)" }).click();
     await page.getByRole("table", { name: "Pengalaman minimum per kelompok jabatan" }).waitFor();
     expect(await page.getByLabel("Pengalaman minimum JPT Pratama").inputValue()).toBe("5");
-    expect(await page.getByLabel("Dasar (pasal) JPT Pratama").inputValue()).toBe("PP 11/2017 Pasal 107 ayat (1) huruf c sebagaimana diubah PP 17/2020");
+    expect(await page.getByLabel("Dasar (pasal) JPT Pratama").inputValue()).toBe(
+      "PP 11/2017 Pasal 107 ayat (1) huruf c sebagaimana diubah PP 17/2020",
+    );
     expect(await page.getByLabel("Teks pasal JPT Pratama").inputValue()).toContain("secara kumulatif paling kurang selama 5 (lima) tahun");
     // JPT madya's article text was not found: the field is empty rather than filled with a paraphrase
     expect(await page.getByLabel("Teks pasal JPT Madya").inputValue()).toBe("");

@@ -54,7 +54,9 @@ describe("SKJ editor conflicts", () => {
     await first.getByLabel(RANK).selectOption("III/d");
     await saved(first);
     await indicators(second).fill("Persentase insiden keamanan informasi yang ditangani");
-    await expect.poll(() => second.getByRole("status").filter({ hasText: "Digabung" }).innerText(), { timeout: 15_000 }).toMatch(/^Digabung dengan perubahan dari tab lain/);
+    await expect
+      .poll(() => second.getByRole("status").filter({ hasText: "Digabung" }).innerText(), { timeout: 15_000 })
+      .toMatch(/^Digabung dengan perubahan dari tab lain/);
     await saved(second);
     expect(await second.getByRole("dialog").count()).toBe(0);
     // the other tab's edit is on screen at once, not only after a reload
@@ -86,7 +88,9 @@ describe("SKJ editor conflicts", () => {
     await analis.getByLabel("Pelatihan teknis").fill("Pelatihan Keamanan Informasi");
     await saved(analis);
     await reviewer.getByLabel(RANK).selectOption("IV/a");
-    await expect.poll(() => reviewer.getByRole("status").filter({ hasText: "Digabung" }).innerText(), { timeout: 15_000 }).toMatch(/^Digabung dengan perubahan dari Analis Demo/);
+    await expect
+      .poll(() => reviewer.getByRole("status").filter({ hasText: "Digabung" }).innerText(), { timeout: 15_000 })
+      .toMatch(/^Digabung dengan perubahan dari Analis Demo/);
     await saved(reviewer);
     expect(await reviewer.getByRole("dialog").count()).toBe(0);
 
@@ -107,9 +111,13 @@ describe("SKJ editor conflicts", () => {
     expect(await dialog.getByRole("heading").innerText()).toBe("Draf ini juga diubah oleh Anda, di tab lain");
     expect(await dialog.getByRole("group").allInnerTexts()).toHaveLength(1);
     const rankChoice = dialog.getByRole("group", { name: RANK_FIELD });
-    expect(await rankChoice.innerText()).toMatch(/Pakai milik saya\s+Pembina Utama Muda \(IV\/c\)\s+Pakai versi lain\s+Pembina Tingkat I \(IV\/b\)/);
+    expect(await rankChoice.innerText()).toMatch(
+      /Pakai milik saya\s+Pembina Utama Muda \(IV\/c\)\s+Pakai versi lain\s+Pembina Tingkat I \(IV\/b\)/,
+    );
     // the analyst was scrolled down at the requirements: the dialog is on screen, not at the top of the page
-    expect(await dialog.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    expect(
+      await dialog.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight),
+    ).toBe(true);
 
     // no side is preselected: saving before choosing names the field and stores nothing
     await dialog.getByRole("button", { name: "Simpan pilihan" }).click();
@@ -118,7 +126,11 @@ describe("SKJ editor conflicts", () => {
     await dialog.getByRole("button", { name: "Simpan pilihan" }).click();
     await saved(second);
     expect(await second.getByLabel(RANK).inputValue()).toBe("IV/b");
-    expect(await reloaded(second)).toMatchObject({ rank: "IV/b", indicators: "Indeks keamanan informasi", technicalTraining: "Pelatihan Tanggap Insiden" });
+    expect(await reloaded(second)).toMatchObject({
+      rank: "IV/b",
+      indicators: "Indeks keamanan informasi",
+      technicalTraining: "Pelatihan Tanggap Insiden",
+    });
 
     // now the first tab is the stale one, and keeps its own value
     await second.getByLabel(RANK).selectOption("IV/c");

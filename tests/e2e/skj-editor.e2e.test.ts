@@ -6,21 +6,29 @@ const POSITION_SEARCH = "/jabatan?q=kepala+bagian+kelembagaan+analisis";
 
 async function openEditor(page: Page, create: boolean) {
   await visit(page, POSITION_SEARCH);
-  await page.getByRole("table", { name: "Daftar jabatan" }).locator("tbody").getByRole("link", { name: "Kepala Bagian Kelembagaan dan Analisis Jabatan" }).click();
+  await page
+    .getByRole("table", { name: "Daftar jabatan" })
+    .locator("tbody")
+    .getByRole("link", { name: "Kepala Bagian Kelembagaan dan Analisis Jabatan" })
+    .click();
   await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
   if (create) await page.getByRole("button", { name: "Susun SKJ" }).click();
-  else await page.goto(page.url() + "/skj");
+  else await page.goto(`${page.url()}/skj`);
   await page.waitForURL("**/skj");
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.getByRole("heading", { name: "Pemeriksaan aturan" }).waitFor();
 }
 
 const summaryText = (page: Page) => page.locator(".rules-summary").innerText();
-const saved = (page: Page) => expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan \d{2}\.\d{2} WIB$/);
+const saved = (page: Page) =>
+  expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan \d{2}\.\d{2} WIB$/);
 
 async function pickTechnical(page: Page, query: string, code: string) {
   await page.getByLabel("Tambah kompetensi teknis dari kamus").fill(query);
-  await page.getByRole("list", { name: "Hasil pencarian kompetensi teknis" }).getByRole("button", { name: new RegExp(code.replace(".", "\\.")) }).click();
+  await page
+    .getByRole("list", { name: "Hasil pencarian kompetensi teknis" })
+    .getByRole("button", { name: new RegExp(code.replace(".", "\\.")) })
+    .click();
 }
 
 describe("SKJ editor", () => {
@@ -47,7 +55,10 @@ describe("SKJ editor", () => {
     // a managerial level off the standard is an error; clicking the result jumps to the field
     await page.getByLabel("Level M.03").selectOption("2");
     await expect.poll(() => summaryText(page)).toMatch(/^1 kesalahan/);
-    await page.getByRole("list", { name: "Hasil pemeriksaan" }).getByRole("button", { name: /Komunikasi \(M\.03\)/ }).click();
+    await page
+      .getByRole("list", { name: "Hasil pemeriksaan" })
+      .getByRole("button", { name: /Komunikasi \(M\.03\)/ })
+      .click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("level-M.03");
     await page.getByLabel("Level M.03").selectOption("3");
 
@@ -58,13 +69,17 @@ describe("SKJ editor", () => {
     // the name of the training as SKJ books of 2010 wrote it satisfies the PKA requirement
     await page.getByLabel("Pelatihan manajerial").fill("Diklat PIM Tk. III");
     await page.getByLabel("Pelatihan teknis").fill("Analisis Jabatan\nAnalisis Beban Kerja");
-    expect(await page.locator("#pengalaman-minimum").innerText()).toMatch(/^Syarat Jabatan Administrator menurut PP 11\/2017 jo\. PP 17\/2020: pengalaman paling singkat 3 tahun/);
+    expect(await page.locator("#pengalaman-minimum").innerText()).toMatch(
+      /^Syarat Jabatan Administrator menurut PP 11\/2017 jo\. PP 17\/2020: pengalaman paling singkat 3 tahun/,
+    );
     await page.getByRole("button", { name: "+ Pengalaman kerja" }).click();
     await page.getByLabel("Uraian pengalaman 1").fill("Jabatan Pengawas di bidang kelembagaan");
     await page.getByLabel("Minimal (tahun)").fill("2");
     await expect.poll(() => page.getByRole("list", { name: "Hasil pemeriksaan" }).innerText()).toContain("SKJ-PENGALAMAN-PP");
     await page.getByLabel("Minimal (tahun)").fill("3");
-    await page.getByLabel("Indikator kinerja jabatan", { exact: true }).fill("Persentase perangkat daerah yang memiliki SKJ yang ditetapkan");
+    await page
+      .getByLabel("Indikator kinerja jabatan", { exact: true })
+      .fill("Persentase perangkat daerah yang memiliki SKJ yang ditetapkan");
     await page.getByRole("textbox", { name: "Ikhtisar jabatan" }).click();
     await page.keyboard.press("End");
     await page.keyboard.type(" Termasuk penyusunan SKJ.");
@@ -84,7 +99,9 @@ describe("SKJ editor", () => {
     expect(await page.getByLabel("Pelatihan teknis").inputValue()).toBe("Analisis Jabatan\nAnalisis Beban Kerja");
     expect(await page.getByLabel("Uraian pengalaman 1").inputValue()).toBe("Jabatan Pengawas di bidang kelembagaan");
     expect(await page.getByLabel("Minimal (tahun)").inputValue()).toBe("3");
-    expect(await page.getByLabel("Indikator kinerja jabatan", { exact: true }).inputValue()).toBe("Persentase perangkat daerah yang memiliki SKJ yang ditetapkan");
+    expect(await page.getByLabel("Indikator kinerja jabatan", { exact: true }).inputValue()).toBe(
+      "Persentase perangkat daerah yang memiliki SKJ yang ditetapkan",
+    );
     expect(await page.getByRole("textbox", { name: "Ikhtisar jabatan" }).innerText()).toMatch(/Termasuk penyusunan SKJ\.$/);
 
     await page.getByRole("link", { name: "Pratinjau cetak" }).click();
@@ -110,7 +127,9 @@ describe("SKJ editor", () => {
     await dialog.waitFor({ timeout: 15_000 });
     expect(await dialog.getByRole("heading").innerText()).toBe("Draf ini juga diubah oleh Analis Demo");
     const rank = dialog.getByRole("group", { name: "C. Persyaratan — Pangkat/golongan ruang minimal" });
-    expect(await rank.innerText()).toMatch(/Pakai milik saya\s+Pembina Utama Muda \(IV\/c\)\s+Pakai versi lain\s+Pembina Tingkat I \(IV\/b\)/);
+    expect(await rank.innerText()).toMatch(
+      /Pakai milik saya\s+Pembina Utama Muda \(IV\/c\)\s+Pakai versi lain\s+Pembina Tingkat I \(IV\/b\)/,
+    );
     await rank.getByLabel("Pakai milik saya").check();
     await dialog.getByRole("button", { name: "Simpan pilihan" }).click();
     await saved(second);

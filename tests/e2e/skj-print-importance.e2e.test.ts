@@ -21,7 +21,10 @@ describe("printed SKJ (§7.2, §7.3)", () => {
     await page.getByLabel("Tingkat pentingnya 1a Jenjang").selectOption({ label: "Mutlak" });
     await page.getByLabel("Tingkat pentingnya 2b Teknis").selectOption({ label: "Penting" });
     await page.getByLabel("Tingkat pentingnya 3 Pengalaman").selectOption({ label: "Perlu" });
-    await page.getByRole("status").filter({ hasText: /^Tersimpan / }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Tersimpan / })
+      .waitFor();
 
     // a reload shows what was saved, not what the form still held
     await page.reload();
@@ -36,15 +39,20 @@ describe("printed SKJ (§7.2, §7.3)", () => {
     const proxy = await getDocumentProxy(bytes.slice());
     const all = squash((await extractText(proxy, { mergePages: true })).text as string);
     expect(all).toContain(squash(`Kode Jabatan : ${JOB_CODE}`));
-    for (const heading of ["I. IKHTISAR JABATAN", "II. STANDAR KOMPETENSI", "III. PERSYARATAN JABATAN"]) expect(all).toContain(squash(heading));
+    for (const heading of ["I. IKHTISAR JABATAN", "II. STANDAR KOMPETENSI", "III. PERSYARATAN JABATAN"])
+      expect(all).toContain(squash(heading));
     expect(all.indexOf(squash("III. PERSYARATAN JABATAN"))).toBeGreaterThan(all.indexOf(squash("II. STANDAR KOMPETENSI")));
     expect(all).toContain(squash("Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu"));
 
     // each tick under the column chosen for its row, read by position on the page
     const ticks: [string, string][] = [];
     for (let k = 1; k <= proxy.numPages; k++) {
-      const items = (await (await proxy.getPage(k)).getTextContent()).items.flatMap((i) => ("str" in i && i.str.trim() ? [{ text: i.str.trim(), x: i.transform[4] as number, y: i.transform[5] as number }] : []));
-      const columns = ["Mutlak", "Penting", "Perlu"].flatMap((label) => items.filter((i) => i.text === label).map((i) => ({ label, x: i.x })));
+      const items = (await (await proxy.getPage(k)).getTextContent()).items.flatMap((i) =>
+        "str" in i && i.str.trim() ? [{ text: i.str.trim(), x: i.transform[4] as number, y: i.transform[5] as number }] : [],
+      );
+      const columns = ["Mutlak", "Penting", "Perlu"].flatMap((label) =>
+        items.filter((i) => i.text === label).map((i) => ({ label, x: i.x })),
+      );
       const rows = items.filter((i) => ["a. Jenjang", "b. Teknis", "Pengalaman Kerja"].includes(i.text));
       if (columns.length === 0 || rows.length === 0) continue;
       for (const tick of items.filter((i) => i.text === "V")) {

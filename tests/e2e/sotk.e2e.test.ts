@@ -14,16 +14,22 @@ describe("SOTK register", () => {
     await page.getByRole("link", { name: "Impor SOTK" }).click();
     await expect.poll(() => heading(page)).toBe("Impor SOTK");
 
-    await page.getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)").setInputFiles([fixture("e2e-units.csv"), fixture("e2e-positions-bad.csv")]);
+    await page
+      .getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)")
+      .setInputFiles([fixture("e2e-units.csv"), fixture("e2e-positions-bad.csv")]);
     await page.getByRole("button", { name: "Periksa berkas" }).click();
     const errors = page.getByRole("table", { name: "Kesalahan impor" });
     await errors.waitFor();
-    expect(await page.getByRole("heading", { name: /kesalahan ditemukan/ }).innerText()).toBe("1 kesalahan ditemukan — tidak ada yang disimpan");
+    expect(await page.getByRole("heading", { name: /kesalahan ditemukan/ }).innerText()).toBe(
+      "1 kesalahan ditemukan — tidak ada yang disimpan",
+    );
     const cells = await errors.locator("tbody tr").first().locator("td").allInnerTexts();
     expect(cells.slice(0, 4)).toEqual(["e2e-positions-bad.csv", "—", "3", "jenjang"]);
     expect(cells[4]).toMatch(/jenjang/i);
 
-    await page.getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)").setInputFiles([fixture("e2e-units.csv"), fixture("e2e-positions.csv")]);
+    await page
+      .getByLabel("Berkas SOTK (CSV atau XLSX, boleh beberapa)")
+      .setInputFiles([fixture("e2e-units.csv"), fixture("e2e-positions.csv")]);
     await page.getByRole("button", { name: "Periksa berkas" }).click();
     const preview = page.getByRole("table", { name: "Ringkasan impor" });
     await preview.waitFor();
@@ -40,7 +46,11 @@ describe("SOTK register", () => {
     await results.getByRole("link", { name: "Kepala Bidang Pengelolaan Arsip" }).click();
     await expect.poll(() => heading(page)).toBe("Kepala Bidang Pengelolaan Arsip");
     const identity = page.getByRole("table", { name: "Identitas jabatan" });
-    const row = (label: string) => identity.getByRole("row", { name: new RegExp(`^${label}`) }).locator("td").innerText();
+    const row = (label: string) =>
+      identity
+        .getByRole("row", { name: new RegExp(`^${label}`) })
+        .locator("td")
+        .innerText();
     expect(await row("Nama Jabatan")).toBe("Kepala Bidang Pengelolaan Arsip");
     expect(await row("Kelompok Jabatan")).toBe("Jabatan Administrator");
     expect(await row("Unit Kerja")).toBe("Dinas Perpustakaan dan Kearsipan — Bidang Pengelolaan Arsip");
@@ -72,8 +82,12 @@ describe("SOTK register", () => {
     await page.keyboard.type("Mengelola surat masuk dan keluar serta arsip dinamis.");
     await page.getByRole("button", { name: "Simpan perubahan" }).click();
     await page.getByRole("table", { name: "Identitas jabatan" }).waitFor();
-    expect(await page.getByRole("table", { name: "Identitas jabatan" }).getByRole("row", { name: /^Ikhtisar/ }).locator("td").innerText()).toBe(
-      "Mengelola surat masuk dan keluar serta arsip dinamis.",
-    );
+    expect(
+      await page
+        .getByRole("table", { name: "Identitas jabatan" })
+        .getByRole("row", { name: /^Ikhtisar/ })
+        .locator("td")
+        .innerText(),
+    ).toBe("Mengelola surat masuk dan keluar serta arsip dinamis.");
   });
 });

@@ -15,11 +15,13 @@ describe("API token administration", () => {
 
     // the fields are checked on the server with the shared schemas, errors shown at each field
     await page.getByRole("button", { name: "Buat token" }).click();
-    await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual([
-      "Pilih pengguna aktif sebagai pemilik token.",
-      "Nama token wajib diisi.",
-      "Sebutkan minimal satu cakupan (skj:read, skj:write, skj:review).",
-    ]);
+    await expect
+      .poll(() => page.locator(".field-error").allInnerTexts())
+      .toEqual([
+        "Pilih pengguna aktif sebagai pemilik token.",
+        "Nama token wajib diisi.",
+        "Sebutkan minimal satu cakupan (skj:read, skj:write, skj:review).",
+      ]);
 
     const name = `Mesin pemetaan ${Date.now()}`;
     await page.getByLabel("Pengguna").selectOption({ label: "Pembaca Demo (viewer@demo.go.id, Pembaca)" });
@@ -45,9 +47,16 @@ describe("API token administration", () => {
     await row.getByRole("button", { name: `Cabut token ${name}` }).click();
     await row.getByRole("button", { name: "Ya, cabut token" }).click();
     await page.waitForURL("**/admin/tokens?notice=*");
-    expect(await page.getByRole("status").filter({ hasText: "dicabut" }).innerText()).toBe(`Token "${name}" milik viewer@demo.go.id dicabut.`);
+    expect(await page.getByRole("status").filter({ hasText: "dicabut" }).innerText()).toBe(
+      `Token "${name}" milik viewer@demo.go.id dicabut.`,
+    );
     expect(await page.getByRole("row", { name: new RegExp(name) }).innerText()).toContain("Dicabut");
-    expect(await page.getByRole("row", { name: new RegExp(name) }).getByRole("button").count()).toBe(0);
+    expect(
+      await page
+        .getByRole("row", { name: new RegExp(name) })
+        .getByRole("button")
+        .count(),
+    ).toBe(0);
 
     const refused = await unitsWith(token);
     expect(refused.status).toBe(401);

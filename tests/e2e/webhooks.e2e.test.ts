@@ -27,16 +27,18 @@ describe("webhook administration", () => {
 
     await page.getByLabel("URL penerima").fill("ftp://127.0.0.1/hook");
     await page.getByRole("button", { name: "Daftarkan webhook" }).click();
-    await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual([
-      "URL webhook harus diawali http:// atau https://. Contoh: https://pemetaan.example.go.id/webhook/skj",
-    ]);
+    await expect
+      .poll(() => page.locator(".field-error").allInnerTexts())
+      .toEqual(["URL webhook harus diawali http:// atau https://. Contoh: https://pemetaan.example.go.id/webhook/skj"]);
 
     // a receiver on this very server is an internal address: refused until an admin allows its host
     await page.getByLabel("URL penerima").fill(URL);
     await page.getByRole("button", { name: "Daftarkan webhook" }).click();
-    await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual([
-      "URL webhook menuju alamat loopback (server ini sendiri) (127.0.0.1); webhook hanya dikirim ke alamat internet publik. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host 127.0.0.1 di Pengaturan aturan (Host webhook yang diizinkan di jaringan internal).",
-    ]);
+    await expect
+      .poll(() => page.locator(".field-error").allInnerTexts())
+      .toEqual([
+        "URL webhook menuju alamat loopback (server ini sendiri) (127.0.0.1); webhook hanya dikirim ke alamat internet publik. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host 127.0.0.1 di Pengaturan aturan (Host webhook yang diizinkan di jaringan internal).",
+      ]);
     await allowHosts(page, "127.0.0.1");
     await visit(page, "/admin/webhooks");
 
@@ -64,7 +66,10 @@ describe("webhook administration", () => {
     expect(await page.getByRole("status").filter({ hasText: "dinonaktifkan" }).innerText()).toBe(
       `Webhook ${URL} dinonaktifkan; tidak ada lagi peristiwa yang dikirim ke sana.`,
     );
-    const after = page.getByRole("table", { name: "Daftar webhook" }).getByRole("row", { name: new RegExp(URL) }).first();
+    const after = page
+      .getByRole("table", { name: "Daftar webhook" })
+      .getByRole("row", { name: new RegExp(URL) })
+      .first();
     expect(await after.innerText()).toContain("Nonaktif");
     expect(await after.getByRole("button").count()).toBe(0);
 

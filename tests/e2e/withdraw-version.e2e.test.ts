@@ -13,7 +13,10 @@ describe("withdrawing a published SKJ version", () => {
     await logIn(analis, "analis@demo.go.id");
     await logIn(reviewer, "reviewer@demo.go.id");
     await logIn(admin, "admin@demo.go.id");
-    await publishFirstSkj({ analis, reviewer, publisher: admin }, POSITION, { number: "95", title: "Standar Kompetensi Jabatan Bagian Reformasi Birokrasi" });
+    await publishFirstSkj({ analis, reviewer, publisher: admin }, POSITION, {
+      number: "95",
+      title: "Standar Kompetensi Jabatan Bagian Reformasi Birokrasi",
+    });
 
     await openPosition(analis, POSITION);
     const analystVersions = analis.getByRole("table", { name: "Versi SKJ" });

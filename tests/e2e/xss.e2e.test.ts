@@ -29,10 +29,16 @@ class Client {
   }
 
   private async send(path: string, body: URLSearchParams | string, type: string) {
-    const res = await fetch(baseUrl() + path, { method: "POST", headers: { Cookie: this.cookie, "Content-Type": type }, body, redirect: "manual" });
+    const res = await fetch(baseUrl() + path, {
+      method: "POST",
+      headers: { Cookie: this.cookie, "Content-Type": type },
+      body,
+      redirect: "manual",
+    });
     const text = await res.text();
     // the action's answer sits in the page's stream data, after its title
-    if (res.status >= 400) throw new Error(`POST ${path}: ${res.status} ${text.slice(text.indexOf("actionData") - 100, text.indexOf("actionData") + 600)}`);
+    if (res.status >= 400)
+      throw new Error(`POST ${path}: ${res.status} ${text.slice(text.indexOf("actionData") - 100, text.indexOf("actionData") + 600)}`);
     return { status: res.status, location: res.headers.get("location") ?? "", text };
   }
 
@@ -130,15 +136,26 @@ async function seedCorpus(): Promise<Seeded> {
   }
   // a second revision, so that the history page diffs two corpus revisions
   const { latest } = await analis.data<{ latest: { id: number; updatedAt: string } }>("/kamus/ubah/T.XSS-0", "routes/kamus.ubah.$");
-  await analis.json("/kamus/ubah/T.XSS-0", { entry: entry("T.XSS-0", entryNames[0]!, [...texts].reverse()), definitionJson: corpusRichText(), baseRevisionId: latest.id, baseUpdatedAt: latest.updatedAt });
+  await analis.json("/kamus/ubah/T.XSS-0", {
+    entry: entry("T.XSS-0", entryNames[0]!, [...texts].reverse()),
+    definitionJson: corpusRichText(),
+    baseRevisionId: latest.id,
+    baseUpdatedAt: latest.updatedAt,
+  });
 
   // two SKJ: one goes all the way to publication, one stays under review with the reviewer's comment
   for (const id of positionIds.slice(0, 2)) {
     await analis.form(`/jabatan/${id}/skj`, {});
-    const { draft } = await analis.data<{ draft: { revision: number; document: Record<string, unknown> & { competencies: unknown[] } } }>(`/jabatan/${id}/skj`, "routes/jabatan.$id.skj");
+    const { draft } = await analis.data<{ draft: { revision: number; document: Record<string, unknown> & { competencies: unknown[] } } }>(
+      `/jabatan/${id}/skj`,
+      "routes/jabatan.$id.skj",
+    );
     const document = {
       ...draft.document,
-      competencies: [...draft.document.competencies.filter((c) => !TECHNICAL.includes((c as { code: string }).code)), ...TECHNICAL.map((code) => ({ code, level: code === "T.XSS-0" ? 3 : 1 }))],
+      competencies: [
+        ...draft.document.competencies.filter((c) => !TECHNICAL.includes((c as { code: string }).code)),
+        ...TECHNICAL.map((code) => ({ code, level: code === "T.XSS-0" ? 3 : 1 })),
+      ],
       requirements: {
         rank: "II/a",
         education: [{ level: "SMA", fields: fitting(200).slice(0, 30) }],
@@ -165,7 +182,9 @@ async function seedCorpus(): Promise<Seeded> {
     signerName: chunks(200)[1]!,
   });
   const penetapanId = idFrom(act.location);
-  const { candidates } = await admin.data<{ candidates: { draftId: number; positionId?: number; positionName?: string; positionCode: string }[] }>(`/penetapan/${penetapanId}`, "routes/penetapan.$id");
+  const { candidates } = await admin.data<{
+    candidates: { draftId: number; positionId?: number; positionName?: string; positionCode: string }[];
+  }>(`/penetapan/${penetapanId}`, "routes/penetapan.$id");
   const mine = candidates.find((c) => c.positionName === chunks(300)[0]);
   if (!mine) throw new Error(`approved draft not offered: ${JSON.stringify(candidates)}`);
   await admin.form(`/penetapan/${penetapanId}`, { intent: "add", draftId: String(mine.draftId) });
@@ -177,7 +196,8 @@ async function seedCorpus(): Promise<Seeded> {
   }
   const { users } = await admin.data<{ users: { id: number; email: string }[] }>("/admin", "routes/admin._index");
   const owner = users.find((u) => u.email === viewerEmail)!;
-  for (const name of chunks(100)) await admin.form("/admin/tokens", { intent: "create", userId: String(owner.id), name, scopes: "skj:read" });
+  for (const name of chunks(100))
+    await admin.form("/admin/tokens", { intent: "create", userId: String(owner.id), name, scopes: "skj:read" });
   // no webhook: a second one would change the shared delivery log other browser tests read; its URL field
   // is checked in tests/integration/xss.test.ts (refused or percent-encoded, never markup)
 
@@ -194,7 +214,14 @@ async function inspect(page: Page) {
       injected: [...document.querySelectorAll(selector)].map((e) => e.outerHTML.slice(0, 200)),
       text: [document.title, document.body.innerText, ...values].join("\n"),
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      wide: [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1)).slice(0, 3).map((e) => `${e.tagName}.${e.className} ${(e.textContent ?? "").slice(0, 60)}`),
+      wide: [...document.querySelectorAll("body *")]
+        .filter(
+          (e) =>
+            e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+            ![...e.children].some((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1),
+        )
+        .slice(0, 3)
+        .map((e) => `${e.tagName}.${e.className} ${(e.textContent ?? "").slice(0, 60)}`),
     };
   }, INJECTED_SELECTOR);
 }
@@ -247,7 +274,11 @@ describe("XSS corpus", () => {
       { as: "admin", path: `/kamus/riwayat/${entry}`, shows: texts },
       { as: "admin", path: `/kamus/ubah/${entry}`, shows: [chunks(200)[0]!, ...texts] },
       { as: "admin", path: "/penetapan", shows: [chunks(500)[0]!] },
-      { as: "admin", path: `/penetapan/${penetapanId}`, shows: [chunks(500)[0]!, fitting(40)[0]!, chunks(200)[0]!, chunks(200)[1]!, names[0]!] },
+      {
+        as: "admin",
+        path: `/penetapan/${penetapanId}`,
+        shows: [chunks(500)[0]!, fitting(40)[0]!, chunks(200)[0]!, chunks(200)[1]!, names[0]!],
+      },
       { as: "admin", path: "/admin", shows: chunks(120) },
       { as: "admin", path: "/admin/tokens", shows: chunks(100) },
       { as: "admin", path: "/admin/audit", shows: [names[0]!] },
@@ -285,7 +316,10 @@ describe("XSS corpus", () => {
     const squeeze = (s: string) => s.normalize("NFC").replace(/\s+/g, "");
     // a long row breaks across pages: the page number at each foot and the table header repeated at each top
     // would stand in the middle of its text, so they are taken out before the pages are joined
-    const headers = ["No Kompetensi Level Deskripsi Indikator Kompetensi", "No Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu"].map(squeeze);
+    const headers = [
+      "No Kompetensi Level Deskripsi Indikator Kompetensi",
+      "No Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu",
+    ].map(squeeze);
     const printed = pages
       .map((page, k) => {
         const body = squeeze(page).slice(0, -squeeze(`Halaman ${k + 1} dari ${pages.length}`).length);
@@ -294,7 +328,8 @@ describe("XSS corpus", () => {
       })
       .join("");
     for (const { text: t } of XSS_PAYLOADS.filter((x) => x.printable)) expect(printed, t).toContain(squeeze(t));
-    for (const t of [chunks(500)[0]!, fitting(40)[0]!, chunks(200)[0]!, chunks(200)[1]!, chunks(300)[0]!, LONG_WORD]) expect(printed, t).toContain(squeeze(t));
+    for (const t of [chunks(500)[0]!, fitting(40)[0]!, chunks(200)[0]!, chunks(200)[1]!, chunks(300)[0]!, LONG_WORD])
+      expect(printed, t).toContain(squeeze(t));
   });
 
   it("would notice a hole: an injected image with a handler is found, its request counted and its dialog seen", async () => {

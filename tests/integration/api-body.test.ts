@@ -50,13 +50,17 @@ const invalid = (message: string) => ({ status: 400, body: { error: "invalid_jso
 
 describe("reading an API body", () => {
   it("joins a body sent in several chunks in order", async () => {
-    const { request } = streamed([text('{"kode": "A'), text("BC\", \"daftar\": [1,"), text("2]}")]);
+    const { request } = streamed([text('{"kode": "A'), text('BC", "daftar": [1,'), text("2]}")]);
     expect(await readJsonBody(request)).toEqual({ kode: "ABC", daftar: [1, 2] });
   });
 
   it("takes a body of exactly the limit, declared or not, and refuses one byte more with 413 and the limit in MB", async () => {
     const exact = `"${"a".repeat(JSON_BODY_MAX_BYTES - 2)}"`;
-    const declared = new Request("http://localhost/", { method: "POST", headers: { "Content-Length": String(JSON_BODY_MAX_BYTES) }, body: exact });
+    const declared = new Request("http://localhost/", {
+      method: "POST",
+      headers: { "Content-Length": String(JSON_BODY_MAX_BYTES) },
+      body: exact,
+    });
     expect(((await readJsonBody(declared)) as string).length).toBe(JSON_BODY_MAX_BYTES - 2);
     expect(((await readJsonBody(streamed([text(exact)]).request)) as string).length).toBe(JSON_BODY_MAX_BYTES - 2);
     expect(await refusal(readJsonBody(streamed([text(exact), text(" ")]).request))).toEqual(TOO_LARGE);
@@ -92,14 +96,22 @@ describe("reading an API body", () => {
   });
 
   it("refuses an empty body, a body that is not UTF-8, and malformed JSON with a 400 that says where", async () => {
-    expect(await refusal(readJsonBody(new Request("http://localhost/", { method: "POST" })))).toEqual(invalid("Isi permintaan kosong; kirim dokumen SKJ sebagai JSON."));
-    expect(await refusal(readJsonBody(streamed([text(" \n\t ")]).request))).toEqual(invalid("Isi permintaan kosong; kirim dokumen SKJ sebagai JSON."));
+    expect(await refusal(readJsonBody(new Request("http://localhost/", { method: "POST" })))).toEqual(
+      invalid("Isi permintaan kosong; kirim dokumen SKJ sebagai JSON."),
+    );
+    expect(await refusal(readJsonBody(streamed([text(" \n\t ")]).request))).toEqual(
+      invalid("Isi permintaan kosong; kirim dokumen SKJ sebagai JSON."),
+    );
     expect(await refusal(readJsonBody(streamed([new Uint8Array([0x7b, 0xff, 0x7d])]).request))).toEqual(
       invalid("Isi permintaan bukan teks UTF-8 yang sah; kirim dokumen SKJ sebagai JSON berenkode UTF-8."),
     );
     // the ninth character (a closing brace where a name must be) is counted from one, as people count
-    expect(await refusal(readJsonBody(streamed([text('{"a": 1,}')]).request))).toEqual(invalid("Isi permintaan bukan JSON yang sah (kesalahan di sekitar karakter ke-9)."));
-    expect(await refusal(readJsonBody(streamed([text('{"kode": "A", "level": 2,}')]).request))).toEqual(invalid("Isi permintaan bukan JSON yang sah (kesalahan di sekitar karakter ke-26)."));
+    expect(await refusal(readJsonBody(streamed([text('{"a": 1,}')]).request))).toEqual(
+      invalid("Isi permintaan bukan JSON yang sah (kesalahan di sekitar karakter ke-9)."),
+    );
+    expect(await refusal(readJsonBody(streamed([text('{"kode": "A", "level": 2,}')]).request))).toEqual(
+      invalid("Isi permintaan bukan JSON yang sah (kesalahan di sekitar karakter ke-26)."),
+    );
     expect(await refusal(readJsonBody(streamed([text('{"a":')]).request))).toEqual(invalid("Isi permintaan bukan JSON yang sah."));
   });
 });
@@ -109,11 +121,23 @@ describe("the API's shared answers", () => {
     const answer = methodNotAllowed();
     expect(answer.status).toBe(405);
     expect(answer.headers.get("Allow")).toBe("POST");
-    expect(await answer.json()).toEqual({ error: "method_not_allowed", message: "Metode tidak didukung; gunakan POST dengan dokumen SKJ sebagai JSON." });
+    expect(await answer.json()).toEqual({
+      error: "method_not_allowed",
+      message: "Metode tidak didukung; gunakan POST dengan dokumen SKJ sebagai JSON.",
+    });
   });
 
   it("gives each rule result its rule, severity, path, message and citation, and nothing else", () => {
-    const result = { rule: "SKJ-IDENTITAS", severity: "error", path: "position.code", message: "Kode wajib diisi.", citation: "Permenpan 38/2017", extra: 1 } as RuleResult & { extra: number };
-    expect(apiResults([result])).toEqual([{ rule: "SKJ-IDENTITAS", severity: "error", path: "position.code", message: "Kode wajib diisi.", citation: "Permenpan 38/2017" }]);
+    const result = {
+      rule: "SKJ-IDENTITAS",
+      severity: "error",
+      path: "position.code",
+      message: "Kode wajib diisi.",
+      citation: "Permenpan 38/2017",
+      extra: 1,
+    } as RuleResult & { extra: number };
+    expect(apiResults([result])).toEqual([
+      { rule: "SKJ-IDENTITAS", severity: "error", path: "position.code", message: "Kode wajib diisi.", citation: "Permenpan 38/2017" },
+    ]);
   });
 });

@@ -38,7 +38,10 @@ function tokenFor(scopes: Scope[]): string {
 
 /** `bearer` null sends no Authorization header at all. */
 async function call<T = Page>(pathname: string, bearer: string | null = token) {
-  const response = await run(loader, new Request(BASE + pathname, { headers: bearer === null ? {} : { Authorization: `Bearer ${bearer}` } }));
+  const response = await run(
+    loader,
+    new Request(BASE + pathname, { headers: bearer === null ? {} : { Authorization: `Bearer ${bearer}` } }),
+  );
   return { ...response, json: JSON.parse(response.body as string) as T };
 }
 
@@ -59,12 +62,17 @@ async function walk(pathname: string): Promise<{ items: Item[]; pages: number }>
 
 const published = () =>
   db.$client
-    .prepare("select c.code from competencies c where exists (select 1 from competency_revisions r where r.competency_id = c.id and r.status = 'diterbitkan') order by c.id")
+    .prepare(
+      "select c.code from competencies c where exists (select 1 from competency_revisions r where r.competency_id = c.id and r.status = 'diterbitkan') order by c.id",
+    )
     .pluck()
     .all() as string[];
 
 async function importFixture(publish: boolean, text?: string) {
-  const bytes = text === undefined ? new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/dictionary/kamus.csv"))) : new TextEncoder().encode(text);
+  const bytes =
+    text === undefined
+      ? new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/dictionary/kamus.csv")))
+      : new TextEncoder().encode(text);
   const result = await importDictionaryFiles(db, [{ name: "kamus.csv", bytes }], null, { publish });
   if (!result.ok) throw new Error(result.errors.map(formatImportError).join("\n"));
 }
@@ -123,7 +131,9 @@ describe("GET /api/v1/competencies", () => {
     const [item] = (await call("/api/v1/competencies?q=T.PENGADAAN")).json.items;
     expect(item).toMatchObject({ code: "T.PENGADAAN", revision: 1, name: "Pengadaan Barang/Jasa Pemerintah" });
 
-    const changed = fs.readFileSync(path.resolve("tests/fixtures/dictionary/kamus.csv"), "utf8").replaceAll("Pengadaan Barang/Jasa Pemerintah", "Pengadaan Barang dan Jasa");
+    const changed = fs
+      .readFileSync(path.resolve("tests/fixtures/dictionary/kamus.csv"), "utf8")
+      .replaceAll("Pengadaan Barang/Jasa Pemerintah", "Pengadaan Barang dan Jasa");
     await importFixture(false, changed);
     const still = (await call("/api/v1/competencies?q=T.PENGADAAN")).json.items;
     expect(still).toEqual([item]);
@@ -147,9 +157,14 @@ describe("GET /api/v1/competencies", () => {
   it("filters by words of code, name or definition, ignoring case", async () => {
     expect((await call("/api/v1/competencies?q=t.anjab")).json.items.map((i) => i.code)).toEqual(["T.ANJAB"]);
     expect((await call("/api/v1/competencies?q=INTEGRITAS")).json.items.map((i) => i.code)).toContain("M.01");
-    const definitionOnly = db.$client.prepare("select definition_text from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'T.ANJAB'").pluck().get() as string;
+    const definitionOnly = db.$client
+      .prepare("select definition_text from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'T.ANJAB'")
+      .pluck()
+      .get() as string;
     expect(definitionOnly).toContain("uraian jabatan");
-    expect((await call(`/api/v1/competencies?q=${encodeURIComponent("uraian jabatan")}`)).json.items.map((i) => i.code)).toContain("T.ANJAB");
+    expect((await call(`/api/v1/competencies?q=${encodeURIComponent("uraian jabatan")}`)).json.items.map((i) => i.code)).toContain(
+      "T.ANJAB",
+    );
     // characters that are no words match nothing instead of everything
     expect((await call("/api/v1/competencies?q=%25")).json.items).toEqual([]);
     expect((await call("/api/v1/competencies?q=tidak-ada-kompetensi-seperti-ini")).json).toEqual({ items: [], nextCursor: null });

@@ -31,13 +31,18 @@ let writer: string;
 let reviewer: string;
 beforeAll(async () => {
   db = await useTestDatabase("demo");
-  const token = (email: string, scopes: Scope[]) => createApiToken(db, { userId: findUserByEmail(db, email)!.id, name: "uji fuzz", scopes }, null).token;
+  const token = (email: string, scopes: Scope[]) =>
+    createApiToken(db, { userId: findUserByEmail(db, email)!.id, name: "uji fuzz", scopes }, null).token;
   writer = token("analis@demo.go.id", ["skj:read", "skj:write"]);
   reviewer = token("reviewer@demo.go.id", ["skj:read", "skj:review"]);
 });
 
 const request = (path: string, text: string, bearer: string) =>
-  new Request(BASE + path, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, body: text });
+  new Request(BASE + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
+    body: text,
+  });
 
 async function answer(handler: (args: never) => unknown, path: string, text: string, bearer: string, params: Record<string, string> = {}) {
   const response = await run(handler, request(path, text, bearer), params);

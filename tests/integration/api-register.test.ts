@@ -46,13 +46,21 @@ async function call<T>(loader: typeof unitsLoader | typeof positionsLoader, path
   return { ...response, json: JSON.parse(response.body as string) as T };
 }
 
-async function walk<T>(loader: typeof unitsLoader | typeof positionsLoader, pathname: string, token: string): Promise<{ items: T[]; pages: number }> {
+async function walk<T>(
+  loader: typeof unitsLoader | typeof positionsLoader,
+  pathname: string,
+  token: string,
+): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
     const sep = pathname.includes("?") ? "&" : "?";
-    const page: { status: number; json: Page<T> } = await call<Page<T>>(loader, `${pathname}${cursor ? `${sep}cursor=${cursor}` : ""}`, token);
+    const page: { status: number; json: Page<T> } = await call<Page<T>>(
+      loader,
+      `${pathname}${cursor ? `${sep}cursor=${cursor}` : ""}`,
+      token,
+    );
     expect(page.status).toBe(200);
     items.push(...page.json.items);
     cursor = page.json.nextCursor;
@@ -91,9 +99,12 @@ describe("API authentication", () => {
   it("reads the token from a Bearer header as clients write it, and nothing else", async () => {
     const db = await useTestDatabase("demo");
     const valid = tokenFor(db, "viewer@demo.go.id", ["skj:read"]);
-    const status = async (authorization: string) => (await run(unitsLoader, new Request(`${BASE}/api/v1/units`, { headers: { Authorization: authorization } }))).status;
-    for (const accepted of [`Bearer ${valid}`, `bearer ${valid}`, `Bearer  \t${valid} `]) expect(await status(accepted), accepted).toBe(200);
-    for (const refused of [`XBearer ${valid}`, `Bearer ${valid} extra`, `Bearer ${valid}x`, `Bearer${valid}`]) expect(await status(refused), refused).toBe(401);
+    const status = async (authorization: string) =>
+      (await run(unitsLoader, new Request(`${BASE}/api/v1/units`, { headers: { Authorization: authorization } }))).status;
+    for (const accepted of [`Bearer ${valid}`, `bearer ${valid}`, `Bearer  \t${valid} `])
+      expect(await status(accepted), accepted).toBe(200);
+    for (const refused of [`XBearer ${valid}`, `Bearer ${valid} extra`, `Bearer ${valid}x`, `Bearer${valid}`])
+      expect(await status(refused), refused).toBe(401);
   });
 
   it("marks every answer as not to be cached, since it is bound to the token", async () => {
@@ -135,7 +146,10 @@ describe("API authentication", () => {
     const admin = findUserByEmail(db, "admin@demo.go.id")!;
     const { id, token } = createApiToken(db, { userId: admin.id, name: "mesin pemetaan", scopes: ["skj:read"] }, admin.id);
     expect(token).toMatch(/^skj_[A-Za-z0-9_-]{43}$/);
-    const stored = db.$client.prepare("select token_hash, scopes from api_tokens where id = ?").get(id) as { token_hash: string; scopes: string };
+    const stored = db.$client.prepare("select token_hash, scopes from api_tokens where id = ?").get(id) as {
+      token_hash: string;
+      scopes: string;
+    };
     expect(stored).toEqual({ token_hash: hashApiToken(token), scopes: '["skj:read"]' });
     const audit = db.$client.prepare("select * from audit_log where action = 'token.create' and entity_id = ?").all(String(id));
     expect(audit).toHaveLength(1);
@@ -222,7 +236,16 @@ describe("GET /api/v1/positions", () => {
     expect(json.items).toHaveLength(44);
     expect(json.nextCursor).toBeNull();
     const kasubbag = json.items.find((p) => p.code === "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-ANJAB.KASUBBAG")!;
-    expect(Object.keys(kasubbag).sort()).toEqual(["code", "functionalLevel", "governmentAffair", "group", "name", "skjStatus", "summary", "unitCode"]);
+    expect(Object.keys(kasubbag).sort()).toEqual([
+      "code",
+      "functionalLevel",
+      "governmentAffair",
+      "group",
+      "name",
+      "skjStatus",
+      "summary",
+      "unitCode",
+    ]);
     expect(kasubbag).toMatchObject({ group: "pengawas", functionalLevel: null, unitCode: "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-ANJAB" });
     expect(kasubbag.summary).toMatch(/^Melakukan penyiapan bahan dan pengendalian pelaksanaan analisis jabatan/);
     expect(json.items.find((p) => p.group === "fungsional")!.functionalLevel).toMatch(/^ahli_|^mahir|^terampil|^penyelia/);
@@ -275,7 +298,9 @@ describe("GET /api/v1/positions", () => {
     expect(first.json.nextCursor).toBe(encodeCursor(10));
     const setda = db.$client.prepare("select id from org_units where code = 'SETDA'").pluck().get();
     db.$client
-      .prepare("insert into positions (code, name, \"group\", unit_id, summary_text) values ('SETDA.BARU', 'Jabatan Baru', 'pelaksana', ?, 'baru')")
+      .prepare(
+        "insert into positions (code, name, \"group\", unit_id, summary_text) values ('SETDA.BARU', 'Jabatan Baru', 'pelaksana', ?, 'baru')",
+      )
       .run(setda);
     const seen = [...first.json.items];
     let cursor = first.json.nextCursor;

@@ -25,10 +25,19 @@ async function call(handler: (args: never) => unknown, request: Request, splat?:
   return { status: res.status, headers: res.headers, json: JSON.parse(res.body as string) as Record<string, unknown> };
 }
 
-const getDraft = (code: string, token?: string) => call(skjLoader as never, new Request(`${BASE}/api/v1/skj/${code}/draft`, { headers: auth(token) }), `${code}/draft`);
+const getDraft = (code: string, token?: string) =>
+  call(skjLoader as never, new Request(`${BASE}/api/v1/skj/${code}/draft`, { headers: auth(token) }), `${code}/draft`);
 
 const postJson = (handler: (args: never) => unknown, path: string, body: unknown, token: string, splat?: string) =>
-  call(handler, new Request(BASE + path, { method: "POST", headers: { "Content-Type": "application/json", ...auth(token) }, body: JSON.stringify(body) }), splat);
+  call(
+    handler,
+    new Request(BASE + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...auth(token) },
+      body: JSON.stringify(body),
+    }),
+    splat,
+  );
 
 /** The prefilled draft without requirements: it breaks rules, so the results are not empty. */
 const incompleteDocument = (db: Db) => newDraftDocument(db, findPositionByCode(db, POSITION)!.id).document;

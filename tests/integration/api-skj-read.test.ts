@@ -49,13 +49,17 @@ function tokenFor(email: string, scopes: Scope[]): string {
 }
 
 function addUnit(code: string, parentCode: string | null) {
-  db.$client.prepare("insert into org_units (code, name, kind, parent_id) values (?, ?, 'bidang', ?)").run(code, `Unit ${code}`, parentCode ? unitId(parentCode) : null);
+  db.$client
+    .prepare("insert into org_units (code, name, kind, parent_id) values (?, ?, 'bidang', ?)")
+    .run(code, `Unit ${code}`, parentCode ? unitId(parentCode) : null);
 }
 
 const unitId = (code: string) => (db.$client.prepare("select id from org_units where code = ?").get(code) as { id: number }).id;
 
 function addPosition(code: string, unitCode: string) {
-  db.$client.prepare("insert into positions (code, name, \"group\", unit_id) values (?, ?, 'pelaksana', ?)").run(code, `Jabatan ${code}`, unitId(unitCode));
+  db.$client
+    .prepare("insert into positions (code, name, \"group\", unit_id) values (?, ?, 'pelaksana', ?)")
+    .run(code, `Jabatan ${code}`, unitId(unitCode));
 }
 
 /**
@@ -80,29 +84,43 @@ interface Published {
 function publish(code: string, version: number): Published {
   const positionId = (db.$client.prepare("select id from positions where code = ?").get(code) as { id: number }).id;
   const draftId = db.$client
-    .prepare("insert into skj_drafts (position_id, state, document, closed_at, closed_reason) values (?, 'disetujui', '{}', '2026-01-02T03:04:05.000Z', 'ditetapkan')")
+    .prepare(
+      "insert into skj_drafts (position_id, state, document, closed_at, closed_reason) values (?, 'disetujui', '{}', '2026-01-02T03:04:05.000Z', 'ditetapkan')",
+    )
     .run(positionId).lastInsertRowid;
   const { bytes, contentHash } = snapshotOf(code, version);
   const id = Number(
     db.$client
-      .prepare("insert into skj_versions (position_id, version_number, draft_id, snapshot, content_hash, published_at, published_by) values (?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "insert into skj_versions (position_id, version_number, draft_id, snapshot, content_hash, published_at, published_by) values (?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(positionId, version, draftId, bytes, contentHash, "2026-01-02T03:04:05.000Z", adminId).lastInsertRowid,
   );
   if (version > 1) {
-    const previous = db.$client.prepare("select v.id from skj_versions v where v.position_id = ? and v.version_number = ?").get(positionId, version - 1) as { id: number };
-    db.$client.prepare("insert into skj_version_ends (version_id, kind, replaced_by_version_id, actor_id) values (?, 'diganti', ?, ?)").run(previous.id, id, adminId);
+    const previous = db.$client
+      .prepare("select v.id from skj_versions v where v.position_id = ? and v.version_number = ?")
+      .get(positionId, version - 1) as { id: number };
+    db.$client
+      .prepare("insert into skj_version_ends (version_id, kind, replaced_by_version_id, actor_id) values (?, 'diganti', ?, ?)")
+      .run(previous.id, id, adminId);
   }
   addEvent("skj.published", code, version);
   return { id, code, version, bytes, contentHash };
 }
 
 function withdraw(p: Published) {
-  db.$client.prepare("insert into skj_version_ends (version_id, kind, reason, actor_id) values (?, 'dicabut', 'uji', ?)").run(p.id, adminId);
+  db.$client
+    .prepare("insert into skj_version_ends (version_id, kind, reason, actor_id) values (?, 'dicabut', 'uji', ?)")
+    .run(p.id, adminId);
   addEvent("skj.withdrawn", p.code, p.version);
 }
 
 function addEvent(type: string, code: string, version: number): number {
-  return Number(db.$client.prepare("insert into events (type, position_code, version, occurred_at) values (?, ?, ?, '2026-01-02T03:04:05.000Z')").run(type, code, version).lastInsertRowid);
+  return Number(
+    db.$client
+      .prepare("insert into events (type, position_code, version, occurred_at) values (?, ?, ?, '2026-01-02T03:04:05.000Z')")
+      .run(type, code, version).lastInsertRowid,
+  );
 }
 
 const maxEventId = () => (db.$client.prepare("select coalesce(max(id), 0) n from events").get() as { n: number }).n;
@@ -137,7 +155,13 @@ beforeEach(async () => {
 async function get(pathname: string, token: string | null = reader, headers: Record<string, string> = {}) {
   const res = await fetch(base + pathname, { headers: { ...(token === null ? {} : { Authorization: `Bearer ${token}` }), ...headers } });
   const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, headers: res.headers, bytes, text: bytes.toString("utf8"), json: () => JSON.parse(bytes.toString("utf8")) as Record<string, unknown> };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    text: bytes.toString("utf8"),
+    json: () => JSON.parse(bytes.toString("utf8")) as Record<string, unknown>,
+  };
 }
 
 interface Feed {
@@ -305,7 +329,15 @@ describe("GET /api/v1/skj/{code}", () => {
   });
 
   it("leaves the POST endpoints, the open draft and other paths to Remix", async () => {
-    for (const path of ["/api/v1/skj/UJI.KABID/versions/1/other", "/api/v1/skj/validate", "/api/v1/skj/drafts", "/api/v1/skj/UJI.KABID/submit", "/api/v1/skj/UJI.KABID/draft", "/api/v1/units", "/api/v1/skjx"]) {
+    for (const path of [
+      "/api/v1/skj/UJI.KABID/versions/1/other",
+      "/api/v1/skj/validate",
+      "/api/v1/skj/drafts",
+      "/api/v1/skj/UJI.KABID/submit",
+      "/api/v1/skj/UJI.KABID/draft",
+      "/api/v1/units",
+      "/api/v1/skjx",
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(418);
       expect(res.json()).toEqual({ fellThrough: `GET ${path}` });
@@ -335,7 +367,9 @@ describe("GET /api/v1/skj", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const live = db.$client
-      .prepare("select v.snapshot from skj_versions v where not exists (select 1 from skj_version_ends e where e.version_id = v.id) order by v.id")
+      .prepare(
+        "select v.snapshot from skj_versions v where not exists (select 1 from skj_version_ends e where e.version_id = v.id) order by v.id",
+      )
       .pluck()
       .all() as string[];
     expect(res.text).toBe(`{"items":[${live.join(",")}],"nextCursor":null}`);
@@ -349,7 +383,7 @@ describe("GET /api/v1/skj", () => {
     const first = await get("/api/v1/skj?unitCode=UJI&limit=1");
     expect(first.status).toBe(200);
     // a slashed code inside the item proves the bytes were written, not re-encoded
-    expect(first.text).toMatch(new RegExp(`^\\{"items":\\[${escape(fixture.slashed.bytes)}\\],"nextCursor":"[A-Za-z0-9_-]+"\\}$`));
+    expect(first.text).toMatch(new RegExp(`^\\{"items":\\[${escapeRegExp(fixture.slashed.bytes)}\\],"nextCursor":"[A-Za-z0-9_-]+"\\}$`));
     const cursor = first.json().nextCursor as string;
     const second = await get(`/api/v1/skj?unitCode=UJI&limit=1&cursor=${cursor}`);
     expect(second.text).toBe(`{"items":[${fixture.v2.bytes}],"nextCursor":null}`);
@@ -376,7 +410,7 @@ describe("GET /api/v1/skj", () => {
   });
 });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 describe("GET /api/v1/changes", () => {
   it("pages the feed with strictly increasing ids and hrefs that resolve", async () => {
@@ -453,7 +487,8 @@ describe("GET /api/v1/changes", () => {
       expect(res.status, query).toBe(400);
       expect(res.json(), query).toEqual({ error, message: expect.any(String) });
     }
-    for (const query of ["", "after=", "after=0", "after=0&limit=1000"]) expect((await get(`/api/v1/changes?${query}`)).status, query).toBe(200);
+    for (const query of ["", "after=", "after=0", "after=0&limit=1000"])
+      expect((await get(`/api/v1/changes?${query}`)).status, query).toBe(200);
   });
 });
 
@@ -464,7 +499,9 @@ describe("GET /api/v1/schema/skj-published.json", () => {
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const schema = res.json() as { type?: string; properties?: Record<string, unknown>; required?: string[] };
     expect(schema.type).toBe("object");
-    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(["position", "competencies", "version", "contentHash", "legalBasis", "unit"]));
+    expect(Object.keys(schema.properties ?? {})).toEqual(
+      expect.arrayContaining(["position", "competencies", "version", "contentHash", "legalBasis", "unit"]),
+    );
     expect(schema.required).toContain("contentHash");
   });
 });

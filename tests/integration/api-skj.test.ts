@@ -109,7 +109,11 @@ describe("POST /api/v1/skj/validate", () => {
       expect(response.json.error).toBe("invalid_json");
       expect(response.json.message).toMatch(/^Isi permintaan/);
     }
-    const latin1 = new Request(`${BASE}/api/v1/skj/validate`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: new Uint8Array([0x22, 0xe9, 0x22]) });
+    const latin1 = new Request(`${BASE}/api/v1/skj/validate`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      body: new Uint8Array([0x22, 0xe9, 0x22]),
+    });
     expect((await call<ErrorBody>(validateAction, latin1)).json.error).toBe("invalid_json");
   });
 
@@ -156,11 +160,23 @@ describe("POST /api/v1/skj/validate", () => {
     expect(response.status).toBe(200);
     expect(response.json.valid).toBe(false);
     expect(rulesOf(response.json.results)).toEqual(
-      expect.arrayContaining(["SKJ-KOMPETENSI-TIDAK-DIKENAL", "SKJ-LEVEL-RENTANG", "SKJ-MANAJERIAL-LENGKAP", "SKJ-TEKNIS-MIN", "SKJ-IDENTITAS", "SKJ-PANGKAT-MIN", "SKJ-PENGALAMAN"]),
+      expect.arrayContaining([
+        "SKJ-KOMPETENSI-TIDAK-DIKENAL",
+        "SKJ-LEVEL-RENTANG",
+        "SKJ-MANAJERIAL-LENGKAP",
+        "SKJ-TEKNIS-MIN",
+        "SKJ-IDENTITAS",
+        "SKJ-PANGKAT-MIN",
+        "SKJ-PENGALAMAN",
+      ]),
     );
     const m01 = bad.competencies.findIndex((c) => c.code === "M.01");
-    expect(response.json.results).toContainEqual(expect.objectContaining({ rule: "SKJ-LEVEL-RENTANG", severity: "error", path: `competencies[${m01}].level` }));
-    expect(response.json.results).toContainEqual(expect.objectContaining({ rule: "SKJ-PANGKAT-MIN", severity: "warning", path: "requirements.rank" }));
+    expect(response.json.results).toContainEqual(
+      expect.objectContaining({ rule: "SKJ-LEVEL-RENTANG", severity: "error", path: `competencies[${m01}].level` }),
+    );
+    expect(response.json.results).toContainEqual(
+      expect.objectContaining({ rule: "SKJ-PANGKAT-MIN", severity: "warning", path: "requirements.rank" }),
+    );
     for (const r of response.json.results) {
       expect(Object.keys(r)).toEqual(["rule", "severity", "path", "message", "citation"]);
       expect(r.message.length).toBeGreaterThan(0);
@@ -222,7 +238,9 @@ describe("POST /api/v1/skj/drafts", () => {
     expect(response.json.message).toMatch(/tidak ada yang disimpan/i);
     const results = response.json.results!;
     expect(new Set(results.map((r) => r.rule))).toEqual(new Set(["SKJ-SCHEMA"]));
-    expect(results.map((r) => r.path).sort()).toEqual(["competencies[0].level", "position.group", "requirements.perfomanceIndicators", "requirements.rank"].sort());
+    expect(results.map((r) => r.path).sort()).toEqual(
+      ["competencies[0].level", "position.group", "requirements.perfomanceIndicators", "requirements.rank"].sort(),
+    );
     expect(results.every((r) => r.severity === "error" && r.message.length > 0)).toBe(true);
 
     expect({ drafts: count(db, "skj_drafts"), revisions: count(db, "skj_draft_revisions"), audit: count(db, "audit_log") }).toEqual(before);
@@ -271,9 +289,13 @@ describe("POST /api/v1/skj/drafts", () => {
     expect(draft.summaryJson).toEqual(plainTextToDoc(summary));
     expect(draft.lastEditedBy).toBe(analis.id);
     expect(count(db, "skj_drafts")).toBe(1);
-    expect(db.$client.prepare("select revision from skj_draft_revisions where draft_id = ? order by revision").pluck().all(draft.id)).toEqual([1, 2]);
+    expect(
+      db.$client.prepare("select revision from skj_draft_revisions where draft_id = ? order by revision").pluck().all(draft.id),
+    ).toEqual([1, 2]);
 
-    const audit = db.$client.prepare("select action, actor_id actorId, entity_id entityId, summary from audit_log where entity_type = 'skj_draft' order by id").all() as {
+    const audit = db.$client
+      .prepare("select action, actor_id actorId, entity_id entityId, summary from audit_log where entity_type = 'skj_draft' order by id")
+      .all() as {
       action: string;
       actorId: number;
       entityId: string;
@@ -307,7 +329,10 @@ describe("POST /api/v1/skj/drafts", () => {
     const good = {
       ...complete,
       position: { ...complete.position, jobCode: "800.1.3.2 Bagian Kelembagaan" },
-      requirements: { ...complete.requirements, importance: { educationLevel: "mutlak", trainingTechnical: "penting", experience: "perlu" } },
+      requirements: {
+        ...complete.requirements,
+        importance: { educationLevel: "mutlak", trainingTechnical: "penting", experience: "perlu" },
+      },
     };
     expect((await pushDraft(good, token)).status).toBe(201);
     expect(findOpenDraft(db, findPositionByCode(db, POSITION)!.id)!.document).toEqual(good);
@@ -342,7 +367,14 @@ describe("draft storage", () => {
     const document = completeDocument(db);
     await pushDraft(document, token);
     const draft = findOpenDraft(db, findPositionByCode(db, POSITION)!.id)!;
-    const edit = (rank: "IV/b" | "IV/c") => saveDraft(db, { draftId: draft.id, baseRevision: draft.revision, document: { ...document, requirements: { ...document.requirements, rank } }, summaryJson: null, actorId: null });
+    const edit = (rank: "IV/b" | "IV/c") =>
+      saveDraft(db, {
+        draftId: draft.id,
+        baseRevision: draft.revision,
+        document: { ...document, requirements: { ...document.requirements, rank } },
+        summaryJson: null,
+        actorId: null,
+      });
     const outcomes = [edit("IV/b"), edit("IV/c")];
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     const refused = outcomes.filter((o) => !o.ok);

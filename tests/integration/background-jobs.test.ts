@@ -6,7 +6,14 @@ import { INTERRUPTED_MESSAGE, MAX_OPEN_JOBS_PER_USER, TOO_MANY_OPEN_JOBS } from 
 import { action as bulkAction } from "~/routes/skj.draf-massal";
 import { loader as bulkJobLoader } from "~/routes/skj.draf-massal_.$id";
 import { loader as importJobLoader } from "~/routes/skj.impor_.$id";
-import { jobFilesOf, JobFailure, requestJob, runNextBackgroundJob, type JobHandler, type JobHandlers } from "~/services/background-jobs.server";
+import {
+  jobFilesOf,
+  JobFailure,
+  requestJob,
+  runNextBackgroundJob,
+  type JobHandler,
+  type JobHandlers,
+} from "~/services/background-jobs.server";
 import { JOB_HANDLERS } from "~/services/job-handlers.server";
 import { BULK_DRAFTS_CHUNK } from "~/services/skj-bulk.server";
 import { bulkSeed } from "~db/bulk-seed.server";
@@ -26,11 +33,16 @@ beforeEach(async () => {
 
 const handlersWith = (handler: JobHandler): JobHandlers => ({ impor_skj: handler, draf_massal: handler });
 const queue = (by = analis, files: { name: string; bytes: Uint8Array }[] = []) => {
-  const queued = requestJob(db, { kind: "draf_massal", requestedBy: by, title: "Draf SKJ untuk 2 jabatan", total: 2, input: { n: 2 } }, files);
+  const queued = requestJob(
+    db,
+    { kind: "draf_massal", requestedBy: by, title: "Draf SKJ untuk 2 jabatan", total: 2, input: { n: 2 } },
+    files,
+  );
   if (!queued.ok) throw new Error(queued.message);
   return queued.id;
 };
-const jobPage = async (id: number, email = "analis@demo.go.id") => run(bulkJobLoader, get(`/skj/draf-massal/${id}`, await cookieFor(email)), { id: String(id) });
+const jobPage = async (id: number, email = "analis@demo.go.id") =>
+  run(bulkJobLoader, get(`/skj/draf-massal/${id}`, await cookieFor(email)), { id: String(id) });
 const draftCount = () => db.$client.prepare("select count(*) from skj_drafts").pluck().get() as number;
 
 describe("a background job", () => {
@@ -41,7 +53,7 @@ describe("a background job", () => {
 
     const seen: unknown[] = [];
     const handler: JobHandler = {
-      async run(db, job, progress) {
+      async run(_db, job, progress) {
         expect(JSON.parse(job.input)).toEqual({ n: 2 });
         progress.progress({ done: 1, total: 2, note: "1 draf dibuat, 0 dilewati" });
         seen.push((await jobPage(job.id)).body);
@@ -50,8 +62,12 @@ describe("a background job", () => {
     };
     expect(await runNextBackgroundJob(db, handlersWith(handler))).toBe(true);
     // while running the page shows the bar half full and no results yet
-    expect(seen).toEqual([{ job: expect.objectContaining({ status: "berjalan", percent: 50, note: "1 draf dibuat, 0 dilewati" }), results: null }]);
-    expect(await jobPage(id)).toMatchObject({ body: { job: { status: "selesai", percent: 100, error: null }, results: [{ positionCode: "A", status: "created" }] } });
+    expect(seen).toEqual([
+      { job: expect.objectContaining({ status: "berjalan", percent: 50, note: "1 draf dibuat, 0 dilewati" }), results: null },
+    ]);
+    expect(await jobPage(id)).toMatchObject({
+      body: { job: { status: "selesai", percent: 100, error: null }, results: [{ positionCode: "A", status: "created" }] },
+    });
     // nothing left to run
     expect(await runNextBackgroundJob(db, handlersWith(handler))).toBe(false);
   });
@@ -63,10 +79,18 @@ describe("a background job", () => {
     const failing = (error: Error): JobHandlers => handlersWith({ run: () => Promise.reject(error) });
     await runNextBackgroundJob(db, failing(new JobFailure("buku.docx: Berkas ini rusak. Tidak ada yang disimpan.")));
     await runNextBackgroundJob(db, failing(new Error("disk I/O error\nat somewhere")));
-    expect(findBackgroundJob(db, refused)).toMatchObject({ status: "gagal", error: "buku.docx: Berkas ini rusak. Tidak ada yang disimpan." });
-    expect(findBackgroundJob(db, broken)).toMatchObject({ status: "gagal", error: "Pekerjaan gagal karena kesalahan di server: disk I/O error" });
+    expect(findBackgroundJob(db, refused)).toMatchObject({
+      status: "gagal",
+      error: "buku.docx: Berkas ini rusak. Tidak ada yang disimpan.",
+    });
+    expect(findBackgroundJob(db, broken)).toMatchObject({
+      status: "gagal",
+      error: "Pekerjaan gagal karena kesalahan di server: disk I/O error",
+    });
     expect(fs.existsSync(jobFilesOf(refused))).toBe(false);
-    expect(await jobPage(broken)).toMatchObject({ body: { job: { status: "gagal", error: "Pekerjaan gagal karena kesalahan di server: disk I/O error" } } });
+    expect(await jobPage(broken)).toMatchObject({
+      body: { job: { status: "gagal", error: "Pekerjaan gagal karena kesalahan di server: disk I/O error" } },
+    });
   });
 
   it("interrupted by a restart ends failed with a message at the next start, never silently lost or half-run again", async () => {
@@ -75,7 +99,10 @@ describe("a background job", () => {
     // the process dies while the first job runs: it stays "berjalan" in the database
     db.$client.prepare("update background_jobs set status = 'berjalan' where id = ?").run(interrupted);
 
-    const worker = startJobWorker(db, { intervalMs: 60_000, handlers: handlersWith({ run: async () => ({ result: { results: [] }, note: null }) }) });
+    const worker = startJobWorker(db, {
+      intervalMs: 60_000,
+      handlers: handlersWith({ run: async () => ({ result: { results: [] }, note: null }) }),
+    });
     expect(findBackgroundJob(db, interrupted)).toMatchObject({ status: "gagal", error: INTERRUPTED_MESSAGE });
     expect(fs.existsSync(jobFilesOf(interrupted))).toBe(false);
     // a job still queued runs as usual
@@ -88,7 +115,9 @@ describe("a background job", () => {
     const id = queue();
     expect((await jobPage(id)).status).toBe(200);
     for (const email of ["reviewer@demo.go.id", "admin@demo.go.id"]) expect((await jobPage(id, email)).status).toBe(404);
-    expect((await run(importJobLoader, get(`/skj/impor/${id}`, await cookieFor("analis@demo.go.id")), { id: String(id) })).status).toBe(404);
+    expect((await run(importJobLoader, get(`/skj/impor/${id}`, await cookieFor("analis@demo.go.id")), { id: String(id) })).status).toBe(
+      404,
+    );
     expect((await run(bulkJobLoader, get("/skj/draf-massal/01", await cookieFor("analis@demo.go.id")), { id: "01" })).status).toBe(404);
     // a viewer may not write SKJ at all
     expect((await jobPage(id, "viewer@demo.go.id")).status).toBe(403);
@@ -98,11 +127,18 @@ describe("a background job", () => {
     for (let i = 0; i < MAX_OPEN_JOBS_PER_USER; i++) queue();
     const jobs = () => db.$client.prepare("select count(*) from background_jobs").pluck().get();
     const before = jobs();
-    expect(requestJob(db, { kind: "draf_massal", requestedBy: analis, title: "x", total: 1, input: {} }, [{ name: "b.docx", bytes: new Uint8Array([1]) }])).toEqual({ ok: false, status: 429, message: TOO_MANY_OPEN_JOBS });
+    expect(
+      requestJob(db, { kind: "draf_massal", requestedBy: analis, title: "x", total: 1, input: {} }, [
+        { name: "b.docx", bytes: new Uint8Array([1]) },
+      ]),
+    ).toEqual({ ok: false, status: 429, message: TOO_MANY_OPEN_JOBS });
     expect(jobs()).toBe(before);
     // through the page, in words on the form
     const positions = db.$client.prepare("select code from positions where active = 1 order by id limit 2").pluck().all() as string[];
-    const refused = await run(bulkAction, post("/skj/draf-massal", Object.fromEntries(positions.map((code) => ["position", code])), await cookieFor("analis@demo.go.id")));
+    const refused = await run(
+      bulkAction,
+      post("/skj/draf-massal", Object.fromEntries(positions.map((code) => ["position", code])), await cookieFor("analis@demo.go.id")),
+    );
     expect(refused).toMatchObject({ status: 429, body: { message: TOO_MANY_OPEN_JOBS } });
     const reviewer = findUserByEmail(db, "reviewer@demo.go.id")!.id;
     expect(queue(reviewer)).toBeGreaterThan(0);
@@ -119,7 +155,14 @@ describe("drafts in bulk as a job", () => {
   };
   const postSelection = async (codes: string[]) => {
     const body = new URLSearchParams(codes.map((code) => ["position", code]));
-    return run(bulkAction, new Request("http://localhost/skj/draf-massal", { method: "POST", headers: { Cookie: await cookieFor("analis@demo.go.id"), "Content-Type": "application/x-www-form-urlencoded" }, body }));
+    return run(
+      bulkAction,
+      new Request("http://localhost/skj/draf-massal", {
+        method: "POST",
+        headers: { Cookie: await cookieFor("analis@demo.go.id"), "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+    );
   };
 
   it("the page queues the job, which makes every draft, a chunk at a time, then lists each position with a link", async () => {
@@ -159,7 +202,13 @@ describe("drafts in bulk as a job", () => {
     await runNextBackgroundJob(db, handlersWith(failingSecondChunk));
     expect(draftCount()).toBe(before + BULK_DRAFTS_CHUNK);
     const page = await jobPage(id);
-    expect(page.body).toMatchObject({ job: { status: "gagal", error: "Pekerjaan gagal karena kesalahan di server: database or disk is full", note: `${BULK_DRAFTS_CHUNK} draf dibuat, 0 dilewati` } });
+    expect(page.body).toMatchObject({
+      job: {
+        status: "gagal",
+        error: "Pekerjaan gagal karena kesalahan di server: database or disk is full",
+        note: `${BULK_DRAFTS_CHUNK} draf dibuat, 0 dilewati`,
+      },
+    });
     const results = (page.body as { results: { positionCode: string }[] }).results;
     expect(results.map((r) => r.positionCode)).toEqual(codes.slice(0, BULK_DRAFTS_CHUNK));
 
@@ -167,14 +216,23 @@ describe("drafts in bulk as a job", () => {
     const again = Number(/(\d+)$/.exec((await postSelection(codes)).headers.get("Location")!)![1]);
     await runNextBackgroundJob(db, JOB_HANDLERS);
     expect(draftCount()).toBe(before + 60);
-    expect((await jobPage(again)).body).toMatchObject({ job: { note: `${60 - BULK_DRAFTS_CHUNK} draf dibuat, ${BULK_DRAFTS_CHUNK} dilewati` } });
+    expect((await jobPage(again)).body).toMatchObject({
+      job: { note: `${60 - BULK_DRAFTS_CHUNK} draf dibuat, ${BULK_DRAFTS_CHUNK} dilewati` },
+    });
   });
 
   it("a source without SKJ refuses the whole request on the form, before anything is queued", async () => {
     const cookie = await cookieFor("analis@demo.go.id");
     const positions = db.$client.prepare("select code from positions where active = 1 order by id limit 3").pluck().all() as string[];
     const body = new URLSearchParams([...positions.map((code) => ["position", code]), ["sumber", "TIDAK.ADA"]]);
-    const answer = await run(bulkAction, new Request("http://localhost/skj/draf-massal", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body }));
+    const answer = await run(
+      bulkAction,
+      new Request("http://localhost/skj/draf-massal", {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+    );
     expect(answer).toMatchObject({ status: 422, body: { message: expect.stringMatching(/^Jabatan sumber "TIDAK.ADA" tidak terdaftar/) } });
     expect(db.$client.prepare("select count(*) from background_jobs").pluck().get()).toBe(0);
   });

@@ -21,7 +21,9 @@ describe("bench data set", () => {
 
     const sqlite = db.$client;
     const versions = sqlite
-      .prepare("select p.id as positionId, v.id, v.snapshot, v.content_hash as hash from skj_versions v join positions p on p.id = v.position_id where p.code glob 'BULK-*'")
+      .prepare(
+        "select p.id as positionId, v.id, v.snapshot, v.content_hash as hash from skj_versions v join positions p on p.id = v.position_id where p.code glob 'BULK-*'",
+      )
       .all() as { positionId: number; id: number; snapshot: string; hash: string }[];
     expect(versions).toHaveLength(450);
     expect(new Set(versions.map((v) => v.positionId)).size).toBe(450);
@@ -40,12 +42,22 @@ describe("bench data set", () => {
       const uses = sqlite.prepare("select count(*) as n from skj_competency_uses where version_id = ?").get(v.id) as { n: number };
       expect(uses.n).toBe(codes.length);
     }
-    const bulkUses = sqlite.prepare("select count(*) as n from skj_competency_uses u join skj_versions v on v.id = u.version_id join positions p on p.id = v.position_id where p.code glob 'BULK-*'").get() as { n: number };
+    const bulkUses = sqlite
+      .prepare(
+        "select count(*) as n from skj_competency_uses u join skj_versions v on v.id = u.version_id join positions p on p.id = v.position_id where p.code glob 'BULK-*'",
+      )
+      .get() as { n: number };
     expect(bulkUses.n).toBe(set.competencyUses);
 
     // the acts the bundle measures print; too small for the whole-province one
     expect(set.acts.bundle?.items).toBe(BUNDLE_ITEMS);
-    expect((sqlite.prepare("select count(*) as n from penetapan_items where penetapan_id = ?").get(set.acts.bundle!.penetapanId) as { n: number }).n).toBe(BUNDLE_ITEMS);
+    expect(
+      (
+        sqlite.prepare("select count(*) as n from penetapan_items where penetapan_id = ?").get(set.acts.bundle!.penetapanId) as {
+          n: number;
+        }
+      ).n,
+    ).toBe(BUNDLE_ITEMS);
     expect(set.acts.province).toBeNull();
     expect(set.acts.largestUnit.items).toBeGreaterThan(0);
 

@@ -43,7 +43,11 @@ describe("bulkSeed", () => {
     expect(positionCount(db)).toBe(500);
     expect(db.select({ n: count() }).from(orgUnits).where(like(orgUnits.code, "BULK-%")).get()!.n).toBe(50);
 
-    const groups = db.selectDistinct({ group: positions.group }).from(positions).all().map((r) => r.group);
+    const groups = db
+      .selectDistinct({ group: positions.group })
+      .from(positions)
+      .all()
+      .map((r) => r.group);
     expect(groups.sort()).toEqual([...POSITION_GROUPS].sort());
     const fungsional = db.select().from(positions).where(eq(positions.group, "fungsional")).all();
     expect(fungsional.every((p) => p.functionalLevel !== null)).toBe(true);
@@ -58,7 +62,8 @@ describe("bulkSeed", () => {
 
     // the stored rich text says what the FTS column says
     const sample = db.select().from(positions).limit(20).all();
-    for (const p of sample) expect(docToPlainText(p.summaryJson as RichTextNode).replace(/\n/g, " ")).toBe(p.summaryText.replace(/\n\n/g, " "));
+    for (const p of sample)
+      expect(docToPlainText(p.summaryJson as RichTextNode).replace(/\n/g, " ")).toBe(p.summaryText.replace(/\n\n/g, " "));
     const hits = db.$client.prepare("select count(*) n from positions_fts where positions_fts match 'pelayanan*'").get() as { n: number };
     expect(hits.n).toBeGreaterThan(0);
   });
@@ -85,14 +90,20 @@ describe("bulkSeed", () => {
 
   it("writes CSV files that import cleanly, and that match the seeded rows exactly", async () => {
     const fresh = await useTestDatabase("empty");
-    expect(await importOk(fresh)).toEqual({ units: { create: 50, update: 0, unchanged: 0 }, positions: { create: 500, update: 0, unchanged: 0 } });
+    expect(await importOk(fresh)).toEqual({
+      units: { create: 50, update: 0, unchanged: 0 },
+      positions: { create: 500, update: 0, unchanged: 0 },
+    });
     const imported = snapshot(fresh);
 
     const seeded = await useTestDatabase("empty");
     bulkSeed(seeded, OPTIONS);
     expect(snapshot(seeded)).toEqual(imported);
     // same data through both paths: importing over the seeded rows changes nothing
-    expect(await importOk(seeded)).toEqual({ units: { create: 0, update: 0, unchanged: 50 }, positions: { create: 0, update: 0, unchanged: 500 } });
+    expect(await importOk(seeded)).toEqual({
+      units: { create: 0, update: 0, unchanged: 50 },
+      positions: { create: 0, update: 0, unchanged: 500 },
+    });
   });
 
   it("bulkSeedCompetencies: published technical entries with five levels of three indicators, indexed for search", async () => {

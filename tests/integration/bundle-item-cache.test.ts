@@ -39,7 +39,9 @@ async function pagesOf(bytes: Uint8Array): Promise<string[]> {
 /** Every kept item file, whatever layout folder it is in. */
 function keptFiles(): string[] {
   if (!fs.existsSync(itemsFolder)) return [];
-  return fs.readdirSync(itemsFolder).flatMap((layout) => fs.readdirSync(path.join(itemsFolder, layout)).map((f) => path.join(itemsFolder, layout, f)));
+  return fs
+    .readdirSync(itemsFolder)
+    .flatMap((layout) => fs.readdirSync(path.join(itemsFolder, layout)).map((f) => path.join(itemsFolder, layout, f)));
 }
 
 async function onePagePdf(text: string): Promise<Uint8Array> {

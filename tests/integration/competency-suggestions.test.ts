@@ -32,10 +32,16 @@ let reviewer: { id: number; role: "reviewer" };
 function publishWith(code: string, technical: string[]) {
   const position = findPositionByCode(db, code)!;
   const fresh = newDraftDocument(db, position.id);
-  const document: SkjDocument = { ...fresh.document, competencies: [...fresh.document.competencies, ...technical.map((c) => ({ code: c, level: 2 }))] };
+  const document: SkjDocument = {
+    ...fresh.document,
+    competencies: [...fresh.document.competencies, ...technical.map((c) => ({ code: c, level: 2 }))],
+  };
   // four eyes: the analyst drafts, one reviewer approves, the other publishes
   const draft = createDraft(db, { positionId: position.id, ...fresh, document, actorId: analyst, via: "ui" });
-  db.update(skjDrafts).set({ state: "disetujui", approvedBy: admin.id, approvedAt: new Date().toISOString() }).where(eq(skjDrafts.id, draft.id)).run();
+  db.update(skjDrafts)
+    .set({ state: "disetujui", approvedBy: admin.id, approvedAt: new Date().toISOString() })
+    .where(eq(skjDrafts.id, draft.id))
+    .run();
   const published = publishSingle(db, code, { legalBasis: `Peraturan Gubernur Nomor ${position.id} Tahun 2026` }, reviewer);
   if (!published.ok) throw new Error(published.message);
 }
@@ -44,7 +50,16 @@ function similarPosition(unitCode: string, i: number) {
   const saved = savePosition(
     db,
     null,
-    { code: `${unitCode}.PDI-${i}`, name: "Pengolah Data dan Informasi", group: "pelaksana", functionalLevel: null, unitCode, governmentAffair: `Urusan Uji ${i}`, summaryText: "Mengolah data unit.", requiredHeadcount: 1 },
+    {
+      code: `${unitCode}.PDI-${i}`,
+      name: "Pengolah Data dan Informasi",
+      group: "pelaksana",
+      functionalLevel: null,
+      unitCode,
+      governmentAffair: `Urusan Uji ${i}`,
+      summaryText: "Mengolah data unit.",
+      requiredHeadcount: 1,
+    },
     null,
     analyst,
   );
@@ -70,7 +85,12 @@ beforeEach(async () => {
 describe("suggested technical competencies", () => {
   it("rank first what similar positions use, and say why each is suggested", () => {
     const list = suggest();
-    expect(list.slice(0, 2).map((s) => s.code).sort()).toEqual(["T.ARSIP", "T.SPBE"]);
+    expect(
+      list
+        .slice(0, 2)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(["T.ARSIP", "T.SPBE"]);
     expect(byCode(list, "T.SPBE")!.reasons[0]).toBe("dipakai 3 jabatan serupa");
     expect(byCode(list, "T.ANJAB")!.reasons).toContain("dipakai 1 jabatan di unit yang sama (Biro Organisasi)");
     expect(byCode(list, "T.ANJAB")!.reasons).toContain("dipakai 1 jabatan urusan Pemerintahan Umum");

@@ -12,7 +12,26 @@ describe("database", () => {
     const db = openDatabase(file);
     migrateDatabase(db);
     const tables = db.$client.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
-    for (const t of ["users", "sessions", "org_units", "positions", "competencies", "competency_revisions", "competency_levels", "competency_indicators", "skj_drafts", "skj_versions", "review_comments", "penetapan", "events", "api_tokens", "webhooks", "webhook_deliveries", "audit_log", "settings"]) {
+    for (const t of [
+      "users",
+      "sessions",
+      "org_units",
+      "positions",
+      "competencies",
+      "competency_revisions",
+      "competency_levels",
+      "competency_indicators",
+      "skj_drafts",
+      "skj_versions",
+      "review_comments",
+      "penetapan",
+      "events",
+      "api_tokens",
+      "webhooks",
+      "webhook_deliveries",
+      "audit_log",
+      "settings",
+    ]) {
       expect(tables).toContain(t);
     }
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -53,7 +72,10 @@ describe("database", () => {
     expect(() => sqlite.prepare("update events set version = 2").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare("delete from events").run()).toThrow(/append-only/);
 
-    const revision = sqlite.prepare("select r.id from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'M.01'").pluck().get();
+    const revision = sqlite
+      .prepare("select r.id from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'M.01'")
+      .pluck()
+      .get();
     expect(() => sqlite.prepare("update competency_revisions set definition_text = 'x' where id = ?").run(revision)).toThrow(/immutable/);
     expect(() => sqlite.prepare("update competency_levels set description = 'x' where revision_id = ?").run(revision)).toThrow(/immutable/);
     const levelId = sqlite.prepare("select id from competency_levels where revision_id = ? and level = 1").pluck().get(revision);

@@ -29,7 +29,11 @@ const entry = (overrides: Partial<TechnicalEntryInput> = {}): TechnicalEntryInpu
 });
 
 const jsonPost = (path: string, body: unknown, cookie: string) =>
-  new Request(`http://localhost${path}`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body) });
+  new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cookie },
+    body: JSON.stringify(body),
+  });
 
 async function people() {
   const db = await useTestDatabase("demo");
@@ -44,20 +48,30 @@ describe("the dictionary definition has one source", () => {
   it("stores the plain text derived from the rich text, ignoring a definitionText that says something else, on the page, the API and the entry", async () => {
     const { db, reviewer } = await people();
     const analis = await cookieFor("analis@demo.go.id");
-    const body = { entry: entry({ definitionText: "Teks yang tidak pernah dilihat peninjau." }), definitionJson: paragraph("Definisi yang dilihat peninjau.") };
+    const body = {
+      entry: entry({ definitionText: "Teks yang tidak pernah dilihat peninjau." }),
+      definitionJson: paragraph("Definisi yang dilihat peninjau."),
+    };
     expect((await run(createAction, jsonPost("/kamus/baru", body, analis))).status).toBe(302);
 
     const stored = entryDetail(db, "T.EMPAT")!.latest;
     expect(stored.definitionText).toBe("Definisi yang dilihat peninjau.");
     expect(stored.texts.definition).toBe("Definisi yang dilihat peninjau.");
-    const page = (await run(entryLoader, get("/kamus/entri/T.EMPAT", analis), { "*": "T.EMPAT" })).body as { latest: { definitionHtml: string } };
+    const page = (await run(entryLoader, get("/kamus/entri/T.EMPAT", analis), { "*": "T.EMPAT" })).body as {
+      latest: { definitionHtml: string };
+    };
     expect(page.latest.definitionHtml).toContain("Definisi yang dilihat peninjau.");
 
     expect(transitionRevision(db, "T.EMPAT", "submit", findUserByEmail(db, "analis@demo.go.id")!)).toMatchObject({ ok: true });
     expect(transitionRevision(db, "T.EMPAT", "publish", reviewer)).toMatchObject({ ok: true });
     const { token } = createApiToken(db, { userId: reviewer.id, name: "baca", scopes: ["skj:read"] }, reviewer.id);
-    const api = await run(competenciesApi, new Request("http://localhost/api/v1/competencies?type=teknis&limit=1000", { headers: { Authorization: `Bearer ${token}` } }));
-    const served = (JSON.parse(api.body as string) as { items: { code: string; definition: string }[] }).items.find((i) => i.code === "T.EMPAT");
+    const api = await run(
+      competenciesApi,
+      new Request("http://localhost/api/v1/competencies?type=teknis&limit=1000", { headers: { Authorization: `Bearer ${token}` } }),
+    );
+    const served = (JSON.parse(api.body as string) as { items: { code: string; definition: string }[] }).items.find(
+      (i) => i.code === "T.EMPAT",
+    );
     expect(served?.definition).toBe("Definisi yang dilihat peninjau.");
     expect(JSON.stringify(api.body)).not.toContain("tidak pernah dilihat");
   });
@@ -65,7 +79,10 @@ describe("the dictionary definition has one source", () => {
   it("refuses an edit whose rich text is empty even when a plain text is sent beside it, naming the definition field", async () => {
     const { db } = await people();
     const analis = await cookieFor("analis@demo.go.id");
-    const reply = await run(createAction, jsonPost("/kamus/baru", { entry: entry({ definitionText: "Hanya teks biasa." }), definitionJson: null }, analis));
+    const reply = await run(
+      createAction,
+      jsonPost("/kamus/baru", { entry: entry({ definitionText: "Hanya teks biasa." }), definitionJson: null }, analis),
+    );
     expect(reply.status).toBe(422);
     expect((reply.body as { errors: Record<string, string> }).errors.definitionText).toBe("Definisi wajib diisi.");
     expect(entryDetail(db, "T.EMPAT")).toBeNull();
@@ -73,7 +90,12 @@ describe("the dictionary definition has one source", () => {
 });
 
 describe("dictionary four-eyes counts everyone who changed the revision", () => {
-  const save = (db: Awaited<ReturnType<typeof people>>["db"], actor: { id: number; role: "analis" | "reviewer" | "admin" | "viewer" }, input: TechnicalEntryInput, definition = "Kemampuan menguji prinsip empat mata.") => {
+  const save = (
+    db: Awaited<ReturnType<typeof people>>["db"],
+    actor: { id: number; role: "analis" | "reviewer" | "admin" | "viewer" },
+    input: TechnicalEntryInput,
+    definition = "Kemampuan menguji prinsip empat mata.",
+  ) => {
     const latest = entryDetail(db, input.code)?.latest;
     return saveTechnicalEntry(db, {
       code: latest ? input.code : null,
@@ -95,7 +117,11 @@ describe("dictionary four-eyes counts everyone who changed the revision", () => 
     expect(after).toMatchObject({ updatedAt: before.updatedAt, lastEditedBy: reviewer.id, contributors: [reviewer.id] });
 
     expect(transitionRevision(db, "T.EMPAT", "submit", analis)).toMatchObject({ ok: true });
-    expect(transitionRevision(db, "T.EMPAT", "publish", reviewer)).toMatchObject({ ok: false, status: 403, errors: { _form: expect.stringContaining("empat mata") } });
+    expect(transitionRevision(db, "T.EMPAT", "publish", reviewer)).toMatchObject({
+      ok: false,
+      status: 403,
+      errors: { _form: expect.stringContaining("empat mata") },
+    });
     expect(transitionRevision(db, "T.EMPAT", "publish", reviewer2)).toMatchObject({ ok: true });
   });
 
@@ -115,7 +141,11 @@ describe("dictionary four-eyes counts everyone who changed the revision", () => 
     save(db, analis, entry());
     expect(transitionRevision(db, "T.EMPAT", "submit", reviewer)).toMatchObject({ ok: true });
     expect(entryDetail(db, "T.EMPAT")!.latest.contributors).toEqual([analis.id]);
-    expect(transitionRevision(db, "T.EMPAT", "publish", reviewer)).toMatchObject({ ok: false, status: 403, errors: { _form: expect.stringContaining("empat mata") } });
+    expect(transitionRevision(db, "T.EMPAT", "publish", reviewer)).toMatchObject({
+      ok: false,
+      status: 403,
+      errors: { _form: expect.stringContaining("empat mata") },
+    });
     expect(transitionRevision(db, "T.EMPAT", "publish", reviewer2)).toMatchObject({ ok: true });
   });
 
@@ -124,9 +154,17 @@ describe("dictionary four-eyes counts everyone who changed the revision", () => 
     save(db, reviewer, entry());
     transitionRevision(db, "T.EMPAT", "submit", reviewer);
     // the second analyst is not a contributor and did not submit, so four-eyes has nothing to say
-    const other = createUser(db, { email: "analis2@contoh.go.id", name: "Analis Dua", role: "analis", passwordHash: "tidak-dipakai" }, null);
+    const other = createUser(
+      db,
+      { email: "analis2@contoh.go.id", name: "Analis Dua", role: "analis", passwordHash: "tidak-dipakai" },
+      null,
+    );
     const result = transitionRevision(db, "T.EMPAT", "publish", { id: other.id, role: "analis" });
-    expect(result).toMatchObject({ ok: false, status: 403, errors: { _form: "Hanya reviewer atau admin yang dapat menerbitkan revisi kamus." } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 403,
+      errors: { _form: "Hanya reviewer atau admin yang dapat menerbitkan revisi kamus." },
+    });
     expect(entryDetail(db, "T.EMPAT")!.latest.status).toBe("diajukan");
   });
 
@@ -139,7 +177,16 @@ describe("dictionary four-eyes counts everyone who changed the revision", () => 
     const analis = await cookieFor("analis@demo.go.id");
     const reply = await run(
       editAction,
-      jsonPost("/kamus/ubah/T.EMPAT", { entry: entry(), definitionJson: paragraph("Kemampuan menguji prinsip empat mata."), baseRevisionId: latest.id, baseUpdatedAt: latest.updatedAt }, analis),
+      jsonPost(
+        "/kamus/ubah/T.EMPAT",
+        {
+          entry: entry(),
+          definitionJson: paragraph("Kemampuan menguji prinsip empat mata."),
+          baseRevisionId: latest.id,
+          baseUpdatedAt: latest.updatedAt,
+        },
+        analis,
+      ),
       { "*": "T.EMPAT" },
     );
     expect(reply.status).toBe(302);

@@ -32,10 +32,7 @@ async function importOk(files: File[], options: DictionaryImportOptions = {}) {
 const importAudits = () => db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "dictionary.import")).get()!.n;
 const sqlAll = (query: string, ...params: unknown[]) => db.$client.prepare(query).all(...params) as Record<string, unknown>[];
 const revisionsOf = (code: string) =>
-  sqlAll(
-    "select r.* from competency_revisions r join competencies c on c.id = r.competency_id where c.code = ? order by r.number",
-    code,
-  );
+  sqlAll("select r.* from competency_revisions r join competencies c on c.id = r.competency_id where c.code = ? order by r.number", code);
 /** Everything stored for one revision: its row, levels and indicators, as SQLite holds them. */
 const revisionDump = (code: string, number: number) => {
   const [revision] = sqlAll(
@@ -67,7 +64,7 @@ function fixtureRows(): Row[] {
 }
 function toCsv(rows: Row[]): string {
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [DICTIONARY_COLUMN_NAMES.join(","), ...rows.map((r) => DICTIONARY_COLUMN_NAMES.map((c) => cell(r[c])).join(","))].join("\n") + "\n";
+  return `${[DICTIONARY_COLUMN_NAMES.join(","), ...rows.map((r) => DICTIONARY_COLUMN_NAMES.map((c) => cell(r[c])).join(","))].join("\n")}\n`;
 }
 
 describe("importDictionaryFiles", () => {
@@ -85,15 +82,27 @@ describe("importDictionaryFiles", () => {
     });
     const revisions = revisionsOf("T.PENGADAAN");
     expect(revisions).toHaveLength(1);
-    expect(revisions[0]).toMatchObject({ number: 1, status: "draft", text_status: "lokal", name: "Pengadaan Barang/Jasa Pemerintah", source_kind: "instansi_pembina", published_at: null });
+    expect(revisions[0]).toMatchObject({
+      number: 1,
+      status: "draft",
+      text_status: "lokal",
+      name: "Pengadaan Barang/Jasa Pemerintah",
+      source_kind: "instansi_pembina",
+      published_at: null,
+    });
     const dump = revisionDump("T.PENGADAAN", 1);
     expect(dump.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
     // "1.1 Menjelaskan …" in the cell: the numbering is the app's to add
     expect(dump.indicators[0]).toMatchObject({ ordinal: 1, text: "Menjelaskan prinsip dan etika pengadaan barang/jasa." });
     expect(dump.indicators).toHaveLength(10);
-    expect(revisionsOf("K-DAERAH/BIRO-ORG/DATA/01")[0]).toMatchObject({ source_kind: "lokal", source_reference: "Biro Organisasi Provinsi Nusantara Jaya (data uji)" });
+    expect(revisionsOf("K-DAERAH/BIRO-ORG/DATA/01")[0]).toMatchObject({
+      source_kind: "lokal",
+      source_reference: "Biro Organisasi Provinsi Nusantara Jaya (data uji)",
+    });
     // the search index holds the new entries (refreshed inside the import's transaction)
-    expect(sqlAll("select code from competency_search where code in (?, ?) order by code", ...CODES).map((r) => r.code)).toEqual([...CODES].sort());
+    expect(sqlAll("select code from competency_search where code in (?, ?) order by code", ...CODES).map((r) => r.code)).toEqual(
+      [...CODES].sort(),
+    );
 
     const audits = db.select().from(auditLog).where(eq(auditLog.action, "dictionary.import")).all();
     expect(audits).toHaveLength(auditsBefore + 1);
@@ -123,7 +132,12 @@ describe("importDictionaryFiles", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ file: "tanpa-level-4.csv", row: 7, column: "level", message: expect.stringContaining("Level 4") });
+    expect(result.errors[0]).toMatchObject({
+      file: "tanpa-level-4.csv",
+      row: 7,
+      column: "level",
+      message: expect.stringContaining("Level 4"),
+    });
     expect(sqlAll("select code from competencies where code in (?, ?)", ...CODES)).toEqual([]);
   });
 
@@ -140,12 +154,16 @@ describe("importDictionaryFiles", () => {
 
   it("publishes with --publish, and a changed indicator then opens revision 2 while revision 1 stays byte-identical", async () => {
     expect(await importOk([fixture("kamus.csv")], { publish: true })).toEqual({ create: 2, update: 0, unchanged: 0 });
-    expect(revisionsOf("T.PENGADAAN")).toEqual([expect.objectContaining({ number: 1, status: "diterbitkan", published_at: expect.any(String) })]);
+    expect(revisionsOf("T.PENGADAAN")).toEqual([
+      expect.objectContaining({ number: 1, status: "diterbitkan", published_at: expect.any(String) }),
+    ]);
     expect(exportDictionary(db).map((e) => e.code)).toEqual(expect.arrayContaining(CODES));
     const frozen = revisionDump("T.PENGADAAN", 1);
 
     const changed = fixtureRows().map((r) =>
-      r.kode === "T.PENGADAAN" && r.level === "2" ? { ...r, indikator: r.indikator.replace("berdasarkan data pasar", "berdasarkan survei harga") } : r,
+      r.kode === "T.PENGADAAN" && r.level === "2"
+        ? { ...r, indikator: r.indikator.replace("berdasarkan data pasar", "berdasarkan survei harga") }
+        : r,
     );
     // the check names the one changed text, old → new, before anything is written
     const check = await importDictionaryFiles(db, [textFile("kamus.csv", toCsv(changed))], null, { dryRun: true });
@@ -155,7 +173,13 @@ describe("importDictionaryFiles", () => {
         action: "update",
         code: "T.PENGADAAN",
         name: level2.nama,
-        fields: [{ field: "Level 2 indikator", before: splitIndicators(level2.indikator).join("\n"), after: expect.stringContaining("berdasarkan survei harga") }],
+        fields: [
+          {
+            field: "Level 2 indikator",
+            before: splitIndicators(level2.indikator).join("\n"),
+            after: expect.stringContaining("berdasarkan survei harga"),
+          },
+        ],
       },
     ]);
     expect(await importOk([textFile("kamus.csv", toCsv(changed))])).toEqual({ create: 0, update: 1, unchanged: 1 });
@@ -164,12 +188,16 @@ describe("importDictionaryFiles", () => {
       [2, "draft"],
     ]);
     expect(revisionDump("T.PENGADAAN", 1)).toEqual(frozen);
-    expect(revisionDump("T.PENGADAAN", 2).indicators.map((i) => i.text)).toContain("Menyusun harga perkiraan sendiri berdasarkan survei harga.");
+    expect(revisionDump("T.PENGADAAN", 2).indicators.map((i) => i.text)).toContain(
+      "Menyusun harga perkiraan sendiri berdasarkan survei harga.",
+    );
     // the published texts stay what the dictionary serves until the draft is published
     expect(exportDictionary(db).find((e) => e.code === "T.PENGADAAN")).toMatchObject({ revision: 1 });
 
     // a further change rewrites the open draft instead of piling up revisions
-    const again = changed.map((r) => (r.kode === "T.PENGADAAN" && r.level === "5" ? { ...r, deskripsi_level: "Deskripsi baru level 5." } : r));
+    const again = changed.map((r) =>
+      r.kode === "T.PENGADAAN" && r.level === "5" ? { ...r, deskripsi_level: "Deskripsi baru level 5." } : r,
+    );
     expect(await importOk([textFile("kamus.csv", toCsv(again))])).toEqual({ create: 0, update: 1, unchanged: 1 });
     expect(revisionsOf("T.PENGADAAN")).toHaveLength(2);
     expect(revisionDump("T.PENGADAAN", 2).levels[4]).toMatchObject({ description: "Deskripsi baru level 5." });
@@ -184,9 +212,15 @@ describe("importDictionaryFiles", () => {
 
   it("writes entry-level texts on the revision: a renamed draft leaves the published name alone", async () => {
     await importOk([fixture("kamus.csv")], { publish: true });
-    const renamed = fixtureRows().map((r) => (r.kode === "T.PENGADAAN" ? { ...r, nama: "Pengadaan Barang dan Jasa", sumber: "daerah_lain: Kota Uji" } : r));
+    const renamed = fixtureRows().map((r) =>
+      r.kode === "T.PENGADAAN" ? { ...r, nama: "Pengadaan Barang dan Jasa", sumber: "daerah_lain: Kota Uji" } : r,
+    );
     expect(await importOk([textFile("kamus.csv", toCsv(renamed))])).toEqual({ create: 0, update: 1, unchanged: 1 });
-    expect(revisionsOf("T.PENGADAAN")[1]).toMatchObject({ name: "Pengadaan Barang dan Jasa", source_kind: "daerah_lain", source_reference: "Kota Uji" });
+    expect(revisionsOf("T.PENGADAAN")[1]).toMatchObject({
+      name: "Pengadaan Barang dan Jasa",
+      source_kind: "daerah_lain",
+      source_reference: "Kota Uji",
+    });
     expect(sqlAll("select name, source_kind from competencies where code = 'T.PENGADAAN'")).toEqual([
       { name: "Pengadaan Barang/Jasa Pemerintah", source_kind: "instansi_pembina" },
     ]);
@@ -212,7 +246,10 @@ describe("importDictionaryFiles", () => {
     const before = dictionaryDump();
     const regulation = fixtureRows()
       .filter((r) => r.kode === "T.PENGADAAN")
-      .flatMap((r) => [{ ...r, kode: "M.01" }, { ...r, kode: "SK.01" }]);
+      .flatMap((r) => [
+        { ...r, kode: "M.01" },
+        { ...r, kode: "SK.01" },
+      ]);
     const result = await importDictionaryFiles(db, [textFile("peraturan.csv", toCsv(regulation))], null);
     expect(result).toMatchObject({
       ok: false,
@@ -248,7 +285,11 @@ describe("importDictionaryFiles", () => {
   });
 
   it("reports an unreadable file as a whole-file error", async () => {
-    const result = await importDictionaryFiles(db, [fixture("kamus.csv"), textFile("rusak.json", '[{"code": "T.X",]'), textFile("catatan.txt", "halo")], null);
+    const result = await importDictionaryFiles(
+      db,
+      [fixture("kamus.csv"), textFile("rusak.json", '[{"code": "T.X",]'), textFile("catatan.txt", "halo")],
+      null,
+    );
     expect(result).toMatchObject({
       ok: false,
       errors: [
@@ -256,7 +297,9 @@ describe("importDictionaryFiles", () => {
         { file: "catatan.txt", row: 0, column: "berkas", message: expect.stringContaining(".json") },
       ],
     });
-    expect(await readDictionaryFile("kamus.xlsx", (await dictionaryToXlsx([])).slice(0, 0))).toEqual({ error: expect.stringContaining("kosong") });
+    expect(await readDictionaryFile("kamus.xlsx", (await dictionaryToXlsx([])).slice(0, 0))).toEqual({
+      error: expect.stringContaining("kosong"),
+    });
   });
 });
 
@@ -283,7 +326,16 @@ describe("export", () => {
   });
 
   it("filters by type and text, and answers the JSON in the contract's shape", async () => {
-    expect(exportDictionary(db, { type: "manajerial" }).map((e) => e.code)).toEqual(["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08"]);
+    expect(exportDictionary(db, { type: "manajerial" }).map((e) => e.code)).toEqual([
+      "M.01",
+      "M.02",
+      "M.03",
+      "M.04",
+      "M.05",
+      "M.06",
+      "M.07",
+      "M.08",
+    ]);
     expect(exportDictionary(db, { type: "semua" })).toHaveLength(26);
     expect(exportDictionary(db, { q: "jabatan" }).map((e) => e.code)).toContain("T.ANJAB");
     const [first] = JSON.parse(dictionaryToJson(exportDictionary(db, { q: "T.ANJAB" }))) as Record<string, unknown>[];
@@ -295,12 +347,16 @@ describe("export", () => {
       source: "lokal: Disusun oleh Biro Organisasi Provinsi Nusantara Jaya (contoh data demo)",
       revision: 1,
       status: "diterbitkan",
-      levels: expect.arrayContaining([expect.objectContaining({ level: 5, description: expect.any(String), indicators: expect.any(Array) })]),
+      levels: expect.arrayContaining([
+        expect.objectContaining({ level: 5, description: expect.any(String), indicators: expect.any(Array) }),
+      ]),
     });
   });
 
   it("serves /kamus/ekspor as a download to signed-in users only", async () => {
-    const anonymous = await exportLoader({ request: new Request(`${BASE}/kamus/ekspor`), params: {}, context: {} }).catch((r: Response) => r);
+    const anonymous = await exportLoader({ request: new Request(`${BASE}/kamus/ekspor`), params: {}, context: {} }).catch(
+      (r: Response) => r,
+    );
     expect(anonymous.status).toBe(302);
 
     const cookie = await cookieFor("viewer@demo.go.id");

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { MARK_CLOSE, MARK_OPEN, highlightParts } from "~/domain/search-highlight";
 import type { Db } from "~db/client.server";
 import { addRevision, findCompetencyByCode, insertCompetency, type LevelInput } from "~db/queries/competencies.server";
-import { rebuildCompetencySearch, refreshCompetencySearch, searchDictionary, similarCompetencyNames } from "~db/queries/dictionary-search.server";
+import {
+  rebuildCompetencySearch,
+  refreshCompetencySearch,
+  searchDictionary,
+  similarCompetencyNames,
+} from "~db/queries/dictionary-search.server";
 import { useTestDatabase } from "../setup/test-db";
 
 // The seed writes through addRevision, which does not refresh the index itself; rebuilding here keeps these
@@ -18,12 +23,28 @@ async function demoDb(): Promise<Db> {
 const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
 
 function levels(indicatorOf: (level: number) => string[]): LevelInput[] {
-  return [1, 2, 3, 4, 5].map((level) => ({ level, description: `Deskripsi level ${level} untuk pengujian pencarian.`, indicators: indicatorOf(level) }));
+  return [1, 2, 3, 4, 5].map((level) => ({
+    level,
+    description: `Deskripsi level ${level} untuk pengujian pencarian.`,
+    indicators: indicatorOf(level),
+  }));
 }
 
-function addEntry(db: Db, code: string, name: string, indicatorOf: (level: number) => string[], extra: { definition?: string; category?: string } = {}) {
+function addEntry(
+  db: Db,
+  code: string,
+  name: string,
+  indicatorOf: (level: number) => string[],
+  extra: { definition?: string; category?: string } = {},
+) {
   const id = insertCompetency(db, { code, type: "teknis", name, category: extra.category ?? "Uji Pencarian", sourceKind: "lokal" });
-  addRevision(db, id, { definition: definitionFromPlainText(extra.definition ?? "Kemampuan yang dipakai untuk menguji pencarian kamus."), textStatus: "lokal", levels: levels(indicatorOf), publish: true, actorId: null });
+  addRevision(db, id, {
+    definition: definitionFromPlainText(extra.definition ?? "Kemampuan yang dipakai untuk menguji pencarian kamus."),
+    textStatus: "lokal",
+    levels: levels(indicatorOf),
+    publish: true,
+    actorId: null,
+  });
   refreshCompetencySearch(db, id);
   return id;
 }
@@ -35,15 +56,31 @@ describe("dictionary search", () => {
     expect(codes(result.rows)).toEqual(["T.ANJAB"]);
     expect(result.total).toBe(1);
     const [row] = result.rows;
-    expect(row).toMatchObject({ type: "teknis", name: "Analisis Jabatan", status: "diterbitkan", revision: 1, textStatus: "contoh", isFixed: false, matchedIn: "indicators" });
-    expect(highlightParts(row!.snippet!).filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(["wawancara"]);
+    expect(row).toMatchObject({
+      type: "teknis",
+      name: "Analisis Jabatan",
+      status: "diterbitkan",
+      revision: 1,
+      textStatus: "contoh",
+      isFixed: false,
+      matchedIn: "indicators",
+    });
+    expect(
+      highlightParts(row!.snippet!)
+        .filter((p) => p.match)
+        .map((p) => p.text.toLowerCase()),
+    ).toEqual(["wawancara"]);
     // a prefix is enough while typing
     expect(codes(searchDictionary(db, { q: "wawanc" }).rows)).toEqual(["T.ANJAB"]);
   });
 
   it("search ranks a name match above an indicator match", async () => {
     const db = await demoDb();
-    addEntry(db, "UJI.NAMA", "Zonasi Wilayah Pesisir", () => ["Menyusun laporan kegiatan sesuai format.", "Menyiapkan bahan rapat koordinasi.", "Mencatat hasil pemantauan lapangan."]);
+    addEntry(db, "UJI.NAMA", "Zonasi Wilayah Pesisir", () => [
+      "Menyusun laporan kegiatan sesuai format.",
+      "Menyiapkan bahan rapat koordinasi.",
+      "Mencatat hasil pemantauan lapangan.",
+    ]);
     // the word many times over in the indicators: on bm25 alone, even with column weights, this entry comes first
     addEntry(db, "UJI.INDIKATOR", "Pengelolaan Data Spasial", (level) => [
       `Memetakan zonasi kawasan pada level ${level}.`,
@@ -70,13 +107,19 @@ describe("dictionary search", () => {
     expect(pages.flatMap((p) => codes(p.rows))).toEqual(order);
     expect(pages.map((p) => p.total)).toEqual([3, 3, 3, 3]);
     expect(codes(searchDictionary(db, { q: "zonasi", pageSize: 2, page: 2 }).rows)).toEqual(["UJI.INDIKATOR"]);
-    expect(codes(searchDictionary(db, { q: "zonasi", type: "teknis", category: "Uji Pencarian", pageSize: 2, page: 1 }).rows)).toEqual(order.slice(0, 2));
+    expect(codes(searchDictionary(db, { q: "zonasi", type: "teknis", category: "Uji Pencarian", pageSize: 2, page: 1 }).rows)).toEqual(
+      order.slice(0, 2),
+    );
   });
 
   it("ignores case and diacritics on both sides", async () => {
     const db = await demoDb();
     expect(codes(searchDictionary(db, { q: "WAWANCÁRA" }).rows)).toEqual(["T.ANJAB"]);
-    addEntry(db, "UJI.KAFE", "Pengelolaan Kafé dan Kantin Daerah", () => ["Menata layanan kantin.", "Menyusun menu.", "Mengawasi kebersihan."]);
+    addEntry(db, "UJI.KAFE", "Pengelolaan Kafé dan Kantin Daerah", () => [
+      "Menata layanan kantin.",
+      "Menyusun menu.",
+      "Mengawasi kebersihan.",
+    ]);
     expect(codes(searchDictionary(db, { q: "kafe" }).rows)).toEqual(["UJI.KAFE"]);
     expect(codes(searchDictionary(db, { q: "KAFÈ kantin" }).rows)).toEqual(["UJI.KAFE"]);
   });
@@ -96,7 +139,16 @@ describe("dictionary search", () => {
     // without q: by type, then code
     expect(codes(all.rows).slice(0, 9)).toEqual(["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"]);
 
-    expect(codes(searchDictionary(db, { type: "manajerial" }).rows)).toEqual(["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08"]);
+    expect(codes(searchDictionary(db, { type: "manajerial" }).rows)).toEqual([
+      "M.01",
+      "M.02",
+      "M.03",
+      "M.04",
+      "M.05",
+      "M.06",
+      "M.07",
+      "M.08",
+    ]);
     expect(codes(searchDictionary(db, { type: "sosial_kultural" }).rows)).toEqual(["SK.01"]);
 
     const kelembagaan = searchDictionary(db, { category: "Kelembagaan dan Tata Laksana" });
@@ -115,7 +167,13 @@ describe("dictionary search", () => {
     // a draft opened on a published entry makes the entry a draft for this filter
     expect(searchDictionary(db, { status: "draft" }).total).toBe(0);
     const anjab = findCompetencyByCode(db, "T.ANJAB")!;
-    addRevision(db, anjab.id, { definition: definitionFromPlainText("Draf revisi analisis jabatan."), textStatus: "lokal", levels: levels(() => ["Indikator draf."]), publish: false, actorId: null });
+    addRevision(db, anjab.id, {
+      definition: definitionFromPlainText("Draf revisi analisis jabatan."),
+      textStatus: "lokal",
+      levels: levels(() => ["Indikator draf."]),
+      publish: false,
+      actorId: null,
+    });
     refreshCompetencySearch(db, anjab.id);
     const drafts = searchDictionary(db, { status: "draft" });
     expect(codes(drafts.rows)).toEqual(["T.ANJAB"]);
@@ -184,7 +242,8 @@ describe("similar-name warning", () => {
 
   it("returns at most five, best first", async () => {
     const db = await demoDb();
-    for (let i = 1; i <= 7; i++) addEntry(db, `UJI.ARSIP-${i}`, i === 1 ? "Pengelolaan Arsip Dinamis" : `Pengelolaan Arsip Dinamis ${i}`, () => ["Menata arsip."]);
+    for (let i = 1; i <= 7; i++)
+      addEntry(db, `UJI.ARSIP-${i}`, i === 1 ? "Pengelolaan Arsip Dinamis" : `Pengelolaan Arsip Dinamis ${i}`, () => ["Menata arsip."]);
     const similar = similarCompetencyNames(db, "pengelolaan arsip dinamis");
     expect(similar).toHaveLength(5);
     expect(similar[0]!.code).toBe("UJI.ARSIP-1");

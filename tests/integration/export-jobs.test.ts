@@ -47,10 +47,31 @@ function queue(subject: Parameters<typeof requestBundleExport>[2], by = viewer, 
 describe("requesting an export", () => {
   it("refuses, in words, what has nothing to bundle", () => {
     const admin = findUserByEmail(db, "admin@demo.go.id")!.id;
-    const draft = createPenetapan(db, { kind: "Peraturan Gubernur", number: "99", year: 2026, title: "Rancangan", signedDate: null, effectiveDate: null, signerTitle: null, signerName: null }, admin);
+    const draft = createPenetapan(
+      db,
+      {
+        kind: "Peraturan Gubernur",
+        number: "99",
+        year: 2026,
+        title: "Rancangan",
+        signedDate: null,
+        effectiveDate: null,
+        signerTitle: null,
+        signerName: null,
+      },
+      admin,
+    );
     if (!draft.ok) throw new Error(draft.message);
-    expect(requestBundleExport(db, viewer, { kind: "penetapan", penetapanId: draft.id }, "pdf")).toEqual({ ok: false, status: 422, message: "Penetapan ini belum ditetapkan, jadi belum memiliki lampiran SKJ." });
-    expect(requestBundleExport(db, viewer, { kind: "unit", unitId: findUnitByCode(db, "BKD")!.id }, "pdf")).toMatchObject({ ok: false, status: 422, message: expect.stringMatching(/^Belum ada SKJ yang berlaku di Badan Kepegawaian Daerah/) });
+    expect(requestBundleExport(db, viewer, { kind: "penetapan", penetapanId: draft.id }, "pdf")).toEqual({
+      ok: false,
+      status: 422,
+      message: "Penetapan ini belum ditetapkan, jadi belum memiliki lampiran SKJ.",
+    });
+    expect(requestBundleExport(db, viewer, { kind: "unit", unitId: findUnitByCode(db, "BKD")!.id }, "pdf")).toMatchObject({
+      ok: false,
+      status: 422,
+      message: expect.stringMatching(/^Belum ada SKJ yang berlaku di Badan Kepegawaian Daerah/),
+    });
     expect(requestBundleExport(db, viewer, { kind: "penetapan", penetapanId: 999_999 }, "pdf")).toMatchObject({ ok: false, status: 404 });
   });
 
@@ -59,8 +80,20 @@ describe("requesting an export", () => {
     const answer = await run(exportAction, post("/ekspor?index", { subject: "penetapan", id: String(FIRST_ACT), format: "pdf" }, cookie));
     expect(answer.status).toBe(302);
     const id = Number(/^\/ekspor\/(\d+)$/.exec(answer.headers.get("Location") ?? "")?.[1]);
-    expect(findExportJob(db, id)).toMatchObject({ requestedBy: viewer, status: "menunggu", total: 10, title: "Lampiran Peraturan Gubernur Nomor 12 Tahun 2026", format: "pdf" });
-    expect(db.select().from(auditLog).all().some((a) => a.action === "export.create" && a.entityId === String(id) && a.actorId === viewer)).toBe(true);
+    expect(findExportJob(db, id)).toMatchObject({
+      requestedBy: viewer,
+      status: "menunggu",
+      total: 10,
+      title: "Lampiran Peraturan Gubernur Nomor 12 Tahun 2026",
+      format: "pdf",
+    });
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .all()
+        .some((a) => a.action === "export.create" && a.entityId === String(id) && a.actorId === viewer),
+    ).toBe(true);
 
     const bad = await run(exportAction, post("/ekspor?index", { subject: "jabatan", id: "1" }, cookie));
     expect(bad).toMatchObject({ status: 422, body: { error: "Pilih apa yang diekspor: lampiran penetapan atau SKJ sebuah unit." } });
@@ -75,7 +108,10 @@ describe("requesting an export", () => {
     const analis = findUserByEmail(db, "analis@demo.go.id")!.id;
     const setda = { kind: "unit", unitId: findUnitByCode(db, "SETDA")!.id } as const;
     const ids = Array.from({ length: MAX_OPEN_EXPORT_JOBS_PER_USER }, () => queue(setda, analis));
-    const jobsAndAudit = () => [db.$client.prepare("select count(*) n from export_jobs").get(), db.$client.prepare("select count(*) n from audit_log").get()];
+    const jobsAndAudit = () => [
+      db.$client.prepare("select count(*) n from export_jobs").get(),
+      db.$client.prepare("select count(*) n from audit_log").get(),
+    ];
     const before = jobsAndAudit();
     expect(requestBundleExport(db, analis, setda, "docx")).toEqual({ ok: false, status: 429, message: TOO_MANY_OPEN_EXPORTS });
     expect(jobsAndAudit()).toEqual(before);
@@ -190,7 +226,10 @@ describe("running jobs", () => {
   }, 120_000);
 
   it("deletes finished jobs and their files after the retention period, and nothing younger", async () => {
-    const done = db.$client.prepare("select id, format from export_jobs where status = 'selesai' order by id").all() as { id: number; format: "pdf" }[];
+    const done = db.$client.prepare("select id, format from export_jobs where status = 'selesai' order by id").all() as {
+      id: number;
+      format: "pdf";
+    }[];
     expect(done.length).toBeGreaterThan(0);
     expect(await deleteExpiredExports(db, new Date(Date.now() + 6 * 86_400_000))).toBe(0);
     expect(await deleteExpiredExports(db, new Date(Date.now() + 8 * 86_400_000))).toBeGreaterThanOrEqual(done.length);
@@ -216,11 +255,16 @@ describe("who sees a job", () => {
 
     expect(await runNextExportJob(db)).toBe(true);
     for (const cookie of [owner, admin]) {
-      expect((await run(jobLoader, get(`/ekspor/${id}`, cookie), params)).body).toMatchObject({ job: { id, status: "selesai" }, fileName: "Lampiran-Peraturan-Gubernur-Nomor-31-Tahun-2026.pdf" });
+      expect((await run(jobLoader, get(`/ekspor/${id}`, cookie), params)).body).toMatchObject({
+        job: { id, status: "selesai" },
+        fileName: "Lampiran-Peraturan-Gubernur-Nomor-31-Tahun-2026.pdf",
+      });
       const download = await run(downloadLoader, get(`/ekspor/${id}/unduh`, cookie), params);
       expect(download.status).toBe(200);
       expect(download.headers.get("Content-Type")).toBe("application/pdf");
-      expect(download.headers.get("Content-Disposition")).toBe('attachment; filename="Lampiran-Peraturan-Gubernur-Nomor-31-Tahun-2026.pdf"');
+      expect(download.headers.get("Content-Disposition")).toBe(
+        'attachment; filename="Lampiran-Peraturan-Gubernur-Nomor-31-Tahun-2026.pdf"',
+      );
       expect(String(download.body).slice(0, 5)).toBe("%PDF-");
     }
     expect(await run(jobLoader, get(`/ekspor/${id}`, other), params)).toMatchObject({ status: 404, body: "Ekspor tidak ditemukan." });

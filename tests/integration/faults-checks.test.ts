@@ -27,16 +27,45 @@ function editorSaves(db: Db, fixture: Fixture, ledger: Ledger) {
   for (const marker of ["satu", "dua"]) {
     const draft = findOpenDraft(db, editor.id)!;
     const document = withMarker(editor.document, marker);
-    const saved = saveDraft(db, { draftId: draft.id, baseRevision: draft.revision, document, summaryJson: null, actorId: fixture.users.analis });
+    const saved = saveDraft(db, {
+      draftId: draft.id,
+      baseRevision: draft.revision,
+      document,
+      summaryJson: null,
+      actorId: fixture.users.analis,
+    });
     if (!saved.ok) throw new Error(saved.reason);
-    ledger.saves.push({ via: "editor", positionCode: editor.code, revision: saved.draft.revision, document: expectedStored(document), round: 1 });
+    ledger.saves.push({
+      via: "editor",
+      positionCode: editor.code,
+      revision: saved.draft.revision,
+      document: expectedStored(document),
+      round: 1,
+    });
   }
 }
 
 function approved(db: Db, fixture: Fixture, ledger: Ledger, position: PoolPosition): number {
-  const draft = createDraft(db, { positionId: position.id, document: position.document, summaryJson: null, basedOnVersionId: null, actorId: fixture.users.analis, via: "api" });
-  const submitted = moveDraft(db, { draftId: draft.id, transition: "submit", actor: { id: fixture.users.analis, role: "analis" }, results: validateDocument(db, position.document), justification: "Uji gangguan: peringatan diterima." });
-  const approvedDraft = moveDraft(db, { draftId: draft.id, transition: "approve", actor: { id: fixture.users.reviewer, role: "reviewer" } });
+  const draft = createDraft(db, {
+    positionId: position.id,
+    document: position.document,
+    summaryJson: null,
+    basedOnVersionId: null,
+    actorId: fixture.users.analis,
+    via: "api",
+  });
+  const submitted = moveDraft(db, {
+    draftId: draft.id,
+    transition: "submit",
+    actor: { id: fixture.users.analis, role: "analis" },
+    results: validateDocument(db, position.document),
+    justification: "Uji gangguan: peringatan diterima.",
+  });
+  const approvedDraft = moveDraft(db, {
+    draftId: draft.id,
+    transition: "approve",
+    actor: { id: fixture.users.reviewer, role: "reviewer" },
+  });
   if (!submitted.ok || !approvedDraft.ok) throw new Error(JSON.stringify({ submitted, approvedDraft }));
   ledger.decided("diajukan", fixture.users.analis);
   ledger.decided("disetujui", fixture.users.reviewer);
@@ -44,7 +73,11 @@ function approved(db: Db, fixture: Fixture, ledger: Ledger, position: PoolPositi
 }
 
 function penetapanOf(db: Db, fixture: Fixture, ledger: Ledger, positions: PoolPosition[]): number {
-  const created = createPenetapan(db, { kind: "Peraturan Gubernur", number: "77", year: 2026, title: "Uji gangguan" }, fixture.users.reviewer2);
+  const created = createPenetapan(
+    db,
+    { kind: "Peraturan Gubernur", number: "77", year: 2026, title: "Uji gangguan" },
+    fixture.users.reviewer2,
+  );
   if (!created.ok) throw new Error(created.message);
   for (const position of positions) {
     const added = addToPenetapan(db, created.id, approved(db, fixture, ledger, position), fixture.users.reviewer2);
@@ -82,7 +115,11 @@ describe("fault test invariants", () => {
     db.$client.prepare("update skj_drafts set revision = revision + 1 where position_id = ? and closed_at is null").run(editor.id);
     ledger.decided("disetujui", fixture.users.reviewer);
     const lastId = feedFromDatabase(db.$client).at(-1)!.id;
-    db.$client.prepare("insert into events (id, type, position_code, version, occurred_at) values (?, 'skj.withdrawn', ?, 1, '2026-12-01T00:00:00.000Z')").run(lastId + 2, editor.code);
+    db.$client
+      .prepare(
+        "insert into events (id, type, position_code, version, occurred_at) values (?, 'skj.withdrawn', ?, 1, '2026-12-01T00:00:00.000Z')",
+      )
+      .run(lastId + 2, editor.code);
 
     const { violations } = checkDatabase(db.$client, ledger);
     expect(violations).toEqual(
@@ -92,7 +129,9 @@ describe("fault test invariants", () => {
         expect.stringMatching(new RegExp(`^penetapan ${id} setengah jadi \\(half published\\): ditetapkan, 2 SKJ, 0 versi`)),
         expect.stringMatching(new RegExp(`^umpan: id ${lastId + 2} di posisi ${lastId + 1} `)),
         expect.stringMatching(/^umpan: 1 peristiwa skj\.withdrawn untuk 0 pencabutan/),
-        expect.stringMatching(new RegExp(`^draf ${editor.code.replace(/\./g, "\\.")} \\(#\\d+\\) revisi 4 tidak sama dengan riwayat terbarunya \\(revisi 3\\)`)),
+        expect.stringMatching(
+          new RegExp(`^draf ${editor.code.replace(/\./g, "\\.")} \\(#\\d+\\) revisi 4 tidak sama dengan riwayat terbarunya \\(revisi 3\\)`),
+        ),
         `keputusan hilang (lost decision): 3 "disetujui" oleh pengguna ${fixture.users.reviewer} diakui, 2 tersimpan`,
       ]),
     );
@@ -116,7 +155,11 @@ describe("fault test invariants", () => {
     expect(publishPenetapan(db, id, reviewer2)).toMatchObject({ ok: true });
     ledger.penetapanPublishes.push({ penetapanId: id, positionCodes: positions.map((p) => p.code), round: 1 });
     // AUTOINCREMENT's counter (sqlite_sequence) rolled back with the transaction, so the ids go on from `before`
-    expect(feedFromDatabase(db.$client).slice(-3).map((e) => e.id)).toEqual([before + 1, before + 2, before + 3]);
+    expect(
+      feedFromDatabase(db.$client)
+        .slice(-3)
+        .map((e) => e.id),
+    ).toEqual([before + 1, before + 2, before + 3]);
     expect(checkDatabase(db.$client, ledger).violations).toEqual([]);
   });
 });

@@ -21,15 +21,31 @@ describe("the rules context on the server counts published dictionary entries on
   it("reports a technical entry that exists only as a draft as not yet published, while its published twin passes", async () => {
     const db = await useTestDatabase("demo");
     const draftOnly = insertCompetency(db, { code: "T.DRAFSAJA", type: "teknis", name: "Kompetensi Draf Saja", sourceKind: "lokal" });
-    addRevision(db, draftOnly, { definition: definitionFromPlainText("Belum diterbitkan."), textStatus: "lokal", levels, publish: false, actorId: null });
+    addRevision(db, draftOnly, {
+      definition: definitionFromPlainText("Belum diterbitkan."),
+      textStatus: "lokal",
+      levels,
+      publish: false,
+      actorId: null,
+    });
     const published = insertCompetency(db, { code: "T.TERBIT", type: "teknis", name: "Kompetensi Terbit", sourceKind: "lokal" });
-    addRevision(db, published, { definition: definitionFromPlainText("Sudah diterbitkan."), textStatus: "lokal", levels, publish: true, actorId: null });
+    addRevision(db, published, {
+      definition: definitionFromPlainText("Sudah diterbitkan."),
+      textStatus: "lokal",
+      levels,
+      publish: true,
+      actorId: null,
+    });
 
     const { document } = newDraftDocument(db, findPositionByCode(db, "BKD.BID-PKA.KABID")!.id);
     const row = (code: string) => ({ ...document, competencies: [...document.competencies, { code, level: 3 }] });
     const unknown = (code: string) => validateDocument(db, row(code)).filter((r) => r.rule === "SKJ-KOMPETENSI-TIDAK-DIKENAL");
     expect(unknown("T.DRAFSAJA")).toEqual([
-      expect.objectContaining({ severity: "error", message: "Kompetensi Kompetensi Draf Saja (T.DRAFSAJA) belum diterbitkan dalam kamus; SKJ hanya boleh memuat kompetensi yang sudah diterbitkan." }),
+      expect.objectContaining({
+        severity: "error",
+        message:
+          "Kompetensi Kompetensi Draf Saja (T.DRAFSAJA) belum diterbitkan dalam kamus; SKJ hanya boleh memuat kompetensi yang sudah diterbitkan.",
+      }),
     ]);
     expect(unknown("T.TERBIT")).toEqual([]);
   });
@@ -48,15 +64,31 @@ describe("a unit is never moved under its own descendants", () => {
 
     const db = await useTestDatabase("demo");
     const biro = findUnitByCode(db, "SETDA.BIRO-ORG")!;
-    const grandchild = db.select().from(orgUnits).where(eq(orgUnits.parentId, db.select().from(orgUnits).where(eq(orgUnits.parentId, biro.id)).get()!.id)).get()!;
+    const grandchild = db
+      .select()
+      .from(orgUnits)
+      .where(eq(orgUnits.parentId, db.select().from(orgUnits).where(eq(orgUnits.parentId, biro.id)).get()!.id))
+      .get()!;
     const admin = findUserByEmail(db, "admin@demo.go.id")!;
     const result = updateUnit(
       db,
       biro.id,
-      { code: biro.code, name: biro.name, kind: biro.kind as never, echelon: biro.echelon as never, parentCode: grandchild.code, legalBasisKind: null, legalBasisNumber: null, legalBasisYear: null } as never,
+      {
+        code: biro.code,
+        name: biro.name,
+        kind: biro.kind as never,
+        echelon: biro.echelon as never,
+        parentCode: grandchild.code,
+        legalBasisKind: null,
+        legalBasisNumber: null,
+        legalBasisYear: null,
+      } as never,
       admin.id,
     );
-    expect(result).toEqual({ ok: false, errors: { parentCode: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya." } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { parentCode: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya." },
+    });
     expect(findUnitByCode(db, "SETDA.BIRO-ORG")!.parentId).toBe(biro.parentId);
   });
 });
@@ -75,7 +107,9 @@ describe("the withdraw route", () => {
     const before = db.select().from(events).all().length;
     const done = await run(withdrawAction, post(path, { reason }, reviewer), params);
     expect(done.status).toBe(302);
-    expect(db.select().from(events).all().slice(before)).toEqual([expect.objectContaining({ type: "skj.withdrawn", positionCode: position.code, version: 1 })]);
+    expect(db.select().from(events).all().slice(before)).toEqual([
+      expect.objectContaining({ type: "skj.withdrawn", positionCode: position.code, version: 1 }),
+    ]);
     expect((await run(withdrawAction, post(path, { reason }, reviewer), params)).status).toBe(409);
   });
 });

@@ -19,7 +19,9 @@ async function database(): Promise<Db> {
   const db = await useTestDatabase("demo");
   seedDemoSkj(db);
   const live = db.$client
-    .prepare("select p.code, v.version_number as version from skj_versions v join positions p on p.id = v.position_id left join skj_version_ends e on e.version_id = v.id where e.version_id is null order by v.id limit 1")
+    .prepare(
+      "select p.code, v.version_number as version from skj_versions v join positions p on p.id = v.position_id left join skj_version_ends e on e.version_id = v.id where e.version_id is null order by v.id limit 1",
+    )
     .get() as { code: string; version: number };
   const reviewer = findUserByEmail(db, "reviewer@demo.go.id")!;
   const withdrawn = withdrawVersion(db, live.code, live.version, { id: reviewer.id, role: reviewer.role }, "Dicabut untuk menguji pemicu.");
@@ -37,23 +39,44 @@ const TRIGGERS: { name: string; write: string }[] = [
   { name: "events_no_delete", write: "delete from events where id = (select min(id) from events)" },
   { name: "audit_log_no_update", write: "update audit_log set summary = 'diubah' where id = (select min(id) from audit_log)" },
   { name: "audit_log_no_delete", write: "delete from audit_log where id = (select min(id) from audit_log)" },
-  { name: "competency_revisions_published_no_update", write: `update competency_revisions set definition_text = 'diubah' where id = ${ONE_PUBLISHED_REVISION}` },
+  {
+    name: "competency_revisions_published_no_update",
+    write: `update competency_revisions set definition_text = 'diubah' where id = ${ONE_PUBLISHED_REVISION}`,
+  },
   { name: "competency_revisions_published_no_delete", write: `delete from competency_revisions where id = ${ONE_PUBLISHED_REVISION}` },
-  { name: "competency_levels_published_no_insert", write: `insert into competency_levels (revision_id, level, description) values (${ONE_PUBLISHED_REVISION}, 9, 'tambahan')` },
-  { name: "competency_levels_published_no_update", write: `update competency_levels set description = 'diubah' where id = ${ONE_PUBLISHED_LEVEL}` },
+  {
+    name: "competency_levels_published_no_insert",
+    write: `insert into competency_levels (revision_id, level, description) values (${ONE_PUBLISHED_REVISION}, 9, 'tambahan')`,
+  },
+  {
+    name: "competency_levels_published_no_update",
+    write: `update competency_levels set description = 'diubah' where id = ${ONE_PUBLISHED_LEVEL}`,
+  },
   { name: "competency_levels_published_no_delete", write: `delete from competency_levels where id = ${ONE_PUBLISHED_LEVEL}` },
-  { name: "competency_indicators_published_no_insert", write: `insert into competency_indicators (level_id, ordinal, text) values (${ONE_PUBLISHED_LEVEL}, 99, 'tambahan')` },
-  { name: "competency_indicators_published_no_update", write: `update competency_indicators set text = 'diubah' where level_id = ${ONE_PUBLISHED_LEVEL}` },
+  {
+    name: "competency_indicators_published_no_insert",
+    write: `insert into competency_indicators (level_id, ordinal, text) values (${ONE_PUBLISHED_LEVEL}, 99, 'tambahan')`,
+  },
+  {
+    name: "competency_indicators_published_no_update",
+    write: `update competency_indicators set text = 'diubah' where level_id = ${ONE_PUBLISHED_LEVEL}`,
+  },
   { name: "competency_indicators_published_no_delete", write: `delete from competency_indicators where level_id = ${ONE_PUBLISHED_LEVEL}` },
   { name: "penetapan_published_no_update", write: `update penetapan set title = 'diubah' where id = ${ONE_PUBLISHED_PENETAPAN}` },
   { name: "penetapan_published_no_delete", write: `delete from penetapan where id = ${ONE_PUBLISHED_PENETAPAN}` },
-  { name: "skj_draft_revisions_no_update", write: "update skj_draft_revisions set document = '{}' where id = (select min(id) from skj_draft_revisions)" },
+  {
+    name: "skj_draft_revisions_no_update",
+    write: "update skj_draft_revisions set document = '{}' where id = (select min(id) from skj_draft_revisions)",
+  },
   { name: "skj_draft_revisions_no_delete", write: "delete from skj_draft_revisions where id = (select min(id) from skj_draft_revisions)" },
   {
     name: "penetapan_items_published_no_insert",
     write: `insert into penetapan_items (penetapan_id, draft_id) select ${ONE_PUBLISHED_PENETAPAN}, min(id) from skj_drafts where id not in (select draft_id from penetapan_items where penetapan_id = ${ONE_PUBLISHED_PENETAPAN})`,
   },
-  { name: "penetapan_items_published_no_update", write: `update penetapan_items set draft_id = draft_id where penetapan_id = ${ONE_PUBLISHED_PENETAPAN}` },
+  {
+    name: "penetapan_items_published_no_update",
+    write: `update penetapan_items set draft_id = draft_id where penetapan_id = ${ONE_PUBLISHED_PENETAPAN}`,
+  },
   { name: "penetapan_items_published_no_delete", write: `delete from penetapan_items where penetapan_id = ${ONE_PUBLISHED_PENETAPAN}` },
   { name: "skj_competency_uses_version_no_update", write: `update skj_competency_uses set level = level where id = ${ONE_VERSION_USE}` },
   { name: "skj_competency_uses_version_no_delete", write: `delete from skj_competency_uses where id = ${ONE_VERSION_USE}` },
@@ -62,7 +85,11 @@ const TRIGGERS: { name: string; write: string }[] = [
 describe("immutability triggers, each by name", () => {
   it("lists exactly these triggers as the immutability guards of the schema", async () => {
     const db = await useTestDatabase("empty");
-    const guards = (db.$client.prepare("select name from sqlite_master where type = 'trigger' and name not like '%fts%' order by name").all() as { name: string }[]).map((t) => t.name);
+    const guards = (
+      db.$client.prepare("select name from sqlite_master where type = 'trigger' and name not like '%fts%' order by name").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     expect(guards).toEqual(TRIGGERS.map((t) => t.name).sort());
   });
 
@@ -80,8 +107,16 @@ describe("immutability triggers, each by name", () => {
   it("keeps draft pins and an unpublished penetapan's items writable: the new triggers guard published rows only", async () => {
     const db = await database();
     const sqlite = db.$client;
-    expect(sqlite.prepare("update skj_competency_uses set level = level where id = (select min(id) from skj_competency_uses where draft_id is not null)").run().changes).toBe(1);
-    sqlite.prepare("insert into penetapan (kind, number, year, title, status) values ('Peraturan Gubernur', '99', 2026, 'Uji', 'draf')").run();
+    expect(
+      sqlite
+        .prepare(
+          "update skj_competency_uses set level = level where id = (select min(id) from skj_competency_uses where draft_id is not null)",
+        )
+        .run().changes,
+    ).toBe(1);
+    sqlite
+      .prepare("insert into penetapan (kind, number, year, title, status) values ('Peraturan Gubernur', '99', 2026, 'Uji', 'draf')")
+      .run();
     const id = (sqlite.prepare("select max(id) as id from penetapan").get() as { id: number }).id;
     sqlite.prepare("insert into penetapan_items (penetapan_id, draft_id) values (?, (select min(id) from skj_drafts))").run(id);
     expect(sqlite.prepare("delete from penetapan_items where penetapan_id = ?").run(id).changes).toBe(1);

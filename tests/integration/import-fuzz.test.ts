@@ -14,16 +14,29 @@ import { DICTIONARY_COLUMN_NAMES } from "~/domain/dictionary-import";
 import { useTestDatabase } from "../setup/test-db";
 
 const RUNS = { ...FUZZ, numRuns: 60 };
-const TABLES = ["org_units", "positions", "competencies", "competency_revisions", "competency_levels", "competency_indicators", "audit_log"];
+const TABLES = [
+  "org_units",
+  "positions",
+  "competencies",
+  "competency_revisions",
+  "competency_levels",
+  "competency_indicators",
+  "audit_log",
+];
 const rowCounts = (db: Db) => TABLES.map((t) => (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n);
 
 const quote = (c: string) => `"${c.replaceAll('"', '""')}"`;
 /** CSV text from a header and rows, in one of the line endings spreadsheets write, sometimes with a BOM. */
 const csvText = (columns: readonly string[]) =>
   header(columns).chain((head) =>
-    fc.tuple(rowsFor(head), fc.constantFrom("\n", "\r\n"), fc.boolean()).map(
-      ([rows, eol, bom]) => (bom ? "\uFEFF" : "") + [head, ...rows.map((r) => head.map((h) => r.values[h]!))].map((cells) => cells.map(quote).join(",")).join(eol) + eol,
-    ),
+    fc
+      .tuple(rowsFor(head), fc.constantFrom("\n", "\r\n"), fc.boolean())
+      .map(
+        ([rows, eol, bom]) =>
+          (bom ? "\uFEFF" : "") +
+          [head, ...rows.map((r) => head.map((h) => r.values[h]!))].map((cells) => cells.map(quote).join(",")).join(eol) +
+          eol,
+      ),
   );
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -63,7 +76,10 @@ describe("SOTK import under fuzzing", () => {
   });
   const xlsx = new Uint8Array(fs.readFileSync("tests/fixtures/sotk/sotk.xlsx"));
   const files = fc.array(
-    fc.oneof(fileArbitrary("unit.csv", csvText(COLUMNS.unit.map((c) => c.name)), xlsx), fileArbitrary("jabatan.csv", csvText(COLUMNS.jabatan.map((c) => c.name)), xlsx)),
+    fc.oneof(
+      fileArbitrary("unit.csv", csvText(COLUMNS.unit.map((c) => c.name)), xlsx),
+      fileArbitrary("jabatan.csv", csvText(COLUMNS.jabatan.map((c) => c.name)), xlsx),
+    ),
     { minLength: 1, maxLength: 2 },
   );
 
@@ -73,7 +89,10 @@ describe("SOTK import under fuzzing", () => {
         const before = rowCounts(db);
         const result = await importSotkFiles(db, input, null);
         if (!result.ok) {
-          expectLocatedErrors(result.errors, input.map((f) => f.name));
+          expectLocatedErrors(
+            result.errors,
+            input.map((f) => f.name),
+          );
           expect(rowCounts(db)).toEqual(before);
         }
       }),
@@ -100,7 +119,10 @@ describe("dictionary import under fuzzing", () => {
         const before = rowCounts(db);
         const result = await importDictionaryFiles(db, input, null, { publish });
         if (!result.ok) {
-          expectLocatedErrors(result.errors, input.map((f) => f.name));
+          expectLocatedErrors(
+            result.errors,
+            input.map((f) => f.name),
+          );
           expect(rowCounts(db)).toEqual(before);
         }
       }),

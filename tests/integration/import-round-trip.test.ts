@@ -81,7 +81,13 @@ describe("export → import round trip", () => {
     const result = await check([{ name: "register-jabatan.xlsx", bytes: edited }]);
     expect(result.counts.positions.update).toBe(1);
     expect(result.changes).toEqual([
-      { sheet: "jabatan", action: "update", code, name: `${oldName} (diubah)`, fields: [{ field: "Nama Jabatan", before: oldName, after: `${oldName} (diubah)` }] },
+      {
+        sheet: "jabatan",
+        action: "update",
+        code,
+        name: `${oldName} (diubah)`,
+        fields: [{ field: "Nama Jabatan", before: oldName, after: `${oldName} (diubah)` }],
+      },
     ]);
   });
 });

@@ -28,20 +28,38 @@ const POSITION = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.KABAG";
 const UNIT = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN";
 const ONE_MB = "Menyusun kebijakan kelembagaan. ".repeat(32 * 1024 + 1).slice(0, 1024 * 1024);
 const TEN_THOUSAND = Array.from({ length: 10_000 }, (_, i) => `Indikator kinerja ke-${i + 1}`);
-const TABLES = ["positions", "org_units", "skj_drafts", "skj_draft_revisions", "competencies", "competency_revisions", "competency_indicators", "audit_log"];
+const TABLES = [
+  "positions",
+  "org_units",
+  "skj_drafts",
+  "skj_draft_revisions",
+  "competencies",
+  "competency_revisions",
+  "competency_indicators",
+  "audit_log",
+];
 
 /** Row counts of every table an abusive request could write to, to compare before and after. */
-const rowCounts = (db: Db) => Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+const rowCounts = (db: Db) =>
+  Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
 
 function token(db: Db, email: string, scopes: Scope[]) {
   return createApiToken(db, { userId: findUserByEmail(db, email)!.id, name: "uji batas masukan", scopes }, null).token;
 }
 const apiPost = (path: string, body: unknown, bearer: string) =>
-  new Request(BASE + path, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+  new Request(BASE + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
+    body: JSON.stringify(body),
+  });
 const jsonPost = (path: string, body: unknown, cookie: string) =>
   new Request(BASE + path, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body) });
 const formPost = (path: string, fields: Record<string, string>, cookie: string) =>
-  new Request(BASE + path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }, body: new URLSearchParams(fields) });
+  new Request(BASE + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+    body: new URLSearchParams(fields),
+  });
 const parsed = (body: unknown) => (typeof body === "string" ? JSON.parse(body) : body) as Record<string, unknown>;
 
 function demoDocument(db: Db, patch: (d: SkjDocument) => void): SkjDocument {
@@ -71,13 +89,19 @@ describe("a 1 MB position summary", () => {
     const before = rowCounts(db);
     const created = await run(newPositionAction, formPost("/jabatan/baru", positionForm(ONE_MB), cookie));
     expect(created.status).toBe(422);
-    expect(parsed(created.body).errors).toMatchObject({ summaryText: expect.stringMatching(/^Ikhtisar jabatan terlalu panjang: paling banyak 200\.000 karakter/) });
+    expect(parsed(created.body).errors).toMatchObject({
+      summaryText: expect.stringMatching(/^Ikhtisar jabatan terlalu panjang: paling banyak 200\.000 karakter/),
+    });
     // without the rich text, the plain text is checked against the schema's limit
     const plain = await run(newPositionAction, formPost("/jabatan/baru", { ...positionForm(ONE_MB), summaryJson: "" }, cookie));
     expect(parsed(plain.body).errors).toMatchObject({ summaryText: "Ikhtisar jabatan maksimal 20000 karakter." });
 
     const position = findPositionByCode(db, POSITION)!;
-    const edited = await run(editPositionAction, formPost(`/jabatan/${position.id}/ubah`, { ...positionForm(ONE_MB), code: POSITION }, cookie), { id: String(position.id) });
+    const edited = await run(
+      editPositionAction,
+      formPost(`/jabatan/${position.id}/ubah`, { ...positionForm(ONE_MB), code: POSITION }, cookie),
+      { id: String(position.id) },
+    );
     expect(edited.status).toBe(422);
     expect(parsed(edited.body).errors).toMatchObject({ summaryText: expect.stringMatching(/^Ikhtisar jabatan terlalu panjang/) });
     expect(rowCounts(db)).toEqual(before);
@@ -92,10 +116,15 @@ describe("a 1 MB position summary", () => {
     const pushed = await run(draftsAction, apiPost("/api/v1/skj/drafts", document, bearer));
     expect(pushed.status).toBe(422);
     const body = parsed(pushed.body) as { error: string; results: { rule: string; path: string; message: string }[] };
-    expect(body.results).toContainEqual(expect.objectContaining({ rule: "SKJ-SCHEMA", path: "position.summary", message: "Ikhtisar jabatan maksimal 20.000 karakter." }));
+    expect(body.results).toContainEqual(
+      expect.objectContaining({ rule: "SKJ-SCHEMA", path: "position.summary", message: "Ikhtisar jabatan maksimal 20.000 karakter." }),
+    );
     expect(rowCounts(db)).toEqual(before);
 
-    const checked = parsed((await run(validateAction, apiPost("/api/v1/skj/validate", document, bearer))).body) as { valid: boolean; results: { path: string }[] };
+    const checked = parsed((await run(validateAction, apiPost("/api/v1/skj/validate", document, bearer))).body) as {
+      valid: boolean;
+      results: { path: string }[];
+    };
     expect(checked.valid).toBe(false);
     expect(checked.results.map((r) => r.path)).toContain("position.summary");
   });
@@ -110,13 +139,26 @@ describe("10,000 indicators", () => {
     const pushed = await run(draftsAction, apiPost("/api/v1/skj/drafts", document, bearer));
     expect(pushed.status).toBe(422);
     const results = (parsed(pushed.body) as { results: { rule: string; path: string; message: string }[] }).results;
-    expect(results).toEqual([expect.objectContaining({ rule: "SKJ-SCHEMA", path: "requirements.performanceIndicators", message: "Indikator kinerja jabatan paling banyak 50 butir." })]);
+    expect(results).toEqual([
+      expect.objectContaining({
+        rule: "SKJ-SCHEMA",
+        path: "requirements.performanceIndicators",
+        message: "Indikator kinerja jabatan paling banyak 50 butir.",
+      }),
+    ]);
 
     const position = findPositionByCode(db, POSITION)!;
     const cookie = await cookieFor("analis@demo.go.id");
-    const saved = await run(editorAction, jsonPost(`/jabatan/${position.id}/skj/simpan`, { document, summaryJson: null, baseRevision: 1 }, cookie), { id: String(position.id) });
+    const saved = await run(
+      editorAction,
+      jsonPost(`/jabatan/${position.id}/skj/simpan`, { document, summaryJson: null, baseRevision: 1 }, cookie),
+      { id: String(position.id) },
+    );
     expect(saved.status).toBe(422);
-    expect(parsed(saved.body)).toMatchObject({ ok: false, message: expect.stringContaining("Indikator kinerja jabatan paling banyak 50 butir") });
+    expect(parsed(saved.body)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Indikator kinerja jabatan paling banyak 50 butir"),
+    });
     expect(rowCounts(db)).toEqual(before);
   });
 
@@ -131,7 +173,11 @@ describe("10,000 indicators", () => {
       sourceReference: "",
       keywords: [],
       definitionText: "Kemampuan menguji batas.",
-      levels: [1, 2, 3, 4, 5].map((level) => ({ level, description: `Level ${level}`, indicators: level === 3 ? TEN_THOUSAND : [`Indikator ${level}.1`] })),
+      levels: [1, 2, 3, 4, 5].map((level) => ({
+        level,
+        description: `Level ${level}`,
+        indicators: level === 3 ? TEN_THOUSAND : [`Indikator ${level}.1`],
+      })),
     };
     const before = rowCounts(db);
     const refused = await run(newEntryAction, jsonPost("/kamus/baru", { entry, definitionJson: null }, cookie));
@@ -153,12 +199,19 @@ describe("a 50 MB upload to the SOTK import", () => {
     const db = await useTestDatabase("demo");
     const cookie = await cookieFor("analis@demo.go.id");
     const before = rowCounts(db);
-    const declared = new Request(`${BASE}/struktur/impor`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(50 * 1024 * 1024) }, body: "--x--" });
+    const declared = new Request(`${BASE}/struktur/impor`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(50 * 1024 * 1024) },
+      body: "--x--",
+    });
     const undeclared = new Request(`${BASE}/struktur/impor`, { method: "POST", headers: { Cookie: cookie }, body: fiftyMb() });
     for (const request of [declared, undeclared]) {
       const answer = await run(importAction, request);
       expect(answer.status).toBe(413);
-      expect(parsed(answer.body)).toEqual({ kind: "message", message: `Berkas terlalu besar: paling banyak ${UPLOAD_MAX_BYTES / 1024 / 1024} MB sekali unggah.` });
+      expect(parsed(answer.body)).toEqual({
+        kind: "message",
+        message: `Berkas terlalu besar: paling banyak ${UPLOAD_MAX_BYTES / 1024 / 1024} MB sekali unggah.`,
+      });
     }
     expect(rowCounts(db)).toEqual(before);
   });
@@ -185,7 +238,11 @@ describe("browser writes through the express server", () => {
 
   it("refuses a form over the limit and a 50 MB upload with 413 before the app reads them; lets real forms, reads and the API through", async () => {
     reached = 0;
-    const bigForm = await fetch(`${url}/jabatan/baru`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "summaryText=" + "a".repeat(FORM_BODY_MAX_BYTES) });
+    const bigForm = await fetch(`${url}/jabatan/baru`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `summaryText=${"a".repeat(FORM_BODY_MAX_BYTES)}`,
+    });
     expect(bigForm.status).toBe(413);
     expect(await bigForm.text()).toBe("Isi formulir terlalu besar: paling banyak 8 MB.");
     const form = new FormData();
@@ -196,7 +253,15 @@ describe("browser writes through the express server", () => {
     expect(reached).toBe(0);
 
     // a 1 MB summary is well within the form limit: it reaches the action, which names the field
-    expect((await fetch(`${url}/jabatan/baru`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ summaryText: ONE_MB }) })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${url}/jabatan/baru`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ summaryText: ONE_MB }),
+        })
+      ).status,
+    ).toBe(200);
     expect((await fetch(`${url}/jabatan`)).status).toBe(200);
     // the API reads and bounds its own bodies (2 MB, 413 payload_too_large as JSON)
     expect((await fetch(`${url}/api/v1/skj/validate`, { method: "POST", body: "x".repeat(FORM_BODY_MAX_BYTES + 1) })).status).toBe(200);
@@ -205,11 +270,15 @@ describe("browser writes through the express server", () => {
 
   it("refuses a chunked browser write that declares no length (411)", async () => {
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(`${url}/jabatan/baru`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } }, (res) => {
-        let body = "";
-        res.on("data", (d) => (body += d));
-        res.on("end", () => resolve({ status: res.statusCode!, body }));
-      });
+      const req = http.request(
+        `${url}/jabatan/baru`,
+        { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } },
+        (res) => {
+          let body = "";
+          res.on("data", (d) => (body += d));
+          res.on("end", () => resolve({ status: res.statusCode!, body }));
+        },
+      );
       req.on("error", reject);
       req.end("name=x");
     });

@@ -29,7 +29,16 @@ import { useTestDatabase } from "../setup/test-db";
 const FIRST = "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.KABAG";
 const SECOND = "BKD.BID-PKA.KABID";
 const NOW = new Date("2026-03-02T03:04:05.678Z");
-const KABUPATEN = ["--kind", "kabupaten", "--name", "Kabupaten Ogan Komering Ulu", "--head", "Bupati Ogan Komering Ulu", "--place", "Baturaja"];
+const KABUPATEN = [
+  "--kind",
+  "kabupaten",
+  "--name",
+  "Kabupaten Ogan Komering Ulu",
+  "--head",
+  "Bupati Ogan Komering Ulu",
+  "--place",
+  "Baturaja",
+];
 
 const squash = (s: string) => s.replace(/\s+/g, "").toUpperCase();
 
@@ -47,12 +56,28 @@ function publish(db: Db, code: string, kind: "Peraturan Gubernur" | "Peraturan B
   const fresh = newDraftDocument(db, position.id);
   const draft = createDraft(db, { positionId: position.id, ...fresh, actorId: analis.id, via: "ui" });
   db.update(skjDrafts)
-    .set({ state: "disetujui", submittedBy: analis.id, submittedAt: NOW.toISOString(), lastEditedBy: analis.id, approvedBy: reviewer.id, approvedAt: NOW.toISOString() })
+    .set({
+      state: "disetujui",
+      submittedBy: analis.id,
+      submittedAt: NOW.toISOString(),
+      lastEditedBy: analis.id,
+      approvedBy: reviewer.id,
+      approvedAt: NOW.toISOString(),
+    })
     .where(eq(skjDrafts.id, draft.id))
     .run();
   const act = createPenetapan(
     db,
-    { kind, number, year: 2026, title: "Standar Kompetensi Jabatan", signedDate: "2026-03-01", effectiveDate: null, signerTitle: null, signerName: "Nama Kepala" },
+    {
+      kind,
+      number,
+      year: 2026,
+      title: "Standar Kompetensi Jabatan",
+      signedDate: "2026-03-01",
+      effectiveDate: null,
+      signerTitle: null,
+      signerName: "Nama Kepala",
+    },
     admin.id,
   );
   if (!act.ok) throw new Error(act.message);
@@ -92,14 +117,24 @@ describe("instance:set", () => {
     const before = instanceProfile(db);
     const outcome = instanceSet(db, ["--kind", "kabupaten", "--name", " ", "--head", "", "--place", "Baturaja"]);
     expect(outcome.ok).toBe(false);
-    expect(outcome.message.split("\n")).toEqual(["--name: Nama instansi wajib diisi.", "--head: Jabatan kepala (penanda tangan) wajib diisi."]);
-    expect(instanceSet(db, [...KABUPATEN, "--regional", "ya"])).toEqual({ ok: false, message: '--regional (Pemerintah daerah): harus true atau false (bukan "ya").' });
+    expect(outcome.message.split("\n")).toEqual([
+      "--name: Nama instansi wajib diisi.",
+      "--head: Jabatan kepala (penanda tangan) wajib diisi.",
+    ]);
+    expect(instanceSet(db, [...KABUPATEN, "--regional", "ya"])).toEqual({
+      ok: false,
+      message: '--regional (Pemerintah daerah): harus true atau false (bukan "ya").',
+    });
     expect(instanceProfile(db)).toEqual(before);
   });
 
   it("prints the instance's head and place in a published PDF, and no longer the demo's; old bytes stay identical", async () => {
     const old = publish(db, FIRST, "Peraturan Gubernur", "31");
-    const reader = createApiToken(db, { userId: findUserByEmail(db, "viewer@demo.go.id")!.id, name: "uji", scopes: ["skj:read"] }, null).token;
+    const reader = createApiToken(
+      db,
+      { userId: findUserByEmail(db, "viewer@demo.go.id")!.id, name: "uji", scopes: ["skj:read"] },
+      null,
+    ).token;
     const headers = { Authorization: `Bearer ${reader}` };
     const oldJson = Buffer.from(await (await fetch(`${base}/api/v1/skj/${FIRST}/versions/${old}`, { headers })).arrayBuffer());
     const demoPdf = await pdfText((await publishedVersionPdf(db, FIRST, old))!);
@@ -107,7 +142,13 @@ describe("instance:set", () => {
 
     const outcome = instanceSet(db, KABUPATEN);
     expect(outcome).toMatchObject({ ok: true });
-    expect(instanceProfile(db)).toEqual({ kind: "kabupaten", name: "Kabupaten Ogan Komering Ulu", headTitle: "Bupati Ogan Komering Ulu", place: "Baturaja", regionalGovernment: true });
+    expect(instanceProfile(db)).toEqual({
+      kind: "kabupaten",
+      name: "Kabupaten Ogan Komering Ulu",
+      headTitle: "Bupati Ogan Komering Ulu",
+      place: "Baturaja",
+      regionalGovernment: true,
+    });
 
     const version = publish(db, SECOND, "Peraturan Bupati", "7");
     const printed = await pdfText((await publishedVersionPdf(db, SECOND, version))!);
@@ -128,12 +169,17 @@ describe("instance:set", () => {
 });
 
 describe("GET /api/v1/instance", () => {
-  const get = (token?: string) => run(instanceLoader, new Request(`${BASE}/api/v1/instance`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }));
+  const get = (token?: string) =>
+    run(instanceLoader, new Request(`${BASE}/api/v1/instance`, { headers: token ? { Authorization: `Bearer ${token}` } : {} }));
 
   it("answers the profile to skj:read, 401 without a token, 403 without the scope", async () => {
     const userId = findUserByEmail(db, "viewer@demo.go.id")!.id;
     const reader = createApiToken(db, { userId, name: "baca", scopes: ["skj:read"] }, null).token;
-    const writer = createApiToken(db, { userId: findUserByEmail(db, "analis@demo.go.id")!.id, name: "tulis", scopes: ["skj:write"] }, null).token;
+    const writer = createApiToken(
+      db,
+      { userId: findUserByEmail(db, "analis@demo.go.id")!.id, name: "tulis", scopes: ["skj:write"] },
+      null,
+    ).token;
     const ok = await get(reader);
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body as string)).toEqual(instanceProfile(db));
@@ -149,16 +195,27 @@ describe("an install without a profile", () => {
     try {
       await expect(publishedVersionPdf(db, SECOND, 1)).rejects.toThrow(INSTANCE_MISSING_MESSAGE);
       const unit = db.$client.prepare("select unit_id from positions where code = ?").pluck().get(SECOND) as number;
-      expect(requestBundleExport(db, findUserByEmail(db, "admin@demo.go.id")!.id, { kind: "unit", unitId: unit }, "pdf")).toEqual({ ok: false, status: 422, message: INSTANCE_MISSING_MESSAGE });
-      const reader = createApiToken(db, { userId: findUserByEmail(db, "viewer@demo.go.id")!.id, name: "tanpa profil", scopes: ["skj:read"] }, null).token;
+      expect(requestBundleExport(db, findUserByEmail(db, "admin@demo.go.id")!.id, { kind: "unit", unitId: unit }, "pdf")).toEqual({
+        ok: false,
+        status: 422,
+        message: INSTANCE_MISSING_MESSAGE,
+      });
+      const reader = createApiToken(
+        db,
+        { userId: findUserByEmail(db, "viewer@demo.go.id")!.id, name: "tanpa profil", scopes: ["skj:read"] },
+        null,
+      ).token;
       const missing = await run(instanceLoader, new Request(`${BASE}/api/v1/instance`, { headers: { Authorization: `Bearer ${reader}` } }));
       expect(missing.status).toBe(404);
       const pdf = await fetch(`${base}/api/v1/skj/${SECOND}/versions/1/pdf`, { headers: { Authorization: `Bearer ${reader}` } });
       expect(pdf.status).toBe(409);
       expect(((await pdf.json()) as { message: string }).message).toBe(INSTANCE_MISSING_MESSAGE);
     } finally {
-      db.$client.prepare("insert into settings (key, label, value, source_note, verified, updated_at) values (@key, @label, @value, @source_note, @verified, @updated_at)").run(saved);
+      db.$client
+        .prepare(
+          "insert into settings (key, label, value, source_note, verified, updated_at) values (@key, @label, @value, @source_note, @verified, @updated_at)",
+        )
+        .run(saved);
     }
   });
 });
-

@@ -44,7 +44,15 @@ const asdmaRow = (m05: string | number, technical = "T.MANAJEMEN-ASN: 3\nT.ANJAB
   "Ahli Pertama",
   "Badan Kepegawaian Negara",
   "Peraturan Contoh Nomor 2 Tahun 2026",
-  2, 2, 2, 2, m05, 2, 2, 2, 2,
+  2,
+  2,
+  2,
+  2,
+  m05,
+  2,
+  2,
+  2,
+  2,
   technical,
   "ya",
 ];
@@ -64,7 +72,10 @@ describe("national JF standard import", () => {
     ]);
     expect(db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "jf_standard.create")).get()!.n).toBe(2);
     // the register's two demo nurses, each matched by name and jenjang
-    expect(listJfStandards(db).map((s) => positionsOfStandard(db, s).map((p) => p.code))).toEqual([[PENYELIA], ["DINKES.UPT-RSKP.SEKSI-YANKEP.PERAWAT-TERAMPIL"]]);
+    expect(listJfStandards(db).map((s) => positionsOfStandard(db, s).map((p) => p.code))).toEqual([
+      [PENYELIA],
+      ["DINKES.UPT-RSKP.SEKSI-YANKEP.PERAWAT-TERAMPIL"],
+    ]);
 
     const again = importJfStandards(db, await fixtureSources(), analisId(db), { dryRun: false });
     expect(again).toMatchObject({ ok: true, counts: { create: 0, update: 0, unchanged: 2 } });
@@ -76,7 +87,12 @@ describe("national JF standard import", () => {
     const exported = await run(exportLoader, get("/kamus/standar-jf/ekspor.json", await cookieFor("viewer@demo.go.id")));
     expect(exported.status).toBe(200);
     const value = JSON.parse(exported.body as string) as unknown;
-    expect(value).toEqual(JSON.parse(fs.readFileSync(FIXTURE, "utf8")).map((s: Record<string, unknown>) => ({ ...s, jenjang: String(s.jenjang).toLowerCase() })));
+    expect(value).toEqual(
+      JSON.parse(fs.readFileSync(FIXTURE, "utf8")).map((s: Record<string, unknown>) => ({
+        ...s,
+        jenjang: String(s.jenjang).toLowerCase(),
+      })),
+    );
     expect(importJfStandards(db, [{ format: "json", fileName: "ekspor.json", value }], analisId(db), { dryRun: false })).toMatchObject({
       ok: true,
       counts: { create: 0, update: 0, unchanged: 2 },
@@ -88,7 +104,9 @@ describe("national JF standard import", () => {
     importJfStandards(db, await fixtureSources(), analisId(db), { dryRun: false });
     const [first, second] = JSON.parse(fs.readFileSync(FIXTURE, "utf8")) as Record<string, unknown>[];
     const changed = { ...first, legalBasis: "Peraturan Contoh Nomor 3 Tahun 2026" };
-    const result = importJfStandards(db, [{ format: "json", fileName: "baru.json", value: [changed, second] }], analisId(db), { dryRun: false });
+    const result = importJfStandards(db, [{ format: "json", fileName: "baru.json", value: [changed, second] }], analisId(db), {
+      dryRun: false,
+    });
     expect(result.ok && result.changes.find((c) => c.action === "update")).toEqual({
       title: "Perawat Penyelia",
       action: "update",
@@ -101,7 +119,9 @@ describe("national JF standard import", () => {
     const db = await useTestDatabase("demo");
     const [first, second] = JSON.parse(fs.readFileSync(FIXTURE, "utf8")) as Record<string, unknown>[];
     const bad = { ...second, technical: [{ code: "T.TIDAK-ADA", level: 2 }] };
-    const result = importJfStandards(db, [{ format: "json", fileName: "standar.json", value: [first, bad] }], analisId(db), { dryRun: false });
+    const result = importJfStandards(db, [{ format: "json", fileName: "standar.json", value: [first, bad] }], analisId(db), {
+      dryRun: false,
+    });
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -109,7 +129,8 @@ describe("national JF standard import", () => {
           file: "standar.json",
           row: 2,
           column: "technical",
-          message: "Kode T.TIDAK-ADA tidak ada sebagai kompetensi teknis terbit dalam kamus; terbitkan entrinya di Kamus Kompetensi lalu impor lagi.",
+          message:
+            "Kode T.TIDAK-ADA tidak ada sebagai kompetensi teknis terbit dalam kamus; terbitkan entrinya di Kamus Kompetensi lalu impor lagi.",
         },
       ],
     });
@@ -123,7 +144,12 @@ describe("national JF standard import", () => {
     const bad = await readJfStandardFile("standar.xlsx", await workbook([asdmaRow(2), muda]));
     if ("error" in bad) throw new Error(bad.error);
     const refused = importJfStandards(db, bad, analisId(db), { dryRun: false });
-    expect(refused).toEqual({ ok: false, errors: [{ file: "standar.xlsx", sheet: "Standar JF", row: 3, column: "M.05", message: "Level M.05 harus bilangan bulat 1 sampai 5." }] });
+    expect(refused).toEqual({
+      ok: false,
+      errors: [
+        { file: "standar.xlsx", sheet: "Standar JF", row: 3, column: "M.05", message: "Level M.05 harus bilangan bulat 1 sampai 5." },
+      ],
+    });
     expect(stored(db)).toBe(0);
 
     const good = await readJfStandardFile("standar.xlsx", await workbook([asdmaRow(3)]));
@@ -149,7 +175,11 @@ describe("national JF standard import", () => {
     if ("error" in bad) throw new Error(bad.error);
     const refused = importJfStandards(db, bad, analisId(db), { dryRun: true });
     expect(refused.ok ? [] : refused.errors.map((e) => [e.row, e.column, e.message])).toEqual([
-      [2, "Kompetensi Teknis", 'Baris ke-2 dalam sel ("Analisis Jabatan level tiga"): tulis kode kamus dan levelnya, mis. "T.ASUHAN-KEPERAWATAN: 3".'],
+      [
+        2,
+        "Kompetensi Teknis",
+        'Baris ke-2 dalam sel ("Analisis Jabatan level tiga"): tulis kode kamus dan levelnya, mis. "T.ASUHAN-KEPERAWATAN: 3".',
+      ],
     ]);
   });
 });
@@ -174,7 +204,8 @@ describe("a draft of a position of the JF", () => {
       { code: "T.MUTU-LAYANAN-KESEHATAN", level: 3 },
       { code: "T.PENGEMBANGAN-KOMPETENSI", level: 2 },
     ]);
-    const levelRules = (doc: unknown) => validateDocument(db, doc).filter((r) => r.rule === "SKJ-MANAJERIAL-LEVEL" || r.rule === "SKJ-STANDAR-JF");
+    const levelRules = (doc: unknown) =>
+      validateDocument(db, doc).filter((r) => r.rule === "SKJ-MANAJERIAL-LEVEL" || r.rule === "SKJ-STANDAR-JF");
     expect(levelRules(document)).toEqual([]);
 
     // the group table (3 for every JF Penyelia) no longer decides: 3 is wrong for M.01 under this standard
@@ -182,7 +213,8 @@ describe("a draft of a position of the JF", () => {
     expect(levelRules(lowered)).toEqual([
       expect.objectContaining({
         rule: "SKJ-MANAJERIAL-LEVEL",
-        citation: "Standar nasional JF Perawat Penyelia: Peraturan Contoh Nomor 1 Tahun 2026 (CONTOH — bukan teks resmi; belum diverifikasi)",
+        citation:
+          "Standar nasional JF Perawat Penyelia: Peraturan Contoh Nomor 1 Tahun 2026 (CONTOH — bukan teks resmi; belum diverifikasi)",
       }),
     ]);
 

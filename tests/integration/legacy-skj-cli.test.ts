@@ -14,7 +14,11 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 let db: Db;
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, "cli/index.ts", ...args], { cwd: root, env: { ...process.env }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, "cli/index.ts", ...args], {
+    cwd: root,
+    env: { ...process.env },
+    encoding: "utf8",
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const draftCount = () => db.get<{ n: number }>(sql`select count(*) as n from skj_drafts`).n;
@@ -32,9 +36,17 @@ describe("import:skj", { timeout: 90_000 }, () => {
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as { documents: Record<string, unknown>[] };
     expect(Object.keys(out)).toEqual(["documents"]);
-    expect(out.documents.map((d) => Object.keys(d))).toEqual(Array(3).fill(["source", "match", "candidates", "document", "unmatchedCompetencies", "problems"]));
-    expect(out.documents.map((d) => d.source)).toEqual([1, 2, 3].map((page, i) => ({ file: fixturePath("a1-bordered.docx"), page, table: [1, 4, 7][i] })));
-    expect(out.documents.map((d) => (d.match as { positionCode: string }).positionCode)).toEqual(["LPM.DISDIK.KADIS", "LPM.DISDIK.UMPEG.KASUBBAG", "LPM.SETDA.ORG.ANALIS-KEBIJAKAN-AM"]);
+    expect(out.documents.map((d) => Object.keys(d))).toEqual(
+      Array(3).fill(["source", "match", "candidates", "document", "unmatchedCompetencies", "problems"]),
+    );
+    expect(out.documents.map((d) => d.source)).toEqual(
+      [1, 2, 3].map((page, i) => ({ file: fixturePath("a1-bordered.docx"), page, table: [1, 4, 7][i] })),
+    );
+    expect(out.documents.map((d) => (d.match as { positionCode: string }).positionCode)).toEqual([
+      "LPM.DISDIK.KADIS",
+      "LPM.DISDIK.UMPEG.KASUBBAG",
+      "LPM.SETDA.ORG.ANALIS-KEBIJAKAN-AM",
+    ]);
     expect((out.documents[0]!.unmatchedCompetencies as { name: string }[])[0]).toEqual({
       name: "Pengelolaan Pendidikan Dasar",
       level: 4,

@@ -9,13 +9,21 @@ import { compareWithTruth } from "../fixtures/legacy-skj/compare";
 import { oneSheetBookXlsx, unborderedBookDocx, type TruthSkj } from "../fixtures/legacy-skj/variants";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/legacy-skj/${name}`, import.meta.url)));
-const truth = JSON.parse(readFileSync(new URL("../fixtures/legacy-skj/truth.json", import.meta.url), "utf8")) as { files: Record<string, TruthSkj[]> };
+const truth = JSON.parse(readFileSync(new URL("../fixtures/legacy-skj/truth.json", import.meta.url), "utf8")) as {
+  files: Record<string, TruthSkj[]>;
+};
 // education printed in one row needs one set of fields for every level, as the truth documents have
 const allTruth = [...truth.files["a1-bordered.docx"]!, ...truth.files["a2-form.xlsx"]!];
 // a layout that prints education in one row has one tick for level and fields
 const oneRowEducation = allTruth.map((t) => {
   const { educationFields: _, ...importance } = t.requirements.importance ?? {};
-  return { ...t, requirements: { ...t.requirements, importance: { ...importance, ...(importance.educationLevel ? { educationFields: importance.educationLevel } : {}) } } };
+  return {
+    ...t,
+    requirements: {
+      ...t.requirements,
+      importance: { ...importance, ...(importance.educationLevel ? { educationFields: importance.educationLevel } : {}) },
+    },
+  };
 });
 const UNITS = ["DINAS PENDIDIKAN", "DINAS PENDIDIKAN", "SEKRETARIAT DAERAH", "KECAMATAN SUKAMAJU", "DINAS KESEHATAN", "KECAMATAN SUKAMAJU"];
 
@@ -69,14 +77,23 @@ describe("legacy SKJ files", () => {
   it("refuses a scanned PDF without a text layer, and a broken PDF", async () => {
     const scanned = await PDFDocument.create();
     scanned.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600 });
-    await expect(readLegacyFile("pindaian.pdf", await scanned.save())).rejects.toThrow("PDF ini tidak memiliki lapisan teks; pindai dengan OCR lebih dulu.");
-    await expect(readLegacyFile("rusak.pdf", new TextEncoder().encode("%PDF-1.7 rusak"))).rejects.toThrow("PDF ini rusak dan tidak dapat dibaca.");
+    await expect(readLegacyFile("pindaian.pdf", await scanned.save())).rejects.toThrow(
+      "PDF ini tidak memiliki lapisan teks; pindai dengan OCR lebih dulu.",
+    );
+    await expect(readLegacyFile("rusak.pdf", new TextEncoder().encode("%PDF-1.7 rusak"))).rejects.toThrow(
+      "PDF ini rusak dan tidak dapat dibaca.",
+    );
   });
 
   it("refuses a Word file that holds no SKJ", async () => {
     const zip = new JSZip();
-    zip.file("word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Surat undangan rapat</w:t></w:r></w:p></w:body></w:document>`);
+    zip.file(
+      "word/document.xml",
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Surat undangan rapat</w:t></w:r></w:p></w:body></w:document>`,
+    );
     const bytes = await zip.generateAsync({ type: "uint8array" });
-    await expect(readLegacyFile("undangan.docx", bytes)).rejects.toThrow('undangan.docx: tidak ada SKJ yang dikenali (tidak ditemukan baris "Nama Jabatan").');
+    await expect(readLegacyFile("undangan.docx", bytes)).rejects.toThrow(
+      'undangan.docx: tidak ada SKJ yang dikenali (tidak ditemukan baris "Nama Jabatan").',
+    );
   });
 });

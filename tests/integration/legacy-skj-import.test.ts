@@ -14,8 +14,13 @@ import { compareWithTruth } from "../fixtures/legacy-skj/compare";
 import type { TruthSkj } from "../fixtures/legacy-skj/variants";
 import { useTestDatabase } from "../setup/test-db";
 
-const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../fixtures/legacy-skj/${name}`, import.meta.url))) });
-const truth = JSON.parse(readFileSync(new URL("../fixtures/legacy-skj/truth.json", import.meta.url), "utf8")) as { files: Record<string, (TruthSkj & { position: { code: string; unitCode: string } })[]> };
+const fixture = (name: string) => ({
+  name,
+  bytes: new Uint8Array(readFileSync(new URL(`../fixtures/legacy-skj/${name}`, import.meta.url))),
+});
+const truth = JSON.parse(readFileSync(new URL("../fixtures/legacy-skj/truth.json", import.meta.url), "utf8")) as {
+  files: Record<string, (TruthSkj & { position: { code: string; unitCode: string } })[]>;
+};
 const SAMPLES = ["a1-bordered.docx", "a2-form.xlsx"];
 
 let db: Db;
@@ -49,7 +54,11 @@ describe("legacy SKJ import", () => {
     // T.OTDA is in the dictionary (contract §2); the invented technical ones are not
     const kadis = rows[0]!;
     expect(kadis.document.competencies.filter((c) => "name" in c).map((c) => c.code)).toEqual(["T.OTDA", null, null, null]);
-    expect(kadis.unmatchedCompetencies.map((c) => c.name)).toEqual(["Pengelolaan Pendidikan Dasar", "Perencanaan Pembangunan Daerah", "Pengelolaan Keuangan Daerah"]);
+    expect(kadis.unmatchedCompetencies.map((c) => c.name)).toEqual([
+      "Pengelolaan Pendidikan Dasar",
+      "Perencanaan Pembangunan Daerah",
+      "Pengelolaan Keuangan Daerah",
+    ]);
   });
 
   it("stores one draft per matched position and one dictionary draft per unknown competency, and a second import changes nothing", async () => {
@@ -61,7 +70,9 @@ describe("legacy SKJ import", () => {
 
     const draft = findOpenDraft(db, db.select().from(positions).where(eq(positions.code, "LPM.DINKES.UMPEG.KASUBBAG")).get()!.id)!;
     expect(draft.document.requirements.rank).toBe("III/c");
-    expect(draft.document.competencies.slice(0, 9)).toEqual(["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"].map((code) => ({ code, level: 2 })));
+    expect(draft.document.competencies.slice(0, 9)).toEqual(
+      ["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"].map((code) => ({ code, level: 2 })),
+    );
     const kepegawaian = draft.document.competencies[10]!;
     expect(kepegawaian).toEqual({ code: "T.IMPOR-MANAJEMEN-KEPEGAWAIAN", level: 2 });
     // the new dictionary draft holds the texts the book printed for that level

@@ -30,12 +30,25 @@ function upload(cookie: string, files: { name: string; bytes: Uint8Array }[]): R
   return new Request(`${BASE}/skj/impor`, { method: "POST", headers: { Cookie: cookie }, body: form });
 }
 
-const postForm = (body: URLSearchParams, cookie: string) => new Request(`${BASE}/skj/impor`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
+const postForm = (body: URLSearchParams, cookie: string) =>
+  new Request(`${BASE}/skj/impor`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
 
 interface Analysis {
   kind: "analysis";
   id: string;
-  rows: { source: string; name: string; match: { positionCode: string } | null; candidates: { positionCode: string }[]; matchedCompetencies: number; newCompetencies: number; problems: string[] }[];
+  rows: {
+    source: string;
+    name: string;
+    match: { positionCode: string } | null;
+    candidates: { positionCode: string }[];
+    matchedCompetencies: number;
+    newCompetencies: number;
+    problems: string[];
+  }[];
 }
 interface Done {
   kind: "done";
@@ -44,7 +57,10 @@ interface Done {
 }
 
 const draftOf = (code: string) => findOpenDraft(db, db.select().from(positions).where(eq(positions.code, code)).get()!.id);
-const counts = () => db.get<{ drafts: number; competencies: number }>(sql`select (select count(*) from skj_drafts) as drafts, (select count(*) from competencies) as competencies`);
+const counts = () =>
+  db.get<{ drafts: number; competencies: number }>(
+    sql`select (select count(*) from skj_drafts) as drafts, (select count(*) from competencies) as competencies`,
+  );
 
 /** Uploads, runs the background job that reads the books, and returns what its page shows. */
 async function analyseJob(cookie: string, files: { name: string; bytes: Uint8Array }[]) {
@@ -54,7 +70,11 @@ async function analyseJob(cookie: string, files: { name: string; bytes: Uint8Arr
   expect(await runNextBackgroundJob(db, JOB_HANDLERS)).toBe(true);
   const page = await run(jobLoader, get(`/skj/impor/${id}`, cookie), { id });
   expect(page.status).toBe(200);
-  return page.body as { job: { status: string; percent: number; note: string | null; error: string | null }; analysis: Analysis | null; gone: boolean };
+  return page.body as {
+    job: { status: string; percent: number; note: string | null; error: string | null };
+    analysis: Analysis | null;
+    gone: boolean;
+  };
 }
 
 async function analyse(cookie: string, files = ["a1-bordered.docx", "a2-form.xlsx"]): Promise<Analysis> {
@@ -88,7 +108,11 @@ describe("/skj/impor", { timeout: 60_000 }, () => {
     // dictionary lacks only "Pengelolaan Pendidikan Dasar"
     expect(analysis.rows[0]).toMatchObject({ matchedCompetencies: 12, newCompetencies: 1 });
     // three positions of that name (the demo's BKD has one too): the candidates offered, the unit decided
-    expect(analysis.rows[1]!.candidates.map((c) => c.positionCode).sort()).toEqual(["BKD.SEKRETARIAT.SUBBAG-UMPEG.KASUBBAG", "LPM.DINKES.UMPEG.KASUBBAG", "LPM.DISDIK.UMPEG.KASUBBAG"]);
+    expect(analysis.rows[1]!.candidates.map((c) => c.positionCode).sort()).toEqual([
+      "BKD.SEKRETARIAT.SUBBAG-UMPEG.KASUBBAG",
+      "LPM.DINKES.UMPEG.KASUBBAG",
+      "LPM.DISDIK.UMPEG.KASUBBAG",
+    ]);
     expect(counts()).toEqual(before);
   });
 
@@ -113,12 +137,18 @@ describe("/skj/impor", { timeout: 60_000 }, () => {
       ["LPM.KEC-SUKAMAJU.PENGADMINISTRASI", "Draf dibuat"],
     ]);
     expect(done.dictionaryDrafts.length).toBeGreaterThan(0);
-    expect(draftOf("LPM.DISDIK.UMPEG.KASUBBAG")!.document.position).toMatchObject({ code: "LPM.DISDIK.UMPEG.KASUBBAG", unitCode: "LPM.DISDIK.SEKRETARIAT.UMPEG" });
+    expect(draftOf("LPM.DISDIK.UMPEG.KASUBBAG")!.document.position).toMatchObject({
+      code: "LPM.DISDIK.UMPEG.KASUBBAG",
+      unitCode: "LPM.DISDIK.SEKRETARIAT.UMPEG",
+    });
     expect(draftOf("LPM.DINKES.UMPEG.KASUBBAG")).toBeFalsy();
     expect(draftOf("LPM.SETDA.ORG.ANALIS-KEBIJAKAN-AM")).toBeFalsy();
 
     // the analysis is used up: sending the form again stores nothing more
-    const again = await run(action, post("/skj/impor", { analisis: analysis.id, impor: "2", "jabatan-2": "LPM.SETDA.ORG.ANALIS-KEBIJAKAN-AM" }, cookie));
+    const again = await run(
+      action,
+      post("/skj/impor", { analisis: analysis.id, impor: "2", "jabatan-2": "LPM.SETDA.ORG.ANALIS-KEBIJAKAN-AM" }, cookie),
+    );
     expect(again.status).toBe(410);
     expect(draftOf("LPM.SETDA.ORG.ANALIS-KEBIJAKAN-AM")).toBeFalsy();
   });
@@ -126,15 +156,46 @@ describe("/skj/impor", { timeout: 60_000 }, () => {
   it("keeps an analysis to the user who uploaded it and refuses a position that is not among the row's candidates", async () => {
     const analysis = await analyse(await cookieFor("analis@demo.go.id"));
     const before = counts();
-    const other = await run(action, post("/skj/impor", { analisis: analysis.id, impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, await cookieFor("reviewer@demo.go.id")));
+    const other = await run(
+      action,
+      post("/skj/impor", { analisis: analysis.id, impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, await cookieFor("reviewer@demo.go.id")),
+    );
     expect(other.status).toBe(410);
-    const foreign = await run(action, post("/skj/impor", { analisis: analysis.id, impor: "0", "jabatan-0": "LPM.DINKES.KADIS" }, await cookieFor("analis@demo.go.id")));
-    expect(foreign).toMatchObject({ status: 422, body: { message: 'Baris 1: jabatan "LPM.DINKES.KADIS" bukan salah satu kandidat SKJ ini.' } });
-    const bothKasubbag = new URLSearchParams([["analisis", analysis.id], ["impor", "1"], ["jabatan-1", "LPM.DISDIK.UMPEG.KASUBBAG"], ["impor", "4"], ["jabatan-4", "LPM.DISDIK.UMPEG.KASUBBAG"]]);
+    const foreign = await run(
+      action,
+      post("/skj/impor", { analisis: analysis.id, impor: "0", "jabatan-0": "LPM.DINKES.KADIS" }, await cookieFor("analis@demo.go.id")),
+    );
+    expect(foreign).toMatchObject({
+      status: 422,
+      body: { message: 'Baris 1: jabatan "LPM.DINKES.KADIS" bukan salah satu kandidat SKJ ini.' },
+    });
+    const bothKasubbag = new URLSearchParams([
+      ["analisis", analysis.id],
+      ["impor", "1"],
+      ["jabatan-1", "LPM.DISDIK.UMPEG.KASUBBAG"],
+      ["impor", "4"],
+      ["jabatan-4", "LPM.DISDIK.UMPEG.KASUBBAG"],
+    ]);
     const twice = await run(action, postForm(bothKasubbag, await cookieFor("analis@demo.go.id")));
     // the rows stay on the page to be corrected
-    expect(twice).toMatchObject({ status: 422, body: { kind: "analysis", id: analysis.id, rows: analysis.rows, message: "Baris 2 dan 5 sama-sama diimpor ke jabatan LPM.DISDIK.UMPEG.KASUBBAG; hapus centang salah satunya atau pilih jabatan lain." } });
-    const guessed = await run(action, post("/skj/impor", { analisis: "../../etc/passwd", impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, await cookieFor("analis@demo.go.id")));
+    expect(twice).toMatchObject({
+      status: 422,
+      body: {
+        kind: "analysis",
+        id: analysis.id,
+        rows: analysis.rows,
+        message:
+          "Baris 2 dan 5 sama-sama diimpor ke jabatan LPM.DISDIK.UMPEG.KASUBBAG; hapus centang salah satunya atau pilih jabatan lain.",
+      },
+    });
+    const guessed = await run(
+      action,
+      post(
+        "/skj/impor",
+        { analisis: "../../etc/passwd", impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" },
+        await cookieFor("analis@demo.go.id"),
+      ),
+    );
     expect(guessed.status).toBe(410);
     expect(counts()).toEqual(before);
   });
@@ -147,7 +208,10 @@ describe("/skj/impor", { timeout: 60_000 }, () => {
     fs.utimesSync(file, twoHoursAgo, twoHoursAgo);
     const before = counts();
     const answer = await run(action, post("/skj/impor", { analisis: analysis.id, impor: "0", "jabatan-0": "LPM.DISDIK.KADIS" }, cookie));
-    expect(answer).toMatchObject({ status: 410, body: { message: "Hasil pemeriksaan berkas tidak ditemukan atau sudah kedaluwarsa (1 jam). Unggah berkasnya lagi." } });
+    expect(answer).toMatchObject({
+      status: 410,
+      body: { message: "Hasil pemeriksaan berkas tidak ditemukan atau sudah kedaluwarsa (1 jam). Unggah berkasnya lagi." },
+    });
     expect(counts()).toEqual(before);
     // the next analysis clears the stale file away
     await analyse(cookie, ["a1-bordered.docx"]);
@@ -156,8 +220,14 @@ describe("/skj/impor", { timeout: 60_000 }, () => {
 
   it("names a file it cannot read and stores nothing", async () => {
     const before = counts();
-    const failed = await analyseJob(await cookieFor("analis@demo.go.id"), [fixture("a1-bordered.docx"), { name: "catatan.docx", bytes: new TextEncoder().encode("bukan dokumen") }]);
-    expect(failed).toMatchObject({ job: { status: "gagal", error: "catatan.docx: Berkas ini bukan Word (.docx), Excel (.xlsx), atau PDF. Tidak ada yang disimpan." }, analysis: null });
+    const failed = await analyseJob(await cookieFor("analis@demo.go.id"), [
+      fixture("a1-bordered.docx"),
+      { name: "catatan.docx", bytes: new TextEncoder().encode("bukan dokumen") },
+    ]);
+    expect(failed).toMatchObject({
+      job: { status: "gagal", error: "catatan.docx: Berkas ini bukan Word (.docx), Excel (.xlsx), atau PDF. Tidak ada yang disimpan." },
+      analysis: null,
+    });
     const empty = await run(action, upload(await cookieFor("analis@demo.go.id"), []));
     expect(empty).toMatchObject({ status: 400, body: { message: "Pilih minimal satu berkas Word (.docx), Excel (.xlsx) atau PDF." } });
     expect(counts()).toEqual(before);

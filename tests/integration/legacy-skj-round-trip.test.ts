@@ -13,7 +13,9 @@ import { compareWithTruth } from "../fixtures/legacy-skj/compare";
 import { printModelOfTruth } from "../fixtures/legacy-skj/own-print";
 import type { TruthSkj } from "../fixtures/legacy-skj/variants";
 
-const truth = JSON.parse(readFileSync(new URL("../fixtures/legacy-skj/truth.json", import.meta.url), "utf8")) as { files: Record<string, TruthSkj[]> };
+const truth = JSON.parse(readFileSync(new URL("../fixtures/legacy-skj/truth.json", import.meta.url), "utf8")) as {
+  files: Record<string, TruthSkj[]>;
+};
 const all = [...truth.files["a1-bordered.docx"]!, ...truth.files["a2-form.xlsx"]!];
 
 afterAll(() => closePdfBrowser());
@@ -34,12 +36,24 @@ describe("legacy import of our own prints", () => {
   });
 
   it("reads a Word lampiran bundle (cover, DAFTAR ISI, lampiran header, signature) back to every SKJ", async () => {
-    const lampiran = { kind: "PERATURAN BUPATI", region: "KABUPATEN LEMBAH PERMAI", number: "7", year: 2026, title: "STANDAR KOMPETENSI JABATAN" };
+    const lampiran = {
+      kind: "PERATURAN BUPATI",
+      region: "KABUPATEN LEMBAH PERMAI",
+      number: "7",
+      year: 2026,
+      title: "STANDAR KOMPETENSI JABATAN",
+    };
     const signature = { place: "Lembah Permai", signedOn: "1 Maret 2026", title: "Bupati Lembah Permai", name: "NAMA PENANDATANGAN" };
     const bundle: SkjBundle = {
       subject: { kind: "penetapan", penetapanId: 1 },
       cover: { heading: ["LAMPIRAN", "PERATURAN BUPATI LEMBAH PERMAI"], lampiran, signature, madeOn: "1 Maret 2026" },
-      items: all.map((t, i) => ({ positionCode: `P${i}`, positionName: t.position.name, unitPath: "Unit", version: 1, model: printModelOfTruth(t, { lampiran, signature, draft: false }) })),
+      items: all.map((t, i) => ({
+        positionCode: `P${i}`,
+        positionName: t.position.name,
+        unitPath: "Unit",
+        version: 1,
+        model: printModelOfTruth(t, { lampiran, signature, draft: false }),
+      })),
     };
     await expectSameDocuments("lampiran.docx", await renderBundleDocx(bundle), all);
   });

@@ -44,7 +44,9 @@ describe("rich text nested 9,000 deep", () => {
     const position = findPositionByCode(db, POSITION)!;
     const { document, revision } = openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
     const body = `{"document":${JSON.stringify(document)},"summaryJson":${nestedDoc(9000)},"baseRevision":${revision}}`;
-    const saved = await run(editorAction, post(`/jabatan/${position.id}/skj/simpan`, body, "application/json", cookie), { id: String(position.id) });
+    const saved = await run(editorAction, post(`/jabatan/${position.id}/skj/simpan`, body, "application/json", cookie), {
+      id: String(position.id),
+    });
     expect(saved.status).toBe(422);
     expect(parsed(saved.body)).toMatchObject({ ok: false, message: expect.stringMatching(/Ikhtisar jabatan bertingkat terlalu dalam/) });
     expect(openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id).revision).toBe(revision);
@@ -53,7 +55,10 @@ describe("rich text nested 9,000 deep", () => {
   it("is refused with 422 at the definition of a dictionary entry", async () => {
     await useTestDatabase("demo");
     const cookie = await cookieFor("analis@demo.go.id");
-    const refused = await run(newEntryAction, post("/kamus/baru", `{"entry":${JSON.stringify(entry)},"definitionJson":${nestedDoc(9000)}}`, "application/json", cookie));
+    const refused = await run(
+      newEntryAction,
+      post("/kamus/baru", `{"entry":${JSON.stringify(entry)},"definitionJson":${nestedDoc(9000)}}`, "application/json", cookie),
+    );
     expect(refused.status).toBe(422);
     expect((parsed(refused.body).errors as Record<string, string>).definitionText).toMatch(TOO_DEEP);
   });
@@ -63,9 +68,21 @@ describe("rich text nested 9,000 deep", () => {
     const cookie = await cookieFor("analis@demo.go.id");
     const position = findPositionByCode(db, POSITION)!;
     const form = (summaryJson: string) =>
-      new URLSearchParams({ code: POSITION, name: position.name, group: position.group, functionalLevel: "", unitCode: "SETDA.BIRO-ORG.BAG-KELEMBAGAAN", governmentAffair: "Pemerintahan Umum", summaryText: "Isi", summaryJson, requiredHeadcount: "" }).toString();
+      new URLSearchParams({
+        code: POSITION,
+        name: position.name,
+        group: position.group,
+        functionalLevel: "",
+        unitCode: "SETDA.BIRO-ORG.BAG-KELEMBAGAAN",
+        governmentAffair: "Pemerintahan Umum",
+        summaryText: "Isi",
+        summaryJson,
+        requiredHeadcount: "",
+      }).toString();
     const submit = (summaryJson: string) =>
-      run(editPositionAction, post(`/jabatan/${position.id}/ubah`, form(summaryJson), "application/x-www-form-urlencoded", cookie), { id: String(position.id) });
+      run(editPositionAction, post(`/jabatan/${position.id}/ubah`, form(summaryJson), "application/x-www-form-urlencoded", cookie), {
+        id: String(position.id),
+      });
     const refused = await submit(nestedDoc(1000));
     expect(refused.status).toBe(422);
     expect((parsed(refused.body).errors as Record<string, string>).summaryText).toMatch(TOO_DEEP);
@@ -95,9 +112,18 @@ describe("rich text attribute values of the wrong type", () => {
     const position = findPositionByCode(db, POSITION)!;
     const { document, revision } = openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
     const save = (summary: unknown, baseRevision: number) =>
-      run(editorAction, post(`/jabatan/${position.id}/skj/simpan`, JSON.stringify({ document, summaryJson: summary, baseRevision }), "application/json", cookie), {
-        id: String(position.id),
-      });
+      run(
+        editorAction,
+        post(
+          `/jabatan/${position.id}/skj/simpan`,
+          JSON.stringify({ document, summaryJson: summary, baseRevision }),
+          "application/json",
+          cookie,
+        ),
+        {
+          id: String(position.id),
+        },
+      );
     const refused = await save(numberedList({ start: "x", type: null }), revision);
     expect(refused.status).toBe(422);
     expect(parsed(refused.body).message).toMatch(/Ikhtisar jabatan: nomor awal daftar bernomor harus bilangan bulat/);
@@ -112,7 +138,9 @@ describe("rich text attribute values of the wrong type", () => {
     const body = JSON.stringify({ entry, definitionJson: numberedList({ start: 1, type: { toString: "disc" } }) });
     const refused = await run(newEntryAction, post("/kamus/baru", body, "application/json", cookie));
     expect(refused.status).toBe(422);
-    expect((parsed(refused.body).errors as Record<string, string>).definitionText).toMatch(/^Definisi: jenis penomoran daftar harus salah satu dari 1, a, A, i, I/);
+    expect((parsed(refused.body).errors as Record<string, string>).definitionText).toMatch(
+      /^Definisi: jenis penomoran daftar harus salah satu dari 1, a, A, i, I/,
+    );
     expect(entryDetail(db, entry.code)).toBeFalsy();
   });
 });
@@ -134,7 +162,9 @@ describe("a body that is no form", () => {
     const cookie = await cookieFor("analis@demo.go.id");
     const position = findPositionByCode(db, POSITION)!;
     openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
-    const answer = await run(editorAction, post(`/jabatan/${position.id}/skj/simpan`, body, "application/json", cookie), { id: String(position.id) });
+    const answer = await run(editorAction, post(`/jabatan/${position.id}/skj/simpan`, body, "application/json", cookie), {
+      id: String(position.id),
+    });
     expect(answer.status).toBe(400);
   });
 });

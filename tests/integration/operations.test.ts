@@ -7,7 +7,17 @@ import { openDatabase } from "~db/client.server";
 import { refuseCrossSiteWrites } from "../../server/middleware";
 import { tempPath, useTestDatabase } from "../setup/test-db";
 
-const TABLES = ["users", "org_units", "positions", "competencies", "competency_revisions", "competency_levels", "competency_indicators", "settings", "audit_log"];
+const TABLES = [
+  "users",
+  "org_units",
+  "positions",
+  "competencies",
+  "competency_revisions",
+  "competency_levels",
+  "competency_indicators",
+  "settings",
+  "audit_log",
+];
 
 describe("operations", () => {
   it("backs up online into a copy with the same row counts", async () => {
@@ -47,7 +57,8 @@ describe("operations", () => {
     const port = (server.address() as { port: number }).port;
     const url = `http://127.0.0.1:${port}`;
     try {
-      const send = (path: string, headers: Record<string, string>) => fetch(url + path, { method: "POST", headers, body: "a=1" }).then((r) => r.status);
+      const send = (path: string, headers: Record<string, string>) =>
+        fetch(url + path, { method: "POST", headers, body: "a=1" }).then((r) => r.status);
       expect(await send("/login", { Origin: "https://evil.example" })).toBe(403);
       expect(await send("/login", { Origin: "null" })).toBe(403);
       expect(await send("/login", { "Sec-Fetch-Site": "cross-site" })).toBe(403);

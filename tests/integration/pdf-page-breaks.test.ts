@@ -28,7 +28,15 @@ const TEXT_HEIGHT = A4_HEIGHT - parseFloat(PDF_MARGIN.top) * MM - FOOT;
 const words = (n: number, stem = "uraian") => Array.from({ length: n }, (_, k) => `${stem}${k}`).join(" ");
 
 function competency(no: number, name: string, indicators: string[]): CompetencyRow {
-  return { no, code: `T.UJI-${no}`, name, level: 3, example: false, description: `Deskripsi ${name.toLowerCase()} pada tingkat yang diuji.`, indicators: indicators.map((text, k) => ({ number: `3.${k + 1}`, text })) };
+  return {
+    no,
+    code: `T.UJI-${no}`,
+    name,
+    level: 3,
+    example: false,
+    description: `Deskripsi ${name.toLowerCase()} pada tingkat yang diuji.`,
+    indicators: indicators.map((text, k) => ({ number: `3.${k + 1}`, text })),
+  };
 }
 
 const SHORT_ROWS = [
@@ -46,7 +54,14 @@ const LONG_ROW = competency(
 const REQUIREMENTS: PrintRequirementRow[] = [
   { kind: "heading", no: "1.", label: "Pendidikan" },
   { kind: "row", no: "a.", label: "Jenjang", sub: true, items: ["S-1"], importance: "mutlak" },
-  { kind: "row", no: "b.", label: "Bidang Ilmu", sub: true, items: ["Ilmu Pemerintahan", "Ilmu Administrasi Negara"], importance: "penting" },
+  {
+    kind: "row",
+    no: "b.",
+    label: "Bidang Ilmu",
+    sub: true,
+    items: ["Ilmu Pemerintahan", "Ilmu Administrasi Negara"],
+    importance: "penting",
+  },
   { kind: "heading", no: "2.", label: "Pelatihan" },
   { kind: "row", no: "a.", label: "Manajerial", sub: true, items: ["Pelatihan Kepemimpinan Administrator"], importance: "mutlak" },
   { kind: "row", no: "3.", label: "Pengalaman Kerja", sub: false, items: ["Pernah menduduki jabatan pengawas"], importance: "perlu" },
@@ -55,7 +70,15 @@ const REQUIREMENTS: PrintRequirementRow[] = [
 
 function skj(summary: string, rows: CompetencyRow[], draft = false, requirements = REQUIREMENTS): SkjPrintModel {
   return {
-    identity: { name: "Kepala Bagian Uji Tata Letak", group: "Jabatan Administrator", governmentAffair: "Pemerintahan Umum", code: "UJI.TATA-LETAK", jobCode: "", unitPath: "Uji", summary },
+    identity: {
+      name: "Kepala Bagian Uji Tata Letak",
+      group: "Jabatan Administrator",
+      governmentAffair: "Pemerintahan Umum",
+      code: "UJI.TATA-LETAK",
+      jobCode: "",
+      unitPath: "Uji",
+      summary,
+    },
     groups: [{ title: "C. Teknis", rows }],
     requirements,
     draft,
@@ -75,7 +98,9 @@ async function printed(model: SkjPrintModel): Promise<PrintedPage[]> {
   const pdf = await getDocumentProxy(new Uint8Array(await renderSkjPdf(model)));
   const pages: PrintedPage[] = [];
   for (let k = 1; k <= pdf.numPages; k++) {
-    const items = (await (await pdf.getPage(k)).getTextContent()).items.flatMap((i) => ("str" in i ? [{ str: i.str, y: i.transform[5] as number }] : []));
+    const items = (await (await pdf.getPage(k)).getTextContent()).items.flatMap((i) =>
+      "str" in i ? [{ str: i.str, y: i.transform[5] as number }] : [],
+    );
     // the page number stands in the bottom margin, below the body
     const body = items.filter((i) => i.y > FOOT && i.str.trim());
     pages.push({ text: squash(items.map((i) => i.str).join("")), blankAtFoot: Math.min(...body.map((i) => i.y)) - FOOT });
@@ -110,12 +135,20 @@ describe("the printed SKJ's page breaks", () => {
 
   it("splits a competency row longer than a quarter page where the page ends, and moves a short row whole", async () => {
     const long = LONG_ROW;
-    const rows = [...SHORT_ROWS, long, competency(4, "Pelaporan Kinerja", ["Menyusun laporan kinerja kelembagaan.", "Menyajikan capaian kinerja."])];
+    const rows = [
+      ...SHORT_ROWS,
+      long,
+      competency(4, "Pelaporan Kinerja", ["Menyusun laporan kinerja kelembagaan.", "Menyajikan capaian kinerja."]),
+    ];
     let split = 0;
     // the long row starts at six heights of the page, a sixth of a page apart
     for (let n = 40; n <= 640; n += 120) {
       const pages = await printed(skj(words(n), rows));
-      pages.slice(0, -1).forEach((page, k) => expect(page.blankAtFoot, `summary of ${n} words: blank at the foot of page ${k + 1}`).toBeLessThan(TEXT_HEIGHT / 4));
+      pages
+        .slice(0, -1)
+        .forEach((page, k) =>
+          expect(page.blankAtFoot, `summary of ${n} words: blank at the foot of page ${k + 1}`).toBeLessThan(TEXT_HEIGHT / 4),
+        );
       // the long row starts right under the row before it, and reads whole in order across the break
       const start = pageOf(pages, `${long.no} ${long.name.split(" ")[0]}`);
       expect(start, `summary of ${n} words`).toBe(pageOf(pages, SHORT_ROWS[1]!.indicators.at(-1)!.text));
@@ -123,16 +156,22 @@ describe("the printed SKJ's page breaks", () => {
       // by their first words: an indicator split by the page break has the page number and the repeated
       // table header in its middle
       const at = long.indicators.map((i) => all.indexOf(squash(`${i.number} ${i.text.slice(0, i.text.indexOf(":") + 1)}`)));
-      expect(at.every((a, k) => a >= 0 && (k === 0 || a > at[k - 1]!)), `summary of ${n} words: indicators in order`).toBe(true);
+      expect(
+        at.every((a, k) => a >= 0 && (k === 0 || a > at[k - 1]!)),
+        `summary of ${n} words: indicators in order`,
+      ).toBe(true);
       const end = pageOf(pages, long.indicators.at(-1)!.text.slice(-20));
       expect(end).toBeGreaterThanOrEqual(start);
       if (end > start) {
         split++;
         // the page the row runs onto opens with the table's header row again
-        expect(pages[end]!.text.startsWith(squash("No Kompetensi Level Deskripsi Indikator Kompetensi")), `summary of ${n} words`).toBe(true);
+        expect(pages[end]!.text.startsWith(squash("No Kompetensi Level Deskripsi Indikator Kompetensi")), `summary of ${n} words`).toBe(
+          true,
+        );
       }
       // short rows never split
-      for (const row of rows.filter((r) => r !== long)) expect(pageOf(pages, row.name), `summary of ${n} words: ${row.name}`).toBe(pageOf(pages, row.indicators.at(-1)!.text));
+      for (const row of rows.filter((r) => r !== long))
+        expect(pageOf(pages, row.name), `summary of ${n} words: ${row.name}`).toBe(pageOf(pages, row.indicators.at(-1)!.text));
     }
     expect(split).toBeGreaterThan(0);
   }, 120_000);
@@ -142,7 +181,11 @@ describe("the printed SKJ's page breaks", () => {
     const requirements = REQUIREMENTS.map((r) => (r.kind === "row" && r.label === "Bidang Ilmu" ? { ...r, items: fields } : r));
     for (const n of [100, 250, 400]) {
       const pages = await printed(skj(words(n), SHORT_ROWS, false, requirements));
-      pages.slice(0, -1).forEach((page, k) => expect(page.blankAtFoot, `summary of ${n} words: blank at the foot of page ${k + 1}`).toBeLessThan(TEXT_HEIGHT / 4));
+      pages
+        .slice(0, -1)
+        .forEach((page, k) =>
+          expect(page.blankAtFoot, `summary of ${n} words: blank at the foot of page ${k + 1}`).toBeLessThan(TEXT_HEIGHT / 4),
+        );
       expect(pageOf(pages, "b. Bidang Ilmu 1. Bidang ilmu 1"), `summary of ${n} words`).toBe(pageOf(pages, "a. Jenjang S-1"));
     }
   }, 60_000);
@@ -172,13 +215,23 @@ async function watermarkOverBackgrounds(bytes: Uint8Array): Promise<{ marks: num
         }
     });
     const marksAt = [...shown.matchAll(/DRAFT/g)].map((m) => shownAt[m.index]!);
-    result.push({ marks: marksAt.length, backgrounds: backgroundsAt.length, above: marksAt.length > 0 && marksAt.every((m) => backgroundsAt.every((b) => b < m)) });
+    result.push({
+      marks: marksAt.length,
+      backgrounds: backgroundsAt.length,
+      above: marksAt.length > 0 && marksAt.every((m) => backgroundsAt.every((b) => b < m)),
+    });
   }
   return result;
 }
 
 describe("the DRAFT watermark", () => {
-  const rows = Array.from({ length: 8 }, (_, k) => competency(k + 1, `Kompetensi Uji ${k + 1}`, Array.from({ length: 4 }, (_, i) => `Indikator ${i + 1}: ${words(8, `uji${k}x${i}`)}.`)));
+  const rows = Array.from({ length: 8 }, (_, k) =>
+    competency(
+      k + 1,
+      `Kompetensi Uji ${k + 1}`,
+      Array.from({ length: 4 }, (_, i) => `Indikator ${i + 1}: ${words(8, `uji${k}x${i}`)}.`),
+    ),
+  );
 
   it("is painted above the table's cell backgrounds on every page of a draft", async () => {
     const pages = await watermarkOverBackgrounds(await renderSkjPdf(skj(words(120), rows, true)));
@@ -202,10 +255,21 @@ describe("the Word file's page breaks", () => {
   it("follow the PDF's: only a long row may split, and a heading or group row keeps with the row after it", async () => {
     const zip = await JSZip.loadAsync(await skjDocx(skj(words(40), [...SHORT_ROWS, LONG_ROW])));
     const xml = await zip.file("word/document.xml")!.async("string");
-    const rows = [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map(([, row]) => ({ xml: row!, text: squash(row!.replace(/<[^>]+>/g, " ")) }));
+    const rows = [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map(([, row]) => ({
+      xml: row!,
+      text: squash(row!.replace(/<[^>]+>/g, " ")),
+    }));
     const row = (start: string) => rows.find((r) => r.text.startsWith(squash(start)))!;
     expect(row(`3 ${LONG_ROW.name}`).xml).not.toContain("<w:cantSplit/>");
-    for (const short of [`1 ${SHORT_ROWS[0]!.name}`, `2 ${SHORT_ROWS[1]!.name}`, "a. Jenjang", "3. Pengalaman Kerja", "C. Teknis", "1. Pendidikan"]) expect(row(short).xml, short).toContain("<w:cantSplit/>");
+    for (const short of [
+      `1 ${SHORT_ROWS[0]!.name}`,
+      `2 ${SHORT_ROWS[1]!.name}`,
+      "a. Jenjang",
+      "3. Pengalaman Kerja",
+      "C. Teknis",
+      "1. Pendidikan",
+    ])
+      expect(row(short).xml, short).toContain("<w:cantSplit/>");
     for (const kept of ["C. Teknis", "1. Pendidikan", "2. Pelatihan"]) expect(row(kept).xml, kept).toContain("<w:keepNext/>");
     // the section headings are paragraphs kept with the table below them
     for (const heading of ["II. STANDAR KOMPETENSI", "III. PERSYARATAN JABATAN"])

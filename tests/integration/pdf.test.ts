@@ -90,10 +90,18 @@ function competencyParts(row: SkjPrintModel["groups"][number]["rows"][number]): 
 /** Everything the printed SKJ must say, top to bottom, from its print model: each table row as one run of text. */
 function printedParts(m: SkjPrintModel): string[] {
   const i = m.identity;
-  const r = m.requirements;
-  const listed = (items: string[]) => (items.length === 0 ? "—" : items.length === 1 ? items[0]! : items.map((t, k) => `${k + 1}. ${t}`).join(" "));
+  const listed = (items: string[]) =>
+    items.length === 0 ? "—" : items.length === 1 ? items[0]! : items.map((t, k) => `${k + 1}. ${t}`).join(" ");
   return [
-    ...(m.lampiran ? ["LAMPIRAN", `${m.lampiran.kind} ${m.lampiran.region}`, `NOMOR ${m.lampiran.number} TAHUN ${m.lampiran.year}`, "TENTANG", m.lampiran.title] : []),
+    ...(m.lampiran
+      ? [
+          "LAMPIRAN",
+          `${m.lampiran.kind} ${m.lampiran.region}`,
+          `NOMOR ${m.lampiran.number} TAHUN ${m.lampiran.year}`,
+          "TENTANG",
+          m.lampiran.title,
+        ]
+      : []),
     "STANDAR KOMPETENSI JABATAN",
     `Nama Jabatan : ${i.name}`,
     `Kelompok Jabatan : ${i.group}`,
@@ -107,9 +115,18 @@ function printedParts(m: SkjPrintModel): string[] {
     "III. PERSYARATAN JABATAN",
     "No Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu",
     ...m.requirements.map((row) =>
-      row.kind === "heading" ? `${row.no} ${row.label}` : `${row.sub ? "" : row.no} ${row.sub ? `${row.no} ${row.label}` : row.label} ${listed(row.items)} ${row.importance ? PRINT_TICK : ""}`,
+      row.kind === "heading"
+        ? `${row.no} ${row.label}`
+        : `${row.sub ? "" : row.no} ${row.sub ? `${row.no} ${row.label}` : row.label} ${listed(row.items)} ${row.importance ? PRINT_TICK : ""}`,
     ),
-    ...(m.signature ? [`Ditetapkan di ${m.signature.place}`, `pada tanggal ${m.signature.signedOn}`, `${m.signature.title!.toUpperCase()},`, m.signature.name!] : []),
+    ...(m.signature
+      ? [
+          `Ditetapkan di ${m.signature.place}`,
+          `pada tanggal ${m.signature.signedOn}`,
+          `${m.signature.title!.toUpperCase()},`,
+          m.signature.name!,
+        ]
+      : []),
   ];
 }
 
@@ -125,22 +142,36 @@ function expectRepeatedHeader(pages: string[]) {
   const last = pages.findIndex((p) => p.includes("III. PERSYARATAN JABATAN"));
   expect(first).toBeGreaterThanOrEqual(0);
   expect(last).toBeGreaterThan(first);
-  for (let k = first + 1; k <= last; k++) expect(squash(pages[k]!).startsWith(squash("No Kompetensi Level Deskripsi Indikator Kompetensi")), `page ${k + 1}`).toBe(true);
+  for (let k = first + 1; k <= last; k++)
+    expect(squash(pages[k]!).startsWith(squash("No Kompetensi Level Deskripsi Indikator Kompetensi")), `page ${k + 1}`).toBe(true);
 }
 
 /** The angle, in degrees, of each "DRAFT" drawn on page `k` (1-based). */
 async function draftMarksOn(bytes: Uint8Array, k: number): Promise<number[]> {
   const page = await (await getDocumentProxy(new Uint8Array(bytes))).getPage(k);
   const { items } = await page.getTextContent();
-  return items.flatMap((item) => ("str" in item && item.str.trim() === "DRAFT" ? [(Math.atan2(item.transform[1], item.transform[0]) * 180) / Math.PI] : []));
+  return items.flatMap((item) =>
+    "str" in item && item.str.trim() === "DRAFT" ? [(Math.atan2(item.transform[1], item.transform[0]) * 180) / Math.PI] : [],
+  );
 }
 
 /** For each "√" on the page: the printed requirement row beside it and the importance column above it. */
 async function ticksOn(bytes: Uint8Array, k: number): Promise<[string, string][]> {
   const page = await (await getDocumentProxy(new Uint8Array(bytes))).getPage(k);
-  const items = (await page.getTextContent()).items.flatMap((item) => ("str" in item && item.str.trim() ? [{ text: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : []));
+  const items = (await page.getTextContent()).items.flatMap((item) =>
+    "str" in item && item.str.trim() ? [{ text: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : [],
+  );
   const columns = ["Mutlak", "Penting", "Perlu"].map((label) => ({ label, x: items.find((i) => i.text === label)!.x }));
-  const labels = ["a. Jenjang", "b. Bidang Ilmu", "a. Manajerial", "b. Teknis", "c. Fungsional", "Pengalaman Kerja", "Pangkat", "Indikator Kinerja Jabatan"];
+  const labels = [
+    "a. Jenjang",
+    "b. Bidang Ilmu",
+    "a. Manajerial",
+    "b. Teknis",
+    "c. Fungsional",
+    "Pengalaman Kerja",
+    "Pangkat",
+    "Indikator Kinerja Jabatan",
+  ];
   const rows = items.filter((i) => labels.includes(i.text));
   return items
     .filter((i) => i.text === PRINT_TICK)
@@ -169,7 +200,11 @@ function draftOf(db: Db, code: string, state: "draf" | "disetujui") {
     requirements: {
       rank: "III/d",
       education: [{ level: "S-1", fields: ["Ilmu Administrasi Negara", "Ilmu Pemerintahan"] }],
-      training: { managerial: ["Pelatihan Kepemimpinan Administrator"], technical: ["Analisis Jabatan", "Evaluasi Kelembagaan"], functional: [] },
+      training: {
+        managerial: ["Pelatihan Kepemimpinan Administrator"],
+        technical: ["Analisis Jabatan", "Evaluasi Kelembagaan"],
+        functional: [],
+      },
       experience: [{ description: "Pernah menduduki jabatan pengawas di bidang kelembagaan", minYears: 2 }],
       performanceIndicators: ["Persentase perangkat daerah yang kelembagaannya dievaluasi"],
       importance: IMPORTANCE,
@@ -178,7 +213,14 @@ function draftOf(db: Db, code: string, state: "draf" | "disetujui") {
   const draft = createDraft(db, { positionId: position.id, ...fresh, document, actorId: analis.id, via: "ui" });
   if (state === "disetujui") {
     db.update(skjDrafts)
-      .set({ state, submittedBy: analis.id, submittedAt: NOW.toISOString(), lastEditedBy: analis.id, approvedBy: reviewer.id, approvedAt: NOW.toISOString() })
+      .set({
+        state,
+        submittedBy: analis.id,
+        submittedAt: NOW.toISOString(),
+        lastEditedBy: analis.id,
+        approvedBy: reviewer.id,
+        approvedAt: NOW.toISOString(),
+      })
       .where(eq(skjDrafts.id, draft.id))
       .run();
   }
@@ -292,7 +334,9 @@ describe("the PDF", () => {
       ["Pangkat", "Mutlak"],
     ]);
     // the signature closes the document, on its last page
-    expect(squash(pages.at(-1)!)).toContain(squash("Ditetapkan di Kota Jaya pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"));
+    expect(squash(pages.at(-1)!)).toContain(
+      squash("Ditetapkan di Kota Jaya pada tanggal 1 Maret 2026 GUBERNUR NUSANTARA JAYA, Gubernur Demo"),
+    );
     for (let k = 1; k <= totalPages; k++) expect(await draftMarksOn(bytes, k)).toEqual([]);
     expect(all).not.toContain("DRAFT");
   });
@@ -336,7 +380,13 @@ describe("the PDF", () => {
     expect(text(bytes)).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+Arimo-Regular/);
     expect(text(bytes)).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+Arimo-Bold/);
     // nothing, the footer included, fell back to a font of the host
-    expect(new Set(text(bytes).match(/\/BaseFont\s*\/\S+/g)!.map((f) => f.replace(/^.*\+/, "")))).toEqual(new Set(["Arimo-Regular", "Arimo-Bold"]));
+    expect(
+      new Set(
+        text(bytes)
+          .match(/\/BaseFont\s*\/\S+/g)!
+          .map((f) => f.replace(/^.*\+/, "")),
+      ),
+    ).toEqual(new Set(["Arimo-Regular", "Arimo-Bold"]));
   });
 
   it("caches a published version by its contentHash: memory first, then data/pdf-cache beside the database", async () => {
@@ -347,7 +397,11 @@ describe("the PDF", () => {
     // the very bytes kept in memory: no second print
     expect(await publishedVersionPdf(db, PUBLISHED, version)).toBe(first);
 
-    const { contentHash } = db.$client.prepare("select v.content_hash as contentHash from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?").get(PUBLISHED, version) as { contentHash: string };
+    const { contentHash } = db.$client
+      .prepare(
+        "select v.content_hash as contentHash from skj_versions v join positions p on p.id = v.position_id where p.code = ? and v.version_number = ?",
+      )
+      .get(PUBLISHED, version) as { contentHash: string };
     const fingerprint = instanceFingerprint(instanceProfile(db)!);
     const file = pdfCacheFile(contentHash, fingerprint)!;
     expect(file).toBe(`${process.env.DATABASE_PATH!.replace(/[^/]+$/, "")}pdf-cache/${contentHash.slice(7)}-${fingerprint}.pdf`);
@@ -380,8 +434,12 @@ describe("the PDF", () => {
     await withListener(async (origin, hits) => {
       const first: string[] = [];
       const second: string[] = [];
-      await printHtmlToPdf(`<!doctype html><html><body><p>Dokumen pertama</p><img src="${origin}/pertama"></body></html>`, { onBlocked: (url) => first.push(url) });
-      const bytes = await printHtmlToPdf(`<!doctype html><html><body><p>Dokumen kedua</p></body></html>`, { onBlocked: (url) => second.push(url) });
+      await printHtmlToPdf(`<!doctype html><html><body><p>Dokumen pertama</p><img src="${origin}/pertama"></body></html>`, {
+        onBlocked: (url) => first.push(url),
+      });
+      const bytes = await printHtmlToPdf(`<!doctype html><html><body><p>Dokumen kedua</p></body></html>`, {
+        onBlocked: (url) => second.push(url),
+      });
       expect(first).toEqual([`${origin}/pertama`]);
       expect(second).toEqual([]);
       const pages = (await extractText(await getDocumentProxy(bytes), { mergePages: false })).text;

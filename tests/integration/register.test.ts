@@ -27,7 +27,16 @@ describe("SOTK register", () => {
     const saved = savePosition(
       db,
       null,
-      { code: "UJI.FTS", name: "Penelaah Uji", group: "pelaksana", functionalLevel: null, unitCode: unit.code, governmentAffair: null, summaryText: "Menyusun rekapitulasi kuesioner beban kerja.", requiredHeadcount: 1 },
+      {
+        code: "UJI.FTS",
+        name: "Penelaah Uji",
+        group: "pelaksana",
+        functionalLevel: null,
+        unitCode: unit.code,
+        governmentAffair: null,
+        summaryText: "Menyusun rekapitulasi kuesioner beban kerja.",
+        requiredHeadcount: 1,
+      },
       null,
       1,
     );
@@ -60,21 +69,48 @@ describe("SOTK register", () => {
     const db = await useTestDatabase("demo");
     const biro = findUnitByCode(db, "SETDA.BIRO-ORG")!;
     const child = findUnitByCode(db, "SETDA.BIRO-ORG.BAG-KELEMBAGAAN")!;
-    const input = { code: biro.code, name: biro.name, kind: "biro" as const, echelon: biro.echelon as "II.a", parentCode: child.code, legalBasisKind: null, legalBasisNumber: null, legalBasisYear: null };
+    const input = {
+      code: biro.code,
+      name: biro.name,
+      kind: "biro" as const,
+      echelon: biro.echelon as "II.a",
+      parentCode: child.code,
+      legalBasisKind: null,
+      legalBasisNumber: null,
+      legalBasisYear: null,
+    };
     const result = updateUnit(db, biro.id, input, 1);
-    expect(result).toEqual({ ok: false, errors: { parentCode: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya." } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { parentCode: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya." },
+    });
     expect(findUnitByCode(db, biro.code)!.parentId).toBe(biro.parentId);
     // moving it elsewhere works and is audited
     const moved = updateUnit(db, biro.id, { ...input, parentCode: "BKD" }, 1);
     expect(moved.ok).toBe(true);
-    expect(db.$client.prepare("select summary from audit_log where action = 'unit.update' order by id desc").pluck().get()).toMatch(/^Unit SETDA.BIRO-ORG diubah: unit induk/);
+    expect(db.$client.prepare("select summary from audit_log where action = 'unit.update' order by id desc").pluck().get()).toMatch(
+      /^Unit SETDA.BIRO-ORG diubah: unit induk/,
+    );
   });
 
   it("keeps a unit with active positions active, and never deletes", async () => {
     const db = await useTestDatabase("demo");
     const bagian = findUnitByCode(db, "SETDA.BIRO-ORG.BAG-KELEMBAGAAN")!;
     expect(setUnitActive(db, bagian.id, false, 1)).toMatchObject({ ok: false });
-    const created = createUnit(db, { code: "UJI.KOSONG", name: "Unit Kosong", kind: "seksi", echelon: null, parentCode: null, legalBasisKind: null, legalBasisNumber: null, legalBasisYear: null }, 1);
+    const created = createUnit(
+      db,
+      {
+        code: "UJI.KOSONG",
+        name: "Unit Kosong",
+        kind: "seksi",
+        echelon: null,
+        parentCode: null,
+        legalBasisKind: null,
+        legalBasisNumber: null,
+        legalBasisYear: null,
+      },
+      1,
+    );
     expect(created.ok).toBe(true);
     const id = created.ok ? created.unit.id : 0;
     expect(setUnitActive(db, id, false, 1)).toMatchObject({ ok: true, unit: { active: false } });

@@ -32,7 +32,10 @@ beforeEach(async () => {
 });
 
 async function api(q: string, extra = ""): Promise<{ items: { code: string }[]; nextCursor: string | null }> {
-  const response = await run(apiLoader, new Request(`${BASE}/api/v1/competencies?q=${encodeURIComponent(q)}${extra}`, { headers: { Authorization: `Bearer ${token}` } }));
+  const response = await run(
+    apiLoader,
+    new Request(`${BASE}/api/v1/competencies?q=${encodeURIComponent(q)}${extra}`, { headers: { Authorization: `Bearer ${token}` } }),
+  );
   expect(response.status).toBe(200);
   return JSON.parse(response.body as string);
 }
@@ -45,12 +48,21 @@ async function picker(q: string): Promise<PickerEntry[]> {
 
 const dictionary = (q: string) => searchDictionary(db, { q, pageSize: 20 }).rows;
 const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
-const marked = (snippet: string | undefined) => highlightParts(snippet ?? "").filter((p) => p.match).map((p) => p.text);
+const marked = (snippet: string | undefined) =>
+  highlightParts(snippet ?? "")
+    .filter((p) => p.match)
+    .map((p) => p.text);
 
 function publishEntry(code: string, name: string, indicators: string[]) {
   const id = insertCompetency(db, { code, type: "teknis", name, category: "Uji Pencarian", sourceKind: "lokal" });
   const levels = [1, 2, 3, 4, 5].map((level) => ({ level, description: `Uraian level ${level}.`, indicators }));
-  addRevision(db, id, { definition: definitionFromPlainText("Kemampuan yang diuji."), textStatus: "lokal", levels, publish: true, actorId: null });
+  addRevision(db, id, {
+    definition: definitionFromPlainText("Kemampuan yang diuji."),
+    textStatus: "lokal",
+    levels,
+    publish: true,
+    actorId: null,
+  });
   refreshCompetencySearch(db, id);
 }
 
@@ -68,7 +80,11 @@ describe("one dictionary search", () => {
 
   it("finds words with affixes by their root words, as the issue asks", async () => {
     // neither "arsip" nor "kelola" occurs in this entry as a word or the start of one
-    publishEntry("UJI.KRS", "Pengelolaan Kearsipan Dinamis", ["Menata berkas aktif.", "Mencatat peminjaman berkas.", "Menyusun daftar berkas."]);
+    publishEntry("UJI.KRS", "Pengelolaan Kearsipan Dinamis", [
+      "Menata berkas aktif.",
+      "Mencatat peminjaman berkas.",
+      "Menyusun daftar berkas.",
+    ]);
     for (const search of [dictionary, async (q: string) => (await api(q)).items, picker]) {
       expect(codes(await search("arsip"))).toContain("UJI.KRS");
       expect(codes(await search("kelola"))).toContain("UJI.KRS");
@@ -85,7 +101,11 @@ describe("one dictionary search", () => {
   });
 
   it("ranks the expected entry first or near the top, the same way on the dictionary page, in the API and in the picker", async () => {
-    publishEntry("UJI.ARSIP-DINAMIS", "Penataan Arsip Dinamis", ["Menata berkas aktif.", "Mencatat peminjaman berkas.", "Menyusun daftar berkas."]);
+    publishEntry("UJI.ARSIP-DINAMIS", "Penataan Arsip Dinamis", [
+      "Menata berkas aktif.",
+      "Mencatat peminjaman berkas.",
+      "Menyusun daftar berkas.",
+    ]);
     // the root "kelola" fifteen times in the indicators, never in the name
     publishEntry("UJI.SPASIAL", "Penataan Data Spasial", ["Mengelola data spasial.", "Mengelola peta dasar.", "Mengelola basis data."]);
     const expectations: { q: string; first?: string; top3?: string[]; before?: [string, string] }[] = [
@@ -105,8 +125,12 @@ describe("one dictionary search", () => {
       expect(codes((await api(q, "&type=teknis&limit=20")).items), q).toEqual(order);
       expect(codes(await picker(q)), q).toEqual(order);
       if (first && order[0] !== first) misses.push(`${q}: ${first} pertama, bukan ${order[0]}`);
-      for (const code of top3 ?? []) if (!order.slice(0, 3).includes(code)) misses.push(`${q}: ${code} tidak di tiga teratas (${order.join(", ")})`);
-      if (before && !(order.indexOf(before[0]) >= 0 && (order.indexOf(before[1]) < 0 || order.indexOf(before[0]) < order.indexOf(before[1])))) {
+      for (const code of top3 ?? [])
+        if (!order.slice(0, 3).includes(code)) misses.push(`${q}: ${code} tidak di tiga teratas (${order.join(", ")})`);
+      if (
+        before &&
+        !(order.indexOf(before[0]) >= 0 && (order.indexOf(before[1]) < 0 || order.indexOf(before[0]) < order.indexOf(before[1])))
+      ) {
         misses.push(`${q}: ${before[0]} tidak sebelum ${before[1]} (${order.join(", ")})`);
       }
     }
@@ -128,8 +152,18 @@ describe("one dictionary search", () => {
 
   it("searches published texts in the API and the picker, and the latest revision on the dictionary page", async () => {
     const anjab = findCompetencyByCode(db, "T.ANJAB")!;
-    const levels = [1, 2, 3, 4, 5].map((level) => ({ level, description: `Uraian level ${level}.`, indicators: ["Memandu lokakarya peta jabatan."] }));
-    addRevision(db, anjab.id, { definition: definitionFromPlainText("Draf baru."), textStatus: "lokal", levels, publish: false, actorId: null });
+    const levels = [1, 2, 3, 4, 5].map((level) => ({
+      level,
+      description: `Uraian level ${level}.`,
+      indicators: ["Memandu lokakarya peta jabatan."],
+    }));
+    addRevision(db, anjab.id, {
+      definition: definitionFromPlainText("Draf baru."),
+      textStatus: "lokal",
+      levels,
+      publish: false,
+      actorId: null,
+    });
     refreshCompetencySearch(db, anjab.id);
     expect(codes(dictionary("lokakarya"))).toEqual(["T.ANJAB"]);
     expect((await api("lokakarya")).items).toEqual([]);
@@ -150,7 +184,16 @@ describe("the same normalisation elsewhere", () => {
     const saved = savePosition(
       db,
       null,
-      { code: "UJI.STEM", name: "Penata Kearsipan Uji", group: "pelaksana", functionalLevel: null, unitCode: "SETDA.BIRO-ORG", governmentAffair: null, summaryText: "Melaksanakan pemusnahan berkas inaktif.", requiredHeadcount: 1 },
+      {
+        code: "UJI.STEM",
+        name: "Penata Kearsipan Uji",
+        group: "pelaksana",
+        functionalLevel: null,
+        unitCode: "SETDA.BIRO-ORG",
+        governmentAffair: null,
+        summaryText: "Melaksanakan pemusnahan berkas inaktif.",
+        requiredHeadcount: 1,
+      },
       null,
       1,
     );

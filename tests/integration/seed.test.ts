@@ -6,7 +6,17 @@ import { changesAfter, listCurrentPublished } from "~db/queries/skj-read.server"
 import { describeSeedReport, seed } from "~seeds/seed.server";
 import { useTestDatabase } from "../setup/test-db";
 
-const TABLES = ["users", "org_units", "positions", "competencies", "competency_revisions", "competency_levels", "competency_indicators", "settings", "audit_log"];
+const TABLES = [
+  "users",
+  "org_units",
+  "positions",
+  "competencies",
+  "competency_revisions",
+  "competency_levels",
+  "competency_indicators",
+  "settings",
+  "audit_log",
+];
 
 function counts(db: Awaited<ReturnType<typeof useTestDatabase>>) {
   return Object.fromEntries(TABLES.map((t) => [t, db.$client.prepare(`select count(*) from ${t}`).pluck().get()]));
@@ -33,9 +43,12 @@ describe("seeding", () => {
       )
       .all() as { code: string; type: string; status: string; text_status: string; levels: number }[];
     expect(rows.map((r) => r.code)).toEqual(["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01", "T.OTDA"]);
-    for (const r of rows.filter((r) => r.code !== "T.OTDA")) expect(r).toMatchObject({ status: "diterbitkan", text_status: "regulasi", levels: 5 });
+    for (const r of rows.filter((r) => r.code !== "T.OTDA"))
+      expect(r).toMatchObject({ status: "diterbitkan", text_status: "regulasi", levels: 5 });
     const integritas3 = db.$client
-      .prepare("select l.description from competency_levels l join competency_revisions r on r.id = l.revision_id join competencies c on c.id = r.competency_id where c.code = 'M.01' and l.level = 3")
+      .prepare(
+        "select l.description from competency_levels l join competency_revisions r on r.id = l.revision_id join competencies c on c.id = r.competency_id where c.code = 'M.01' and l.level = 3",
+      )
       .pluck()
       .get();
     expect(integritas3).toMatch(/^Mampu memastikan, menanamkan keyakinan bersama/);
@@ -43,23 +56,36 @@ describe("seeding", () => {
 
   it("leaves T.OTDA a draft without invented text in the reference seed, and marks the demo text as an example", async () => {
     const reference = await useTestDatabase("reference");
-    const otdaRef = reference.$client.prepare("select r.status, r.text_status, r.definition_text from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'T.OTDA'").get();
+    const otdaRef = reference.$client
+      .prepare(
+        "select r.status, r.text_status, r.definition_text from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'T.OTDA'",
+      )
+      .get();
     expect(otdaRef).toEqual({ status: "draft", text_status: "lokal", definition_text: "" });
     expect(reference.$client.prepare("select count(*) from users").pluck().get()).toBe(0);
 
     const demo = await useTestDatabase("demo");
-    const otdaDemo = demo.$client.prepare("select r.status, r.text_status from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'T.OTDA'").get();
+    const otdaDemo = demo.$client
+      .prepare(
+        "select r.status, r.text_status from competency_revisions r join competencies c on c.id = r.competency_id where c.code = 'T.OTDA'",
+      )
+      .get();
     expect(otdaDemo).toEqual({ status: "diterbitkan", text_status: "contoh" });
   });
 
   it("seeds a demo province with every position group and the unverified rule tables", async () => {
     const db = await useTestDatabase("demo");
-    const groups = db.$client.prepare("select distinct \"group\" from positions order by 1").pluck().all();
+    const groups = db.$client.prepare('select distinct "group" from positions order by 1').pluck().all();
     expect(groups).toEqual(expect.arrayContaining(["administrator", "fungsional", "jpt_madya", "jpt_pratama", "pelaksana", "pengawas"]));
-    const levels = db.$client.prepare("select count(distinct functional_level) from positions where functional_level is not null").pluck().get();
+    const levels = db.$client
+      .prepare("select count(distinct functional_level) from positions where functional_level is not null")
+      .pluck()
+      .get();
     expect(levels).toBeGreaterThanOrEqual(4);
     const unverified = db.$client.prepare("select key from settings where verified = 0 order by key").pluck().all();
-    expect(unverified).toEqual(expect.arrayContaining(["standardLevels", "minimumRankByEselon", "minimumEducationByGroup", "leadershipTrainingByGroup"]));
+    expect(unverified).toEqual(
+      expect.arrayContaining(["standardLevels", "minimumRankByEselon", "minimumEducationByGroup", "leadershipTrainingByGroup"]),
+    );
   });
 });
 
@@ -73,7 +99,18 @@ describe("seeded search index", () => {
 });
 
 describe("demo SKJ", () => {
-  const SKJ_TABLES = [...TABLES, "skj_drafts", "skj_draft_revisions", "skj_decisions", "skj_competency_uses", "skj_versions", "skj_version_ends", "penetapan", "penetapan_items", "events"];
+  const SKJ_TABLES = [
+    ...TABLES,
+    "skj_drafts",
+    "skj_draft_revisions",
+    "skj_decisions",
+    "skj_competency_uses",
+    "skj_versions",
+    "skj_version_ends",
+    "penetapan",
+    "penetapan_items",
+    "events",
+  ];
   const REVISED = "SETDA.BIRO-ORG.BAG-TATALAKSANA.KABAG";
 
   async function seededDemo() {
@@ -94,7 +131,9 @@ describe("demo SKJ", () => {
     expect(live.map((v) => v.positionCode)).toContain("SETDA.BIRO-ORG.KARO");
 
     const history = db.$client
-      .prepare("select v.version_number n, e.kind ended, e.replaced_by_version_id replacedBy, v.id from skj_versions v join positions p on p.id = v.position_id left join skj_version_ends e on e.version_id = v.id where p.code = ? order by v.version_number")
+      .prepare(
+        "select v.version_number n, e.kind ended, e.replaced_by_version_id replacedBy, v.id from skj_versions v join positions p on p.id = v.position_id left join skj_version_ends e on e.version_id = v.id where p.code = ? order by v.version_number",
+      )
       .all(REVISED) as { n: number; ended: string | null; replacedBy: number | null; id: number }[];
     expect(history.map((h) => [h.n, h.ended])).toEqual([
       [1, "diganti"],
@@ -102,19 +141,38 @@ describe("demo SKJ", () => {
     ]);
     expect(history[0]!.replacedBy).toBe(history[1]!.id);
     // version 2 is a revision of version 1, as "Susun SKJ" makes it: same requirements, changed competencies
-    const [v1, v2] = history.map((h) => JSON.parse(db.$client.prepare("select snapshot from skj_versions where id = ?").pluck().get(h.id) as string) as { requirements: unknown; competencies: { code: string; level: number }[] });
+    const [v1, v2] = history.map(
+      (h) =>
+        JSON.parse(db.$client.prepare("select snapshot from skj_versions where id = ?").pluck().get(h.id) as string) as {
+          requirements: unknown;
+          competencies: { code: string; level: number }[];
+        },
+    );
     expect(v2!.requirements).toEqual(v1!.requirements);
     expect(v2!.competencies).not.toEqual(v1!.competencies);
-    expect(db.$client.prepare("select based_on_version_id from skj_drafts d join skj_versions v on v.draft_id = d.id where v.id = ?").pluck().get(history[1]!.id)).toBe(history[0]!.id);
+    expect(
+      db.$client
+        .prepare("select based_on_version_id from skj_drafts d join skj_versions v on v.draft_id = d.id where v.id = ?")
+        .pluck()
+        .get(history[1]!.id),
+    ).toBe(history[0]!.id);
 
     const acts = db.$client.prepare("select number, status, signed_date, effective_date, signer_title from penetapan order by id").all();
     expect(acts).toEqual([
-      { number: "12", status: "ditetapkan", signed_date: "2026-03-02", effective_date: "2026-04-01", signer_title: "Gubernur Nusantara Jaya" },
+      {
+        number: "12",
+        status: "ditetapkan",
+        signed_date: "2026-03-02",
+        effective_date: "2026-04-01",
+        signer_title: "Gubernur Nusantara Jaya",
+      },
       expect.objectContaining({ number: "31", status: "ditetapkan" }),
     ]);
 
     const waiting = db.$client
-      .prepare("select u.email submitter, d.justification from skj_drafts d join users u on u.id = d.submitted_by where d.closed_at is null and d.state = 'diajukan'")
+      .prepare(
+        "select u.email submitter, d.justification from skj_drafts d join users u on u.id = d.submitted_by where d.closed_at is null and d.state = 'diajukan'",
+      )
       .all() as { submitter: string; justification: string | null }[];
     expect(waiting.length).toBeGreaterThanOrEqual(3);
     // a justification is only written for warnings: the seeded documents meet every rule table
@@ -131,7 +189,11 @@ describe("demo SKJ", () => {
       )
       .all();
     expect(people).toEqual([{ submitter: "analis@demo.go.id", approver: "reviewer@demo.go.id", publisher: "reviewer2@demo.go.id" }]);
-    const actions = db.$client.prepare("select action, count(*) n from audit_log where action like 'skj.%' or action like 'penetapan.%' group by action order by action").all();
+    const actions = db.$client
+      .prepare(
+        "select action, count(*) n from audit_log where action like 'skj.%' or action like 'penetapan.%' group by action order by action",
+      )
+      .all();
     expect(actions).toEqual([
       { action: "penetapan.add", n: 11 },
       { action: "penetapan.create", n: 2 },
@@ -149,7 +211,10 @@ describe("demo SKJ", () => {
     expect(feed.every((e) => e.type === "skj.published")).toBe(true);
     for (let i = 1; i < feed.length; i++) expect(feed[i]!.id).toBeGreaterThan(feed[i - 1]!.id);
     expect(feed.at(-1)).toMatchObject({ positionCode: REVISED, version: 2 });
-    const versions = db.$client.prepare("select p.code || ' ' || v.version_number from skj_versions v join positions p on p.id = v.position_id").pluck().all();
+    const versions = db.$client
+      .prepare("select p.code || ' ' || v.version_number from skj_versions v join positions p on p.id = v.position_id")
+      .pluck()
+      .all();
     expect(feed.map((e) => `${e.positionCode} ${e.version}`).sort()).toEqual([...versions].sort());
   });
 

@@ -26,7 +26,10 @@ function componentSource(source: string): string {
 }
 
 describe("server boundary", () => {
-  const files = fs.readdirSync("app/routes").filter((f) => f.endsWith(".tsx")).map((f) => path.join("app/routes", f));
+  const files = fs
+    .readdirSync("app/routes")
+    .filter((f) => f.endsWith(".tsx"))
+    .map((f) => path.join("app/routes", f));
   it.each(files)("%s uses no value from a .server module in its components", (file) => {
     const source = fs.readFileSync(file, "utf8");
     const component = componentSource(source);
@@ -34,7 +37,10 @@ describe("server boundary", () => {
     expect(leaked).toEqual([]);
   });
 
-  const components = fs.readdirSync("app/components", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tsx")).map((f) => path.join("app/components", f));
+  const components = fs
+    .readdirSync("app/components", { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".tsx"))
+    .map((f) => path.join("app/components", f));
   it.each(components)("%s imports no value from a .server module", (file) => {
     expect(serverImports(fs.readFileSync(file, "utf8"))).toEqual([]);
   });

@@ -14,12 +14,17 @@ function standardLevelsForm(db: Db): Record<string, string> {
   const levels = row.value as Record<string, Record<string, number>>;
   const fields: Record<string, string> = { sourceNote: row.sourceNote, updatedAt: row.updatedAt };
   if (row.verified) fields.verified = "on";
-  for (const group of GROUP_KEYS) for (const code of STANDARD_LEVEL_CODES) fields[cellFieldName(group, code)] = String(levels[group]![code]);
+  for (const group of GROUP_KEYS)
+    for (const code of STANDARD_LEVEL_CODES) fields[cellFieldName(group, code)] = String(levels[group]![code]);
   return fields;
 }
 
 const auditRows = (db: Db) =>
-  db.$client.prepare("select a.action, a.entity_type, a.entity_id, a.summary, a.before, a.after, u.email actor from audit_log a left join users u on u.id = a.actor_id where a.action = 'settings.update' order by a.id").all() as {
+  db.$client
+    .prepare(
+      "select a.action, a.entity_type, a.entity_id, a.summary, a.before, a.after, u.email actor from audit_log a left join users u on u.id = a.actor_id where a.action = 'settings.update' order by a.id",
+    )
+    .all() as {
     action: string;
     entity_type: string;
     entity_id: string;
@@ -35,8 +40,13 @@ describe("settings pages", () => {
     for (const email of ["viewer@demo.go.id", "analis@demo.go.id", "reviewer@demo.go.id"]) {
       const cookie = await cookieFor(email);
       expect((await run(listLoader, get("/admin/settings", cookie))).status, `${email} list`).toBe(403);
-      expect((await run(editLoader, get("/admin/settings/standardLevels", cookie), { key: "standardLevels" })).status, `${email} edit`).toBe(403);
-      const save = await run(editAction, post("/admin/settings/regionalGovernment", { sourceNote: "x", value: "on" }, cookie), { key: "regionalGovernment" });
+      expect(
+        (await run(editLoader, get("/admin/settings/standardLevels", cookie), { key: "standardLevels" })).status,
+        `${email} edit`,
+      ).toBe(403);
+      const save = await run(editAction, post("/admin/settings/regionalGovernment", { sourceNote: "x", value: "on" }, cookie), {
+        key: "regionalGovernment",
+      });
       expect(save.status, `${email} save`).toBe(403);
     }
     const anonymous = await run(listLoader, get("/admin/settings"));
@@ -78,7 +88,17 @@ describe("settings pages", () => {
 
     const stored = getSetting(db, "standardLevels")!;
     const levels = stored.value as Record<string, Record<string, number>>;
-    expect(levels.administrator).toEqual({ "M.01": 4, "M.02": 3, "M.03": 3, "M.04": 3, "M.05": 3, "M.06": 3, "M.07": 3, "M.08": 3, "SK.01": 3 });
+    expect(levels.administrator).toEqual({
+      "M.01": 4,
+      "M.02": 3,
+      "M.03": 3,
+      "M.04": 3,
+      "M.05": 3,
+      "M.06": 3,
+      "M.07": 3,
+      "M.08": 3,
+      "SK.01": 3,
+    });
     expect(levels.pengawas!["M.01"]).toBe(2);
     expect(stored).toMatchObject({ verified: true, updatedBy: admin.id });
 
@@ -89,14 +109,24 @@ describe("settings pages", () => {
       entity_type: "setting",
       entity_id: "standardLevels",
       actor: "admin@demo.go.id",
-      summary: "Pengaturan Standar level kompetensi manajerial dan sosial kultural per kelompok jabatan diubah: standardLevels.administrator.M.01: 3 → 4; verified: tidak → ya",
+      summary:
+        "Pengaturan Standar level kompetensi manajerial dan sosial kultural per kelompok jabatan diubah: standardLevels.administrator.M.01: 3 → 4; verified: tidak → ya",
     });
     expect(JSON.parse(audit!.before).value.administrator["M.01"]).toBe(3);
     expect(JSON.parse(audit!.after)).toMatchObject({ verified: true, value: { administrator: { "M.01": 4 } } });
 
-    const list = (await run(listLoader, get("/admin/settings", cookie))).body as { settings: { key: string; verified: boolean; updatedByName: string | null }[] };
+    const list = (await run(listLoader, get("/admin/settings", cookie))).body as {
+      settings: { key: string; verified: boolean; updatedByName: string | null }[];
+    };
     expect(list.settings.find((s) => s.key === "standardLevels")).toMatchObject({ verified: true, updatedByName: admin.name });
-    expect(unverifiedSettings(db).map((s) => s.key)).toEqual(["minimumRankByEselon", "lowestEselonByGroup", "minimumEducationByGroup", "leadershipTrainingByGroup", "leadershipTrainingAliases", "minimumExperienceByGroup"]);
+    expect(unverifiedSettings(db).map((s) => s.key)).toEqual([
+      "minimumRankByEselon",
+      "lowestEselonByGroup",
+      "minimumEducationByGroup",
+      "leadershipTrainingByGroup",
+      "leadershipTrainingAliases",
+      "minimumExperienceByGroup",
+    ]);
   });
 
   it("store nothing and name the cell when a cell is invalid", async () => {
@@ -117,7 +147,9 @@ describe("settings pages", () => {
     expect(getSetting(db, "standardLevels")).toEqual(before);
     expect(auditRows(db)).toEqual([]);
 
-    const noNote = await run(editAction, post("/admin/settings/regionalGovernment", { value: "on", sourceNote: "  " }, cookie), { key: "regionalGovernment" });
+    const noNote = await run(editAction, post("/admin/settings/regionalGovernment", { value: "on", sourceNote: "  " }, cookie), {
+      key: "regionalGovernment",
+    });
     expect(noNote.status).toBe(422);
     expect((noNote.body as { errors: Record<string, string> }).errors).toEqual({ sourceNote: "Catatan sumber wajib diisi." });
   });
@@ -137,7 +169,9 @@ describe("settings pages", () => {
 
     fields[rowFieldName("pengawas")] = "";
     fields[rowFieldName("pelaksana")] = "SMA";
-    expect((await run(editAction, post("/admin/settings/minimumEducationByGroup", fields, cookie), { key: "minimumEducationByGroup" })).status).toBe(302);
+    expect(
+      (await run(editAction, post("/admin/settings/minimumEducationByGroup", fields, cookie), { key: "minimumEducationByGroup" })).status,
+    ).toBe(302);
     const stored = getSetting(db, "minimumEducationByGroup")!.value as Record<string, string>;
     expect(stored).not.toHaveProperty("pengawas");
     expect(stored.pelaksana).toBe("SMA");
@@ -155,7 +189,11 @@ describe("settings pages", () => {
     expect(first).toEqual({ ok: true, changes: ["regionalGovernment: ya → tidak", "verified: tidak → ya", "catatan sumber diubah"] });
     const levels = getSetting(db, "standardLevels")!;
     db.$client.prepare("update settings set updated_at = '2000-01-01T00:00:00.000Z' where key = 'standardLevels'").run();
-    const res = await run(editAction, post("/admin/settings/standardLevels", { ...opened, [cellFieldName("pelaksana", "M.01")]: "2" }, cookie), { key: "standardLevels" });
+    const res = await run(
+      editAction,
+      post("/admin/settings/standardLevels", { ...opened, [cellFieldName("pelaksana", "M.01")]: "2" }, cookie),
+      { key: "standardLevels" },
+    );
     expect(res.status).toBe(409);
     expect((res.body as { errors: Record<string, string> }).errors._form).toMatch(/sudah diubah pengguna lain/);
     expect(getSetting(db, "standardLevels")!.value).toEqual(levels.value);

@@ -39,21 +39,32 @@ describe("drafts in bulk", () => {
     const source = draftOf(db, SOURCE) ?? null;
     expect(source).toBeNull(); // the source is read from its live version
     const targets = [ADMINISTRATOR, PENGAWAS, PELAKSANA];
-    const expectedManagerial = new Map(targets.map((code) => [code, managerialOf(newDraftDocument(db, findPositionByCode(db, code)!.id).document.competencies)]));
+    const expectedManagerial = new Map(
+      targets.map((code) => [code, managerialOf(newDraftDocument(db, findPositionByCode(db, code)!.id).document.competencies)]),
+    );
     // the groups differ, so do their standard levels: a copy of the source's levels would be caught
     expect(new Set(targets.map((code) => JSON.stringify(expectedManagerial.get(code)))).size).toBe(3);
 
     const outcome = createDraftsInBulk(db, { positionCodes: targets, fromPositionCode: SOURCE, actorId: analisId(db), via: "ui" });
     expect(outcome).toEqual({ ok: true, results: targets.map((positionCode) => ({ positionCode, status: "created" })) });
 
-    const live = JSON.parse(db.$client.prepare("select snapshot from skj_versions v join positions p on p.id = v.position_id where p.code = ? order by version_number desc").pluck().get(SOURCE) as string);
+    const live = JSON.parse(
+      db.$client
+        .prepare(
+          "select snapshot from skj_versions v join positions p on p.id = v.position_id where p.code = ? order by version_number desc",
+        )
+        .pluck()
+        .get(SOURCE) as string,
+    );
     for (const code of targets) {
       const draft = draftOf(db, code)!;
       expect(draft.state).toBe("draf");
       expect(draft.revision).toBe(1);
       expect(draft.document.position.code).toBe(code);
       expect(managerialOf(draft.document.competencies)).toEqual(expectedManagerial.get(code));
-      expect(technicalOf(draft.document.competencies)).toEqual(technicalOf(live.competencies).map((c: { code: string; level: number }) => ({ code: c.code, level: c.level })));
+      expect(technicalOf(draft.document.competencies)).toEqual(
+        technicalOf(live.competencies).map((c: { code: string; level: number }) => ({ code: c.code, level: c.level })),
+      );
       expect(draft.document.requirements).toEqual(live.requirements);
       expect(draft.document.position.summary).toBe(live.position.summary);
     }
@@ -67,7 +78,12 @@ describe("drafts in bulk", () => {
     expect(first.ok).toBe(true);
     const pengawasDraft = draftOf(db, PENGAWAS)!;
 
-    const outcome = createDraftsInBulk(db, { positionCodes: [PENGAWAS, IN_REVIEW, PELAKSANA, "TIDAK.ADA"], fromPositionCode: SOURCE, actorId: analisId(db), via: "ui" });
+    const outcome = createDraftsInBulk(db, {
+      positionCodes: [PENGAWAS, IN_REVIEW, PELAKSANA, "TIDAK.ADA"],
+      fromPositionCode: SOURCE,
+      actorId: analisId(db),
+      via: "ui",
+    });
     expect(outcome.ok && outcome.results.map((r) => [r.positionCode, r.status])).toEqual([
       [PENGAWAS, "skipped"],
       [IN_REVIEW, "skipped"],
@@ -83,20 +99,35 @@ describe("drafts in bulk", () => {
   it("without a source makes the same draft as 'Susun SKJ' does, and refuses an unknown source whole", async () => {
     const db = await demoWithSkj();
     const fresh = newDraftDocument(db, findPositionByCode(db, ADMINISTRATOR)!.id).document;
-    const refused = createDraftsInBulk(db, { positionCodes: [ADMINISTRATOR], fromPositionCode: "TIDAK.ADA", actorId: analisId(db), via: "ui" });
+    const refused = createDraftsInBulk(db, {
+      positionCodes: [ADMINISTRATOR],
+      fromPositionCode: "TIDAK.ADA",
+      actorId: analisId(db),
+      via: "ui",
+    });
     expect(refused).toEqual({ ok: false, message: expect.stringContaining('Jabatan sumber "TIDAK.ADA"') });
     expect(draftOf(db, ADMINISTRATOR)).toBeUndefined();
 
     createDraftsInBulk(db, { positionCodes: [ADMINISTRATOR, ADMINISTRATOR], actorId: analisId(db), via: "ui" });
     expect(draftOf(db, ADMINISTRATOR)!.document).toEqual(fresh);
-    expect(db.$client.prepare("select count(*) from skj_drafts d join positions p on p.id = d.position_id where p.code = ?").pluck().get(ADMINISTRATOR)).toBe(1);
+    expect(
+      db.$client
+        .prepare("select count(*) from skj_drafts d join positions p on p.id = d.position_id where p.code = ?")
+        .pluck()
+        .get(ADMINISTRATOR),
+    ).toBe(1);
   });
 });
 
 describe("POST /api/v1/skj/drafts/bulk", () => {
-  const tokenFor = (db: Db, email: string, scopes: Scope[]) => createApiToken(db, { userId: findUserByEmail(db, email)!.id, name: `uji ${scopes.join(" ")}`, scopes }, null).token;
+  const tokenFor = (db: Db, email: string, scopes: Scope[]) =>
+    createApiToken(db, { userId: findUserByEmail(db, email)!.id, name: `uji ${scopes.join(" ")}`, scopes }, null).token;
   const post = async (body: unknown, token: string) => {
-    const request = new Request(`${BASE}/api/v1/skj/drafts/bulk`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const request = new Request(`${BASE}/api/v1/skj/drafts/bulk`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
     const res = await run(bulkAction as (args: never) => unknown, request);
     return { status: res.status, json: JSON.parse(res.body as string) as Record<string, unknown> };
   };
@@ -112,7 +143,10 @@ describe("POST /api/v1/skj/drafts/bulk", () => {
         { positionCode: IN_REVIEW, status: "skipped", reason: expect.any(String) },
       ],
     });
-    const audit = db.$client.prepare("select token_id from audit_log where action = 'skj.draft.create' order by id desc limit 1").pluck().get();
+    const audit = db.$client
+      .prepare("select token_id from audit_log where action = 'skj.draft.create' order by id desc limit 1")
+      .pluck()
+      .get();
     expect(audit).not.toBeNull();
   });
 

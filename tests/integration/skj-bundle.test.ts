@@ -27,7 +27,7 @@ afterAll(async () => {
   await closePdfBrowser();
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function pagesOf(bytes: Uint8Array): Promise<string[]> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false });
@@ -38,7 +38,7 @@ async function pagesOf(bytes: Uint8Array): Promise<string[]> {
 function tocPages(pages: string[], bundle: SkjBundle): number[] {
   const toc = pages.slice(0, 4).join("\n");
   return bundle.items.map((item) => {
-    const row = new RegExp(`${escape(item.positionCode)}\\s[\\s\\S]*?Versi ${item.version}\\s+(\\d+)`).exec(toc);
+    const row = new RegExp(`${escapeRegExp(item.positionCode)}\\s[\\s\\S]*?Versi ${item.version}\\s+(\\d+)`).exec(toc);
     expect(row, `the table of contents lists ${item.positionCode}`).not.toBeNull();
     return Number(row![1]);
   });
@@ -56,7 +56,12 @@ describe("what a bundle gathers", () => {
     expect(codes.indexOf("SETDA.BIRO-ORG.BAG-RBAK.KABAG")).toBeLessThan(codes.indexOf("SETDA.BIRO-ORG.BAG-RBAK.SUBBAG-TU.KASUBBAG"));
     expect(codes.slice(-2)).toEqual(["SETDA.BIRO-PEM.BAG-OTDA.AK-MUDA", "SETDA.BIRO-PEM.BAG-OTDA.KABAG"]);
     expect(bundle.cover.lampiran).toMatchObject({ kind: "PERATURAN GUBERNUR", number: "12", year: 2026 });
-    expect(bundle.cover.signature).toEqual({ signedOn: "2 Maret 2026", title: "Gubernur Nusantara Jaya", name: "Arya Wiratama", place: "Kota Jaya" });
+    expect(bundle.cover.signature).toEqual({
+      signedOn: "2 Maret 2026",
+      title: "Gubernur Nusantara Jaya",
+      name: "Arya Wiratama",
+      place: "Kota Jaya",
+    });
     for (const item of bundle.items) {
       expect(item.model.lampiran).toBeUndefined();
       expect(item.model.signature).toBeUndefined();
@@ -74,7 +79,10 @@ describe("what a bundle gathers", () => {
     expect(bundle.cover.heading).toContain("SEKRETARIAT DAERAH PROVINSI NUSANTARA JAYA");
 
     const biroPem = findUnitByCode(db, "SETDA.BIRO-PEM")!;
-    expect(bundleContents(db, { kind: "unit", unitId: biroPem.id })!.items.map((i) => i.positionCode)).toEqual(["SETDA.BIRO-PEM.BAG-OTDA.AK-MUDA", "SETDA.BIRO-PEM.BAG-OTDA.KABAG"]);
+    expect(bundleContents(db, { kind: "unit", unitId: biroPem.id })!.items.map((i) => i.positionCode)).toEqual([
+      "SETDA.BIRO-PEM.BAG-OTDA.AK-MUDA",
+      "SETDA.BIRO-PEM.BAG-OTDA.KABAG",
+    ]);
     expect(bundleContents(db, { kind: "unit", unitId: findUnitByCode(db, "BKD")!.id })!.items).toEqual([]);
     expect(bundleContents(db, { kind: "unit", unitId: 999_999 })).toBeNull();
     expect(bundleContents(db, { kind: "penetapan", penetapanId: 999_999 })).toBeNull();
@@ -97,7 +105,15 @@ describe("the bundle PDF", () => {
   it("opens with the cover: the regulation's lampiran header, the title, the count", () => {
     expect(result.pages).toBe(pages.length);
     const cover = pages[0]!.replace(/\s+/g, " ");
-    for (const line of ["LAMPIRAN", "PERATURAN GUBERNUR NUSANTARA JAYA", "NOMOR 12 TAHUN 2026", "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN SEKRETARIAT DAERAH", "PEMERINTAH PROVINSI NUSANTARA JAYA", "10 SKJ", "Dibuat "]) {
+    for (const line of [
+      "LAMPIRAN",
+      "PERATURAN GUBERNUR NUSANTARA JAYA",
+      "NOMOR 12 TAHUN 2026",
+      "STANDAR KOMPETENSI JABATAN DI LINGKUNGAN SEKRETARIAT DAERAH",
+      "PEMERINTAH PROVINSI NUSANTARA JAYA",
+      "10 SKJ",
+      "Dibuat ",
+    ]) {
       expect(cover).toContain(line);
     }
     expect(pages[1]).toContain("DAFTAR ISI");

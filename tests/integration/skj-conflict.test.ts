@@ -25,7 +25,11 @@ async function setUp() {
   const { document } = openDraftForPosition(db, position.id, findUserByEmail(db, "analis@demo.go.id")!.id);
   // the autosave route answers plain JSON
   const save = async (cookie: string, doc: SkjDocument, baseRevision: number, summary = doc.position.summary) => {
-    const answer = await run(editorAction, jsonPost(`/jabatan/${position.id}/skj/simpan`, { document: doc, summaryJson: plainTextToDoc(summary), baseRevision }, cookie), { id: String(position.id) });
+    const answer = await run(
+      editorAction,
+      jsonPost(`/jabatan/${position.id}/skj/simpan`, { document: doc, summaryJson: plainTextToDoc(summary), baseRevision }, cookie),
+      { id: String(position.id) },
+    );
     return { ...answer, body: JSON.parse(answer.body as string) as unknown };
   };
   return { db, position, document, save };
@@ -63,7 +67,11 @@ describe("a stale save of the SKJ editor", () => {
     expect(merged.conflicts).toEqual([]);
     const stored = await run(
       editorAction,
-      jsonPost(`/jabatan/${position.id}/skj/simpan`, { document: merged.content.document, summaryJson: merged.content.summaryJson, baseRevision: conflict.current.revision }, reviewer),
+      jsonPost(
+        `/jabatan/${position.id}/skj/simpan`,
+        { document: merged.content.document, summaryJson: merged.content.summaryJson, baseRevision: conflict.current.revision },
+        reviewer,
+      ),
       { id: String(position.id) },
     );
     expect(stored.status).toBe(200);
@@ -79,8 +87,20 @@ describe("a stale save of the SKJ editor", () => {
     const { document, save } = await setUp();
     const analis = await cookieFor("analis@demo.go.id");
     const otherTab = await cookieFor("analis@demo.go.id");
-    expect((await save(analis, edit(document, (d) => void (d.requirements.rank = "IV/a")), 1)).status).toBe(200);
-    const refused = await save(otherTab, edit(document, (d) => void (d.requirements.rank = "IV/c")), 1);
+    expect(
+      (
+        await save(
+          analis,
+          edit(document, (d) => void (d.requirements.rank = "IV/a")),
+          1,
+        )
+      ).status,
+    ).toBe(200);
+    const refused = await save(
+      otherTab,
+      edit(document, (d) => void (d.requirements.rank = "IV/c")),
+      1,
+    );
     expect(refused.status).toBe(409);
     expect((refused.body as { conflict: SaveConflict }).conflict.author).toEqual({ name: "Analis Demo", sameUser: true });
   });
@@ -88,7 +108,11 @@ describe("a stale save of the SKJ editor", () => {
   it("answers a save based on a revision the draft never had with no base, so the editor asks about every difference", async () => {
     const { document, save } = await setUp();
     const analis = await cookieFor("analis@demo.go.id");
-    const refused = await save(analis, edit(document, (d) => void (d.requirements.rank = "IV/a")), 99);
+    const refused = await save(
+      analis,
+      edit(document, (d) => void (d.requirements.rank = "IV/a")),
+      99,
+    );
     expect(refused.status).toBe(409);
     expect((refused.body as { conflict: SaveConflict }).conflict.base).toBeNull();
   });

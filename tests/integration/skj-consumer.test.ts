@@ -118,7 +118,9 @@ function anjabLevels(db: Db): number[] {
 function approvedDraft(db: Db, p: People, code: string, rng: Rng, levels: readonly number[], tag: string): number {
   const position = findPositionByCode(db, code)!;
   const fresh = newDraftDocument(db, position.id);
-  const listed = fresh.document.competencies.some((c) => c.code === "T.ANJAB") ? fresh.document.competencies : [...fresh.document.competencies, { code: "T.ANJAB", level: 3 }];
+  const listed = fresh.document.competencies.some((c) => c.code === "T.ANJAB")
+    ? fresh.document.competencies
+    : [...fresh.document.competencies, { code: "T.ANJAB", level: 3 }];
   const document: SkjDocument = {
     ...fresh.document,
     competencies: listed.map((c) => (c.code === "T.ANJAB" ? { ...c, level: rng.pick(levels) } : c)),
@@ -127,7 +129,9 @@ function approvedDraft(db: Db, p: People, code: string, rng: Rng, levels: readon
   const draft = createDraft(db, { positionId: position.id, ...fresh, document, actorId: p.analis.id, via: "ui" });
   const at = new Date(START).toISOString();
   db.$client
-    .prepare("update skj_drafts set state = 'disetujui', submitted_by = ?, submitted_at = ?, last_edited_by = ?, approved_by = ?, approved_at = ? where id = ?")
+    .prepare(
+      "update skj_drafts set state = 'disetujui', submitted_by = ?, submitted_at = ?, last_edited_by = ?, approved_by = ?, approved_at = ? where id = ?",
+    )
     .run(p.analis.id, at, p.analis.id, p.reviewer.id, at, draft.id);
   return draft.id;
 }
@@ -148,7 +152,9 @@ async function listedState(token: string): Promise<Map<string, ConsumedSkj>> {
   const state = new Map<string, ConsumedSkj>();
   let cursor: string | null = "";
   while (cursor !== null) {
-    const res = await fetch(`${base}/api/v1/skj?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/api/v1/skj?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     const page = (await res.json()) as { items: Record<string, unknown>[]; nextCursor: string | null };
     for (const item of page.items) {
@@ -219,7 +225,13 @@ describe("the reference feed consumer", () => {
 
     const publishOne = (code: string, step: number) => {
       approvedDraft(db, p, code, rng, levels, `${step}`);
-      const result = publishSingle(db, code, { legalBasis: `Peraturan Gubernur Nomor ${++actNumber} Tahun 2026`, effectiveDate: "2026-04-01" }, p.reviewer2, tick());
+      const result = publishSingle(
+        db,
+        code,
+        { legalBasis: `Peraturan Gubernur Nomor ${++actNumber} Tahun 2026`, effectiveDate: "2026-04-01" },
+        p.reviewer2,
+        tick(),
+      );
       if (!result.ok) throw new Error(`step ${step} ${code}: ${result.message}`);
       return result.versions;
     };
@@ -228,7 +240,16 @@ describe("the reference feed consumer", () => {
       const drafts = codes.map((code) => approvedDraft(db, p, code, rng, levels, `${step}`));
       const created = createPenetapan(
         db,
-        { kind: "Peraturan Gubernur", number: String(++actNumber), year: 2026, title: "Standar Kompetensi Jabatan (uji konsumen)", signedDate: "2026-03-01", effectiveDate: "2026-04-01", signerTitle: "Gubernur", signerName: "Gubernur Demo" },
+        {
+          kind: "Peraturan Gubernur",
+          number: String(++actNumber),
+          year: 2026,
+          title: "Standar Kompetensi Jabatan (uji konsumen)",
+          signedDate: "2026-03-01",
+          effectiveDate: "2026-04-01",
+          signerTitle: "Gubernur",
+          signerName: "Gubernur Demo",
+        },
         p.admin.id,
       );
       if (!created.ok) throw new Error(created.message);
@@ -321,7 +342,13 @@ describe("the reference feed consumer", () => {
       return position && !findOpenDraft(db, position.id);
     })!;
     approvedDraft(db, p, code, prng(1), anjabLevels(db), "match");
-    const result = publishSingle(db, code, { legalBasis: "Peraturan Gubernur Nomor 8800 Tahun 2026", effectiveDate: null }, p.reviewer2, new Date(START));
+    const result = publishSingle(
+      db,
+      code,
+      { legalBasis: "Peraturan Gubernur Nomor 8800 Tahun 2026", effectiveDate: null },
+      p.reviewer2,
+      new Date(START),
+    );
     if (!result.ok) throw new Error(result.message);
 
     const consumer = new SkjFeedConsumer(base, token);
@@ -345,7 +372,10 @@ describe("the reference feed consumer", () => {
     });
     // an unassessed competency counts as level 0
     const { [second.code]: _omitted, ...withoutSecond } = targets;
-    expect(consumer.matchScore(code, withoutSecond)).toMatchObject({ score: (n - 1) / n, gaps: [{ code: second.code, target: second.level, assessed: 0 }] });
+    expect(consumer.matchScore(code, withoutSecond)).toMatchObject({
+      score: (n - 1) / n,
+      gaps: [{ code: second.code, target: second.level, assessed: 0 }],
+    });
     expect(consumer.matchScore(code, {})!.score).toBe(skj.competencies.filter((c) => c.level <= 0).length / n);
 
     expect(consumer.matchScore("TIDAK.ADA", targets)).toBeUndefined();

@@ -29,7 +29,12 @@ async function setUp() {
   const target = findPositionByCode(db, TARGET)!;
   const analisId = findUserByEmail(db, "analis@demo.go.id")!.id;
   openDraftForPosition(db, target.id, analisId);
-  const live = JSON.parse(db.$client.prepare("select snapshot from skj_versions v join positions p on p.id = v.position_id where p.code = ? order by version_number desc").pluck().get(SOURCE) as string) as {
+  const live = JSON.parse(
+    db.$client
+      .prepare("select snapshot from skj_versions v join positions p on p.id = v.position_id where p.code = ? order by version_number desc")
+      .pluck()
+      .get(SOURCE) as string,
+  ) as {
     competencies: Competency[];
     requirements: unknown;
     position: { name: string; summary: string };
@@ -42,28 +47,48 @@ async function setUp() {
     return { status: answer.status, body: parseReply(answer.body) };
   };
   const post = async (cookie: string, body: Record<string, unknown>, positionId = id) => {
-    const request = new Request(`${BASE}/jabatan/${positionId}/skj/salin`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body) });
+    const request = new Request(`${BASE}/jabatan/${positionId}/skj/salin`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: JSON.stringify(body),
+    });
     const answer = await run(copyAction, request, { id: positionId });
     return { status: answer.status, body: parseReply(answer.body) };
   };
-  const apply = (cookie: string, parts: string[], baseRevision: number, positionId = id) => post(cookie, { intent: "apply", sourceCode: SOURCE, parts, baseRevision }, positionId);
+  const apply = (cookie: string, parts: string[], baseRevision: number, positionId = id) =>
+    post(cookie, { intent: "apply", sourceCode: SOURCE, parts, baseRevision }, positionId);
   const undo = (cookie: string, baseRevision: number) => post(cookie, { intent: "undo", baseRevision });
   return { db, target, analisId, live, analis, preview, apply, undo, draft: () => findOpenDraft(db, target.id)! };
 }
 
 // a refusal before the route runs (403) is plain text
-const parseReply = (body: unknown): CopyReply => (typeof body !== "string" ? (body as CopyReply) : body.startsWith("{") ? (JSON.parse(body) as CopyReply) : { ok: false, message: body });
-const revisionsOf = (db: Db, draftId: number) => db.$client.prepare("select count(*) from skj_draft_revisions where draft_id = ?").pluck().get(draftId);
+const parseReply = (body: unknown): CopyReply =>
+  typeof body !== "string" ? (body as CopyReply) : body.startsWith("{") ? (JSON.parse(body) as CopyReply) : { ok: false, message: body };
+const revisionsOf = (db: Db, draftId: number) =>
+  db.$client.prepare("select count(*) from skj_draft_revisions where draft_id = ?").pluck().get(draftId);
 const copyAuditRows = (db: Db) => db.$client.prepare("select count(*) from audit_log where action like 'skj.draft.copy%'").pluck().get();
 
 describe("copying a similar SKJ into the open draft", () => {
   it("finds sources by name with unit and status, never the position itself", async () => {
     const { analis, target } = await setUp();
-    const answer = await run(copyLoader, get(`/jabatan/${target.id}/skj/salin?q=${encodeURIComponent("kepala bagian reformasi")}`, analis), { id: String(target.id) });
+    const answer = await run(
+      copyLoader,
+      get(`/jabatan/${target.id}/skj/salin?q=${encodeURIComponent("kepala bagian reformasi")}`, analis),
+      { id: String(target.id) },
+    );
     const reply = parseReply(answer.body);
-    expect(reply.ok && reply.candidates?.find((c) => c.code === SOURCE)).toMatchObject({ skjStatus: "ditetapkan", unitName: expect.any(String) });
-    const own = await run(copyLoader, get(`/jabatan/${target.id}/skj/salin?q=${encodeURIComponent("kepala subbagian umum dan kepegawaian")}`, analis), { id: String(target.id) });
-    expect(parseReply(own.body).ok && parseReply(own.body)).toMatchObject({ candidates: expect.not.arrayContaining([expect.objectContaining({ code: TARGET })]) });
+    expect(reply.ok && reply.candidates?.find((c) => c.code === SOURCE)).toMatchObject({
+      skjStatus: "ditetapkan",
+      unitName: expect.any(String),
+    });
+    const own = await run(
+      copyLoader,
+      get(`/jabatan/${target.id}/skj/salin?q=${encodeURIComponent("kepala subbagian umum dan kepegawaian")}`, analis),
+      { id: String(target.id) },
+    );
+    expect(parseReply(own.body).ok && parseReply(own.body)).toMatchObject({
+      candidates: expect.not.arrayContaining([expect.objectContaining({ code: TARGET })]),
+    });
   });
 
   it("previews the change per chosen part on the current revision, writing nothing", async () => {
@@ -77,7 +102,13 @@ describe("copying a similar SKJ into the open draft", () => {
     expect(shown?.parts.map((p) => p.part)).toEqual(["technical"]);
     const added = technicalOf(live.competencies).filter((c) => !before.document.competencies.some((d) => d.code === c.code));
     expect(added.length).toBeGreaterThan(0);
-    for (const c of added) expect(shown?.parts[0]!.changes).toContainEqual(expect.objectContaining({ label: expect.stringMatching(new RegExp(`^${c.code.replace(".", "\\.")} \\S`)), after: `ditambahkan, level ${c.level}` }));
+    for (const c of added)
+      expect(shown?.parts[0]!.changes).toContainEqual(
+        expect.objectContaining({
+          label: expect.stringMatching(new RegExp(`^${c.code.replace(".", "\\.")} \\S`)),
+          after: `ditambahkan, level ${c.level}`,
+        }),
+      );
     expect(draft()).toEqual(before);
     expect(revisionsOf(db, before.id)).toBe(1);
   });
@@ -91,13 +122,27 @@ describe("copying a similar SKJ into the open draft", () => {
     expect(after.revision).toBe(before.revision + 1);
     expect(revisionsOf(db, before.id)).toBe(2);
     expect(managerialOf(after.document.competencies)).toEqual(managerialOf(before.document.competencies));
-    expect(managerialOf(after.document.competencies)).not.toEqual(managerialOf(live.competencies).map((c) => ({ code: c.code, level: c.level })));
-    expect(technicalOf(after.document.competencies).map((c) => c.code).sort()).toEqual([...new Set(["T.OTDA", ...technicalOf(live.competencies).map((c) => c.code)])].sort());
+    expect(managerialOf(after.document.competencies)).not.toEqual(
+      managerialOf(live.competencies).map((c) => ({ code: c.code, level: c.level })),
+    );
+    expect(
+      technicalOf(after.document.competencies)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual([...new Set(["T.OTDA", ...technicalOf(live.competencies).map((c) => c.code)])].sort());
     expect(after.document.position.summary).toBe(live.position.summary);
     expect(after.document.requirements).toEqual(before.document.requirements);
-    expect(answer.body.ok && answer.body.applied).toMatchObject({ revision: after.revision, document: after.document, catalog: expect.arrayContaining([expect.objectContaining({ code: technicalOf(live.competencies)[0]!.code })]) });
+    expect(answer.body.ok && answer.body.applied).toMatchObject({
+      revision: after.revision,
+      document: after.document,
+      catalog: expect.arrayContaining([expect.objectContaining({ code: technicalOf(live.competencies)[0]!.code })]),
+    });
     const [latest] = draftRevisionNotes(db, after.id, 15);
-    expect(latest).toMatchObject({ revision: after.revision, savedBy: "Analis Demo", note: `Disalin dari ${live.position.name} (versi 1 yang berlaku): kompetensi teknis, ikhtisar jabatan` });
+    expect(latest).toMatchObject({
+      revision: after.revision,
+      savedBy: "Analis Demo",
+      note: `Disalin dari ${live.position.name} (versi 1 yang berlaku): kompetensi teknis, ikhtisar jabatan`,
+    });
   });
 
   it("refuses a copy on a stale revision with 409 and changes nothing", async () => {
@@ -105,11 +150,16 @@ describe("copying a similar SKJ into the open draft", () => {
     const first = draft();
     // an autosave lands after the preview was made on revision 1
     const edited = { ...first.document, requirements: { ...first.document.requirements, rank: "IV/a" as const } };
-    expect(saveDraft(db, { draftId: first.id, baseRevision: 1, document: edited, summaryJson: first.summaryJson, actorId: analisId }).ok).toBe(true);
+    expect(
+      saveDraft(db, { draftId: first.id, baseRevision: 1, document: edited, summaryJson: first.summaryJson, actorId: analisId }).ok,
+    ).toBe(true);
     const saved = draft();
     const answer = await apply(analis, ["technical", "requirements"], 1);
     expect(answer.status).toBe(409);
-    expect(answer.body).toEqual({ ok: false, message: expect.stringMatching(/sudah diubah .* sejak pratinjau dibuat; tidak ada yang disalin/) });
+    expect(answer.body).toEqual({
+      ok: false,
+      message: expect.stringMatching(/sudah diubah .* sejak pratinjau dibuat; tidak ada yang disalin/),
+    });
     expect(draft()).toEqual(saved);
     expect(revisionsOf(db, first.id)).toBe(2);
     expect(copyAuditRows(db)).toBe(0);
@@ -122,8 +172,20 @@ describe("copying a similar SKJ into the open draft", () => {
     const copied = draft();
 
     // an edit saved after the copy: undoing now would drop it
-    const edited = { ...copied.document, requirements: { ...copied.document.requirements, performanceIndicators: [...copied.document.requirements.performanceIndicators, "Indikator yang ditambahkan sesudah penyalinan"] } };
-    saveDraft(db, { draftId: copied.id, baseRevision: copied.revision, document: edited, summaryJson: copied.summaryJson, actorId: analisId });
+    const edited = {
+      ...copied.document,
+      requirements: {
+        ...copied.document.requirements,
+        performanceIndicators: [...copied.document.requirements.performanceIndicators, "Indikator yang ditambahkan sesudah penyalinan"],
+      },
+    };
+    saveDraft(db, {
+      draftId: copied.id,
+      baseRevision: copied.revision,
+      document: edited,
+      summaryJson: copied.summaryJson,
+      actorId: analisId,
+    });
     const editedDraft = draft();
     expect(editedDraft.revision).toBe(copied.revision + 1);
     const stale = await undo(analis, copied.revision);
@@ -143,7 +205,11 @@ describe("copying a similar SKJ into the open draft", () => {
     expect(restored.revision).toBe(copiedAgain.revision + 1);
     expect(restored.document).toEqual(editedDraft.document);
     expect(restored.summaryJson).toEqual(editedDraft.summaryJson);
-    expect(draftRevisionNotes(db, restored.id, 15).slice(0, 2).map((e) => e.note)).toEqual([
+    expect(
+      draftRevisionNotes(db, restored.id, 15)
+        .slice(0, 2)
+        .map((e) => e.note),
+    ).toEqual([
       `Penyalinan dari ${live.position.name} diurungkan: isi revisi ${editedDraft.revision} dipulihkan`,
       expect.stringMatching(/^Disalin dari .*: ikhtisar jabatan$/),
     ]);
@@ -157,7 +223,10 @@ describe("copying a similar SKJ into the open draft", () => {
     const refusedPreview = await preview(analis, ["technical"], String(inReview.id));
     expect(refusedPreview.status).toBe(409);
     const refused = await apply(analis, ["technical"], locked.revision, String(inReview.id));
-    expect(refused).toEqual({ status: 409, body: { ok: false, message: expect.stringContaining("terkunci dan tidak dapat menerima salinan") } });
+    expect(refused).toEqual({
+      status: 409,
+      body: { ok: false, message: expect.stringContaining("terkunci dan tidak dapat menerima salinan") },
+    });
     expect(findOpenDraft(db, inReview.id)).toEqual(locked);
 
     const viewer = await cookieFor("viewer@demo.go.id");
@@ -171,10 +240,24 @@ describe("copying a similar SKJ into the open draft", () => {
   it("refuses no part, an unknown source and the position itself with a message", async () => {
     const { db, analis, apply, draft, target } = await setUp();
     const before = draft();
-    expect(await apply(analis, [], before.revision)).toMatchObject({ status: 422, body: { message: expect.stringContaining("Pilih paling sedikit satu bagian") } });
+    expect(await apply(analis, [], before.revision)).toMatchObject({
+      status: 422,
+      body: { message: expect.stringContaining("Pilih paling sedikit satu bagian") },
+    });
     const post = (sourceCode: string) =>
-      run(copyAction, new Request(`${BASE}/jabatan/${target.id}/skj/salin`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: analis }, body: JSON.stringify({ intent: "apply", sourceCode, parts: ["technical"], baseRevision: before.revision }) }), { id: String(target.id) });
-    expect(parseReply((await post("TIDAK.ADA")).body)).toEqual({ ok: false, message: expect.stringContaining('Jabatan sumber "TIDAK.ADA"') });
+      run(
+        copyAction,
+        new Request(`${BASE}/jabatan/${target.id}/skj/salin`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Cookie: analis },
+          body: JSON.stringify({ intent: "apply", sourceCode, parts: ["technical"], baseRevision: before.revision }),
+        }),
+        { id: String(target.id) },
+      );
+    expect(parseReply((await post("TIDAK.ADA")).body)).toEqual({
+      ok: false,
+      message: expect.stringContaining('Jabatan sumber "TIDAK.ADA"'),
+    });
     expect(parseReply((await post(TARGET)).body)).toEqual({ ok: false, message: expect.stringContaining("jabatan ini sendiri") });
     expect(draft()).toEqual(before);
     expect(copyAuditRows(db)).toBe(0);

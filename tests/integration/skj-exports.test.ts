@@ -52,7 +52,14 @@ function publishNext(db: Db, code: string, anjabLevel: number, number: string, a
   };
   const draft = createDraft(db, { positionId: position.id, ...fresh, document, actorId: analis.id, via: "ui" });
   db.update(skjDrafts)
-    .set({ state: "disetujui", submittedBy: analis.id, submittedAt: at.toISOString(), lastEditedBy: analis.id, approvedBy: reviewer.id, approvedAt: at.toISOString() })
+    .set({
+      state: "disetujui",
+      submittedBy: analis.id,
+      submittedAt: at.toISOString(),
+      lastEditedBy: analis.id,
+      approvedBy: reviewer.id,
+      approvedAt: at.toISOString(),
+    })
     .where(eq(skjDrafts.id, draft.id))
     .run();
   const created = createPenetapan(
@@ -99,21 +106,38 @@ async function docxParts(bytes: Uint8Array) {
 /** The visible text of a WordprocessingML part: the runs' text joined, so a phrase split over runs still matches. */
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
 
-const unescapeXml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Every table of the body as rows of cell texts (a cell's paragraphs joined by a newline); our tables never nest. */
 function tablesOf(xml: string): { xml: string; rows: string[][] }[] {
   return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, table]) => ({
     xml: table!,
     rows: [...table!.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map(([, row]) =>
-      [...row!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c]) => [...c!.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((p) => unescapeXml(textOf(p[0]))).join("\n")),
+      [...row!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, c]) =>
+        [...c!.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((p) => unescapeXml(textOf(p[0]))).join("\n"),
+      ),
     ),
   }));
 }
 
 /** The rows the Kompetensi table must hold for a model: a title row per group, then No | Kompetensi | Level | Deskripsi | Indikator. */
 const competencyRows = (model: SkjPrintModel) =>
-  model.groups.flatMap((g) => [[g.title], ...g.rows.map((r) => [String(r.no), r.example ? `${r.name}\n${EXAMPLE_MARK}` : r.name, String(r.level), r.description, r.indicators.map((i) => `${i.number} ${i.text}`).join("\n")])]);
+  model.groups.flatMap((g) => [
+    [g.title],
+    ...g.rows.map((r) => [
+      String(r.no),
+      r.example ? `${r.name}\n${EXAMPLE_MARK}` : r.name,
+      String(r.level),
+      r.description,
+      r.indicators.map((i) => `${i.number} ${i.text}`).join("\n"),
+    ]),
+  ]);
 
 /** Word refuses a part that uses an undeclared prefix: every prefix of an element or attribute (and of mc:Ignorable) must be declared on the root. */
 function undeclaredPrefixes(xml: string): string[] {
@@ -170,7 +194,14 @@ beforeAll(async () => {
   publishNext(db, SUPERSEDED, 3, "12", NOW);
   current = publishNext(db, SUPERSEDED, 2, "13", new Date(NOW.getTime() + 60_000));
   withdrawnVersion = publishNext(db, WITHDRAWN, 3, "14", NOW);
-  const withdrawn = withdrawVersion(db, WITHDRAWN, withdrawnVersion, actor(db, "reviewer@demo.go.id"), "Dicabut untuk uji ekspor.", new Date(NOW.getTime() + 120_000));
+  const withdrawn = withdrawVersion(
+    db,
+    WITHDRAWN,
+    withdrawnVersion,
+    actor(db, "reviewer@demo.go.id"),
+    "Dicabut untuk uji ekspor.",
+    new Date(NOW.getTime() + 120_000),
+  );
   if (!withdrawn.ok) throw new Error(withdrawn.message);
   publishNext(db, LIVE_ONE, 4, "15", NOW);
 }, 30_000);
@@ -196,7 +227,9 @@ function expectDraftWatermark(header: string) {
 async function expectWatermarkOnEveryPage(parts: Awaited<ReturnType<typeof docxParts>>) {
   const reference = /<w:headerReference w:type="default" r:id="(\w+)"\/>/.exec(parts.document);
   expect(reference).not.toBeNull();
-  const target = new RegExp(`Id="${reference![1]}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${reference![1]}"`).exec(parts.documentRels);
+  const target = new RegExp(`Id="${reference![1]}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${reference![1]}"`).exec(
+    parts.documentRels,
+  );
   const file = `word/${target![1] ?? target![2]}`;
   const header = parts.headerParts[parts.headerNames.indexOf(file)]!;
   expectDraftWatermark(header);
@@ -218,7 +251,12 @@ function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: Skj
   const i = model.identity;
   const text = textOf(documentXml);
   // label, tab, colon, value: lines, not a table; Kode Jabatan is the printed job code, never the register key
-  for (const [label, value] of [["Nama Jabatan", i.name], ["Kelompok Jabatan", i.group], ["Urusan Pemerintahan", i.governmentAffair], ["Kode Jabatan", i.jobCode]] as const) {
+  for (const [label, value] of [
+    ["Nama Jabatan", i.name],
+    ["Kelompok Jabatan", i.group],
+    ["Urusan Pemerintahan", i.governmentAffair],
+    ["Kode Jabatan", i.jobCode],
+  ] as const) {
     expect(unescapeXml(text)).toContain(`${label}: ${value}`.trim());
   }
   expect(text.indexOf("I. IKHTISAR JABATAN")).toBeGreaterThan(text.indexOf("Kode Jabatan"));
@@ -228,8 +266,16 @@ function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: Skj
   expect(competencies!.xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
   expect(/<w:tr>[\s\S]*?<\/w:tr>/.exec(competencies!.xml)![0]).toContain("<w:tblHeader/>");
   expect(competencies!.rows.slice(1)).toEqual(competencyRows(model));
-  expect(competencies!.rows.slice(1).filter((r) => r.length === 1).map((r) => r[0])).toEqual(["A. Manajerial", "B. Sosial Kultural", "C. Teknis"]);
-  expect(requirements!.rows.slice(0, 2)).toEqual([["No", "Jenis Persyaratan", "Uraian", "Tingkat Pentingnya terhadap Jabatan"], ["", "", "", "Mutlak", "Penting", "Perlu"]]);
+  expect(
+    competencies!.rows
+      .slice(1)
+      .filter((r) => r.length === 1)
+      .map((r) => r[0]),
+  ).toEqual(["A. Manajerial", "B. Sosial Kultural", "C. Teknis"]);
+  expect(requirements!.rows.slice(0, 2)).toEqual([
+    ["No", "Jenis Persyaratan", "Uraian", "Tingkat Pentingnya terhadap Jabatan"],
+    ["", "", "", "Mutlak", "Penting", "Perlu"],
+  ]);
   expect(requirements!.rows.slice(2).map((row) => row.slice(0, 2).join(" ").trim())).toEqual([
     "1. Pendidikan",
     "a. Jenjang",
@@ -243,8 +289,13 @@ function expectSkjTables(tables: { xml: string; rows: string[][] }[], model: Skj
     "5. Indikator Kinerja Jabatan",
   ]);
   // a tick only in the chosen column of each row; none where no importance was chosen
-  const ticks = requirements!.rows.slice(2).filter((row) => row.length === 6).map((row) => row.slice(3).map((c) => (c === PRINT_TICK ? PRINT_TICK : "")));
-  const expected = model.requirements.flatMap((row) => (row.kind === "row" ? [["mutlak", "penting", "perlu"].map((level) => (row.importance === level ? PRINT_TICK : ""))] : []));
+  const ticks = requirements!.rows
+    .slice(2)
+    .filter((row) => row.length === 6)
+    .map((row) => row.slice(3).map((c) => (c === PRINT_TICK ? PRINT_TICK : "")));
+  const expected = model.requirements.flatMap((row) =>
+    row.kind === "row" ? [["mutlak", "penting", "perlu"].map((level) => (row.importance === level ? PRINT_TICK : ""))] : [],
+  );
   expect(ticks).toEqual(expected);
 }
 
@@ -261,7 +312,12 @@ function openDraftModel(db: Db, code: string): SkjPrintModel {
 describe("a version published before the §7.2 fields", () => {
   it("keeps its stored bytes as they were, and prints a blank Kode Jabatan and empty importance cells", async () => {
     const position = findPositionByCode(db, SUPERSEDED)!;
-    const row = db.select().from(skjVersions).where(eq(skjVersions.positionId, position.id)).all().find((v) => v.versionNumber === current)!;
+    const row = db
+      .select()
+      .from(skjVersions)
+      .where(eq(skjVersions.positionId, position.id))
+      .all()
+      .find((v) => v.versionNumber === current)!;
     expect(row.snapshot).not.toMatch(/jobCode|importance/);
     // still valid under today's schema, and reading it adds nothing: its bytes and hash stay the same
     const parsed = SkjPublishedDocumentSchema.parse(JSON.parse(row.snapshot));
@@ -326,13 +382,24 @@ describe("the Word file", () => {
 });
 
 describe("the Word bundle", () => {
-  const item = (model: SkjPrintModel, version: number): BundleItem => ({ positionCode: model.identity.code, positionName: model.identity.name, unitPath: model.identity.unitPath, version, model });
+  const item = (model: SkjPrintModel, version: number): BundleItem => ({
+    positionCode: model.identity.code,
+    positionName: model.identity.name,
+    unitPath: model.identity.unitPath,
+    version,
+    model,
+  });
 
   function penetapanBundle(items: BundleItem[]): SkjBundle {
     const first = items[0]!.model;
     return {
       subject: { kind: "penetapan", penetapanId: 1 },
-      cover: { heading: ["LAMPIRAN", "STANDAR KOMPETENSI JABATAN", "PEMERINTAH PROVINSI NUSANTARA JAYA"], lampiran: first.lampiran, signature: first.signature, madeOn: "1 Desember 2026" },
+      cover: {
+        heading: ["LAMPIRAN", "STANDAR KOMPETENSI JABATAN", "PEMERINTAH PROVINSI NUSANTARA JAYA"],
+        lampiran: first.lampiran,
+        signature: first.signature,
+        madeOn: "1 Desember 2026",
+      },
       items,
     };
   }
@@ -346,7 +413,14 @@ describe("the Word bundle", () => {
 
     // cover: the regulation's header once, the heading lines, then the list the regulation's body cites
     expect(text.indexOf("LAMPIRAN")).toBeLessThan(text.indexOf("PEMERINTAH PROVINSI NUSANTARA JAYA"));
-    for (const line of ["PERATURAN GUBERNUR NUSANTARA JAYA", "NOMOR 13 TAHUN 2026", "PEMERINTAH PROVINSI NUSANTARA JAYA", "Disusun pada 1 Desember 2026", "DAFTAR JABATAN"]) expect(text).toContain(line);
+    for (const line of [
+      "PERATURAN GUBERNUR NUSANTARA JAYA",
+      "NOMOR 13 TAHUN 2026",
+      "PEMERINTAH PROVINSI NUSANTARA JAYA",
+      "Disusun pada 1 Desember 2026",
+      "DAFTAR JABATAN",
+    ])
+      expect(text).toContain(line);
     expect(text.match(/NOMOR 13 TAHUN 2026/g)).toHaveLength(1);
     const [list, ...skjTables] = tablesOf(body);
     expect(list!.rows).toEqual([
@@ -365,15 +439,24 @@ describe("the Word bundle", () => {
     expect(body.indexOf("DAFTAR ISI")).toBeLessThan(body.indexOf("<w:sdt>"));
 
     // one Heading 1 per SKJ, each from a new page, in the bundle's order, after the contents
-    const headingParagraphs = [...body.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading1"\/>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const headingParagraphs = [...body.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading1"\/>[\s\S]*?<\/w:p>/g)].map(
+      (m) => m[0],
+    );
     expect(headingParagraphs.map(textOf)).toEqual(headings);
     for (const p of headingParagraphs) expect(p).toContain("<w:pageBreakBefore/>");
     expect(body.indexOf("</w:sdt>")).toBeLessThan(body.indexOf(headingParagraphs[0]!));
 
     // each SKJ's own three tables, after its heading
     expect(skjTables).toHaveLength(2 * items.length);
-    const afterHeading = (k: number) => textOf(body.slice(body.indexOf(headingParagraphs[k]!), k + 1 < items.length ? body.indexOf(headingParagraphs[k + 1]!) : undefined));
-    items.forEach((it, k) => expectSkjTables(skjTables.slice(2 * k, 2 * k + 2), it.model, body.slice(body.indexOf(headingParagraphs[k]!), k + 1 < items.length ? body.indexOf(headingParagraphs[k + 1]!) : undefined)));
+    const afterHeading = (k: number) =>
+      textOf(body.slice(body.indexOf(headingParagraphs[k]!), k + 1 < items.length ? body.indexOf(headingParagraphs[k + 1]!) : undefined));
+    items.forEach((it, k) =>
+      expectSkjTables(
+        skjTables.slice(2 * k, 2 * k + 2),
+        it.model,
+        body.slice(body.indexOf(headingParagraphs[k]!), k + 1 < items.length ? body.indexOf(headingParagraphs[k + 1]!) : undefined),
+      ),
+    );
     items.forEach((it, k) => {
       const section = afterHeading(k);
       expect(section).toContain("STANDAR KOMPETENSI JABATAN");
@@ -402,7 +485,11 @@ describe("the Word bundle", () => {
 
   it("of a unit's collection, whose cover carries no regulation, keeps each SKJ's own lampiran header and signature", async () => {
     const items = [item(publishedPrintModel(db, SUPERSEDED, current)!, current), item(publishedPrintModel(db, LIVE_ONE, 1)!, 1)];
-    const bundle: SkjBundle = { subject: { kind: "unit", unitId: 1 }, cover: { heading: ["STANDAR KOMPETENSI JABATAN", "BIRO ORGANISASI"], madeOn: "1 Desember 2026" }, items };
+    const bundle: SkjBundle = {
+      subject: { kind: "unit", unitId: 1 },
+      cover: { heading: ["STANDAR KOMPETENSI JABATAN", "BIRO ORGANISASI"], madeOn: "1 Desember 2026" },
+      items,
+    };
     const text = textOf((await docxParts(await renderBundleDocx(bundle))).document);
     expect(text.match(/LAMPIRAN/g)).toHaveLength(2);
     expect(text).toContain("NOMOR 13 TAHUN 2026");
@@ -422,11 +509,29 @@ describe("the SKJ-rows workbook", () => {
 
   it("has one row per competency of each live version, with its level, and none of a superseded or withdrawn one", async () => {
     const { header, rows } = await readRows(await skjRowsXlsx(db));
-    expect(header).toEqual(["Kode Jabatan", "Nama Jabatan", "Kelompok", "Jenjang", "Kode Unit", "Unit", "Versi", "Ditetapkan", "Kode Kompetensi", "Nama Kompetensi", "Jenis", "Level", "Revisi Kamus"]);
+    expect(header).toEqual([
+      "Kode Jabatan",
+      "Nama Jabatan",
+      "Kelompok",
+      "Jenjang",
+      "Kode Unit",
+      "Unit",
+      "Versi",
+      "Ditetapkan",
+      "Kode Kompetensi",
+      "Nama Kompetensi",
+      "Jenis",
+      "Level",
+      "Revisi Kamus",
+    ]);
 
     const live = liveSnapshots();
-    const expected = live.flatMap((v) => v.doc.competencies.map((c) => `${v.code}|${v.version}|${c.code}|${c.level}|${c.name}|${c.dictionaryRevision}`)).sort();
-    expect(rows.map((r) => `${r.code}|${r.version}|${r.competencyCode}|${r.level}|${r.competencyName}|${r.revision}`).sort()).toEqual(expected);
+    const expected = live
+      .flatMap((v) => v.doc.competencies.map((c) => `${v.code}|${v.version}|${c.code}|${c.level}|${c.name}|${c.dictionaryRevision}`))
+      .sort();
+    expect(rows.map((r) => `${r.code}|${r.version}|${r.competencyCode}|${r.level}|${r.competencyName}|${r.revision}`).sort()).toEqual(
+      expected,
+    );
 
     const superseded = rows.filter((r) => r.code === SUPERSEDED);
     expect(superseded.length).toBeGreaterThan(0);
@@ -456,30 +561,56 @@ describe("the SKJ-rows workbook", () => {
 describe("the download routes", () => {
   it("serve the Word files and the workbook as attachments to signed-in users only", async () => {
     const position = findPositionByCode(db, SUPERSEDED)!;
-    const anonymous = await versionDocxLoader({ request: new Request(`${BASE}/jabatan/${position.id}/versi/${current}.docx`), params: { id: String(position.id), n: String(current) }, context: {} }).catch((r: Response) => r);
+    const anonymous = await versionDocxLoader({
+      request: new Request(`${BASE}/jabatan/${position.id}/versi/${current}.docx`),
+      params: { id: String(position.id), n: String(current) },
+      context: {},
+    }).catch((r: Response) => r);
     expect(anonymous.status).toBe(302);
 
     const cookie = await cookieFor("viewer@demo.go.id");
     const get = (path: string) => new Request(`${BASE}${path}`, { headers: { Cookie: cookie } });
-    const version = await versionDocxLoader({ request: get(`/jabatan/${position.id}/versi/${current}.docx`), params: { id: String(position.id), n: String(current) }, context: {} });
+    const version = await versionDocxLoader({
+      request: get(`/jabatan/${position.id}/versi/${current}.docx`),
+      params: { id: String(position.id), n: String(current) },
+      context: {},
+    });
     expect(version.status).toBe(200);
     expect(version.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(version.headers.get("Content-Disposition")).toBe(`attachment; filename="SKJ-${SUPERSEDED}-v${current}.docx"`);
-    expect(Buffer.from(await version.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
-    const missing = await versionDocxLoader({ request: get(`/jabatan/${position.id}/versi/99.docx`), params: { id: String(position.id), n: "99" }, context: {} }).catch((r: Response) => r);
+    expect(
+      Buffer.from(await version.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
+    const missing = await versionDocxLoader({
+      request: get(`/jabatan/${position.id}/versi/99.docx`),
+      params: { id: String(position.id), n: "99" },
+      context: {},
+    }).catch((r: Response) => r);
     expect(missing.status).toBe(404);
 
     // the draft opened by the test above
-    const draft = await draftDocxLoader({ request: get(`/jabatan/${position.id}/skj/docx`), params: { id: String(position.id) }, context: {} });
+    const draft = await draftDocxLoader({
+      request: get(`/jabatan/${position.id}/skj/docx`),
+      params: { id: String(position.id) },
+      context: {},
+    });
     expect(draft.headers.get("Cache-Control")).toBe("no-store");
     expect(draft.headers.get("Content-Disposition")).toBe(`attachment; filename="SKJ-${SUPERSEDED}-draf.docx"`);
 
-    const unit = (JSON.parse(db.$client.prepare<[], { s: string }>("select snapshot as s from skj_versions order by id desc limit 1").get()!.s) as SkjPublishedDocument).unit.code;
+    const unit = (
+      JSON.parse(
+        db.$client.prepare<[], { s: string }>("select snapshot as s from skj_versions order by id desc limit 1").get()!.s,
+      ) as SkjPublishedDocument
+    ).unit.code;
     const rows = await rowsLoader({ request: get(`/skj/ekspor.xlsx?unit=${encodeURIComponent(unit)}`), params: {}, context: {} });
     expect(rows.status).toBe(200);
     expect(rows.headers.get("Content-Disposition")).toMatch(/^attachment; filename="baris-skj-.+-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     expect((await readRows(new Uint8Array(await rows.arrayBuffer()))).rows.length).toBeGreaterThan(0);
-    const unknown = await rowsLoader({ request: get("/skj/ekspor.xlsx?unit=TIDAK-ADA"), params: {}, context: {} }).catch((r: Response) => r);
+    const unknown = await rowsLoader({ request: get("/skj/ekspor.xlsx?unit=TIDAK-ADA"), params: {}, context: {} }).catch(
+      (r: Response) => r,
+    );
     expect(unknown.status).toBe(404);
   });
 });

@@ -33,7 +33,11 @@ function token(db: Db, email: string, scopes: Scope[]) {
 }
 
 async function api(path: string, body: unknown, bearer: string, handler: (args: never) => unknown = workflowAction as never) {
-  const request = new Request(BASE + path, { method: "POST", headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const request = new Request(BASE + path, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const res = await run(handler, request, { "*": path.replace(/^\/api\/v1\/skj\//, "") });
   return { status: res.status, json: JSON.parse(res.body as string) as Record<string, unknown> };
 }
@@ -42,7 +46,11 @@ function completeDocument(db: Db) {
   const { document } = newDraftDocument(db, findPositionByCode(db, POSITION)!.id);
   return {
     ...document,
-    competencies: [...document.competencies.filter((c) => !c.code.startsWith("T.") || c.code === "T.OTDA"), { code: "T.KELEMBAGAAN", level: 2 }, { code: "T.ANJAB", level: 2 }],
+    competencies: [
+      ...document.competencies.filter((c) => !c.code.startsWith("T.") || c.code === "T.OTDA"),
+      { code: "T.KELEMBAGAAN", level: 2 },
+      { code: "T.ANJAB", level: 2 },
+    ],
     requirements: {
       rank: "III/c" as const,
       education: [{ level: "S-1" as const, fields: ["Administrasi Negara"] }],
@@ -67,7 +75,10 @@ async function editorSave(db: Db, cookie: string, document: unknown, baseRevisio
 }
 
 const auditRows = (db: Db, action: string) =>
-  db.$client.prepare("select actor_id as actorId, token_id as tokenId from audit_log where action = ? order by id").all(action) as { actorId: number; tokenId: number | null }[];
+  db.$client.prepare("select actor_id as actorId, token_id as tokenId from audit_log where action = ? order by id").all(action) as {
+    actorId: number;
+    tokenId: number | null;
+  }[];
 
 describe("SKJ four-eyes counts everyone who changed the draft", () => {
   it("a reviewer who wrote the whole draft cannot approve it after an analyst saves it unchanged in the editor", async () => {
@@ -82,7 +93,15 @@ describe("SKJ four-eyes counts everyone who changed the draft", () => {
     const after = findOpenDraft(db, draft.positionId)!;
     expect(after).toMatchObject({ revision: draft.revision, lastEditedBy: user(db, "reviewer@demo.go.id").id, updatedAt: draft.updatedAt });
 
-    expect(moveDraft(db, { draftId: draft.id, transition: "submit", actor: user(db, "analis@demo.go.id"), results: [], justification: "Sudah diperiksa bersama." }).ok).toBe(true);
+    expect(
+      moveDraft(db, {
+        draftId: draft.id,
+        transition: "submit",
+        actor: user(db, "analis@demo.go.id"),
+        results: [],
+        justification: "Sudah diperiksa bersama.",
+      }).ok,
+    ).toBe(true);
     const approve = await api(`/api/v1/skj/${POSITION}/review`, { decision: "approve" }, reviewerToken);
     expect(approve).toMatchObject({ status: 403, json: { message: expect.stringContaining("empat mata") } });
   });
@@ -101,14 +120,26 @@ describe("SKJ four-eyes counts everyone who changed the draft", () => {
     expect((await editorSave(db, analisCookie, byAnalis, first.revision + 1)).status).toBe(200);
     expect(findOpenDraft(db, first.positionId)!.lastEditedBy).toBe(user(db, "analis@demo.go.id").id);
 
-    moveDraft(db, { draftId: first.id, transition: "submit", actor: user(db, "analis@demo.go.id"), results: [], justification: "Sudah diperiksa bersama." });
+    moveDraft(db, {
+      draftId: first.id,
+      transition: "submit",
+      actor: user(db, "analis@demo.go.id"),
+      results: [],
+      justification: "Sudah diperiksa bersama.",
+    });
     const position = String(first.positionId);
-    const refused = await run(reviewAction, formPost(`/jabatan/${position}/skj/tinjau`, { intent: "approve" }, reviewerCookie), { id: position });
+    const refused = await run(reviewAction, formPost(`/jabatan/${position}/skj/tinjau`, { intent: "approve" }, reviewerCookie), {
+      id: position,
+    });
     expect(refused.status).toBe(403);
     expect(findOpenDraft(db, first.positionId)!.state).toBe("diajukan");
     // another reviewer approves; the contributing reviewer still may not publish it
     expect(moveDraft(db, { draftId: first.id, transition: "approve", actor: user(db, "reviewer2@demo.go.id") }).ok).toBe(true);
-    const publish = await api(`/api/v1/skj/${POSITION}/publish`, { legalBasis: "Peraturan Gubernur Nomor 7 Tahun 2026" }, token(db, "reviewer@demo.go.id", ["skj:review"]).token);
+    const publish = await api(
+      `/api/v1/skj/${POSITION}/publish`,
+      { legalBasis: "Peraturan Gubernur Nomor 7 Tahun 2026" },
+      token(db, "reviewer@demo.go.id", ["skj:review"]).token,
+    );
     expect(publish).toMatchObject({ status: 403, json: { message: expect.stringContaining("empat mata") } });
   });
 
@@ -121,7 +152,10 @@ describe("SKJ four-eyes counts everyone who changed the draft", () => {
     const cookie = await cookieFor("analis@demo.go.id");
     const one = { ...document, requirements: { ...document.requirements, performanceIndicators: ["Simpanan pertama"] } };
     const two = { ...document, requirements: { ...document.requirements, performanceIndicators: ["Simpanan kedua dari tab lama"] } };
-    expect(await editorSave(db, cookie, one, draft.revision)).toMatchObject({ status: 200, body: { ok: true, revision: draft.revision + 1 } });
+    expect(await editorSave(db, cookie, one, draft.revision)).toMatchObject({
+      status: 200,
+      body: { ok: true, revision: draft.revision + 1 },
+    });
     // the second tab still names the revision it opened: refused, the first save stays
     const stale = await editorSave(db, cookie, two, draft.revision);
     expect(stale).toMatchObject({ status: 409, body: { ok: false, conflict: { current: { revision: draft.revision + 1 } } } });
@@ -137,15 +171,26 @@ describe("API tokens and four-eyes", () => {
     const admin = await cookieFor("admin@demo.go.id");
     const reviewer = user(db, "reviewer@demo.go.id");
     const body = new URLSearchParams({ intent: "create", userId: String(reviewer.id), name: "token peninjau", scopes: "skj:review" });
-    const request = new Request(`${BASE}/admin/tokens`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: admin }, body });
+    const request = new Request(`${BASE}/admin/tokens`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: admin },
+      body,
+    });
     const refused = await run(tokensAction, request);
     expect(refused.status).toBe(422);
-    expect((refused.body as { errors: Record<string, string> }).errors.scopes).toMatch(/^Token dengan cakupan skj:review hanya dapat dibuat oleh pemiliknya sendiri/);
+    expect((refused.body as { errors: Record<string, string> }).errors.scopes).toMatch(
+      /^Token dengan cakupan skj:review hanya dapat dibuat oleh pemiliknya sendiri/,
+    );
     expect(db.$client.prepare("select count(*) as n from api_tokens").get()).toEqual({ n: 0 });
-    expect(() => createApiToken(db, { userId: reviewer.id, name: "lewat kode", scopes: ["skj:review"] }, user(db, "admin@demo.go.id").id)).toThrow(/skj:review/);
+    expect(() =>
+      createApiToken(db, { userId: reviewer.id, name: "lewat kode", scopes: ["skj:review"] }, user(db, "admin@demo.go.id").id),
+    ).toThrow(/skj:review/);
 
     // the reviewer makes their own on /akun/token; the token records who made it
-    const own = await run(ownTokensAction, formPost("/akun/token", { intent: "create", name: "token saya", scopes: "skj:review" }, await cookieFor("reviewer@demo.go.id")));
+    const own = await run(
+      ownTokensAction,
+      formPost("/akun/token", { intent: "create", name: "token saya", scopes: "skj:review" }, await cookieFor("reviewer@demo.go.id")),
+    );
     expect(own.status).toBe(200);
     const operator = createApiToken(db, { userId: reviewer.id, name: "dari CLI", scopes: ["skj:review"] }, null);
     expect(db.$client.prepare("select name, created_by as createdBy from api_tokens order by id").all()).toEqual([
@@ -154,7 +199,10 @@ describe("API tokens and four-eyes", () => {
     ]);
     expect(findActiveToken(db, operator.token)?.user.id).toBe(reviewer.id);
     // a viewer cannot give their own token a scope their role cannot use
-    const viewer = await run(ownTokensAction, formPost("/akun/token", { intent: "create", name: "coba", scopes: "skj:review" }, await cookieFor("viewer@demo.go.id")));
+    const viewer = await run(
+      ownTokensAction,
+      formPost("/akun/token", { intent: "create", name: "coba", scopes: "skj:review" }, await cookieFor("viewer@demo.go.id")),
+    );
     expect(viewer.status).toBe(422);
   });
 
@@ -164,9 +212,13 @@ describe("API tokens and four-eyes", () => {
     const reviewer = token(db, "reviewer@demo.go.id", ["skj:review"]);
     const reviewer2 = token(db, "reviewer2@demo.go.id", ["skj:review"]);
     expect((await api("/api/v1/skj/drafts", completeDocument(db), analis.token, draftsAction as never)).status).toBe(201);
-    expect((await api(`/api/v1/skj/${POSITION}/submit`, { justification: "Peringatan sudah dipertimbangkan." }, analis.token)).status).toBe(200);
+    expect((await api(`/api/v1/skj/${POSITION}/submit`, { justification: "Peringatan sudah dipertimbangkan." }, analis.token)).status).toBe(
+      200,
+    );
     expect((await api(`/api/v1/skj/${POSITION}/review`, { decision: "approve" }, reviewer.token)).status).toBe(200);
-    expect((await api(`/api/v1/skj/${POSITION}/publish`, { legalBasis: "Peraturan Gubernur Nomor 8 Tahun 2026" }, reviewer2.token)).status).toBe(201);
+    expect(
+      (await api(`/api/v1/skj/${POSITION}/publish`, { legalBasis: "Peraturan Gubernur Nomor 8 Tahun 2026" }, reviewer2.token)).status,
+    ).toBe(201);
     expect(auditRows(db, "skj.draft.create")).toEqual([{ actorId: user(db, "analis@demo.go.id").id, tokenId: analis.id }]);
     expect(auditRows(db, "skj.submit")).toEqual([{ actorId: user(db, "analis@demo.go.id").id, tokenId: analis.id }]);
     expect(auditRows(db, "skj.approve")).toEqual([{ actorId: user(db, "reviewer@demo.go.id").id, tokenId: reviewer.id }]);
@@ -180,12 +232,26 @@ describe("API tokens and four-eyes", () => {
     await api(`/api/v1/skj/${POSITION}/submit`, { justification: "Peringatan sudah dipertimbangkan." }, analis);
     const writeOnly = token(db, "reviewer@demo.go.id", ["skj:read", "skj:write"]).token;
     const review = await api(`/api/v1/skj/${POSITION}/review`, { decision: "approve" }, writeOnly);
-    expect(review).toEqual({ status: 403, json: { error: "forbidden", message: "Token API ini tidak memiliki cakupan skj:review yang diperlukan." } });
+    expect(review).toEqual({
+      status: 403,
+      json: { error: "forbidden", message: "Token API ini tidak memiliki cakupan skj:review yang diperlukan." },
+    });
     expect(findOpenDraft(db, findPositionByCode(db, POSITION)!.id)!.state).toBe("diajukan");
-    moveDraft(db, { draftId: findOpenDraft(db, findPositionByCode(db, POSITION)!.id)!.id, transition: "approve", actor: user(db, "reviewer2@demo.go.id") });
+    moveDraft(db, {
+      draftId: findOpenDraft(db, findPositionByCode(db, POSITION)!.id)!.id,
+      transition: "approve",
+      actor: user(db, "reviewer2@demo.go.id"),
+    });
     const publish = await api(`/api/v1/skj/${POSITION}/publish`, { legalBasis: "Peraturan Gubernur Nomor 9 Tahun 2026" }, writeOnly);
-    expect(publish).toEqual({ status: 403, json: { error: "forbidden", message: "Token API ini tidak memiliki cakupan skj:review yang diperlukan." } });
-    expect(db.$client.prepare("select count(*) as n from skj_versions v join positions p on p.id = v.position_id where p.code = ?").get(POSITION)).toEqual({ n: 0 });
+    expect(publish).toEqual({
+      status: 403,
+      json: { error: "forbidden", message: "Token API ini tidak memiliki cakupan skj:review yang diperlukan." },
+    });
+    expect(
+      db.$client
+        .prepare("select count(*) as n from skj_versions v join positions p on p.id = v.position_id where p.code = ?")
+        .get(POSITION),
+    ).toEqual({ n: 0 });
   });
 
   it("revokes a user's tokens when the user is deactivated or their password changes; reactivation brings none back", async () => {
@@ -199,7 +265,12 @@ describe("API tokens and four-eyes", () => {
 
     const second = token(db, "analis@demo.go.id", ["skj:read"]);
     expect(findActiveToken(db, second.token)).toBeDefined();
-    await updateAccount(db, analis.id, { name: analis.name, role: analis.role, active: true, password: "kata-sandi-baru-yang-panjang" }, admin.id);
+    await updateAccount(
+      db,
+      analis.id,
+      { name: analis.name, role: analis.role, active: true, password: "kata-sandi-baru-yang-panjang" },
+      admin.id,
+    );
     expect(findActiveToken(db, second.token)).toBeUndefined();
     expect(db.$client.prepare("select summary from audit_log where action = 'user.update' order by id desc limit 1").get()).toEqual({
       summary: expect.stringContaining("1 token API dicabut"),

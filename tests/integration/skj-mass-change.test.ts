@@ -30,7 +30,11 @@ const codesOf = (db: Db, code: string) => draftOf(db, code).document.competencie
 async function demoWithDrafts(): Promise<Db> {
   const db = await useTestDatabase("demo");
   seedDemoSkj(db);
-  const made = createDraftsInBulk(db, { positionCodes: [PENGAWAS, PELAKSANA, ADMINISTRATOR], actorId: userId(db, "analis@demo.go.id"), via: "ui" });
+  const made = createDraftsInBulk(db, {
+    positionCodes: [PENGAWAS, PELAKSANA, ADMINISTRATOR],
+    actorId: userId(db, "analis@demo.go.id"),
+    via: "ui",
+  });
   expect(made.ok).toBe(true);
   return db;
 }
@@ -41,7 +45,11 @@ const targetsOf = (db: Db, codes: string[]) => selectionOf(db, codes).map((r) =>
 describe("a mass change of open drafts", () => {
   it("makes exactly one new revision per changed draft, whose history carries the note", async () => {
     const db = await demoWithDrafts();
-    const outcome = applyMassChangeToDrafts(db, { targets: targetsOf(db, [PENGAWAS, PELAKSANA, ADMINISTRATOR]), change: ADD_ANJAB, actorId: userId(db, "analis@demo.go.id") });
+    const outcome = applyMassChangeToDrafts(db, {
+      targets: targetsOf(db, [PENGAWAS, PELAKSANA, ADMINISTRATOR]),
+      change: ADD_ANJAB,
+      actorId: userId(db, "analis@demo.go.id"),
+    });
     expect(outcome.ok && outcome.results.map((r) => [r.positionCode, r.changed, r.revision])).toEqual([
       [ADMINISTRATOR, true, 2],
       [PENGAWAS, true, 2],
@@ -57,11 +65,20 @@ describe("a mass change of open drafts", () => {
         [1, null, "Analis Demo"],
       ]);
       // the new competency is pinned like one the editor adds, so the print and the rules read its texts
-      const pinned = db.$client.prepare("select count(*) from skj_competency_uses u join competency_revisions r on r.id = u.competency_revision_id join competencies c on c.id = r.competency_id where u.draft_id = ? and c.code = 'T.ANJAB'").pluck().get(draft.id);
+      const pinned = db.$client
+        .prepare(
+          "select count(*) from skj_competency_uses u join competency_revisions r on r.id = u.competency_revision_id join competencies c on c.id = r.competency_id where u.draft_id = ? and c.code = 'T.ANJAB'",
+        )
+        .pluck()
+        .get(draft.id);
       expect(pinned).toBe(1);
     }
     // applying the same change again writes nothing: every draft already has it
-    const again = applyMassChangeToDrafts(db, { targets: targetsOf(db, [PENGAWAS]), change: ADD_ANJAB, actorId: userId(db, "analis@demo.go.id") });
+    const again = applyMassChangeToDrafts(db, {
+      targets: targetsOf(db, [PENGAWAS]),
+      change: ADD_ANJAB,
+      actorId: userId(db, "analis@demo.go.id"),
+    });
     expect(again.ok && again.results[0]).toMatchObject({ changed: false, reason: "Sudah memuat Analisis Jabatan (T.ANJAB) (level 3)." });
     expect(draftOf(db, PENGAWAS).revision).toBe(2);
   });
@@ -77,7 +94,11 @@ describe("a mass change of open drafts", () => {
       [IN_REVIEW, false, "Sedang diajukan untuk ditinjau; draf terkunci sampai dikembalikan."],
     ]);
     // even when the apply names it (the page sends only what the preview would change, a forged form may not)
-    const outcome = applyMassChangeToDrafts(db, { targets: rows.map((r) => ({ draftId: r.draftId, revision: r.revision })), change: ADD_ANJAB, actorId: userId(db, "analis@demo.go.id") });
+    const outcome = applyMassChangeToDrafts(db, {
+      targets: rows.map((r) => ({ draftId: r.draftId, revision: r.revision })),
+      change: ADD_ANJAB,
+      actorId: userId(db, "analis@demo.go.id"),
+    });
     expect(outcome.ok && outcome.results.map((r) => [r.positionCode, r.changed])).toEqual([
       [PENGAWAS, true],
       [IN_REVIEW, false],
@@ -91,7 +112,9 @@ describe("a mass change of open drafts", () => {
     const theirs = draftOf(db, PELAKSANA);
     const reviewer = userId(db, "reviewer@demo.go.id");
     const edited = { ...theirs.document, requirements: { ...theirs.document.requirements, rank: "II/c" as const } };
-    expect(saveDraft(db, { draftId: theirs.id, baseRevision: 1, document: edited, summaryJson: theirs.summaryJson, actorId: reviewer }).ok).toBe(true);
+    expect(
+      saveDraft(db, { draftId: theirs.id, baseRevision: 1, document: edited, summaryJson: theirs.summaryJson, actorId: reviewer }).ok,
+    ).toBe(true);
 
     const outcome = applyMassChangeToDrafts(db, { targets, change: ADD_ANJAB, actorId: userId(db, "analis@demo.go.id") });
     const stale = outcome.ok ? outcome.results.find((r) => r.positionCode === PELAKSANA) : undefined;
@@ -105,9 +128,13 @@ describe("a mass change of open drafts", () => {
     const db = await demoWithDrafts();
     const targets = targetsOf(db, [ADMINISTRATOR, PENGAWAS, PELAKSANA]);
     const last = draftOf(db, PELAKSANA);
-    db.$client.exec(`create temp trigger fail_one before insert on skj_draft_revisions when new.draft_id = ${last.id} begin select raise(abort, 'disk full'); end`);
+    db.$client.exec(
+      `create temp trigger fail_one before insert on skj_draft_revisions when new.draft_id = ${last.id} begin select raise(abort, 'disk full'); end`,
+    );
     const audits = () => db.$client.prepare("select count(*) from audit_log where action = 'skj.draft.mass_change'").pluck().get();
-    expect(() => applyMassChangeToDrafts(db, { targets, change: ADD_ANJAB, actorId: userId(db, "analis@demo.go.id") })).toThrow(/disk full/);
+    expect(() => applyMassChangeToDrafts(db, { targets, change: ADD_ANJAB, actorId: userId(db, "analis@demo.go.id") })).toThrow(
+      /disk full/,
+    );
     for (const code of [ADMINISTRATOR, PENGAWAS, PELAKSANA]) {
       expect(draftOf(db, code).revision).toBe(1);
       expect(codesOf(db, code)).not.toContain("T.ANJAB");
@@ -117,9 +144,15 @@ describe("a mass change of open drafts", () => {
 
   it("refuses a competency that is not a published technical entry, and replacing T.OTDA in a regional government", async () => {
     const db = await demoWithDrafts();
-    expect(massChangeRefusal(db, MassChangeSchema.parse({ kind: "addTechnical", code: "T.TIDAK-ADA", level: 2 }))).toBe("Kompetensi T.TIDAK-ADA bukan kompetensi teknis yang diterbitkan dalam kamus.");
+    expect(massChangeRefusal(db, MassChangeSchema.parse({ kind: "addTechnical", code: "T.TIDAK-ADA", level: 2 }))).toBe(
+      "Kompetensi T.TIDAK-ADA bukan kompetensi teknis yang diterbitkan dalam kamus.",
+    );
     const otda = MassChangeSchema.parse({ kind: "replaceTechnical", from: "T.OTDA", code: "T.ANJAB", level: 3 });
-    const outcome = applyMassChangeToDrafts(db, { targets: targetsOf(db, [PENGAWAS]), change: otda, actorId: userId(db, "analis@demo.go.id") });
+    const outcome = applyMassChangeToDrafts(db, {
+      targets: targetsOf(db, [PENGAWAS]),
+      change: otda,
+      actorId: userId(db, "analis@demo.go.id"),
+    });
     expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/\(T\.OTDA\) wajib bagi pemerintah daerah/) });
     expect(draftOf(db, PENGAWAS).revision).toBe(1);
   });
@@ -143,10 +176,18 @@ describe("the page /skj/ubah-massal", () => {
   it("previews from the form's fields and refuses bad input by name, changing nothing", async () => {
     const db = await demoWithDrafts();
     const analis = await cookieFor("analis@demo.go.id");
-    const preview = await run(action, post("/skj/ubah-massal", { intent: "pratinjau", draf: PENGAWAS, jenis: "rank", pangkat: "III/a" }, analis));
+    const preview = await run(
+      action,
+      post("/skj/ubah-massal", { intent: "pratinjau", draf: PENGAWAS, jenis: "rank", pangkat: "III/a" }, analis),
+    );
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ preview: { note: "Perubahan massal: pangkat menjadi Penata Muda (III/a)", rows: [{ positionCode: PENGAWAS, changed: true }] } });
-    const bad = await run(action, post("/skj/ubah-massal", { intent: "pratinjau", draf: PENGAWAS, jenis: "addTechnical", kompetensi: "T.ANJAB", level: "9" }, analis));
+    expect(preview.body).toMatchObject({
+      preview: { note: "Perubahan massal: pangkat menjadi Penata Muda (III/a)", rows: [{ positionCode: PENGAWAS, changed: true }] },
+    });
+    const bad = await run(
+      action,
+      post("/skj/ubah-massal", { intent: "pratinjau", draf: PENGAWAS, jenis: "addTechnical", kompetensi: "T.ANJAB", level: "9" }, analis),
+    );
     expect(bad.status).toBe(422);
     expect(bad.body).toMatchObject({ message: "Level harus 1–5." });
     expect(draftOf(db, PENGAWAS).revision).toBe(1);
@@ -169,6 +210,8 @@ describe("the list of open drafts on /skj", () => {
     expect(inspektorat.matching).toBe(1);
     expect((await overview("unit=TIDAK-ADA")).matching).toBe(0);
     // "all matching" takes the same drafts, the one in review included (its preview says it is skipped)
-    expect(massChangeSelection(db, new URLSearchParams("semua=1&unit=INSPEKTORAT&q=auditor")).rows.map((r) => r.positionCode)).toEqual([IN_REVIEW]);
+    expect(massChangeSelection(db, new URLSearchParams("semua=1&unit=INSPEKTORAT&q=auditor")).rows.map((r) => r.positionCode)).toEqual([
+      IN_REVIEW,
+    ]);
   });
 });

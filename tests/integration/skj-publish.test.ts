@@ -10,7 +10,14 @@ import { action as penetapanAction } from "~/routes/penetapan.$id";
 import { newDraftDocument } from "~/services/skj.server";
 import type { Db } from "~db/client.server";
 import { addRevision, findCompetencyByCode, levelsOfRevision } from "~db/queries/competencies.server";
-import { addToPenetapan, approvedDraftsNotInPenetapan, createPenetapan, penetapanDetail, removeFromPenetapan, updatePenetapan } from "~db/queries/penetapan.server";
+import {
+  addToPenetapan,
+  approvedDraftsNotInPenetapan,
+  createPenetapan,
+  penetapanDetail,
+  removeFromPenetapan,
+  updatePenetapan,
+} from "~db/queries/penetapan.server";
 import { findPositionByCode } from "~db/queries/register.server";
 import { publishPenetapan, publishSingle, withdrawVersion, type SkjActor } from "~db/queries/skj-publish.server";
 import { createDraft, findOpenDraft } from "~db/queries/skj-drafts.server";
@@ -37,14 +44,24 @@ function people(db: Db): People {
     const u = findUserByEmail(db, email)!;
     return { id: u.id, role: u.role };
   };
-  return { analis: actor("analis@demo.go.id"), reviewer: actor("reviewer@demo.go.id"), reviewer2: actor("reviewer2@demo.go.id"), admin: actor("admin@demo.go.id") };
+  return {
+    analis: actor("analis@demo.go.id"),
+    reviewer: actor("reviewer@demo.go.id"),
+    reviewer2: actor("reviewer2@demo.go.id"),
+    admin: actor("admin@demo.go.id"),
+  };
 }
 
 /**
  * An open draft of `code` in `state`, as the review workflow leaves it: written by the analyst, submitted by
  * `submittedBy`, approved by `approvedBy`. The document is the prefilled one plus T.ANJAB.
  */
-function draftIn(db: Db, code: string, state: "diajukan" | "disetujui", by: { submittedBy: number; lastEditedBy: number; approvedBy: number | null }) {
+function draftIn(
+  db: Db,
+  code: string,
+  state: "diajukan" | "disetujui",
+  by: { submittedBy: number; lastEditedBy: number; approvedBy: number | null },
+) {
   const position = findPositionByCode(db, code)!;
   const fresh = newDraftDocument(db, position.id);
   const document: SkjDocument = fresh.basedOnVersionId
@@ -65,14 +82,28 @@ function draftIn(db: Db, code: string, state: "diajukan" | "disetujui", by: { su
   return draft.id;
 }
 
-function approvedDraft(db: Db, code: string, p: People, overrides: Partial<{ submittedBy: number; lastEditedBy: number; approvedBy: number }> = {}) {
+function approvedDraft(
+  db: Db,
+  code: string,
+  p: People,
+  overrides: Partial<{ submittedBy: number; lastEditedBy: number; approvedBy: number }> = {},
+) {
   return draftIn(db, code, "disetujui", { submittedBy: p.analis.id, lastEditedBy: p.analis.id, approvedBy: p.reviewer.id, ...overrides });
 }
 
 function newPenetapan(db: Db, p: People, number = "12") {
   const created = createPenetapan(
     db,
-    { kind: "Peraturan Gubernur", number, year: 2026, title: "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi", signedDate: "2026-03-01", effectiveDate: "2026-04-01", signerTitle: "Gubernur", signerName: "Gubernur Demo" },
+    {
+      kind: "Peraturan Gubernur",
+      number,
+      year: 2026,
+      title: "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi",
+      signedDate: "2026-03-01",
+      effectiveDate: "2026-04-01",
+      signerTitle: "Gubernur",
+      signerName: "Gubernur Demo",
+    },
     p.admin.id,
   );
   if (!created.ok) throw new Error(created.message);
@@ -140,7 +171,11 @@ describe("publishing a penetapan", () => {
     for (let i = 1; i < feed.length; i++) expect(feed[i]!.id).toBeGreaterThan(feed[i - 1]!.id);
     expect(feed.every((e) => e.occurredAt === NOW.toISOString())).toBe(true);
 
-    const closed = db.select().from(skjDrafts).all().filter((d) => drafts.includes(d.id));
+    const closed = db
+      .select()
+      .from(skjDrafts)
+      .all()
+      .filter((d) => drafts.includes(d.id));
     expect(closed.every((d) => d.closedAt === NOW.toISOString() && d.closedReason === "ditetapkan")).toBe(true);
     for (const code of [A, B, C]) expect(findOpenDraft(db, findPositionByCode(db, code)!.id)).toBeUndefined();
 
@@ -166,12 +201,22 @@ describe("publishing a penetapan", () => {
     const doc = JSON.parse(row.snapshot) as SkjPublishedDocument;
     expect(doc.status).toBe("ditetapkan");
     expect(doc.effectiveDate).toBe("2026-04-01");
-    expect(doc.legalBasis).toEqual({ kind: "Peraturan Gubernur", number: "12", year: 2026, title: "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi" });
+    expect(doc.legalBasis).toEqual({
+      kind: "Peraturan Gubernur",
+      number: "12",
+      year: 2026,
+      title: "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi",
+    });
     expect(doc.approvedBy).toEqual({ name: "Reviewer Demo" });
     expect(doc.publishedBy).toEqual({ name: "Reviewer Kedua Demo" });
     expect(row.snapshot).not.toContain("@demo.go.id");
     expect(doc.unit.code).toBe("SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-ANJAB");
-    expect(doc.unit.path.map((u) => u.code)).toEqual(["SETDA", "SETDA.BIRO-ORG", "SETDA.BIRO-ORG.BAG-KELEMBAGAAN", "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-ANJAB"]);
+    expect(doc.unit.path.map((u) => u.code)).toEqual([
+      "SETDA",
+      "SETDA.BIRO-ORG",
+      "SETDA.BIRO-ORG.BAG-KELEMBAGAAN",
+      "SETDA.BIRO-ORG.BAG-KELEMBAGAAN.SUBBAG-ANJAB",
+    ]);
     expect(doc.unit.path.at(-1)!.name).toBe(doc.unit.name);
 
     const anjab = doc.competencies.find((c) => c.code === "T.ANJAB")!;
@@ -207,9 +252,17 @@ describe("publishing a penetapan", () => {
     const [v1, v2] = versionRows(db);
     expect(v2!.versionNumber).toBe(2);
     const ends = db.select().from(skjVersionEnds).all();
-    expect(ends).toEqual([expect.objectContaining({ versionId: v1!.id, kind: "diganti", replacedByVersionId: v2!.id, actorId: p.reviewer2.id })]);
+    expect(ends).toEqual([
+      expect.objectContaining({ versionId: v1!.id, kind: "diganti", replacedByVersionId: v2!.id, actorId: p.reviewer2.id }),
+    ]);
     expect((JSON.parse(v2!.snapshot) as SkjPublishedDocument).legalBasis.number).toBe("13");
-    expect(db.select().from(events).all().map((e) => e.version)).toEqual([1, 2]);
+    expect(
+      db
+        .select()
+        .from(events)
+        .all()
+        .map((e) => e.version),
+    ).toEqual([1, 2]);
   });
 
   it("refuses the whole act under four-eyes when the publisher submitted or last edited any item, writing nothing", async () => {
@@ -242,7 +295,11 @@ describe("publishing a penetapan", () => {
     const p = people(db);
     const id = penetapanOf(db, p, [approvedDraft(db, A, p)]);
     expect(publishPenetapan(db, id, p.analis, NOW)).toMatchObject({ ok: false, status: 403 });
-    expect(publishPenetapan(db, newPenetapan(db, p, "99"), p.reviewer2, NOW)).toMatchObject({ ok: false, status: 409, message: "Penetapan belum memuat SKJ." });
+    expect(publishPenetapan(db, newPenetapan(db, p, "99"), p.reviewer2, NOW)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: "Penetapan belum memuat SKJ.",
+    });
     expect(publishPenetapan(db, 9_999, p.reviewer2, NOW)).toEqual({ ok: false, status: 404, message: "Penetapan tidak ditemukan." });
     expect(publishPenetapan(db, id, p.reviewer2, NOW)).toMatchObject({ ok: true });
     expect(publishPenetapan(db, id, p.reviewer2, NOW)).toEqual({ ok: false, status: 409, message: "Penetapan ini sudah ditetapkan." });
@@ -296,11 +353,17 @@ describe("publishing a penetapan", () => {
     addRevision(db, entry.id, {
       definition: definitionFromPlainText("Definisi baru yang ditulis sesudah penetapan."),
       textStatus: "lokal",
-      levels: [1, 2, 3, 4, 5].map((level) => ({ level, description: `Deskripsi baru level ${level}`, indicators: [`Indikator baru ${level}`] })),
+      levels: [1, 2, 3, 4, 5].map((level) => ({
+        level,
+        description: `Deskripsi baru level ${level}`,
+        indicators: [`Indikator baru ${level}`],
+      })),
       publish: true,
       actorId: p.reviewer.id,
     });
-    const latest = db.get<{ number: number; definition: string }>(sql`select number, definition_text as definition from competency_revisions where competency_id = ${entry.id} order by number desc limit 1`)!;
+    const latest = db.get<{ number: number; definition: string }>(
+      sql`select number, definition_text as definition from competency_revisions where competency_id = ${entry.id} order by number desc limit 1`,
+    )!;
     expect(latest.definition).toBe("Definisi baru yang ditulis sesudah penetapan.");
     expect(latest.number).toBeGreaterThan(published.dictionaryRevision);
 
@@ -331,23 +394,37 @@ describe("withdrawing a version", () => {
     expect(withdrawVersion(db, A, 1, p.analis, reason)).toMatchObject({ ok: false, status: 403 });
     expect(withdrawVersion(db, A, 1, p.reviewer, "singkat")).toMatchObject({ ok: false, status: 422 });
     expect(withdrawVersion(db, A, 2, p.reviewer, reason)).toEqual({ ok: false, status: 404, message: `Versi 2 SKJ ${A} tidak ditemukan.` });
-    expect(withdrawVersion(db, "TIDAK-ADA", 1, p.reviewer, reason)).toEqual({ ok: false, status: 404, message: "Jabatan tidak ditemukan." });
+    expect(withdrawVersion(db, "TIDAK-ADA", 1, p.reviewer, reason)).toEqual({
+      ok: false,
+      status: 404,
+      message: "Jabatan tidak ditemukan.",
+    });
     expect(db.select().from(skjVersionEnds).all()).toEqual([]);
 
     const later = new Date(NOW.getTime() + 3_600_000);
     expect(withdrawVersion(db, A, 1, p.reviewer, `  ${reason} `, later)).toEqual({ ok: true, positionCode: A, version: 1 });
     const [version] = versionRows(db);
-    expect(db.select().from(skjVersionEnds).all()).toEqual([expect.objectContaining({ versionId: version!.id, kind: "dicabut", reason, replacedByVersionId: null, actorId: p.reviewer.id })]);
+    expect(db.select().from(skjVersionEnds).all()).toEqual([
+      expect.objectContaining({ versionId: version!.id, kind: "dicabut", reason, replacedByVersionId: null, actorId: p.reviewer.id }),
+    ]);
     const feed = db.select().from(events).orderBy(asc(events.id)).all();
     expect(feed.map((e) => [e.type, e.positionCode, e.version])).toEqual([
       ["skj.published", A, 1],
       ["skj.withdrawn", A, 1],
     ]);
     expect(feed[1]!.occurredAt).toBe(later.toISOString());
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).all()).toEqual([expect.objectContaining({ entityType: "skj_version", entityId: String(version!.id) })]);
-    expect(db.select().from(skjDecisions).where(eq(skjDecisions.action, "dicabut")).all()).toEqual([expect.objectContaining({ draftId: version!.draftId, comment: reason })]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).all()).toEqual([
+      expect.objectContaining({ entityType: "skj_version", entityId: String(version!.id) }),
+    ]);
+    expect(db.select().from(skjDecisions).where(eq(skjDecisions.action, "dicabut")).all()).toEqual([
+      expect.objectContaining({ draftId: version!.draftId, comment: reason }),
+    ]);
 
-    expect(withdrawVersion(db, A, 1, p.reviewer, reason)).toEqual({ ok: false, status: 409, message: `Versi 1 SKJ ${A} sudah dicabut; hanya versi yang berlaku yang dapat dicabut.` });
+    expect(withdrawVersion(db, A, 1, p.reviewer, reason)).toEqual({
+      ok: false,
+      status: 409,
+      message: `Versi 1 SKJ ${A} sudah dicabut; hanya versi yang berlaku yang dapat dicabut.`,
+    });
     expect(db.select().from(events).all()).toHaveLength(2);
   });
 
@@ -361,7 +438,14 @@ describe("withdrawing a version", () => {
     const third = publishPenetapan(db, penetapanOf(db, p, [approvedDraft(db, A, p)], "14"), p.reviewer2, NOW);
     expect(third).toMatchObject({ ok: true, versions: [expect.objectContaining({ version: 3 })] });
     // a withdrawn version is not superseded again: its end stays dicabut
-    expect(db.select().from(skjVersionEnds).orderBy(asc(skjVersionEnds.versionId)).all().map((e) => e.kind)).toEqual(["diganti", "dicabut"]);
+    expect(
+      db
+        .select()
+        .from(skjVersionEnds)
+        .orderBy(asc(skjVersionEnds.versionId))
+        .all()
+        .map((e) => e.kind),
+    ).toEqual(["diganti", "dicabut"]);
   });
 });
 
@@ -372,17 +456,33 @@ describe("assembling a penetapan", () => {
     const submitted = draftIn(db, A, "diajukan", { submittedBy: p.analis.id, lastEditedBy: p.analis.id, approvedBy: null });
     const approved = approvedDraft(db, B, p);
     const id = newPenetapan(db, p);
-    expect(addToPenetapan(db, id, submitted, p.admin.id)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("belum disetujui") });
+    expect(addToPenetapan(db, id, submitted, p.admin.id)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining("belum disetujui"),
+    });
     expect(approvedDraftsNotInPenetapan(db).map((d) => d.draftId)).toEqual([approved]);
     expect(addToPenetapan(db, id, approved, p.admin.id)).toMatchObject({ ok: true });
     expect(addToPenetapan(db, id, approved, p.admin.id)).toMatchObject({ ok: false, status: 409 });
     const other = newPenetapan(db, p, "13");
-    expect(addToPenetapan(db, other, approved, p.admin.id)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("Nomor 12 Tahun 2026") });
+    expect(addToPenetapan(db, other, approved, p.admin.id)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining("Nomor 12 Tahun 2026"),
+    });
     expect(approvedDraftsNotInPenetapan(db)).toEqual([]);
     expect(addToPenetapan(db, id, 9_999, p.admin.id)).toMatchObject({ ok: false, status: 404 });
 
     const detail = penetapanDetail(db, id)!;
-    expect(detail.items).toEqual([expect.objectContaining({ draftId: approved, positionCode: B, draftState: "disetujui", approvedByName: "Reviewer Demo", versionNumber: null })]);
+    expect(detail.items).toEqual([
+      expect.objectContaining({
+        draftId: approved,
+        positionCode: B,
+        draftState: "disetujui",
+        approvedByName: "Reviewer Demo",
+        versionNumber: null,
+      }),
+    ]);
 
     expect(removeFromPenetapan(db, id, approved, p.admin.id)).toMatchObject({ ok: true });
     expect(addToPenetapan(db, other, approved, p.admin.id)).toMatchObject({ ok: true });
@@ -393,18 +493,43 @@ describe("assembling a penetapan", () => {
     const db = await useTestDatabase("demo");
     const p = people(db);
     const bad = createPenetapan(db, { kind: "Surat Edaran", number: "", year: "tahun", title: "" }, p.admin.id);
-    expect(bad).toMatchObject({ ok: false, status: 422, fieldErrors: { number: "Nomor wajib diisi.", title: "Judul (tentang) wajib diisi." } });
+    expect(bad).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { number: "Nomor wajib diisi.", title: "Judul (tentang) wajib diisi." },
+    });
     expect(db.select().from(penetapan).all()).toEqual([]);
 
     const id = penetapanOf(db, p, [approvedDraft(db, A, p)]);
-    expect(updatePenetapan(db, id, { kind: "Keputusan Gubernur", number: "188/12", year: 2026, title: "SKJ", effectiveDate: "2026-05-01" }, p.admin.id)).toMatchObject({ ok: true });
+    expect(
+      updatePenetapan(
+        db,
+        id,
+        { kind: "Keputusan Gubernur", number: "188/12", year: 2026, title: "SKJ", effectiveDate: "2026-05-01" },
+        p.admin.id,
+      ),
+    ).toMatchObject({ ok: true });
     publishPenetapan(db, id, p.reviewer2, NOW);
-    expect(updatePenetapan(db, id, { kind: "Keputusan Gubernur", number: "188/13", year: 2026, title: "SKJ" }, p.admin.id)).toMatchObject({ ok: false, status: 409 });
+    expect(updatePenetapan(db, id, { kind: "Keputusan Gubernur", number: "188/13", year: 2026, title: "SKJ" }, p.admin.id)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     expect(removeFromPenetapan(db, id, penetapanDetail(db, id)!.items[0]!.draftId, p.admin.id)).toMatchObject({ ok: false, status: 409 });
     const detail = penetapanDetail(db, id)!;
-    expect(detail).toMatchObject({ status: "ditetapkan", kind: "Keputusan Gubernur", number: "188/12", effectiveDate: "2026-05-01", publishedByName: "Reviewer Kedua Demo" });
+    expect(detail).toMatchObject({
+      status: "ditetapkan",
+      kind: "Keputusan Gubernur",
+      number: "188/12",
+      effectiveDate: "2026-05-01",
+      publishedByName: "Reviewer Kedua Demo",
+    });
     expect(detail.items[0]).toMatchObject({ positionCode: A, versionNumber: 1 });
-    expect((JSON.parse(versionRows(db)[0]!.snapshot) as SkjPublishedDocument).legalBasis).toEqual({ kind: "Keputusan Gubernur", number: "188/12", year: 2026, title: "SKJ" });
+    expect((JSON.parse(versionRows(db)[0]!.snapshot) as SkjPublishedDocument).legalBasis).toEqual({
+      kind: "Keputusan Gubernur",
+      number: "188/12",
+      year: 2026,
+      title: "SKJ",
+    });
   });
 });
 
@@ -413,13 +538,24 @@ describe("single publish (the API's one-item penetapan)", () => {
     const db = await useTestDatabase("demo");
     const p = people(db);
     approvedDraft(db, A, p);
-    const result = publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026", effectiveDate: "2026-04-01" }, p.reviewer2, NOW);
+    const result = publishSingle(
+      db,
+      A,
+      { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026", effectiveDate: "2026-04-01" },
+      p.reviewer2,
+      NOW,
+    );
     if (!result.ok) throw new Error(result.message);
     expect(result.versions).toEqual([expect.objectContaining({ positionCode: A, version: 1 })]);
     const [row] = versionRows(db);
     expect(result.snapshot).toBe(row!.snapshot);
     const doc = JSON.parse(result.snapshot) as SkjPublishedDocument;
-    expect(doc.legalBasis).toEqual({ kind: "Peraturan Gubernur", number: "12", year: 2026, title: `Standar Kompetensi Jabatan ${findPositionByCode(db, A)!.name}` });
+    expect(doc.legalBasis).toEqual({
+      kind: "Peraturan Gubernur",
+      number: "12",
+      year: 2026,
+      title: `Standar Kompetensi Jabatan ${findPositionByCode(db, A)!.name}`,
+    });
     expect(doc.effectiveDate).toBe("2026-04-01");
     const act = db.select().from(penetapan).where(eq(penetapan.id, result.penetapanId)).get()!;
     expect(act).toMatchObject({ status: "ditetapkan", kind: "Peraturan Gubernur", number: "12", year: 2026 });
@@ -431,9 +567,15 @@ describe("single publish (the API's one-item penetapan)", () => {
     const p = people(db);
     approvedDraft(db, A, p, { lastEditedBy: p.reviewer2.id });
     const before = footprint(db);
-    expect(publishSingle(db, A, { legalBasis: "Pergub 12/2026", effectiveDate: null }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422, message: expect.stringContaining("tidak dapat dibaca") });
+    expect(publishSingle(db, A, { legalBasis: "Pergub 12/2026", effectiveDate: null }, p.reviewer, NOW)).toMatchObject({
+      ok: false,
+      status: 422,
+      message: expect.stringContaining("tidak dapat dibaca"),
+    });
     expect(publishSingle(db, A, { legalBasis: null }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422 });
-    expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026", effectiveDate: "2026-13-01" }, p.reviewer, NOW)).toMatchObject({ ok: false, status: 422 });
+    expect(
+      publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026", effectiveDate: "2026-13-01" }, p.reviewer, NOW),
+    ).toMatchObject({ ok: false, status: 422 });
     expect(publishSingle(db, B, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({
       ok: false,
       status: 409,
@@ -446,12 +588,33 @@ describe("single publish (the API's one-item penetapan)", () => {
       status: 409,
       message: `Jabatan ${B} belum memiliki SKJ yang disetujui untuk ditetapkan.`,
     });
-    expect(publishSingle(db, "TIDAK-ADA", { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({ ok: false, status: 404, message: "Jabatan tidak ditemukan." });
-    expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer2, NOW)).toMatchObject({ ok: false, status: 403 });
+    expect(publishSingle(db, "TIDAK-ADA", { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer, NOW)).toEqual({
+      ok: false,
+      status: 404,
+      message: "Jabatan tidak ditemukan.",
+    });
+    expect(publishSingle(db, A, { legalBasis: "Peraturan Gubernur Nomor 12 Tahun 2026" }, p.reviewer2, NOW)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     expect(footprint(db)).toEqual(before);
     // the object form works too
-    expect(publishSingle(db, A, { legalBasis: { kind: "Keputusan Gubernur", number: "188/5", year: 2026, title: "SKJ Kepala Bagian" } }, p.reviewer, NOW)).toMatchObject({ ok: true });
-    expect(db.select().from(penetapan).where(and(eq(penetapan.status, "ditetapkan"), eq(penetapan.number, "188/5"))).all()).toEqual([expect.objectContaining({ title: "SKJ Kepala Bagian" })]);
+    expect(
+      publishSingle(
+        db,
+        A,
+        { legalBasis: { kind: "Keputusan Gubernur", number: "188/5", year: 2026, title: "SKJ Kepala Bagian" } },
+        p.reviewer,
+        NOW,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      db
+        .select()
+        .from(penetapan)
+        .where(and(eq(penetapan.status, "ditetapkan"), eq(penetapan.number, "188/5")))
+        .all(),
+    ).toEqual([expect.objectContaining({ title: "SKJ Kepala Bagian" })]);
   });
 });
 
@@ -461,7 +624,8 @@ describe("Tetapkan on the penetapan page", () => {
     const p = people(db);
     const id = penetapanOf(db, p, [approvedDraft(db, A, p), approvedDraft(db, B, p)]);
     const cookie = await cookieFor("reviewer2@demo.go.id");
-    const publish = (fields: Record<string, string>) => run(penetapanAction, post(`/penetapan/${id}`, { intent: "publish", ...fields }, cookie), { id: String(id) });
+    const publish = (fields: Record<string, string>) =>
+      run(penetapanAction, post(`/penetapan/${id}`, { intent: "publish", ...fields }, cookie), { id: String(id) });
     const before = footprint(db);
 
     const bare = await publish({});
@@ -482,7 +646,8 @@ describe("Tetapkan on the penetapan page", () => {
 
 describe("refusals of a publish name the SKJ that blocks it", () => {
   const HINT = 'Tuliskan dasar hukum seperti "Peraturan Gubernur Nomor 12 Tahun 2026" atau sebagai objek {kind, number, year, title}.';
-  const setDraft = (db: Db, draftId: number, sqlText: string, ...values: unknown[]) => db.$client.prepare(`update skj_drafts set ${sqlText} where id = ?`).run(...values, draftId);
+  const setDraft = (db: Db, draftId: number, sqlText: string, ...values: unknown[]) =>
+    db.$client.prepare(`update skj_drafts set ${sqlText} where id = ?`).run(...values, draftId);
 
   it("refuses an act holding a closed draft, a draft without its approver, or a document of another position or unit, writing nothing", async () => {
     const db = await useTestDatabase("demo");
@@ -500,8 +665,16 @@ describe("refusals of a publish name the SKJ that blocks it", () => {
       return result;
     };
 
-    expect(refusal("21", (id) => setDraft(db, id, "closed_at = ?", NOW.toISOString()))).toEqual({ ok: false, status: 409, message: `SKJ ${A}: draf ini sudah ditutup.` });
-    expect(refusal("22", (id) => setDraft(db, id, "approved_by = null"))).toEqual({ ok: false, status: 409, message: `SKJ ${A}: belum tercatat siapa yang menyetujuinya.` });
+    expect(refusal("21", (id) => setDraft(db, id, "closed_at = ?", NOW.toISOString()))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: draf ini sudah ditutup.`,
+    });
+    expect(refusal("22", (id) => setDraft(db, id, "approved_by = null"))).toEqual({
+      ok: false,
+      status: 409,
+      message: `SKJ ${A}: belum tercatat siapa yang menyetujuinya.`,
+    });
     expect(refusal("23", (id) => setDraft(db, id, "document = json_set(document, '$.position.code', ?)", C))).toEqual({
       ok: false,
       status: 409,
@@ -524,9 +697,17 @@ describe("refusals of a publish name the SKJ that blocks it", () => {
     const p = people(db);
     const id = penetapanOf(db, p, [approvedDraft(db, A, p)]);
     db.$client.prepare("update penetapan set title = ' ' where id = ?").run(id);
-    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toEqual({ ok: false, status: 409, message: "Data penetapan belum lengkap: Judul (tentang) wajib diisi." });
+    expect(publishPenetapan(db, id, p.reviewer2, NOW)).toEqual({
+      ok: false,
+      status: 409,
+      message: "Data penetapan belum lengkap: Judul (tentang) wajib diisi.",
+    });
     db.$client.prepare("update penetapan set title = 'SKJ' where id = ?").run(id);
-    expect(publishPenetapan(db, id, { id: 9_999, role: "reviewer" }, NOW)).toEqual({ ok: false, status: 403, message: "Pengguna tidak dikenal." });
+    expect(publishPenetapan(db, id, { id: 9_999, role: "reviewer" }, NOW)).toEqual({
+      ok: false,
+      status: 403,
+      message: "Pengguna tidak dikenal.",
+    });
     expect(versionRows(db)).toEqual([]);
   });
 
@@ -538,14 +719,40 @@ describe("refusals of a publish name the SKJ that blocks it", () => {
     const label = "Peraturan Gubernur Nomor 12 Tahun 2026 tentang Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi";
     const audits = () => db.select().from(auditLog).where(eq(auditLog.action, "skj.publish")).orderBy(asc(auditLog.id)).all();
     expect(audits()).toEqual([
-      expect.objectContaining({ actorId: p.reviewer2.id, entityType: "penetapan", entityId: String(id), summary: `${label} ditetapkan: 2 SKJ`, after: { versions: [{ positionCode: B, version: 1 }, { positionCode: A, version: 1 }].sort((x, y) => x.positionCode.localeCompare(y.positionCode)) } }),
+      expect.objectContaining({
+        actorId: p.reviewer2.id,
+        entityType: "penetapan",
+        entityId: String(id),
+        summary: `${label} ditetapkan: 2 SKJ`,
+        after: {
+          versions: [
+            { positionCode: B, version: 1 },
+            { positionCode: A, version: 1 },
+          ].sort((x, y) => x.positionCode.localeCompare(y.positionCode)),
+        },
+      }),
     ]);
-    expect(db.select().from(skjDecisions).where(eq(skjDecisions.action, "ditetapkan")).all().map((d) => d.comment)).toEqual([label, label]);
+    expect(
+      db
+        .select()
+        .from(skjDecisions)
+        .where(eq(skjDecisions.action, "ditetapkan"))
+        .all()
+        .map((d) => d.comment),
+    ).toEqual([label, label]);
 
     approvedDraft(db, C, p);
-    const single = publishSingle(db, C, { legalBasis: "Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian" }, p.reviewer2, NOW);
+    const single = publishSingle(
+      db,
+      C,
+      { legalBasis: "Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian" },
+      p.reviewer2,
+      NOW,
+    );
     expect(single).toMatchObject({ ok: true });
-    expect(audits().at(-1)!.summary).toBe("Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian ditetapkan: 1 SKJ (penetapan tunggal melalui API)");
+    expect(audits().at(-1)!.summary).toBe(
+      "Keputusan Gubernur Nomor 188/7 Tahun 2026 tentang SKJ Kepala Subbagian ditetapkan: 1 SKJ (penetapan tunggal melalui API)",
+    );
 
     expect(withdrawVersion(db, C, 1, p.reviewer, "  Jabatan digabung dalam SOTK baru.  ", NOW)).toMatchObject({ ok: true });
     const withdrawn = db.select().from(auditLog).where(eq(auditLog.action, "skj.withdraw")).get()!;
@@ -557,21 +764,52 @@ describe("refusals of a publish name the SKJ that blocks it", () => {
     const p = people(db);
     approvedDraft(db, A, p);
     const unreadable = `Pergub 12/2026 ${"x".repeat(300)}`;
-    expect(publishSingle(db, A, { legalBasis: unreadable }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: `Dasar hukum "${unreadable.slice(0, 200)}" tidak dapat dibaca. ${HINT}` });
+    expect(publishSingle(db, A, { legalBasis: unreadable }, p.reviewer2, NOW)).toEqual({
+      ok: false,
+      status: 422,
+      message: `Dasar hukum "${unreadable.slice(0, 200)}" tidak dapat dibaca. ${HINT}`,
+    });
     for (const missing of [undefined, null, 12, ["Peraturan Gubernur Nomor 12 Tahun 2026"]]) {
-      expect(publishSingle(db, A, { legalBasis: missing }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: `Dasar hukum wajib diisi. ${HINT}` });
+      expect(publishSingle(db, A, { legalBasis: missing }, p.reviewer2, NOW)).toEqual({
+        ok: false,
+        status: 422,
+        message: `Dasar hukum wajib diisi. ${HINT}`,
+      });
     }
     // the parts of an object that are of the wrong kind count as not given
-    expect(publishSingle(db, A, { legalBasis: { kind: 7, number: "12", year: 2026 } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Pilih jenis penetapan." });
-    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: true, year: 2026 } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Nomor wajib diisi." });
-    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: "12", year: [2026] } }, p.reviewer2, NOW)).toEqual({ ok: false, status: 422, message: "Tahun wajib diisi." });
+    expect(publishSingle(db, A, { legalBasis: { kind: 7, number: "12", year: 2026 } }, p.reviewer2, NOW)).toEqual({
+      ok: false,
+      status: 422,
+      message: "Pilih jenis penetapan.",
+    });
+    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: true, year: 2026 } }, p.reviewer2, NOW)).toEqual({
+      ok: false,
+      status: 422,
+      message: "Nomor wajib diisi.",
+    });
+    expect(publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: "12", year: [2026] } }, p.reviewer2, NOW)).toEqual({
+      ok: false,
+      status: 422,
+      message: "Tahun wajib diisi.",
+    });
     expect(versionRows(db)).toEqual([]);
 
     // a number and a year as text are read; a title that is no text gives way to the SKJ's own
-    const result = publishSingle(db, A, { legalBasis: { kind: "Peraturan Gubernur", number: 12, year: "2026", title: 5 } }, p.reviewer2, NOW);
+    const result = publishSingle(
+      db,
+      A,
+      { legalBasis: { kind: "Peraturan Gubernur", number: 12, year: "2026", title: 5 } },
+      p.reviewer2,
+      NOW,
+    );
     if (!result.ok) throw new Error(result.message);
     const doc = JSON.parse(result.snapshot) as SkjPublishedDocument;
-    expect(doc.legalBasis).toEqual({ kind: "Peraturan Gubernur", number: "12", year: 2026, title: `Standar Kompetensi Jabatan ${findPositionByCode(db, A)!.name}` });
+    expect(doc.legalBasis).toEqual({
+      kind: "Peraturan Gubernur",
+      number: "12",
+      year: 2026,
+      title: `Standar Kompetensi Jabatan ${findPositionByCode(db, A)!.name}`,
+    });
   });
 
   it("sends the API's single publish to the open penetapan that already holds the draft", async () => {

@@ -41,7 +41,16 @@ const entry = (code: string, name: string): TechnicalEntryInput => ({
 
 function submittedRevision(db: Db, code: string, name: string, email: string) {
   const by = actor(db, email);
-  expect(saveTechnicalEntry(db, { code: null, input: entry(code, name), definitionJson: null, actor: by, baseRevisionId: null, baseUpdatedAt: null })).toMatchObject({ ok: true });
+  expect(
+    saveTechnicalEntry(db, {
+      code: null,
+      input: entry(code, name),
+      definitionJson: null,
+      actor: by,
+      baseRevisionId: null,
+      baseUpdatedAt: null,
+    }),
+  ).toMatchObject({ ok: true });
   expect(transitionRevision(db, code, "submit", by)).toMatchObject({ ok: true });
 }
 
@@ -61,9 +70,13 @@ describe("the work lists of /skj", () => {
     const reviewer2 = actor(db, "reviewer2@demo.go.id");
     submittedDraft(db, SUBMITTED);
     const onIt = submittedDraft(db, UNDER_REVIEW);
-    expect(addComment(db, { draftId: onIt, anchor: "persyaratan", body: "Pangkat minimum perlu dicek.", parentId: null, actorId: reviewer2.id })).toEqual({ ok: true });
+    expect(
+      addComment(db, { draftId: onIt, anchor: "persyaratan", body: "Pangkat minimum perlu dicek.", parentId: null, actorId: reviewer2.id }),
+    ).toEqual({ ok: true });
     const back = submittedDraft(db, RETURNED);
-    expect(moveDraft(db, { draftId: back, transition: "return", actor: reviewer2, comment: "Level Analisis Jabatan terlalu rendah." })).toEqual({ ok: true });
+    expect(
+      moveDraft(db, { draftId: back, transition: "return", actor: reviewer2, comment: "Level Analisis Jabatan terlalu rendah." }),
+    ).toEqual({ ok: true });
     submittedRevision(db, "T.UJI-ANALIS", "Pengujian oleh Analis", "analis@demo.go.id");
     submittedRevision(db, "T.UJI-REVIEWER", "Pengujian oleh Reviewer", "reviewer@demo.go.id");
 
@@ -74,7 +87,13 @@ describe("the work lists of /skj", () => {
         [UNDER_REVIEW, "Analis Demo", "Reviewer Kedua Demo"],
       ]),
     );
-    expect(analis.returned).toEqual([expect.objectContaining({ positionCode: RETURNED, returnedBy: "Reviewer Kedua Demo", returnComment: "Level Analisis Jabatan terlalu rendah." })]);
+    expect(analis.returned).toEqual([
+      expect.objectContaining({
+        positionCode: RETURNED,
+        returnedBy: "Reviewer Kedua Demo",
+        returnComment: "Level Analisis Jabatan terlalu rendah.",
+      }),
+    ]);
     expect(analis.drafts).toEqual([]);
     expect(analis.queue).toEqual([]);
     expect(analis.dictionaryQueue).toEqual([]);

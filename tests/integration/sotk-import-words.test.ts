@@ -26,7 +26,10 @@ DISKES.UPTD-LAB,UPTD Laboratorium Kesehatan,UPTD,IV.a,DISKES,
 SATPOL,Satuan Polisi Pamong Praja,satuan polisi pamong praja,II.b,,
 `;
 
-async function positionsXlsx(rows: string[][], header = ["Kode Jabatan", "Nama jabatan", "Kelompok", "Jenjang Jabatan", "kode unit", "Urusan Pemerintahan", "Kebutuhan"]) {
+async function positionsXlsx(
+  rows: string[][],
+  header = ["Kode Jabatan", "Nama jabatan", "Kelompok", "Jenjang Jabatan", "kode unit", "Urusan Pemerintahan", "Kebutuhan"],
+) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Jabatan");
   ws.addRow(header);
@@ -80,7 +83,10 @@ describe("a SOTK typed by hand", () => {
 
     // the same files again: nothing new, nothing changed
     const again = await importSotkFiles(db, files, null, { dryRun: true });
-    expect(again.ok && again.counts).toEqual({ units: { create: 0, update: 0, unchanged: 8 }, positions: { create: 0, update: 0, unchanged: 7 } });
+    expect(again.ok && again.counts).toEqual({
+      units: { create: 0, update: 0, unchanged: 8 },
+      positions: { create: 0, update: 0, unchanged: 7 },
+    });
   });
 
   it("names file, sheet, row and the column as its header is written for every mistake in a workbook", async () => {
@@ -92,8 +98,20 @@ describe("a SOTK typed by hand", () => {
     const result = await importSotkFiles(db, [bad], null);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual([
-      expect.objectContaining({ file: "jabatan-pergub.xlsx", sheet: "Jabatan", row: 2, column: "Kelompok", message: expect.stringContaining('"JPT" tidak dikenal') }),
-      expect.objectContaining({ file: "jabatan-pergub.xlsx", sheet: "Jabatan", row: 3, column: "Jenjang Jabatan", message: expect.stringContaining('"Muda" tidak dikenal') }),
+      expect.objectContaining({
+        file: "jabatan-pergub.xlsx",
+        sheet: "Jabatan",
+        row: 2,
+        column: "Kelompok",
+        message: expect.stringContaining('"JPT" tidak dikenal'),
+      }),
+      expect.objectContaining({
+        file: "jabatan-pergub.xlsx",
+        sheet: "Jabatan",
+        row: 3,
+        column: "Jenjang Jabatan",
+        message: expect.stringContaining('"Muda" tidak dikenal'),
+      }),
     ]);
     expect(!result.ok && formatImportError(result.errors[0]!)).toBe(
       'jabatan-pergub.xlsx:2: Kelompok: Kelompok jabatan "JPT" tidak dikenal. Pilihan: Jabatan Pimpinan Tinggi Utama, Jabatan Pimpinan Tinggi Madya, Jabatan Pimpinan Tinggi Pratama, Jabatan Administrator, Jabatan Pengawas, Jabatan Pelaksana, Jabatan Fungsional. (lembar Jabatan)',
@@ -110,8 +128,19 @@ describe("a SOTK typed by hand", () => {
     const noHeader = { name: "tanpa-judul.csv", bytes: new TextEncoder().encode("BKPSDM,Badan Kepegawaian\n") };
     const result = await importSotkFiles(db, [shifted, noHeader], null);
     expect(!result.ok && result.errors).toEqual([
-      expect.objectContaining({ file: "judul-turun.xlsx", sheet: "Jabatan", row: 1, column: "judul kolom", message: expect.stringContaining("baris 1 lembar Jabatan harus berisi judul kolom") }),
-      expect.objectContaining({ file: "tanpa-judul.csv", row: 1, column: "judul kolom", message: expect.stringContaining("jenis data tidak dapat ditentukan") }),
+      expect.objectContaining({
+        file: "judul-turun.xlsx",
+        sheet: "Jabatan",
+        row: 1,
+        column: "judul kolom",
+        message: expect.stringContaining("baris 1 lembar Jabatan harus berisi judul kolom"),
+      }),
+      expect.objectContaining({
+        file: "tanpa-judul.csv",
+        row: 1,
+        column: "judul kolom",
+        message: expect.stringContaining("jenis data tidak dapat ditentukan"),
+      }),
     ]);
   });
 });

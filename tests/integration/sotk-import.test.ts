@@ -43,16 +43,31 @@ describe("importSotkFiles", () => {
     // the bagian precedes its biro in the file; parents-first insertion still links it
     const biro = unitByCode("SETDA.BIRO-ORG")!;
     expect(unitByCode("SETDA.BIRO-ORG.BAG-KELEMBAGAAN")).toMatchObject({ parentId: biro.id, kind: "bagian", echelon: "III.a" });
-    expect(biro).toMatchObject({ parentId: unitByCode("SETDA")!.id, legalBasisKind: "Peraturan Gubernur", legalBasisNumber: "45", legalBasisYear: 2021 });
+    expect(biro).toMatchObject({
+      parentId: unitByCode("SETDA")!.id,
+      legalBasisKind: "Peraturan Gubernur",
+      legalBasisNumber: "45",
+      legalBasisYear: 2021,
+    });
     expect(unitByCode("SETDA")).toMatchObject({ parentId: null, kind: "perangkat_daerah", echelon: "I.b" });
     expect(unitByCode("BKD.BID-PKA")).toMatchObject({ legalBasisKind: null, legalBasisNumber: null, legalBasisYear: null });
 
     const kabag = positionByCode("SETDA.BIRO-ORG.KABAG-KELEMBAGAAN")!;
     const summary =
       "Memimpin penyiapan bahan perumusan kebijakan di bidang kelembagaan dan analisis jabatan.\n\nMengoordinasikan penyusunan peta jabatan, analisis beban kerja dan standar kompetensi jabatan.";
-    expect(kabag).toMatchObject({ group: "administrator", functionalLevel: null, summaryText: summary, requiredHeadcount: 1, unitId: unitByCode("SETDA.BIRO-ORG.BAG-KELEMBAGAAN")!.id });
+    expect(kabag).toMatchObject({
+      group: "administrator",
+      functionalLevel: null,
+      summaryText: summary,
+      requiredHeadcount: 1,
+      unitId: unitByCode("SETDA.BIRO-ORG.BAG-KELEMBAGAAN")!.id,
+    });
     expect(kabag.summaryJson).toEqual(plainTextToDoc(summary));
-    expect(positionByCode("SETDA.BIRO-ORG.AK-AHLI-MUDA")).toMatchObject({ group: "fungsional", functionalLevel: "ahli_muda", requiredHeadcount: 3 });
+    expect(positionByCode("SETDA.BIRO-ORG.AK-AHLI-MUDA")).toMatchObject({
+      group: "fungsional",
+      functionalLevel: "ahli_muda",
+      requiredHeadcount: 3,
+    });
     expect(positionByCode("BKD.KASUBBAG-UMPEG")).toMatchObject({ group: "pengawas", summaryText: "", requiredHeadcount: null });
 
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "sotk.import")).all();
@@ -67,7 +82,10 @@ describe("importSotkFiles", () => {
     expect(unitByCode("SETDA")!.name).toBe("Sekretariat Daerah Provinsi Nusantara Jaya");
     expect(positionByCode("SETDA.BIRO-ORG.AK-AHLI-MUDA")!.requiredHeadcount).toBe(3);
     // the CSV files say the same thing, so nothing is left to change
-    expect(await importOk(csvFiles())).toEqual({ units: { create: 0, update: 0, unchanged: 6 }, positions: { create: 0, update: 0, unchanged: 8 } });
+    expect(await importOk(csvFiles())).toEqual({
+      units: { create: 0, update: 0, unchanged: 6 },
+      positions: { create: 0, update: 0, unchanged: 8 },
+    });
   });
 
   it("stores nothing when a file has bad rows, and names file, row and column of each error", async () => {
@@ -82,7 +100,9 @@ describe("importSotkFiles", () => {
       ["positions-bad.csv", 5, "kebutuhan"],
       ["positions-bad.csv", 6, "kode_jabatan"],
     ]);
-    expect(formatImportError(result.errors[1]!)).toBe('positions-bad.csv:4: kode_unit: Unit "DISHUB" tidak ada di berkas impor maupun di aplikasi.');
+    expect(formatImportError(result.errors[1]!)).toBe(
+      'positions-bad.csv:4: kode_unit: Unit "DISHUB" tidak ada di berkas impor maupun di aplikasi.',
+    );
     // the valid units file was not stored either
     expect(unitRows()).toHaveLength(0);
     expect(positionRows()).toHaveLength(0);
@@ -111,7 +131,10 @@ describe("importSotkFiles", () => {
     const stored = positionRows();
     const audits = auditCount();
     await new Promise((r) => setTimeout(r, 5)); // so that a rewrite would show in updated_at
-    expect(await importOk(csvFiles())).toEqual({ units: { create: 0, update: 0, unchanged: 6 }, positions: { create: 0, update: 0, unchanged: 8 } });
+    expect(await importOk(csvFiles())).toEqual({
+      units: { create: 0, update: 0, unchanged: 6 },
+      positions: { create: 0, update: 0, unchanged: 8 },
+    });
     expect(unitRows()).toEqual(units);
     expect(positionRows()).toEqual(stored);
     expect(auditCount()).toBe(audits);
@@ -123,32 +146,59 @@ describe("importSotkFiles", () => {
     const beforeUnit = unitByCode("BKD.BID-PKA")!;
     await new Promise((r) => setTimeout(r, 5));
 
-    const units = fs.readFileSync(path.join(FIXTURES, "units.csv"), "utf8").replace("BKD.BID-PKA,\"Bidang Pengembangan Kompetensi Aparatur\",bidang,III.b,BKD,", "BKD.BID-PKA,Bidang Pengembangan Sumber Daya Aparatur,bidang,III.a,BKD,Peraturan Gubernur Nomor 52 Tahun 2021");
+    const units = fs
+      .readFileSync(path.join(FIXTURES, "units.csv"), "utf8")
+      .replace(
+        'BKD.BID-PKA,"Bidang Pengembangan Kompetensi Aparatur",bidang,III.b,BKD,',
+        "BKD.BID-PKA,Bidang Pengembangan Sumber Daya Aparatur,bidang,III.a,BKD,Peraturan Gubernur Nomor 52 Tahun 2021",
+      );
     const positionsText = fs
       .readFileSync(path.join(FIXTURES, "positions.csv"), "utf8")
-      .replace("Pengadministrasi Perkantoran,pelaksana,,SETDA.BIRO-ORG.BAG-KELEMBAGAAN", "Pengadministrasi Umum,pelaksana,,BKD.SEKRETARIAT");
+      .replace(
+        "Pengadministrasi Perkantoran,pelaksana,,SETDA.BIRO-ORG.BAG-KELEMBAGAAN",
+        "Pengadministrasi Umum,pelaksana,,BKD.SEKRETARIAT",
+      );
     const counts = await importOk([csv("units.csv", units), csv("positions.csv", positionsText)]);
     expect(counts).toEqual({ units: { create: 0, update: 1, unchanged: 5 }, positions: { create: 0, update: 1, unchanged: 7 } });
 
     const unit = unitByCode("BKD.BID-PKA")!;
-    expect(unit).toMatchObject({ id: beforeUnit.id, name: "Bidang Pengembangan Sumber Daya Aparatur", echelon: "III.a", legalBasisNumber: "52" });
+    expect(unit).toMatchObject({
+      id: beforeUnit.id,
+      name: "Bidang Pengembangan Sumber Daya Aparatur",
+      echelon: "III.a",
+      legalBasisNumber: "52",
+    });
     expect(unit.updatedAt > beforeUnit.updatedAt).toBe(true);
 
     const moved = positionByCode("SETDA.BIRO-ORG.PENGADM")!;
     const old = before.get("SETDA.BIRO-ORG.PENGADM")!;
-    expect(moved).toMatchObject({ id: old.id, name: "Pengadministrasi Umum", unitId: unitByCode("BKD.SEKRETARIAT")!.id, createdAt: old.createdAt });
+    expect(moved).toMatchObject({
+      id: old.id,
+      name: "Pengadministrasi Umum",
+      unitId: unitByCode("BKD.SEKRETARIAT")!.id,
+      createdAt: old.createdAt,
+    });
     expect(moved.updatedAt > old.updatedAt).toBe(true);
     expect(positionByCode("SETDA.SEKDA")).toEqual(before.get("SETDA.SEKDA"));
 
     const last = db.select().from(auditLog).where(eq(auditLog.action, "sotk.import")).all().at(-1)!;
     expect(last.summary).toContain("Unit: 0 baru, 1 diubah, 5 tetap; Jabatan: 0 baru, 1 diubah, 7 tetap");
-    expect(last.after).toEqual({ units: { created: [], updated: ["BKD.BID-PKA"] }, positions: { created: [], updated: ["SETDA.BIRO-ORG.PENGADM"] } });
+    expect(last.after).toEqual({
+      units: { created: [], updated: ["BKD.BID-PKA"] },
+      positions: { created: [], updated: ["SETDA.BIRO-ORG.PENGADM"] },
+    });
   });
 
   it("moves a unit to another parent when only kode_unit_induk changes", async () => {
     await importOk([fixture("units.csv")]);
-    const text = ["kode_unit,nama_unit,jenis_unit,kode_unit_induk", "BKD.BID-PKA,Bidang Pengembangan Kompetensi Aparatur,bidang,SETDA"].join("\n");
-    expect(await importOk([csv("pindah.csv", text)])).toEqual({ units: { create: 0, update: 1, unchanged: 0 }, positions: { create: 0, update: 0, unchanged: 0 } });
+    const text = [
+      "kode_unit,nama_unit,jenis_unit,kode_unit_induk",
+      "BKD.BID-PKA,Bidang Pengembangan Kompetensi Aparatur,bidang,SETDA",
+    ].join("\n");
+    expect(await importOk([csv("pindah.csv", text)])).toEqual({
+      units: { create: 0, update: 1, unchanged: 0 },
+      positions: { create: 0, update: 0, unchanged: 0 },
+    });
     // eselon and dasar_hukum are not in this file, so they keep their stored values
     expect(unitByCode("BKD.BID-PKA")).toMatchObject({ parentId: unitByCode("SETDA")!.id, echelon: "III.b", legalBasisKind: null });
   });
@@ -156,8 +206,15 @@ describe("importSotkFiles", () => {
   it("keeps stored values of an optional column the file leaves out, and never removes what the file omits", async () => {
     await importOk(csvFiles());
     const text = ["kode_jabatan,nama_jabatan,kelompok_jabatan,kode_unit", "SETDA.SEKDA,Sekretaris Daerah,jpt_madya,SETDA"].join("\n");
-    expect(await importOk([csv("sempit.csv", text)])).toEqual({ units: { create: 0, update: 0, unchanged: 0 }, positions: { create: 0, update: 0, unchanged: 1 } });
-    expect(positionByCode("SETDA.SEKDA")).toMatchObject({ governmentAffair: "Pemerintahan Umum", requiredHeadcount: 1, summaryText: expect.stringContaining("Membantu Gubernur") });
+    expect(await importOk([csv("sempit.csv", text)])).toEqual({
+      units: { create: 0, update: 0, unchanged: 0 },
+      positions: { create: 0, update: 0, unchanged: 1 },
+    });
+    expect(positionByCode("SETDA.SEKDA")).toMatchObject({
+      governmentAffair: "Pemerintahan Umum",
+      requiredHeadcount: 1,
+      summaryText: expect.stringContaining("Membantu Gubernur"),
+    });
     expect(positionRows()).toHaveLength(8);
     expect(unitRows().every((u) => u.active)).toBe(true);
   });
@@ -184,8 +241,18 @@ describe("importSotkFiles", () => {
 
 describe("planSotkImport and applySotkImport", () => {
   it("agree on the counts and roll everything back when a code cannot be resolved", async () => {
-    const units = [{ code: "BARU", name: "Unit Baru", kind: "lainnya" as const, kindLabel: null, echelon: null, parentCode: null, legalBasis: null }];
-    const position = { code: "J", name: "Jabatan", group: "pelaksana" as const, functionalLevel: null, governmentAffair: null, summary: "", requiredHeadcount: null };
+    const units = [
+      { code: "BARU", name: "Unit Baru", kind: "lainnya" as const, kindLabel: null, echelon: null, parentCode: null, legalBasis: null },
+    ];
+    const position = {
+      code: "J",
+      name: "Jabatan",
+      group: "pelaksana" as const,
+      functionalLevel: null,
+      governmentAffair: null,
+      summary: "",
+      requiredHeadcount: null,
+    };
     expect(planSotkImport(db, units, [{ ...position, unitCode: "BARU" }]).counts).toEqual({
       units: { create: 1, update: 0, unchanged: 0 },
       positions: { create: 1, update: 0, unchanged: 0 },
@@ -226,7 +293,10 @@ describe("readSotkFile and the template", () => {
   it("refuses the template's example rows when they are copied onto the sheets it reads", async () => {
     const template = new ExcelJS.Workbook();
     await template.xlsx.load(Buffer.from(await sotkTemplateXlsx()) as unknown as ExcelJS.Buffer);
-    for (const [from, to] of [["Contoh Unit", "Unit"], ["Contoh Jabatan", "Jabatan"]] as const) {
+    for (const [from, to] of [
+      ["Contoh Unit", "Unit"],
+      ["Contoh Jabatan", "Jabatan"],
+    ] as const) {
       const example = template.getWorksheet(from)!.getRow(2).values;
       template.getWorksheet(to)!.getRow(2).values = example;
     }
@@ -237,7 +307,12 @@ describe("readSotkFile and the template", () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ sheet: "Unit", row: 2, column: "Kode Unit", message: expect.stringContaining("baris contoh templat") }),
-        expect.objectContaining({ sheet: "Jabatan", row: 2, column: "Kode Jabatan", message: expect.stringContaining("baris contoh templat") }),
+        expect.objectContaining({
+          sheet: "Jabatan",
+          row: 2,
+          column: "Kode Jabatan",
+          message: expect.stringContaining("baris contoh templat"),
+        }),
       ]),
     );
     expect(unitRows()).toHaveLength(0);
@@ -245,8 +320,17 @@ describe("readSotkFile and the template", () => {
 
   it("reads a CSV with a byte-order mark and tells a semicolon-separated file apart", async () => {
     const sheets = await readSotkFile("u.csv", new TextEncoder().encode("\uFEFFkode_unit,nama_unit\nA,Unit A\n"));
-    expect(sheets).toEqual([{ fileName: "u.csv", kind: "unit", header: ["kode_unit", "nama_unit"], rows: [{ rowNumber: 2, values: { kode_unit: "A", nama_unit: "Unit A" } }] }]);
-    expect(await readSotkFile("u.csv", new TextEncoder().encode("kode_unit;nama_unit\nA;Unit A\n"))).toEqual({ error: expect.stringContaining("titik koma") });
+    expect(sheets).toEqual([
+      {
+        fileName: "u.csv",
+        kind: "unit",
+        header: ["kode_unit", "nama_unit"],
+        rows: [{ rowNumber: 2, values: { kode_unit: "A", nama_unit: "Unit A" } }],
+      },
+    ]);
+    expect(await readSotkFile("u.csv", new TextEncoder().encode("kode_unit;nama_unit\nA;Unit A\n"))).toEqual({
+      error: expect.stringContaining("titik koma"),
+    });
     expect(await readSotkFile("u.csv", new Uint8Array([0x6b, 0xff, 0xfe]))).toEqual({ error: expect.stringContaining("UTF-8") });
   });
 });

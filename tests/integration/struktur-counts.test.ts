@@ -12,13 +12,41 @@ import { cookieFor, get, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
 function addUnit(db: Db, code: string, parentCode: string | null) {
-  const result = createUnit(db, { code, name: `Unit ${code}`, kind: "seksi", echelon: null, parentCode, legalBasisKind: null, legalBasisNumber: null, legalBasisYear: null }, 1);
+  const result = createUnit(
+    db,
+    {
+      code,
+      name: `Unit ${code}`,
+      kind: "seksi",
+      echelon: null,
+      parentCode,
+      legalBasisKind: null,
+      legalBasisNumber: null,
+      legalBasisYear: null,
+    },
+    1,
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.unit;
 }
 
 function addPosition(db: Db, code: string, unitCode: string) {
-  const result = savePosition(db, null, { code, name: `Jabatan ${code}`, group: "pelaksana", functionalLevel: null, unitCode, governmentAffair: null, summaryText: "", requiredHeadcount: 1 }, null, 1);
+  const result = savePosition(
+    db,
+    null,
+    {
+      code,
+      name: `Jabatan ${code}`,
+      group: "pelaksana",
+      functionalLevel: null,
+      unitCode,
+      governmentAffair: null,
+      summaryText: "",
+      requiredHeadcount: 1,
+    },
+    null,
+    1,
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.position;
 }

@@ -113,7 +113,9 @@ describe("webhook delivery", () => {
 
     await w.runOnce();
     expect(hook.requests).toHaveLength(1);
-    expect(deliveries(id)).toMatchObject([{ event_id: eventId, status: "menunggu", attempts: 1, last_status_code: 500, last_error: "Penerima menjawab HTTP 500" }]);
+    expect(deliveries(id)).toMatchObject([
+      { event_id: eventId, status: "menunggu", attempts: 1, last_status_code: 500, last_error: "Penerima menjawab HTTP 500" },
+    ]);
     expect(deliveries(id)[0]!.next_attempt_at).toBe(new Date(clock.getTime() + nextAttemptDelayMs(1)).toISOString());
 
     // not yet due: the backoff holds it back
@@ -130,10 +132,21 @@ describe("webhook delivery", () => {
     advance(nextAttemptDelayMs(2));
     await w.runOnce();
     expect(hook.requests).toHaveLength(3);
-    expect(deliveries(id)).toMatchObject([{ status: "terkirim", attempts: 3, last_status_code: 200, last_error: null, next_attempt_at: null, delivered_at: clock.toISOString() }]);
+    expect(deliveries(id)).toMatchObject([
+      {
+        status: "terkirim",
+        attempts: 3,
+        last_status_code: 200,
+        last_error: null,
+        next_attempt_at: null,
+        delivered_at: clock.toISOString(),
+      },
+    ]);
 
     const log = deliveryLog(db, { webhookId: id, page: 1 });
-    expect(log.rows).toMatchObject([{ eventId, type: "skj.published", positionCode: CODE, version: 1, status: "terkirim", attempts: 3, lastStatusCode: 200 }]);
+    expect(log.rows).toMatchObject([
+      { eventId, type: "skj.published", positionCode: CODE, version: 1, status: "terkirim", attempts: 3, lastStatusCode: 200 },
+    ]);
     expect(deliveryLog(db, { status: "menunggu", page: 1 }).rows).toEqual([]);
     expect(listWebhooks(db).find((x) => x.id === id)).toMatchObject({ delivered: 1, pending: 0, failed: 0 });
 
@@ -231,7 +244,11 @@ describe("webhook delivery", () => {
   it("registering and deactivating are audited, without the secret", () => {
     const { id, secret } = registerWebhook(db, "http://127.0.0.1:9/hook", adminId);
     deactivateWebhook(db, id, adminId);
-    const rows = db.$client.prepare("select actor_id, action, summary, \"before\", \"after\" from audit_log where entity_type = 'webhook' and entity_id = ? order by id").all(String(id)) as {
+    const rows = db.$client
+      .prepare(
+        'select actor_id, action, summary, "before", "after" from audit_log where entity_type = \'webhook\' and entity_id = ? order by id',
+      )
+      .all(String(id)) as {
       actor_id: number;
       action: string;
       summary: string;
@@ -275,7 +292,9 @@ describe("webhook delivery", () => {
     addEvent();
     await worker({ transport: slow }).runOnce();
     expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: null, last_error: UNREACHABLE }]);
-    expect(UNREACHABLE).toBe("Penerima tidak dapat dihubungi: alamatnya tidak diizinkan, tidak ditemukan, menolak koneksi, atau tidak menjawab dalam 10 detik.");
+    expect(UNREACHABLE).toBe(
+      "Penerima tidak dapat dihubungi: alamatnya tidak diizinkan, tidak ditemukan, menolak koneksi, atau tidak menjawab dalam 10 detik.",
+    );
   });
 
   it("does not follow a redirect: the event goes only where it was registered", async () => {
@@ -303,7 +322,9 @@ describe("webhook delivery", () => {
     const eventId = addEvent("skj.withdrawn", 3);
     await worker().runOnce();
 
-    const feed = await fetch(`http://127.0.0.1:${(api.address() as AddressInfo).port}/api/v1/changes?after=${eventId - 1}`, { headers: { Authorization: `Bearer ${token}` } });
+    const feed = await fetch(`http://127.0.0.1:${(api.address() as AddressInfo).port}/api/v1/changes?after=${eventId - 1}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const { events } = (await feed.json()) as { events: unknown[] };
     expect(hook.requests.map((r) => r.body)).toEqual([JSON.stringify(events[0])]);
   });
@@ -325,7 +346,9 @@ describe("the admin page", () => {
 
     const page = await run(loader, get("/admin/webhooks", cookie));
     expect(JSON.stringify(page.body)).not.toContain(secret);
-    expect((page.body as { webhooks: { id: number; url: string }[] }).webhooks.find((w) => w.id === id)?.url).toBe("http://127.0.0.1:9/hook");
+    expect((page.body as { webhooks: { id: number; url: string }[] }).webhooks.find((w) => w.id === id)?.url).toBe(
+      "http://127.0.0.1:9/hook",
+    );
 
     const viewer = await cookieFor("viewer@demo.go.id");
     expect((await run(loader, get("/admin/webhooks", viewer))).status).toBe(403);
@@ -365,7 +388,9 @@ describe("internal addresses (issue 13, finding 10)", () => {
     const cookie = await cookieFor("admin@demo.go.id");
     const answer = await run(action, post("/admin/webhooks", { intent: "register", url }, cookie));
     expect(answer.status).toBe(422);
-    expect((answer.body as { errors: { url: string } }).errors.url).toMatch(/^URL webhook menuju alamat .*; webhook hanya dikirim ke alamat internet publik\. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host .* di Pengaturan aturan \(Host webhook yang diizinkan di jaringan internal\)\.$/);
+    expect((answer.body as { errors: { url: string } }).errors.url).toMatch(
+      /^URL webhook menuju alamat .*; webhook hanya dikirim ke alamat internet publik\. Bila penerimanya memang di jaringan internal, admin dapat mengizinkan host .* di Pengaturan aturan \(Host webhook yang diizinkan di jaringan internal\)\.$/,
+    );
     expect(listWebhooks(db)).toEqual([]);
   });
 
@@ -373,10 +398,18 @@ describe("internal addresses (issue 13, finding 10)", () => {
     allowHosts([]);
     const cookie = await cookieFor("admin@demo.go.id");
     expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://203.0.114.5/hook" }, cookie))).status).toBe(200);
-    expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://localhost:3000/hook" }, cookie))).status).toBe(422);
+    expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://localhost:3000/hook" }, cookie))).status).toBe(
+      422,
+    );
     allowHosts(["LOCALHOST"]);
-    expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://localhost:3000/hook" }, cookie))).status).toBe(200);
-    expect(listWebhooks(db).map((w) => w.url).sort()).toEqual(["http://203.0.114.5/hook", "http://localhost:3000/hook"]);
+    expect((await run(action, post("/admin/webhooks", { intent: "register", url: "http://localhost:3000/hook" }, cookie))).status).toBe(
+      200,
+    );
+    expect(
+      listWebhooks(db)
+        .map((w) => w.url)
+        .sort(),
+    ).toEqual(["http://203.0.114.5/hook", "http://localhost:3000/hook"]);
   });
 
   it("delivery checks every address DNS gives, refuses without connecting, and logs the same text as an unreachable receiver", async () => {
@@ -389,7 +422,13 @@ describe("internal addresses (issue 13, finding 10)", () => {
     // a public first answer does not hide an internal second one (nor a name that changed since registration)
     const { id } = registerWebhook(db, "http://penerima.contoh.invalid/hook", adminId);
     addEvent();
-    await worker({ transport, resolveHost: async () => [{ address: "203.0.114.5", family: 4 }, { address: "10.0.0.7", family: 4 }] }).runOnce();
+    await worker({
+      transport,
+      resolveHost: async () => [
+        { address: "203.0.114.5", family: 4 },
+        { address: "10.0.0.7", family: 4 },
+      ],
+    }).runOnce();
     expect(connections).toEqual([]);
     expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: null, last_error: UNREACHABLE }]);
   });

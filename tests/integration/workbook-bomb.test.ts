@@ -20,7 +20,8 @@ import { BASE, cookieFor, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
 const TABLES = ["positions", "org_units", "audit_log"];
-const rowCounts = (db: Db) => Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+const rowCounts = (db: Db) =>
+  Object.fromEntries(TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
 
 let server: http.Server;
 let url: string;
@@ -39,8 +40,15 @@ beforeAll(async () => {
       res.setHeader("Content-Type", "application/json").end('{"ok":true}');
       return;
     }
-    const request = new Request(BASE + req.url, { method: req.method, headers: req.headers as Record<string, string>, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
-    void run(importAction, request).then((answer) => res.writeHead(answer.status, { "Content-Type": "application/json" }).end(JSON.stringify(answer.body)));
+    const request = new Request(BASE + req.url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: Readable.toWeb(req) as ReadableStream,
+      duplex: "half",
+    } as RequestInit);
+    void run(importAction, request).then((answer) =>
+      res.writeHead(answer.status, { "Content-Type": "application/json" }).end(JSON.stringify(answer.body)),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,7 +63,11 @@ async function uploadWhileProbing(fileName: string, bytes: Uint8Array, cookie: s
   const started = performance.now();
   let done = false;
   const upload = fetch(`${url}/struktur/impor`, { method: "POST", headers: { Cookie: cookie }, body: form }).then(async (r) => {
-    const answer = { status: r.status, body: (await r.json()) as { kind: string; errors?: { message: string }[] }, ms: performance.now() - started };
+    const answer = {
+      status: r.status,
+      body: (await r.json()) as { kind: string; errors?: { message: string }[] },
+      ms: performance.now() - started,
+    };
     done = true;
     return answer;
   });
@@ -75,14 +87,22 @@ describe("a decompression bomb posted to the SOTK import", () => {
     const before = rowCounts(db);
     const answer = await uploadWhileProbing("bom.xlsx", bomb, cookie);
     expect(answer.status).toBe(422);
-    expect(answer.body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Berkas bom\.xlsx terlalu besar setelah dibuka: bagian xl\/worksheets\/sheet1\.xml berukuran \d+ MB, paling banyak 50 MB per bagian/) })]);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^Berkas bom\.xlsx terlalu besar setelah dibuka: bagian xl\/worksheets\/sheet1\.xml berukuran \d+ MB, paling banyak 50 MB per bagian/,
+        ),
+      }),
+    ]);
     // refused before inflating takes milliseconds; inflating and parsing 64 MB took seconds of a blocked server
     expect(answer.ms).toBeLessThan(2_000);
     expect(rowCounts(db)).toEqual(before);
   });
 
   it("is refused by the dictionary import too", async () => {
-    expect(await readDictionaryFile("kamus.xlsx", bomb)).toEqual({ error: expect.stringContaining("Berkas kamus.xlsx terlalu besar setelah dibuka") });
+    expect(await readDictionaryFile("kamus.xlsx", bomb)).toEqual({
+      error: expect.stringContaining("Berkas kamus.xlsx terlalu besar setelah dibuka"),
+    });
   });
 });
 
@@ -93,7 +113,13 @@ describe("a workbook within the size limits but with too many rows", () => {
     const before = rowCounts(db);
     const answer = await uploadWhileProbing("jabatan.xlsx", manyRows, cookie);
     expect(answer.status).toBe(422);
-    expect(answer.body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining("Berkas jabatan.xlsx terlalu besar setelah dibuka: salah satu lembarnya memiliki lebih dari 100.000 baris") })]);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(
+          "Berkas jabatan.xlsx terlalu besar setelah dibuka: salah satu lembarnya memiliki lebih dari 100.000 baris",
+        ),
+      }),
+    ]);
     expect(rowCounts(db)).toEqual(before);
     expect(answer.healthz.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...answer.healthz)).toBeLessThan(answer.ms / 3);
@@ -105,7 +131,8 @@ describe("a workbook whose zip directory understates a part's size", () => {
     const small = await workbookWithRows(2_000, (i) => [`KODE-${i}`, `Jabatan ${i}`]);
     const lying = understateSize(small, "xl/worksheets/sheet1.xml", 1_000);
     expect(await readSotkFile("jabatan.xlsx", lying)).toEqual({
-      error: "Berkas jabatan.xlsx terlalu besar setelah dibuka: bagian xl/worksheets/sheet1.xml lebih besar daripada ukuran yang dicantumkan di dalam berkas; tidak ada yang dibaca.",
+      error:
+        "Berkas jabatan.xlsx terlalu besar setelah dibuka: bagian xl/worksheets/sheet1.xml lebih besar daripada ukuran yang dicantumkan di dalam berkas; tidak ada yang dibaca.",
     });
   });
 });

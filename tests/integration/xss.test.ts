@@ -19,7 +19,15 @@ import { transitionRevision } from "~db/queries/dictionary.server";
 import { findPositionByCode } from "~db/queries/register.server";
 import { findOpenDraft } from "~db/queries/skj-drafts.server";
 import { findUserByEmail } from "~db/queries/users.server";
-import { ALL_PAYLOADS, DISALLOWED_RICH_TEXT, INJECTED_SELECTOR, LONG_WORD, XSS_PAYLOADS, chunks, corpusRichText } from "../fixtures/xss-corpus";
+import {
+  ALL_PAYLOADS,
+  DISALLOWED_RICH_TEXT,
+  INJECTED_SELECTOR,
+  LONG_WORD,
+  XSS_PAYLOADS,
+  chunks,
+  corpusRichText,
+} from "../fixtures/xss-corpus";
 import { BASE, cookieFor, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
@@ -29,7 +37,11 @@ const ENTRY = "T.XSS-UJI";
 const texts = XSS_PAYLOADS.map((x) => x.text);
 
 const formPost = (path: string, fields: Record<string, string>, cookie: string) =>
-  new Request(BASE + path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }, body: new URLSearchParams(fields) });
+  new Request(BASE + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+    body: new URLSearchParams(fields),
+  });
 const jsonPost = (path: string, body: unknown, cookie: string) =>
   new Request(BASE + path, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body) });
 
@@ -60,7 +72,10 @@ const positionForm = (fields: Partial<Record<string, string>> = {}): Record<stri
 
 describe("rich text outside the editor's schema", () => {
   it.each(DISALLOWED_RICH_TEXT)("is refused and never rendered: $name", async ({ doc }) => {
-    expect(parseRichText(JSON.stringify(doc), "Ikhtisar jabatan")).toEqual({ ok: false, message: "Format ikhtisar jabatan tidak valid: gunakan penyunting yang tersedia." });
+    expect(parseRichText(JSON.stringify(doc), "Ikhtisar jabatan")).toEqual({
+      ok: false,
+      message: "Format ikhtisar jabatan tidak valid: gunakan penyunting yang tersedia.",
+    });
     expect(richTextToHtml(doc)).toBe("");
 
     const db = await useTestDatabase("demo");
@@ -106,7 +121,9 @@ describe("the XSS corpus stored through the actions", () => {
       definitionText: ALL_PAYLOADS,
       levels: [1, 2, 3, 4, 5].map((level) => ({ level, description: `${level}: ${ALL_PAYLOADS}`, indicators: texts })),
     };
-    expect((await run(newEntryAction, jsonPost("/kamus/baru", { entry, definitionJson: plainTextToDoc(ALL_PAYLOADS) }, analis))).status).toBe(302);
+    expect(
+      (await run(newEntryAction, jsonPost("/kamus/baru", { entry, definitionJson: plainTextToDoc(ALL_PAYLOADS) }, analis))).status,
+    ).toBe(302);
     const user = (email: string) => ({ id: findUserByEmail(db, email)!.id, role: findUserByEmail(db, email)!.role });
     expect(transitionRevision(db, ENTRY, "submit", user("analis@demo.go.id")).ok).toBe(true);
     expect(transitionRevision(db, ENTRY, "publish", user("reviewer@demo.go.id")).ok).toBe(true);
@@ -115,7 +132,12 @@ describe("the XSS corpus stored through the actions", () => {
     document = {
       ...opened.document,
       // the prefilled draft already holds T.OTDA (a regional government)
-      competencies: [...opened.document.competencies.filter((c) => c.code !== "T.OTDA"), { code: "T.OTDA", level: 1 }, { code: ENTRY, level: 3 }, { code: "T.ANJAB", level: 1 }],
+      competencies: [
+        ...opened.document.competencies.filter((c) => c.code !== "T.OTDA"),
+        { code: "T.OTDA", level: 1 },
+        { code: ENTRY, level: 3 },
+        { code: "T.ANJAB", level: 1 },
+      ],
       requirements: {
         rank: "II/a",
         education: [{ level: "SMA", fields: texts }],
@@ -125,7 +147,11 @@ describe("the XSS corpus stored through the actions", () => {
       },
     };
     const draft = findOpenDraft(db, positionId)!;
-    const saved = await run(editorAction, jsonPost(`/jabatan/${positionId}/skj/simpan`, { document, summaryJson: corpusRichText(), baseRevision: draft.revision }, analis), { id: String(positionId) });
+    const saved = await run(
+      editorAction,
+      jsonPost(`/jabatan/${positionId}/skj/simpan`, { document, summaryJson: corpusRichText(), baseRevision: draft.revision }, analis),
+      { id: String(positionId) },
+    );
     expect(saved.status).toBe(200);
   });
   afterAll(() => closePdfBrowser());

@@ -17,7 +17,15 @@ const FRONT_MATTER_CSS = `
  * The cover and the table of contents of a bundle. `startPages[i]` is the page item i begins on; the first
  * print, which only learns how many pages this takes, passes placeholders of the same width.
  */
-export function BundleFrontMatter({ cover, items, startPages }: { cover: BundleCover; items: readonly BundleItem[]; startPages: readonly (number | string)[] }) {
+export function BundleFrontMatter({
+  cover,
+  items,
+  startPages,
+}: {
+  cover: BundleCover;
+  items: readonly BundleItem[];
+  startPages: readonly (number | string)[];
+}) {
   return (
     <article className="skj-doc" aria-label="Sampul dan daftar isi">
       <style dangerouslySetInnerHTML={{ __html: SKJ_PRINT_CSS + FRONT_MATTER_CSS }} />

@@ -57,25 +57,25 @@ function Lines({ items }: { items: string[] }) {
 
 export function LampiranHeader({ lampiran: l }: { lampiran: NonNullable<SkjPrintModel["lampiran"]> }) {
   return (
-    <div className="lampiran" aria-label="Lampiran penetapan">
+    <section className="lampiran" aria-label="Lampiran penetapan">
       <p>LAMPIRAN</p>
       <p>{`${l.kind} ${l.region}`}</p>
       <p>{`NOMOR ${l.number} TAHUN ${l.year}`}</p>
       <p>TENTANG</p>
       <p>{l.title}</p>
-    </div>
+    </section>
   );
 }
 
 export function SignatureBlock({ signature: s }: { signature: NonNullable<SkjPrintModel["signature"]> }) {
   return (
-    <div className="signature" aria-label="Tanda tangan penetapan">
+    <section className="signature" aria-label="Tanda tangan penetapan">
       <p>{`Ditetapkan di ${s.place ?? BLANK}`}</p>
       <p>{`pada tanggal ${s.signedOn ?? BLANK}`}</p>
       <p>{s.title ? `${s.title.toUpperCase()},` : ""}</p>
       <div className="sign-space" />
       <p className="signer">{s.name ?? ""}</p>
-    </div>
+    </section>
   );
 }
 

@@ -54,7 +54,10 @@ function LevelTexts({ code, entry, level }: { code: string; entry: CatalogEntry 
 /** Shown before anything is typed: what similar positions, the unit and the urusan use, each with why. */
 function Suggestions({ url, existing, onPick }: { url: string; existing: ReadonlySet<string>; onPick: (entry: CatalogEntry) => void }) {
   // the form's codes go with the request, so the server never spends a place of the list on a chosen one
-  const found = useJsonLookup<{ suggestions: SuggestedEntry[] }>(`${url}?ada=${encodeURIComponent([...existing].filter(Boolean).sort().join(","))}`, 150);
+  const found = useJsonLookup<{ suggestions: SuggestedEntry[] }>(
+    `${url}?ada=${encodeURIComponent([...existing].filter(Boolean).sort().join(","))}`,
+    150,
+  );
   const options = (found.data?.suggestions ?? []).filter((e) => !existing.has(e.code));
   return (
     <div className="picker-suggestions">
@@ -69,13 +72,23 @@ function Suggestions({ url, existing, onPick }: { url: string; existing: Readonl
           </li>
         ))}
         {found.failed ? <li className="muted">Saran tidak dapat dimuat (koneksi terputus?); ketik untuk mencari di kamus.</li> : null}
-        {found.data && !found.failed && options.length === 0 ? <li className="muted">Belum ada saran untuk jabatan ini; ketik untuk mencari di kamus.</li> : null}
+        {found.data && !found.failed && options.length === 0 ? (
+          <li className="muted">Belum ada saran untuk jabatan ini; ketik untuk mencari di kamus.</li>
+        ) : null}
       </ul>
     </div>
   );
 }
 
-function TechnicalPicker({ existing, suggestionsUrl, onPick }: { existing: ReadonlySet<string>; suggestionsUrl?: string; onPick: (entry: CatalogEntry) => void }) {
+function TechnicalPicker({
+  existing,
+  suggestionsUrl,
+  onPick,
+}: {
+  existing: ReadonlySet<string>;
+  suggestionsUrl?: string;
+  onPick: (entry: CatalogEntry) => void;
+}) {
   const [q, setQ] = useState("");
   const typed = q.trim() !== "";
   const found = useJsonLookup<{ entries: (CatalogEntry & { match?: SearchHighlight })[] }>(`/kamus/pilih?q=${encodeURIComponent(q)}`, 250);
@@ -84,7 +97,13 @@ function TechnicalPicker({ existing, suggestionsUrl, onPick }: { existing: Reado
     <div className="picker">
       <div className="field">
         <label htmlFor="picker-q">Tambah kompetensi teknis dari kamus</label>
-        <input id="picker-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ketik kode, nama atau kata dari indikatornya, mis. analisis jabatan" />
+        <input
+          id="picker-q"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Ketik kode, nama atau kata dari indikatornya, mis. analisis jabatan"
+        />
       </div>
       {suggestionsUrl && !typed ? <Suggestions url={suggestionsUrl} existing={existing} onPick={onPick} /> : null}
       {typed || !suggestionsUrl ? (
@@ -98,7 +117,9 @@ function TechnicalPicker({ existing, suggestionsUrl, onPick }: { existing: Reado
             </li>
           ))}
           {found.failed ? <li className="muted">Pencarian kamus gagal (koneksi terputus?); ketik lagi untuk mencoba.</li> : null}
-          {found.data && !found.failed && options.length === 0 ? <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li> : null}
+          {found.data && !found.failed && options.length === 0 ? (
+            <li className="muted">Tidak ada kompetensi teknis terbit yang cocok.</li>
+          ) : null}
         </ul>
       ) : null}
       <p className="muted" style={{ fontSize: "0.85rem" }}>
@@ -130,10 +151,10 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
         B. Kompetensi <CommentMarker anchor="kompetensi" />
       </h2>
       {jfStandard ? (
-        <p className="notice" aria-label="Standar nasional JF">
-          Standar nasional JF <strong>{jfStandardTitle(jfStandard)}</strong>, dasar hukum: {jfStandard.legalBasis}. Level manajerial dan sosial kultural
-          mengikuti standar ini; kompetensi teknisnya ({jfStandard.technical.map((t) => t.code).join(", ")}) tidak dihapus tanpa peringatan.{" "}
-          <JfStandardMarks verified={jfStandard.verified} example={jfStandard.example} />
+        <p className="notice" role="note" aria-label="Standar nasional JF">
+          Standar nasional JF <strong>{jfStandardTitle(jfStandard)}</strong>, dasar hukum: {jfStandard.legalBasis}. Level manajerial dan
+          sosial kultural mengikuti standar ini; kompetensi teknisnya ({jfStandard.technical.map((t) => t.code).join(", ")}) tidak dihapus
+          tanpa peringatan. <JfStandardMarks verified={jfStandard.verified} example={jfStandard.example} />
         </p>
       ) : null}
       {groups.map((g) => {
@@ -171,7 +192,8 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                     <tr key={fields[i]!.id} data-path={`competencies[${i}]`}>
                       <td>{n + 1}</td>
                       <td>
-                        <code>{row.code}</code> {entry?.name ?? context.competencies.get(row.code)?.name} <CommentMarker anchor={`kompetensi:${row.code}`} />
+                        <code>{row.code}</code> {entry?.name ?? context.competencies.get(row.code)?.name}{" "}
+                        <CommentMarker anchor={`kompetensi:${row.code}`} />
                         {entry && entry.latestRevision > entry.revision ? (
                           <div>
                             <span className="tag tag-warn">pembaruan kamus tersedia</span>{" "}
@@ -192,7 +214,11 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                             </option>
                           ))}
                         </select>
-                        {standard !== null && g.type !== "teknis" ? <div className="muted" style={{ fontSize: "0.8rem" }}>standar: {standard}</div> : null}
+                        {standard !== null && g.type !== "teknis" ? (
+                          <div className="muted" style={{ fontSize: "0.8rem" }}>
+                            standar: {standard}
+                          </div>
+                        ) : null}
                       </td>
                       <td>
                         <LevelTexts code={row.code} entry={entry} level={Number(row.level)} />
@@ -222,7 +248,10 @@ export function CompetencySections({ form, catalog, context, onPicked, onTakeUpd
                 onPick={(entry) => {
                   onPicked(entry);
                   // start at the position's socio-cultural standard level: a sensible default the analyst adjusts
-                  append({ code: entry.code, level: jfStandard?.technical.find((t) => t.code === entry.code)?.level ?? standardLevel("SK.01") ?? 1 });
+                  append({
+                    code: entry.code,
+                    level: jfStandard?.technical.find((t) => t.code === entry.code)?.level ?? standardLevel("SK.01") ?? 1,
+                  });
                 }}
               />
             ) : null}

@@ -3,10 +3,21 @@
 // the fields both sides changed, one choice per field, and hands back the resolved content to save.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatTanggalWaktu } from "~/domain/format-date";
-import { describeSkjValue, mergeSkjDrafts, type SkjDraftContent, type SkjMergeChoice, type SkjMergeField, type SkjMergeSection } from "~/domain/skj-merge";
+import {
+  describeSkjValue,
+  mergeSkjDrafts,
+  type SkjDraftContent,
+  type SkjMergeChoice,
+  type SkjMergeField,
+  type SkjMergeSection,
+} from "~/domain/skj-merge";
 import type { SaveConflict } from "~/services/skj-editor.server";
 
-const SECTION_LABELS: Record<SkjMergeSection, string> = { identitas: "A. Identitas", kompetensi: "B. Kompetensi", persyaratan: "C. Persyaratan" };
+const SECTION_LABELS: Record<SkjMergeSection, string> = {
+  identitas: "A. Identitas",
+  kompetensi: "B. Kompetensi",
+  persyaratan: "C. Persyaratan",
+};
 
 const atTime = (iso: string) => formatTanggalWaktu(iso);
 
@@ -56,11 +67,18 @@ export function ConflictPanel({ conflict, mine, nameOf, onResolved }: Props) {
 
   return (
     // Escape must not close it: the editor stays locked until every conflicting field has a side
-    <dialog ref={dialog} className="conflict-panel" aria-labelledby="conflict-title" aria-describedby="conflict-intro" onCancel={(e) => e.preventDefault()}>
+    <dialog
+      ref={dialog}
+      className="conflict-panel"
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-intro"
+      onCancel={(e) => e.preventDefault()}
+    >
       <h2 id="conflict-title">Draf ini juga diubah oleh {conflictAuthor(conflict.author)}</h2>
       <p id="conflict-intro">
-        Perubahan itu disimpan {atTime(conflict.current.updatedAt)} (revisi {conflict.current.revision}). {merge.conflicts.length} isian diubah di kedua tempat dengan isi berbeda:
-        pilih versi yang dipakai untuk setiap isian, lalu simpan. Perubahan lain dari kedua pihak sudah digabung dan tidak hilang.
+        Perubahan itu disimpan {atTime(conflict.current.updatedAt)} (revisi {conflict.current.revision}). {merge.conflicts.length} isian
+        diubah di kedua tempat dengan isi berbeda: pilih versi yang dipakai untuk setiap isian, lalu simpan. Perubahan lain dari kedua pihak
+        sudah digabung dan tidak hilang.
       </p>
       {merge.fromTheirs.length > 0 ? (
         <p className="muted">Sudah diambil dari versi lain: {merge.fromTheirs.map(labelOf).join("; ")}.</p>
@@ -74,7 +92,12 @@ export function ConflictPanel({ conflict, mine, nameOf, onResolved }: Props) {
               </legend>
               {(["mine", "theirs"] as const).map((side) => (
                 <label key={side} className="conflict-choice">
-                  <input type="radio" name={`conflict-${field.id}`} checked={choices[field.id] === side} onChange={() => setChoices((c) => ({ ...c, [field.id]: side }))} />
+                  <input
+                    type="radio"
+                    name={`conflict-${field.id}`}
+                    checked={choices[field.id] === side}
+                    onChange={() => setChoices((c) => ({ ...c, [field.id]: side }))}
+                  />
                   <span>
                     <strong>{side === "mine" ? "Pakai milik saya" : "Pakai versi lain"}</strong>
                     <span className="conflict-value">{describeSkjValue(field, field[side])}</span>

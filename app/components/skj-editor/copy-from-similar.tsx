@@ -23,7 +23,12 @@ interface Props {
 async function call(url: string, init?: RequestInit): Promise<CopyReply> {
   try {
     const response = await fetch(url, init);
-    return ((await response.json().catch(() => null)) as CopyReply | null) ?? { ok: false, message: `Server tidak dapat memproses permintaan (galat ${response.status}).` };
+    return (
+      ((await response.json().catch(() => null)) as CopyReply | null) ?? {
+        ok: false,
+        message: `Server tidak dapat memproses permintaan (galat ${response.status}).`,
+      }
+    );
   } catch {
     return { ok: false, message: "Tidak ada koneksi ke server; tidak ada yang disalin." };
   }
@@ -104,9 +109,11 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
         <h2 style={{ display: "inline", fontSize: "1.1rem" }}>Salin dari SKJ serupa</h2>
       </summary>
       <p className="muted">
-        Ambil kompetensi teknis, persyaratan jabatan, atau ikhtisar dari SKJ jabatan lain (versi yang berlaku atau draf terbuka). Kompetensi manajerial dan sosial kultural tetap mengikuti
-        kelompok jabatan ini. Perubahan yang belum tersimpan disimpan dahulu; salinan tersimpan sebagai satu revisi dan dapat diurungkan.
+        Ambil kompetensi teknis, persyaratan jabatan, atau ikhtisar dari SKJ jabatan lain (versi yang berlaku atau draf terbuka). Kompetensi
+        manajerial dan sosial kultural tetap mengikuti kelompok jabatan ini. Perubahan yang belum tersimpan disimpan dahulu; salinan
+        tersimpan sebagai satu revisi dan dapat diurungkan.
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: React 18 types have no <search> element; the role says the same */}
       <form
         method="get"
         role="search"
@@ -124,7 +131,9 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
           Cari
         </button>
       </form>
-      {candidates && candidates.length === 0 ? <p className="muted">Tidak ada jabatan dengan SKJ yang cocok dengan pencarian itu.</p> : null}
+      {candidates && candidates.length === 0 ? (
+        <p className="muted">Tidak ada jabatan dengan SKJ yang cocok dengan pencarian itu.</p>
+      ) : null}
       {candidates && candidates.length > 0 ? (
         <table className="data" aria-label="Jabatan sumber yang ditemukan">
           <thead>
@@ -146,7 +155,13 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
                   <SkjStatusTag status={c.skjStatus as SkjStatus} />
                 </td>
                 <td>
-                  <button type="button" className="button button-secondary" aria-label={`Pakai ${c.name}`} aria-pressed={source?.code === c.code} onClick={() => choose(c)}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-label={`Pakai ${c.name}`}
+                    aria-pressed={source?.code === c.code}
+                    onClick={() => choose(c)}
+                  >
                     Pakai
                   </button>
                 </td>
@@ -164,7 +179,12 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
             </label>
           ))}
           <div className="actions">
-            <button type="button" className="button button-secondary" disabled={parts.size === 0 || working} onClick={() => void showPreview()}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={parts.size === 0 || working}
+              onClick={() => void showPreview()}
+            >
               Lihat perubahan
             </button>
           </div>
@@ -177,7 +197,14 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
             <CopyPartTable key={p.part} label={p.label} changes={p.changes} />
           ))}
           <div className="actions">
-            <button type="button" className="button" disabled={working} onClick={() => void post({ intent: "apply", sourceCode: preview.source.code, parts: [...parts], baseRevision: preview.revision }, true)}>
+            <button
+              type="button"
+              className="button"
+              disabled={working}
+              onClick={() =>
+                void post({ intent: "apply", sourceCode: preview.source.code, parts: [...parts], baseRevision: preview.revision }, true)
+              }
+            >
               Terapkan salinan
             </button>
             <button type="button" className="button button-secondary" disabled={working} onClick={() => setPreview(null)}>
@@ -197,7 +224,12 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
           {done.undoable ? (
             <>
               {" "}
-              <button type="button" className="button button-secondary" disabled={working} onClick={() => void post({ intent: "undo", baseRevision: done.applied.revision }, false)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={working}
+                onClick={() => void post({ intent: "undo", baseRevision: done.applied.revision }, false)}
+              >
                 Urungkan
               </button>
             </>

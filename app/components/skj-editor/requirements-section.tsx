@@ -5,10 +5,22 @@ import { EDUCATION, GOLONGAN, type SkjDocument } from "~/domain/skj-document";
 import { minimumExperienceFor, type RuleSettings } from "~/domain/skj-rules";
 import { ImportanceChoice } from "./importance-choice";
 
-const splitLines = (text: string) => text.split("\n").map((s) => s.trim()).filter(Boolean);
-const splitComma = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+const splitLines = (text: string) =>
+  text
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const splitComma = (text: string) =>
+  text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
-type LinesPath = "requirements.training.managerial" | "requirements.training.technical" | "requirements.training.functional" | "requirements.performanceIndicators";
+type LinesPath =
+  | "requirements.training.managerial"
+  | "requirements.training.technical"
+  | "requirements.training.functional"
+  | "requirements.performanceIndicators";
 
 /** A list of short texts edited as one line each; blank lines are dropped. */
 function LinesField({ control, name, label, hint }: { control: Control<SkjDocument>; name: LinesPath; label: string; hint: string }) {
@@ -94,7 +106,15 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
               <Controller
                 control={form.control}
                 name={`requirements.education.${i}.fields`}
-                render={({ field }) => <input id={`edu-fields-${i}`} type="text" defaultValue={(field.value ?? []).join(", ")} onChange={(e) => field.onChange(splitComma(e.target.value))} placeholder="Pisahkan dengan koma" />}
+                render={({ field }) => (
+                  <input
+                    id={`edu-fields-${i}`}
+                    type="text"
+                    defaultValue={(field.value ?? []).join(", ")}
+                    onChange={(e) => field.onChange(splitComma(e.target.value))}
+                    placeholder="Pisahkan dengan koma"
+                  />
+                )}
               />
             </div>
             <button type="button" className="icon-button" aria-label={`Hapus pendidikan ${i + 1}`} onClick={() => education.remove(i)}>
@@ -109,9 +129,24 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
 
       <h3>Pelatihan</h3>
       <div className="grid-3">
-        <LinesField control={form.control} name="requirements.training.managerial" label="Pelatihan manajerial" hint="Satu pelatihan per baris, mis. Pelatihan Kepemimpinan Administrator." />
-        <LinesField control={form.control} name="requirements.training.technical" label="Pelatihan teknis" hint="Satu pelatihan per baris." />
-        <LinesField control={form.control} name="requirements.training.functional" label="Pelatihan fungsional" hint="Satu pelatihan per baris." />
+        <LinesField
+          control={form.control}
+          name="requirements.training.managerial"
+          label="Pelatihan manajerial"
+          hint="Satu pelatihan per baris, mis. Pelatihan Kepemimpinan Administrator."
+        />
+        <LinesField
+          control={form.control}
+          name="requirements.training.technical"
+          label="Pelatihan teknis"
+          hint="Satu pelatihan per baris."
+        />
+        <LinesField
+          control={form.control}
+          name="requirements.training.functional"
+          label="Pelatihan fungsional"
+          hint="Satu pelatihan per baris."
+        />
         <ImportanceChoice form={form} row="trainingManagerial" />
         <ImportanceChoice form={form} row="trainingTechnical" />
         <ImportanceChoice form={form} row="trainingFunctional" />
@@ -129,7 +164,15 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
             </div>
             <div className="field" style={{ width: "9rem" }}>
               <label htmlFor={`exp-years-${i}`}>Minimal (tahun)</label>
-              <input id={`exp-years-${i}`} type="number" min={0} max={60} {...form.register(`requirements.experience.${i}.minYears`, { setValueAs: (v: string) => (v === "" || v == null ? null : Number(v)) })} />
+              <input
+                id={`exp-years-${i}`}
+                type="number"
+                min={0}
+                max={60}
+                {...form.register(`requirements.experience.${i}.minYears`, {
+                  setValueAs: (v: string) => (v === "" || v == null ? null : Number(v)),
+                })}
+              />
             </div>
             <button type="button" className="icon-button" aria-label={`Hapus pengalaman ${i + 1}`} onClick={() => experience.remove(i)}>
               ✕
@@ -142,7 +185,12 @@ export function RequirementsSection({ form, settings }: { form: UseFormReturn<Sk
       </div>
 
       <h3>Indikator kinerja jabatan</h3>
-      <LinesField control={form.control} name="requirements.performanceIndicators" label="Indikator kinerja jabatan" hint="Satu indikator per baris." />
+      <LinesField
+        control={form.control}
+        name="requirements.performanceIndicators"
+        label="Indikator kinerja jabatan"
+        hint="Satu indikator per baris."
+      />
       <ImportanceChoice form={form} row="performanceIndicators" />
     </section>
   );

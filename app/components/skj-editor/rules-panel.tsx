@@ -16,7 +16,9 @@ function jumpTo(path: string) {
   const el = targetOf(path);
   if (!el) return;
   el.scrollIntoView({ behavior: "smooth", block: "center" });
-  const focusable = el.matches("input, select, textarea, [contenteditable]") ? el : el.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]");
+  const focusable = el.matches("input, select, textarea, [contenteditable]")
+    ? el
+    : el.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]");
   focusable?.focus({ preventScroll: true });
   el.classList.add("flash");
   setTimeout(() => el.classList.remove("flash"), 1200);

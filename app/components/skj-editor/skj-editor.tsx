@@ -48,8 +48,20 @@ interface Props {
   footer?: ReactNode;
 }
 
-
-export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContext, editable, saveUrl, copyUrl, suggestionsUrl, backup, restored, aside, footer }: Props) {
+export function SkjEditor({
+  draft,
+  identity,
+  catalog: initialCatalog,
+  ruleContext,
+  editable,
+  saveUrl,
+  copyUrl,
+  suggestionsUrl,
+  backup,
+  restored,
+  aside,
+  footer,
+}: Props) {
   const form = useForm<SkjDocument>({ defaultValues: draft.document });
   const document = useWatch({ control: form.control }) as SkjDocument;
   const [summaryJson, setSummaryJson] = useState<RichTextNode | null>(draft.summaryJson);
@@ -63,7 +75,8 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
   const context: RuleContext = useMemo(() => {
     const competencies = new Map(ruleContext.competencies);
     // entries picked in this session are published dictionary entries: the rules must know them too
-    for (const entry of catalog.values()) if (!competencies.has(entry.code)) competencies.set(entry.code, { type: entry.type, name: entry.name, published: true });
+    for (const entry of catalog.values())
+      if (!competencies.has(entry.code)) competencies.set(entry.code, { type: entry.type, name: entry.name, published: true });
     return {
       competencies,
       units: new Map(ruleContext.units),
@@ -182,7 +195,12 @@ export function SkjEditor({ draft, identity, catalog: initialCatalog, ruleContex
             <p className="muted">Identitas mengikuti register jabatan; ubah di halaman jabatan bila perlu.</p>
             <div className="field" data-path="position.jobCode">
               <label htmlFor="job-code">Kode Jabatan (seperti tercetak)</label>
-              <input id="job-code" type="text" maxLength={SKJ_JOB_CODE_MAX} {...form.register("position.jobCode", { setValueAs: (v: string) => v || null })} />
+              <input
+                id="job-code"
+                type="text"
+                maxLength={SKJ_JOB_CODE_MAX}
+                {...form.register("position.jobCode", { setValueAs: (v: string) => v || null })}
+              />
               <span className="hint">Kode yang dicetak pada SKJ, mis. 800.1.3.2; boleh kosong.</span>
             </div>
             <div className="field" data-path="position.summary">

@@ -7,7 +7,13 @@ import type { SaveReply } from "./skj-editor";
 
 export const AUTOSAVE_DELAY_MS = 2000;
 
-export type SaveStatus = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" };
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string }
+  | { kind: "conflict" };
 
 export interface DraftContent {
   document: SkjDocument;
@@ -31,7 +37,8 @@ interface Options {
   onSaved: (sentRefreshCodes: string[]) => void;
 }
 
-const CONFLICT_MESSAGE = "Draf ini diubah di tempat lain dan perubahan Anda belum tersimpan. Tetap di sini untuk memilih versi yang dipakai.";
+const CONFLICT_MESSAGE =
+  "Draf ini diubah di tempat lain dan perubahan Anda belum tersimpan. Tetap di sini untuk memilih versi yang dipakai.";
 
 /**
  * Saves the draft two seconds after the last change, at once when asked (leaving the page, hiding the tab),
@@ -64,15 +71,28 @@ export function useDraftAutosave(options: Options) {
     };
     let response: Response;
     try {
-      response = await fetch(saveUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...sent, baseRevision: revision.current, refreshCodes: codes }) });
+      response = await fetch(saveUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ...sent, baseRevision: revision.current, refreshCodes: codes }),
+      });
     } catch {
       return fail("Tidak ada koneksi ke server; perubahan belum tersimpan dan disimpan sementara di peramban ini.");
     }
     const reply = (await response.json().catch(() => null)) as SaveReply | null;
-    if (!reply) return fail(response.redirected ? "Sesi Anda berakhir; masuk lagi di tab lain, lalu coba simpan lagi." : `Server tidak dapat menyimpan (galat ${response.status}); perubahan disimpan sementara di peramban ini.`);
+    if (!reply)
+      return fail(
+        response.redirected
+          ? "Sesi Anda berakhir; masuk lagi di tab lain, lalu coba simpan lagi."
+          : `Server tidak dapat menyimpan (galat ${response.status}); perubahan disimpan sementara di peramban ini.`,
+      );
     // a 409 whose current version is exactly this content is our own earlier save (e.g. sent as the tab closed)
     const current = reply.conflict?.current;
-    const landed = reply.ok ? reply : current && sameContent({ document: current.document, summaryJson: current.summaryJson }, sent) ? { revision: current.revision, savedAt: current.updatedAt } : null;
+    const landed = reply.ok
+      ? reply
+      : current && sameContent({ document: current.document, summaryJson: current.summaryJson }, sent)
+        ? { revision: current.revision, savedAt: current.updatedAt }
+        : null;
     if (landed?.revision) {
       revision.current = landed.revision;
       acknowledged.current = seq;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { discardAll, leavesPage, settleBeforeLeaving, UNSENT_FORM_MESSAGE, type FlushOutcome, type LeaveParticipant } from "./leave-decision";
+import {
+  discardAll,
+  leavesPage,
+  settleBeforeLeaving,
+  UNSENT_FORM_MESSAGE,
+  type FlushOutcome,
+  type LeaveParticipant,
+} from "./leave-decision";
 
 /** An autosaving editor whose next saves answer with the given outcomes. */
 function editor(outcomes: FlushOutcome[], pending = true) {
@@ -45,7 +52,11 @@ describe("leaving a page with unsaved input", () => {
 
   it("asks when the save fails, offering to try again while trying again can help", async () => {
     const skj = editor([offline]);
-    expect(await settleBeforeLeaving([skj.participant])).toEqual({ kind: "ask", canRetry: true, problems: [{ label: "Draf SKJ", message: "Tidak ada koneksi ke server." }] });
+    expect(await settleBeforeLeaving([skj.participant])).toEqual({
+      kind: "ask",
+      canRetry: true,
+      problems: [{ label: "Draf SKJ", message: "Tidak ada koneksi ke server." }],
+    });
   });
 
   it("does not offer to try again on a conflict: only the user's choice of version resolves it", async () => {

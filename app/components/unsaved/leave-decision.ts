@@ -39,7 +39,9 @@ export async function settleBeforeLeaving(participants: Iterable<LeaveParticipan
       problems.push({ label: participant.label, message: UNSENT_FORM_MESSAGE });
       continue;
     }
-    const outcome = await participant.flush().catch((): FlushOutcome => ({ ok: false, retryable: true, message: "Penyimpanan gagal karena kesalahan tak terduga." }));
+    const outcome = await participant
+      .flush()
+      .catch((): FlushOutcome => ({ ok: false, retryable: true, message: "Penyimpanan gagal karena kesalahan tak terduga." }));
     if (outcome.ok && !participant.pending()) continue;
     const message = outcome.ok ? "Masih ada perubahan yang belum tersimpan." : outcome.message;
     problems.push({ label: participant.label, message });

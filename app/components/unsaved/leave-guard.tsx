@@ -170,7 +170,17 @@ export function LeaveGuard({ children }: { children: ReactNode }) {
   );
 }
 
-function LeaveDialog({ question, onRetry, onLeave, onStay }: { question: Extract<LeaveDecision, { kind: "ask" }>; onRetry: () => void; onLeave: () => void; onStay: () => void }) {
+function LeaveDialog({
+  question,
+  onRetry,
+  onLeave,
+  onStay,
+}: {
+  question: Extract<LeaveDecision, { kind: "ask" }>;
+  onRetry: () => void;
+  onLeave: () => void;
+  onStay: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -204,6 +214,7 @@ function LeaveDialog({ question, onRetry, onLeave, onStay }: { question: Extract
             Coba simpan lagi
           </button>
         ) : null}
+        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog must move focus into itself */}
         <button type="button" className="button button-secondary" onClick={onStay} autoFocus={!question.canRetry}>
           Tetap di sini
         </button>

@@ -38,7 +38,14 @@ export function localDraft<T>(key: string, storage: DraftStorage | null = browse
         const raw = storage?.getItem(fullKey);
         if (!raw) return null;
         const parsed = JSON.parse(raw) as Partial<StoredDraft<T>>;
-        if (typeof parsed !== "object" || parsed === null || !("value" in parsed) || typeof parsed.base !== "string" || typeof parsed.savedAt !== "string") return null;
+        if (
+          typeof parsed !== "object" ||
+          parsed === null ||
+          !("value" in parsed) ||
+          typeof parsed.base !== "string" ||
+          typeof parsed.savedAt !== "string"
+        )
+          return null;
         return parsed as StoredDraft<T>;
       } catch {
         return null;
@@ -75,7 +82,10 @@ export function sameContent(a: unknown, b: unknown): boolean {
  * What to do with a stored copy when the form opens on the server's data: nothing stored, a copy the server
  * already holds (a save that landed as the tab closed) to drop silently, or unsaved input to offer back.
  */
-export function recoveryOf<T>(stored: StoredDraft<T> | null, server: T): { kind: "none" } | { kind: "drop" } | { kind: "offer"; draft: StoredDraft<T> } {
+export function recoveryOf<T>(
+  stored: StoredDraft<T> | null,
+  server: T,
+): { kind: "none" } | { kind: "drop" } | { kind: "offer"; draft: StoredDraft<T> } {
   if (!stored) return { kind: "none" };
   if (sameContent(stored.value, server)) return { kind: "drop" };
   return { kind: "offer", draft: stored };

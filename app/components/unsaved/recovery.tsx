@@ -3,7 +3,6 @@ import { formatTanggalWaktu } from "~/domain/format-date";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { localDraft, recoveryOf, type LocalDraft, type StoredDraft } from "./local-draft";
 
-
 export interface RecoveryStart<T> {
   /** The copy the user chose to restore (with the server state it was typed on), else null. */
   restored: StoredDraft<T> | null;
@@ -43,10 +42,11 @@ export function Recoverable<T>({ storageKey, server, base, disabled = false, chi
   return (
     <>
       {offer ? (
-        <section className="warning recovery" role="region" aria-label="Perubahan yang belum tersimpan">
+        <section className="warning recovery" aria-label="Perubahan yang belum tersimpan">
           <p style={{ margin: 0 }}>
             Ada perubahan yang belum tersimpan dari {formatTanggalWaktu(offer.savedAt)}.
-            {offer.base !== base ? " Sejak itu data di server sudah berubah; periksa hasilnya sebelum menyimpan." : ""} Pulihkan untuk melanjutkan dari sana, atau buang.
+            {offer.base !== base ? " Sejak itu data di server sudah berubah; periksa hasilnya sebelum menyimpan." : ""} Pulihkan untuk
+            melanjutkan dari sana, atau buang.
           </p>
           <div className="actions" style={{ marginTop: "0.5rem" }}>
             <button

@@ -50,21 +50,36 @@ export function regulationCodeOf(name: string): StandardLevelCode | null {
   return best?.[0] ?? null;
 }
 
-export function legacyDocument(read: LegacySkjRead): { document: LegacyDocument; problems: LegacyProblem[]; regulationPrints: RegulationPrint[] } {
+export function legacyDocument(read: LegacySkjRead): {
+  document: LegacyDocument;
+  problems: LegacyProblem[];
+  regulationPrints: RegulationPrint[];
+} {
   const regulationPrints: RegulationPrint[] = [];
   const problems = [...read.problems];
   const name = read.identity.name ?? "";
   const { group, functionalLevel } = parseGroup(read.identity.group ?? "", name);
-  if (read.identity.group && group === null) problems.push({ path: "position.group", message: `Kelompok jabatan "${read.identity.group}" tidak dikenal.` });
+  if (read.identity.group && group === null)
+    problems.push({ path: "position.group", message: `Kelompok jabatan "${read.identity.group}" tidak dikenal.` });
   const competencies: LegacyDocumentCompetency[] = [];
   read.competencies.forEach((c, i) => {
     if (c.level === null) return; // already reported by the reader
     const code = c.group === "teknis" ? null : regulationCodeOf(c.name);
     if (code) {
-      regulationPrints.push({ index: competencies.length, code, name: c.name, level: c.level, description: c.description, indicators: c.indicators });
+      regulationPrints.push({
+        index: competencies.length,
+        code,
+        name: c.name,
+        level: c.level,
+        description: c.description,
+        indicators: c.indicators,
+      });
       competencies.push({ code, level: c.level });
-    }
-    else if (c.group === "manajerial" || c.group === "sosial_kultural") problems.push({ path: `competencies[${i}]`, message: `Kompetensi "${c.name}" tercetak di kelompok ${c.group === "manajerial" ? "manajerial" : "sosial kultural"} tetapi bukan kompetensi peraturan (M.01–M.08, SK.01); tidak diimpor.` });
+    } else if (c.group === "manajerial" || c.group === "sosial_kultural")
+      problems.push({
+        path: `competencies[${i}]`,
+        message: `Kompetensi "${c.name}" tercetak di kelompok ${c.group === "manajerial" ? "manajerial" : "sosial kultural"} tetapi bukan kompetensi peraturan (M.01–M.08, SK.01); tidak diimpor.`,
+      });
     else competencies.push({ code: null, name: c.name, level: c.level, description: c.description, indicators: c.indicators });
   });
   const jobCode = read.identity.jobCode?.trim();

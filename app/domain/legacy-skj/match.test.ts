@@ -2,17 +2,57 @@ import { describe, expect, it } from "vitest";
 import { matchPosition, matchTechnical, regulationTextProblems, type DictionaryEntry, type RegisterPosition } from "./match";
 
 const register: RegisterPosition[] = [
-  { code: "DISDIK.KASUBBAG", name: "Kepala Subbagian Umum dan Kepegawaian", unitCode: "DISDIK.UMPEG", unitPath: ["Dinas Pendidikan", "Sekretariat", "Subbagian Umum dan Kepegawaian"], governmentAffair: "Pendidikan", summary: "" },
-  { code: "DINKES.KASUBBAG", name: "Kepala Subbagian Umum dan Kepegawaian", unitCode: "DINKES.UMPEG", unitPath: ["Dinas Kesehatan", "Sekretariat", "Subbagian Umum dan Kepegawaian"], governmentAffair: "Kesehatan", summary: "" },
-  { code: "KEC.CAMAT", name: "Camat", unitCode: "KEC", unitPath: ["Kecamatan Sukamaju"], governmentAffair: "Pemerintahan Umum", summary: "" },
+  {
+    code: "DISDIK.KASUBBAG",
+    name: "Kepala Subbagian Umum dan Kepegawaian",
+    unitCode: "DISDIK.UMPEG",
+    unitPath: ["Dinas Pendidikan", "Sekretariat", "Subbagian Umum dan Kepegawaian"],
+    governmentAffair: "Pendidikan",
+    summary: "",
+  },
+  {
+    code: "DINKES.KASUBBAG",
+    name: "Kepala Subbagian Umum dan Kepegawaian",
+    unitCode: "DINKES.UMPEG",
+    unitPath: ["Dinas Kesehatan", "Sekretariat", "Subbagian Umum dan Kepegawaian"],
+    governmentAffair: "Kesehatan",
+    summary: "",
+  },
+  {
+    code: "KEC.CAMAT",
+    name: "Camat",
+    unitCode: "KEC",
+    unitPath: ["Kecamatan Sukamaju"],
+    governmentAffair: "Pemerintahan Umum",
+    summary: "",
+  },
 ];
-const printed = (name: string, more: Partial<Parameters<typeof matchPosition>[0]> = {}) => ({ name, governmentAffair: null, summary: "", headerLines: [], unitText: null, ...more });
+const printed = (name: string, more: Partial<Parameters<typeof matchPosition>[0]> = {}) => ({
+  name,
+  governmentAffair: null,
+  summary: "",
+  headerLines: [],
+  unitText: null,
+  ...more,
+});
 
 describe("legacy SKJ position matching", () => {
   it("sends two positions of one name to the unit the book names under the title", () => {
-    expect(matchPosition(printed("Kepala Subbagian Umum dan Kepegawaian", { headerLines: ["DINAS KESEHATAN", "KABUPATEN LEMBAH PERMAI"] }), register).match?.positionCode).toBe("DINKES.KASUBBAG");
-    expect(matchPosition(printed("Kepala Sub Bagian Umum dan Kepegawaian", { headerLines: ["DINAS PENDIDIKAN KABUPATEN LEMBAH PERMAI"] }), register).match?.positionCode).toBe("DISDIK.KASUBBAG");
-    expect(matchPosition(printed("Kepala Subbagian Umum dan Kepegawaian", { governmentAffair: "Kesehatan" }), register).match?.positionCode).toBe("DINKES.KASUBBAG");
+    expect(
+      matchPosition(
+        printed("Kepala Subbagian Umum dan Kepegawaian", { headerLines: ["DINAS KESEHATAN", "KABUPATEN LEMBAH PERMAI"] }),
+        register,
+      ).match?.positionCode,
+    ).toBe("DINKES.KASUBBAG");
+    expect(
+      matchPosition(
+        printed("Kepala Sub Bagian Umum dan Kepegawaian", { headerLines: ["DINAS PENDIDIKAN KABUPATEN LEMBAH PERMAI"] }),
+        register,
+      ).match?.positionCode,
+    ).toBe("DISDIK.KASUBBAG");
+    expect(
+      matchPosition(printed("Kepala Subbagian Umum dan Kepegawaian", { governmentAffair: "Kesehatan" }), register).match?.positionCode,
+    ).toBe("DINKES.KASUBBAG");
   });
 
   it("leaves the choice to the user, with the candidates, when nothing tells the units apart", () => {
@@ -33,7 +73,12 @@ describe("legacy SKJ position matching", () => {
 const dictionary: DictionaryEntry[] = [
   { code: "T.ANJAB", type: "teknis", name: "Analisis Jabatan", levels: [] },
   { code: "T.ARSIP", type: "teknis", name: "Pengelolaan Kearsipan", levels: [] },
-  { code: "M.03", type: "manajerial", name: "Komunikasi", levels: [{ level: 2, description: "Aktif menjalankan komunikasi", indicators: ["Satu;", "Dua."] }] },
+  {
+    code: "M.03",
+    type: "manajerial",
+    name: "Komunikasi",
+    levels: [{ level: 2, description: "Aktif menjalankan komunikasi", indicators: ["Satu;", "Dua."] }],
+  },
 ];
 
 describe("legacy SKJ competency matching", () => {
@@ -46,10 +91,21 @@ describe("legacy SKJ competency matching", () => {
   ])("%s → %s", (name, code) => expect(matchTechnical(name, dictionary)?.code ?? null).toBe(code));
 
   it("reports a printed regulation level text that differs from the regulation, ignoring case and punctuation", () => {
-    const same = { index: 2, code: "M.03" as const, name: "Komunikasi", level: 2, description: "aktif menjalankan komunikasi.", indicators: ["Satu", "Dua"] };
+    const same = {
+      index: 2,
+      code: "M.03" as const,
+      name: "Komunikasi",
+      level: 2,
+      description: "aktif menjalankan komunikasi.",
+      indicators: ["Satu", "Dua"],
+    };
     expect(regulationTextProblems([same], dictionary)).toEqual([]);
     expect(regulationTextProblems([{ ...same, description: "Menjalankan komunikasi secara aktif" }], dictionary)).toEqual([
-      { path: "competencies[2]", message: "Teks level 2 Komunikasi (M.03) yang tercetak berbeda dari teks Permenpan RB 38/2017; yang dipakai teks peraturan, teks tercetak tidak disimpan." },
+      {
+        path: "competencies[2]",
+        message:
+          "Teks level 2 Komunikasi (M.03) yang tercetak berbeda dari teks Permenpan RB 38/2017; yang dipakai teks peraturan, teks tercetak tidak disimpan.",
+      },
     ]);
   });
 });

@@ -103,7 +103,8 @@ export function matchPosition(
     }))
     .sort((a, b) => b.score - a.score || a.positionCode.localeCompare(b.positionCode));
   const [best, next] = scored;
-  const sure = best && best.score >= (named.length === 1 ? MATCH_MIN : MATCH_MIN * NAME_WEIGHT) && (!next || best.score - next.score >= MATCH_MARGIN);
+  const sure =
+    best && best.score >= (named.length === 1 ? MATCH_MIN : MATCH_MIN * NAME_WEIGHT) && (!next || best.score - next.score >= MATCH_MARGIN);
   return { match: sure ? { positionCode: best.positionCode, score: best.score } : null, candidates: scored.slice(0, 5) };
 }
 
@@ -141,7 +142,11 @@ export function regulationTextProblems(prints: readonly RegulationPrint[], entri
     const level = entries.find((e) => e.code === p.code)?.levels.find((l) => l.level === p.level);
     if (!level) continue;
     const differs = !sameText(p.description, level.description) || !sameText(p.indicators.join(" "), level.indicators.join(" "));
-    if (differs) problems.push({ path: `competencies[${p.index}]`, message: `Teks level ${p.level} ${p.name} (${p.code}) yang tercetak berbeda dari teks Permenpan RB 38/2017; yang dipakai teks peraturan, teks tercetak tidak disimpan.` });
+    if (differs)
+      problems.push({
+        path: `competencies[${p.index}]`,
+        message: `Teks level ${p.level} ${p.name} (${p.code}) yang tercetak berbeda dari teks Permenpan RB 38/2017; yang dipakai teks peraturan, teks tercetak tidak disimpan.`,
+      });
   }
   return problems;
 }
@@ -150,7 +155,11 @@ export function regulationTextProblems(prints: readonly RegulationPrint[], entri
  * Technical rows with the dictionary's codes where the name is known (a published entry first, else one not
  * yet published); the rest stay without a code.
  */
-export function matchTechnicals(document: LegacyDocument, published: readonly DictionaryEntry[], unpublished: readonly DictionaryEntry[] = []): { document: LegacyDocument; unmatched: LegacyTechnical[] } {
+export function matchTechnicals(
+  document: LegacyDocument,
+  published: readonly DictionaryEntry[],
+  unpublished: readonly DictionaryEntry[] = [],
+): { document: LegacyDocument; unmatched: LegacyTechnical[] } {
   const unmatched: LegacyTechnical[] = [];
   const competencies = document.competencies.map((c) => {
     if (!isTechnical(c)) return c;

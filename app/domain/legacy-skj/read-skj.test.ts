@@ -9,14 +9,24 @@ function tableRow(table: number, ...texts: string[]): LegacyRow {
   let col = 0;
   const cells: LegacyCell[] = texts.map((t) => {
     const [text, span] = t.split("|");
-    const cell: LegacyCell = text === "^" ? { text: "", col, span: Number(span ?? 1), continued: true } : { text: text!, col, span: Number(span ?? 1) };
+    const cell: LegacyCell =
+      text === "^" ? { text: "", col, span: Number(span ?? 1), continued: true } : { text: text!, col, span: Number(span ?? 1) };
     col += cell.span;
     return cell;
   });
   return { cells, table, page: null };
 }
 
-const MANAGERIAL = ["Integritas", "Kerja Sama", "Komunikasi", "Orientasi pada Hasil", "Pelayanan Publik", "Pengembangan Diri dan Orang Lain", "Mengelola Perubahan", "Pengambilan Keputusan"];
+const MANAGERIAL = [
+  "Integritas",
+  "Kerja Sama",
+  "Komunikasi",
+  "Orientasi pada Hasil",
+  "Pelayanan Publik",
+  "Pengembangan Diri dan Orang Lain",
+  "Mengelola Perubahan",
+  "Pengambilan Keputusan",
+];
 
 /** One SKJ with unbordered identity lines, continuous numbering, one row per indicator and "3.1." numbers. */
 function unborderedSkj(name: string, opts: { ticks?: string } = {}): LegacyRow[] {
@@ -28,7 +38,7 @@ function unborderedSkj(name: string, opts: { ticks?: string } = {}): LegacyRow[]
   return [
     paragraphRow("STANDAR KOMPETENSI JABATAN"),
     paragraphRow("BADAN KEPEGAWAIAN DAERAH"),
-    paragraphRow("1. Nama Jabatan\t: " + name),
+    paragraphRow(`1. Nama Jabatan\t: ${name}`),
     paragraphRow("2. Kelompok Jabatan\t: Jabatan Fungsional"),
     paragraphRow("3. Urusan Pemerintahan\t: Kepegawaian"),
     paragraphRow("4. Kode Jabatan\t: -"),
@@ -66,11 +76,32 @@ describe("legacy SKJ reader", () => {
     const { document, problems } = legacyDocument(read!);
     expect(problems).toEqual([]);
     expect(read!.headerLines).toEqual(["BADAN KEPEGAWAIAN DAERAH"]);
-    expect(document.position).toMatchObject({ name: "Analis Sumber Daya Manusia Aparatur Ahli Muda", group: "fungsional", functionalLevel: "ahli_muda", governmentAffair: "Kepegawaian", jobCode: null, summary: "Melakukan analisis sumber daya manusia aparatur." });
-    expect(document.competencies.filter((c) => !isTechnical(c))).toEqual([...["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"].map((code) => ({ code, level: 3 }))]);
+    expect(document.position).toMatchObject({
+      name: "Analis Sumber Daya Manusia Aparatur Ahli Muda",
+      group: "fungsional",
+      functionalLevel: "ahli_muda",
+      governmentAffair: "Kepegawaian",
+      jobCode: null,
+      summary: "Melakukan analisis sumber daya manusia aparatur.",
+    });
+    expect(document.competencies.filter((c) => !isTechnical(c))).toEqual([
+      ...["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"].map((code) => ({ code, level: 3 })),
+    ]);
     expect(document.competencies.filter(isTechnical)).toEqual([
-      { code: null, name: "Analisis Sumber Daya Manusia Aparatur", level: 3, description: "Deskripsi Analisis Sumber Daya Manusia Aparatur", indicators: ["Indikator satu Analisis Sumber Daya Manusia Aparatur;", "Indikator dua Analisis Sumber Daya Manusia Aparatur"] },
-      { code: null, name: "Manajemen Kepegawaian", level: 3, description: "Deskripsi Manajemen Kepegawaian", indicators: ["Indikator satu Manajemen Kepegawaian;", "Indikator dua Manajemen Kepegawaian"] },
+      {
+        code: null,
+        name: "Analisis Sumber Daya Manusia Aparatur",
+        level: 3,
+        description: "Deskripsi Analisis Sumber Daya Manusia Aparatur",
+        indicators: ["Indikator satu Analisis Sumber Daya Manusia Aparatur;", "Indikator dua Analisis Sumber Daya Manusia Aparatur"],
+      },
+      {
+        code: null,
+        name: "Manajemen Kepegawaian",
+        level: 3,
+        description: "Deskripsi Manajemen Kepegawaian",
+        indicators: ["Indikator satu Manajemen Kepegawaian;", "Indikator dua Manajemen Kepegawaian"],
+      },
     ]);
     expect(document.requirements).toEqual({
       rank: "III/d",
@@ -78,10 +109,22 @@ describe("legacy SKJ reader", () => {
         { level: "S-1", fields: ["Ilmu Pemerintahan", "Administrasi Negara"] },
         { level: "D-IV", fields: ["Ilmu Pemerintahan", "Administrasi Negara"] },
       ],
-      training: { managerial: [], technical: ["Pelatihan Analisis Jabatan", "Pelatihan Manajemen ASN"], functional: ["Pelatihan Fungsional Analis SDM Aparatur"] },
+      training: {
+        managerial: [],
+        technical: ["Pelatihan Analisis Jabatan", "Pelatihan Manajemen ASN"],
+        functional: ["Pelatihan Fungsional Analis SDM Aparatur"],
+      },
       experience: [{ description: "Analis SDM Aparatur Ahli Pertama", minYears: 2 }],
       performanceIndicators: ["Jumlah kajian SDM"],
-      importance: { educationLevel: "mutlak", educationFields: "mutlak", trainingTechnical: "penting", trainingFunctional: "perlu", experience: "mutlak", rank: "penting", performanceIndicators: "mutlak" },
+      importance: {
+        educationLevel: "mutlak",
+        educationFields: "mutlak",
+        trainingTechnical: "penting",
+        trainingFunctional: "perlu",
+        experience: "mutlak",
+        rank: "penting",
+        performanceIndicators: "mutlak",
+      },
     });
   });
 
@@ -126,7 +169,13 @@ describe("legacy SKJ reader", () => {
     expect(document.position).toMatchObject({ name: "Camat", group: "administrator" });
     expect(document.competencies).toEqual([
       { code: "M.01", level: 3 },
-      { code: null, name: "Penyelenggaraan Pemerintahan Kecamatan", level: 3, description: "Desk teknis", indicators: ["Mengoordinasikan", "Membina"] },
+      {
+        code: null,
+        name: "Penyelenggaraan Pemerintahan Kecamatan",
+        level: 3,
+        description: "Desk teknis",
+        indicators: ["Mengoordinasikan", "Membina"],
+      },
     ]);
     expect(read!.competencies[0]!.indicators).toEqual(["Satu", "Dua yang panjang sambungan baris", "Tiga"]);
     expect(document.requirements.rank).toBe("IV/a");
@@ -135,7 +184,7 @@ describe("legacy SKJ reader", () => {
     expect(problems.map((p) => p.message)).toContain('Baris persyaratan tidak dikenali: "6 Kesehatan Sehat jasmani X".');
   });
 
-  it("takes a Unit Kerja line as the unit, and \"Jabatan\" as the name only before a colon", () => {
+  it('takes a Unit Kerja line as the unit, and "Jabatan" as the name only before a colon', () => {
     const rows = [
       paragraphRow("Jabatan : Kepala Seksi Pelayanan"),
       paragraphRow("Unit Kerja : Dinas Kesehatan"),

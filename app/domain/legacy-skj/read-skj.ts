@@ -46,7 +46,8 @@ const IDENTITY_LABELS: [IdentityKey, RegExp][] = [
 ];
 // Without a colon or a cell border, only a label of more than one word is taken: a line beginning with the
 // word "Jabatan" is too often a sentence.
-const BARE_LABEL = /^\s*(?:\d{1,2}[.)]\s*)?(nama jabatan|kelompok jabatan|jenis jabatan|urusan pemerintahan|kode jabatan|unit kerja|unit organisasi)\b[\s:]*(.*)$/is;
+const BARE_LABEL =
+  /^\s*(?:\d{1,2}[.)]\s*)?(nama jabatan|kelompok jabatan|jenis jabatan|urusan pemerintahan|kode jabatan|unit kerja|unit organisasi)\b[\s:]*(.*)$/is;
 
 /** "Nama Jabatan : X", ["Nama Jabatan", ": X"], ["Nama Jabatan", ":", "X"] → label and value. */
 export function identityLine(row: LegacyRow): { key: IdentityKey | null; label: string; value: string } | null {
@@ -117,7 +118,11 @@ function readOne(rows: readonly LegacyRow[], start: number, anchor: number, end:
   const first = rows[anchor]!;
   const read: LegacySkjRead = {
     source: { page: first.page, table: first.table ?? first.sheet ?? null },
-    headerLines: rows.slice(start, anchor).filter((r) => !isTitle(r)).map(rowText).filter((t) => t !== ""),
+    headerLines: rows
+      .slice(start, anchor)
+      .filter((r) => !isTitle(r))
+      .map(rowText)
+      .filter((t) => t !== ""),
     identity: {},
     summary: "",
     competencies: [],
@@ -147,7 +152,11 @@ function readOne(rows: readonly LegacyRow[], start: number, anchor: number, end:
       const line = identityLine(row);
       if (line?.key) {
         if (read.identity[line.key] === undefined) read.identity[line.key] = line.value;
-        else read.problems.push({ path: "position", message: `Baris identitas "${line.label}" tercetak dua kali; yang kedua ("${line.value}") diabaikan.` });
+        else
+          read.problems.push({
+            path: "position",
+            message: `Baris identitas "${line.label}" tercetak dua kali; yang kedua ("${line.value}") diabaikan.`,
+          });
       } else if (competencies.isHeader(row)) section = "competencies";
       else read.problems.push({ path: "position", message: `Baris di bagian identitas tidak dikenali: "${text}".` });
       if (section === "identity") continue;
@@ -173,7 +182,13 @@ function readOne(rows: readonly LegacyRow[], start: number, anchor: number, end:
 }
 
 const GROUP_ROW = /^(?:[a-e] )?(?:kompetensi )?(manajerial|sosial kultural|sosio kultural|sosiokultural|teknis)(?: kompetensi)?$/;
-const GROUP_OF: Record<string, CompetencyType> = { manajerial: "manajerial", "sosial kultural": "sosial_kultural", "sosio kultural": "sosial_kultural", sosiokultural: "sosial_kultural", teknis: "teknis" };
+const GROUP_OF: Record<string, CompetencyType> = {
+  manajerial: "manajerial",
+  "sosial kultural": "sosial_kultural",
+  "sosio kultural": "sosial_kultural",
+  sosiokultural: "sosial_kultural",
+  teknis: "teknis",
+};
 
 type CompetencyColumn = "no" | "name" | "level" | "description" | "indicators";
 function competencyColumnOf(header: string): CompetencyColumn | null {
@@ -193,7 +208,9 @@ function columnRanges<K extends string>(cells: readonly LegacyCell[], kindOf: (t
     return kind ? [{ kind, col: c.col }] : [];
   });
   found.sort((a, b) => a.col - b.col);
-  return new Map(found.map((f, i) => [f.kind, [f.col, i + 1 < found.length ? found[i + 1]!.col : Number.POSITIVE_INFINITY] as [number, number]]));
+  return new Map(
+    found.map((f, i) => [f.kind, [f.col, i + 1 < found.length ? found[i + 1]!.col : Number.POSITIVE_INFINITY] as [number, number]]),
+  );
 }
 
 /** The own texts of a row's cells that start inside [from, to), joined by `sep`. */
@@ -240,7 +257,10 @@ class CompetencyTable {
       this.current = { group: this.group, name, level: parseLevel(level), description: "", indicators: [], lines: [] };
       this.all.push(this.current);
     } else if (!this.current) {
-      this.read.problems.push({ path: "competencies", message: `Baris tabel kompetensi tanpa nama kompetensi tidak dapat ditempatkan: "${rowText(row)}".` });
+      this.read.problems.push({
+        path: "competencies",
+        message: `Baris tabel kompetensi tanpa nama kompetensi tidak dapat ditempatkan: "${rowText(row)}".`,
+      });
       return;
     } else if (name) this.current.name = squash(`${this.current.name} ${name}`);
     const description = field("description", " ");
@@ -248,16 +268,27 @@ class CompetencyTable {
     const indicators = field("indicators", " ");
     if (indicators) {
       const lines = this.current.lines;
-      if (row.wrapped && lines.length > 0 && !INDICATOR_NUMBER.test(indicators) && !hasListMarker(indicators)) lines[lines.length - 1] += ` ${indicators}`;
+      if (row.wrapped && lines.length > 0 && !INDICATOR_NUMBER.test(indicators) && !hasListMarker(indicators))
+        lines[lines.length - 1] += ` ${indicators}`;
       else lines.push(...indicators.split("\n"));
     }
   }
 
   /** Without a header row, the cells in their order: No, Kompetensi, Level, Deskripsi, Indikator. */
   private guessColumns(row: LegacyRow): Map<CompetencyColumn, [number, number]> {
-    const order: CompetencyColumn[] = /^\d{1,2}\.?$/.test(rowTexts(row)[0] ?? "") ? ["no", "name", "level", "description", "indicators"] : ["name", "level", "description", "indicators"];
+    const order: CompetencyColumn[] = /^\d{1,2}\.?$/.test(rowTexts(row)[0] ?? "")
+      ? ["no", "name", "level", "description", "indicators"]
+      : ["name", "level", "description", "indicators"];
     const cols = row.cells.map((c) => c.col);
-    this.columns = new Map(order.map((k, i) => [k, [cols[i] ?? Number.POSITIVE_INFINITY, i + 1 < order.length ? (cols[i + 1] ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY] as [number, number]]));
+    this.columns = new Map(
+      order.map((k, i) => [
+        k,
+        [
+          cols[i] ?? Number.POSITIVE_INFINITY,
+          i + 1 < order.length ? (cols[i + 1] ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY,
+        ] as [number, number],
+      ]),
+    );
     return this.columns;
   }
 
@@ -265,7 +296,8 @@ class CompetencyTable {
     this.all.forEach((c, i) => {
       const { indicators, levelFromNumbers } = parseIndicators(c.lines);
       if (c.level === null && levelFromNumbers !== null) c.level = levelFromNumbers;
-      if (c.level === null) this.read.problems.push({ path: `competencies[${i}].level`, message: `Level kompetensi "${c.name}" tidak terbaca.` });
+      if (c.level === null)
+        this.read.problems.push({ path: `competencies[${i}].level`, message: `Level kompetensi "${c.name}" tidak terbaca.` });
       this.read.competencies.push({ group: c.group, name: c.name, level: c.level, description: c.description, indicators });
     });
   }
@@ -295,7 +327,8 @@ export function parseIndicators(lines: readonly string[]): { indicators: string[
       levelFromNumbers ??= Number(m[1]);
       const rest = line.slice(m[0].length).trim();
       indicators.push(rest);
-    } else if (numbered && indicators.length > 0) indicators[indicators.length - 1] = squash(`${indicators[indicators.length - 1]} ${line}`);
+    } else if (numbered && indicators.length > 0)
+      indicators[indicators.length - 1] = squash(`${indicators[indicators.length - 1]} ${line}`);
     else indicators.push(line.replace(/^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-–—•·*])\s+/i, "").trim());
   }
   return { indicators: indicators.map(squash).filter((i) => i !== ""), levelFromNumbers };
@@ -308,7 +341,8 @@ function requirementColumnOf(header: string): RequirementColumn | null {
   if (/^(uraian|keterangan|uraian persyaratan|deskripsi)$/.test(t)) return "text";
   return null;
 }
-const REQUIREMENT_HEADER_WORDS = /^(no|nomor|jenis persyaratan|persyaratan|uraian|keterangan|tingkat pentingnya( terhadap jabatan)?|mutlak|penting|perlu)$/;
+const REQUIREMENT_HEADER_WORDS =
+  /^(no|nomor|jenis persyaratan|persyaratan|uraian|keterangan|tingkat pentingnya( terhadap jabatan)?|mutlak|penting|perlu)$/;
 
 class RequirementsTable {
   private label: [number, number] | undefined;
@@ -321,7 +355,9 @@ class RequirementsTable {
 
   isHeader(row: LegacyRow): boolean {
     const texts = rowTexts(row).map(fold);
-    return texts.length > 0 && texts.every((t) => REQUIREMENT_HEADER_WORDS.test(t)) && texts.some((t) => /mutlak|uraian|persyaratan/.test(t));
+    return (
+      texts.length > 0 && texts.every((t) => REQUIREMENT_HEADER_WORDS.test(t)) && texts.some((t) => /mutlak|uraian|persyaratan/.test(t))
+    );
   }
 
   add(row: LegacyRow): void {
@@ -336,11 +372,23 @@ class RequirementsTable {
       return;
     }
     const firstTick = this.tickColumns.size > 0 ? Math.min(...this.tickColumns.keys()) : Number.POSITIVE_INFINITY;
-    const ticks = [...new Set(row.cells.filter((c) => !c.continued && isTick(c.text)).map((c) => this.tickColumns.get(c.col) ?? tickByPosition(row, c, firstTick)))];
+    const ticks = [
+      ...new Set(
+        row.cells
+          .filter((c) => !c.continued && isTick(c.text))
+          .map((c) => this.tickColumns.get(c.col) ?? tickByPosition(row, c, firstTick)),
+      ),
+    ];
     const textStart = this.text?.[0] ?? this.guessTextColumn(row);
     const own = row.cells.filter((c) => !c.continued && c.text.trim() !== "" && !isTick(c.text));
-    const label = own.filter((c) => c.col < textStart).map((c) => c.text.trim()).join(" ");
-    const value = own.filter((c) => c.col >= textStart && c.col < firstTick).map((c) => c.text.trim()).join("\n");
+    const label = own
+      .filter((c) => c.col < textStart)
+      .map((c) => c.text.trim())
+      .join(" ");
+    const value = own
+      .filter((c) => c.col >= textStart && c.col < firstTick)
+      .map((c) => c.text.trim())
+      .join("\n");
     let key = label ? requirementKeyOf(label, this.parent) : this.last;
     // the second line of a wrapped label ("Indikator Kinerja" / "Jabatan") with the text beside it
     if (key === null && label && this.last && requirementKeyOf(`${this.lastLabel} ${label}`, this.parent) === this.last) key = this.last;
@@ -357,7 +405,10 @@ class RequirementsTable {
       return;
     }
     if (key === "training") {
-      this.read.problems.push({ path: "requirements.training", message: `Pelatihan tercetak tanpa jenis (manajerial/teknis/fungsional): "${value}"; dibaca sebagai pelatihan teknis.` });
+      this.read.problems.push({
+        path: "requirements.training",
+        message: `Pelatihan tercetak tanpa jenis (manajerial/teknis/fungsional): "${value}"; dibaca sebagai pelatihan teknis.`,
+      });
       key = "trainingTechnical";
     }
     if (key !== this.last) this.lastLabel = label;
@@ -365,7 +416,11 @@ class RequirementsTable {
     const before = this.read.requirementTexts[key];
     if (value) this.read.requirementTexts[key] = before ? `${before}${row.wrapped && !hasListMarker(value) ? " " : "\n"}${value}` : value;
     const tick = ticks.find((t): t is Importance => t !== null);
-    if (ticks.length > 1) this.read.problems.push({ path: `requirements.importance`, message: `Baris "${label || key}" dicentang di lebih dari satu kolom tingkat pentingnya; yang pertama dipakai.` });
+    if (ticks.length > 1)
+      this.read.problems.push({
+        path: `requirements.importance`,
+        message: `Baris "${label || key}" dicentang di lebih dari satu kolom tingkat pentingnya; yang pertama dipakai.`,
+      });
     if (tick && !this.read.requirementTicks[key]) this.read.requirementTicks[key] = tick;
   }
 

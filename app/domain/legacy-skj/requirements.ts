@@ -14,7 +14,8 @@ export function requirementKeyOf(label: string, parent: "education" | "training"
   if (/^(jenjang( pendidikan)?|tingkat pendidikan|pendidikan jenjang)$/.test(t)) return "educationLevel";
   if (/^(bidang ilmu|bidang( pendidikan)?|jurusan|program studi|bidang studi|kualifikasi)$/.test(t)) return "educationFields";
   if (/^(pelatihan|diklat|pendidikan dan pelatihan)$/.test(t)) return "training";
-  if (/^(pelatihan |diklat )?(manajerial|kepemimpinan|struktural|pim)$/.test(t)) return parent === "education" ? null : "trainingManagerial";
+  if (/^(pelatihan |diklat )?(manajerial|kepemimpinan|struktural|pim)$/.test(t))
+    return parent === "education" ? null : "trainingManagerial";
   if (/^(pelatihan |diklat )?teknis$/.test(t)) return "trainingTechnical";
   if (/^(pelatihan |diklat )?fungsional$/.test(t)) return "trainingFunctional";
   if (/^pengalaman( kerja| jabatan)?$/.test(t)) return "experience";
@@ -24,18 +25,31 @@ export function requirementKeyOf(label: string, parent: "education" | "training"
 }
 
 /** §3 requirements from the printed texts; what cannot be read is a problem, never silently lost. */
-export function requirementsOf(texts: Partial<Record<RequirementKey, string>>, ticks: Partial<Record<RequirementKey, Importance>>, problems: LegacyProblem[]): SkjRequirements {
+export function requirementsOf(
+  texts: Partial<Record<RequirementKey, string>>,
+  ticks: Partial<Record<RequirementKey, Importance>>,
+  problems: LegacyProblem[],
+): SkjRequirements {
   const levels = parseEducationLevels(texts.educationLevel ?? "");
-  for (const part of levels.unknown) problems.push({ path: "requirements.education", message: `Jenjang pendidikan "${part}" tidak dikenal (contoh yang dikenal: SMA, D-III, S-1/D-IV, S-2).` });
+  for (const part of levels.unknown)
+    problems.push({
+      path: "requirements.education",
+      message: `Jenjang pendidikan "${part}" tidak dikenal (contoh yang dikenal: SMA, D-III, S-1/D-IV, S-2).`,
+    });
   const fields = parseFields(texts.educationFields ?? "");
   const combined = parseEducationCombined(texts.education ?? "");
   const allLevels = [...levels.levels, ...combined.levels.filter((l) => !levels.levels.includes(l))];
   const allFields = [...fields, ...combined.fields.filter((f) => !fields.includes(f))];
-  if (allLevels.length === 0 && allFields.length > 0) problems.push({ path: "requirements.education", message: `Bidang ilmu "${allFields.join(", ")}" tercetak tanpa jenjang pendidikan.` });
+  if (allLevels.length === 0 && allFields.length > 0)
+    problems.push({ path: "requirements.education", message: `Bidang ilmu "${allFields.join(", ")}" tercetak tanpa jenjang pendidikan.` });
 
   const rankText = texts.rank ?? "";
   const rank = isBlankValue(rankText) ? null : parseRank(rankText);
-  if (!isBlankValue(rankText) && rank === null) problems.push({ path: "requirements.rank", message: `Pangkat "${rankText}" tidak terbaca sebagai golongan ruang (contoh: "Penata Tingkat I (III/d)").` });
+  if (!isBlankValue(rankText) && rank === null)
+    problems.push({
+      path: "requirements.rank",
+      message: `Pangkat "${rankText}" tidak terbaca sebagai golongan ruang (contoh: "Penata Tingkat I (III/d)").`,
+    });
 
   const importance: NonNullable<SkjRequirements["importance"]> = {};
   for (const [key, value] of Object.entries(ticks) as [RequirementKey, Importance][]) {
@@ -47,7 +61,11 @@ export function requirementsOf(texts: Partial<Record<RequirementKey, string>>, t
   return {
     rank,
     education: allLevels.map((level) => ({ level, fields: [...allFields] })),
-    training: { managerial: listItems(texts.trainingManagerial ?? ""), technical: listItems(texts.trainingTechnical ?? ""), functional: listItems(texts.trainingFunctional ?? "") },
+    training: {
+      managerial: listItems(texts.trainingManagerial ?? ""),
+      technical: listItems(texts.trainingTechnical ?? ""),
+      functional: listItems(texts.trainingFunctional ?? ""),
+    },
     experience: listItems(texts.experience ?? "").map(parseExperience),
     performanceIndicators: listItems(texts.performanceIndicators ?? ""),
     importance,

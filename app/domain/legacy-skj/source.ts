@@ -27,7 +27,11 @@ export interface LegacyRow {
   wrapped?: boolean;
 }
 
-export const paragraphRow = (text: string, page: number | null = null): LegacyRow => ({ cells: [{ text, col: 0, span: 1 }], table: null, page });
+export const paragraphRow = (text: string, page: number | null = null): LegacyRow => ({
+  cells: [{ text, col: 0, span: 1 }],
+  table: null,
+  page,
+});
 
 /** The row's own texts, left to right, without merged-cell continuations and blanks. */
 export function rowTexts(row: LegacyRow): string[] {

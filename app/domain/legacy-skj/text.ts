@@ -37,7 +37,10 @@ export function isBlankValue(text: string): boolean {
  * item above (a line wrapped by the page, as PDF text gives it). A lone dash is an empty list.
  */
 export function listItems(text: string): string[] {
-  const lines = text.split(/\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   if (lines.length === 0 || (lines.length === 1 && isBlankValue(lines[0]!))) return [];
   const marked = lines.some(hasListMarker);
   const items: string[] = [];

@@ -1,9 +1,9 @@
 // The values of a printed SKJ as people write them, turned into the codes of contract §3.
-import { type FunctionalLevel, type PositionGroup } from "../sotk";
+import type { FunctionalLevel, PositionGroup } from "../sotk";
 import { GOLONGAN, type EducationLevel, type Golongan, type Importance } from "../skj-document";
 import { fold, listItems, squash } from "./text";
 
-const ROMAN_GOLONGAN = /\b(IV|III|II|I)\s*[/.\-]?\s*([a-e])\b/i;
+const ROMAN_GOLONGAN = /\b(IV|III|II|I)\s*[/.-]?\s*([a-e])\b/i;
 
 /** "Penata Tingkat I (III/d)", "III/d", "III.d", "Pembina Utama Muda, IV/c" or the pangkat name alone → "III/d". */
 export function parseRank(text: string): Golongan | null {
@@ -30,7 +30,9 @@ const EDUCATION_WORDS: [EducationLevel, RegExp][] = [
 ];
 
 function educationLevelOf(word: string): EducationLevel | null {
-  const w = fold(word).replace(/\bsederajat\b/, "").trim();
+  const w = fold(word)
+    .replace(/\bsederajat\b/, "")
+    .trim();
   for (const [level, re] of EDUCATION_WORDS) if (re.test(w)) return level;
   return null;
 }
@@ -70,7 +72,7 @@ export function parseFields(text: string): string[] {
 export function parseEducationCombined(text: string): { levels: EducationLevel[]; fields: string[] } {
   const levels: EducationLevel[] = [];
   const fields: string[] = [];
-  const add = <T,>(list: T[], items: T[]) => items.forEach((i) => list.includes(i) || list.push(i));
+  const add = <T>(list: T[], items: T[]) => items.forEach((i) => list.includes(i) || list.push(i));
   for (const item of listItems(text)) {
     const words = item.split(/\s+/);
     let taken = 0;
@@ -85,7 +87,15 @@ export function parseEducationCombined(text: string): { levels: EducationLevel[]
         taken += 1;
       } else break;
     }
-    add(fields, parseFields(words.slice(taken).join(" ").replace(/^(bidang|jurusan|program studi)\s+/i, "")));
+    add(
+      fields,
+      parseFields(
+        words
+          .slice(taken)
+          .join(" ")
+          .replace(/^(bidang|jurusan|program studi)\s+/i, ""),
+      ),
+    );
   }
   return { levels, fields };
 }
@@ -121,7 +131,10 @@ export function functionalLevelOf(text: string): FunctionalLevel | null {
  * "Jabatan Fungsional Ahli Muda") as §3 codes; a functional position takes its jenjang from the group text,
  * else from its name ("Analis Kebijakan Ahli Muda").
  */
-export function parseGroup(groupText: string, positionName: string): { group: PositionGroup | null; functionalLevel: FunctionalLevel | null } {
+export function parseGroup(
+  groupText: string,
+  positionName: string,
+): { group: PositionGroup | null; functionalLevel: FunctionalLevel | null } {
   const t = fold(groupText);
   const group: PositionGroup | null = /\b(pimpinan tinggi|jpt)\b.*\butama\b/.test(t)
     ? "jpt_utama"

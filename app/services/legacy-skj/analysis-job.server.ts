@@ -35,9 +35,23 @@ export interface LegacyAnalysisJobResult {
 /** The progress bar counts in thousandths: fine enough for a 1,000-page book. */
 const STEPS = 1000;
 
-export function requestLegacyAnalysisJob(db: Db, requestedBy: number, files: readonly { name: string; bytes: Uint8Array }[]): JobRequestResult {
+export function requestLegacyAnalysisJob(
+  db: Db,
+  requestedBy: number,
+  files: readonly { name: string; bytes: Uint8Array }[],
+): JobRequestResult {
   const names = files.map((f) => f.name);
-  return requestJob(db, { kind: "impor_skj", requestedBy, title: `Pemeriksaan ${names.join(", ")}`, total: STEPS, input: { files: names } satisfies LegacyAnalysisJobInput }, files);
+  return requestJob(
+    db,
+    {
+      kind: "impor_skj",
+      requestedBy,
+      title: `Pemeriksaan ${names.join(", ")}`,
+      total: STEPS,
+      input: { files: names } satisfies LegacyAnalysisJobInput,
+    },
+    files,
+  );
 }
 
 function progressNote(p: Pick<AnalysisProgress, "skj" | "file" | "page">): string {
@@ -59,7 +73,8 @@ export const legacyAnalysisJob: JobHandler = {
         onProgress: (p) => run.progress({ done: Math.round(p.fraction * STEPS), total: STEPS, note: progressNote(p) }),
       });
     } catch (error) {
-      if (error instanceof ThreadExitError) throw new JobFailure(`Pembacaan berkas berhenti tanpa hasil (kode ${error.code}). Tidak ada yang disimpan.`);
+      if (error instanceof ThreadExitError)
+        throw new JobFailure(`Pembacaan berkas berhenti tanpa hasil (kode ${error.code}). Tidak ada yang disimpan.`);
       throw error;
     }
     if ("refusal" in reply) throw new JobFailure(`${reply.refusal} Tidak ada yang disimpan.`);

@@ -15,7 +15,10 @@ const READING_SHARE = 0.95;
 
 const { files, register, dictionary } = workerData as AnalysisThreadInput;
 const sizes = files.map((f) => fs.statSync(f.path).size);
-const totalBytes = Math.max(1, sizes.reduce((a, b) => a + b, 0));
+const totalBytes = Math.max(
+  1,
+  sizes.reduce((a, b) => a + b, 0),
+);
 let lastPost = 0;
 
 function post(progress: AnalysisProgress, force = false) {

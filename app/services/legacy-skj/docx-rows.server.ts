@@ -157,7 +157,12 @@ export function documentRows(xml: string, onProgress?: ReadProgress): LegacyRow[
       case "tr":
         if (table && table.col >= 0) {
           push(
-            table.cells.map((c) => ({ text: c.paragraphs.join("\n").replace(/^\n+|\n+$/g, ""), col: c.col, span: c.span, ...(c.continued ? { continued: true } : {}) })),
+            table.cells.map((c) => ({
+              text: c.paragraphs.join("\n").replace(/^\n+|\n+$/g, ""),
+              col: c.col,
+              span: c.span,
+              ...(c.continued ? { continued: true } : {}),
+            })),
             table.number,
           );
         }

@@ -2,7 +2,15 @@
 // (unless it is a dry run) create or replace the open drafts of the matched positions in one transaction.
 import { desc, eq } from "drizzle-orm";
 import { isTechnical, type LegacyTechnical } from "~/domain/legacy-skj/document";
-import { matchPosition, matchTechnicals, matchTechnical, regulationTextProblems, type DictionaryEntry, type PositionCandidate, type RegisterPosition } from "~/domain/legacy-skj/match";
+import {
+  matchPosition,
+  matchTechnicals,
+  matchTechnical,
+  regulationTextProblems,
+  type DictionaryEntry,
+  type PositionCandidate,
+  type RegisterPosition,
+} from "~/domain/legacy-skj/match";
 import type { LegacyProblem } from "~/domain/legacy-skj/read-skj";
 import { fold } from "~/domain/legacy-skj/text";
 import { plainTextToDoc } from "~/domain/richtext";
@@ -35,11 +43,24 @@ export function registerPositions(db: DbOrTx): RegisterPosition[] {
     return names;
   };
   return db
-    .select({ code: positions.code, name: positions.name, unitId: positions.unitId, governmentAffair: positions.governmentAffair, summary: positions.summaryText })
+    .select({
+      code: positions.code,
+      name: positions.name,
+      unitId: positions.unitId,
+      governmentAffair: positions.governmentAffair,
+      summary: positions.summaryText,
+    })
     .from(positions)
     .where(eq(positions.active, true))
     .all()
-    .map((p) => ({ code: p.code, name: p.name, unitCode: byId.get(p.unitId)?.code ?? "", unitPath: pathOf(p.unitId), governmentAffair: p.governmentAffair, summary: p.summary }));
+    .map((p) => ({
+      code: p.code,
+      name: p.name,
+      unitCode: byId.get(p.unitId)?.code ?? "",
+      unitPath: pathOf(p.unitId),
+      governmentAffair: p.governmentAffair,
+      summary: p.summary,
+    }));
 }
 
 /**
@@ -55,7 +76,12 @@ export function dictionaryForMatching(db: DbOrTx): { published: DictionaryEntry[
 }
 
 function technicalEntries(db: DbOrTx): DictionaryEntry[] {
-  return db.select({ code: competencies.code, name: competencies.name }).from(competencies).where(eq(competencies.type, "teknis")).all().map((e) => ({ ...e, type: "teknis" as const, levels: [] }));
+  return db
+    .select({ code: competencies.code, name: competencies.name })
+    .from(competencies)
+    .where(eq(competencies.type, "teknis"))
+    .all()
+    .map((e) => ({ ...e, type: "teknis" as const, levels: [] }));
 }
 
 /** Reads and matches every SKJ of the files; a file that cannot be read throws its LegacyFileError. */
@@ -66,30 +92,57 @@ export async function analyseLegacyFiles(db: DbOrTx, files: readonly { name: str
 }
 
 /** Each SKJ read matched to the register and the dictionary (no database: a worker thread runs it too). */
-export function matchLegacySkj(skjs: readonly LegacyFileSkj[], register: readonly RegisterPosition[], dictionary: { published: DictionaryEntry[]; unpublished: DictionaryEntry[] }): LegacyImportRow[] {
+export function matchLegacySkj(
+  skjs: readonly LegacyFileSkj[],
+  register: readonly RegisterPosition[],
+  dictionary: { published: DictionaryEntry[]; unpublished: DictionaryEntry[] },
+): LegacyImportRow[] {
   const rows = skjs.map((skj) => matchSkj(skj, register, dictionary));
   // a book that prints one position twice: the later SKJ would replace the earlier one's draft
   const seen = new Map<string, LegacyImportRow>();
   for (const row of rows) {
     if (!row.match) continue;
     const first = seen.get(row.match.positionCode);
-    if (first) row.problems.push({ path: "position.code", message: `Jabatan ${row.match.positionCode} juga dicocokkan dengan SKJ di ${describeSource(first.source)}; yang terakhir yang diimpor.` });
+    if (first)
+      row.problems.push({
+        path: "position.code",
+        message: `Jabatan ${row.match.positionCode} juga dicocokkan dengan SKJ di ${describeSource(first.source)}; yang terakhir yang diimpor.`,
+      });
     else seen.set(row.match.positionCode, row);
   }
   return rows;
 }
 
 export function describeSource(source: LegacyFileSkj["source"]): string {
-  return [source.file, source.page !== undefined ? `hlm. ${source.page}` : null, source.table !== undefined ? `tabel ${source.table}` : null].filter(Boolean).join(", ");
+  return [
+    source.file,
+    source.page !== undefined ? `hlm. ${source.page}` : null,
+    source.table !== undefined ? `tabel ${source.table}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
-export function matchSkj(skj: LegacyFileSkj, register: readonly RegisterPosition[], dictionary: { published: DictionaryEntry[]; unpublished: DictionaryEntry[] }): LegacyImportRow {
+export function matchSkj(
+  skj: LegacyFileSkj,
+  register: readonly RegisterPosition[],
+  dictionary: { published: DictionaryEntry[]; unpublished: DictionaryEntry[] },
+): LegacyImportRow {
   const p = skj.document.position;
-  const { match, candidates } = matchPosition({ name: p.name, governmentAffair: p.governmentAffair, summary: p.summary, headerLines: skj.headerLines, unitText: skj.unitText }, register);
+  const { match, candidates } = matchPosition(
+    { name: p.name, governmentAffair: p.governmentAffair, summary: p.summary, headerLines: skj.headerLines, unitText: skj.unitText },
+    register,
+  );
   const { document, unmatched } = matchTechnicals(skj.document, dictionary.published, dictionary.unpublished);
   const position = match ? register.find((r) => r.code === match.positionCode)! : null;
   const problems = [...skj.problems, ...regulationTextProblems(skj.regulationPrints, dictionary.published)];
-  if (!match) problems.push({ path: "position.code", message: candidates.length ? `Jabatan "${p.name}" cocok dengan lebih dari satu jabatan di register atau kurang yakin; pilih salah satu kandidat.` : `Jabatan "${p.name}" tidak ditemukan di register SOTK.` });
+  if (!match)
+    problems.push({
+      path: "position.code",
+      message: candidates.length
+        ? `Jabatan "${p.name}" cocok dengan lebih dari satu jabatan di register atau kurang yakin; pilih salah satu kandidat.`
+        : `Jabatan "${p.name}" tidak ditemukan di register SOTK.`,
+    });
   return {
     source: skj.source,
     match,
@@ -119,10 +172,19 @@ export function applyLegacyImport(db: Db, rows: readonly LegacyImportRow[], acto
   const result: LegacyImportResult = { created: [], replaced: [], unchanged: [], refused: [], dictionaryDrafts: [] };
   db.transaction(
     (tx) => {
-      const codes = technicalCodes(tx, rows.filter((r) => r.match), actorId, result);
+      const codes = technicalCodes(
+        tx,
+        rows.filter((r) => r.match),
+        actorId,
+        result,
+      );
       for (const row of rows) {
         if (!row.match) continue;
-        const position = tx.select({ id: positions.id, group: positions.group, functionalLevel: positions.functionalLevel }).from(positions).where(eq(positions.code, row.match.positionCode)).get();
+        const position = tx
+          .select({ id: positions.id, group: positions.group, functionalLevel: positions.functionalLevel })
+          .from(positions)
+          .where(eq(positions.code, row.match.positionCode))
+          .get();
         if (!position) continue;
         const document = storedDocument(row, codes, position);
         if (!document) {
@@ -132,7 +194,12 @@ export function applyLegacyImport(db: Db, rows: readonly LegacyImportRow[], acto
         const open = findOpenDraft(tx, position.id);
         const summaryJson = plainTextToDoc(document.position.summary);
         if (!open) {
-          const latest = tx.select({ id: skjVersions.id }).from(skjVersions).where(eq(skjVersions.positionId, position.id)).orderBy(desc(skjVersions.versionNumber)).get();
+          const latest = tx
+            .select({ id: skjVersions.id })
+            .from(skjVersions)
+            .where(eq(skjVersions.positionId, position.id))
+            .orderBy(desc(skjVersions.versionNumber))
+            .get();
           createDraft(db, { positionId: position.id, document, summaryJson, basedOnVersionId: latest?.id ?? null, actorId, via: "ui" });
           result.created.push(row.match.positionCode);
           continue;
@@ -145,7 +212,13 @@ export function applyLegacyImport(db: Db, rows: readonly LegacyImportRow[], acto
         if (!saved.ok) result.refused.push({ positionCode: row.match.positionCode, state: saved.reason });
         else if (saved.unchanged) result.unchanged.push(row.match.positionCode);
         else {
-          recordAudit(tx, { actorId, action: "skj.draft.replace", entityType: "skj_draft", entityId: open.id, summary: `Dokumen draf SKJ ${row.match.positionCode} diganti dari impor SKJ lama (${row.source.file}), revisi ${open.revision} → ${saved.draft.revision}` });
+          recordAudit(tx, {
+            actorId,
+            action: "skj.draft.replace",
+            entityType: "skj_draft",
+            entityId: open.id,
+            summary: `Dokumen draf SKJ ${row.match.positionCode} diganti dari impor SKJ lama (${row.source.file}), revisi ${open.revision} → ${saved.draft.revision}`,
+          });
           result.replaced.push(row.match.positionCode);
         }
       }
@@ -156,19 +229,35 @@ export function applyLegacyImport(db: Db, rows: readonly LegacyImportRow[], acto
 }
 
 /** The draft as stored: §3 only, every competency by code; the register decides what the book left empty. */
-function storedDocument(row: LegacyImportRow, codes: ReadonlyMap<string, string>, position: { group: SkjDocument["position"]["group"]; functionalLevel: SkjDocument["position"]["functionalLevel"] }): SkjDocument | null {
+function storedDocument(
+  row: LegacyImportRow,
+  codes: ReadonlyMap<string, string>,
+  position: { group: SkjDocument["position"]["group"]; functionalLevel: SkjDocument["position"]["functionalLevel"] },
+): SkjDocument | null {
   const d = row.document;
   const document = {
     ...d,
-    position: { ...d.position, group: d.position.group ?? position.group, functionalLevel: d.position.group ? d.position.functionalLevel : position.functionalLevel },
-    competencies: d.competencies.map((c) => ({ code: isTechnical(c) ? (c.code ?? codes.get(fold(c.name)) ?? "") : c.code, level: c.level })),
+    position: {
+      ...d.position,
+      group: d.position.group ?? position.group,
+      functionalLevel: d.position.group ? d.position.functionalLevel : position.functionalLevel,
+    },
+    competencies: d.competencies.map((c) => ({
+      code: isTechnical(c) ? (c.code ?? codes.get(fold(c.name)) ?? "") : c.code,
+      level: c.level,
+    })),
   };
   const parsed = SkjDocumentSchema.safeParse(document);
   return parsed.success ? parsed.data : null;
 }
 
 /** Codes for the technical competencies no published entry matched: an existing entry of that name, else a new draft. */
-function technicalCodes(tx: DbOrTx, rows: readonly LegacyImportRow[], actorId: number | null, result: LegacyImportResult): Map<string, string> {
+function technicalCodes(
+  tx: DbOrTx,
+  rows: readonly LegacyImportRow[],
+  actorId: number | null,
+  result: LegacyImportResult,
+): Map<string, string> {
   const unknown = new Map<string, { name: string; levels: Map<number, LegacyTechnical> }>();
   for (const row of rows) {
     for (const c of row.document.competencies) {
@@ -188,11 +277,34 @@ function technicalCodes(tx: DbOrTx, rows: readonly LegacyImportRow[], actorId: n
       continue;
     }
     const code = freeCode(tx, entry.name);
-    const id = insertCompetency(tx, { code, type: "teknis", name: entry.name, isFixed: false, sourceKind: "lokal", sourceReference: "Impor SKJ lama", keywords: [] });
-    const levels = [...entry.levels.values()].sort((a, b) => a.level - b.level).map((l) => ({ level: l.level, description: l.description, indicators: l.indicators }));
-    addRevision(tx, id, { definition: null, textStatus: "lokal", levels, publish: false, actorId, note: "Dibuat dari impor SKJ lama: teks level sebagaimana tercetak; lengkapi level lain sebelum diajukan." });
+    const id = insertCompetency(tx, {
+      code,
+      type: "teknis",
+      name: entry.name,
+      isFixed: false,
+      sourceKind: "lokal",
+      sourceReference: "Impor SKJ lama",
+      keywords: [],
+    });
+    const levels = [...entry.levels.values()]
+      .sort((a, b) => a.level - b.level)
+      .map((l) => ({ level: l.level, description: l.description, indicators: l.indicators }));
+    addRevision(tx, id, {
+      definition: null,
+      textStatus: "lokal",
+      levels,
+      publish: false,
+      actorId,
+      note: "Dibuat dari impor SKJ lama: teks level sebagaimana tercetak; lengkapi level lain sebelum diajukan.",
+    });
     refreshCompetencySearch(tx, id);
-    recordAudit(tx, { actorId, action: "dictionary.create", entityType: "competency", entityId: id, summary: `Kompetensi ${code} (${entry.name}) dibuat sebagai draf dari impor SKJ lama` });
+    recordAudit(tx, {
+      actorId,
+      action: "dictionary.create",
+      entityType: "competency",
+      entityId: id,
+      summary: `Kompetensi ${code} (${entry.name}) dibuat sebagai draf dari impor SKJ lama`,
+    });
     existing.push({ code, name: entry.name, type: "teknis", levels: [] });
     codes.set(key, code);
     result.dictionaryDrafts.push(code);

@@ -50,7 +50,12 @@ const REFUSAL: Record<string, string> = {
  * Each analysed row with what happened to it (`chosen`: the position each row went to, null when left out); a
  * position imported twice reports the later row's outcome on both.
  */
-export function importedRows(db: DbOrTx, rows: readonly LegacyImportRow[], chosen: readonly (string | null)[], result: LegacyImportResult): ImportedRow[] {
+export function importedRows(
+  db: DbOrTx,
+  rows: readonly LegacyImportRow[],
+  chosen: readonly (string | null)[],
+  result: LegacyImportResult,
+): ImportedRow[] {
   return rows.map((row, i) => {
     const source = describeSource(row.source);
     const code = chosen[i] ?? null;

@@ -19,7 +19,8 @@ interface Line {
 }
 
 /** Words that name one column of a competency or requirements table header. */
-const COLUMN_WORDS = /^(no|nomor|kompetensi|nama kompetensi|level|tingkat|deskripsi|diskripsi|uraian|indikator|indikator kompetensi|indikator perilaku|jenis persyaratan|persyaratan|mutlak|penting|perlu|keterangan)$/;
+const COLUMN_WORDS =
+  /^(no|nomor|kompetensi|nama kompetensi|level|tingkat|deskripsi|diskripsi|uraian|indikator|indikator kompetensi|indikator perilaku|jenis persyaratan|persyaratan|mutlak|penting|perlu|keterangan)$/;
 /** Header words that span several columns ("Tingkat Pentingnya terhadap Jabatan"), wrapped or not. */
 const SPANNING_WORDS = /^(tingkat pentingnya( terhadap jabatan)?|terhadap jabatan|tingkat kepentingan( terhadap jabatan)?)$/;
 const NEEDS = [/kompetensi/, /level|tingkat/];
@@ -30,7 +31,8 @@ export async function pdfRows(bytes: Uint8Array, onProgress?: ReadProgress): Pro
   try {
     pdf = await getDocumentProxy(bytes.slice());
   } catch (error) {
-    if (error instanceof Error && error.name === "PasswordException") throw new LegacyFileError("PDF ini terkunci kata sandi; buka kuncinya lebih dulu.");
+    if (error instanceof Error && error.name === "PasswordException")
+      throw new LegacyFileError("PDF ini terkunci kata sandi; buka kuncinya lebih dulu.");
     throw new LegacyFileError("PDF ini rusak dan tidak dapat dibaca.");
   }
   const rows: LegacyRow[] = [];
@@ -70,10 +72,25 @@ function pageLines(items: TextItem[], pageHeight: number): Line[] {
     if (line) line.chunks.push(chunk);
     else lines.push({ y, size, chunks: [chunk] });
   }
-  for (const line of lines) line.chunks = joinClose(line.chunks.sort((a, b) => a.x0 - b.x0), line.size);
+  for (const line of lines)
+    line.chunks = joinClose(
+      line.chunks.sort((a, b) => a.x0 - b.x0),
+      line.size,
+    );
   lines.sort((a, b) => b.y - a.y);
   const margin = Math.min(60, pageHeight * 0.07);
-  return lines.filter((l) => !((l.y < margin || l.y > pageHeight - margin) && /^(halaman\s+\d+(\s+dari\s+\d+)?|[-–]?\s*\d{1,4}\s*[-–]?)$/i.test(l.chunks.map((c) => c.text).join(" ").trim())));
+  return lines.filter(
+    (l) =>
+      !(
+        (l.y < margin || l.y > pageHeight - margin) &&
+        /^(halaman\s+\d+(\s+dari\s+\d+)?|[-–]?\s*\d{1,4}\s*[-–]?)$/i.test(
+          l.chunks
+            .map((c) => c.text)
+            .join(" ")
+            .trim(),
+        )
+      ),
+  );
 }
 
 /** Items closer than a space's width belong to one chunk (one cell's line of text). */
@@ -94,7 +111,10 @@ const isHeaderLine = (line: Line) => line.chunks.every((c) => COLUMN_WORDS.test(
 /** Columns of a header block: spanning words dropped, words wrapped inside one column merged. */
 function headerColumns(block: Line[]): Chunk[] {
   const cols: Chunk[] = [];
-  for (const c of block.flatMap((l) => l.chunks).filter((c) => !SPANNING_WORDS.test(fold(c.text))).sort((a, b) => a.x0 - b.x0)) {
+  for (const c of block
+    .flatMap((l) => l.chunks)
+    .filter((c) => !SPANNING_WORDS.test(fold(c.text)))
+    .sort((a, b) => a.x0 - b.x0)) {
     const overlapping = cols.find((k) => c.x0 < k.x1 && c.x1 > k.x0);
     if (overlapping) {
       overlapping.text = `${overlapping.text} ${c.text}`;
@@ -124,7 +144,12 @@ function linesToRows(lines: Line[], page: number): LegacyRow[] {
     }
     // text left of the table's first column is no longer the table
     if (columns && line.chunks[0]!.x0 < columns[0]!.x0 - 3) columns = null;
-    rows.push({ cells: columns ? placeInColumns(line.chunks, columns) : line.chunks.map((c, col) => ({ text: c.text, col, span: 1 })), table: null, page, wrapped: true });
+    rows.push({
+      cells: columns ? placeInColumns(line.chunks, columns) : line.chunks.map((c, col) => ({ text: c.text, col, span: 1 })),
+      table: null,
+      page,
+      wrapped: true,
+    });
   }
   return rows;
 }

@@ -69,16 +69,26 @@ export type RowChoice = { keep: false } | { keep: true; positionCode: string };
  * refused (the form cannot offer it), so a crafted request cannot send an SKJ to an arbitrary position; two
  * rows for one position are refused too.
  */
-export function applyChoices(rows: readonly LegacyImportRow[], choices: readonly RowChoice[]): { ok: true; rows: LegacyImportRow[]; chosen: (string | null)[] } | { ok: false; message: string } {
+export function applyChoices(
+  rows: readonly LegacyImportRow[],
+  choices: readonly RowChoice[],
+): { ok: true; rows: LegacyImportRow[]; chosen: (string | null)[] } | { ok: false; message: string } {
   const kept: LegacyImportRow[] = [];
-  const chosen = rows.map((_, i) => { const c = choices[i]; return c?.keep ? c.positionCode : null; });
+  const chosen = rows.map((_, i) => {
+    const c = choices[i];
+    return c?.keep ? c.positionCode : null;
+  });
   const rowOf = new Map<string, number>();
   for (const [i, row] of rows.entries()) {
     const choice = choices[i];
     if (!choice?.keep) continue;
     // one draft per position: the page makes the user choose rather than let the later row win unseen
     const earlier = rowOf.get(choice.positionCode);
-    if (earlier !== undefined) return { ok: false, message: `Baris ${earlier + 1} dan ${i + 1} sama-sama diimpor ke jabatan ${choice.positionCode}; hapus centang salah satunya atau pilih jabatan lain.` };
+    if (earlier !== undefined)
+      return {
+        ok: false,
+        message: `Baris ${earlier + 1} dan ${i + 1} sama-sama diimpor ke jabatan ${choice.positionCode}; hapus centang salah satunya atau pilih jabatan lain.`,
+      };
     rowOf.set(choice.positionCode, i);
     if (row.match?.positionCode === choice.positionCode) {
       kept.push(row);

@@ -25,10 +25,14 @@ export interface LegacyFileSkj {
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 export async function legacyFileRows(bytes: Uint8Array, onProgress?: ReadProgress): Promise<LegacyRow[]> {
-  if (bytes.byteLength > LEGACY_FILE_MAX_BYTES) throw new LegacyFileError(`Berkas lebih besar dari ${LEGACY_FILE_MAX_BYTES / 1024 / 1024} MB; pecah buku menjadi beberapa berkas.`);
+  if (bytes.byteLength > LEGACY_FILE_MAX_BYTES)
+    throw new LegacyFileError(`Berkas lebih besar dari ${LEGACY_FILE_MAX_BYTES / 1024 / 1024} MB; pecah buku menjadi beberapa berkas.`);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return pdfRows(bytes, onProgress);
   // OLE compound file: a password-protected Office file, or the old .doc/.xls format
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new LegacyFileError("Berkas ini terkunci kata sandi atau berformat lama (.doc/.xls); buka lalu simpan sebagai .docx/.xlsx tanpa kata sandi.");
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    throw new LegacyFileError(
+      "Berkas ini terkunci kata sandi atau berformat lama (.doc/.xls); buka lalu simpan sebagai .docx/.xlsx tanpa kata sandi.",
+    );
   if (!startsWith(bytes, [0x50, 0x4b])) throw new LegacyFileError("Berkas ini bukan Word (.docx), Excel (.xlsx), atau PDF.");
   let zip: JSZip;
   try {
@@ -55,7 +59,11 @@ export async function readLegacyFile(file: string, bytes: Uint8Array, onProgress
   return reads.map((read) => {
     const { document, problems, regulationPrints } = legacyDocument(read);
     return {
-      source: { file, ...(read.source.page !== null ? { page: read.source.page } : {}), ...(read.source.table !== null ? { table: read.source.table } : {}) },
+      source: {
+        file,
+        ...(read.source.page !== null ? { page: read.source.page } : {}),
+        ...(read.source.table !== null ? { table: read.source.table } : {}),
+      },
       headerLines: read.headerLines,
       unitText: read.identity.unit ?? null,
       document,

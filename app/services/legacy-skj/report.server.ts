@@ -17,7 +17,12 @@ export function formatLegacyImport(rows: readonly LegacyImportRow[]): string {
 }
 
 export function formatLegacyResult(r: LegacyImportResult): string {
-  const lines = [`Draf dibuat: ${r.created.length}, diganti: ${r.replaced.length}, tidak berubah: ${r.unchanged.length}, ditolak: ${r.refused.length}; draf kamus baru: ${r.dictionaryDrafts.length}.`];
-  for (const x of r.refused) lines.push(`  - ${x.positionCode}: ${x.state === "tidak_valid" ? "dokumen tidak valid, tidak disimpan" : `draf berstatus ${x.state}, tidak ditimpa`}`);
+  const lines = [
+    `Draf dibuat: ${r.created.length}, diganti: ${r.replaced.length}, tidak berubah: ${r.unchanged.length}, ditolak: ${r.refused.length}; draf kamus baru: ${r.dictionaryDrafts.length}.`,
+  ];
+  for (const x of r.refused)
+    lines.push(
+      `  - ${x.positionCode}: ${x.state === "tidak_valid" ? "dokumen tidak valid, tidak disimpan" : `draf berstatus ${x.state}, tidak ditimpa`}`,
+    );
   return lines.join("\n");
 }

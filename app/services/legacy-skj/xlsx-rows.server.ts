@@ -32,7 +32,8 @@ function sheetRows(ws: ExcelJS.Worksheet): LegacyRow[] {
       const cell = row.getCell(c);
       if (cell.isMerged && cell.master !== cell) {
         // below the master: a continuation; beside it: covered by the master's span
-        if (Number(cell.master.row) !== r && Number(cell.master.col) === c) cells.push({ text: "", col: c - 1, span: (merges.get(cell.master.address)?.right ?? c) - c + 1, continued: true });
+        if (Number(cell.master.row) !== r && Number(cell.master.col) === c)
+          cells.push({ text: "", col: c - 1, span: (merges.get(cell.master.address)?.right ?? c) - c + 1, continued: true });
         continue;
       }
       const text = cellText(cell);
