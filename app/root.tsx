@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getSessionUser } from "~/auth/session.server";
-import { AppShell } from "~/components/app-shell";
+import { AppShell, type ShellData } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LeaveGuard } from "~/components/unsaved/leave-guard";
 import { useNonce } from "~/components/nonce";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     demoUsersActive: demoUsersActive(getDb()),
     // a fresh install prints nothing until an admin has said whose SKJ these are
     instanceMissing: user ? can(user.role, "settings:write") && !instanceProfile(getDb()) : false,
-  };
+  } satisfies ShellData;
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -2,16 +2,17 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { NavItem, Role } from "~/domain/permissions";
 import { ROLE_LABELS } from "~/domain/labels";
-interface Props {
+
+/** What the root loader sends for the shell, and what any component may read of it with useRouteLoaderData("root"). */
+export interface ShellData {
   user: { name: string; email: string; role: Role } | null;
   navigation: NavItem[];
   demoUsersActive: boolean;
   /** Shown to admins until the instance profile is filled in. */
   instanceMissing?: boolean;
-  children: ReactNode;
 }
 
-export function AppShell({ user, navigation, demoUsersActive, instanceMissing = false, children }: Props) {
+export function AppShell({ user, navigation, demoUsersActive, instanceMissing = false, children }: ShellData & { children: ReactNode }) {
   return (
     <>
       {demoUsersActive ? (

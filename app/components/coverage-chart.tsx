@@ -1,4 +1,4 @@
-import type { CoverageRow } from "~db/queries/overview.server";
+import type { CoverageRow } from "~/domain/skj-coverage";
 
 const SEGMENTS = [
   { key: "published", label: "Ditetapkan", color: "#1f6b3a" },

@@ -2,7 +2,7 @@
 // the candidates or left out, then "Impor N draf". Posted to /skj/impor from the job page and from a refusal.
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import type { AnalysedRow } from "~/services/legacy-skj/page-rows.server";
+import type { AnalysedRow } from "~/domain/legacy-skj/analysed-row";
 
 export interface LegacyAnalysis {
   id: string;

@@ -2,7 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatTanggalWaktu } from "~/domain/format-date";
 import { anchorLabel, type AnchorOption } from "~/domain/comment-anchors";
-import type { CommentReply } from "~/services/skj-comments.server";
+import type { CommentReply } from "~/domain/comment-reply";
 
 export interface CommentThreadView {
   id: number;

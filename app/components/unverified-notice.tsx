@@ -1,6 +1,6 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
+import type { ShellData } from "~/components/app-shell";
 import { can } from "~/domain/permissions";
-import type { loader as rootLoader } from "~/root";
 
 export interface UnverifiedNoticeProps {
   /** The settings whose effect the page shows; pass unverifiedSettings(db) or full rows, verified ones are skipped. */
@@ -14,7 +14,7 @@ export interface UnverifiedNoticeProps {
  * so every page that shows their effect says so until an admin has checked them against the regulation.
  */
 export function UnverifiedNotice({ settings, canEdit }: UnverifiedNoticeProps) {
-  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const root = useRouteLoaderData<ShellData>("root");
   const pending = settings.filter((s) => !s.verified);
   if (pending.length === 0) return null;
   const showLink = canEdit ?? (root?.user ? can(root.user.role, "settings:write") : false);

@@ -3,6 +3,7 @@
 // match the position's ikhtisar. The SQL gathers the signals; this module weighs them and explains each
 // suggestion in words an analyst can check.
 import { MANDATORY_TECHNICAL_CODE } from "./dictionary";
+import type { CatalogEntry } from "./skj-editor-data";
 import { STOP_WORDS } from "./similarity";
 
 /** How many live SKJ of one group of positions use each technical competency. */
@@ -28,6 +29,10 @@ export interface Suggestion {
   code: string;
   score: number;
   /** Why, strongest first, in Indonesian: "dipakai 14 jabatan serupa". */
+  reasons: string[];
+}
+
+export interface SuggestedEntry extends CatalogEntry {
   reasons: string[];
 }
 

@@ -8,6 +8,12 @@ export const MARK_CLOSE = "\u0003";
 export const SEARCH_FIELDS = ["code", "name", "definition", "levels", "indicators", "keywords"] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
+export interface SearchHighlight {
+  /** matched words between MARK_OPEN and MARK_CLOSE (render with highlightParts) */
+  snippet: string;
+  matchedIn: SearchField;
+}
+
 export const SEARCH_FIELD_LABELS: Record<SearchField, string> = {
   code: "Kode",
   name: "Nama",

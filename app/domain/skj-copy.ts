@@ -1,7 +1,9 @@
 // Starting an SKJ from another one (issue 17): the parts an analyst may take from a similar SKJ, laid over the
 // new draft of a position. Pure, so the bulk creation on the server and the editor's "copy from" share it.
 import { isRegulationCode, MANDATORY_TECHNICAL_CODE } from "./dictionary";
+import type { RichTextNode } from "./richtext";
 import type { SkjCompetency, SkjDocument } from "./skj-document";
+import type { CatalogEntry } from "./skj-editor-data";
 import { diffSkjDocuments, type SkjChange } from "./skj-diff";
 
 /** How many positions one bulk request may draft (contract §7.6). */
@@ -79,3 +81,33 @@ export function copyNote(sourceName: string, origin: string, parts: ReadonlySet<
 export function parseCopyParts(values: readonly unknown[]): Set<CopyPart> {
   return new Set(COPY_PARTS.filter((part) => values.includes(part)));
 }
+
+export interface CopyPreview {
+  source: { code: string; name: string; origin: string };
+  /** The draft revision the preview was made on: applying it names this revision. */
+  revision: number;
+  parts: CopyPartChanges[];
+}
+
+export interface CopyApplied {
+  revision: number;
+  savedAt: string;
+  document: SkjDocument;
+  summaryJson: RichTextNode | null;
+  note: string;
+  /** Dictionary texts of the saved competencies (at their pinned revisions), for codes the editor has not shown yet. */
+  catalog: CatalogEntry[];
+}
+
+/** A position whose SKJ can be copied, as the source picker lists it. */
+export interface CopyCandidate {
+  code: string;
+  name: string;
+  unitName: string;
+  skjStatus: string;
+}
+
+/** What the editor's copy endpoint answers: candidates, a preview, or the applied copy; or why not. */
+export type CopyReply =
+  | { ok: true; candidates?: CopyCandidate[]; preview?: CopyPreview; applied?: CopyApplied }
+  | { ok: false; message: string };

@@ -1,20 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guard.server";
-import { parseCopyParts } from "~/domain/skj-copy";
+import { parseCopyParts, type CopyReply } from "~/domain/skj-copy";
 import { readJsonObject } from "~/services/request-body.server";
 import { copySourceCandidates } from "~/services/skj-bulk.server";
-import { applyCopy, previewCopy, undoCopy, type CopyApplied, type CopyPreview } from "~/services/skj-copy-into.server";
+import { applyCopy, previewCopy, undoCopy } from "~/services/skj-copy-into.server";
 import { idParam } from "~/utils/params";
 import { getDb } from "~db/client.server";
 import { findPositionById } from "~db/queries/register.server";
 
 // "Salin dari SKJ serupa" in the editor, as plain JSON read by the editor's own code (like the autosave next
 // door): GET ?q= finds sources, GET ?sumber=&bagian= previews the change, POST applies it or undoes it.
-
-export type CopyCandidate = ReturnType<typeof copySourceCandidates>[number];
-export type CopyReply =
-  | { ok: true; candidates?: CopyCandidate[]; preview?: CopyPreview; applied?: CopyApplied }
-  | { ok: false; message: string };
 
 const reply = (body: CopyReply, status = 200) => Response.json(body, { status });
 

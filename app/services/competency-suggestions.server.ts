@@ -1,14 +1,10 @@
 // Suggested technical competencies for a position, with the dictionary texts the SKJ editor's picker needs
 // to add one exactly as it adds a search result.
-import { rankSuggestions, SUGGESTION_LIMIT } from "~/domain/competency-suggestions";
+import { rankSuggestions, SUGGESTION_LIMIT, type SuggestedEntry } from "~/domain/competency-suggestions";
 import type { DbOrTx } from "~db/client.server";
 import { suggestionSignals } from "~db/queries/competency-suggestions.server";
 import { findPositionById } from "~db/queries/register.server";
-import { catalogFor, type CatalogEntry } from "./skj-editor.server";
-
-export interface SuggestedEntry extends CatalogEntry {
-  reasons: string[];
-}
+import { catalogFor } from "./skj-editor.server";
 
 /**
  * Best first; null when the position does not exist. `exclude` are the codes the SKJ already holds;

@@ -3,7 +3,7 @@
 // someone else is seen and skipped, never doubled.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { plainTextToDoc, type RichTextNode } from "~/domain/richtext";
-import { BULK_DRAFTS_MAX, COPY_PARTS, copyFromSource, type CopyPart, type CopySource } from "~/domain/skj-copy";
+import { BULK_DRAFTS_MAX, COPY_PARTS, copyFromSource, type CopyCandidate, type CopyPart, type CopySource } from "~/domain/skj-copy";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { Db, DbOrTx } from "~db/client.server";
 import { parseRegisterQuery } from "~/domain/register-filter";
@@ -208,7 +208,7 @@ export function bulkSelection(db: Db, params: URLSearchParams): BulkSelection {
 }
 
 /** Positions whose SKJ can be copied (a live version or an open draft), by name: the source picker's choices. */
-export function copySourceCandidates(db: Db, q: string, limit = 10): { code: string; name: string; unitName: string; skjStatus: string }[] {
+export function copySourceCandidates(db: Db, q: string, limit = 10): CopyCandidate[] {
   const found = (["ditetapkan", "draf", "diajukan", "disetujui"] as const).flatMap(
     (status) => loadRegister(db, { q, status, page: 1 }, limit).rows,
   );

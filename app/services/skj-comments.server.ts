@@ -1,10 +1,9 @@
 // The comment intents both the review page and the editor answer: a new thread or a reply, and resolving a
 // thread. The routes have already refused anyone without "skj:write" (a viewer reads, never answers).
 import { data } from "@remix-run/node";
+import type { CommentReply } from "~/domain/comment-reply";
 import type { Db } from "~db/client.server";
 import { addComment, resolveComment } from "~db/queries/skj-review.server";
-
-export type CommentReply = { commentOk: true } | { commentError: string };
 
 /** The answer to a comment intent, or null when the form carries another intent. */
 export function handleCommentIntent(db: Db, draftId: number, form: FormData, actorId: number) {

@@ -3,7 +3,7 @@
 // restores the revision before the copy as one more revision. The history note of each is an audit row that
 // names the revision it made (see draftRevisionNotes).
 import { and, eq, sql } from "drizzle-orm";
-import { copyChanges, copyFromSource, copyNote, type CopyPart, type CopyPartChanges } from "~/domain/skj-copy";
+import { copyChanges, copyFromSource, copyNote, type CopyApplied, type CopyPart, type CopyPreview } from "~/domain/skj-copy";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { Db, DbOrTx } from "~db/client.server";
@@ -12,7 +12,7 @@ import { findPositionById } from "~db/queries/register.server";
 import { EDITABLE_STATES, draftPins, draftRevisionContent, findOpenDraft, saveDraft, type DraftView } from "~db/queries/skj-drafts.server";
 import { auditLog } from "~db/schema";
 import { copySourceOf, type CopySourceView } from "./skj-bulk.server";
-import { catalogFor, type CatalogEntry } from "./skj-editor.server";
+import { catalogFor } from "./skj-editor.server";
 
 export const COPY_STALE_MESSAGE =
   "Draf ini sudah diubah (di tab lain, oleh orang lain, atau oleh simpan otomatis Anda) sejak pratinjau dibuat; tidak ada yang disalin. Lihat pratinjau lagi, lalu terapkan.";
@@ -23,23 +23,6 @@ const LOCKED_MESSAGE =
 const NO_DRAFT_MESSAGE = "Jabatan ini tidak mempunyai draf SKJ yang terbuka; mungkin sudah ditetapkan. Muat ulang halaman.";
 
 type Refusal = { ok: false; status: 404 | 409 | 422; message: string };
-
-export interface CopyPreview {
-  source: { code: string; name: string; origin: string };
-  /** The draft revision the preview was made on: applying it names this revision. */
-  revision: number;
-  parts: CopyPartChanges[];
-}
-
-export interface CopyApplied {
-  revision: number;
-  savedAt: string;
-  document: SkjDocument;
-  summaryJson: RichTextNode | null;
-  note: string;
-  /** Dictionary texts of the saved competencies (at their pinned revisions), for codes the editor has not shown yet. */
-  catalog: CatalogEntry[];
-}
 
 interface Planned {
   draft: DraftView;

@@ -3,10 +3,9 @@
 import { inArray } from "drizzle-orm";
 import { isExampleText } from "~/domain/example-text";
 import { MANDATORY_TECHNICAL_CODE, REGULATION_CODES } from "~/domain/dictionary";
-import type { CompetencyType } from "~/domain/dictionary";
 import { positionEchelon } from "~/domain/sotk";
-import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
+import type { CatalogEntry, SaveConflict, SerializedRuleContext } from "~/domain/skj-editor-data";
 import type { RuleContext } from "~/domain/skj-rules";
 import type { DbOrTx } from "~db/client.server";
 import { latestPublishedRevisions, levelsOfRevisions } from "~db/queries/competencies.server";
@@ -14,17 +13,6 @@ import { positionDetail } from "~db/queries/register.server";
 import { draftPins, draftRevisionContent, type DraftView } from "~db/queries/skj-drafts.server";
 import { competencyRevisions } from "~db/schema";
 import { ruleContextFor } from "./skj.server";
-
-export interface CatalogEntry {
-  code: string;
-  type: CompetencyType;
-  name: string;
-  revision: number;
-  latestRevision: number;
-  levels: { level: number; description: string; indicators: string[] }[];
-  /** The shown revision holds an example text (isExampleText). */
-  example: boolean;
-}
 
 /** Dictionary texts for `codes`: the pinned revision where the draft has one, else the latest published. */
 export function catalogFor(db: DbOrTx, codes: readonly string[], pins: ReadonlyMap<string, number> = new Map()): CatalogEntry[] {
@@ -58,15 +46,6 @@ export function catalogFor(db: DbOrTx, codes: readonly string[], pins: ReadonlyM
       example: isExampleText(shown),
     };
   });
-}
-
-/** RuleContext with Maps turned into arrays, so the loader can send it and the browser can rebuild it. */
-export interface SerializedRuleContext {
-  competencies: [string, { type: CompetencyType; name: string; published: boolean }][];
-  units: [string, { echelon: string | null; name: string }][];
-  settings: RuleContext["settings"];
-  regionalGovernment: boolean;
-  jfStandard?: RuleContext["jfStandard"];
 }
 
 export function serializeRuleContext(context: RuleContext): SerializedRuleContext {
@@ -117,17 +96,6 @@ export function withRegisterIdentity(db: DbOrTx, positionId: number, document: S
       governmentAffair: position.governmentAffair,
     },
   };
-}
-
-/**
- * What the editor needs to merge a stale save itself (app/domain/skj-merge.ts): the revision the save was
- * based on, the current one, and who made it. `base` is null when the save named a revision the draft
- * never had; the editor then asks about every difference.
- */
-export interface SaveConflict {
-  base: { revision: number; document: SkjDocument; summaryJson: RichTextNode | null } | null;
-  current: { revision: number; document: SkjDocument; summaryJson: RichTextNode | null; updatedAt: string };
-  author: { name: string | null; sameUser: boolean };
 }
 
 export function saveConflict(db: DbOrTx, current: DraftView, baseRevision: number, userId: number): SaveConflict {

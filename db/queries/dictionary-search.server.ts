@@ -4,7 +4,7 @@
 // picker offer). Both hold each text twice: as written and as Indonesian root words (app/domain/search-text).
 import { sql, type SQL } from "drizzle-orm";
 import type { CompetencyType, RevisionStatus } from "~/domain/dictionary";
-import { SEARCH_FIELDS, type SearchField } from "~/domain/search-highlight";
+import { SEARCH_FIELDS, type SearchField, type SearchHighlight } from "~/domain/search-highlight";
 import { highlightSnippet, queryTerms, stemText, stemmedMatch } from "~/domain/search-text.server";
 import { SIMILARITY_THRESHOLD, nameSimilarity, nameTokens } from "~/domain/similarity";
 import type { DbOrTx } from "../client.server";
@@ -191,12 +191,6 @@ export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}
     return hit ? [{ ...toRow(hit), ...highlight(hit) }] : [];
   });
   return { rows, total };
-}
-
-export interface SearchHighlight {
-  /** matched words between MARK_OPEN and MARK_CLOSE (render with highlightParts) */
-  snippet: string;
-  matchedIn: SearchField;
 }
 
 /**

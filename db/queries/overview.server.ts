@@ -1,4 +1,5 @@
 import { and, count, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import type { CoverageRow } from "~/domain/skj-coverage";
 import type { DbOrTx } from "../client.server";
 import { competencies, orgUnits, penetapan, positions, skjDrafts, skjVersions } from "../schema";
 import { skjStatusSql } from "./register.server";
@@ -15,17 +16,6 @@ export function overviewCounts(db: DbOrTx) {
     publishedVersions: countOf(db.select({ n: count() }).from(skjVersions).get()),
     penetapan: countOf(db.select({ n: count() }).from(penetapan).get()),
   };
-}
-
-export interface CoverageRow {
-  unitId: number;
-  code: string;
-  name: string;
-  total: number;
-  published: number;
-  inReview: number;
-  draft: number;
-  none: number;
 }
 
 /** SKJ coverage per perangkat daerah (top-level unit), counting the positions of its whole subtree. */

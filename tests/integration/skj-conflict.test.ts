@@ -6,7 +6,7 @@ import type { SkjDocument } from "~/domain/skj-document";
 import { mergeSkjDrafts } from "~/domain/skj-merge";
 import { action as editorAction } from "~/routes/jabatan.$id.skj_.simpan";
 import { openDraftForPosition } from "~/services/skj.server";
-import type { SaveConflict } from "~/services/skj-editor.server";
+import type { SaveConflict } from "~/domain/skj-editor-data";
 import type { Db } from "~db/client.server";
 import { findPositionByCode } from "~db/queries/register.server";
 import { draftRevisionContent, findOpenDraft } from "~db/queries/skj-drafts.server";

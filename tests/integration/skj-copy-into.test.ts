@@ -2,7 +2,8 @@
 // previewed, its undo is one more, both show in the draft's history, and nothing changes when either is refused.
 import { describe, expect, it } from "vitest";
 import { isRegulationCode } from "~/domain/dictionary";
-import { action as copyAction, loader as copyLoader, type CopyReply } from "~/routes/jabatan.$id.skj_.salin";
+import type { CopyReply } from "~/domain/skj-copy";
+import { action as copyAction, loader as copyLoader } from "~/routes/jabatan.$id.skj_.salin";
 import { draftRevisionNotes } from "~db/queries/skj-draft-history.server";
 import { openDraftForPosition } from "~/services/skj.server";
 import type { Db } from "~db/client.server";

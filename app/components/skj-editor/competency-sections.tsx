@@ -7,9 +7,9 @@ import { JfStandardMarks } from "~/components/jf-standard/marks";
 import { jfStandardTitle } from "~/domain/jf-standard";
 import { standardLevelSource, type RuleContext } from "~/domain/skj-rules";
 import { SearchSnippet } from "~/components/search-snippet";
-import type { SuggestedEntry } from "~/services/competency-suggestions.server";
-import type { CatalogEntry } from "~/services/skj-editor.server";
-import type { SearchHighlight } from "~db/queries/dictionary-search.server";
+import type { SuggestedEntry } from "~/domain/competency-suggestions";
+import type { SearchHighlight } from "~/domain/search-highlight";
+import type { CatalogEntry } from "~/domain/skj-editor-data";
 import { useJsonLookup } from "~/components/use-json-lookup";
 
 interface Props {

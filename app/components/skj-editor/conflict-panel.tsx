@@ -11,7 +11,7 @@ import {
   type SkjMergeField,
   type SkjMergeSection,
 } from "~/domain/skj-merge";
-import type { SaveConflict } from "~/services/skj-editor.server";
+import type { SaveConflict } from "~/domain/skj-editor-data";
 
 const SECTION_LABELS: Record<SkjMergeSection, string> = {
   identitas: "A. Identitas",

@@ -6,10 +6,16 @@ import { useRevalidator } from "@remix-run/react";
 import { useState } from "react";
 import { SkjStatusTag } from "~/components/skj-status-tag";
 import type { FlushOutcome } from "~/components/unsaved/leave-decision";
-import { COPY_PART_LABELS, COPY_PARTS, type CopyPart } from "~/domain/skj-copy";
+import {
+  COPY_PART_LABELS,
+  COPY_PARTS,
+  type CopyApplied,
+  type CopyCandidate,
+  type CopyPart,
+  type CopyPreview,
+  type CopyReply,
+} from "~/domain/skj-copy";
 import type { SkjStatus } from "~/domain/sotk";
-import type { CopyCandidate, CopyReply } from "~/routes/jabatan.$id.skj_.salin";
-import type { CopyApplied, CopyPreview } from "~/services/skj-copy-into.server";
 
 interface Props {
   copyUrl: string;

@@ -9,7 +9,7 @@ import type { RichTextNode } from "~/domain/richtext";
 import { SKJ_JOB_CODE_MAX, type SkjDocument } from "~/domain/skj-document";
 import type { SkjDraftContent } from "~/domain/skj-merge";
 import { validateSkj, type RuleContext } from "~/domain/skj-rules";
-import type { CatalogEntry, SaveConflict, SerializedRuleContext } from "~/services/skj-editor.server";
+import type { CatalogEntry, SaveConflict, SerializedRuleContext } from "~/domain/skj-editor-data";
 import { CompetencySections } from "./competency-sections";
 import { ConflictPanel, MergedNotice, mergeOnConflict } from "./conflict-panel";
 import { CopyFromSimilar } from "./copy-from-similar";

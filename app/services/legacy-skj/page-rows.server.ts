@@ -1,20 +1,9 @@
 // What the page /skj/impor shows of an analysis and of an import: the rows in words, without the documents.
 import { isTechnical } from "~/domain/legacy-skj/document";
+import type { AnalysedRow } from "~/domain/legacy-skj/analysed-row";
 import type { DbOrTx } from "~db/client.server";
 import { findPositionByCode } from "~db/queries/register.server";
 import { describeSource, type LegacyImportResult, type LegacyImportRow } from "./import.server";
-
-export interface AnalysedRow {
-  source: string;
-  name: string;
-  match: { positionCode: string; score: number } | null;
-  candidates: { positionCode: string; name: string; unit: string; score: number }[];
-  /** Competencies found in the register's dictionary (managerial and socio-cultural included). */
-  matchedCompetencies: number;
-  /** Technical competencies the dictionary does not know: each becomes a dictionary draft. */
-  newCompetencies: number;
-  problems: string[];
-}
 
 export function analysedRows(rows: readonly LegacyImportRow[]): AnalysedRow[] {
   return rows.map((row) => {
