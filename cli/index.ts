@@ -133,7 +133,7 @@ async function main(argv: string[]) {
       // loaded here so that the other commands do not pay for the CSV and XLSX readers
       const fs = await import("node:fs");
       const { formatImportError, formatSotkCounts } = await import("~/domain/sotk-import");
-      const { importSotkFiles } = await import("~db/queries/sotk-import.server");
+      const { importSotkFiles } = await import("~/services/sotk-import.server");
       const { formatRowChanges } = await import("~/domain/sotk-changes");
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { "dry-run": { type: "boolean" } } });
       if (positionals.length === 0) fail("Sebutkan berkas yang diimpor: npm run cli -- import:sotk FILE...");
@@ -150,7 +150,7 @@ async function main(argv: string[]) {
       // loaded here so that the other commands do not pay for the CSV and XLSX readers
       const fs = await import("node:fs");
       const { formatDictionaryCounts, formatImportError } = await import("~/domain/dictionary-import");
-      const { importDictionaryFiles } = await import("~db/queries/dictionary-import.server");
+      const { importDictionaryFiles } = await import("~/services/dictionary-import.server");
       const { formatEntryChanges } = await import("~/domain/dictionary-changes");
       const { values, positionals } = parseArgs({
         args: rest,

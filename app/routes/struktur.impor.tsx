@@ -7,7 +7,7 @@ import { changePreview, type ChangePreview, type RowChange } from "~/domain/sotk
 import type { ImportError, SotkImportCounts } from "~/domain/sotk-import";
 import { readUploadedFiles, uploadRefusal } from "~/services/uploads.server";
 import { getDb } from "~db/client.server";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 
 export const meta: MetaFunction = () => [{ title: "Impor SOTK — SKJ Studio" }];
 

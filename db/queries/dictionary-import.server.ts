@@ -23,7 +23,6 @@ import {
   type EntryOrigin,
   type ImportError,
 } from "~/domain/dictionary-import";
-import { readDictionaryFile } from "~/services/dictionary-files.server";
 import type { Db, DbOrTx } from "../client.server";
 import { competencies, competencyRevisions, type Competency, type CompetencyRevision } from "../schema";
 import { recordAudit } from "./audit.server";
@@ -271,30 +270,6 @@ export function importDictionarySources(
     }
     return { ok: true, dryRun, published: publish, counts, changes };
   });
-}
-
-/**
- * Reads, validates and (unless `dryRun`) stores technical dictionary files. Any error in any file means
- * nothing is stored and every error is returned with its file, row and column.
- */
-export async function importDictionaryFiles(
-  db: Db,
-  files: readonly { name: string; bytes: Uint8Array }[],
-  actorId: number | null,
-  options: DictionaryImportOptions = {},
-): Promise<DictionaryImportResult> {
-  if (files.length === 0) {
-    return { ok: false, errors: [{ file: "-", row: 0, column: "berkas", message: "Tidak ada berkas yang diimpor." }] };
-  }
-  const sources: DictionarySource[] = [];
-  const readErrors: ImportError[] = [];
-  for (const f of files) {
-    const result = await readDictionaryFile(f.name, f.bytes);
-    if ("error" in result) readErrors.push({ file: f.name, row: 0, column: "berkas", message: result.error });
-    else sources.push(...result);
-  }
-  if (readErrors.length > 0) return { ok: false, errors: readErrors };
-  return importDictionarySources(db, sources, actorId, options);
 }
 
 export interface DictionaryExportFilter {

@@ -14,7 +14,6 @@ import {
   type SotkImportCounts,
   type UnitRow,
 } from "~/domain/sotk-import";
-import { readSotkFile } from "~/services/sotk-files.server";
 import type { Db, DbOrTx } from "../client.server";
 import { orgUnits, positions as positionsTable, type OrgUnit, type Position } from "../schema";
 import { recordAudit } from "./audit.server";
@@ -238,29 +237,15 @@ function knownUnits(db: DbOrTx) {
 }
 
 /**
- * Reads, validates and (unless `dryRun`) stores a set of SOTK files. Any error in any file means
- * nothing is stored and every error is returned with its file, row and column.
+ * Validates and (unless `dryRun`) stores the sheets read from a set of SOTK files, all or nothing. Every
+ * error is returned with its file, row and column.
  */
-export async function importSotkFiles(
+export function importSotkSheets(
   db: Db,
-  files: readonly { name: string; bytes: Uint8Array }[],
+  sheets: readonly ParsedSheet[],
   actorId: number | null,
-  { dryRun = false }: { dryRun?: boolean } = {},
-): Promise<SotkImportResult> {
-  if (files.length === 0) {
-    return { ok: false, errors: [{ file: "-", row: 0, column: "berkas", message: "Tidak ada berkas yang diimpor." }] };
-  }
-  const sheets: ParsedSheet[] = [];
-  const readErrors: ImportError[] = [];
-  for (const f of files) {
-    const result = await readSotkFile(f.name, f.bytes);
-    if ("error" in result) readErrors.push({ file: f.name, ...(result.at ?? { row: 0, column: "berkas" }), message: result.error });
-    else sheets.push(...result);
-  }
-  // rows of the readable files would only add "unit not found" noise for units in the unreadable ones
-  if (readErrors.length > 0) return { ok: false, errors: readErrors };
-
-  const names = files.map((f) => f.name);
+  { dryRun = false, files = [] }: { dryRun?: boolean } & ApplyOptions = {},
+): SotkImportResult {
   // validating inside the write transaction means the codes checked are the codes written against
   return db.transaction((tx): SotkImportResult => {
     const known = knownUnits(tx);
@@ -268,7 +253,7 @@ export async function importSotkFiles(
     if (!checked.ok) return checked;
     const plan = dryRun
       ? planSotkImport(tx, checked.units, checked.positions)
-      : applyInTx(tx, checked.units, checked.positions, actorId, { files: names });
+      : applyInTx(tx, checked.units, checked.positions, actorId, { files });
     return { ok: true, dryRun, ...plan };
   });
 }

@@ -3,7 +3,7 @@ import { parseRegisterQuery } from "~/domain/register-filter";
 import { formatImportError, formatSotkCounts, type SotkImportCounts } from "~/domain/sotk-import";
 import { loadRegister } from "~/services/register.server";
 import type { Db } from "~db/client.server";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 import type { Context } from "./context";
 import { LARGE, type DataSetSize } from "./data-set";
 import { RUNS, sample, WARMUP, type Measure, type Target } from "./runner";

@@ -6,7 +6,7 @@ import { formatImportError } from "~/domain/dictionary-import";
 import { loader } from "~/routes/api.v1.competencies";
 import type { Db } from "~db/client.server";
 import { createApiToken } from "~db/queries/api-tokens.server";
-import { importDictionaryFiles } from "~db/queries/dictionary-import.server";
+import { importDictionaryFiles } from "~/services/dictionary-import.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { BASE, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";

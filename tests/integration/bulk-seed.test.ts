@@ -7,7 +7,7 @@ import { formatImportError } from "~/domain/sotk-import";
 import { bulkSeed, bulkSeedCompetencies, writeBulkSotkCsv } from "~db/bulk-seed.server";
 import type { Db } from "~db/client.server";
 import { searchDictionary } from "~db/queries/dictionary-search.server";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 import { competencies, competencyIndicators, competencyLevels, competencyRevisions, orgUnits, positions } from "~db/schema";
 import { tempPath, useTestDatabase } from "../setup/test-db";
 

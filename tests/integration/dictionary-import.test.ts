@@ -7,7 +7,8 @@ import { DICTIONARY_COLUMN_NAMES, formatImportError, splitIndicators, type Dicti
 import { loader as exportLoader } from "~/routes/kamus.ekspor";
 import { dictionaryToJson, dictionaryToXlsx, readDictionaryFile } from "~/services/dictionary-files.server";
 import type { Db } from "~db/client.server";
-import { exportDictionary, importDictionaryFiles, type DictionaryImportOptions } from "~db/queries/dictionary-import.server";
+import { importDictionaryFiles } from "~/services/dictionary-import.server";
+import { exportDictionary, type DictionaryImportOptions } from "~db/queries/dictionary-import.server";
 import { auditLog } from "~db/schema";
 import { BASE, cookieFor } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";

@@ -8,7 +8,7 @@ import { formatImportError } from "~/domain/sotk-import";
 import { loader as registerExport } from "~/routes/jabatan.ekspor[.]xlsx";
 import { loader as unitsExport } from "~/routes/struktur.ekspor[.]xlsx";
 import type { Db } from "~db/client.server";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 import { auditLog, orgUnits, positions } from "~db/schema";
 import { BASE, cookieFor } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 import type { Db } from "~db/client.server";
 import { useTestDatabase } from "../setup/test-db";
 

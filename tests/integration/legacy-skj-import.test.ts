@@ -8,7 +8,7 @@ import { analyseLegacyFiles, applyLegacyImport } from "~/services/legacy-skj/imp
 import type { Db } from "~db/client.server";
 import { entryDetail } from "~db/queries/dictionary.server";
 import { findOpenDraft } from "~db/queries/skj-drafts.server";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 import { positions, skjDrafts } from "~db/schema";
 import { compareWithTruth } from "../fixtures/legacy-skj/compare";
 import type { TruthSkj } from "../fixtures/legacy-skj/variants";

@@ -10,7 +10,7 @@ import { runNextBackgroundJob } from "~/services/background-jobs.server";
 import { JOB_HANDLERS } from "~/services/job-handlers.server";
 import type { Db } from "~db/client.server";
 import { findOpenDraft } from "~db/queries/skj-drafts.server";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 import { positions } from "~db/schema";
 import { BASE, cookieFor, get, post, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";

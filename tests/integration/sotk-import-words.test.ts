@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { formatImportError } from "~/domain/sotk-import";
 import type { Db } from "~db/client.server";
-import { importSotkFiles } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
 import { listUnitsWithCounts } from "~db/queries/register.server";
 import { orgUnits, positions } from "~db/schema";
 import { useTestDatabase } from "../setup/test-db";

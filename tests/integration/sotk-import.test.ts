@@ -7,7 +7,8 @@ import { plainTextToDoc } from "~/domain/richtext";
 import { formatImportError } from "~/domain/sotk-import";
 import { readSotkFile, sotkTemplateXlsx } from "~/services/sotk-files.server";
 import type { Db } from "~db/client.server";
-import { applySotkImport, importSotkFiles, planSotkImport } from "~db/queries/sotk-import.server";
+import { importSotkFiles } from "~/services/sotk-import.server";
+import { applySotkImport, planSotkImport } from "~db/queries/sotk-import.server";
 import { auditLog, orgUnits, positions } from "~db/schema";
 import { useTestDatabase } from "../setup/test-db";
 
