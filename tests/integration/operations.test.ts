@@ -2,7 +2,7 @@ import express from "express";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "~/config.server";
 import { backupDatabase } from "~db/backup.server";
-import { chooseSeed } from "~db/bootstrap.server";
+import { chooseSeed } from "../../server/bootstrap";
 import { openDatabase } from "~db/client.server";
 import { refuseCrossSiteWrites } from "../../server/middleware";
 import { tempPath, useTestDatabase } from "../setup/test-db";

@@ -1,5 +1,6 @@
-import type { Db } from "./client.server";
-import { migrateDatabase } from "./migrate.server";
+// Start-up seeding lives with the server: db/ only migrates and connects (ADR 037).
+import type { Db } from "~db/client.server";
+import { migrateDatabase } from "~db/migrate.server";
 import { isDatabaseEmpty, seed, type SeedReport } from "~seeds/seed.server";
 
 export type SeedKind = "demo" | "reference" | "none";
