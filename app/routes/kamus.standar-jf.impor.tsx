@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ImportErrors } from "~/components/import-errors";
+import { ImportUploadForm } from "~/components/import-upload-form";
+import type { ImportReply } from "~/domain/import-reply";
 import { JF_STANDARD_SHEET_NAME } from "~/domain/jf-standard-import";
-import { formatChangeCounts, type ChangeCounts, type ImportError } from "~/domain/sotk-import";
+import { formatChangeCounts, type ChangeCounts } from "~/domain/sotk-import";
 import { readJfStandardFiles } from "~/services/jf-standard-files.server";
-import { readUploadedFiles, uploadRefusal } from "~/services/uploads.server";
+import { readImportUpload } from "~/services/uploads.server";
 import { getDb } from "~db/client.server";
 import { importJfStandards, type JfStandardChange } from "~db/queries/jf-standards.server";
 
@@ -17,30 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type ImportReply =
-  | { kind: "message"; message: string }
-  | { kind: "errors"; errors: ImportError[] }
-  | { kind: "preview" | "done"; counts: ChangeCounts; changes: JfStandardChange[]; files: string[] };
+type JfStandardReply = ImportReply<{ counts: ChangeCounts; changes: JfStandardChange[] }>;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "jf-standard:write");
-  let upload: Awaited<ReturnType<typeof readUploadedFiles>>;
-  try {
-    upload = await readUploadedFiles(request, "files");
-  } catch (error) {
-    const refusal = uploadRefusal(error);
-    if (!refusal) throw error;
-    return data<ImportReply>({ kind: "message", message: refusal.message }, { status: refusal.status });
-  }
-  const { form, files } = upload;
-  if (files.length === 0)
-    return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas JSON atau XLSX." }, { status: 400 });
+  const upload = await readImportUpload(request, "Pilih minimal satu berkas JSON atau XLSX.");
+  if ("refused" in upload) return upload.refused;
+  const { files, dryRun } = upload;
   const sources = await readJfStandardFiles(files);
-  if ("error" in sources) return data<ImportReply>({ kind: "message", message: sources.error }, { status: 422 });
-  const dryRun = form.get("intent") !== "apply";
+  if ("error" in sources) return data<JfStandardReply>({ kind: "message", message: sources.error }, { status: 422 });
   const result = importJfStandards(getDb(), sources, user.id, { dryRun });
-  if (!result.ok) return data<ImportReply>({ kind: "errors", errors: result.errors }, { status: 422 });
-  return data<ImportReply>({
+  if (!result.ok) return data<JfStandardReply>({ kind: "errors", errors: result.errors }, { status: 422 });
+  return data<JfStandardReply>({
     kind: dryRun ? "preview" : "done",
     counts: result.counts,
     changes: result.changes,
@@ -91,8 +80,7 @@ function Changes({ changes, pending }: { changes: JfStandardChange[]; pending: b
 }
 
 export default function ImportJfStandardsPage() {
-  const reply = useActionData<typeof action>() as ImportReply | undefined;
-  const busy = useNavigation().state === "submitting";
+  const reply = useActionData<typeof action>() as JfStandardReply | undefined;
   return (
     <>
       <div className="page-header">
@@ -109,55 +97,15 @@ export default function ImportJfStandardsPage() {
           </p>
         </div>
       </div>
-      <Form method="post" encType="multipart/form-data" className="card stacked">
-        <div className="field">
-          <label htmlFor="files">Berkas standar (JSON atau XLSX, boleh beberapa)</label>
-          <input
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
-            Periksa berkas
-          </button>
-          {reply?.kind === "preview" ? (
-            <button type="submit" name="intent" value="apply" className="button" disabled={busy}>
-              Impor sekarang
-            </button>
-          ) : null}
-          {busy ? <span className="muted">Memproses…</span> : null}
-        </div>
-      </Form>
-      {reply?.kind === "message" ? (
-        <p className="form-error" role="alert">
-          {reply.message}
-        </p>
-      ) : null}
-      {reply?.kind === "errors" ? <ImportErrors errors={reply.errors} /> : null}
-      {reply?.kind === "preview" ? (
-        <section className="card" aria-labelledby="import-preview">
-          <h2 id="import-preview" style={{ marginTop: 0 }}>
-            Pratinjau: berkas valid ({reply.files.join(", ")}) — {formatChangeCounts(reply.counts)}
-          </h2>
-          <Changes changes={reply.changes} pending />
-          <p>{reply.counts.create + reply.counts.update > 0 ? "Tekan “Impor sekarang” untuk menyimpan." : "Tidak ada yang berubah."}</p>
-        </section>
-      ) : null}
-      {reply?.kind === "done" ? (
-        <section className="notice" role="status" aria-labelledby="import-done">
-          <h2 id="import-done" style={{ marginTop: 0 }}>
-            Impor selesai — {formatChangeCounts(reply.counts)}
-          </h2>
-          <Changes changes={reply.changes} pending={false} />
-          <p>
-            <Link to="/kamus/standar-jf">Lihat standar nasional JF</Link>
-          </p>
-        </section>
-      ) : null}
+      <ImportUploadForm
+        reply={reply}
+        fileLabel="Berkas standar (JSON atau XLSX, boleh beberapa)"
+        accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        headline={(result) => formatChangeCounts(result.counts)}
+        renderResult={(result, pending) => <Changes changes={result.changes} pending={pending} />}
+        changesAnything={(result) => result.counts.create + result.counts.update > 0}
+        doneLinks={<Link to="/kamus/standar-jf">Lihat standar nasional JF</Link>}
+      />
     </>
   );
 }

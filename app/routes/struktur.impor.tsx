@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ImportErrors } from "~/components/import-errors";
+import { ImportUploadForm } from "~/components/import-upload-form";
+import type { ImportReply } from "~/domain/import-reply";
 import { changePreview, type ChangePreview, type RowChange } from "~/domain/sotk-changes";
-import type { ImportError, SotkImportCounts } from "~/domain/sotk-import";
-import { readUploadedFiles, uploadRefusal } from "~/services/uploads.server";
+import type { SotkImportCounts } from "~/domain/sotk-import";
+import { readImportUpload } from "~/services/uploads.server";
 import { getDb } from "~db/client.server";
 import { importSotkFiles } from "~/services/sotk-import.server";
 
@@ -16,36 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type ImportReply =
-  | { kind: "message"; message: string }
-  | { kind: "errors"; errors: ImportError[]; files: string[] }
-  | { kind: "preview" | "done"; counts: SotkImportCounts; changes: ChangePreview; files: string[] };
+type SotkReply = ImportReply<{ counts: SotkImportCounts; changes: ChangePreview }>;
 
 // a page of 20,000 new positions helps nobody; the counts above the lists still say how many there are
 const PREVIEW_LIMIT = 200;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:write");
-  let upload: Awaited<ReturnType<typeof readUploadedFiles>>;
-  try {
-    upload = await readUploadedFiles(request, "files");
-  } catch (error) {
-    const refusal = uploadRefusal(error);
-    if (!refusal) throw error;
-    return data<ImportReply>({ kind: "message", message: refusal.message }, { status: refusal.status });
-  }
-  const { form, files } = upload;
-  if (files.length === 0)
-    return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas CSV atau XLSX." }, { status: 400 });
-  const names = files.map((f) => f.name);
-  const dryRun = form.get("intent") !== "apply";
+  const upload = await readImportUpload(request, "Pilih minimal satu berkas CSV atau XLSX.");
+  if ("refused" in upload) return upload.refused;
+  const { files, dryRun } = upload;
   const result = await importSotkFiles(getDb(), files, user.id, { dryRun });
-  if (!result.ok) return data<ImportReply>({ kind: "errors", errors: result.errors, files: names }, { status: 422 });
-  return data<ImportReply>({
+  if (!result.ok) return data<SotkReply>({ kind: "errors", errors: result.errors }, { status: 422 });
+  return data<SotkReply>({
     kind: dryRun ? "preview" : "done",
     counts: result.counts,
     changes: changePreview(result.changes, PREVIEW_LIMIT),
-    files: names,
+    files: files.map((f) => f.name),
   });
 }
 
@@ -158,8 +146,7 @@ function ChangeLists({ changes, pending }: { changes: ChangePreview; pending: bo
 }
 
 export default function ImportSotkPage() {
-  const reply = useActionData<typeof action>() as ImportReply | undefined;
-  const busy = useNavigation().state === "submitting";
+  const reply = useActionData<typeof action>() as SotkReply | undefined;
   return (
     <>
       <div className="page-header">
@@ -177,61 +164,23 @@ export default function ImportSotkPage() {
           Unduh templat XLSX
         </a>
       </div>
-      <Form method="post" encType="multipart/form-data" className="card stacked">
-        <div className="field">
-          <label htmlFor="files">Berkas SOTK (CSV atau XLSX, boleh beberapa)</label>
-          <input
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
-            Periksa berkas
-          </button>
-          {reply?.kind === "preview" ? (
-            <button type="submit" name="intent" value="apply" className="button" disabled={busy}>
-              Impor sekarang
-            </button>
-          ) : null}
-          {busy ? <span className="muted">Memproses…</span> : null}
-        </div>
-      </Form>
-      {reply?.kind === "message" ? (
-        <p className="form-error" role="alert">
-          {reply.message}
-        </p>
-      ) : null}
-      {reply?.kind === "errors" ? <ImportErrors errors={reply.errors} /> : null}
-      {reply?.kind === "preview" ? (
-        <section className="card" aria-labelledby="import-preview">
-          <h2 id="import-preview" style={{ marginTop: 0 }}>
-            Pratinjau: berkas valid ({reply.files.join(", ")})
-          </h2>
-          <CountsTable counts={reply.counts} />
-          <ChangeLists changes={reply.changes} pending />
-          <p>
-            {reply.changes.updated.length + reply.changes.created.length > 0
-              ? "Tekan “Impor sekarang” untuk menyimpan."
-              : "Tidak ada yang berubah."}
-          </p>
-        </section>
-      ) : null}
-      {reply?.kind === "done" ? (
-        <section className="notice" role="status" aria-labelledby="import-done">
-          <h2 id="import-done" style={{ marginTop: 0 }}>
-            Impor selesai
-          </h2>
-          <CountsTable counts={reply.counts} />
-          <ChangeLists changes={reply.changes} pending={false} />
-          <p>
+      <ImportUploadForm
+        reply={reply}
+        fileLabel="Berkas SOTK (CSV atau XLSX, boleh beberapa)"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        renderResult={(result, pending) => (
+          <>
+            <CountsTable counts={result.counts} />
+            <ChangeLists changes={result.changes} pending={pending} />
+          </>
+        )}
+        changesAnything={(result) => result.changes.updated.length + result.changes.created.length > 0}
+        doneLinks={
+          <>
             <Link to="/jabatan">Lihat register jabatan</Link> · <Link to="/struktur">Lihat struktur organisasi</Link>
-          </p>
-        </section>
-      ) : null}
+          </>
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,6 @@
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import type { ImportReply } from "~/domain/import-reply";
+import type { UploadedFile } from "./import-files.server";
 
 export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -44,3 +46,25 @@ export function uploadRefusal(error: unknown): { status: 413 | 415; message: str
   if (error instanceof NotAnUploadError) return { status: 415, message: error.message };
   return null;
 }
+
+/**
+ * The files of an import page's form and whether it only asks for a preview ("Periksa berkas") or to store
+ * ("Impor sekarang"); or the reply that refuses the upload: too large, not an upload, or no file chosen.
+ */
+export async function readImportUpload(
+  request: Request,
+  noFileMessage: string,
+): Promise<{ form: FormData; files: UploadedFile[]; dryRun: boolean } | { refused: ReturnType<typeof importRefusal> }> {
+  let upload: Awaited<ReturnType<typeof readUploadedFiles>>;
+  try {
+    upload = await readUploadedFiles(request, "files");
+  } catch (error) {
+    const refusal = uploadRefusal(error);
+    if (!refusal) throw error;
+    return { refused: importRefusal(refusal.message, refusal.status) };
+  }
+  if (upload.files.length === 0) return { refused: importRefusal(noFileMessage, 400) };
+  return { ...upload, dryRun: upload.form.get("intent") !== "apply" };
+}
+
+const importRefusal = (message: string, status: number) => data<ImportReply<never>>({ kind: "message", message }, { status });
