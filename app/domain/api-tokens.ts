@@ -70,3 +70,12 @@ const SCOPE_NEEDS: Record<Scope, Parameters<typeof can>[1]> = { "skj:read": "rea
 export function scopesForRole(role: Role): Scope[] {
   return API_SCOPES.filter((scope) => can(role, SCOPE_NEEDS[scope]));
 }
+
+/**
+ * The token whose revocation the page asks to confirm (`?cabut=<id>`): only a listed, active one, so a stale
+ * link simply shows the list.
+ */
+export function revokeAsked(param: string | null, tokens: readonly { id: number; revokedAt: string | null }[]): number | null {
+  const id = Number(param);
+  return tokens.some((t) => t.id === id && !t.revokedAt) ? id : null;
+}

@@ -1,16 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ApiTokenForm } from "~/components/api-token-form";
+import { ApiTokenTable } from "~/components/api-token-table";
 import { Field } from "~/components/form";
-import { NewToken, SCOPE_DESCRIPTIONS } from "~/components/new-token";
-import { API_SCOPES, ApiTokenNameSchema, ScopeListSchema, tokenCreationRefusal, type Scope } from "~/domain/api-tokens";
+import { NewToken } from "~/components/new-token";
+import { API_SCOPES, ApiTokenNameSchema, revokeAsked, ScopeListSchema, tokenCreationRefusal, type Scope } from "~/domain/api-tokens";
 import type { FieldErrors } from "~/domain/forms";
 import { getDb } from "~db/client.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~db/queries/api-tokens.server";
 import { getUser, listUsers } from "~db/queries/users.server";
-import { formatTanggalWaktu } from "~/domain/format-date";
 import { ROLE_LABELS } from "~/domain/labels";
 import { readFormBody } from "~/services/request-body.server";
 
@@ -22,15 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const db = getDb();
   const tokens = listApiTokens(db);
-  const asked = IdSchema.safeParse(new URL(request.url).searchParams.get("cabut"));
-  // only an active token can be asked about; a stale link simply shows the list
-  const confirmRevoke = asked.success && tokens.some((t) => t.id === asked.data && !t.revokedAt) ? asked.data : null;
   return {
     tokens,
     users: listUsers(db)
       .filter((u) => u.active)
       .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role })),
-    confirmRevoke,
+    confirmRevoke: revokeAsked(new URL(request.url).searchParams.get("cabut"), tokens),
   };
 }
 
@@ -83,14 +81,10 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-const when = (iso: string | null) => (iso ? formatTanggalWaktu(iso) : null);
-
 export default function TokensPage() {
   const { tokens, users, confirmRevoke } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const notice = useSearchParams()[0].get("notice");
-  const navigation = useNavigation();
-  const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const failed = result && "errors" in result ? result : undefined;
   const created = result && "created" in result ? result.created : undefined;
   const values = failed?.values;
@@ -115,9 +109,12 @@ export default function TokensPage() {
       {created ? <NewToken created={created} /> : null}
 
       <h2>Buat token</h2>
-      {/* remounted after each creation so the form starts empty again */}
-      <Form method="post" className="stacked card" noValidate key={created?.token ?? "form"}>
-        <input type="hidden" name="intent" value="create" />
+      <ApiTokenForm
+        scopes={API_SCOPES}
+        failed={failed}
+        createdToken={created?.token}
+        nameHint="Untuk apa token ini dipakai, misalnya “Mesin pemetaan kompetensi”."
+      >
         <Field
           label="Pengguna"
           error={failed?.errors.userId}
@@ -132,95 +129,13 @@ export default function TokensPage() {
             ))}
           </select>
         </Field>
-        <Field label="Nama token" error={failed?.errors.name} hint="Untuk apa token ini dipakai, misalnya “Mesin pemetaan kompetensi”.">
-          <input type="text" name="name" autoComplete="off" defaultValue={values?.name ?? ""} />
-        </Field>
-        <fieldset className="level-box" aria-describedby={failed?.errors.scopes ? "scopes-error" : undefined}>
-          <legend>Cakupan</legend>
-          {API_SCOPES.map((scope) => (
-            <label key={scope} className="checkbox">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={values?.scopes.includes(scope) ?? false} />
-              <span>
-                <code>{scope}</code> — {SCOPE_DESCRIPTIONS[scope]}
-              </span>
-            </label>
-          ))}
-          {failed?.errors.scopes ? (
-            <p className="field-error" id="scopes-error" role="alert">
-              {failed.errors.scopes}
-            </p>
-          ) : null}
-        </fieldset>
-        <div className="actions">
-          <button type="submit" className="button" disabled={creating}>
-            {creating ? "Membuat…" : "Buat token"}
-          </button>
-        </div>
-      </Form>
+      </ApiTokenForm>
 
       <h2>Daftar token</h2>
       {tokens.length === 0 ? (
         <p className="empty">Belum ada token API.</p>
       ) : (
-        <table className="data" aria-label="Daftar token API">
-          <thead>
-            <tr>
-              <th scope="col">Nama</th>
-              <th scope="col">Pengguna</th>
-              <th scope="col">Cakupan</th>
-              <th scope="col">Dibuat</th>
-              <th scope="col">Terakhir dipakai</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>
-                  {t.userName}
-                  <div className="muted">{t.userEmail}</div>
-                </td>
-                <td>{Array.isArray(t.scopes) ? t.scopes.join(", ") : "—"}</td>
-                <td>{when(t.createdAt)}</td>
-                <td>{when(t.lastUsedAt) ?? <span className="muted">Belum pernah</span>}</td>
-                <td>
-                  {t.revokedAt ? (
-                    <span className="tag tag-off">Dicabut {when(t.revokedAt)}</span>
-                  ) : t.userActive ? (
-                    <span className="tag tag-ok">Aktif</span>
-                  ) : (
-                    <span className="tag tag-warn">Pengguna nonaktif</span>
-                  )}
-                </td>
-                <td>
-                  {t.revokedAt ? null : confirmRevoke === t.id ? (
-                    <Form method="post" className="actions">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="id" value={t.id} />
-                      <span>Cabut token ini untuk selamanya?</span>
-                      <button type="submit" className="button">
-                        Ya, cabut token
-                      </button>
-                      <Link to="/admin/tokens">Batal</Link>
-                    </Form>
-                  ) : (
-                    // asking is not a change, so it is a GET; only the confirmation posts
-                    <Form method="get">
-                      <input type="hidden" name="cabut" value={t.id} />
-                      <button type="submit" className="button button-secondary" aria-label={`Cabut token ${t.name}`}>
-                        Cabut
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ApiTokenTable tokens={tokens} label="Daftar token API" showOwner confirmRevoke={confirmRevoke} pagePath="/admin/tokens" />
       )}
     </>
   );

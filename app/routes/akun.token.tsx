@@ -2,13 +2,14 @@
 // someone else (docs/decisions/013-four-eyes-and-tokens.md).
 import { readFormBody } from "~/services/request-body.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field } from "~/components/form";
-import { NewToken, SCOPE_DESCRIPTIONS } from "~/components/new-token";
-import { ApiTokenNameSchema, ScopeListSchema, scopesForRole, type Scope } from "~/domain/api-tokens";
+import { ApiTokenForm } from "~/components/api-token-form";
+import { ApiTokenTable } from "~/components/api-token-table";
+import { NewToken } from "~/components/new-token";
+import { ApiTokenNameSchema, revokeAsked, ScopeListSchema, scopesForRole, type Scope } from "~/domain/api-tokens";
 import type { FieldErrors } from "~/domain/forms";
 import { getDb } from "~db/client.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~db/queries/api-tokens.server";
@@ -19,7 +20,12 @@ const IdSchema = z.coerce.number().int().positive();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
-  return { tokens: listApiTokens(getDb(), user.id), scopes: scopesForRole(user.role) };
+  const tokens = listApiTokens(getDb(), user.id);
+  return {
+    tokens,
+    scopes: scopesForRole(user.role),
+    confirmRevoke: revokeAsked(new URL(request.url).searchParams.get("cabut"), tokens),
+  };
 }
 
 type ActionResult =
@@ -57,13 +63,10 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
-
 export default function OwnTokensPage() {
-  const { tokens, scopes } = useLoaderData<typeof loader>();
+  const { tokens, scopes, confirmRevoke } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const notice = useSearchParams()[0].get("notice");
-  const creating = useNavigation().formData?.get("intent") === "create";
   const failed = result && "errors" in result ? result : undefined;
   const created = result && "created" in result ? result.created : undefined;
   return (
@@ -85,78 +88,18 @@ export default function OwnTokensPage() {
       {created ? <NewToken created={created} /> : null}
 
       <h2>Buat token</h2>
-      <Form method="post" className="stacked card" noValidate key={created?.token ?? "form"}>
-        <input type="hidden" name="intent" value="create" />
-        <Field label="Nama token" error={failed?.errors.name} hint="Untuk apa token ini dipakai, misalnya “Skrip peninjauan”.">
-          <input type="text" name="name" autoComplete="off" defaultValue={failed?.values.name ?? ""} />
-        </Field>
-        <fieldset className="level-box" aria-describedby={failed?.errors.scopes ? "scopes-error" : undefined}>
-          <legend>Cakupan</legend>
-          {scopes.map((scope) => (
-            <label key={scope} className="checkbox">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={failed?.values.scopes.includes(scope) ?? false} />
-              <span>
-                <code>{scope}</code> — {SCOPE_DESCRIPTIONS[scope]}
-              </span>
-            </label>
-          ))}
-          {failed?.errors.scopes ? (
-            <p className="field-error" id="scopes-error" role="alert">
-              {failed.errors.scopes}
-            </p>
-          ) : null}
-        </fieldset>
-        <div className="actions">
-          <button type="submit" className="button" disabled={creating}>
-            {creating ? "Membuat…" : "Buat token"}
-          </button>
-        </div>
-      </Form>
+      <ApiTokenForm
+        scopes={scopes}
+        failed={failed}
+        createdToken={created?.token}
+        nameHint="Untuk apa token ini dipakai, misalnya “Skrip peninjauan”."
+      />
 
       <h2>Token saya</h2>
       {tokens.length === 0 ? (
         <p className="empty">Anda belum memiliki token API.</p>
       ) : (
-        <table className="data" aria-label="Token API saya">
-          <thead>
-            <tr>
-              <th scope="col">Nama</th>
-              <th scope="col">Cakupan</th>
-              <th scope="col">Dibuat</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{Array.isArray(t.scopes) ? t.scopes.join(", ") : "—"}</td>
-                <td>{timeFormat.format(new Date(t.createdAt))}</td>
-                <td>
-                  {t.revokedAt ? (
-                    <span className="tag tag-off">Dicabut {timeFormat.format(new Date(t.revokedAt))}</span>
-                  ) : (
-                    <span className="tag tag-ok">Aktif</span>
-                  )}
-                </td>
-                <td>
-                  {t.revokedAt ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="id" value={t.id} />
-                      <button type="submit" className="button button-secondary" aria-label={`Cabut token ${t.name}`}>
-                        Cabut
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ApiTokenTable tokens={tokens} label="Token API saya" showOwner={false} confirmRevoke={confirmRevoke} pagePath="/akun/token" />
       )}
     </>
   );

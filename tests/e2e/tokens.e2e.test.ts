@@ -62,4 +62,37 @@ describe("API token administration", () => {
     expect(refused.status).toBe(401);
     expect((await refused.json()).error).toBe("unauthorized");
   });
+
+  it("a user lists their own token as the admin list does, and revoking it asks first, then the API refuses it", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "viewer@demo.go.id");
+    await visit(page, "/akun/token");
+    // a viewer is offered only what the role may do
+    expect(await page.getByRole("checkbox").count()).toBe(1);
+
+    const name = `Skrip saya ${Date.now()}`;
+    await page.getByLabel("Nama token").fill(name);
+    await page.getByRole("checkbox", { name: /skj:read/ }).check();
+    await page.getByRole("button", { name: "Buat token" }).click();
+    const token = await page.getByLabel(/Token untuk viewer@demo\.go\.id/).inputValue();
+    expect((await unitsWith(token)).status).toBe(200);
+
+    await visit(page, "/akun/token");
+    const row = page.getByRole("table", { name: "Token API saya" }).getByRole("row", { name: new RegExp(name) });
+    expect(await row.innerText()).toContain("Aktif");
+    // the API call above is the token's last use, shown like on the admin's list
+    expect(await row.innerText()).not.toContain("Belum pernah");
+
+    await row.getByRole("button", { name: `Cabut token ${name}` }).click();
+    await row.getByRole("link", { name: "Batal" }).click();
+    await page.waitForURL((url) => url.pathname === "/akun/token" && !url.search);
+    expect((await unitsWith(token)).status).toBe(200);
+
+    await row.getByRole("button", { name: `Cabut token ${name}` }).click();
+    await row.getByRole("button", { name: "Ya, cabut token" }).click();
+    await page.waitForURL("**/akun/token?notice=*");
+    expect(await page.getByRole("status").filter({ hasText: "dicabut" }).innerText()).toBe(`Token "${name}" dicabut.`);
+    expect(await page.getByRole("row", { name: new RegExp(name) }).innerText()).toContain("Dicabut");
+    expect((await unitsWith(token)).status).toBe(401);
+  });
 });
