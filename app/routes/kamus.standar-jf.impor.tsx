@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ImportErrors } from "~/components/import-errors";
-import { JF_STANDARD_SHEET_NAME } from "~/domain/jf-standard-import";
+import { JF_TEXT_MAX } from "~/domain/jf-standard";
+import { JF_STANDARD_SHEET_NAME, type SkippedSkj } from "~/domain/jf-standard-import";
 import { formatChangeCounts, type ChangeCounts, type ImportError } from "~/domain/sotk-import";
 import { readJfStandardFiles } from "~/services/jf-standard-files.server";
 import { readUploadedFiles, uploadRefusal } from "~/services/uploads.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ImportReply =
   | { kind: "message"; message: string }
   | { kind: "errors"; errors: ImportError[] }
-  | { kind: "preview" | "done"; counts: ChangeCounts; changes: JfStandardChange[]; files: string[] };
+  | { kind: "preview" | "done"; counts: ChangeCounts; changes: JfStandardChange[]; files: string[]; skipped: SkippedSkj[] };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "jf-standard:write");
@@ -34,8 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { form, files } = upload;
   if (files.length === 0)
-    return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas JSON atau XLSX." }, { status: 400 });
-  const sources = await readJfStandardFiles(files);
+    return data<ImportReply>({ kind: "message", message: "Pilih minimal satu berkas JSON, XLSX, atau buku SKJ lama." }, { status: 400 });
+  const sources = await readJfStandardFiles(getDb(), files, {
+    legalBasis: form.get("dasar_hukum") ?? "",
+    instansiPembina: form.get("instansi_pembina") ?? "",
+  });
   if ("error" in sources) return data<ImportReply>({ kind: "message", message: sources.error }, { status: 422 });
   const dryRun = form.get("intent") !== "apply";
   const result = importJfStandards(getDb(), sources, user.id, { dryRun });
@@ -45,6 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     counts: result.counts,
     changes: result.changes,
     files: files.map((f) => f.name),
+    skipped: sources.flatMap((s) => (s.format === "book" ? s.skipped : [])),
   });
 }
 
@@ -90,6 +95,20 @@ function Changes({ changes, pending }: { changes: JfStandardChange[]; pending: b
   );
 }
 
+function Skipped({ skipped }: { skipped: SkippedSkj[] }) {
+  if (skipped.length === 0) return null;
+  return (
+    <details>
+      <summary>{`${skipped.length} SKJ di buku dilewati (bukan standar jabatan fungsional)`}</summary>
+      <ul>
+        {skipped.map((s, i) => (
+          <li key={i}>{`${s.name || "Tanpa nama"} (${s.where}): ${s.reason}`}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export default function ImportJfStandardsPage() {
   const reply = useActionData<typeof action>() as ImportReply | undefined;
   const busy = useNavigation().state === "submitting";
@@ -107,19 +126,35 @@ export default function ImportJfStandardsPage() {
             Terverifikasi, Contoh. Kompetensi teknis harus sudah terbit di kamus. Standar yang sudah ada diganti isinya; untuk mengubah,
             ekspor JSON di halaman daftar, ubah, lalu impor kembali. Satu baris salah berarti tidak ada yang disimpan.
           </p>
+          <p>
+            Buku SKJ lama (Word, PDF, atau Excel tanpa lembar “{JF_STANDARD_SHEET_NAME}”) juga dapat dipakai: setiap SKJ jabatan fungsional
+            bernama “&lt;JF&gt; &lt;jenjang&gt;” menjadi standar dengan level manajerial, sosial kultural, dan kompetensi teknisnya (tanpa
+            T.OTDA), ditandai belum diverifikasi. Isi dasar hukum dan instansi pembinanya di bawah.
+          </p>
         </div>
       </div>
       <Form method="post" encType="multipart/form-data" className="card stacked">
         <div className="field">
-          <label htmlFor="files">Berkas standar (JSON atau XLSX, boleh beberapa)</label>
+          <label htmlFor="files">Berkas standar (JSON, XLSX, atau buku SKJ lama; boleh beberapa)</label>
           <input
             id="files"
             name="files"
             type="file"
             multiple
-            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".json,.xlsx,.docx,.pdf,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
           />
         </div>
+        <fieldset className="level-box">
+          <legend>Untuk buku SKJ lama (wajib bila mengunggah buku)</legend>
+          <div className="field">
+            <label htmlFor="dasar_hukum">Dasar hukum standar</label>
+            <input id="dasar_hukum" name="dasar_hukum" type="text" maxLength={JF_TEXT_MAX} />
+          </div>
+          <div className="field">
+            <label htmlFor="instansi_pembina">Instansi pembina</label>
+            <input id="instansi_pembina" name="instansi_pembina" type="text" maxLength={JF_TEXT_MAX} />
+          </div>
+        </fieldset>
         <div className="actions">
           <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
             Periksa berkas
@@ -144,6 +179,7 @@ export default function ImportJfStandardsPage() {
             Pratinjau: berkas valid ({reply.files.join(", ")}) — {formatChangeCounts(reply.counts)}
           </h2>
           <Changes changes={reply.changes} pending />
+          <Skipped skipped={reply.skipped} />
           <p>{reply.counts.create + reply.counts.update > 0 ? "Tekan “Impor sekarang” untuk menyimpan." : "Tidak ada yang berubah."}</p>
         </section>
       ) : null}
@@ -153,6 +189,7 @@ export default function ImportJfStandardsPage() {
             Impor selesai — {formatChangeCounts(reply.counts)}
           </h2>
           <Changes changes={reply.changes} pending={false} />
+          <Skipped skipped={reply.skipped} />
           <p>
             <Link to="/kamus/standar-jf">Lihat standar nasional JF</Link>
           </p>

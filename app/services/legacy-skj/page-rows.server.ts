@@ -2,7 +2,8 @@
 import { isTechnical } from "~/domain/legacy-skj/document";
 import type { DbOrTx } from "~db/client.server";
 import { findPositionByCode } from "~db/queries/register.server";
-import { describeSource, type LegacyImportResult, type LegacyImportRow } from "./import.server";
+import { describeSource } from "~/domain/legacy-skj/document";
+import type { LegacyImportResult, LegacyImportRow } from "./import.server";
 
 export interface AnalysedRow {
   source: string;
