@@ -12,51 +12,11 @@ import type { Db } from "~db/client.server";
 import { importJfStandards, listJfStandards } from "~db/queries/jf-standards.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { auditLog, jfStandards } from "~db/schema";
-import { unborderedBookDocx, type TruthSkj } from "../fixtures/legacy-skj/variants";
+import { ARSIPARIS, arsipBook, skj, technical } from "../fixtures/jf-standard/book";
+import { unborderedBookDocx } from "../fixtures/legacy-skj/variants";
 import { useTestDatabase } from "../setup/test-db";
 
 const ACT = { legalBasis: "Peraturan Contoh Nomor 3 Tahun 2026", instansiPembina: "Arsip Nasional Republik Indonesia" };
-
-const technical = (name: string, level: number) => ({
-  code: null,
-  name,
-  level,
-  description: `Mampu menerapkan ${name.toLowerCase()} pada level ${level}.`,
-  indicators: [`Menerapkan ${name.toLowerCase()} sesuai ketentuan`, `Menyusun laporan ${name.toLowerCase()}`],
-});
-
-function skj(name: string, group: string, functionalLevel: string | null, level: number, technicals: TruthSkj["competencies"]): TruthSkj {
-  return {
-    position: {
-      name,
-      group,
-      functionalLevel,
-      governmentAffair: "Kearsipan",
-      summary: `Melaksanakan tugas ${name.toLowerCase()}.`,
-      jobCode: null,
-    },
-    competencies: [...REGULATION_CODES.map((code) => ({ code, level: code === "M.05" ? level + 1 : level })), ...technicals],
-    requirements: {
-      rank: "III/a",
-      education: [{ level: "S-1", fields: ["Kearsipan"] }],
-      training: { managerial: [], technical: [], functional: [] },
-      experience: [],
-      performanceIndicators: [],
-    },
-  };
-}
-
-/** One JF SKJ (with T.OTDA, as a regional book prints it) and one structural SKJ. */
-const ARSIPARIS = skj("Arsiparis Ahli Pertama", "fungsional", "ahli_pertama", 2, [
-  technical("Advokasi Kebijakan Otonomi Daerah", 2),
-  technical("Pengelolaan Kearsipan", 2),
-  technical("Sistem Pemerintahan Berbasis Elektronik", 3),
-]);
-const KASUBBAG = skj("Kepala Subbagian Umum dan Kepegawaian", "pengawas", null, 2, [
-  technical("Advokasi Kebijakan Otonomi Daerah", 2),
-  technical("Manajemen Aparatur Sipil Negara", 2),
-  technical("Pengelolaan Kearsipan", 2),
-]);
 
 const analisId = (db: Db) => findUserByEmail(db, "analis@demo.go.id")!.id;
 const auditRows = (db: Db) => db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityType, "jf_standard")).get()!.n;
@@ -86,7 +46,7 @@ describe("national JF standards from a legacy SKJ book", () => {
     const db = await useTestDatabase("demo");
     const book = {
       name: "buku-skj.docx",
-      bytes: await unborderedBookDocx([KASUBBAG, ARSIPARIS], ["SEKRETARIAT DAERAH", "DINAS KEARSIPAN"]),
+      bytes: await arsipBook(),
     };
 
     const preview = await bookImport(db, [book], ACT, true);
