@@ -6,7 +6,6 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { REGULATION_CODES } from "~/domain/dictionary";
-import { jfOfPositionName } from "~/domain/jf-standard-book";
 import { readJfStandardFiles } from "~/services/jf-standard-files.server";
 import type { Db } from "~db/client.server";
 import { importJfStandards, listJfStandards } from "~db/queries/jf-standards.server";
@@ -31,17 +30,6 @@ async function bookImport(db: Db, files: { name: string; bytes: Uint8Array }[], 
 }
 
 describe("national JF standards from a legacy SKJ book", () => {
-  it("reads the JF and jenjang off the position name", () => {
-    expect(jfOfPositionName("Perawat Penyelia")).toEqual({ jf: "Perawat", jenjang: "penyelia" });
-    expect(jfOfPositionName("Analis Sumber Daya Manusia Aparatur  AHLI MUDA")).toEqual({
-      jf: "Analis Sumber Daya Manusia Aparatur",
-      jenjang: "ahli_muda",
-    });
-    expect(jfOfPositionName("Pranata Komputer - Mahir")).toEqual({ jf: "Pranata Komputer", jenjang: "mahir" });
-    expect(jfOfPositionName("Kepala Subbagian Umum dan Kepegawaian")).toBeNull();
-    expect(jfOfPositionName("Ahli Muda")).toBeNull();
-  });
-
   it("makes the JF SKJ of a book one standard with the typed act, skips the structural one, and a second import changes nothing", async () => {
     const db = await useTestDatabase("demo");
     const book = {
