@@ -1,10 +1,11 @@
-// Import of national JF standards from a JSON array or a `Standar JF` sheet (one row per JF and jenjang), both
-// checked by JfStandardSchema and located to file, sheet, row and column. Free of file formats and storage, so
+// Import of national JF standards from a JSON array, a `Standar JF` sheet (one row per JF and jenjang) or the JF
+// SKJ of a legacy SKJ book (jf-standard-book.ts), all checked by JfStandardSchema and located to file, sheet,
+// row and column (for a book: file, page and SKJ). Free of file formats and storage, so
 // every rule can be tested on plain data; the dictionary check needs the database and lives in the query module.
 import type { z } from "zod";
 import { REGULATION_CODES } from "./dictionary";
 import { headerKey, headerLookup } from "./import-words";
-import { jfMatchKey, jfStandardTitle, JfStandardSchema, type JfStandard } from "./jf-standard";
+import { jfMatchKey, jfStandardTitle, JfStandardSchema, type JfStandard, type JfStandardInput } from "./jf-standard";
 import type { ColumnSpec, ImportError, ParsedRow } from "./sotk-import";
 import { STANDARD_LEVEL_NAMES } from "./settings";
 
@@ -92,7 +93,24 @@ export interface JfStandardJson {
   value: unknown;
 }
 
-export type JfStandardSource = JfStandardSheet | JfStandardJson;
+/** The JF SKJ of a legacy SKJ book as standards (jfStandardBook), with what kept the others from being one. */
+export interface JfStandardBook {
+  format: "book";
+  fileName: string;
+  items: { value: JfStandardInput; origin: JfStandardOrigin }[];
+  /** Why an SKJ of a JF cannot become its standard (an unknown competency, a missing level): each refuses the import. */
+  errors: ImportError[];
+  /** SKJ that are no JF standard (structural, pelaksana) or repeat one: listed, not imported. */
+  skipped: SkippedSkj[];
+}
+
+export interface SkippedSkj {
+  where: string;
+  name: string;
+  reason: string;
+}
+
+export type JfStandardSource = JfStandardSheet | JfStandardJson | JfStandardBook;
 
 /** Where a standard was read, so that the dictionary check can point at it too. */
 export interface JfStandardOrigin {
@@ -256,10 +274,41 @@ function validateJson(file: JfStandardJson, errors: ImportError[]): { standard: 
   return out;
 }
 
+// ---------------------------------------------------------------- legacy SKJ books
+
+/** The book's column names for a schema path: the words of the SKJ, as its errors already use them. */
+const BOOK_COLUMNS: Record<string, string> = {
+  jf: "nama jabatan",
+  jenjang: "nama jabatan",
+  instansiPembina: "instansi pembina",
+  legalBasis: "dasar hukum",
+  technical: "kompetensi teknis",
+};
+
+function validateBook(book: JfStandardBook, errors: ImportError[]): { standard: JfStandard; origin: JfStandardOrigin }[] {
+  errors.push(...book.errors);
+  const out: { standard: JfStandard; origin: JfStandardOrigin }[] = [];
+  for (const { value, origin } of book.items) {
+    const parsed = JfStandardSchema.safeParse(value);
+    if (parsed.success) out.push({ standard: parsed.data, origin });
+    else
+      for (const issue of parsed.error.issues) {
+        const [field, key] = issue.path;
+        const column = field === "levels" && typeof key === "string" ? key : (BOOK_COLUMNS[String(field)] ?? "SKJ");
+        errors.push({ file: origin.file, row: origin.row, column, message: issue.message });
+      }
+  }
+  return out;
+}
+
+const originText = (origin: JfStandardOrigin) => (origin.row > 0 ? `${origin.file} baris ${origin.row}` : origin.file);
+
 /** Every source checked; one bad row anywhere refuses the whole import. */
 export function validateJfStandardImport(sources: readonly JfStandardSource[]): JfStandardValidation {
   const errors: ImportError[] = [];
-  const read = sources.flatMap((s) => (s.format === "sheet" ? validateSheet(s, errors) : validateJson(s, errors)));
+  const read = sources.flatMap((s) =>
+    s.format === "sheet" ? validateSheet(s, errors) : s.format === "json" ? validateJson(s, errors) : validateBook(s, errors),
+  );
   const first = new Map<string, JfStandardOrigin>();
   for (const { standard, origin } of read) {
     const key = jfMatchKey(standard.jf, standard.jenjang);
@@ -270,7 +319,7 @@ export function validateJfStandardImport(sources: readonly JfStandardSource[]): 
         ...(origin.sheet ? { sheet: origin.sheet } : {}),
         row: origin.row,
         column: "jf",
-        message: `Standar ${jfStandardTitle(standard)} sudah ada di ${earlier.file} baris ${earlier.row}; setiap JF dan jenjang hanya boleh muncul sekali.`,
+        message: `Standar ${jfStandardTitle(standard)} sudah ada di ${originText(earlier)}; setiap JF dan jenjang hanya boleh muncul sekali.`,
       });
     else first.set(key, origin);
   }

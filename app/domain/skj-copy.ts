@@ -111,3 +111,9 @@ export interface CopyCandidate {
 export type CopyReply =
   | { ok: true; candidates?: CopyCandidate[]; preview?: CopyPreview; applied?: CopyApplied }
   | { ok: false; message: string };
+
+export interface UndoableCopy {
+  /** The revision the copy made, which the undo names. */
+  revision: number;
+  sourceName: string;
+}

@@ -15,6 +15,7 @@ import { can } from "~/domain/permissions";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import { handleCommentIntent } from "~/services/skj-comments.server";
+import { undoableCopy } from "~/services/skj-copy-into.server";
 import { editorData } from "~/services/skj-editor.server";
 import { draftRevisionNotes } from "~db/queries/skj-draft-history.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = draft ? null : currentPublishedDocument(db, position.id);
   if (live) throw redirect(`/jabatan/${position.id}/versi/${live.version}`);
   const canWrite = can(user.role, "skj:write");
+  const editable = Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state));
   const editor = draft ? editorData(db, position.id, draft) : null;
   const names = new Map(editor?.catalog.map((c) => [c.code, c.name]));
   return {
@@ -62,8 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           lastEditorName: draft.lastEditorName,
         }
       : null,
-    editable: Boolean(draft && canWrite && EDITABLE_STATES.includes(draft.state)),
+    editable,
     editor,
+    // "Urungkan salinan" survives a reload: it is read from the history, not kept in the page
+    undoableCopy: draft && editable ? undoableCopy(db, draft) : null,
     comments: draft ? commentThreads(db, draft.id) : [],
     anchors: draft
       ? anchorOptions(
@@ -109,7 +113,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SkjEditorPage() {
-  const { position, draft, editable, editor, canWrite, comments, anchors, decisions, unverified, history } = useLoaderData<typeof loader>();
+  const { position, draft, editable, editor, undoableCopy, canWrite, comments, anchors, decisions, unverified, history } =
+    useLoaderData<typeof loader>();
   const commentAction = `/jabatan/${position.id}/skj`;
   const reply = useActionData<typeof action>() as { submitError?: string } | undefined;
   const lastReturn = decisions.find((d) => d.action === "dikembalikan");
@@ -182,6 +187,7 @@ export default function SkjEditorPage() {
                   editable={editable}
                   saveUrl={`/jabatan/${position.id}/skj/simpan`}
                   copyUrl={`/jabatan/${position.id}/skj/salin`}
+                  undoableCopy={undoableCopy}
                   suggestionsUrl={`/jabatan/${position.id}/skj/saran`}
                   backup={backup}
                   restored={Boolean(restored)}

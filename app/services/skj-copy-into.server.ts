@@ -1,9 +1,18 @@
 // "Salin dari SKJ serupa" in the editor (issue 17 item 2): the chosen parts of another position's SKJ laid over
 // this position's open draft as ONE saved revision on the revision the user previewed, and its undo, which
-// restores the revision before the copy as one more revision. The history note of each is an audit row that
-// names the revision it made (see draftRevisionNotes).
+// restores the revision the copy was made on as one more revision. The history note of each is an audit row that
+// names the revision it made and, for a copy, the revision it was made on (see draftRevisionNotes), so the undo
+// is found from the history alone: after a reload, or by another user (docs/decisions/036).
 import { and, eq, sql } from "drizzle-orm";
-import { copyChanges, copyFromSource, copyNote, type CopyApplied, type CopyPart, type CopyPreview } from "~/domain/skj-copy";
+import {
+  copyChanges,
+  copyFromSource,
+  copyNote,
+  type CopyApplied,
+  type CopyPart,
+  type CopyPreview,
+  type UndoableCopy,
+} from "~/domain/skj-copy";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import type { Db, DbOrTx } from "~db/client.server";
@@ -96,7 +105,13 @@ export function applyCopy(
         action: "skj.draft.copy",
         note,
         unchanged: `Bagian yang dipilih dari ${from.positionName} sudah sama dengan isi draf ini; tidak ada yang disalin.`,
-        record: { sourceCode: from.positionCode, sourceName: from.positionName, origin: from.origin, parts: [...input.parts] },
+        record: {
+          sourceCode: from.positionCode,
+          sourceName: from.positionName,
+          origin: from.origin,
+          parts: [...input.parts],
+          baseRevision: draft.revision,
+        },
       });
     },
     { behavior: "immediate" },
@@ -104,8 +119,17 @@ export function applyCopy(
 }
 
 /**
- * Undoes the copy that made revision `baseRevision`, if that is still the draft's revision: the revision
- * before it comes back as a new revision, so nothing saved is ever dropped from the history.
+ * The copy that "Urungkan" can still undo: the draft's latest revision when a copy made it, so nothing was saved
+ * after it. Read from the history, it is offered after a reload and to anyone who opens the draft.
+ */
+export function undoableCopy(db: DbOrTx, draft: { id: number; revision: number }): UndoableCopy | null {
+  const copy = copyRecord(db, draft.id, draft.revision);
+  return copy ? { revision: draft.revision, sourceName: copy.sourceName } : null;
+}
+
+/**
+ * Undoes the copy that made revision `baseRevision`, if that is still the draft's revision: the revision the
+ * copy was made on comes back as a new revision, so nothing saved is ever dropped from the history.
  */
 export function undoCopy(
   db: Db,
@@ -123,7 +147,7 @@ export function undoCopy(
         };
       if (draft.revision !== input.baseRevision) return { ok: false, status: 409, message: UNDO_STALE_MESSAGE };
       const copy = copyRecord(db, draft.id, input.baseRevision);
-      const previous = copy ? draftRevisionContent(db, draft.id, input.baseRevision - 1) : undefined;
+      const previous = copy ? draftRevisionContent(db, draft.id, copy.baseRevision) : undefined;
       if (!copy || !previous)
         return {
           ok: false,
@@ -132,7 +156,7 @@ export function undoCopy(
         };
       return saveAsRevision(db, draft, previous, input.actorId, {
         action: "skj.draft.copy-undo",
-        note: `Penyalinan dari ${copy.sourceName} diurungkan: isi revisi ${input.baseRevision - 1} dipulihkan`,
+        note: `Penyalinan dari ${copy.sourceName} diurungkan: isi revisi ${copy.baseRevision} dipulihkan`,
         unchanged: "Isi sebelum penyalinan sama dengan isi sekarang; tidak ada yang diurungkan.",
         record: { undoneRevision: input.baseRevision },
       });
@@ -176,7 +200,7 @@ function saveAsRevision(
 }
 
 /** The audit row of the copy that made `revision` of the draft, if a copy made it. */
-function copyRecord(db: DbOrTx, draftId: number, revision: number): { sourceName: string } | undefined {
+function copyRecord(db: DbOrTx, draftId: number, revision: number): { sourceName: string; baseRevision: number } | undefined {
   const row = db
     .select({ after: auditLog.after })
     .from(auditLog)
@@ -189,5 +213,8 @@ function copyRecord(db: DbOrTx, draftId: number, revision: number): { sourceName
       ),
     )
     .get();
-  return row ? (row.after as { sourceName: string }) : undefined;
+  if (!row) return undefined;
+  const after = row.after as { sourceName: string; baseRevision?: number };
+  // rows written before the base was recorded: a copy is saved on the revision just before it (saveDraft's compare-and-set)
+  return { sourceName: after.sourceName, baseRevision: after.baseRevision ?? revision - 1 };
 }

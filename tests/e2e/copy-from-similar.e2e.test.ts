@@ -75,7 +75,11 @@ describe("copy from a similar SKJ in the editor", () => {
       .getByRole("row", { name: new RegExp(`^${copiedRevision - 1} .*Disimpan`) })
       .waitFor();
 
-    await done.getByRole("button", { name: "Urungkan" }).click();
+    // the undo is offered from the draft's history: after a reload too
+    await page.reload();
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    await technicalRows(page).getByRole("button", { name: "Hapus T.ANJAB" }).waitFor();
+    await page.getByRole("button", { name: `Urungkan salinan dari ${SOURCE}` }).click();
     await page
       .getByRole("status")
       .filter({ hasText: `Penyalinan dari ${SOURCE} diurungkan: isi revisi ${copiedRevision - 1} dipulihkan` })
@@ -86,11 +90,42 @@ describe("copy from a similar SKJ in the editor", () => {
       .getByRole("row", { name: new RegExp(`^${copiedRevision + 1} .*diurungkan`) })
       .waitFor();
     await expect.poll(() => page.locator(".save-status").innerText()).toMatch(/^Tersimpan/);
+    expect(await page.getByRole("button", { name: /^Urungkan salinan/ }).count()).toBe(0);
 
     // after a reload the undone state is what the server holds
     await page.reload();
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     expect(await technicalRows(page).getByRole("button", { name: "Hapus T.ANJAB" }).count()).toBe(0);
     expect(await page.getByLabel("Kode Jabatan (seperti tercetak)").inputValue()).toBe("800.1.3.2");
+    expect(await page.getByRole("button", { name: /^Urungkan salinan/ }).count()).toBe(0);
+  });
+
+  // continues from the test above: the source's draft exists
+  it("offers no undo of a copy once something was saved after it", async () => {
+    const page = await browser.newPage();
+    await logIn(page, "analis@demo.go.id");
+    await startDraft(page, TARGET);
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    await page.getByText("Salin dari SKJ serupa").click();
+    await page.getByLabel("Cari jabatan sumber").fill("pengembangan kompetensi");
+    await page.getByRole("search").getByRole("button", { name: "Cari" }).click();
+    await page.getByRole("button", { name: `Pakai ${SOURCE}` }).click();
+    const parts = page.getByRole("group", { name: `Bagian yang disalin dari ${SOURCE}` });
+    await parts.getByLabel("Persyaratan jabatan").uncheck();
+    await parts.getByLabel("Ikhtisar jabatan").uncheck();
+    await page.getByRole("button", { name: "Lihat perubahan" }).click();
+    await page.getByRole("button", { name: "Terapkan salinan" }).click();
+    const offer = page.getByRole("button", { name: `Urungkan salinan dari ${SOURCE}` });
+    await offer.waitFor();
+
+    // an edit after the copy: undoing would drop it, so the offer goes, and stays gone after a reload
+    await page.getByLabel("Kode Jabatan (seperti tercetak)").fill("800.1.3.3");
+    await offer.waitFor({ state: "detached" });
+    await expect.poll(() => page.locator(".save-status").innerText(), { timeout: 15_000 }).toMatch(/^Tersimpan/);
+    await page.reload();
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    await technicalRows(page).getByRole("button", { name: "Hapus T.ANJAB" }).waitFor();
+    expect(await page.getByLabel("Kode Jabatan (seperti tercetak)").inputValue()).toBe("800.1.3.3");
+    expect(await page.getByRole("button", { name: /^Urungkan salinan/ }).count()).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ describe("national JF standards", () => {
     await page.getByRole("link", { name: "Standar nasional JF" }).click();
     await page.getByRole("link", { name: "Impor standar" }).click();
     await expect.poll(() => heading(page)).toBe("Impor standar nasional JF");
-    await page.getByLabel("Berkas standar (JSON atau XLSX, boleh beberapa)").setInputFiles(FIXTURE);
+    await page.getByLabel("Berkas standar (JSON, XLSX, atau buku SKJ lama; boleh beberapa)").setInputFiles(FIXTURE);
     await page.getByRole("button", { name: "Periksa berkas" }).click();
 
     const preview = page.getByRole("table", { name: "Standar dalam berkas" });

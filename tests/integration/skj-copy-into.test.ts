@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { isRegulationCode } from "~/domain/dictionary";
 import type { CopyReply } from "~/domain/skj-copy";
+import { loader as editorLoader } from "~/routes/jabatan.$id.skj";
 import { action as copyAction, loader as copyLoader } from "~/routes/jabatan.$id.skj_.salin";
 import { draftRevisionNotes } from "~db/queries/skj-draft-history.server";
 import { openDraftForPosition } from "~/services/skj.server";
@@ -59,7 +60,12 @@ async function setUp() {
   const apply = (cookie: string, parts: string[], baseRevision: number, positionId = id) =>
     post(cookie, { intent: "apply", sourceCode: SOURCE, parts, baseRevision }, positionId);
   const undo = (cookie: string, baseRevision: number) => post(cookie, { intent: "undo", baseRevision });
-  return { db, target, analisId, live, analis, preview, apply, undo, draft: () => findOpenDraft(db, target.id)! };
+  // what the editor page offers when it is (re)loaded
+  const offered = async (cookie: string) => {
+    const answer = await run(editorLoader, get(`/jabatan/${id}/skj`, cookie), { id });
+    return (answer.body as { undoableCopy: unknown }).undoableCopy;
+  };
+  return { db, target, analisId, live, analis, preview, apply, undo, offered, draft: () => findOpenDraft(db, target.id)! };
 }
 
 // a refusal before the route runs (403) is plain text
@@ -214,6 +220,50 @@ describe("copying a similar SKJ into the open draft", () => {
       `Penyalinan dari ${live.position.name} diurungkan: isi revisi ${editedDraft.revision} dipulihkan`,
       expect.stringMatching(/^Disalin dari .*: ikhtisar jabatan$/),
     ]);
+  });
+
+  it("offers the undo of a copy from the history after a reload, to another user too, and the undo brings the parts back", async () => {
+    const { analis, apply, undo, offered, draft, live } = await setUp();
+    expect(await offered(analis)).toBeNull();
+    const before = draft();
+    await apply(analis, ["technical", "requirements"], before.revision);
+    const copied = draft();
+    expect(copied.document).not.toEqual(before.document);
+
+    // a fresh page load, by the author and by a reviewer (who may edit drafts too)
+    const reviewer = await cookieFor("reviewer@demo.go.id");
+    expect(await offered(analis)).toEqual({ revision: copied.revision, sourceName: live.position.name });
+    expect(await offered(reviewer)).toEqual({ revision: copied.revision, sourceName: live.position.name });
+    // a reader who may not edit is offered nothing
+    expect(await offered(await cookieFor("viewer@demo.go.id"))).toBeNull();
+
+    const undone = await undo(reviewer, copied.revision);
+    expect(undone.status).toBe(200);
+    const restored = draft();
+    expect(restored.revision).toBe(copied.revision + 1);
+    expect(restored.document).toEqual(before.document);
+    expect(restored.summaryJson).toEqual(before.summaryJson);
+    // the undo is itself no copy: nothing more to undo
+    expect(await offered(analis)).toBeNull();
+  });
+
+  it("offers no undo once the draft was saved after the copy, and refuses one sent anyway", async () => {
+    const { db, analis, analisId, apply, undo, offered, draft } = await setUp();
+    await apply(analis, ["technical"], draft().revision);
+    const copied = draft();
+    const edited = { ...copied.document, requirements: { ...copied.document.requirements, rank: "IV/a" as const } };
+    saveDraft(db, {
+      draftId: copied.id,
+      baseRevision: copied.revision,
+      document: edited,
+      summaryJson: copied.summaryJson,
+      actorId: analisId,
+    });
+    const saved = draft();
+    expect(await offered(analis)).toBeNull();
+    // a tab still showing the copy
+    expect((await undo(analis, copied.revision)).status).toBe(409);
+    expect(draft()).toEqual(saved);
   });
 
   it("refuses a draft in review, and a user who may not edit SKJ, changing nothing", async () => {

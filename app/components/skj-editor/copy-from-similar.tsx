@@ -1,7 +1,8 @@
 // "Salin dari SKJ serupa": find a position with an SKJ, tick the parts to take, see the change, apply it as one
 // revision, undo it. What the user typed is saved first (the pending autosave is flushed) and the copy is made
 // on the server on exactly the revision previewed, so no local edit is overwritten: an edit saved after the
-// preview makes the server refuse the copy (409) until the user looks at the preview again.
+// preview makes the server refuse the copy (409) until the user looks at the preview again. The undo is offered
+// from the draft's history (`undoable`), so it is there after a reload too, outside the folded panel.
 import { useRevalidator } from "@remix-run/react";
 import { useState } from "react";
 import { SkjStatusTag } from "~/components/skj-status-tag";
@@ -14,11 +15,14 @@ import {
   type CopyPart,
   type CopyPreview,
   type CopyReply,
+  type UndoableCopy,
 } from "~/domain/skj-copy";
 import type { SkjStatus } from "~/domain/sotk";
 
 interface Props {
   copyUrl: string;
+  /** The copy that the revision on screen is, with nothing saved or typed since: "Urungkan" undoes it. */
+  undoable: UndoableCopy | null;
   /** Saves what is pending; the copy waits for it. */
   flush: () => Promise<FlushOutcome>;
   /** The form is closed to typing while a copy or its undo is on its way. */
@@ -40,14 +44,14 @@ async function call(url: string, init?: RequestInit): Promise<CopyReply> {
   }
 }
 
-export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
+export function CopyFromSimilar({ copyUrl, undoable, flush, onBusy, onApplied }: Props) {
   const revalidator = useRevalidator();
   const [q, setQ] = useState("");
   const [candidates, setCandidates] = useState<CopyCandidate[] | null>(null);
   const [source, setSource] = useState<CopyCandidate | null>(null);
   const [parts, setParts] = useState<Set<CopyPart>>(() => new Set(COPY_PARTS));
   const [preview, setPreview] = useState<CopyPreview | null>(null);
-  const [done, setDone] = useState<{ applied: CopyApplied; undoable: boolean } | null>(null);
+  const [done, setDone] = useState<CopyApplied | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
 
@@ -75,7 +79,7 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
     setPreview(reply.preview ?? null);
   };
 
-  const post = async (body: Record<string, unknown>, undoable: boolean) => {
+  const post = async (body: Record<string, unknown>) => {
     setError(null);
     setWorking(true);
     onBusy(true);
@@ -86,8 +90,8 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
       if (!reply.applied) return;
       onApplied(reply.applied);
       setPreview(null);
-      setDone({ applied: reply.applied, undoable });
-      // the page's history and revision number
+      setDone(reply.applied);
+      // the page's history, revision number and the copy that can be undone
       revalidator.revalidate();
     } finally {
       setWorking(false);
@@ -110,139 +114,142 @@ export function CopyFromSimilar({ copyUrl, flush, onBusy, onApplied }: Props) {
   };
 
   return (
-    <details className="card copy-from-similar">
-      <summary>
-        <h2 style={{ display: "inline", fontSize: "1.1rem" }}>Salin dari SKJ serupa</h2>
-      </summary>
-      <p className="muted">
-        Ambil kompetensi teknis, persyaratan jabatan, atau ikhtisar dari SKJ jabatan lain (versi yang berlaku atau draf terbuka). Kompetensi
-        manajerial dan sosial kultural tetap mengikuti kelompok jabatan ini. Perubahan yang belum tersimpan disimpan dahulu; salinan
-        tersimpan sebagai satu revisi dan dapat diurungkan.
-      </p>
-      {/* biome-ignore lint/a11y/useSemanticElements: React 18 types have no <search> element; the role says the same */}
-      <form
-        method="get"
-        role="search"
-        className="filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void search();
-        }}
-      >
-        <div className="field">
-          <label htmlFor="copy-q">Cari jabatan sumber</label>
-          <input id="copy-q" type="search" value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} />
-        </div>
-        <button type="submit" className="button button-secondary">
-          Cari
-        </button>
-      </form>
-      {candidates && candidates.length === 0 ? (
-        <p className="muted">Tidak ada jabatan dengan SKJ yang cocok dengan pencarian itu.</p>
+    <>
+      {done ? (
+        <p className="notice" role="status">
+          {`${done.note}. Tersimpan sebagai revisi ${done.revision}.`}
+        </p>
       ) : null}
-      {candidates && candidates.length > 0 ? (
-        <table className="data" aria-label="Jabatan sumber yang ditemukan">
-          <thead>
-            <tr>
-              <th scope="col">Jabatan</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Status SKJ</th>
-              <th scope="col">
-                <span className="visually-hidden">Pilih</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {candidates.map((c) => (
-              <tr key={c.code}>
-                <td>{c.name}</td>
-                <td>{c.unitName}</td>
-                <td>
-                  <SkjStatusTag status={c.skjStatus as SkjStatus} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    aria-label={`Pakai ${c.name}`}
-                    aria-pressed={source?.code === c.code}
-                    onClick={() => choose(c)}
-                  >
-                    Pakai
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {source ? (
-        <fieldset className="level-box">
-          <legend>{`Bagian yang disalin dari ${source.name}`}</legend>
-          {COPY_PARTS.map((part) => (
-            <label key={part} className="checkbox">
-              <input type="checkbox" checked={parts.has(part)} onChange={(e) => toggle(part, e.target.checked)} /> {COPY_PART_LABELS[part]}
-            </label>
-          ))}
-          <div className="actions">
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={parts.size === 0 || working}
-              onClick={() => void showPreview()}
-            >
-              Lihat perubahan
-            </button>
-          </div>
-        </fieldset>
-      ) : null}
-      {preview ? (
-        <section aria-labelledby="copy-preview-title">
-          <h3 id="copy-preview-title">{`Perubahan bila disalin dari ${preview.source.name} (${preview.source.origin})`}</h3>
-          {preview.parts.map((p) => (
-            <CopyPartTable key={p.part} label={p.label} changes={p.changes} />
-          ))}
-          <div className="actions">
-            <button
-              type="button"
-              className="button"
-              disabled={working}
-              onClick={() =>
-                void post({ intent: "apply", sourceCode: preview.source.code, parts: [...parts], baseRevision: preview.revision }, true)
-              }
-            >
-              Terapkan salinan
-            </button>
-            <button type="button" className="button button-secondary" disabled={working} onClick={() => setPreview(null)}>
-              Batal
-            </button>
-          </div>
-        </section>
+      {undoable ? (
+        <p className="notice" role="note" aria-label="Salinan terakhir">
+          {`Revisi ${undoable.revision} draf ini adalah salinan dari ${undoable.sourceName}, dan belum ada yang diubah sesudahnya. `}
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={working}
+            onClick={() => void post({ intent: "undo", baseRevision: undoable.revision })}
+          >
+            {`Urungkan salinan dari ${undoable.sourceName}`}
+          </button>
+        </p>
       ) : null}
       {error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      {done ? (
-        <div className="notice" role="status">
-          {`${done.applied.note}. Tersimpan sebagai revisi ${done.applied.revision}.`}
-          {done.undoable ? (
-            <>
-              {" "}
+      <details className="card copy-from-similar">
+        <summary>
+          <h2 style={{ display: "inline", fontSize: "1.1rem" }}>Salin dari SKJ serupa</h2>
+        </summary>
+        <p className="muted">
+          Ambil kompetensi teknis, persyaratan jabatan, atau ikhtisar dari SKJ jabatan lain (versi yang berlaku atau draf terbuka).
+          Kompetensi manajerial dan sosial kultural tetap mengikuti kelompok jabatan ini. Perubahan yang belum tersimpan disimpan dahulu;
+          salinan tersimpan sebagai satu revisi dan dapat diurungkan.
+        </p>
+        {/* biome-ignore lint/a11y/useSemanticElements: React 18 types have no <search> element; the role says the same */}
+        <form
+          method="get"
+          role="search"
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void search();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="copy-q">Cari jabatan sumber</label>
+            <input id="copy-q" type="search" value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} />
+          </div>
+          <button type="submit" className="button button-secondary">
+            Cari
+          </button>
+        </form>
+        {candidates && candidates.length === 0 ? (
+          <p className="muted">Tidak ada jabatan dengan SKJ yang cocok dengan pencarian itu.</p>
+        ) : null}
+        {candidates && candidates.length > 0 ? (
+          <table className="data" aria-label="Jabatan sumber yang ditemukan">
+            <thead>
+              <tr>
+                <th scope="col">Jabatan</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Status SKJ</th>
+                <th scope="col">
+                  <span className="visually-hidden">Pilih</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.map((c) => (
+                <tr key={c.code}>
+                  <td>{c.name}</td>
+                  <td>{c.unitName}</td>
+                  <td>
+                    <SkjStatusTag status={c.skjStatus as SkjStatus} />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      aria-label={`Pakai ${c.name}`}
+                      aria-pressed={source?.code === c.code}
+                      onClick={() => choose(c)}
+                    >
+                      Pakai
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {source ? (
+          <fieldset className="level-box">
+            <legend>{`Bagian yang disalin dari ${source.name}`}</legend>
+            {COPY_PARTS.map((part) => (
+              <label key={part} className="checkbox">
+                <input type="checkbox" checked={parts.has(part)} onChange={(e) => toggle(part, e.target.checked)} />{" "}
+                {COPY_PART_LABELS[part]}
+              </label>
+            ))}
+            <div className="actions">
               <button
                 type="button"
                 className="button button-secondary"
-                disabled={working}
-                onClick={() => void post({ intent: "undo", baseRevision: done.applied.revision }, false)}
+                disabled={parts.size === 0 || working}
+                onClick={() => void showPreview()}
               >
-                Urungkan
+                Lihat perubahan
               </button>
-            </>
-          ) : null}
-        </div>
-      ) : null}
-    </details>
+            </div>
+          </fieldset>
+        ) : null}
+        {preview ? (
+          <section aria-labelledby="copy-preview-title">
+            <h3 id="copy-preview-title">{`Perubahan bila disalin dari ${preview.source.name} (${preview.source.origin})`}</h3>
+            {preview.parts.map((p) => (
+              <CopyPartTable key={p.part} label={p.label} changes={p.changes} />
+            ))}
+            <div className="actions">
+              <button
+                type="button"
+                className="button"
+                disabled={working}
+                onClick={() =>
+                  void post({ intent: "apply", sourceCode: preview.source.code, parts: [...parts], baseRevision: preview.revision })
+                }
+              >
+                Terapkan salinan
+              </button>
+              <button type="button" className="button button-secondary" disabled={working} onClick={() => setPreview(null)}>
+                Batal
+              </button>
+            </div>
+          </section>
+        ) : null}
+      </details>
+    </>
   );
 }
 

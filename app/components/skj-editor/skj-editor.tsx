@@ -9,6 +9,7 @@ import type { RichTextNode } from "~/domain/richtext";
 import { SKJ_JOB_CODE_MAX, type SkjDocument } from "~/domain/skj-document";
 import type { SkjDraftContent } from "~/domain/skj-merge";
 import { validateSkj, type RuleContext } from "~/domain/skj-rules";
+import type { UndoableCopy } from "~/domain/skj-copy";
 import type { CatalogEntry, SaveConflict, SerializedRuleContext } from "~/domain/skj-editor-data";
 import { CompetencySections } from "./competency-sections";
 import { ConflictPanel, MergedNotice, mergeOnConflict } from "./conflict-panel";
@@ -36,6 +37,8 @@ interface Props {
   saveUrl: string;
   /** "Salin dari SKJ serupa" (jabatan.$id.skj_.salin); absent where the draft cannot be edited. */
   copyUrl?: string;
+  /** The copy the draft's latest saved revision is, which "Urungkan" can undo (read from the draft's history). */
+  undoableCopy?: UndoableCopy | null;
   /** Where the competency picker asks for the technical entries suggested for this position. */
   suggestionsUrl?: string;
   /** The browser's copy of unsaved edits, kept until the server acknowledges them. */
@@ -56,6 +59,7 @@ export function SkjEditor({
   editable,
   saveUrl,
   copyUrl,
+  undoableCopy,
   suggestionsUrl,
   backup,
   restored,
@@ -177,6 +181,12 @@ export function SkjEditor({
         {editable && copyUrl && !conflict ? (
           <CopyFromSimilar
             copyUrl={copyUrl}
+            // only while this page shows exactly that revision: an edit saved or still pending since is not undone
+            undoable={
+              undoableCopy && undoableCopy.revision === autosave.revision && (status.kind === "idle" || status.kind === "saved")
+                ? undoableCopy
+                : null
+            }
             flush={autosave.flush}
             onBusy={setCopying}
             onApplied={(applied) => {

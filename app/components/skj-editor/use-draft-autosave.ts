@@ -50,6 +50,12 @@ export function useDraftAutosave(options: Options) {
   opts.current = options;
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const revision = useRef(options.revision);
+  // the same revision for rendering: what the page offers can depend on which revision it shows
+  const [shownRevision, setShownRevision] = useState(options.revision);
+  const setRevision = useCallback((n: number) => {
+    revision.current = n;
+    setShownRevision(n);
+  }, []);
   const changes = useRef(options.startDirty ? 1 : 0);
   const acknowledged = useRef(0);
   const conflicted = useRef(false);
@@ -94,7 +100,7 @@ export function useDraftAutosave(options: Options) {
         ? { revision: current.revision, savedAt: current.updatedAt }
         : null;
     if (landed?.revision) {
-      revision.current = landed.revision;
+      setRevision(landed.revision);
       acknowledged.current = seq;
       if (seq === changes.current) opts.current.backup.clear();
       opts.current.onSaved(codes);
@@ -105,7 +111,7 @@ export function useDraftAutosave(options: Options) {
       clearTimeout(timer.current);
       const merged = opts.current.onConflict(reply.conflict);
       if (merged) {
-        revision.current = merged.retryOn;
+        setRevision(merged.retryOn);
         return { ok: false, retryable: true, message: "", again: true };
       }
       conflicted.current = true;
@@ -113,7 +119,7 @@ export function useDraftAutosave(options: Options) {
       return { ok: false, retryable: false, message: CONFLICT_MESSAGE };
     }
     return fail(reply.message ?? "Penyimpanan gagal. Perubahan Anda masih ada di halaman ini; coba lagi.");
-  }, []);
+  }, [setRevision]);
 
   const flush = useCallback(async (): Promise<FlushOutcome> => {
     clearTimeout(timer.current);
@@ -143,23 +149,26 @@ export function useDraftAutosave(options: Options) {
   }, [flush]);
 
   /** The form now shows what the server saved as `serverRevision` (e.g. a copy applied on the server): nothing is pending. */
-  const adopt = useCallback((serverRevision: number, savedAt: string) => {
-    clearTimeout(timer.current);
-    revision.current = serverRevision;
-    acknowledged.current = changes.current;
-    opts.current.backup.clear();
-    setStatus({ kind: "saved", at: savedAt });
-  }, []);
+  const adopt = useCallback(
+    (serverRevision: number, savedAt: string) => {
+      clearTimeout(timer.current);
+      setRevision(serverRevision);
+      acknowledged.current = changes.current;
+      opts.current.backup.clear();
+      setStatus({ kind: "saved", at: savedAt });
+    },
+    [setRevision],
+  );
 
   /** After a conflict: save on top of the other version (keep mine) or take it as saved (take theirs). */
   const resolveConflict = useCallback(
     (serverRevision: number, keep: "mine" | "theirs", updatedAt: string) => {
       conflicted.current = false;
       if (keep === "theirs") return adopt(serverRevision, updatedAt);
-      revision.current = serverRevision;
+      setRevision(serverRevision);
       void flush();
     },
-    [adopt, flush],
+    [adopt, flush, setRevision],
   );
 
   /** The user chose to leave without saving. */
@@ -202,5 +211,5 @@ export function useDraftAutosave(options: Options) {
     };
   }, [flush, pending]);
 
-  return { status, pending, flush, changed, resolveConflict, discard, adopt };
+  return { status, revision: shownRevision, pending, flush, changed, resolveConflict, discard, adopt };
 }

@@ -33,6 +33,24 @@ export interface RegulationPrint {
 
 export const isTechnical = (c: LegacyDocumentCompetency): c is LegacyTechnical => "name" in c;
 
+/** Where an SKJ was printed: its file, and its page or table where the file tells them. */
+export interface LegacySource {
+  file: string;
+  page?: number;
+  table?: number | string;
+}
+
+/** "buku.docx, hlm. 12": where an SKJ was printed, as messages name it. */
+export function describeSource(source: LegacySource): string {
+  return [
+    source.file,
+    source.page !== undefined ? `hlm. ${source.page}` : null,
+    source.table !== undefined ? `tabel ${source.table}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
 const REGULATION = Object.entries(STANDARD_LEVEL_NAMES) as [StandardLevelCode, string][];
 /** Close spellings ("Kerjasama", "Orientasi Pada Hasil", "Pengembangan Diri & Orang Lain") still match. */
 const REGULATION_NAME_THRESHOLD = 0.85;

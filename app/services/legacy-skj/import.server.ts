@@ -1,7 +1,7 @@
 // The legacy SKJ import (contract §7.5): read the files, match each SKJ to the register and the dictionary, and
 // (unless it is a dry run) create or replace the open drafts of the matched positions in one transaction.
 import { desc, eq } from "drizzle-orm";
-import { isTechnical, type LegacyTechnical } from "~/domain/legacy-skj/document";
+import { describeSource, isTechnical, type LegacyTechnical } from "~/domain/legacy-skj/document";
 import {
   matchPosition,
   matchTechnicals,
@@ -111,16 +111,6 @@ export function matchLegacySkj(
     else seen.set(row.match.positionCode, row);
   }
   return rows;
-}
-
-export function describeSource(source: LegacyFileSkj["source"]): string {
-  return [
-    source.file,
-    source.page !== undefined ? `hlm. ${source.page}` : null,
-    source.table !== undefined ? `tabel ${source.table}` : null,
-  ]
-    .filter(Boolean)
-    .join(", ");
 }
 
 export function matchSkj(

@@ -3,7 +3,8 @@ import { isTechnical } from "~/domain/legacy-skj/document";
 import type { AnalysedRow } from "~/domain/legacy-skj/analysed-row";
 import type { DbOrTx } from "~db/client.server";
 import { findPositionByCode } from "~db/queries/register.server";
-import { describeSource, type LegacyImportResult, type LegacyImportRow } from "./import.server";
+import { describeSource } from "~/domain/legacy-skj/document";
+import type { LegacyImportResult, LegacyImportRow } from "./import.server";
 
 export function analysedRows(rows: readonly LegacyImportRow[]): AnalysedRow[] {
   return rows.map((row) => {

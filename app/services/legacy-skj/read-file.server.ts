@@ -1,7 +1,7 @@
 // One legacy file, whatever its kind, read into SKJ documents (contract §7.5). The kind is told by the bytes,
 // not the file name, so a renamed file is still read or refused with the right message.
 import JSZip from "jszip";
-import { legacyDocument, type LegacyDocument, type RegulationPrint } from "~/domain/legacy-skj/document";
+import { legacyDocument, type LegacyDocument, type LegacySource, type RegulationPrint } from "~/domain/legacy-skj/document";
 import { readLegacySkj, type LegacyProblem } from "~/domain/legacy-skj/read-skj";
 import type { LegacyRow, ReadProgress } from "~/domain/legacy-skj/source";
 import { docxRows } from "./docx-rows.server";
@@ -12,7 +12,7 @@ import { xlsxRows } from "./xlsx-rows.server";
 export const LEGACY_FILE_MAX_BYTES = 100 * 1024 * 1024;
 
 export interface LegacyFileSkj {
-  source: { file: string; page?: number; table?: number | string };
+  source: LegacySource;
   /** Lines printed between the title and the identity: the perangkat daerah, which helps matching. */
   headerLines: string[];
   unitText: string | null;

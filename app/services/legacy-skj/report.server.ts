@@ -1,5 +1,6 @@
 // The legacy import as the CLI prints it without --json: one line per SKJ found, its problems under it.
-import { describeSource, type LegacyImportResult, type LegacyImportRow } from "./import.server";
+import { describeSource } from "~/domain/legacy-skj/document";
+import type { LegacyImportResult, LegacyImportRow } from "./import.server";
 
 export function formatLegacyImport(rows: readonly LegacyImportRow[]): string {
   return rows
