@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { writeBulkSotkCsv } from "~db/bulk-seed.server";
+import { writeBulkSotkCsv } from "./bulk-seed";
 import { openDatabase, type Db } from "~db/client.server";
 import { migrateDatabase } from "~db/migrate.server";
 import { createApiToken } from "~db/queries/api-tokens.server";

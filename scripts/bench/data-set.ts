@@ -1,4 +1,4 @@
-// The bench's data set: the synthetic SOTK and technical dictionary of db/bulk-seed.server.ts, then a published
+// The bench's data set: the synthetic SOTK and technical dictionary of scripts/bench/bulk-seed.ts, then a published
 // SKJ for every synthetic position, written set-wise in one transaction with prepared statements. Each SKJ
 // is what the workflow would publish: the regulation's managerial and socio-cultural entries at the
 // position's standard levels, T.OTDA, several technical entries at their levels, requirements filled in.
@@ -7,7 +7,7 @@ import type { SkjDocument } from "~/domain/skj-document";
 import { buildPublishedDocument, type PublishedCompetencyTexts, type SkjPublishedUnit } from "~/domain/skj-published";
 import { expectedCompetencies } from "~/domain/skj-rules";
 import { ruleSettings } from "~/services/skj.server";
-import { BULK_PREFIX, bulkSeed, bulkSeedCompetencies, prng } from "~db/bulk-seed.server";
+import { BULK_PREFIX, bulkSeed, bulkSeedCompetencies, prng } from "./bulk-seed";
 import type { Db } from "~db/client.server";
 import { levelsOfRevisions } from "~db/queries/competencies.server";
 import { recordAudit } from "~db/queries/audit.server";

@@ -1,6 +1,6 @@
 // Which synthetic positions each measure works on: disjoint ranges, so no measure's drafts or new versions
 // touch what another one reads or writes (the bundle acts take the first 2,200 in id order).
-import { BULK_PREFIX } from "~db/bulk-seed.server";
+import { BULK_PREFIX } from "./bulk-seed";
 import type { Db } from "~db/client.server";
 
 export interface BenchPosition {

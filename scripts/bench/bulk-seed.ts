@@ -6,9 +6,9 @@ import { definitionColumns, definitionFromPlainText } from "~/domain/dictionary"
 import { plainTextToDoc } from "~/domain/richtext";
 import { FUNCTIONAL_LEVELS, type Echelon, type FunctionalLevel, type PositionGroup, type UnitKind } from "~/domain/sotk";
 import { POSITION_COLUMNS, UNIT_COLUMNS } from "~/domain/sotk-import";
-import type { Db } from "./client.server";
-import { recordAudit } from "./queries/audit.server";
-import { rebuildCompetencySearch } from "./queries/dictionary-search.server";
+import type { Db } from "~db/client.server";
+import { recordAudit } from "~db/queries/audit.server";
+import { rebuildCompetencySearch } from "~db/queries/dictionary-search.server";
 
 export const BULK_PREFIX = "BULK-";
 
