@@ -62,16 +62,21 @@ export const footprintMeasure = (size: DataSetSize): Measure => ({
     const memory = sampleTreeMemory(server.pid, 50);
     const samples: number[] = [];
     const pages: string[] = [];
-    for (const page of HEAVY_PAGES) {
-      const started = performance.now();
-      const res = await fetch(`${server.baseUrl}${page}`, { headers: { Cookie: server.cookie }, redirect: "manual" });
-      const html = await res.text();
-      samples.push(performance.now() - started);
-      // a page that fails at this size (a render past the server's abort delay) is a finding, not a bench error
-      const outcome = res.status === 200 ? `${(Buffer.byteLength(html) / 1024).toFixed(0)} KB` : `HTTP ${res.status}`;
-      pages.push(`${page} ${outcome} ${samples.at(-1)!.toFixed(0)} ms`);
+    // the sampler's timer would keep the bench alive after a failed fetch: it stops whatever happens
+    let peak: ReturnType<typeof memory.stop>;
+    try {
+      for (const page of HEAVY_PAGES) {
+        const started = performance.now();
+        const res = await fetch(`${server.baseUrl}${page}`, { headers: { Cookie: server.cookie }, redirect: "manual" });
+        const html = await res.text();
+        samples.push(performance.now() - started);
+        // a page that fails at this size (a render past the server's abort delay) is a finding, not a bench error
+        const outcome = res.status === 200 ? `${(Buffer.byteLength(html) / 1024).toFixed(0)} KB` : `HTTP ${res.status}`;
+        pages.push(`${page} ${outcome} ${samples.at(-1)!.toFixed(0)} ms`);
+      }
+    } finally {
+      peak = memory.stop();
     }
-    const peak = memory.stop();
     const wal = fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0;
     // dbstat: the bytes of every table and index, so the ADR can say what the size is made of
     const tables = db.$client.prepare("select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc limit 6").all() as {
