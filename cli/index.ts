@@ -204,7 +204,7 @@ async function main(argv: string[]) {
     }
     case "seed:bulk": {
       // loaded here so that the other commands do not pay for the word lists and generator
-      const { bulkSeed } = await import("~db/bulk-seed.server");
+      const { bulkSeed } = await import("../scripts/bench/bulk-seed");
       const { values } = parseArgs({
         args: rest,
         options: {

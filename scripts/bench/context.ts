@@ -4,13 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { writeBulkSotkCsv } from "~db/bulk-seed.server";
+import { writeBulkSotkCsv } from "./bulk-seed";
 import { openDatabase, type Db } from "~db/client.server";
 import { migrateDatabase } from "~db/migrate.server";
 import { createApiToken } from "~db/queries/api-tokens.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { seed } from "~seeds/seed.server";
 import { seedBenchDataSet, type DataSet, type DataSetSize } from "./data-set";
+import { mib, ownPeakRss } from "./peak-memory";
 import { log, seconds } from "./runner";
 import { login, startServer } from "./server";
 
@@ -80,7 +81,8 @@ export class Context {
       const t = set.timings;
       log(
         `    ${set.units} unit, ${set.positions} jabatan (${seconds(t.sotk)}); ${set.competencies} kompetensi teknis (${seconds(t.dictionary)}); ` +
-          `${set.versions} SKJ ditetapkan, ${set.competencyUses} baris kompetensi, ${set.events} peristiwa (${seconds(t.publish)}); ${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB`,
+          `${set.versions} SKJ ditetapkan, ${set.competencyUses} baris kompetensi, ${set.events} peristiwa (${seconds(t.publish)}); ${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB; ` +
+          `puncak RSS proses bench sejauh ini ${mib(ownPeakRss())}`,
       );
       return { db, file, set };
     });

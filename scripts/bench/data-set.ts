@@ -1,4 +1,4 @@
-// The bench's data set: the synthetic SOTK and technical dictionary of db/bulk-seed.server.ts, then a published
+// The bench's data set: the synthetic SOTK and technical dictionary of scripts/bench/bulk-seed.ts, then a published
 // SKJ for every synthetic position, written set-wise in one transaction with prepared statements. Each SKJ
 // is what the workflow would publish: the regulation's managerial and socio-cultural entries at the
 // position's standard levels, T.OTDA, several technical entries at their levels, requirements filled in.
@@ -7,7 +7,7 @@ import type { SkjDocument } from "~/domain/skj-document";
 import { buildPublishedDocument, type PublishedCompetencyTexts, type SkjPublishedUnit } from "~/domain/skj-published";
 import { expectedCompetencies } from "~/domain/skj-rules";
 import { ruleSettings } from "~/services/skj.server";
-import { BULK_PREFIX, bulkSeed, bulkSeedCompetencies, prng } from "~db/bulk-seed.server";
+import { BULK_PREFIX, bulkSeed, bulkSeedCompetencies, prng } from "./bulk-seed";
 import type { Db } from "~db/client.server";
 import { levelsOfRevisions } from "~db/queries/competencies.server";
 import { recordAudit } from "~db/queries/audit.server";
@@ -20,11 +20,36 @@ export interface DataSetSize {
   positions: number;
   /** Synthetic technical dictionary entries. */
   competencies: number;
+  /** How many positions get a published SKJ, spread evenly over the register; every one when absent. */
+  published?: number;
   seed: number;
 }
 
 export const SMALL: DataSetSize = { label: "2k", units: 200, positions: 2_000, competencies: 500, seed: 1 };
 export const LARGE: DataSetSize = { label: "20k", units: 2_000, positions: 20_000, competencies: 5_000, seed: 1 };
+// issue 18: a national service, where most positions still wait for their first SKJ (`npm run bench -- --national`)
+export const NATIONAL: DataSetSize = {
+  label: "nasional",
+  units: 20_000,
+  positions: 200_000,
+  competencies: 50_000,
+  published: 20_000,
+  seed: 1,
+};
+
+/** `size` with every count times `factor` (at least one), for a dry run of a data set too big to try out. */
+export function scaledSize(size: DataSetSize, factor: number): DataSetSize {
+  if (factor === 1) return size;
+  const times = (n: number) => Math.max(1, Math.round(n * factor));
+  return {
+    ...size,
+    label: `${size.label}×${factor}`,
+    units: times(size.units),
+    positions: times(size.positions),
+    competencies: times(size.competencies),
+    ...(size.published === undefined ? {} : { published: times(size.published) }),
+  };
+}
 
 /** Sizes of the penetapan the bundle measures print; the rest of the positions share one more act. */
 export const BUNDLE_ITEMS = 200;
@@ -142,12 +167,23 @@ interface PositionRow {
   unitKey: string;
 }
 
+/** `count` of `rows` spread evenly from the first, in their order; all of them when `count` is absent or larger. */
+function spread<T>(rows: readonly T[], count = rows.length): T[] {
+  if (count >= rows.length) return [...rows];
+  return Array.from({ length: count }, (_, k) => rows[Math.floor((k * rows.length) / count)]!);
+}
+
 /**
- * Publishes one version of every synthetic position without one: closed drafts, immutable versions (canonical
- * JSON and hash exactly as publishPenetapan stores them), the pinned dictionary revisions, decisions, feed
- * events, three acts (BUNDLE_ITEMS, PROVINCE_ITEMS, the rest) and their audit rows.
+ * Publishes one version of every synthetic position without one (or of `published` of them, spread evenly):
+ * closed drafts, immutable versions (canonical JSON and hash exactly as publishPenetapan stores them), the
+ * pinned dictionary revisions, decisions, feed events, three acts (BUNDLE_ITEMS, PROVINCE_ITEMS, the rest)
+ * and their audit rows.
  */
-export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "positions" | "competencies" | "timings"> {
+export function publishAllInSql(
+  db: Db,
+  seed: number,
+  published?: number,
+): Omit<DataSet, "units" | "positions" | "competencies" | "timings"> {
   const sqlite = db.$client;
   // seeded, as the SOTK and the dictionary are: the same options always give the same documents
   const rng = prng(seed);
@@ -219,7 +255,7 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
     return value;
   };
 
-  const rows = (
+  const unpublished = (
     sqlite
       .prepare(
         `select p.id, p.code, p.name, p."group" as "group", p.functional_level as functionalLevel, p.government_affair as governmentAffair,
@@ -234,6 +270,7 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
     const path = ancestry(p.unitId);
     return { ...p, rootUnitId: path[0]!.id, unitKey: (path[1] ?? path[0]!).code };
   });
+  const rows = spread(unpublished, published);
   const chooseTechnical = technicalChooser(technical, seed);
 
   const { settings, regionalGovernment } = ruleSettings(db);
@@ -371,7 +408,7 @@ export function publishAllInSql(db: Db, seed: number): Omit<DataSet, "units" | "
 
 /**
  * The whole data set into a migrated database that already holds the demo seed (users, the regulation's
- * dictionary, T.OTDA): SOTK, technical dictionary, then every synthetic position published.
+ * dictionary, T.OTDA): SOTK, technical dictionary, then the synthetic positions published (all, or `size.published`).
  */
 export function seedBenchDataSet(db: Db, size: DataSetSize): DataSet {
   let started = performance.now();
@@ -381,14 +418,14 @@ export function seedBenchDataSet(db: Db, size: DataSetSize): DataSet {
   const dictionary = bulkSeedCompetencies(db, { count: size.competencies, seed: size.seed });
   const dictionaryMs = performance.now() - started;
   started = performance.now();
-  const published = publishAllInSql(db, size.seed);
+  const versions = publishAllInSql(db, size.seed, size.published);
   const publishMs = performance.now() - started;
   db.$client.pragma("optimize");
   return {
     units: sotk.units,
     positions: sotk.positions,
     competencies: dictionary.competencies,
-    ...published,
+    ...versions,
     timings: { sotk: sotkMs, dictionary: dictionaryMs, publish: publishMs },
   };
 }

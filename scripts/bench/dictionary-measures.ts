@@ -1,5 +1,5 @@
 // Competency dictionary (issue 4): search and the entry page over the data set's technical dictionary.
-import { BULK_PREFIX } from "~db/bulk-seed.server";
+import { BULK_PREFIX } from "./bulk-seed";
 import { findCompetencyByCode, levelsOfRevision, revisionsOf } from "~db/queries/competencies.server";
 import { searchDictionary, similarCompetencyNames, type DictionarySearchFilter } from "~db/queries/dictionary-search.server";
 import type { DataSetSize } from "./data-set";

@@ -1,4 +1,4 @@
-import { LARGE } from "./data-set";
+import type { DataSetSize } from "./data-set";
 import type { Measure } from "./runner";
 
 const PAGE_MAX_BYTES = 60 * 1024;
@@ -31,13 +31,13 @@ function pagesOf(ids: Ids): string[] {
   ];
 }
 
-export const pageSizeMeasure: Measure = {
+export const pageSizeMeasure = (size: DataSetSize): Measure => ({
   name: "ukuran HTML halaman utama",
-  size: LARGE.label,
+  size: size.label,
   target: { label: `setiap halaman < ${PAGE_MAX_BYTES / 1024} KB`, stat: "p95", maxMs: Number.POSITIVE_INFINITY },
   async run(ctx) {
-    const { db, set } = await ctx.dataSet(LARGE);
-    const { baseUrl, cookie } = await ctx.server(LARGE);
+    const { db, set } = await ctx.dataSet(size);
+    const { baseUrl, cookie } = await ctx.server(size);
     const position = db.$client
       .prepare(
         "select p.id as positionId, v.version_number as version from skj_versions v join positions p on p.id = v.position_id order by v.id limit 1",
@@ -75,4 +75,4 @@ export const pageSizeMeasure: Measure = {
         .join(", ")}`,
     };
   },
-};
+});

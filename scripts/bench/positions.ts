@@ -1,6 +1,6 @@
 // Which synthetic positions each measure works on: disjoint ranges, so no measure's drafts or new versions
 // touch what another one reads or writes (the bundle acts take the first 2,200 in id order).
-import { BULK_PREFIX } from "~db/bulk-seed.server";
+import { BULK_PREFIX } from "./bulk-seed";
 import type { Db } from "~db/client.server";
 
 export interface BenchPosition {
@@ -9,18 +9,24 @@ export interface BenchPosition {
   group: string;
 }
 
-/** `count` active synthetic positions in id order from the one at `offset`, optionally of one group. */
+/**
+ * `count` active synthetic positions with a published SKJ, in id order from the one at `offset`, optionally of
+ * one group. Published, because the measures start from a complete SKJ (in the national set most have none).
+ */
 export function bulkPositions(db: Db, offset: number, count: number, group?: string): BenchPosition[] {
   const rows = db.$client
     .prepare(
       `select id, code, "group" as "group" from positions
        where code glob '${BULK_PREFIX}*' and active = 1 ${group ? `and "group" = @group` : ""}
+         and exists (select 1 from skj_versions v where v.position_id = positions.id)
          and id >= (select id from positions where code glob '${BULK_PREFIX}*' order by id limit 1 offset @offset)
        order by id limit @count`,
     )
     .all(group ? { count, offset, group } : { count, offset }) as BenchPosition[];
   if (rows.length < count)
-    throw new Error(`Hanya ${rows.length} jabatan sintetis${group ? ` kelompok ${group}` : ""} dari urutan ${offset}, perlu ${count}.`);
+    throw new Error(
+      `Hanya ${rows.length} jabatan sintetis${group ? ` kelompok ${group}` : ""} yang sudah punya SKJ dari urutan ${offset}, perlu ${count}.`,
+    );
   return rows;
 }
 

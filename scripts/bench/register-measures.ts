@@ -4,14 +4,15 @@ import { formatImportError, formatSotkCounts, type SotkImportCounts } from "~/do
 import { loadRegister } from "~/services/register.server";
 import type { Db } from "~db/client.server";
 import { importSotkFiles } from "~/services/sotk-import.server";
+import { perangkatDaerahCode } from "./bulk-seed";
 import type { Context } from "./context";
 import { LARGE, type DataSetSize } from "./data-set";
 import { RUNS, sample, WARMUP, type Measure, type Target } from "./runner";
 
 const REGISTER_PAGE_SIZE = 50;
 export const COMMON_WORD = "pelayanan";
-// PD001 is the Setda and PD002 carries the JPT utama; PD003 is an ordinary dinas
-const SUBTREE_UNIT = "BULK-PD003";
+// the first is the Setda and the second carries the JPT utama; the third is an ordinary dinas
+const subtreeUnit = (size: DataSetSize) => perangkatDaerahCode(size.units, 3);
 const REGISTER_TARGET_MS = 100;
 const IMPORT_TARGET_MS = 10_000;
 
@@ -38,7 +39,7 @@ const deepPage = (size: DataSetSize) => String(Math.ceil(size.positions / REGIST
 
 export const registerMeasures = (size: DataSetSize): Measure[] => [
   registerMeasure(size, "tanpa filter, hal. 1", {}),
-  registerMeasure(size, "subpohon satu perangkat daerah", { unit: SUBTREE_UNIT }),
+  registerMeasure(size, "subpohon satu perangkat daerah", { unit: subtreeUnit(size) }),
   registerMeasure(size, "pencarian FTS + kelompok", { q: COMMON_WORD, group: "fungsional" }),
   registerMeasure(size, "status ditetapkan", { status: "ditetapkan" }),
   registerMeasure(size, `halaman dalam (hal. ${deepPage(size)})`, { page: deepPage(size) }),
@@ -49,7 +50,7 @@ export const registerHttpMeasure = (size: DataSetSize): Measure => ({
   size: size.label,
   async run(ctx) {
     const { baseUrl, cookie } = await ctx.server(size);
-    const url = `${baseUrl}/jabatan?${new URLSearchParams({ q: COMMON_WORD, unit: SUBTREE_UNIT })}`;
+    const url = `${baseUrl}/jabatan?${new URLSearchParams({ q: COMMON_WORD, unit: subtreeUnit(size) })}`;
     let bytes = 0;
     const samples = await sample(RUNS, 3, async () => {
       const res = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });

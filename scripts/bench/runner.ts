@@ -159,16 +159,19 @@ function gitCommit(): string | null {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
-/** Writes the run as bench-<stamp>.{json,md} and latest.{json,md}; returns the stamp. */
+/** Writes the run as <kind>-<stamp>.{json,md} and latest[-<kind>].{json,md}; answers both file names' stems. */
 export function writeResults(
   rows: Row[],
   md: string,
   startedAt: Date,
   wallSeconds: number,
   fixtures: { label: string; seconds: number }[],
-): string {
+  kind = "bench",
+): { stem: string; latest: string } {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+  // the national run keeps its own latest, so it never hides the province run's figures
+  const latest = kind === "bench" ? "latest" : `latest-${kind}`;
   const json = JSON.stringify(
     {
       startedAt: startedAt.toISOString(),
@@ -184,12 +187,12 @@ export function writeResults(
     2,
   );
   for (const [name, text] of [
-    [`bench-${stamp}.json`, json],
-    [`bench-${stamp}.md`, md],
-    ["latest.json", json],
-    ["latest.md", md],
+    [`${kind}-${stamp}.json`, json],
+    [`${kind}-${stamp}.md`, md],
+    [`${latest}.json`, json],
+    [`${latest}.md`, md],
   ] as const) {
     fs.writeFileSync(path.join(RESULTS_DIR, name), `${text.trimEnd()}\n`);
   }
-  return stamp;
+  return { stem: `${kind}-${stamp}`, latest };
 }

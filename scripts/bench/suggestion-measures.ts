@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { MANDATORY_TECHNICAL_CODE } from "~/domain/dictionary";
 import { suggestTechnicalCompetencies } from "~/services/competency-suggestions.server";
-import { BULK_PREFIX } from "~db/bulk-seed.server";
+import { BULK_PREFIX } from "./bulk-seed";
 import type { DataSetSize } from "./data-set";
 import { percentile, WARMUP, type Measure } from "./runner";
 

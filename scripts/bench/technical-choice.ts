@@ -3,7 +3,7 @@
 // ("Arsiparis", "Pengelola Keuangan") uses much the same entries in every perangkat daerah, a bidang has its
 // focus, an urusan its own field. So each SKJ draws mostly from small pools keyed by those three, plus some
 // entries from anywhere (see docs/decisions/027-suggested-competencies.md).
-import { prng } from "~db/bulk-seed.server";
+import { prng } from "./bulk-seed";
 
 export interface TechnicalEntry {
   code: string;

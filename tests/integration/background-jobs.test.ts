@@ -16,7 +16,7 @@ import {
 } from "~/services/background-jobs.server";
 import { JOB_HANDLERS } from "~/services/job-handlers.server";
 import { BULK_DRAFTS_CHUNK } from "~/services/skj-bulk.server";
-import { bulkSeed } from "~db/bulk-seed.server";
+import { bulkSeed } from "../../scripts/bench/bulk-seed";
 import type { Db } from "~db/client.server";
 import { findBackgroundJob } from "~db/queries/background-jobs.server";
 import { findUserByEmail } from "~db/queries/users.server";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { docToPlainText, type RichTextNode } from "~/domain/richtext";
 import { POSITION_GROUPS } from "~/domain/sotk";
 import { formatImportError } from "~/domain/sotk-import";
-import { bulkSeed, bulkSeedCompetencies, writeBulkSotkCsv } from "~db/bulk-seed.server";
+import { bulkSeed, bulkSeedCompetencies, writeBulkSotkCsv } from "../../scripts/bench/bulk-seed";
 import type { Db } from "~db/client.server";
 import { searchDictionary } from "~db/queries/dictionary-search.server";
 import { importSotkFiles } from "~/services/sotk-import.server";

@@ -6,9 +6,9 @@ import { definitionColumns, definitionFromPlainText } from "~/domain/dictionary"
 import { plainTextToDoc } from "~/domain/richtext";
 import { FUNCTIONAL_LEVELS, type Echelon, type FunctionalLevel, type PositionGroup, type UnitKind } from "~/domain/sotk";
 import { POSITION_COLUMNS, UNIT_COLUMNS } from "~/domain/sotk-import";
-import type { Db } from "./client.server";
-import { recordAudit } from "./queries/audit.server";
-import { rebuildCompetencySearch } from "./queries/dictionary-search.server";
+import type { Db } from "~db/client.server";
+import { recordAudit } from "~db/queries/audit.server";
+import { rebuildCompetencySearch } from "~db/queries/dictionary-search.server";
 
 export const BULK_PREFIX = "BULK-";
 
@@ -16,6 +16,8 @@ export interface BulkSeedOptions {
   units: number;
   positions: number;
   seed?: number;
+  /** Starts every unit and position code; another prefix makes another instansi's SOTK beside the bench's. */
+  prefix?: string;
 }
 
 export interface BulkUnit {
@@ -220,15 +222,20 @@ function checkCount(value: number, label: string, min: number) {
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+// about ten units per perangkat daerah, as in a provincial SOTK
+const perangkatDaerahCount = (unitCount: number) => Math.max(1, Math.round(unitCount / 10));
+
+/** The code of the `n`-th (from 1) perangkat daerah that generateBulkSotk makes for `unitCount` units. */
+export function perangkatDaerahCode(unitCount: number, n: number, prefix = BULK_PREFIX): string {
+  return `${prefix}PD${pad(n, Math.max(3, String(perangkatDaerahCount(unitCount)).length))}`;
+}
+
 /** The synthetic units (parents first) and positions for `options`, without touching a database. */
-export function generateBulkSotk({ units: unitCount, positions: positionCount, seed = 1 }: BulkSeedOptions) {
+export function generateBulkSotk({ units: unitCount, positions: positionCount, seed = 1, prefix = BULK_PREFIX }: BulkSeedOptions) {
   checkCount(unitCount, "unit", 1);
   checkCount(positionCount, "jabatan", 0);
   const rng = prng(seed);
-
-  // about ten units per perangkat daerah, as in a provincial SOTK
-  const pdCount = Math.max(1, Math.round(unitCount / 10));
-  const pdWidth = Math.max(3, String(pdCount).length);
+  const pdCount = perangkatDaerahCount(unitCount);
   interface Node {
     unit: BulkUnit;
     pdIndex: number;
@@ -248,7 +255,7 @@ export function generateBulkSotk({ units: unitCount, positions: positionCount, s
         : ` Kabupaten ${PLACE_HEADS[(cycle - 1) % PLACE_HEADS.length]}${PLACE_TAILS[Math.floor((cycle - 1) / PLACE_HEADS.length) % PLACE_TAILS.length]}`;
     pds.push({
       unit: {
-        code: `${BULK_PREFIX}PD${pad(i + 1, pdWidth)}`,
+        code: perangkatDaerahCode(unitCount, i + 1, prefix),
         name: `${baseName}${place}`,
         kind: "perangkat_daerah",
         echelon: ECHELON_BY_DEPTH[0]!,
@@ -635,26 +642,46 @@ const INDICATOR_TAILS = [
   "secara berkala",
 ];
 
+// The setting a national dictionary adds (central agencies, special regions). Only a dictionary too big for
+// the other three parts uses it, so the province-sized dictionaries, and the figures measured on them, stay as they were.
+const COMPETENCY_SETTINGS = [
+  "",
+  "Tingkat Nasional",
+  "Kementerian/Lembaga",
+  "Wilayah Pesisir",
+  "Daerah Tertinggal",
+  "Kawasan Perkotaan",
+  "Kawasan Perdesaan",
+  "Berkelanjutan",
+  "Adaptif Perubahan Iklim",
+  "Inklusif",
+  "Pascabencana",
+  "Kawasan Industri",
+];
+const BASE_CAPACITY = COMPETENCY_ACTIVITIES.length * COMPETENCY_SUBJECTS.length * COMPETENCY_CONTEXTS.length;
+
 /** The synthetic technical entries for `options`, without touching a database. Names are unique. */
 export function generateBulkCompetencies({ count, seed = 1 }: BulkCompetencyOptions): BulkCompetency[] {
   checkCount(count, "kompetensi", 0);
-  const capacity = COMPETENCY_ACTIVITIES.length * COMPETENCY_SUBJECTS.length * COMPETENCY_CONTEXTS.length;
   // past about half the combinations the retry loop below would crawl
+  const settings = count > BASE_CAPACITY / 2 ? COMPETENCY_SETTINGS : [""];
+  const capacity = BASE_CAPACITY * settings.length;
   if (count > capacity / 2) throw new Error(`Paling banyak ${capacity / 2} kompetensi sintetis (bukan ${count}).`);
   const rng = prng(seed);
   const width = Math.max(5, String(count).length);
   const names = new Set<string>();
   const entries: BulkCompetency[] = [];
   for (let i = 1; i <= count; i++) {
-    let activity: string, subject: string, category: string, context: string, name: string;
+    let activity: string, subject: string, category: string, context: string, setting: string, name: string;
     do {
       activity = rng.pick(COMPETENCY_ACTIVITIES);
       [subject, category] = rng.pick(COMPETENCY_SUBJECTS);
       context = rng.pick(COMPETENCY_CONTEXTS);
-      name = [activity, subject, context].filter(Boolean).join(" ");
+      setting = settings.length > 1 ? rng.pick(settings) : "";
+      name = [activity, subject, context, setting].filter(Boolean).join(" ");
     } while (names.has(name));
     names.add(name);
-    const topic = [subject, context].filter(Boolean).join(" ").toLowerCase();
+    const topic = [subject, context, setting].filter(Boolean).join(" ").toLowerCase();
     const sourceKind = rng.pick(COMPETENCY_SOURCES);
     entries.push({
       code: `${BULK_PREFIX}T.${pad(i, width)}`,
