@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PDFDocument, PDFName } from "pdf-lib";
+import { PDFDocument, PDFName, ParseSpeeds } from "pdf-lib";
 import type { SkjPrintModel } from "~/domain/skj-print";
 import { writeFileAtomically } from "./atomic-file.server";
 import { pdfCacheFolder, readCacheFile } from "./pdf.server";
@@ -69,7 +69,8 @@ function folderStore(folder: string, temporary: boolean): BundleItemStore {
       const bytes = await readCacheFile(fileOf(key, pages));
       if (!bytes) return null;
       try {
-        const document = await PDFDocument.load(bytes);
+        // read, never saved: no metadata to update, and no pauses between objects for a file this small
+        const document = await PDFDocument.load(bytes, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false });
         return document.getPageCount() === pages ? document : null;
       } catch {
         return null;
