@@ -10,14 +10,16 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, rgb } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFPage, PDFRef, rgb } from "pdf-lib";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { BundleFrontMatter } from "~/components/skj-document/bundle-front-matter";
 import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
 import { itemStartPages, type SkjBundle } from "~/domain/skj-bundle";
+import { PRINT_SPECIMEN } from "~/domain/print-specimen";
 import type { SkjPrintModel } from "~/domain/skj-print";
-import { bundleItemCacheEnabled, bundleItemKey, cachedBundleItem, keepBundleItem } from "./bundle-item-cache.server";
+import { type BundleItemStore, bundleItemKey, openBundleItemStore } from "./bundle-item-cache.server";
+import { StreamedPdf } from "./pdf-join.server";
 import { printableHtml, withPrintPage, type PdfBytes } from "./pdf.server";
 
 /** SKJ per print: large enough that decoding the inlined fonts (~40 ms a document) is paid rarely, small enough to hold. */
@@ -46,8 +48,11 @@ function itemsHtml(title: string, markups: readonly string[]): string {
 
 let layout: string | undefined;
 
-/** Everything besides an SKJ's own markup that decides how its pages look: the page rule, the fonts, the bundle CSS. */
-const printLayout = () => (layout ??= `${printableHtml("", "")}${ITEM_CSS}footer:off`);
+/**
+ * Everything besides an SKJ's print model that decides how its pages look: the page rule, the fonts, the
+ * bundle CSS and the template with its stylesheet (as the markup of a model that takes its every branch).
+ */
+export const bundleItemLayout = () => (layout ??= `${printableHtml("", "")}${ITEM_CSS}${itemMarkup(PRINT_SPECIMEN)}footer:off`);
 
 /** The page index (from 0) each SKJ of a chunk starts on, from the named destinations of their marks; null if any is missing. */
 function markedStartPages(pdf: PDFDocument, items: number): number[] | null {
@@ -94,26 +99,45 @@ async function printItems(title: string, markups: readonly string[]): Promise<It
   return documents.map((document) => ({ document, pageIndices: document.getPageIndices() }));
 }
 
-/** The pages of a chunk's SKJ, in order: those printed before from the cache, the others printed now and kept. */
-async function chunkPages(models: readonly SkjPrintModel[]): Promise<ItemPages[]> {
-  const markups = models.map(itemMarkup);
-  if (!bundleItemCacheEnabled()) return printItems(chunkTitle(models[0]!), markups);
-  const keys = markups.map(bundleItemKey);
-  const cached = await Promise.all(keys.map((key) => cachedBundleItem(printLayout(), key)));
-  const missing = cached.flatMap((document, i) => (document ? [] : [i]));
-  const printed =
-    missing.length > 0
-      ? await printItems(
-          chunkTitle(models[missing[0]!]!),
-          missing.map((i) => markups[i]!),
-        )
-      : [];
-  for (const [j, i] of missing.entries()) await keepBundleItem(printLayout(), keys[i]!, printed[j]!.document, printed[j]!.pageIndices);
-  let next = 0;
-  return cached.map((document) => (document ? { document, pageIndices: document.getPageIndices() } : printed[next++]!));
-}
-
 const chunkTitle = (first: SkjPrintModel) => `SKJ ${first.identity.code} ${first.identity.name}`;
+
+/**
+ * Makes sure every SKJ of the bundle is kept in `store`, printing those that are not, a chunk per print, and
+ * answers each one's page count. Chromium prints the next chunk while this process keeps the pages of the last.
+ */
+async function keepAll(
+  store: BundleItemStore,
+  models: readonly SkjPrintModel[],
+  keys: readonly string[],
+  chunkSize: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number[]> {
+  const kept = await store.pageCounts();
+  const missing = keys.flatMap((key, i) => (kept.has(key) ? [] : [i]));
+  const print = (from: number) => {
+    const chunk = missing.slice(from, from + chunkSize);
+    const printing = printItems(
+      chunkTitle(models[chunk[0]!]!),
+      chunk.map((i) => itemMarkup(models[i]!)),
+    );
+    // awaited below; until then a failure must not count as unhandled should an earlier chunk fail first
+    printing.catch(() => {});
+    return { chunk, printing };
+  };
+  let next = missing.length > 0 ? print(0) : null;
+  for (let from = 0; next; from += chunkSize) {
+    const { chunk, printing } = next;
+    const printed = await printing;
+    next = from + chunkSize < missing.length ? print(from + chunkSize) : null;
+    for (const [j, i] of chunk.entries()) {
+      await store.keep(keys[i]!, printed[j]!.document, printed[j]!.pageIndices);
+      kept.set(keys[i]!, printed[j]!.pageIndices.length);
+    }
+    onProgress?.(models.length - missing.length + from + chunk.length, models.length);
+  }
+  if (missing.length === 0) onProgress?.(models.length, models.length);
+  return keys.map((key) => kept.get(key)!);
+}
 
 async function printFrontMatter(bundle: SkjBundle, startPages: readonly (number | string)[]): Promise<PDFDocument> {
   const markup = renderToStaticMarkup(createElement(BundleFrontMatter, { cover: bundle.cover, items: bundle.items, startPages }));
@@ -121,37 +145,28 @@ async function printFrontMatter(bundle: SkjBundle, startPages: readonly (number 
   return PDFDocument.load(bytes);
 }
 
-async function appendPages(target: PDFDocument, { document, pageIndices }: ItemPages) {
-  for (const page of await target.copyPages(document, pageIndices)) {
-    // the marks' links point at names the joined document does not have (the SKJ themselves link nowhere)
-    page.node.delete(PDFName.of("Annots"));
-    target.addPage(page);
-  }
-}
-
 let footerFont: Uint8Array | undefined;
 
-async function stampPageNumbers(pdf: PDFDocument) {
+/** Draws "Halaman x dari `total`" on a page given its index (from 0), in one subset of Arimo embedded once. */
+async function pageNumberStamp(pdf: PDFDocument, total: number): Promise<(page: PDFPage, index: number) => void> {
   footerFont ??= fs.readFileSync(createRequire(import.meta.url).resolve("@fontsource/arimo/files/arimo-latin-400-normal.woff"));
   pdf.registerFontkit(fontkit);
   const font = await pdf.embedFont(footerFont, { subset: true });
-  const pages = pdf.getPages();
-  pages.forEach((page, i) => {
-    const text = `Halaman ${i + 1} dari ${pages.length}`;
+  return (page, index) => {
+    const text = `Halaman ${index + 1} dari ${total}`;
     const width = font.widthOfTextAtSize(text, FOOTER_SIZE);
     page.drawText(text, { x: (page.getWidth() - width) / 2, y: FOOTER_BASELINE, size: FOOTER_SIZE, font, color: rgb(0, 0, 0) });
-  });
+  };
 }
 
 /** One bookmark per SKJ ("code name"), pointing at its first page. */
-function addBookmarks(pdf: PDFDocument, bundle: SkjBundle, startPages: readonly number[]) {
+function addBookmarks(pdf: PDFDocument, bundle: SkjBundle, pages: readonly PDFRef[], startPages: readonly number[]) {
   if (bundle.items.length === 0) return;
   const { context } = pdf;
-  const pages = pdf.getPages();
   const root = context.nextRef();
   const refs = bundle.items.map(() => context.nextRef());
   bundle.items.forEach((item, i) => {
-    const entry = context.obj({ Parent: root, Dest: [pages[startPages[i]! - 1]!.ref, "XYZ", null, null, null] }) as PDFDict;
+    const entry = context.obj({ Parent: root, Dest: [pages[startPages[i]! - 1]!, "XYZ", null, null, null] }) as PDFDict;
     entry.set(PDFName.of("Title"), PDFHexString.fromText(`${item.positionCode} ${item.positionName}`));
     if (i > 0) entry.set(PDFName.of("Prev"), refs[i - 1]!);
     if (i + 1 < refs.length) entry.set(PDFName.of("Next"), refs[i + 1]!);
@@ -168,42 +183,29 @@ export interface BundlePdfOptions {
   chunkSize?: number;
 }
 
-/** The whole bundle as one PDF: cover, table of contents with page numbers, each SKJ from a new page. */
-export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptions = {}): Promise<{ bytes: PdfBytes; pages: number }> {
-  const { items, cover } = bundle;
-  const models = items.map((item) => item.model);
-  // a penetapan is signed once: its signature block closes the last SKJ of the lampiran
-  const last = models.length - 1;
-  if (cover.signature && last >= 0) models[last] = { ...models[last]!, signature: cover.signature };
+/**
+ * A kept item that was listed but cannot be read (damaged since), printed and kept again. The same model and
+ * layout print the same pages, so the table of contents, numbered already, still holds; should it not, the
+ * bundle fails rather than point at the wrong pages, and the next one is numbered from the new file.
+ */
+async function printAgain(store: BundleItemStore, model: SkjPrintModel, key: string, pages: number): Promise<PDFDocument> {
+  const [printed] = await printItems(chunkTitle(model), [itemMarkup(model)]);
+  await store.keep(key, printed!.document, printed!.pageIndices);
+  const item = await store.read(key, printed!.pageIndices.length);
+  if (!item || item.getPageCount() !== pages)
+    throw new Error(`Halaman SKJ ${model.identity.code} berubah saat dicetak ulang; ekspor ulang berkas ini.`);
+  return item;
+}
 
-  const out = await PDFDocument.create();
-  const pageCounts: number[] = [];
-  options.onProgress?.(0, items.length);
-  const chunkSize = options.chunkSize ?? BUNDLE_CHUNK_SIZE;
-  const print = (from: number) => {
-    const printing = chunkPages(models.slice(from, from + chunkSize));
-    // awaited below; until then a failure must not count as unhandled should an earlier chunk fail first
-    printing.catch(() => {});
-    return printing;
-  };
-  // Chromium prints the next chunk while this process joins the current one: two chunks held at most
-  let next = models.length > 0 ? print(0) : null;
-  for (let from = 0; next; from += chunkSize) {
-    const chunk = await next;
-    next = from + chunkSize < models.length ? print(from + chunkSize) : null;
-    for (const item of chunk) {
-      await appendPages(out, item);
-      pageCounts.push(item.pageIndices.length);
-    }
-    options.onProgress?.(pageCounts.length, items.length);
-  }
-
-  // printed once with placeholders as wide as the real numbers to learn its length, then with the numbers;
-  // should the numbers still change its length, once more
-  const bodyPages = out.getPageCount();
+/**
+ * The cover and table of contents, given each SKJ's page count. Printed once with placeholders as wide as the
+ * real numbers to learn its length, then with the numbers; should the numbers still change its length, once more.
+ */
+async function frontMatter(bundle: SkjBundle, pageCounts: readonly number[]): Promise<{ front: PDFDocument; starts: number[] }> {
+  const bodyPages = pageCounts.reduce((sum, n) => sum + n, 0);
   let front = await printFrontMatter(
     bundle,
-    items.map(() => "8".repeat(String(bodyPages + 9).length)),
+    pageCounts.map(() => "8".repeat(String(bodyPages + 9).length)),
   );
   let starts = itemStartPages(front.getPageCount(), pageCounts);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -213,16 +215,51 @@ export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptio
     if (settled) break;
     starts = itemStartPages(front.getPageCount(), pageCounts);
   }
-  const frontPages = await out.copyPages(front, front.getPageIndices());
-  frontPages.forEach((page, i) => out.insertPage(i, page));
+  return { front, starts };
+}
 
-  await stampPageNumbers(out);
-  addBookmarks(out, bundle, starts);
-  out.setTitle(`${cover.heading.join(" ")} (${items.length} SKJ)`);
-  out.setLanguage("id");
-  out.setCreator("SKJ Studio");
-  // save() hands back a fresh Uint8Array over a plain ArrayBuffer: no second copy of a large file
-  // object streams would save a few percent of the file at five times the time to write it
-  const bytes = (await out.save({ useObjectStreams: false })) as PdfBytes;
-  return { bytes, pages: out.getPageCount() };
+/**
+ * The bundle from its kept items: every SKJ not kept yet is printed and kept first, so the front matter can be
+ * numbered from the page counts and printed before the join; the join then reads one kept item at a time.
+ */
+async function printWithStore(
+  bundle: SkjBundle,
+  models: readonly SkjPrintModel[],
+  store: BundleItemStore,
+  options: BundlePdfOptions,
+): Promise<{ bytes: PdfBytes; pages: number }> {
+  const keys = models.map(bundleItemKey);
+  options.onProgress?.(0, models.length);
+  const pageCounts = await keepAll(store, models, keys, options.chunkSize ?? BUNDLE_CHUNK_SIZE, options.onProgress);
+  const { front, starts } = await frontMatter(bundle, pageCounts);
+
+  const out = await StreamedPdf.create();
+  const total = front.getPageCount() + pageCounts.reduce((sum, n) => sum + n, 0);
+  const stamp = await pageNumberStamp(out.document, total);
+  await out.append(front, front.getPageIndices(), stamp);
+  for (const [i, key] of keys.entries()) {
+    const item = (await store.read(key, pageCounts[i]!)) ?? (await printAgain(store, models[i]!, key, pageCounts[i]!));
+    await out.append(item, item.getPageIndices(), stamp);
+  }
+
+  addBookmarks(out.document, bundle, out.pages, starts);
+  out.document.setTitle(`${bundle.cover.heading.join(" ")} (${models.length} SKJ)`);
+  out.document.setLanguage("id");
+  out.document.setCreator("SKJ Studio");
+  return { bytes: await out.finish(), pages: total };
+}
+
+/** The whole bundle as one PDF: cover, table of contents with page numbers, each SKJ from a new page. */
+export async function renderBundlePdf(bundle: SkjBundle, options: BundlePdfOptions = {}): Promise<{ bytes: PdfBytes; pages: number }> {
+  const models = bundle.items.map((item) => item.model);
+  // a penetapan is signed once: its signature block closes the last SKJ of the lampiran
+  const last = models.length - 1;
+  if (bundle.cover.signature && last >= 0) models[last] = { ...models[last]!, signature: bundle.cover.signature };
+
+  const store = await openBundleItemStore(bundleItemLayout());
+  try {
+    return await printWithStore(bundle, models, store, options);
+  } finally {
+    await store.close();
+  }
 }

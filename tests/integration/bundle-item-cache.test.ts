@@ -7,7 +7,9 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SkjBundle } from "~/domain/skj-bundle";
+import { SKJ_PRINT_CSS } from "~/components/skj-document/skj-document-view";
 import { closePdfBrowser } from "~/services/pdf.server";
+import { bundleItemLayout } from "~/services/skj-bundle-pdf.server";
 import { bundleContents, renderBundlePdf } from "~/services/skj-bundle.server";
 import type { Db } from "~db/client.server";
 import { instanceProfile, saveInstanceProfile } from "~db/queries/instance.server";
@@ -44,11 +46,20 @@ function keptFiles(): string[] {
     .flatMap((layout) => fs.readdirSync(path.join(itemsFolder, layout)).map((f) => path.join(itemsFolder, layout, f)));
 }
 
-async function onePagePdf(text: string): Promise<Uint8Array> {
+/** A stand-in for a kept item: `pages` pages that each say `text`. */
+async function standIn(text: string, pages: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  const page = pdf.addPage();
-  page.drawText(text, { x: 50, y: 700, size: 14, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < pages; i++) pdf.addPage().drawText(text, { x: 50, y: 700, size: 14, font });
   return pdf.save();
+}
+
+/** The page count a kept item's file name carries. */
+const namedPages = (file: string) => Number(/-(\d+)\.pdf$/.exec(file)![1]);
+
+/** Each kept file by name, with its inode: a file printed again is renamed into place as a new inode. */
+function keptInodes(): Map<string, number> {
+  return new Map(keptFiles().map((f) => [path.basename(f), fs.statSync(f).ino]));
 }
 
 /** The first page of each SKJ: the one with its identity lines. */
@@ -71,11 +82,11 @@ describe("the pages of each SKJ, kept for the next bundle", () => {
   it("joins the kept pages instead of printing the SKJ again", async () => {
     const files = keptFiles();
     const originals = files.map((f) => fs.readFileSync(f));
-    const stand = await onePagePdf("HALAMAN DARI BERKAS TERSIMPAN");
     try {
-      for (const file of files) fs.writeFileSync(file, stand);
+      for (const file of files) fs.writeFileSync(file, await standIn("HALAMAN DARI BERKAS TERSIMPAN", namedPages(file)));
       const pages = await pagesOf((await renderBundlePdf(bundle)).bytes);
-      expect(pages.filter((p) => p.includes("HALAMAN DARI BERKAS TERSIMPAN"))).toHaveLength(10);
+      const keptPages = files.reduce((sum, f) => sum + namedPages(f), 0);
+      expect(pages.filter((p) => p.includes("HALAMAN DARI BERKAS TERSIMPAN"))).toHaveLength(keptPages);
       expect(skjPages(pages)).toHaveLength(0);
     } finally {
       files.forEach((f, i) => fs.writeFileSync(f, originals[i]!));
@@ -92,6 +103,42 @@ describe("the pages of each SKJ, kept for the next bundle", () => {
     expect(fs.readFileSync(damaged!).equals(bytes)).toBe(false);
     expect((await PDFDocument.load(fs.readFileSync(damaged!))).getPageCount()).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe("what prints an SKJ again", () => {
+  const act = { kind: "penetapan", penetapanId: FIRST_ACT } as const;
+
+  it("nothing that leaves its pages as they are: the same lampiran made on another day joins every kept SKJ", async () => {
+    await renderBundlePdf(bundleContents(db, act)!);
+    const before = keptInodes();
+    const pages = await pagesOf((await renderBundlePdf(bundleContents(db, act, new Date("2027-02-01T03:00:00Z"))!)).bytes);
+    expect(pages[0]).toContain("1 Februari 2027");
+    expect(keptInodes()).toEqual(before);
+  }, 120_000);
+
+  it("a profile change prints again only the SKJ that show the profile: in a lampiran, the last one, with the signature", async () => {
+    const before = keptInodes();
+    const profile = instanceProfile(db)!;
+    expect(saveInstanceProfile(db, { ...profile, place: "Kota Harapan Baru" }, null).ok).toBe(true);
+    try {
+      const pages = await pagesOf((await renderBundlePdf(bundleContents(db, act)!)).bytes);
+      expect(pages.at(-1)).toContain("Ditetapkan di Kota Harapan Baru");
+      const after = keptInodes();
+      const added = [...after.keys()].filter((name) => !before.has(name));
+      expect(added).toHaveLength(1);
+      // the nine others print neither header nor signature inside a lampiran: the very same files are joined
+      const unchanged = [...before].filter(([name, ino]) => after.get(name) === ino);
+      expect(unchanged).toHaveLength(before.size);
+    } finally {
+      saveInstanceProfile(db, profile, null);
+    }
+  }, 120_000);
+
+  it("a changed template or stylesheet: the layout folder is named after a markup that takes every branch of the template", () => {
+    const layout = bundleItemLayout();
+    expect(layout).toContain(SKJ_PRINT_CSS);
+    for (const part of ["may-split", "example-mark", 'class="lampiran"', 'class="signature"', "<ol>"]) expect(layout).toContain(part);
+  });
 });
 
 describe("a changed instance profile", () => {

@@ -155,6 +155,25 @@ describe("the bundle PDF", () => {
     ]);
   });
 
+  it("is a well-formed file: every entry of its cross-reference table points at its own object", () => {
+    // pdf.js rebuilds a broken table silently, so the table is checked here as a strict reader would use it
+    const text = Buffer.from(result.bytes).toString("latin1");
+    const xrefAt = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+    expect(text.slice(xrefAt, xrefAt + 4)).toBe("xref");
+    const lines = text.slice(xrefAt).split("\n");
+    let checked = 0;
+    for (let i = 1; !lines[i]!.startsWith("trailer"); ) {
+      const [first, count] = lines[i++]!.split(" ").map(Number);
+      for (let k = 0; k < count!; k++, i++) {
+        const [offset, , kind] = lines[i]!.trim().split(" ");
+        if (kind !== "n") continue;
+        expect(text.slice(Number(offset), Number(offset) + 20)).toMatch(new RegExp(`^${first! + k} 0 obj`));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(result.pages * 2);
+  });
+
   it("prints the same pages whatever the chunk size, and a bookmark per SKJ", async () => {
     expect(BUNDLE_CHUNK_SIZE).toBeGreaterThan(10);
     const whole = await renderBundlePdf(bundle);
