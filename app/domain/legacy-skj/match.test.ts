@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { matchPosition, matchTechnical, regulationTextProblems, type DictionaryEntry, type RegisterPosition } from "./match";
+import {
+  matchPosition,
+  matchTechnical,
+  regulationTextProblems,
+  technicalIndex,
+  type DictionaryEntry,
+  type RegisterPosition,
+} from "./match";
+import { NameIndex } from "./name-index";
 
-const register: RegisterPosition[] = [
+const positions: RegisterPosition[] = [
   {
     code: "DISDIK.KASUBBAG",
     name: "Kepala Subbagian Umum dan Kepegawaian",
@@ -27,6 +35,7 @@ const register: RegisterPosition[] = [
     summary: "",
   },
 ];
+const register = new NameIndex(positions);
 const printed = (name: string, more: Partial<Parameters<typeof matchPosition>[0]> = {}) => ({
   name,
   governmentAffair: null,
@@ -88,7 +97,7 @@ describe("legacy SKJ competency matching", () => {
     ["Pengelolaan Kearsipan ", "T.ARSIP"],
     ["Pengelolaan Aset", null],
     ["Komunikasi", null],
-  ])("%s → %s", (name, code) => expect(matchTechnical(name, dictionary)?.code ?? null).toBe(code));
+  ])("%s → %s", (name, code) => expect(matchTechnical(name, technicalIndex(dictionary))?.code ?? null).toBe(code));
 
   it("reports a printed regulation level text that differs from the regulation, ignoring case and punctuation", () => {
     const same = {
