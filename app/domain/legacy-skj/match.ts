@@ -28,7 +28,7 @@ export interface PositionCandidate {
 const CANDIDATE_MIN = 0.6;
 /** A best candidate at or above this, clearly ahead of the next, is the match. */
 export const MATCH_MIN = 0.8;
-const MATCH_MARGIN = 0.05;
+const MATCH_MARGIN = 0.04;
 const NAME_WEIGHT = 0.7;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -21,8 +21,8 @@ const wordsOf = (text: string) => fold(text).split(" ").filter(Boolean);
 export interface ContextFacts {
   /** Header lines, unit and ikhtisar folded, padded with spaces so a unit name is found as whole words. */
   text: string;
-  /** The words printed where books name the unit (header lines, Unit Kerja): what a unit path should explain. */
-  unitWords: Set<string>;
+  /** The words of each line printed where books name the unit (header lines, Unit Kerja): what a unit path should explain. */
+  unitLines: string[][];
   affair: string | null;
   summary: string;
   summaryWords: Set<string>;
@@ -32,7 +32,7 @@ export function contextFacts(printed: PrintedContext): ContextFacts {
   const unitLines = [...printed.headerLines, printed.unitText ?? ""];
   return {
     text: ` ${fold([...unitLines, printed.summary].join(" \n "))} `,
-    unitWords: new Set(unitLines.flatMap(wordsOf)),
+    unitLines: unitLines.map(wordsOf).filter((words) => words.length > 0),
     affair: printed.governmentAffair ? fold(printed.governmentAffair) : null,
     summary: fold(printed.summary),
     summaryWords: new Set(wordsOf(printed.summary)),
@@ -63,23 +63,30 @@ function factsOf(p: PositionFacts): RegisterFacts {
 }
 
 /**
- * The unit part, 0…1: its own unit named counts most and an enclosing one (the perangkat daerah under the
- * title) nearly as much; then how much of the path is named, and how much of what the book prints as the unit the
- * path explains ("Dinas Kesehatan Kabupaten X" fits that dinas better than "Dinas Kesehatan").
+ * The unit part, 0…1: how much of the unit lines the book prints the units of the path it names explain, times how
+ * much of the path is named. "Dinas Kesehatan — Sekretariat" fits that dinas's Sekretariat and much less the
+ * Sekretariat of another dinas; a line naming none of the path (the instansi under the title) does not count.
+ * A unit named only in the ikhtisar counts half.
  */
 function unitFit(context: ContextFacts, units: RegisterFacts["units"]): number {
-  let deepest = 0;
+  const explaining = new Set<string>();
   let named = 0;
-  const explained = new Set<string>();
-  units.forEach((unit, i) => {
-    if (!context.text.includes(unit.folded)) return;
+  for (const unit of units) {
+    if (!context.text.includes(unit.folded)) continue;
     named++;
-    deepest = Math.max(deepest, i === units.length - 1 ? 1 : 0.9);
-    for (const w of unit.words) if (context.unitWords.has(w)) explained.add(w);
-  });
-  const share = units.length ? named / units.length : 0;
-  const coverage = context.unitWords.size ? explained.size / context.unitWords.size : 0;
-  return 0.4 * deepest + 0.3 * share + 0.3 * coverage;
+    for (const w of unit.words) explaining.add(w);
+  }
+  if (named === 0) return 0;
+  const share = named / units.length;
+  let words = 0;
+  let explained = 0;
+  for (const line of context.unitLines) {
+    const own = line.filter((w) => explaining.has(w)).length;
+    if (own === 0) continue;
+    words += line.length;
+    explained += own;
+  }
+  return words === 0 ? 0.5 * share : (explained / words) * (0.5 + 0.5 * share);
 }
 
 /** The ikhtisar, 0…1: the register's own text printed unchanged is 1; a reworded one counts by its words, at most half. */
@@ -95,5 +102,5 @@ function summaryFit(context: ContextFacts, facts: RegisterFacts): number {
 export function contextFit(context: ContextFacts, position: PositionFacts): number {
   const facts = factsOf(position);
   const affair = context.affair !== null && context.affair === facts.affair ? 1 : 0;
-  return 0.5 * unitFit(context, facts.units) + 0.3 * summaryFit(context, facts) + 0.2 * affair;
+  return 0.6 * unitFit(context, facts.units) + 0.25 * summaryFit(context, facts) + 0.15 * affair;
 }
