@@ -7,7 +7,7 @@ import type { JfStandardBook, SkippedSkj } from "./jf-standard-import";
 import { jfMatchKey, jfStandardTitle, normaliseJfName, type JfStandardInput } from "./jf-standard";
 import { GROUP_LABELS, FUNCTIONAL_LEVEL_LABELS } from "./labels";
 import { describeSource, isTechnical, type LegacyDocument, type LegacySource } from "./legacy-skj/document";
-import { matchTechnicals, type DictionaryEntry } from "./legacy-skj/match";
+import { matchTechnicals, technicalIndex, type DictionaryEntry } from "./legacy-skj/match";
 import { squash } from "./legacy-skj/text";
 import { STANDARD_LEVEL_NAMES } from "./settings";
 import type { ImportError } from "./sotk-import";
@@ -51,6 +51,8 @@ export function jfStandardBook(
 ): JfStandardBook {
   const book: JfStandardBook = { format: "book", fileName, items: [], errors: [], skipped: [] };
   const first = new Map<string, { where: string; value: JfStandardInput }>();
+  const published = technicalIndex(dictionary.published);
+  const unpublished = technicalIndex(dictionary.unpublished);
   for (const skj of skjs) {
     const { position } = skj.document;
     const where = `${describeSource(skj.source)}, SKJ ${position.name || "tanpa nama"}`;
@@ -83,7 +85,7 @@ export function jfStandardBook(
         );
 
     const technical: { code: string; level: number }[] = [];
-    for (const c of matchTechnicals(skj.document, dictionary.published, dictionary.unpublished).document.competencies) {
+    for (const c of matchTechnicals(skj.document, published, unpublished).document.competencies) {
       if (!isTechnical(c)) continue;
       if (!c.code)
         err(

@@ -42,7 +42,7 @@ export const WORD_MATCH_THRESHOLD = 0.75;
  * Whether two words are spellings of one word. The edit distance is at least the difference in length, so words
  * whose lengths differ by more than the threshold allows are told apart without computing it.
  */
-function closeSpelling(a: string, b: string): boolean {
+export function closeSpelling(a: string, b: string): boolean {
   const la = Array.from(a).length;
   const lb = Array.from(b).length;
   if (Math.abs(la - lb) > (1 - WORD_MATCH_THRESHOLD) * Math.max(la, lb)) return false;

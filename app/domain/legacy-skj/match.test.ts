@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { matchPosition, matchTechnical, regulationTextProblems, type DictionaryEntry, type RegisterPosition } from "./match";
+import {
+  matchPosition,
+  matchTechnical,
+  regulationTextProblems,
+  technicalIndex,
+  type DictionaryEntry,
+  type RegisterPosition,
+} from "./match";
+import { NameIndex } from "./name-index";
 
-const register: RegisterPosition[] = [
+const positions: RegisterPosition[] = [
   {
     code: "DISDIK.KASUBBAG",
     name: "Kepala Subbagian Umum dan Kepegawaian",
@@ -27,6 +35,7 @@ const register: RegisterPosition[] = [
     summary: "",
   },
 ];
+const register = new NameIndex(positions);
 const printed = (name: string, more: Partial<Parameters<typeof matchPosition>[0]> = {}) => ({
   name,
   governmentAffair: null,
@@ -65,6 +74,34 @@ describe("legacy SKJ position matching", () => {
     expect(matchPosition(printed("CAMAT"), register)).toMatchObject({ match: { positionCode: "KEC.CAMAT", score: 1 } });
   });
 
+  it("prefers the unit whose whole name the book prints to one whose name only begins it, and tells one unit's twins by the ikhtisar", () => {
+    const twin = (code: string, unitPath: string[], summary: string): RegisterPosition => ({
+      code,
+      name: "Pengelola Keuangan",
+      unitCode: code,
+      unitPath,
+      governmentAffair: "Keuangan",
+      summary,
+    });
+    const twins = new NameIndex([
+      twin("A", ["Badan Keuangan Daerah", "Sekretariat"], "Menyusun laporan keuangan."),
+      twin("B", ["Badan Keuangan Daerah Kabupaten Sukamaju", "Sekretariat"], "Menyusun laporan keuangan."),
+      twin("C", ["Badan Keuangan Daerah Kabupaten Sukamaju", "Sekretariat"], "Memverifikasi bukti pembayaran belanja."),
+    ]);
+    const unitText = "Badan Keuangan Daerah Kabupaten Sukamaju — Sekretariat";
+    expect(
+      matchPosition(printed("Pengelola Keuangan", { unitText, summary: "Menyusun laporan keuangan." }), twins).match?.positionCode,
+    ).toBe("B");
+    expect(
+      matchPosition(printed("Pengelola Keuangan", { unitText, summary: "Memverifikasi bukti pembayaran belanja." }), twins).match
+        ?.positionCode,
+    ).toBe("C");
+    expect(
+      matchPosition(printed("Pengelola Keuangan", { unitText: "Badan Keuangan Daerah — Sekretariat", summary: "Lain." }), twins).match
+        ?.positionCode,
+    ).toBe("A");
+  });
+
   it("finds no candidate for a position the register does not hold", () => {
     expect(matchPosition(printed("Kepala Dinas Pariwisata"), register)).toEqual({ match: null, candidates: [] });
   });
@@ -88,7 +125,7 @@ describe("legacy SKJ competency matching", () => {
     ["Pengelolaan Kearsipan ", "T.ARSIP"],
     ["Pengelolaan Aset", null],
     ["Komunikasi", null],
-  ])("%s → %s", (name, code) => expect(matchTechnical(name, dictionary)?.code ?? null).toBe(code));
+  ])("%s → %s", (name, code) => expect(matchTechnical(name, technicalIndex(dictionary))?.code ?? null).toBe(code));
 
   it("reports a printed regulation level text that differs from the regulation, ignoring case and punctuation", () => {
     const same = {

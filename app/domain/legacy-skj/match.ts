@@ -1,10 +1,10 @@
 // Matching a read SKJ to the register and the dictionary (contract §7.5): the position by name and unit, with a
 // score and the candidates when unsure; technical competencies to published entries by name; the printed texts
 // of regulation competencies checked against the regulation's.
-import { levenshteinRatio, nameTokens, tokenJaccard } from "../similarity";
 import { isTechnical, type LegacyDocument, type LegacyTechnical, type RegulationPrint } from "./document";
+import { compactName, NameIndex } from "./name-index";
+import { contextFacts, contextFit, type PrintedContext } from "./position-context";
 import type { LegacyProblem } from "./read-skj";
-import { fold } from "./text";
 
 export interface RegisterPosition {
   code: string;
@@ -28,78 +28,27 @@ export interface PositionCandidate {
 const CANDIDATE_MIN = 0.6;
 /** A best candidate at or above this, clearly ahead of the next, is the match. */
 export const MATCH_MIN = 0.8;
-const MATCH_MARGIN = 0.05;
+const MATCH_MARGIN = 0.04;
 const NAME_WEIGHT = 0.7;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
-const compact = (s: string) => fold(s).replace(/\s+/g, "");
-
-interface NameFacts {
-  compact: string;
-  tokens: string[];
-  sorted: string;
-}
-
-const factsOf = (name: string): NameFacts => {
-  const tokens = nameTokens(name);
-  return { compact: compact(name), tokens, sorted: [...tokens].sort().join(" ") };
-};
-
-// a register of 20,000 positions is compared with every SKJ of a book: each name is read into words once
-const factsCache = new WeakMap<object, NameFacts>();
-function cachedFacts(entry: { name: string }): NameFacts {
-  let facts = factsCache.get(entry);
-  if (!facts) factsCache.set(entry, (facts = factsOf(entry.name)));
-  return facts;
-}
-
-/**
- * The names' similarity (nameSimilarity's score, 1 when equal as printed) where it can reach `min`. The score is
- * the mean of the word overlap and an edit-distance ratio of at most 1, so below an overlap of 2·min − 1 it cannot
- * reach `min`: then the costly edit distance is skipped and a score below `min` is answered.
- */
-function nameScore(a: NameFacts, b: NameFacts, min: number): number {
-  if (a.compact === b.compact) return 1;
-  const jaccard = tokenJaccard(a.tokens, b.tokens);
-  if (jaccard < 2 * min - 1) return jaccard / 2;
-  return (jaccard + levenshteinRatio(a.sorted, b.sorted)) / 2;
-}
-
-/**
- * How well the printed context (the lines under the title, a Unit Kerja line, the Urusan Pemerintahan and the
- * ikhtisar) names the candidate's unit: its own unit named counts most, an enclosing unit (the perangkat
- * daerah printed under the title) nearly as much.
- */
-function unitScore(context: { text: string; tokens: string[] }, candidate: RegisterPosition, affair: string | null): number {
-  let best = 0;
-  candidate.unitPath.forEach((unit, i) => {
-    const own = i === candidate.unitPath.length - 1;
-    if (context.text.includes(` ${fold(unit)} `)) best = Math.max(best, own ? 1 : 0.9);
-  });
-  const sameAffair = affair && candidate.governmentAffair && fold(affair) === fold(candidate.governmentAffair) ? 0.3 : 0;
-  const summary = candidate.summary && tokenJaccard(context.tokens, nameTokens(candidate.summary)) > 0.5 ? 0.3 : 0;
-  return Math.min(1, best + sameAffair + summary);
-}
-
 /**
  * The register position an SKJ belongs to. With one position of (nearly) that name, the name decides; with
  * several, the unit the book prints decides too, and without a clear winner the user chooses from the candidates.
  */
 export function matchPosition(
-  printed: { name: string; governmentAffair: string | null; summary: string; headerLines: string[]; unitText: string | null },
-  register: readonly RegisterPosition[],
+  printed: PrintedContext & { name: string },
+  register: NameIndex<RegisterPosition>,
 ): { match: { positionCode: string; score: number } | null; candidates: PositionCandidate[] } {
-  const joined = [...printed.headerLines, printed.unitText ?? "", printed.summary].join(" \n ");
-  const context = { text: ` ${fold(joined)} `, tokens: nameTokens(joined) };
-  const name = factsOf(printed.name);
-  const named = register.map((p) => ({ p, name: nameScore(name, cachedFacts(p), CANDIDATE_MIN) })).filter((s) => s.name >= CANDIDATE_MIN);
+  const context = contextFacts(printed);
+  const named = register.matches(printed.name, CANDIDATE_MIN).map(({ entry, score }) => ({ p: entry, name: score }));
   const scored = named
     .map(({ p, name }) => ({
       positionCode: p.code,
       name: p.name,
       unitCode: p.unitCode,
       unitPath: p.unitPath,
-      score: round(named.length === 1 ? name : NAME_WEIGHT * name + (1 - NAME_WEIGHT) * unitScore(context, p, printed.governmentAffair)),
+      score: round(named.length === 1 ? name : NAME_WEIGHT * name + (1 - NAME_WEIGHT) * contextFit(context, p)),
     }))
     .sort((a, b) => b.score - a.score || a.positionCode.localeCompare(b.positionCode));
   const [best, next] = scored;
@@ -118,19 +67,19 @@ export interface DictionaryEntry {
 /** Close spellings of a technical name still match ("Analisa Jabatan" / "Analisis Jabatan"). */
 const TECHNICAL_MATCH_MIN = 0.85;
 
-export function matchTechnical(name: string, entries: readonly DictionaryEntry[]): DictionaryEntry | null {
-  let best: [DictionaryEntry, number] | null = null;
-  const facts = factsOf(name);
-  for (const e of entries) {
-    if (e.type !== "teknis") continue;
-    const score = nameScore(facts, cachedFacts(e), TECHNICAL_MATCH_MIN);
-    if (score >= TECHNICAL_MATCH_MIN && (!best || score > best[1])) best = [e, score];
-  }
-  return best?.[0] ?? null;
+/** The technical entries of a dictionary, indexed by name for matchTechnical. */
+export const technicalIndex = (entries: readonly DictionaryEntry[]) => new NameIndex(entries.filter((e) => e.type === "teknis"));
+
+/** The closest technical entry by name; of equal scores, the one listed first. */
+export function matchTechnical(name: string, entries: NameIndex<DictionaryEntry>): DictionaryEntry | null {
+  let best: { entry: DictionaryEntry; score: number; order: number } | null = null;
+  for (const m of entries.matches(name, TECHNICAL_MATCH_MIN))
+    if (!best || m.score > best.score || (m.score === best.score && m.order < best.order)) best = m;
+  return best?.entry ?? null;
 }
 
 /** Texts compared as printed words: case, accents, punctuation and spacing do not count. */
-const sameText = (a: string, b: string) => compact(a) === compact(b);
+const sameText = (a: string, b: string) => compactName(a) === compactName(b);
 
 /**
  * The printed level texts of M.01…SK.01 against the regulation's: a difference is a problem, and the
@@ -157,8 +106,8 @@ export function regulationTextProblems(prints: readonly RegulationPrint[], entri
  */
 export function matchTechnicals(
   document: LegacyDocument,
-  published: readonly DictionaryEntry[],
-  unpublished: readonly DictionaryEntry[] = [],
+  published: NameIndex<DictionaryEntry>,
+  unpublished: NameIndex<DictionaryEntry>,
 ): { document: LegacyDocument; unmatched: LegacyTechnical[] } {
   const unmatched: LegacyTechnical[] = [];
   const competencies = document.competencies.map((c) => {

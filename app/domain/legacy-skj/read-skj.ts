@@ -3,6 +3,7 @@
 // of source.ts, so one reader serves Word, Excel and PDF.
 import type { CompetencyType } from "../dictionary";
 import type { Importance } from "../skj-document";
+import { listedUnits, positionList, UNIT_LABEL } from "./position-list";
 import { cellAt, rowText, rowTexts, type LegacyCell, type LegacyRow } from "./source";
 import { fold, hasListMarker, squash } from "./text";
 import { importanceOfHeader, isTick } from "./values";
@@ -29,6 +30,8 @@ export interface LegacySkjRead {
   /** Lines between the title and the identity (usually the perangkat daerah). */
   headerLines: string[];
   identity: Partial<Record<IdentityKey, string>>;
+  /** The unit the book's list of positions names for this SKJ, where it has one (see position-list.ts). */
+  listedUnit: string | null;
   summary: string;
   competencies: LegacyCompetency[];
   /** The Uraian texts of each requirement row, as printed (lines kept). */
@@ -42,7 +45,7 @@ const IDENTITY_LABELS: [IdentityKey, RegExp][] = [
   ["group", /^(kelompok jabatan|jenis jabatan)$/],
   ["governmentAffair", /^(urusan pemerintahan|urusan)$/],
   ["jobCode", /^(kode jabatan)$/],
-  ["unit", /^(unit kerja|unit organisasi|perangkat daerah|satuan kerja|unit organisasi perangkat daerah)$/],
+  ["unit", UNIT_LABEL],
 ];
 // Without a colon or a cell border, only a label of more than one word is taken: a line beginning with the
 // word "Jabatan" is too often a sentence.
@@ -111,7 +114,14 @@ export function readLegacySkj(rows: readonly LegacyRow[]): LegacySkjRead[] {
     for (let i = anchor - 1; i >= Math.max(floor, anchor - 8); i--) if (isTitle(rows[i]!)) return i;
     return anchor;
   });
-  return anchors.map((anchor, k) => readOne(rows, starts[k]!, anchor, k + 1 < anchors.length ? starts[k + 1]! : rows.length));
+  const reads = anchors.map((anchor, k) => readOne(rows, starts[k]!, anchor, k + 1 < anchors.length ? starts[k + 1]! : rows.length));
+  // a book lists its positions before the first of them
+  const units = listedUnits(
+    reads.map((r) => r.identity.name ?? ""),
+    positionList(rows.slice(0, starts[0] ?? 0)),
+  );
+  reads.forEach((read, k) => (read.listedUnit = units[k]!));
+  return reads;
 }
 
 function readOne(rows: readonly LegacyRow[], start: number, anchor: number, end: number): LegacySkjRead {
@@ -124,6 +134,7 @@ function readOne(rows: readonly LegacyRow[], start: number, anchor: number, end:
       .map(rowText)
       .filter((t) => t !== ""),
     identity: {},
+    listedUnit: null,
     summary: "",
     competencies: [],
     requirementTexts: {},

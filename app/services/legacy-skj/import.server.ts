@@ -7,10 +7,12 @@ import {
   matchTechnicals,
   matchTechnical,
   regulationTextProblems,
+  technicalIndex,
   type DictionaryEntry,
   type PositionCandidate,
   type RegisterPosition,
 } from "~/domain/legacy-skj/match";
+import { NameIndex } from "~/domain/legacy-skj/name-index";
 import type { LegacyProblem } from "~/domain/legacy-skj/read-skj";
 import { fold } from "~/domain/legacy-skj/text";
 import { plainTextToDoc } from "~/domain/richtext";
@@ -97,7 +99,13 @@ export function matchLegacySkj(
   register: readonly RegisterPosition[],
   dictionary: { published: DictionaryEntry[]; unpublished: DictionaryEntry[] },
 ): LegacyImportRow[] {
-  const rows = skjs.map((skj) => matchSkj(skj, register, dictionary));
+  // indexed once for the whole book: each SKJ is then compared with a few names instead of all of them
+  const indexes = {
+    register: new NameIndex(register),
+    published: technicalIndex(dictionary.published),
+    unpublished: technicalIndex(dictionary.unpublished),
+  };
+  const rows = skjs.map((skj) => matchSkj(skj, indexes, dictionary.published));
   // a book that prints one position twice: the later SKJ would replace the earlier one's draft
   const seen = new Map<string, LegacyImportRow>();
   for (const row of rows) {
@@ -113,19 +121,19 @@ export function matchLegacySkj(
   return rows;
 }
 
-export function matchSkj(
+function matchSkj(
   skj: LegacyFileSkj,
-  register: readonly RegisterPosition[],
-  dictionary: { published: DictionaryEntry[]; unpublished: DictionaryEntry[] },
+  indexes: { register: NameIndex<RegisterPosition>; published: NameIndex<DictionaryEntry>; unpublished: NameIndex<DictionaryEntry> },
+  published: readonly DictionaryEntry[],
 ): LegacyImportRow {
   const p = skj.document.position;
   const { match, candidates } = matchPosition(
     { name: p.name, governmentAffair: p.governmentAffair, summary: p.summary, headerLines: skj.headerLines, unitText: skj.unitText },
-    register,
+    indexes.register,
   );
-  const { document, unmatched } = matchTechnicals(skj.document, dictionary.published, dictionary.unpublished);
-  const position = match ? register.find((r) => r.code === match.positionCode)! : null;
-  const problems = [...skj.problems, ...regulationTextProblems(skj.regulationPrints, dictionary.published)];
+  const { document, unmatched } = matchTechnicals(skj.document, indexes.published, indexes.unpublished);
+  const position = match ? candidates.find((c) => c.positionCode === match.positionCode)! : null;
+  const problems = [...skj.problems, ...regulationTextProblems(skj.regulationPrints, published)];
   if (!match)
     problems.push({
       path: "position.code",
@@ -137,7 +145,7 @@ export function matchSkj(
     source: skj.source,
     match,
     candidates,
-    document: { ...document, position: { ...document.position, code: position?.code ?? "", unitCode: position?.unitCode ?? "" } },
+    document: { ...document, position: { ...document.position, code: position?.positionCode ?? "", unitCode: position?.unitCode ?? "" } },
     unmatchedCompetencies: unmatched.map(({ name, level, description, indicators }) => ({ name, level, description, indicators })),
     problems,
   };
@@ -258,7 +266,7 @@ function technicalCodes(
       unknown.set(key, entry);
     }
   }
-  const existing = technicalEntries(tx);
+  const existing = new NameIndex(technicalEntries(tx));
   const codes = new Map<string, string>();
   for (const [key, entry] of unknown) {
     const known = matchTechnical(entry.name, existing);
@@ -295,7 +303,7 @@ function technicalCodes(
       entityId: id,
       summary: `Kompetensi ${code} (${entry.name}) dibuat sebagai draf dari impor SKJ lama`,
     });
-    existing.push({ code, name: entry.name, type: "teknis", levels: [] });
+    existing.add({ code, name: entry.name, type: "teknis", levels: [] });
     codes.set(key, code);
     result.dictionaryDrafts.push(code);
   }

@@ -65,7 +65,7 @@ export async function readLegacyFile(file: string, bytes: Uint8Array, onProgress
         ...(read.source.table !== null ? { table: read.source.table } : {}),
       },
       headerLines: read.headerLines,
-      unitText: read.identity.unit ?? null,
+      unitText: read.identity.unit ?? read.listedUnit,
       document,
       problems,
       regulationPrints,
