@@ -8,8 +8,9 @@ export const alias = {
   "~": fileURLToPath(new URL("./app", import.meta.url)),
 };
 
-export const UNIT_TESTS = "app/**/*.test.{ts,tsx}";
-export const INTEGRATION_TESTS = "tests/integration/**/*.test.{ts,tsx}";
+// tests/unit holds whole-tree checks (e.g. the layer rule) that read files and keep no state either
+const UNIT_TESTS = ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"];
+const INTEGRATION_TESTS = ["tests/integration/**/*.test.{ts,tsx}"];
 
 export default defineConfig({
   resolve: { alias },
@@ -25,8 +26,8 @@ export default defineConfig({
     // their time); the integration tests swap the process-wide database and start servers, so each file keeps
     // a fresh process of its own
     projects: [
-      { extends: true, test: { name: "unit", include: [UNIT_TESTS], isolate: false } },
-      { extends: true, test: { name: "integration", include: [INTEGRATION_TESTS] } },
+      { extends: true, test: { name: "unit", include: UNIT_TESTS, isolate: false } },
+      { extends: true, test: { name: "integration", include: INTEGRATION_TESTS } },
     ],
   },
 });
