@@ -9,13 +9,12 @@
 // API tokens (under names of their own) and the audit rows of its sign-ins.
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hasScope, type Scope } from "~/domain/api-tokens";
 import { can, ROLES, type Permission, type Role } from "~/domain/permissions";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
 import { readManifest, type ManifestRoute } from "./manifest";
-
-const baseUrl = () => inject("baseUrl");
+import { baseUrl } from "./server-url";
 
 // ------------------------------------------------------------------ the expectations: one table for pages, one for the API
 

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "~/services/browser.server";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
+import { baseUrl } from "./server-url";
 
-export const baseUrl = () => inject("baseUrl");
+export { baseUrl };
 
 const CSP_VIOLATION = /Content Security Policy|securitypolicyviolation/i;
 

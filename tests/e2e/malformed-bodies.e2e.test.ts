@@ -1,11 +1,10 @@
 // Every action of the built app, posted a body that is no form (issue 13): a 4xx, never a 5xx. Asked as
 // the admin, whom every permission lets through to the body, on the demo's first records; nothing can be
 // written, since every action reads its body before it changes anything.
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
 import { readManifest } from "./manifest";
-
-const baseUrl = () => inject("baseUrl");
+import { baseUrl } from "./server-url";
 
 async function adminCookie(): Promise<string> {
   const res = await fetch(`${baseUrl()}/login`, {

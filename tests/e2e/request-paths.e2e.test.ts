@@ -2,9 +2,8 @@
 // doubled slashes can no longer walk a request out of /api/ after the middleware has waved it through.
 // Raw node:http requests, because fetch would normalise these paths before sending them.
 import http from "node:http";
-import { describe, expect, inject, it } from "vitest";
-
-const baseUrl = () => inject("baseUrl");
+import { describe, expect, it } from "vitest";
+import { baseUrl } from "./server-url";
 
 interface Answer {
   status: number;

@@ -1,9 +1,9 @@
 // Every page carries a nonce-based Content-Security-Policy (issue 13); the browser tests fail on any
 // violation (tests/e2e/browser.ts), this file checks the header itself and that each inline script has the nonce.
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "~seeds/seed.server";
+import { baseUrl } from "./server-url";
 
-const baseUrl = () => inject("baseUrl");
 const MAIN_PAGES = [
   "/",
   "/struktur",

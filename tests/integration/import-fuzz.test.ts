@@ -13,6 +13,9 @@ import { FUZZ } from "../fixtures/skj-arbitraries";
 import { DICTIONARY_COLUMN_NAMES } from "~/domain/dictionary-import";
 import { useTestDatabase } from "../setup/test-db";
 
+// sixty generated file sets take 20–30 s on a busy 2-core machine; the default 20 s limit made this flaky
+const FUZZ_TIMEOUT_MS = 120_000;
+
 const RUNS = { ...FUZZ, numRuns: 60 };
 const TABLES = [
   "org_units",
@@ -83,22 +86,26 @@ describe("SOTK import under fuzzing", () => {
     { minLength: 1, maxLength: 2 },
   );
 
-  it("answers counts or located errors for any files, and a rejected import changes no row", async () => {
-    await fc.assert(
-      fc.asyncProperty(files, async (input) => {
-        const before = rowCounts(db);
-        const result = await importSotkFiles(db, input, null);
-        if (!result.ok) {
-          expectLocatedErrors(
-            result.errors,
-            input.map((f) => f.name),
-          );
-          expect(rowCounts(db)).toEqual(before);
-        }
-      }),
-      RUNS,
-    );
-  });
+  it(
+    "answers counts or located errors for any files, and a rejected import changes no row",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(files, async (input) => {
+          const before = rowCounts(db);
+          const result = await importSotkFiles(db, input, null);
+          if (!result.ok) {
+            expectLocatedErrors(
+              result.errors,
+              input.map((f) => f.name),
+            );
+            expect(rowCounts(db)).toEqual(before);
+          }
+        }),
+        RUNS,
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe("dictionary import under fuzzing", () => {
@@ -113,20 +120,24 @@ describe("dictionary import under fuzzing", () => {
   );
   const files = fc.array(fileArbitrary("kamus.csv", csvText(DICTIONARY_COLUMN_NAMES), xlsx, json), { minLength: 1, maxLength: 2 });
 
-  it("answers counts or located errors for any files, and a rejected import changes no row", async () => {
-    await fc.assert(
-      fc.asyncProperty(files, fc.boolean(), async (input, publish) => {
-        const before = rowCounts(db);
-        const result = await importDictionaryFiles(db, input, null, { publish });
-        if (!result.ok) {
-          expectLocatedErrors(
-            result.errors,
-            input.map((f) => f.name),
-          );
-          expect(rowCounts(db)).toEqual(before);
-        }
-      }),
-      RUNS,
-    );
-  });
+  it(
+    "answers counts or located errors for any files, and a rejected import changes no row",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(files, fc.boolean(), async (input, publish) => {
+          const before = rowCounts(db);
+          const result = await importDictionaryFiles(db, input, null, { publish });
+          if (!result.ok) {
+            expectLocatedErrors(
+              result.errors,
+              input.map((f) => f.name),
+            );
+            expect(rowCounts(db)).toEqual(before);
+          }
+        }),
+        RUNS,
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
