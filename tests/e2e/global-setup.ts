@@ -9,7 +9,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const server = await startServer({ NODE_ENV: "test" });
+  // two web processes, so every browser test also runs against the clustered server (docs/decisions/033)
+  const server = await startServer({ NODE_ENV: "test", WEB_CONCURRENCY: "2" });
   let stopping = false;
   // a server that dies mid-suite fails every later test with "connection refused": say why, once
   server.child.once("exit", (code, signal) => {
