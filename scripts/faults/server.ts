@@ -82,7 +82,6 @@ export class AppServer {
     child.stdout!.on("data", (d) => (this.output += d));
     child.stderr!.on("data", (d) => (this.output += d));
     this.child = child;
-    const deadline = started + HEALTH_TIMEOUT_MS;
     await this.untilServing(started);
     return performance.now() - started;
   }
