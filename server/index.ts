@@ -1,6 +1,8 @@
 // `npm start`: build if needed, migrate, seed an empty database, then serve (contract §1) from one web process per
 // core (WEB_CONCURRENCY; docs/decisions/033). Only the first process builds, migrates and seeds, before any web
 // process exists, and only it runs the background workers.
+// first: React must pick its production build before anything else requires it
+import "./react-production";
 import cluster from "node:cluster";
 import os from "node:os";
 import { readConfig } from "~/config.server";
