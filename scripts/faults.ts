@@ -14,13 +14,15 @@ import { prepareFixture, type Fixture } from "./faults/fixture";
 import { Client } from "./faults/http";
 import { Ledger, type RequestKind } from "./faults/ledger";
 import { freePort } from "./free-port";
-import { AppServer, serverCommand } from "./faults/server";
+import { AppServer, serverCommand, WEB_PROCESSES } from "./faults/server";
 import { readStartState, runStream, type Sessions } from "./faults/stream";
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 100);
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 // after the round's first answer: the kill lands anywhere from the first saves to well into the publishes
 const KILL_AFTER_MS = { min: 50, max: 1500 };
+// the share of rounds in which one web process dies while the others serve on (the rest kill the whole server)
+const ONE_PROCESS_KILLS = WEB_PROCESSES > 1 ? 0.25 : 0;
 const MAX_REPORTED = 40;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -93,6 +95,7 @@ async function main() {
   const ledger = new Ledger();
   const violations: string[] = [];
   const restarts: number[] = [];
+  const replacements: number[] = [];
   const killDelays: number[] = [];
   let checked = { savesVerified: 0, penetapanChecked: 0, feedEvents: 0, reads: 0 };
   const unanswered: UnansweredOutcomes = { savesStored: 0, savesNotStored: 0, penetapanPublished: 0, penetapanNotPublished: 0 };
@@ -122,16 +125,33 @@ async function main() {
     await Promise.race([firstAnswer, stream]);
     await new Promise((r) => setTimeout(r, delay));
     alive = false;
-    await server.kill();
-    await stream;
+    const oneProcess = rng() < ONE_PROCESS_KILLS;
+    if (oneProcess) {
+      try {
+        replacements.push(await server.killOneWebProcess((pids) => pids[Math.floor(rng() * pids.length)]!));
+        // a connection the primary was handing to the killed process at that instant stays open without an answer
+        // (node:cluster keeps its copy until the process replies): closing the client ends it, as a browser's
+        // timeout would, and counts it as in flight
+        client.close();
+        await stream;
+      } catch (error) {
+        violations.push(`ronde ${round}: proses web yang dimatikan tidak diganti (web process not replaced): ${String(error)}`);
+        break;
+      }
+    } else {
+      await server.kill();
+      await stream;
+    }
     client.close();
     violations.push(...ledger.unexpected.splice(0));
 
-    try {
-      restarts.push(await server.start());
-    } catch (error) {
-      violations.push(`ronde ${round}: server tidak dapat dinyalakan ulang setelah kill -9 (won't restart): ${String(error)}`);
-      break;
+    if (!oneProcess) {
+      try {
+        restarts.push(await server.start());
+      } catch (error) {
+        violations.push(`ronde ${round}: server tidak dapat dinyalakan ulang setelah kill -9 (won't restart): ${String(error)}`);
+        break;
+      }
     }
     state = await verify(server, file, fixture, ledger, state.feed, round);
     for (const key of Object.keys(unanswered) as (keyof UnansweredOutcomes)[]) unanswered[key] += state.unanswered[key];
@@ -144,7 +164,7 @@ async function main() {
     };
     if (round % 10 === 0 || state.violations.length) {
       log(
-        `  ronde ${round}: kill setelah ${delay.toFixed(0)} ms, restart ${(restarts.at(-1)! / 1000).toFixed(2)} s; diakui ${ledger.saves.length} simpanan, ${ledger.singlePublishes.length + ledger.penetapanPublishes.length} penetapan; umpan ${state.feed.length} peristiwa; ${violations.length} pelanggaran`,
+        `  ronde ${round}: kill ${oneProcess ? "satu proses web" : "server"} setelah ${delay.toFixed(0)} ms; diakui ${ledger.saves.length} simpanan, ${ledger.singlePublishes.length + ledger.penetapanPublishes.length} penetapan; umpan ${state.feed.length} peristiwa; ${violations.length} pelanggaran`,
       );
     }
   }
@@ -156,7 +176,7 @@ async function main() {
   const lines = [
     "",
     "Uji gangguan kill -9 (fault test) — ringkasan / summary",
-    `  ronde (rounds)                                  ${restarts.length} dari ${ROUNDS}, FAULT_SEED=${SEED}`,
+    `  ronde (rounds)                                  ${restarts.length + replacements.length} dari ${ROUNDS}, FAULT_SEED=${SEED}; ${replacements.length} dengan satu proses web dimatikan (one web process killed)`,
     `  simpanan draf diakui (saves acknowledged)       ${ledger.saves.length} (API ${ledger.saves.filter((s) => s.via === "api").length}, penyunting ${ledger.saves.filter((s) => s.via === "editor").length}; konflik 409 penyunting ${ledger.editorConflicts})`,
     `  pemeriksaan simpanan (save checks passed)       ${checked.savesVerified} (setiap simpanan diperiksa ulang di setiap ronde berikutnya)`,
     `  penetapan tunggal API diakui (single publishes) ${ledger.singlePublishes.length}`,
@@ -171,8 +191,14 @@ async function main() {
       [...killDelays].sort((a, b) => a - b),
       0.5,
     ).toFixed(0)}, rentang ${KILL_AFTER_MS.min}–${KILL_AFTER_MS.max}`,
-    `  server                                          ${command.label}`,
+    `  server                                          ${command.label}, ${WEB_PROCESSES} proses web`,
     `  waktu restart (restart time) s                  median ${(percentile(sorted, 0.5) / 1000).toFixed(2)}, p95 ${(percentile(sorted, 0.95) / 1000).toFixed(2)}, maks ${(sorted.at(-1)! / 1000).toFixed(2)}`,
+    `  proses web diganti (web process replaced) s     median ${(
+      percentile(
+        [...replacements].sort((a, b) => a - b),
+        0.5,
+      ) / 1000
+    ).toFixed(2)}, maks ${(Math.max(0, ...replacements) / 1000).toFixed(2)}`,
     `  waktu total (wall time)                         ${((performance.now() - wallStarted) / 1000).toFixed(1)} s`,
     `  pelanggaran (violations)                        ${violations.length}`,
   ];

@@ -1,79 +1,73 @@
-// `npm start`: build if needed, migrate, seed an empty database, then serve (contract §1).
-import http from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import express from "express";
+// `npm start`: build if needed, migrate, seed an empty database, then serve (contract §1) from one web process per
+// core (WEB_CONCURRENCY; docs/decisions/033). Only the first process builds, migrates and seeds, before any web
+// process exists, and only it runs the background workers.
+// first: React must pick its production build before anything else requires it
+import "./react-production";
+import cluster from "node:cluster";
+import os from "node:os";
 import { readConfig } from "~/config.server";
 import { closePdfBrowser } from "~/services/pdf.server";
 import { getDb } from "~db/client.server";
 import { describeSeedReport } from "~seeds/seed.server";
-import { withSkjReadApi } from "./api/skj-read";
 import { prepareDatabase } from "./bootstrap";
 import { buildIfNeeded } from "./build-if-needed";
-import { withCanonicalPath } from "./canonical-path";
-import { contentSecurityPolicy, limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
-import { startWorkers, type Workers } from "./workers";
+import { processRole, webProcessCount } from "./cluster-plan";
+import { startWebProcesses } from "./web-processes";
+import { startWebServer } from "./web-server";
+import { startWorkers } from "./workers";
 
 const config = readConfig();
 process.env.NODE_ENV = config.NODE_ENV;
-
-buildIfNeeded();
+const webProcesses = webProcessCount(process.env.WEB_CONCURRENCY, os.availableParallelism());
+const role = processRole(cluster.isPrimary, webProcesses);
 
 const db = getDb();
-const prepared = await prepareDatabase(db, { nodeEnv: config.NODE_ENV, skjSeed: config.SKJ_SEED });
-if (prepared.warning) console.warn(prepared.warning);
-if (prepared.report) console.log(`Data awal (${prepared.kind}): ${describeSeedReport(prepared.report) || "sudah lengkap"}`);
+if (role !== "web") {
+  buildIfNeeded();
+  const prepared = await prepareDatabase(db, { nodeEnv: config.NODE_ENV, skjSeed: config.SKJ_SEED });
+  if (prepared.warning) console.warn(prepared.warning);
+  if (prepared.report) console.log(`Data awal (${prepared.kind}): ${describeSeedReport(prepared.report) || "sudah lengkap"}`);
+}
 
-const buildPath = path.resolve("build/index.js");
-const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const ready = `SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH}`;
+/** What this process must end on SIGTERM before it closes the database; each resolves when its part is done. */
+const stopping: (() => Promise<unknown>)[] = [];
 
-const app = express();
-app.disable("x-powered-by");
-// which proxy may tell express the client's protocol and address (X-Forwarded-*); off unless TRUST_PROXY is set
-if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
-app.use(securityHeaders);
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-app.get("/healthz", (_req, res) => {
-  try {
-    db.$client.prepare("select 1").get();
-    res.json({ ok: true });
-  } catch (error) {
-    res.status(503).json({ ok: false, error: String(error) });
-  }
-});
-
-app.use(refuseCrossSiteWrites);
-app.use(limitBrowserBodies);
-app.use(contentSecurityPolicy);
-app.all(
-  "*",
-  createRequestHandler({ build, mode: config.remixMode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }),
-);
-
-let workers: Workers | undefined;
-// the API's GET reads are answered ahead of express and Remix (issue 6, Speed); see server/api/skj-read.ts.
-// Every one of them, like every middleware and Remix, sees the canonical path (server/canonical-path.ts).
-const server = http.createServer(withCanonicalPath(withSkjReadApi(app))).listen(config.PORT, () => {
-  console.log(`SKJ Studio siap di http://localhost:${config.PORT} (database: ${config.DATABASE_PATH})`);
-  workers = startWorkers(db);
-});
-
-function shutdown() {
-  void workers?.stop();
-  void closePdfBrowser();
-  server.close(() => {
-    db.$client.close();
-    process.exit(0);
+if (role === "primary") {
+  const workers = startWorkers(db);
+  const web = startWebProcesses(webProcesses);
+  cluster.once("listening", () => console.log(`${ready}, ${webProcesses} proses web)`));
+  stopping.push(
+    () => web.stop(),
+    () => workers.stop(),
+  );
+} else {
+  const server = await startWebServer(config, db, () => {
+    if (role === "single") {
+      console.log(`${ready})`);
+      const workers = startWorkers(db);
+      stopping.push(() => workers.stop());
+    }
   });
-  setTimeout(() => process.exit(0), 3000).unref();
+  stopping.push(() => new Promise((resolve) => server.close(resolve)));
+}
+stopping.push(closePdfBrowser);
+
+let shuttingDown = false;
+async function shutdown() {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  // a request or job that never ends must not keep the process from stopping
+  setTimeout(() => process.exit(0), role === "primary" ? 8_000 : 3_000).unref();
+  await Promise.allSettled(stopping.map((stop) => stop()));
+  db.$client.close();
+  process.exit(0);
 }
 // A stray promise (a webhook send, a browser event) must not take the whole app down with it: log it loudly.
 process.on("unhandledRejection", (reason) => {
   console.error("Promise ditolak tanpa penanganan (unhandled rejection):", reason);
 });
 process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+// Ctrl-C reaches every process of the terminal's group: the web processes leave it to the primary, which stops
+// them once it has stopped replacing them
+process.on("SIGINT", role === "web" ? () => {} : shutdown);

@@ -1,5 +1,5 @@
-// The loop every queue worker of the server shares (bundle exports, background jobs): look at the queue every
-// `intervalMs`, run what is there until it is empty, never two ticks at once, and tidy up hourly.
+// The loop every queue worker of the server shares (webhook deliveries, bundle exports, background jobs): look at
+// the queue every `intervalMs`, run what is there until it is empty, never two ticks at once, and tidy up hourly.
 export interface PollingWorkerOptions {
   /** How often an idle worker looks at the queue. */
   intervalMs?: number;
@@ -17,7 +17,7 @@ const CLEANUP_EVERY_MS = 3600_000;
 
 export function startPollingWorker(
   name: string,
-  work: { runNext: (stopping: () => boolean) => Promise<boolean>; cleanUp: () => Promise<unknown> },
+  work: { runNext: (stopping: () => boolean) => Promise<boolean>; cleanUp?: () => Promise<unknown> },
   options: PollingWorkerOptions = {},
 ): PollingWorker {
   const { intervalMs = 500, onError = (error) => console.error(`${name}:`, error) } = options;
@@ -33,7 +33,7 @@ export function startPollingWorker(
   let lastCleanup = 0;
 
   async function tick() {
-    if (Date.now() - lastCleanup > CLEANUP_EVERY_MS) {
+    if (work.cleanUp && Date.now() - lastCleanup > CLEANUP_EVERY_MS) {
       lastCleanup = Date.now();
       await work.cleanUp();
     }

@@ -18,6 +18,7 @@ import {
   markFailed,
   type DueDelivery,
 } from "~db/queries/webhooks.server";
+import { startPollingWorker, type PollingWorker, type PollingWorkerOptions } from "./polling-worker";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_USER_AGENT = "SKJ-Studio-Webhook/1";
@@ -30,21 +31,14 @@ export function signatureOf(secret: string, rawBody: string | Uint8Array): strin
   return `sha256=${crypto.createHmac("sha256", secret).update(rawBody).digest("hex")}`;
 }
 
-export interface WebhookWorkerOptions {
-  intervalMs?: number;
+export interface WebhookWorkerOptions extends PollingWorkerOptions {
   transport?: WebhookTransport;
   resolveHost?: ResolveHost;
   now?: () => Date;
-  /** Where a failing tick is reported; the timer itself never throws. */
-  onError?: (error: unknown) => void;
 }
 
-export interface WebhookWorker {
-  /** Stops the timer; resolves once a tick already running has recorded its outcomes. */
-  stop(): Promise<void>;
-  /** One tick; resolves when every due delivery of this tick has an outcome recorded. */
-  runOnce(): Promise<void>;
-}
+/** `drain()` sends every due delivery and resolves once each has its outcome recorded. */
+export type WebhookWorker = PollingWorker;
 
 /**
  * One text for every delivery that got no HTTP answer: an address refused by the rules, a refused connection,
@@ -92,14 +86,14 @@ export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): 
     now = () => new Date(),
     onError = (error) => console.error("Webhook worker:", error),
   } = options;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
 
-  async function tick() {
+  /** Sends one batch; true when a full batch went out cleanly, so more may be due. */
+  async function sendBatch(): Promise<boolean> {
     enqueueDueDeliveries(db, now());
     const due = dueDeliveries(db, now(), BATCH_SIZE);
     const send: Send = { transport, resolveHost, allowedHosts: allowedWebhookHosts(db) };
     let next = 0;
+    let failed = false;
     const lane = async () => {
       while (next < due.length) {
         const delivery = due[next++]!;
@@ -107,45 +101,14 @@ export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): 
           await deliver(db, delivery, send, now);
         } catch (error) {
           // a database error for one delivery leaves it pending for the next tick; the others still go
-          report(error);
+          failed = true;
+          onError(error);
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, lane));
+    return due.length === BATCH_SIZE && !failed;
   }
 
-  // ticks never overlap: a caller arriving during one waits for it, then runs its own
-  let chain: Promise<void> = Promise.resolve();
-  function runOnce(): Promise<void> {
-    const run = chain.then(tick).catch(report);
-    chain = run;
-    return run;
-  }
-
-  function report(error: unknown) {
-    try {
-      onError(error);
-    } catch {
-      // a failing reporter must not turn into an unhandled rejection in the timer
-    }
-  }
-
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void runOnce().finally(schedule);
-    }, intervalMs);
-    // the worker alone must not keep a process (a test, a CLI run) alive
-    timer.unref();
-  }
-  schedule();
-
-  return {
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      return chain;
-    },
-    runOnce,
-  };
+  return startPollingWorker("Webhook worker", { runNext: sendBatch }, { intervalMs, onError });
 }

@@ -5,7 +5,8 @@ import { startServer } from "./server-process";
 
 export default async function setup(project: TestProject) {
   const workers = project.config.maxWorkers;
-  const servers = await Promise.all(Array.from({ length: workers }, () => startServer({ NODE_ENV: "test" })));
+  // two web processes each, so every browser test also runs against the clustered server (docs/decisions/033)
+  const servers = await Promise.all(Array.from({ length: workers }, () => startServer({ NODE_ENV: "test", WEB_CONCURRENCY: "2" })));
   let stopping = false;
   // a server that dies mid-suite fails every later test with "connection refused": say why, once
   for (const server of servers)

@@ -14,7 +14,8 @@ export interface ServerProcess {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 180_000;
+  // generous: on a machine shared with other test runs, seeding and starting the web processes took up to 150 s
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
     try {
@@ -49,7 +50,13 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, () => log);
+  try {
+    await waitForHealth(baseUrl, child, () => log);
+  } catch (error) {
+    // nobody else holds the child yet: a server left running would keep its web processes and the port
+    child.kill("SIGTERM");
+    throw error;
+  }
   return {
     baseUrl,
     databasePath,

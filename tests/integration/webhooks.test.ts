@@ -71,7 +71,7 @@ afterEach(async () => {
   expect(workerErrors).toEqual([]);
 });
 
-/** A worker whose timer never fires during a test: every tick is an explicit runOnce. */
+/** A worker whose timer never fires during a test: every tick is an explicit drain. */
 function worker(options: WebhookWorkerOptions = {}) {
   const w = startWebhookWorker(db, { intervalMs: 600_000, now: () => clock, onError: (e) => workerErrors.push(e), ...options });
   workers.push(w);
@@ -111,7 +111,7 @@ describe("webhook delivery", () => {
     expect(eventId).toBeGreaterThan(before);
     const w = worker();
 
-    await w.runOnce();
+    await w.drain();
     expect(hook.requests).toHaveLength(1);
     expect(deliveries(id)).toMatchObject([
       { event_id: eventId, status: "menunggu", attempts: 1, last_status_code: 500, last_error: "Penerima menjawab HTTP 500" },
@@ -120,17 +120,17 @@ describe("webhook delivery", () => {
 
     // not yet due: the backoff holds it back
     advance(nextAttemptDelayMs(1) - 1);
-    await w.runOnce();
+    await w.drain();
     expect(hook.requests).toHaveLength(1);
 
     advance(1);
-    await w.runOnce();
+    await w.drain();
     expect(hook.requests).toHaveLength(2);
     expect(deliveries(id)[0]).toMatchObject({ status: "menunggu", attempts: 2, last_status_code: 500 });
     expect(deliveries(id)[0]!.next_attempt_at).toBe(new Date(clock.getTime() + nextAttemptDelayMs(2)).toISOString());
 
     advance(nextAttemptDelayMs(2));
-    await w.runOnce();
+    await w.drain();
     expect(hook.requests).toHaveLength(3);
     expect(deliveries(id)).toMatchObject([
       {
@@ -170,7 +170,7 @@ describe("webhook delivery", () => {
 
     // delivered means done
     advance(24 * 3_600_000);
-    await w.runOnce();
+    await w.drain();
     expect(hook.requests).toHaveLength(3);
   });
 
@@ -180,14 +180,14 @@ describe("webhook delivery", () => {
     addEvent("skj.withdrawn");
     const { id } = registerWebhook(db, hook.url, adminId);
     const w = worker();
-    await w.runOnce();
+    await w.drain();
     expect(hook.requests).toEqual([]);
     expect(deliveries(id)).toEqual([]);
 
     const first = addEvent("skj.published", 2);
     const second = addEvent("skj.withdrawn", 2);
-    await w.runOnce();
-    await w.runOnce();
+    await w.drain();
+    await w.drain();
     expect(hook.requests.map((r) => Number(r.headers["x-skj-event-id"])).sort()).toEqual([first, second]);
     expect(deliveries(id).map((d) => [d.event_id, d.status])).toEqual([
       [first, "terkirim"],
@@ -202,7 +202,7 @@ describe("webhook delivery", () => {
     const hook = await receiver([200]);
     const { id } = registerWebhook(db, hook.url, null);
     const eventId = addEvent();
-    await worker().runOnce();
+    await worker().drain();
     expect(eventId).toBe(1);
     expect(deliveries(id)).toMatchObject([{ event_id: 1, status: "terkirim", attempts: 1 }]);
   });
@@ -219,7 +219,7 @@ describe("webhook delivery", () => {
 
     const eventId = addEvent();
     const w = worker();
-    await w.runOnce();
+    await w.drain();
     expect(kept.requests).toHaveLength(1);
     expect(dropped.requests).toEqual([]);
     expect(deliveries(droppedHook.id)).toEqual([]);
@@ -228,7 +228,7 @@ describe("webhook delivery", () => {
     deactivateWebhook(db, stalledHook.id, adminId);
     addEvent("skj.withdrawn");
     advance(3_600_000);
-    await w.runOnce();
+    await w.drain();
     expect(stalled.requests).toHaveLength(1);
     expect(deliveries(stalledHook.id)).toMatchObject([{ event_id: eventId, status: "menunggu", attempts: 1 }]);
     expect(dropped.requests).toEqual([]);
@@ -270,7 +270,7 @@ describe("webhook delivery", () => {
     addEvent();
     const w = worker({ transport: refused });
     for (let n = 1; n <= WEBHOOK_MAX_ATTEMPTS; n++) {
-      await w.runOnce();
+      await w.drain();
       expect(calls).toHaveLength(n);
       advance(nextAttemptDelayMs(n));
     }
@@ -278,7 +278,7 @@ describe("webhook delivery", () => {
       { status: "gagal", attempts: WEBHOOK_MAX_ATTEMPTS, last_status_code: null, last_error: UNREACHABLE, next_attempt_at: null },
     ]);
     advance(24 * 3_600_000);
-    await w.runOnce();
+    await w.drain();
     expect(calls).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
     expect(listWebhooks(db).find((x) => x.id === id)).toMatchObject({ failed: 1, pending: 0 });
     expect(deliveryLog(db, { status: "gagal", page: 1 }).rows).toHaveLength(1);
@@ -290,7 +290,7 @@ describe("webhook delivery", () => {
     };
     const { id } = registerWebhook(db, "http://127.0.0.1:9/hook", adminId);
     addEvent();
-    await worker({ transport: slow }).runOnce();
+    await worker({ transport: slow }).drain();
     expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: null, last_error: UNREACHABLE }]);
     expect(UNREACHABLE).toBe(
       "Penerima tidak dapat dihubungi: alamatnya tidak diizinkan, tidak ditemukan, menolak koneksi, atau tidak menjawab dalam 10 detik.",
@@ -302,7 +302,7 @@ describe("webhook delivery", () => {
     const hook = await receiver([302], { Location: elsewhere.url });
     const { id } = registerWebhook(db, hook.url, adminId);
     addEvent();
-    await worker().runOnce();
+    await worker().drain();
     expect(hook.requests).toHaveLength(1);
     expect(elsewhere.requests).toEqual([]);
     expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: 302 }]);
@@ -320,7 +320,7 @@ describe("webhook delivery", () => {
     const hook = await receiver([200]);
     registerWebhook(db, hook.url, adminId);
     const eventId = addEvent("skj.withdrawn", 3);
-    await worker().runOnce();
+    await worker().drain();
 
     const feed = await fetch(`http://127.0.0.1:${(api.address() as AddressInfo).port}/api/v1/changes?after=${eventId - 1}`, {
       headers: { Authorization: `Bearer ${token}` },
@@ -428,7 +428,7 @@ describe("internal addresses (issue 13, finding 10)", () => {
         { address: "203.0.114.5", family: 4 },
         { address: "10.0.0.7", family: 4 },
       ],
-    }).runOnce();
+    }).drain();
     expect(connections).toEqual([]);
     expect(deliveries(id)).toMatchObject([{ status: "menunggu", attempts: 1, last_status_code: null, last_error: UNREACHABLE }]);
   });
@@ -438,7 +438,7 @@ describe("internal addresses (issue 13, finding 10)", () => {
     const closed = registerWebhook(db, "http://127.0.0.1:9/hook", adminId);
     const internal = registerWebhook(db, "http://10.255.255.1/hook", adminId);
     addEvent();
-    await worker().runOnce();
+    await worker().drain();
     expect(deliveries(closed.id)).toMatchObject([{ last_status_code: null, last_error: UNREACHABLE }]);
     expect(deliveries(internal.id)).toMatchObject([{ last_status_code: null, last_error: UNREACHABLE }]);
   });
@@ -452,7 +452,7 @@ describe("internal addresses (issue 13, finding 10)", () => {
     const resolveHost = async () => (lookups++ === 0 ? [{ address: "127.0.0.1", family: 4 }] : [{ address: "203.0.114.5", family: 4 }]);
     const { id } = registerWebhook(db, `http://penerima.uji.invalid:${port}/hook`, adminId);
     addEvent();
-    await worker({ resolveHost }).runOnce();
+    await worker({ resolveHost }).drain();
     expect(lookups).toBe(1);
     expect(hook.requests).toHaveLength(1);
     expect(hook.requests[0]!.headers.host).toBe(`penerima.uji.invalid:${port}`);
