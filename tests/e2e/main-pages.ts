@@ -60,6 +60,12 @@ export function positionPage(name: string, suffix = "") {
   };
 }
 
+/** "Buka semua" on /struktur, waiting until every branch's sub-units have arrived. */
+export async function openWholeTree(page: Page) {
+  await page.getByRole("button", { name: "Buka semua" }).click();
+  await expect.poll(() => page.getByRole("status").filter({ hasText: "unit di halaman ini terbuka" }).count()).toBe(1);
+}
+
 /** Clicks a form's submit button and waits for its field errors. */
 function submitEmpty(button: string) {
   return async (page: Page) => {
@@ -78,7 +84,7 @@ export const MAIN_PAGES: readonly MainPage[] = [
     role: "analis",
     label: "SOTK tree, every unit open",
     path: "/struktur",
-    reach: (p) => p.getByRole("button", { name: "Buka semua" }).click(),
+    reach: openWholeTree,
   },
   { role: "analis", label: "unit page", path: linkOn("/struktur", /^\/struktur\/\d+$/) },
   { role: "analis", label: "SOTK import", path: "/struktur/impor" },
