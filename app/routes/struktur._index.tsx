@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/pager";
+import { SearchForm } from "~/components/search-form";
 import { UnitTree } from "~/components/unit-tree";
 import { pageCount, pageWithin } from "~/domain/page-number";
 import { can } from "~/domain/permissions";
@@ -75,15 +76,7 @@ export default function StrukturOrganisasi() {
           {notice}
         </p>
       ) : null}
-      <Form method="get" className="filters" role="search">
-        <div className="field">
-          <label htmlFor="cari-unit">Cari unit</label>
-          <input id="cari-unit" name="q" type="search" defaultValue={q} placeholder="Nama atau kode unit" />
-        </div>
-        <button type="submit" className="button button-secondary">
-          Cari
-        </button>
-      </Form>
+      <SearchForm id="cari-unit" label="Cari unit" what="unit" q={q} />
       {q ? (
         <section className="card" aria-labelledby="hasil-cari-unit">
           <h2 id="hasil-cari-unit" style={{ marginTop: 0 }}>
@@ -112,7 +105,7 @@ export default function StrukturOrganisasi() {
       ) : (
         <>
           <UnitTree key={location.search} nodes={nodes} initiallyOpen={opened} canWrite={canWrite} />
-          <Pager page={page} pages={pages} linkTo={(p) => `/struktur?page=${p}`} label="Halaman perangkat daerah" />
+          {pages > 1 ? <Pager page={page} pages={pages} linkTo={(p) => `/struktur?page=${p}`} label="Halaman perangkat daerah" /> : null}
         </>
       )}
     </>

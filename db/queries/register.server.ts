@@ -141,7 +141,8 @@ export interface UnitChoice {
 }
 
 // "!" rather than a backslash: it needs no escaping of its own in this file's template literals
-const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
+/** `text` as a literal inside a LIKE pattern written with `escape '!'`. */
+export const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * Units for a picker: each typed word in the name (any case) or the whole text as the start of the code; the
