@@ -84,6 +84,7 @@ const ENTRY = { "*": "dictionaryCode" } as const;
 const PAGES: Record<string, PageRule> = {
   root: { layout: true },
   "routes/_index": { loader: "read" },
+  "routes/cakupan": { loader: "read" },
   "routes/$": { loader: "signed-in", params: { "*": "missingPage" }, okGet: [404] },
   "routes/login": { loader: "guest", action: "guest" },
   "routes/logout": { loader: "public", action: "public", endsSession: true },

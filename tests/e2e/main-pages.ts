@@ -76,6 +76,7 @@ function submitEmpty(button: string) {
 
 export const MAIN_PAGES: readonly MainPage[] = [
   { role: "analis", label: "Beranda", path: "/" },
+  { role: "analis", label: "coverage of every perangkat daerah", path: "/cakupan" },
   { role: "analis", label: "register", path: "/jabatan" },
   { role: "analis", label: "register, searched", path: "/jabatan?q=kepala&page=1" },
   { role: "analis", label: "drafts in bulk, a unit chosen", path: "/skj/draf-massal?semua=1&unit=BKD" },
