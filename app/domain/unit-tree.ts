@@ -18,7 +18,7 @@ export interface UnitTreeNode {
 }
 
 /** Perangkat daerah per page of the tree. */
-export const TREE_ROOTS_PER_PAGE = 50;
+export const TREE_ROOTS_PER_PAGE = 25;
 
 /** Branches one request of /struktur/anak may ask for. */
 export const TREE_PARENTS_PER_REQUEST = 100;
