@@ -2,13 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { CoverageChart } from "~/components/coverage-chart";
+import { CoverageTable, percent } from "~/components/coverage-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can } from "~/domain/permissions";
 import { getDb } from "~db/client.server";
-import { coverageByPerangkatDaerah, myWork, overviewCounts } from "~db/queries/overview.server";
+import { coverageByPerangkatDaerah, coverageTotals, myWork, overviewCounts } from "~db/queries/overview.server";
 import { DRAFT_STATE_LABELS } from "~/domain/labels";
 
 export const meta: MetaFunction = () => [{ title: "Beranda — SKJ Studio" }];
+
+const BERANDA_COVERAGE_ROWS = 15;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
@@ -16,26 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: user.name,
     counts: overviewCounts(db),
-    coverage: coverageByPerangkatDaerah(db),
+    // a province has hundreds of perangkat daerah: Beranda shows where most work is open, /cakupan lists them all
+    coverage: coverageByPerangkatDaerah(db, { mostOpenFirst: true, limit: BERANDA_COVERAGE_ROWS }),
+    totals: coverageTotals(db),
     work: myWork(db, user.id, can(user.role, "skj:review")),
     canReview: can(user.role, "skj:review"),
   };
 }
 
-const percent = (part: number, total: number) => (total ? Math.round((part / total) * 100) : 0);
-
 export default function Beranda() {
-  const { name, counts, coverage, work, canReview } = useLoaderData<typeof loader>();
-  const totals = coverage.reduce(
-    (t, r) => ({
-      total: t.total + r.total,
-      published: t.published + r.published,
-      inReview: t.inReview + r.inReview,
-      draft: t.draft + r.draft,
-      none: t.none + r.none,
-    }),
-    { total: 0, published: 0, inReview: 0, draft: 0, none: 0 },
-  );
+  const { name, counts, coverage, totals, work, canReview } = useLoaderData<typeof loader>();
   const stats = [
     { label: "Jabatan", value: counts.positions, to: "/jabatan" },
     { label: "SKJ ditetapkan", value: totals.published, to: "/jabatan?status=ditetapkan" },
@@ -69,45 +62,17 @@ export default function Beranda() {
         {coverage.length === 0 ? (
           <p className="empty">Belum ada perangkat daerah. Mulai dari Struktur Organisasi.</p>
         ) : (
-          <CoverageChart rows={coverage} />
+          <>
+            {totals.perangkatDaerah > coverage.length ? (
+              <p>
+                {coverage.length} dari {totals.perangkatDaerah} perangkat daerah dengan jabatan terbanyak yang belum memiliki SKJ
+                ditetapkan. <Link to="/cakupan">Lihat cakupan semua perangkat daerah</Link>
+              </p>
+            ) : null}
+            <CoverageChart rows={coverage} />
+            <CoverageTable rows={coverage} label="Cakupan SKJ per perangkat daerah" />
+          </>
         )}
-        {coverage.length > 0 ? (
-          <table className="data" aria-label="Cakupan SKJ per perangkat daerah">
-            <thead>
-              <tr>
-                <th scope="col">Perangkat daerah</th>
-                <th scope="col">Jabatan</th>
-                <th scope="col">Ditetapkan</th>
-                <th scope="col">Dalam tinjauan</th>
-                <th scope="col">Draf</th>
-                <th scope="col">Belum ada</th>
-                <th scope="col">Kemajuan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {coverage.map((r) => (
-                <tr key={r.unitId}>
-                  <td>
-                    <Link to={`/jabatan?unit=${encodeURIComponent(r.code)}`}>{r.name}</Link>
-                  </td>
-                  <td>{r.total}</td>
-                  <td>{r.published}</td>
-                  <td>{r.inReview}</td>
-                  <td>{r.draft}</td>
-                  <td>{r.none}</td>
-                  <td style={{ minWidth: 140 }}>
-                    <progress
-                      max={r.total || 1}
-                      value={r.published}
-                      aria-label={`${r.name}: ${percent(r.published, r.total)}% ditetapkan`}
-                    />{" "}
-                    {percent(r.published, r.total)}%
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
       </section>
       <div className="grid-2">
         <section className="card" aria-labelledby="draf-saya">

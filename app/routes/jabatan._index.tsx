@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pager } from "~/components/pager";
 import { SkjStatusTag } from "~/components/skj-status-tag";
 import { UnitPicker } from "~/components/unit-picker";
 import { FUNCTIONAL_LEVEL_LABELS, GROUP_LABELS, SKJ_STATUS_LABELS } from "~/domain/labels";
@@ -188,13 +189,7 @@ export default function RegisterJabatan() {
           </tbody>
         </table>
       )}
-      <nav className="pager" aria-label="Halaman">
-        {page > 1 ? <Link to={withParams({ page: String(page - 1) })}>← Sebelumnya</Link> : null}
-        <span className="muted">
-          Halaman {page} dari {pages}
-        </span>
-        {page < pages ? <Link to={withParams({ page: String(page + 1) })}>Berikutnya →</Link> : null}
-      </nav>
+      <Pager page={page} pages={pages} linkTo={(p) => withParams({ page: String(p) })} />
     </>
   );
 }

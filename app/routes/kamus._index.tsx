@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pager } from "~/components/pager";
 import { SearchSnippet } from "~/components/search-snippet";
 import { COMPETENCY_TYPES, REVISION_STATUSES } from "~/domain/dictionary";
 import { COMPETENCY_TYPE_LABELS, REVISION_STATUS_LABELS, SOURCE_KIND_LABELS, TEXT_STATUS_LABELS } from "~/domain/labels";
@@ -164,13 +165,7 @@ export default function KamusKompetensi() {
           </tbody>
         </table>
       )}
-      <nav className="pager" aria-label="Halaman">
-        {page > 1 ? <Link to={pageLink(page - 1)}>← Sebelumnya</Link> : null}
-        <span className="muted">
-          Halaman {page} dari {pages}
-        </span>
-        {page < pages ? <Link to={pageLink(page + 1)}>Berikutnya →</Link> : null}
-      </nav>
+      <Pager page={page} pages={pages} linkTo={pageLink} />
     </>
   );
 }

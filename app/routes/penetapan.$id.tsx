@@ -3,12 +3,22 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ExportButton } from "~/components/export-button";
+import { Pager } from "~/components/pager";
+import { SearchForm } from "~/components/search-form";
 import { PublishConfirmation } from "~/components/publish-confirmation";
 import { CONFIRMATION_FIELD, CONFIRMATION_MISSING, parseConfirmation } from "~/domain/penetapan-confirmation";
+import { pageCount, pageWithin } from "~/domain/page-number";
 import { can } from "~/domain/permissions";
 import { idParam } from "~/utils/params";
 import { getDb, type Db } from "~db/client.server";
-import { addToPenetapan, approvedDraftsNotInPenetapan, penetapanDetail, removeFromPenetapan } from "~db/queries/penetapan.server";
+import {
+  addToPenetapan,
+  approvedDraftsNotInPenetapan,
+  countPenetapanItems,
+  itemsOfPenetapan,
+  penetapanHeader,
+  removeFromPenetapan,
+} from "~db/queries/penetapan.server";
 import { publishPenetapan, type SkjActor } from "~db/queries/skj-publish.server";
 import { formatTanggal } from "~/domain/format-date";
 import { PENETAPAN_STATUS_LABELS } from "~/domain/labels";
@@ -18,18 +28,37 @@ export const meta: MetaFunction = () => [{ title: "Penetapan — SKJ Studio" }];
 
 const NOT_FOUND = "Penetapan tidak ditemukan.";
 
+const ITEMS_PER_PAGE = 50;
+
+// A province's act gathers thousands of SKJ: the page lists one page of them, filtered by name or code
+// (ADR 034). Only a draft act that this user may publish loads them all, for the confirmation dialog.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
   const db = getDb();
-  const act = penetapanDetail(db, idParam(params.id, NOT_FOUND));
+  const id = idParam(params.id, NOT_FOUND);
+  const act = penetapanHeader(db, id);
   if (!act) throw new Response(NOT_FOUND, { status: 404 });
+  const search = new URL(request.url).searchParams;
+  const q = (search.get("q") ?? "").trim().slice(0, 100);
+  const matching = countPenetapanItems(db, id, q);
+  const pages = pageCount(matching, ITEMS_PER_PAGE);
+  const page = pageWithin(search.get("page"), pages);
   const canPublish = can(user.role, "skj:publish");
+  const publishable = canPublish && act.status === "draf";
+  const every = publishable ? itemsOfPenetapan(db, id) : [];
   return {
     act,
-    candidates: canPublish && act.status === "draf" ? approvedDraftsNotInPenetapan(db) : [],
+    items: itemsOfPenetapan(db, id, { q, limit: ITEMS_PER_PAGE, offset: (page - 1) * ITEMS_PER_PAGE }),
+    total: q ? countPenetapanItems(db, id) : matching,
+    matching,
+    q,
+    page,
+    pages,
+    confirmed: every.map((i) => ({ positionCode: i.positionCode, positionName: i.positionName })),
+    candidates: publishable ? approvedDraftsNotInPenetapan(db) : [],
     canPublish,
     // the server refuses anyway; the page says why before the click
-    fourEyesItems: act.items.filter((i) => i.submittedBy === user.id || i.contributors.includes(user.id)).map((i) => i.positionName),
+    fourEyesItems: every.filter((i) => i.submittedBy === user.id || i.contributors.includes(user.id)).map((i) => i.positionName),
   };
 }
 
@@ -60,7 +89,7 @@ function publishConfirmed(db: Db, id: number, user: SkjActor, confirmation: unkn
 }
 
 export default function PenetapanPage() {
-  const { act, candidates, canPublish, fourEyesItems } = useLoaderData<typeof loader>();
+  const { act, items, total, matching, q, page, pages, confirmed, candidates, canPublish, fourEyesItems } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as { error?: string } | undefined;
   const notice = useSearchParams()[0].get("notice");
   const busy = useNavigation().state === "submitting";
@@ -99,10 +128,21 @@ export default function PenetapanPage() {
       ) : null}
       <section className="card" aria-labelledby="isi">
         <h2 id="isi" style={{ marginTop: 0 }}>
-          SKJ dalam penetapan ini ({act.items.length})
+          SKJ dalam penetapan ini ({total})
         </h2>
-        {act.items.length === 0 ? (
+        {total > ITEMS_PER_PAGE || q ? (
+          <SearchForm id="cari-skj" label="Cari jabatan" what="jabatan" q={q}>
+            {q ? (
+              <span className="muted" role="status">
+                {matching} dari {total} SKJ cocok dengan “{q}”.
+              </span>
+            ) : null}
+          </SearchForm>
+        ) : null}
+        {total === 0 ? (
           <p className="muted">Belum ada SKJ. Tambahkan SKJ yang sudah disetujui.</p>
+        ) : matching === 0 ? (
+          <p className="muted">Tidak ada jabatan dalam penetapan ini yang cocok dengan “{q}”.</p>
         ) : (
           <table className="data" aria-label="SKJ dalam penetapan">
             <thead>
@@ -113,7 +153,7 @@ export default function PenetapanPage() {
               </tr>
             </thead>
             <tbody>
-              {act.items.map((i) => (
+              {items.map((i) => (
                 <tr key={i.draftId}>
                   <td>
                     <Link to={`/jabatan/${i.positionId}`}>{i.positionName}</Link> <span className="unit-code">{i.positionCode}</span>
@@ -137,6 +177,14 @@ export default function PenetapanPage() {
             </tbody>
           </table>
         )}
+        {pages > 1 ? (
+          <Pager
+            page={page}
+            pages={pages}
+            linkTo={(p) => `/penetapan/${act.id}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`}
+            label="Halaman SKJ dalam penetapan"
+          />
+        ) : null}
         {draft && canPublish && candidates.length > 0 ? (
           <Form method="post" className="filters" style={{ marginTop: "0.8rem" }}>
             <input type="hidden" name="intent" value="add" />
@@ -172,8 +220,8 @@ export default function PenetapanPage() {
           ) : null}
           <PublishConfirmation
             actLabel={act.label}
-            items={act.items}
-            disabled={act.items.length === 0 || fourEyesItems.length > 0}
+            items={confirmed}
+            disabled={confirmed.length === 0 || fourEyesItems.length > 0}
             error={reply?.error}
           />
         </section>

@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = setUnitActive(getDb(), id, intent === "activate", user.id);
     if (!result.ok) return data({ errors: result.errors }, { status: 422 });
     throw redirect(
-      `/struktur?notice=${encodeURIComponent(`Unit ${result.unit.name} ${result.unit.active ? "diaktifkan" : "dinonaktifkan"}.`)}`,
+      `/struktur?buka=${encodeURIComponent(result.unit.code)}&notice=${encodeURIComponent(`Unit ${result.unit.name} ${result.unit.active ? "diaktifkan" : "dinonaktifkan"}.`)}#unit-${result.unit.id}`,
     );
   }
   return submitUnitForm(getDb(), form, id, user.id);

@@ -1,107 +1,61 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { unitKindText } from "~/domain/import-words";
+import { Pager } from "~/components/pager";
+import { SearchForm } from "~/components/search-form";
+import { UnitTree } from "~/components/unit-tree";
+import { pageCount, pageWithin } from "~/domain/page-number";
 import { can } from "~/domain/permissions";
+import { TREE_ROOTS_PER_PAGE } from "~/domain/unit-tree";
 import { getDb } from "~db/client.server";
-import { listUnitsWithCounts } from "~db/queries/register.server";
+import { findUnitByCode, searchUnitChoices, unitAncestry } from "~db/queries/register.server";
+import { childUnits, pageOfRoot, rootUnitsPage, unitTreeTotals } from "~db/queries/unit-tree.server";
 
 export const meta: MetaFunction = () => [{ title: "Struktur Organisasi — SKJ Studio" }];
 
+const SEARCH_SIZE = 50;
+
+// One page of perangkat daerah, closed, plus the path down to `?buka=<unit code>` opened: the whole tree of a
+// province is megabytes, so deeper levels load when a branch is opened (ADR 034).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read");
-  return { units: listUnitsWithCounts(getDb()), canWrite: can(user.role, "register:write") };
-}
-
-type Unit = ReturnType<typeof useLoaderData<typeof loader>>["units"][number];
-
-interface Tree {
-  childrenOf: Map<number | null, Unit[]>;
-  canWrite: boolean;
-}
-
-function UnitNode({ unit, tree, depth }: { unit: Unit; tree: Tree; depth: number }) {
-  const children = tree.childrenOf.get(unit.id) ?? [];
-  const label = (
-    <span id={`unit-${unit.id}`} className={unit.active ? undefined : "muted"}>
-      <strong>{unit.name}</strong>
-      <span className="unit-code">{unit.code}</span> <span className="tag">{unitKindText(unit.kind, unit.kindLabel)}</span>{" "}
-      {unit.echelon ? <span className="tag">Eselon {unit.echelon}</span> : null}{" "}
-      {unit.active ? null : <span className="tag tag-off">Nonaktif</span>}
-    </span>
-  );
-  const links = (
-    <span className={unit.active ? undefined : "muted"}>
-      <Link to={`/jabatan?unit=${encodeURIComponent(unit.code)}`} className="muted">
-        {unit.positionCount} jabatan
-      </Link>
-      {tree.canWrite ? (
-        <>
-          {" · "}
-          <Link to={`/struktur/${unit.id}`} aria-label={`Ubah ${unit.name}`}>
-            Ubah
-          </Link>
-          {" · "}
-          <Link to={`/struktur/baru?induk=${encodeURIComponent(unit.code)}`} aria-label={`Tambah sub-unit di ${unit.name}`}>
-            + Sub-unit
-          </Link>
-        </>
-      ) : null}
-    </span>
-  );
-  if (children.length === 0)
-    return (
-      <li className="leaf">
-        {label} {links}
-      </li>
-    );
-  // the links stay outside <summary>: a link inside the disclosure button is a control nested in a control
-  return (
-    <li className="branch">
-      <details open={depth < 1}>
-        <summary>
-          {label} <span className="muted">({children.length} sub-unit)</span>
-        </summary>
-      </details>
-      {links}
-      <ul className="tree">
-        {children.map((c) => (
-          <UnitNode key={c.id} unit={c} tree={tree} depth={depth + 1} />
-        ))}
-      </ul>
-    </li>
-  );
-}
-
-function buildTree(units: Unit[], canWrite: boolean): Tree {
-  const childrenOf = new Map<number | null, Unit[]>();
-  for (const u of units) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
-  return { childrenOf, canWrite };
+  const db = getDb();
+  const params = new URL(request.url).searchParams;
+  const totals = unitTreeTotals(db);
+  const pages = pageCount(totals.roots, TREE_ROOTS_PER_PAGE);
+  const target = findUnitByCode(db, params.get("buka") ?? "");
+  const path = target ? unitAncestry(db, target.id) : [];
+  const page = path.length ? pageOfRoot(db, path[0]!.code, TREE_ROOTS_PER_PAGE) : pageWithin(params.get("page"), pages);
+  const opened = path.map((u) => u.id);
+  const q = (params.get("q") ?? "").trim().slice(0, 100);
+  return {
+    nodes: [...rootUnitsPage(db, page, TREE_ROOTS_PER_PAGE), ...childUnits(db, opened)],
+    opened,
+    page,
+    pages,
+    totals,
+    q,
+    matches: q ? searchUnitChoices(db, q, SEARCH_SIZE) : [],
+    canWrite: can(user.role, "register:write"),
+  };
 }
 
 export default function StrukturOrganisasi() {
-  const { units, canWrite } = useLoaderData<typeof loader>();
+  const { nodes, opened, page, pages, totals, q, matches, canWrite } = useLoaderData<typeof loader>();
   const notice = useSearchParams()[0].get("notice");
-  const tree = buildTree(units, canWrite);
-  const roots = tree.childrenOf.get(null) ?? [];
-  const toggleAll = (open: boolean) => document.querySelectorAll<HTMLDetailsElement>(".tree details").forEach((d) => (d.open = open));
+  // a new page of the tree (another page, another unit to open) starts a new tree state
+  const location = useLocation();
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Struktur Organisasi</h1>
           <p>
-            Unit organisasi menurut peraturan SOTK daerah: {roots.length} perangkat daerah, {units.length} unit.
+            Unit organisasi menurut peraturan SOTK daerah: {totals.roots} perangkat daerah, {totals.units} unit.
           </p>
         </div>
         <div className="actions">
-          <button type="button" className="button button-secondary" onClick={() => toggleAll(true)}>
-            Buka semua
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => toggleAll(false)}>
-            Tutup semua
-          </button>
           <a className="button button-secondary" href="/struktur/ekspor.xlsx" download>
             Ekspor XLSX
           </a>
@@ -122,14 +76,37 @@ export default function StrukturOrganisasi() {
           {notice}
         </p>
       ) : null}
-      {roots.length === 0 ? (
+      <SearchForm id="cari-unit" label="Cari unit" what="unit" q={q} />
+      {q ? (
+        <section className="card" aria-labelledby="hasil-cari-unit">
+          <h2 id="hasil-cari-unit" style={{ marginTop: 0 }}>
+            Unit yang cocok dengan “{q}”
+          </h2>
+          {matches.length === 0 ? (
+            <p className="empty">Tidak ada unit yang cocok. Periksa ejaannya atau ketik sebagian nama unit.</p>
+          ) : (
+            <ul aria-label="Unit yang cocok">
+              {matches.map((m) => (
+                <li key={m.code}>
+                  <Link to={`/struktur?buka=${encodeURIComponent(m.code)}`}>{m.name}</Link> <span className="unit-code">{m.code}</span>
+                  {m.above.length ? <span className="muted"> — {[...m.above].reverse().join(" › ")}</span> : null}
+                  {m.active ? null : <span className="tag tag-off">Nonaktif</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {matches.length === SEARCH_SIZE ? (
+            <p className="muted">Hanya {SEARCH_SIZE} unit pertama yang ditampilkan; perjelas kata carinya.</p>
+          ) : null}
+        </section>
+      ) : null}
+      {totals.units === 0 ? (
         <p className="empty">Belum ada unit organisasi. Impor berkas SOTK atau tambahkan unit.</p>
       ) : (
-        <ul className="tree tree-root card" aria-label="Pohon unit organisasi">
-          {roots.map((u) => (
-            <UnitNode key={u.id} unit={u} tree={tree} depth={0} />
-          ))}
-        </ul>
+        <>
+          <UnitTree key={location.search} nodes={nodes} initiallyOpen={opened} canWrite={canWrite} />
+          {pages > 1 ? <Pager page={page} pages={pages} linkTo={(p) => `/struktur?page=${p}`} label="Halaman perangkat daerah" /> : null}
+        </>
       )}
     </>
   );

@@ -12,5 +12,7 @@ export function submitUnitForm(db: Db, form: FormData, id: number | null, actorI
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 422 });
   const result = id === null ? createUnit(db, parsed.data, actorId) : updateUnit(db, id, parsed.data, actorId);
   if (!result.ok) return data({ errors: result.errors }, { status: 422 });
-  throw redirect(`/struktur?notice=${encodeURIComponent(`Unit ${result.unit.name} disimpan.`)}#unit-${result.unit.id}`);
+  throw redirect(
+    `/struktur?buka=${encodeURIComponent(result.unit.code)}&notice=${encodeURIComponent(`Unit ${result.unit.name} disimpan.`)}#unit-${result.unit.id}`,
+  );
 }

@@ -1,12 +1,13 @@
 // Penetapan (legal acts) while they are being assembled: their identity and which approved SKJ they gather.
 // Publishing one is skj-publish.server.ts; once published, SQL triggers freeze the row.
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
 import { legalBasisLabel, PenetapanSchema, type PenetapanFields, type PenetapanInput } from "~/domain/penetapan";
 import type { Db, DbOrTx } from "../client.server";
 import { penetapan, penetapanItems, positions, skjDrafts, skjVersions, users } from "../schema";
 import { recordAudit } from "./audit.server";
+import { escapeLike } from "./register.server";
 import { draftContributors } from "./skj-drafts.server";
 
 export type PenetapanRow = typeof penetapan.$inferSelect;
@@ -203,8 +204,8 @@ export interface PenetapanItemView {
   versionNumber: number | null;
 }
 
-/** A penetapan with its items (by position code), or undefined. */
-export function penetapanDetail(db: DbOrTx, id: number) {
+/** A penetapan without its items (they may be thousands: see itemsOfPenetapan), or undefined. */
+export function penetapanHeader(db: DbOrTx, id: number) {
   const act = db
     .select({ penetapan, createdByName: creator.name, publishedByName: publisher.name })
     .from(penetapan)
@@ -213,7 +214,36 @@ export function penetapanDetail(db: DbOrTx, id: number) {
     .where(eq(penetapan.id, id))
     .get();
   if (!act) return undefined;
-  const rows = db
+  return {
+    ...act.penetapan,
+    label: legalBasisLabel(act.penetapan),
+    createdByName: act.createdByName,
+    publishedByName: act.publishedByName,
+  };
+}
+
+/** The items whose position name holds every word of `q`, or whose position code starts with it. */
+function itemsMatching(id: number, q: string): SQL {
+  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const inAct = eq(penetapanItems.penetapanId, id);
+  if (words.length === 0) return inAct;
+  const byName = and(...words.map((w) => sql`${positions.name} like ${`%${escapeLike(w)}%`} escape '!'`))!;
+  return and(inAct, or(byName, sql`${positions.code} like ${`${escapeLike(q.trim())}%`} escape '!'`))!;
+}
+
+export function countPenetapanItems(db: DbOrTx, id: number, q = ""): number {
+  return db
+    .select({ n: count() })
+    .from(penetapanItems)
+    .innerJoin(skjDrafts, eq(skjDrafts.id, penetapanItems.draftId))
+    .innerJoin(positions, eq(positions.id, skjDrafts.positionId))
+    .where(itemsMatching(id, q))
+    .get()!.n;
+}
+
+/** The items of penetapan `id` by position code: all of them, or one page of those matching `q`. */
+export function itemsOfPenetapan(db: DbOrTx, id: number, page?: { q: string; limit: number; offset: number }): PenetapanItemView[] {
+  const query = db
     .select({
       draftId: skjDrafts.id,
       positionId: positions.id,
@@ -233,21 +263,21 @@ export function penetapanDetail(db: DbOrTx, id: number) {
     .innerJoin(positions, eq(positions.id, skjDrafts.positionId))
     .leftJoin(approver, eq(approver.id, skjDrafts.approvedBy))
     .leftJoin(skjVersions, and(eq(skjVersions.draftId, skjDrafts.id), eq(skjVersions.penetapanId, penetapanItems.penetapanId)))
-    .where(eq(penetapanItems.penetapanId, id))
+    .where(itemsMatching(id, page?.q ?? ""))
     .orderBy(asc(positions.code))
-    .all();
+    .$dynamic();
+  const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
   const contributors = draftContributors(
     db,
     rows.map((r) => r.draftId),
   );
-  const items: PenetapanItemView[] = rows.map((r) => ({ ...r, contributors: contributors.get(r.draftId) ?? [] }));
-  return {
-    ...act.penetapan,
-    label: legalBasisLabel(act.penetapan),
-    createdByName: act.createdByName,
-    publishedByName: act.publishedByName,
-    items,
-  };
+  return rows.map((r) => ({ ...r, contributors: contributors.get(r.draftId) ?? [] }));
+}
+
+/** A penetapan with all its items (by position code), or undefined. */
+export function penetapanDetail(db: DbOrTx, id: number) {
+  const act = penetapanHeader(db, id);
+  return act ? { ...act, items: itemsOfPenetapan(db, id) } : undefined;
 }
 
 /** Open approved drafts that no draf penetapan gathers yet: what "Tambahkan SKJ" offers. */

@@ -16,37 +16,6 @@ export function findPositionByCode(db: DbOrTx, code: string) {
   return db.select().from(positions).where(eq(positions.code, code)).get();
 }
 
-/**
- * Every unit with the number of positions the register lists under it (active positions of the unit and all
- * its sub-units, active or not, as the register's unit filter counts them), ordered by code.
- */
-export function listUnitsWithCounts(db: DbOrTx) {
-  return db
-    .all<{
-      id: number;
-      code: string;
-      name: string;
-      kind: string;
-      kindLabel: string | null;
-      echelon: string | null;
-      parentId: number | null;
-      active: number;
-      positionCount: number;
-    }>(sql`
-    with recursive below(ancestor_id, id, depth) as (
-      select id, id, 0 from org_units
-      union all
-      select below.ancestor_id, u.id, below.depth + 1 from org_units u join below on u.parent_id = below.id where below.depth < 64
-    ),
-    counted(unit_id, n) as (
-      select below.ancestor_id, count(p.id) from below join positions p on p.unit_id = below.id and p.active = 1 group by below.ancestor_id
-    )
-    select u.id, u.code, u.name, u.kind, u.kind_label as kindLabel, u.echelon, u.parent_id as parentId, u.active = 1 as active, coalesce(counted.n, 0) as positionCount
-    from org_units u left join counted on counted.unit_id = u.id
-    order by u.code`)
-    .map((u) => ({ ...u, active: Boolean(u.active) }));
-}
-
 /** The unit and its ancestors, top-level perangkat daerah first. */
 export function unitAncestry(db: DbOrTx, unitId: number) {
   return db.all<{ id: number; code: string; name: string; kind: string; echelon: string | null; depth: number }>(sql`
@@ -172,7 +141,8 @@ export interface UnitChoice {
 }
 
 // "!" rather than a backslash: it needs no escaping of its own in this file's template literals
-const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
+/** `text` as a literal inside a LIKE pattern written with `escape '!'`. */
+export const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * Units for a picker: each typed word in the name (any case) or the whole text as the start of the code; the

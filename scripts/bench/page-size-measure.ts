@@ -10,24 +10,61 @@ interface Ids {
   unitCode: string;
   competency: string;
   penetapanId: number;
+  bundlePenetapanId: number | null;
+  /** The analyst's own job pages (a job page answers its requester only), when the data set has any. */
+  jobPages: string[];
 }
 
+// every main page as the analyst meets it; the biggest instance of each (the largest unit, the province act)
 function pagesOf(ids: Ids): string[] {
+  const unit = encodeURIComponent(ids.unitCode);
+  const entry = encodeURIComponent(ids.competency);
   return [
     "/",
+    "/cakupan",
     "/jabatan",
-    `/jabatan?unit=${encodeURIComponent(ids.unitCode)}`,
+    `/jabatan?unit=${unit}`,
+    "/jabatan/baru",
     `/jabatan/${ids.positionId}`,
+    `/jabatan/${ids.positionId}/ubah`,
     `/jabatan/${ids.positionId}/riwayat`,
     `/jabatan/${ids.positionId}/versi/${ids.version}`,
     "/struktur",
+    `/struktur?buka=${unit}`,
+    "/struktur?q=bidang",
     `/struktur/${ids.unitId}`,
+    "/struktur/baru",
+    "/struktur/impor",
     "/kamus",
-    `/kamus/entri/${encodeURIComponent(ids.competency)}`,
+    "/kamus?q=pengelolaan",
+    `/kamus/entri/${entry}`,
+    `/kamus/riwayat/${entry}`,
+    `/kamus/ubah/${entry}`,
+    "/kamus/standar-jf",
     "/skj",
+    `/skj/draf-massal?semua=1&unit=${unit}`,
+    "/skj/ubah-massal?semua=1",
+    "/skj/impor",
     "/penetapan",
     `/penetapan/${ids.penetapanId}`,
+    ...(ids.bundlePenetapanId ? [`/penetapan/${ids.bundlePenetapanId}`] : []),
     "/ekspor",
+    ...ids.jobPages,
+  ];
+}
+
+function analystJobPages(client: { prepare(sql: string): { all(): unknown[] } }): string[] {
+  const analyst = "(select id from users where email = 'analis@demo.go.id')";
+  const jobs = client.prepare(`select kind, max(id) as id from background_jobs where requested_by = ${analyst} group by kind`).all() as {
+    kind: "impor_skj" | "draf_massal";
+    id: number;
+  }[];
+  const exports = client.prepare(`select max(id) as id from export_jobs where requested_by = ${analyst} having id is not null`).all() as {
+    id: number;
+  }[];
+  return [
+    ...jobs.map((j) => (j.kind === "impor_skj" ? `/skj/impor/${j.id}` : `/skj/draf-massal/${j.id}`)),
+    ...exports.map((e) => `/ekspor/${e.id}`),
   ];
 }
 
@@ -52,6 +89,8 @@ export const pageSizeMeasure = (size: DataSetSize): Measure => ({
       unitCode: set.acts.largestUnit.code,
       competency: competency.code,
       penetapanId: set.acts.province?.penetapanId ?? set.acts.bundle!.penetapanId,
+      bundlePenetapanId: set.acts.province ? (set.acts.bundle?.penetapanId ?? null) : null,
+      jobPages: analystJobPages(db.$client),
     };
     const sizes: { page: string; bytes: number }[] = [];
     const samples: number[] = [];
@@ -70,7 +109,7 @@ export const pageSizeMeasure = (size: DataSetSize): Measure => ({
       samples,
       meets: over.length === 0,
       note: `${over.length} dari ${sizes.length} halaman ≥ ${kb(PAGE_MAX_BYTES)}; terbesar: ${sizes
-        .slice(0, 8)
+        .slice(0, 10)
         .map((s) => `${s.page} ${kb(s.bytes)}`)
         .join(", ")}`,
     };

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectNoSeriousViolations, type AxeViolation } from "./axe";
 import { penetapanWith, useBrowser, visit } from "./browser";
-import { pagesByRole } from "./main-pages";
+import { openWholeTree, pagesByRole } from "./main-pages";
 
 // positions no other browser test writes an SKJ for: one is published here, the other reviewed and returned
 const PUBLISHED = "Kepala Bagian Tata Laksana";
@@ -115,7 +115,7 @@ describe("accessibility (axe-core: no serious or critical violation)", () => {
     await checkAt(page, "/jabatan", "register");
     await checkAt(page, "/jabatan?q=kepala&page=1", "register, searched");
     await checkAt(page, "/struktur", "SOTK tree");
-    await page.getByRole("button", { name: "Buka semua" }).click();
+    await openWholeTree(page);
     await check(page, "SOTK tree, every unit open");
     await checkAt(page, await firstHref(page, /^\/struktur\/\d+$/), "unit page");
     await checkAt(page, "/kamus", "dictionary");

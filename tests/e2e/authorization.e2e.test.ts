@@ -83,6 +83,7 @@ const ENTRY = { "*": "dictionaryCode" } as const;
 const PAGES: Record<string, PageRule> = {
   root: { layout: true },
   "routes/_index": { loader: "read" },
+  "routes/cakupan": { loader: "read" },
   "routes/$": { loader: "signed-in", params: { "*": "missingPage" }, okGet: [404] },
   "routes/login": { loader: "guest", action: "guest" },
   "routes/logout": { loader: "public", action: "public", endsSession: true },
@@ -105,6 +106,8 @@ const PAGES: Record<string, PageRule> = {
   "routes/struktur.$id": { loader: "register:write", action: "register:write", params: { id: "unit" } },
   "routes/struktur.template[.]xlsx": { loader: "read" },
   "routes/struktur.pilih": { loader: "read" },
+  // asked without the branches to open: the request is refused by name
+  "routes/struktur.anak": { loader: "read", okGet: [400] },
 
   "routes/jabatan._index": { loader: "read" },
   "routes/jabatan.baru": { loader: "register:write", action: "register:write" },

@@ -60,6 +60,12 @@ export function positionPage(name: string, suffix = "") {
   };
 }
 
+/** "Buka semua" on /struktur, waiting until every branch's sub-units have arrived. */
+export async function openWholeTree(page: Page) {
+  await page.getByRole("button", { name: "Buka semua" }).click();
+  await expect.poll(() => page.getByRole("status").filter({ hasText: "unit di halaman ini terbuka" }).count()).toBe(1);
+}
+
 /** Clicks a form's submit button and waits for its field errors. */
 function submitEmpty(button: string) {
   return async (page: Page) => {
@@ -70,6 +76,7 @@ function submitEmpty(button: string) {
 
 export const MAIN_PAGES: readonly MainPage[] = [
   { role: "analis", label: "Beranda", path: "/" },
+  { role: "analis", label: "coverage of every perangkat daerah", path: "/cakupan" },
   { role: "analis", label: "register", path: "/jabatan" },
   { role: "analis", label: "register, searched", path: "/jabatan?q=kepala&page=1" },
   { role: "analis", label: "drafts in bulk, a unit chosen", path: "/skj/draf-massal?semua=1&unit=BKD" },
@@ -78,7 +85,7 @@ export const MAIN_PAGES: readonly MainPage[] = [
     role: "analis",
     label: "SOTK tree, every unit open",
     path: "/struktur",
-    reach: (p) => p.getByRole("button", { name: "Buka semua" }).click(),
+    reach: openWholeTree,
   },
   { role: "analis", label: "unit page", path: linkOn("/struktur", /^\/struktur\/\d+$/) },
   { role: "analis", label: "SOTK import", path: "/struktur/impor" },

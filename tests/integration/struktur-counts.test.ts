@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRegisterQuery } from "~/domain/register-filter";
 import { loader as homeLoader } from "~/routes/_index";
+import { loader as childrenLoader } from "~/routes/struktur.anak";
 import { loader as strukturLoader } from "~/routes/struktur._index";
 import { loadRegister } from "~/services/register.server";
 import type { Db } from "~db/client.server";
@@ -8,6 +9,7 @@ import { overviewCounts } from "~db/queries/overview.server";
 import { savePosition, setPositionActive } from "~db/queries/positions.server";
 import { findPositionByCode, findUnitByCode } from "~db/queries/register.server";
 import { createUnit, setUnitActive } from "~db/queries/units.server";
+import type { UnitTreeNode } from "~/domain/unit-tree";
 import { cookieFor, get, run } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
@@ -62,13 +64,28 @@ function unevenRegister(db: Db) {
   expect(setUnitActive(db, closed.id, false, 1)).toMatchObject({ ok: true });
 }
 
+/** Every unit, as a user opening every branch of /struktur sees them: the page's perangkat daerah, then each level from /struktur/anak. */
+async function wholeTree(cookie: string): Promise<UnitTreeNode[]> {
+  const page = (await run(strukturLoader, get("/struktur", cookie))).body as { nodes: UnitTreeNode[]; pages: number };
+  expect(page.pages).toBe(1);
+  const units = [...page.nodes];
+  for (let level = page.nodes; level.length > 0; ) {
+    const branches = level.filter((u) => u.childCount > 0).map((u) => `induk=${u.id}`);
+    if (branches.length === 0) break;
+    const answer = await run(childrenLoader, get(`/struktur/anak?${branches.join("&")}`, cookie));
+    level = (answer.body as { units: UnitTreeNode[] }).units;
+    units.push(...level);
+  }
+  return units;
+}
+
 describe("/struktur counts", () => {
   it("show for every unit the number of positions the register lists for its subtree", async () => {
     const db = await useTestDatabase("demo");
     unevenRegister(db);
     const cookie = await cookieFor("viewer@demo.go.id");
-    const { body } = await run(strukturLoader, get("/struktur", cookie));
-    const units = (body as { units: { code: string; parentId: number | null; positionCount: number }[] }).units;
+    const units = await wholeTree(cookie);
+    expect(units.length).toBe(db.$client.prepare("select count(*) as n from org_units").pluck().get());
 
     for (const unit of units) {
       const register = loadRegister(db, parseRegisterQuery(new URLSearchParams({ unit: unit.code })), 100_000);
