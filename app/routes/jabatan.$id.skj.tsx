@@ -15,7 +15,7 @@ import { can } from "~/domain/permissions";
 import type { RichTextNode } from "~/domain/richtext";
 import type { SkjDocument } from "~/domain/skj-document";
 import { handleCommentIntent } from "~/services/skj-comments.server";
-import { undoableCopy } from "~/services/skj-copy-into.server";
+import { findUndoableCopy } from "~/services/skj-copy-into.server";
 import { editorData } from "~/services/skj-editor.server";
 import { draftRevisionNotes } from "~db/queries/skj-draft-history.server";
 import { currentPublishedDocument } from "~/services/skj-history.server";
@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable,
     editor,
     // "Urungkan salinan" survives a reload: it is read from the history, not kept in the page
-    undoableCopy: draft && editable ? undoableCopy(db, draft) : null,
+    undoableCopy: draft && editable ? findUndoableCopy(db, draft) : null,
     comments: draft ? commentThreads(db, draft.id) : [],
     anchors: draft
       ? anchorOptions(

@@ -122,7 +122,7 @@ export function applyCopy(
  * The copy that "Urungkan" can still undo: the draft's latest revision when a copy made it, so nothing was saved
  * after it. Read from the history, it is offered after a reload and to anyone who opens the draft.
  */
-export function undoableCopy(db: DbOrTx, draft: { id: number; revision: number }): UndoableCopy | null {
+export function findUndoableCopy(db: DbOrTx, draft: { id: number; revision: number }): UndoableCopy | null {
   const copy = copyRecord(db, draft.id, draft.revision);
   return copy ? { revision: draft.revision, sourceName: copy.sourceName } : null;
 }
