@@ -17,9 +17,11 @@ import { startWebServer } from "./web-server";
 import { startWorkers } from "./workers";
 
 const config = readConfig();
-process.env.NODE_ENV = config.NODE_ENV;
 const webProcesses = webProcessCount(process.env.WEB_CONCURRENCY, os.availableParallelism());
 const role = processRole(cluster.isPrimary, webProcesses);
+// the web processes inherit the primary's environment and read their config from it: an unset NODE_ENV must
+// reach them unset, or they would answer errors like development (config.server.ts, remixMode)
+if (role !== "primary") process.env.NODE_ENV = config.NODE_ENV;
 
 const db = getDb();
 if (role !== "web") {

@@ -162,7 +162,7 @@ const PAGES: Record<string, PageRule> = {
 
 /**
  * Who answers an API path: a Remix route id, "lean" (the hand-dispatching read router of server/api) or
- * "express" (a handler of server/index.ts itself).
+ * "express" (a handler of server/web-server.ts itself).
  */
 interface ApiEndpoint {
   owner: string;
@@ -445,7 +445,7 @@ function handWrittenPaths(): { file: string; path: string }[] {
       .readdirSync("server/api")
       .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
       .map((f) => path.join("server/api", f)),
-    "server/index.ts",
+    "server/web-server.ts",
   ];
   for (const file of files) {
     const source = fs.readFileSync(file, "utf8").replace(/\$\{[^{}]*\}/g, "{}");
