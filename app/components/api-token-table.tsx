@@ -1,6 +1,6 @@
 // The API tokens listed with their state, shared by an admin's list of everyone's tokens and a user's own.
 // Revoking asks first (a GET that is no change), and only the confirmation posts: a revoked token is gone for good.
-import { Form, Link } from "@remix-run/react";
+import { ConfirmInRow } from "~/components/confirm-in-row";
 import { formatTanggalWaktu } from "~/domain/format-date";
 
 interface TokenRow {
@@ -67,23 +67,18 @@ export function ApiTokenTable({ tokens, label, showOwner, confirmRevoke, pagePat
               )}
             </td>
             <td>
-              {t.revokedAt ? null : confirmRevoke === t.id ? (
-                <Form method="post" className="actions">
-                  <input type="hidden" name="intent" value="revoke" />
-                  <input type="hidden" name="id" value={t.id} />
-                  <span>Cabut token ini untuk selamanya?</span>
-                  <button type="submit" className="button">
-                    Ya, cabut token
-                  </button>
-                  <Link to={pagePath}>Batal</Link>
-                </Form>
-              ) : (
-                <Form method="get">
-                  <input type="hidden" name="cabut" value={t.id} />
-                  <button type="submit" className="button button-secondary" aria-label={`Cabut token ${t.name}`}>
-                    Cabut
-                  </button>
-                </Form>
+              {t.revokedAt ? null : (
+                <ConfirmInRow
+                  asking={confirmRevoke === t.id}
+                  id={t.id}
+                  intent="revoke"
+                  askParam="cabut"
+                  askLabel="Cabut"
+                  askAriaLabel={`Cabut token ${t.name}`}
+                  question="Cabut token ini untuk selamanya?"
+                  confirmLabel="Ya, cabut token"
+                  cancelTo={pagePath}
+                />
               )}
             </td>
           </tr>

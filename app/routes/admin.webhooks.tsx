@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useState } from "react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guard.server";
+import { ConfirmInRow } from "~/components/confirm-in-row";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/form";
 import type { FieldErrors } from "~/domain/forms";
@@ -159,24 +160,18 @@ export default function WebhooksPage() {
                 <td>{w.pending}</td>
                 <td>{w.failed}</td>
                 <td>
-                  {!w.active ? null : confirmDeactivate === w.id ? (
-                    <Form method="post" className="actions">
-                      <input type="hidden" name="intent" value="deactivate" />
-                      <input type="hidden" name="id" value={w.id} />
-                      <span>Hentikan semua pengiriman ke URL ini?</span>
-                      <button type="submit" className="button">
-                        Ya, nonaktifkan
-                      </button>
-                      <Link to="/admin/webhooks">Batal</Link>
-                    </Form>
-                  ) : (
-                    // asking is not a change, so it is a GET; only the confirmation posts
-                    <Form method="get">
-                      <input type="hidden" name="nonaktifkan" value={w.id} />
-                      <button type="submit" className="button button-secondary" aria-label={`Nonaktifkan webhook ${w.url}`}>
-                        Nonaktifkan
-                      </button>
-                    </Form>
+                  {!w.active ? null : (
+                    <ConfirmInRow
+                      asking={confirmDeactivate === w.id}
+                      id={w.id}
+                      intent="deactivate"
+                      askParam="nonaktifkan"
+                      askLabel="Nonaktifkan"
+                      askAriaLabel={`Nonaktifkan webhook ${w.url}`}
+                      question="Hentikan semua pengiriman ke URL ini?"
+                      confirmLabel="Ya, nonaktifkan"
+                      cancelTo="/admin/webhooks"
+                    />
                   )}
                 </td>
               </tr>
