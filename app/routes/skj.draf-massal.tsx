@@ -3,6 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guard.server";
+import { selectionParams } from "~/domain/selection-params";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SkjStatusTag } from "~/components/skj-status-tag";
 import { BULK_DRAFTS_MAX, COPY_PART_LABELS, COPY_PARTS, type CopyPart } from "~/domain/skj-copy";
@@ -17,12 +18,6 @@ export const meta: MetaFunction = () => [{ title: "Buat draf SKJ sekaligus — S
 // the parameters that describe the selection; everything else on the URL belongs to this page
 const SELECTION_KEYS = ["position", "semua", "unit", "group", "level", "status", "q"];
 
-function selectionParams(from: URLSearchParams | FormData): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [key, value] of from.entries()) if (SELECTION_KEYS.includes(key) && typeof value === "string") out.append(key, value);
-  return out;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "skj:write");
   const db = getDb();
@@ -31,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = params.get("cari_sumber")?.trim() ?? "";
   const source = sourceCode ? copySourceOf(db, sourceCode) : null;
   return {
-    selection: bulkSelection(db, selectionParams(params)),
+    selection: bulkSelection(db, selectionParams(params, SELECTION_KEYS)),
     source: source ? { code: source.positionCode, name: source.positionName, origin: source.origin } : null,
     sourceMissing: Boolean(sourceCode && !source),
     candidates: search ? copySourceCandidates(db, search) : [],
@@ -45,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "skj:write");
   const db = getDb();
   const form = await readFormBody(request);
-  const codes = bulkSelection(db, selectionParams(form)).rows.map((r) => r.code);
+  const codes = bulkSelection(db, selectionParams(form, SELECTION_KEYS)).rows.map((r) => r.code);
   const parts = new Set(form.getAll("bagian").filter((p): p is CopyPart => (COPY_PARTS as readonly string[]).includes(String(p))));
   const sourceCode = String(form.get("sumber") ?? "") || null;
   // what would refuse the whole request is said on this form, before anything is queued
@@ -62,7 +57,7 @@ export default function BulkDrafts() {
   const reply = useActionData<typeof action>() as BulkReply | undefined;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const kept = [...selectionParams(params)];
+  const kept = [...selectionParams(params, SELECTION_KEYS)];
   const toCreate = selection.rows.filter((r) => !r.hasOpenDraft).length;
 
   return (

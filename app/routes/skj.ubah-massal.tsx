@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requirePermission } from "~/auth/guard.server";
+import { selectionParams } from "~/domain/selection-params";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TechnicalEntryPicker } from "~/components/technical-entry-picker";
 import { LEVELS } from "~/domain/dictionary";
@@ -35,16 +36,10 @@ export const meta: MetaFunction = () => [{ title: "Ubah banyak draf sekaligus â€
 // the parameters that describe the selection; the change's own fields are read separately
 const SELECTION_KEYS = ["draf", "semua", "unit", "q"];
 
-function selectionParams(from: URLSearchParams | FormData): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [key, value] of from.entries()) if (SELECTION_KEYS.includes(key) && typeof value === "string") out.append(key, value);
-  return out;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "skj:write");
   const db = getDb();
-  const selection = massChangeSelection(db, selectionParams(new URL(request.url).searchParams));
+  const selection = massChangeSelection(db, selectionParams(new URL(request.url).searchParams, SELECTION_KEYS));
   return {
     selection,
     technical: technicalInDrafts(
@@ -98,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return refused(parsed.error.issues[0]?.message ?? "Perubahan belum lengkap.");
   const refusal = massChangeRefusal(db, parsed.data);
   if (refusal) return refused(refusal);
-  const { rows, tooMany } = massChangeSelection(db, selectionParams(form));
+  const { rows, tooMany } = massChangeSelection(db, selectionParams(form, SELECTION_KEYS));
   if (tooMany !== null)
     return refused(
       `Pilihan ini mencakup ${tooMany.toLocaleString("id-ID")} draf; paling banyak ${MASS_CHANGE_MAX.toLocaleString("id-ID")} sekaligus.`,
@@ -120,7 +115,7 @@ export default function MassChangePage() {
   // a preview describes the form as it was sent: once the form changes, it no longer says what would happen
   const [stale, setStale] = useState(false);
   useEffect(() => setStale(false), [reply]);
-  const kept = [...selectionParams(params)];
+  const kept = [...selectionParams(params, SELECTION_KEYS)];
 
   if (reply?.applied) return <Applied note={reply.applied.note} results={reply.applied.results} />;
   const preview = reply?.preview && !stale ? reply.preview : null;
