@@ -126,6 +126,8 @@ export const positions = sqliteTable(
     index("positions_group_idx").on(t.group),
     // the positions of one urusan, for suggested competencies
     index("positions_affair_idx").on(t.governmentAffair),
+    // the register's default page and its total: active positions by code, without reading the table
+    index("positions_active_code_idx").on(t.active, t.code),
   ],
 );
 

@@ -67,7 +67,7 @@ export interface RegisterRow {
 /** Every typed word as a prefix of a word of the name or summary, or by its Indonesian root word (drizzle/0012). */
 const positionMatch = (q: string) => stemmedMatch(q, ["name_stem", "summary_stem"]);
 
-function registerWhere(filter: RegisterFilter, match: string | null): { from: SQL; where: SQL } {
+function registerWhere(filter: RegisterFilter, match: string | null): { from: SQL; countFrom: SQL; where: SQL } {
   const conditions: SQL[] = [sql`p.active = 1`];
   if (filter.unitId) {
     conditions.push(
@@ -79,10 +79,9 @@ function registerWhere(filter: RegisterFilter, match: string | null): { from: SQ
   if (filter.skjStatus) conditions.push(sql`${skjStatusSql} = ${filter.skjStatus}`);
   if (filter.q && !match) conditions.push(sql`0`); // only punctuation typed: nothing can match
   if (match) conditions.push(sql`positions_fts match ${match}`);
-  const from = match
-    ? sql`positions p join positions_fts on positions_fts.rowid = p.id join org_units u on u.id = p.unit_id`
-    : sql`positions p join org_units u on u.id = p.unit_id`;
-  return { from, where: sql.join(conditions, sql` and `) };
+  const countFrom = match ? sql`positions p join positions_fts on positions_fts.rowid = p.id` : sql`positions p`;
+  // every position has its unit (a foreign key, not null), so only the rows, not the total, need the join
+  return { from: sql`${countFrom} join org_units u on u.id = p.unit_id`, countFrom, where: sql.join(conditions, sql` and `) };
 }
 
 const ORDER: Record<RegisterSort, SQL> = {
@@ -97,21 +96,39 @@ const ORDER: Record<RegisterSort, SQL> = {
 /** One page of the register plus the total, filtered in SQL (subtree, group, level, status, full text). */
 export function searchRegister(db: DbOrTx, filter: RegisterFilter): { rows: RegisterRow[]; total: number } {
   const match = filter.q ? positionMatch(filter.q) : null;
-  const { from, where } = registerWhere(filter, match);
+  const { from, countFrom, where } = registerWhere(filter, match);
   // relevance exists only when the full-text index takes part in the query
   const sort: RegisterSort = filter.sort === "relevance" && !match ? "code" : (filter.sort ?? (match ? "relevance" : "code"));
   const direction = filter.desc ? sql`desc` : sql`asc`;
   const pageSize = filter.pageSize ?? 50;
   const offset = (Math.max(1, filter.page ?? 1) - 1) * pageSize;
-  const total = db.get<{ n: number }>(sql`select count(*) n from ${from} where ${where}`)?.n ?? 0;
+  const total = db.get<{ n: number }>(sql`select count(*) n from ${countFrom} where ${where}`)?.n ?? 0;
+  // The page's ids first, then its rows: skipping to a late page would otherwise read every skipped row and
+  // its status (40 ms for the last page of 20,000 against 0.4 ms on the index). Codes are unique, so by
+  // code needs no tie-breaker, and only the unit sort needs the unit.
+  const orderFrom = sort === "unit" ? from : countFrom;
+  const tieBreaker = sort === "code" ? sql`` : sql`, p.code asc`;
+  const ids = db
+    .all<{ id: number }>(sql`
+      select p.id from ${orderFrom} where ${where}
+      order by ${ORDER[sort]} ${direction}${tieBreaker}
+      limit ${pageSize} offset ${offset}`)
+    .map((r) => r.id);
+  return { rows: registerRowsInOrder(db, ids), total };
+}
+
+/** The register rows of `ids`, in that order. */
+function registerRowsInOrder(db: DbOrTx, ids: number[]): RegisterRow[] {
+  if (ids.length === 0) return [];
   const rows = db.all<RegisterRow>(sql`
     select p.id, p.code, p.name, p."group" as "group", p.functional_level as functionalLevel, u.code as unitCode, u.name as unitName,
            p.government_affair as governmentAffair, p.required_headcount as requiredHeadcount, p.summary_text as summaryText,
            ${skjStatusSql} as skjStatus
-    from ${from} where ${where}
-    order by ${ORDER[sort]} ${direction}, p.code asc
-    limit ${pageSize} offset ${offset}`);
-  return { rows, total };
+    from positions p join org_units u on u.id = p.unit_id
+    where p.id in (select value from json_each(${JSON.stringify(ids)}))`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // a position deleted between the two statements is simply not on the page
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function registerCounts(db: DbOrTx) {

@@ -1,0 +1,1 @@
+CREATE INDEX `positions_active_code_idx` ON `positions` (`active`,`code`);
