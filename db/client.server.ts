@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { stemText } from "~/domain/search-text.server";
 import * as schema from "./schema";
+import { cachePreparedStatements } from "./statement-cache.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The drizzle handle inside `db.transaction(tx => …)`; query modules accept either. */
@@ -23,6 +24,7 @@ export function openDatabase(file: string): Db {
   // the search indexes' triggers and backfills call it (drizzle/0012_search_stems.sql): a connection without
   // it cannot write positions or rebuild an index, so every connection of the app registers it here
   sqlite.function("stem_id", { deterministic: true }, (text: unknown) => stemText(typeof text === "string" ? text : null));
+  cachePreparedStatements(sqlite, 500);
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction takes the write lock at BEGIN (IMMEDIATE). A deferred one reads first and upgrades on its
   // first write; if another connection (the CLI, a second server) committed meanwhile, SQLite refuses the
