@@ -47,13 +47,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** BENCH_CPU_PROFILE=<folder>: every server process writes a .cpuprofile there when it stops (web processes inherit it). */
+const cpuProfileFlags = () => (process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []);
+
 /** The built app on `file` (webhooks off: the bench registers none, and a second sender would only add noise). */
 export async function startServer(file: string): Promise<RunningServer> {
   ensureBuild();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...cpuProfileFlags(), "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATABASE_PATH: file, NODE_ENV: "test", SKJ_SEED: "none", SKJ_WEBHOOKS: "off" },
     stdio: ["ignore", "pipe", "pipe"],
