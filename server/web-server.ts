@@ -9,10 +9,12 @@ import type { Config } from "~/config.server";
 import type { Db } from "~db/client.server";
 import { withSkjReadApi } from "./api/skj-read";
 import { withCanonicalPath } from "./canonical-path";
+import { installRouteMatchCache } from "./route-match-cache";
 import { contentSecurityPolicy, limitBrowserBodies, refuseCrossSiteWrites, securityHeaders } from "./middleware";
 
 /** Serves the app on config.PORT; `onListening` runs once the port accepts requests. */
 export async function startWebServer(config: Config, db: Db, onListening: () => void): Promise<http.Server> {
+  installRouteMatchCache();
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
@@ -21,8 +23,8 @@ export async function startWebServer(config: Config, db: Db, onListening: () => 
   // which proxy may tell express the client's protocol and address (X-Forwarded-*); off unless TRUST_PROXY is set
   if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
   app.use(securityHeaders);
+  // public/ holds only the build: a static lookup of every other path cost a file-system stat per page
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
 
   app.get("/healthz", (_req, res) => {
     try {
