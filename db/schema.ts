@@ -133,6 +133,15 @@ export const positions = sqliteTable(
 
 // ---------------------------------------------------------------- competency dictionary
 
+/**
+ * One row, bumped in the transaction of every write to the dictionary's search indexes: a process may keep
+ * search answers for as long as the number it read them under is still the stored one.
+ */
+export const dictionarySearchGeneration = sqliteTable("dictionary_search_generation", {
+  id: integer("id").primaryKey(),
+  generation: integer("generation").notNull(),
+});
+
 export const competencies = sqliteTable("competencies", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   code: text("code").notNull().unique(),

@@ -2,6 +2,7 @@
 // FTS5 row per entry with the texts of its latest revision, rowid = competency id, and the same for each
 // entry's latest published revision in competency_search_published (what the API and the SKJ editor's
 // picker offer). Both hold each text twice: as written and as Indonesian root words (app/domain/search-text).
+import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import type { CompetencyType, RevisionStatus } from "~/domain/dictionary";
 import { SEARCH_FIELDS, type SearchField, type SearchHighlight } from "~/domain/search-highlight";
@@ -80,12 +81,50 @@ function indexRows(index: SearchIndex, where: SQL) {
 
 const INDEXES: readonly SearchIndex[] = ["competency_search", "competency_search_published"];
 
+/** Ends the life of every search answer any process keeps (see keptRankedMatches); part of the write's transaction. */
+function markSearchChanged(db: DbOrTx) {
+  db.run(
+    sql`insert into dictionary_search_generation (id, generation) values (1, 1) on conflict (id) do update set generation = generation + 1`,
+  );
+}
+
+const KEPT_ANSWERS_MAX = 200;
+const keptAnswers = new WeakMap<Database.Database, { generation: number; answers: Map<string, { ids: number[]; total: number }> }>();
+
+/**
+ * rankedMatches, answered from memory while the dictionary's search generation is the one the answer was
+ * found under: a common word costs several full-text scans, and the dictionary changes far less often
+ * than it is searched. Only outside a transaction, where the generation read is a committed one: inside,
+ * a write may have changed the entries before the index's refresh bumps it, or be rolled back.
+ */
+function keptRankedMatches(db: DbOrTx, key: string, find: () => { ids: number[]; total: number }): { ids: number[]; total: number } {
+  const client = "$client" in db ? (db.$client as Database.Database) : null;
+  if (!client || client.inTransaction) return find();
+  const generation =
+    (client.prepare("select generation from dictionary_search_generation where id = 1").get() as { generation: number } | undefined)
+      ?.generation ?? 0;
+  let kept = keptAnswers.get(client);
+  if (!kept || kept.generation !== generation) {
+    kept = { generation, answers: new Map() };
+    keptAnswers.set(client, kept);
+  }
+  let answer = kept.answers.get(key);
+  if (!answer) {
+    answer = find();
+    if (kept.answers.size >= KEPT_ANSWERS_MAX) kept.answers.delete(kept.answers.keys().next().value!);
+    kept.answers.set(key, answer);
+  }
+  // callers may change what they get; the kept answer must not
+  return { ids: [...answer.ids], total: answer.total };
+}
+
 /**
  * Rewrites one entry's search rows from its latest and its latest published revision; an entry without
  * them ends up without the row. Call it inside the transaction of every write that touches a revision,
  * its status, its levels or indicators.
  */
 export function refreshCompetencySearch(db: DbOrTx, competencyId: number): void {
+  markSearchChanged(db);
   for (const index of INDEXES) {
     db.run(sql`delete from ${sql.identifier(index)} where rowid = ${competencyId}`);
     db.run(indexRows(index, sql`c.id = ${competencyId}`));
@@ -94,6 +133,7 @@ export function refreshCompetencySearch(db: DbOrTx, competencyId: number): void 
 
 /** Rebuilds every row: after bulk loads, and to repair an index that missed a write. */
 export function rebuildCompetencySearch(db: DbOrTx): void {
+  markSearchChanged(db);
   for (const index of INDEXES) {
     db.run(sql`delete from ${sql.identifier(index)}`);
     db.run(indexRows(index, sql`1`));
@@ -174,7 +214,11 @@ export function searchDictionary(db: DbOrTx, filter: DictionarySearchFilter = {}
   // only punctuation typed: nothing can match, and an empty MATCH string would be an FTS5 syntax error
   const match = dictionaryMatch(filter.q);
   if (!match) return { rows: [], total: 0 };
-  const { ids, total } = rankedMatches(db, "competency_search", match, { conditions, needsRevision }, offset, pageSize);
+  const { ids, total } = keptRankedMatches(
+    db,
+    JSON.stringify(["competency_search", match, filter.type, filter.category, filter.sourceKind, filter.status, offset, pageSize]),
+    () => rankedMatches(db, "competency_search", match, { conditions, needsRevision }, offset, pageSize),
+  );
   if (ids.length === 0) return { rows: [], total };
 
   const hits = db.all<RawHit>(sql`
@@ -284,13 +328,15 @@ function rankedMatches(
 export function rankedPublishedIds(db: DbOrTx, q: string, type?: CompetencyType, limit = Number.MAX_SAFE_INTEGER): number[] {
   const match = dictionaryMatch(q);
   if (!match) return [];
-  return rankedMatches(
-    db,
-    "competency_search_published",
-    match,
-    { conditions: type ? sql`c.type = ${type}` : null, needsRevision: false },
-    0,
-    limit,
+  return keptRankedMatches(db, JSON.stringify(["competency_search_published", match, type, limit]), () =>
+    rankedMatches(
+      db,
+      "competency_search_published",
+      match,
+      { conditions: type ? sql`c.type = ${type}` : null, needsRevision: false },
+      0,
+      limit,
+    ),
   ).ids;
 }
 
