@@ -3,14 +3,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiJson, requireApiToken } from "~/auth/api.server";
 import { COMPETENCY_TYPES, type CompetencyType } from "~/domain/dictionary";
+import { etagMatches, REVALIDATE_EVERY_TIME } from "~/domain/http-cache";
 import { parsePageParams, toPage } from "~/domain/pagination";
 import { getDb } from "~db/client.server";
 import { listPublishedEntries } from "~db/queries/competencies.server";
+import { dictionaryGeneration } from "~db/queries/dictionary-search.server";
 
 const Q_MAX = 200;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireApiToken(request, "skj:read");
+  const db = getDb();
   const params = new URL(request.url).searchParams;
   const page = parsePageParams(params);
   if (!page.ok) throw apiError(400, page.error, page.message);
@@ -22,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = params.get("q")?.trim() || undefined;
   if (q && q.length > Q_MAX) throw apiError(400, "invalid_q", `Kata kunci pencarian maksimal ${Q_MAX} karakter.`);
 
-  const rows = listPublishedEntries(getDb(), { type: type as CompetencyType | undefined, q, afterId: page.afterId, limit: page.limit + 1 });
+  // the same dictionary answers the same page: a client that kept it is told so without a body
+  const etag = `W/"kamus-${dictionaryGeneration(db)}"`;
+  if (etagMatches(request.headers.get("If-None-Match"), etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": REVALIDATE_EVERY_TIME } });
+  }
+  const rows = listPublishedEntries(db, { type: type as CompetencyType | undefined, q, afterId: page.afterId, limit: page.limit + 1 });
   return apiJson(
     toPage(
       rows,
@@ -37,5 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         levels: r.levels.map((l) => ({ level: l.level, description: l.description, indicators: l.indicators })),
       }),
     ),
+    { headers: { ETag: etag, "Cache-Control": REVALIDATE_EVERY_TIME } },
   );
 }

@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guard.server";
+import { etagMatches, printedFileEtag, REVALIDATE_EVERY_TIME } from "~/domain/http-cache";
+import { instanceFingerprint } from "~/domain/instance";
+import { currentBuildId } from "~/services/build-id.server";
 import { refuseWithoutInstance } from "~/services/instance.server";
 import { pdfFileName, publishedVersionPdf } from "~/services/skj-pdf.server";
 import { idParam, strictId } from "~/utils/params";
@@ -11,22 +14,15 @@ import { publishedVersionRef } from "~db/queries/skj-read.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read");
   const db = getDb();
-  refuseWithoutInstance(db);
+  const instance = refuseWithoutInstance(db);
   const position = findPositionById(db, idParam(params.id, "Jabatan tidak ditemukan."));
   if (!position) throw new Response("Jabatan tidak ditemukan.", { status: 404 });
   const n = strictId(params.n);
   const ref = n === null ? undefined : publishedVersionRef(db, position.code, n);
   if (n === null || !ref) throw new Response(`Versi ${params.n ?? ""} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
-  const etag = `"${ref.contentHash}-pdf"`;
-  // a version never changes, but the session must still be checked each time: revalidate, never trust a stale copy
-  const cacheControl = "private, max-age=0, must-revalidate";
-  if (
-    request.headers
-      .get("If-None-Match")
-      ?.split(",")
-      .some((t) => t.trim().replace(/^W\//, "") === etag)
-  ) {
-    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cacheControl } });
+  const etag = printedFileEtag("pdf", ref.contentHash, instanceFingerprint(instance), currentBuildId());
+  if (etagMatches(request.headers.get("If-None-Match"), etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": REVALIDATE_EVERY_TIME } });
   }
   const bytes = await publishedVersionPdf(db, position.code, n);
   if (!bytes) throw new Response(`Versi ${n} SKJ jabatan ini tidak ditemukan.`, { status: 404 });
@@ -35,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": "application/pdf",
       "Content-Length": String(bytes.length),
       ETag: etag,
-      "Cache-Control": cacheControl,
+      "Cache-Control": REVALIDATE_EVERY_TIME,
       "Content-Disposition": `attachment; filename="${pdfFileName(position.code, n)}"`,
     },
   });

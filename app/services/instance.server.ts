@@ -37,8 +37,9 @@ export function exampleCodesOf(db: DbOrTx, pinned: readonly { code: string; dict
   return new Set(rows.filter(isExampleText).map((r) => r.code));
 }
 
-/** For download routes: a clear refusal instead of a document printed with an empty name. */
-export function refuseWithoutInstance(db: DbOrTx): void {
-  if (!instanceProfile(db))
-    throw new Response(INSTANCE_MISSING_MESSAGE, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+/** For download routes: a clear refusal instead of a document printed with an empty name; otherwise the profile. */
+export function refuseWithoutInstance(db: DbOrTx): InstanceProfile {
+  const profile = instanceProfile(db);
+  if (!profile) throw new Response(INSTANCE_MISSING_MESSAGE, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return profile;
 }

@@ -88,6 +88,11 @@ function markSearchChanged(db: DbOrTx) {
   );
 }
 
+/** The number of committed writes to the dictionary's search indexes: equal numbers, equal dictionary. */
+export function dictionaryGeneration(db: DbOrTx): number {
+  return db.get<{ generation: number }>(sql`select generation from dictionary_search_generation where id = 1`)?.generation ?? 0;
+}
+
 const KEPT_ANSWERS_MAX = 200;
 const keptAnswers = new WeakMap<Database.Database, { generation: number; answers: Map<string, { ids: number[]; total: number }> }>();
 
@@ -100,9 +105,7 @@ const keptAnswers = new WeakMap<Database.Database, { generation: number; answers
 function keptRankedMatches(db: DbOrTx, key: string, find: () => { ids: number[]; total: number }): { ids: number[]; total: number } {
   const client = "$client" in db ? (db.$client as Database.Database) : null;
   if (!client || client.inTransaction) return find();
-  const generation =
-    (client.prepare("select generation from dictionary_search_generation where id = 1").get() as { generation: number } | undefined)
-      ?.generation ?? 0;
+  const generation = dictionaryGeneration(db);
   let kept = keptAnswers.get(client);
   if (!kept || kept.generation !== generation) {
     kept = { generation, answers: new Map() };

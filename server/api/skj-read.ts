@@ -12,7 +12,9 @@ import type Database from "better-sqlite3";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import { hasScope, type Scope } from "~/domain/api-tokens";
+import { etagMatches, printedFileEtag, REVALIDATE_EVERY_TIME } from "~/domain/http-cache";
 import { INSTANCE_MISSING_MESSAGE, instanceFingerprint } from "~/domain/instance";
+import { currentBuildId } from "~/services/build-id.server";
 import { parsePageParams, toPage } from "~/domain/pagination";
 import { skjPublishedJsonSchema } from "~/domain/skj-published";
 import { CODE_MAX, CODE_PATTERN } from "~/domain/sotk";
@@ -31,9 +33,6 @@ import { securityHeaders } from "../middleware";
 
 const PREFIX = "/api/v1/";
 const JSON_TYPE = "application/json; charset=utf-8";
-// A version never changes, but a revoked token must stop reading it: a cache may keep the bytes, yet asks again
-// every time (a 304 costs no body).
-const VERSION_CACHE_CONTROL = "private, max-age=0, must-revalidate";
 const VERSION_PATH = /^(.+)\/versions\/([^/]+)$/;
 const PDF_PATH = /^(.+)\/versions\/([^/]+)\/pdf$/;
 const VERSION_NUMBER = /^[1-9]\d{0,8}$/;
@@ -175,16 +174,6 @@ function snapshotOf(memo: Memo, id: number, load: () => { bytes: string; content
   return ready;
 }
 
-/** If-None-Match against a strong ETag, compared weakly as RFC 9110 §13.1.2 asks. */
-function notModified(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  for (const part of header.split(",")) {
-    const tag = part.trim();
-    if (tag === "*" || tag === etag || (tag.startsWith("W/") && tag.slice(2) === etag)) return true;
-  }
-  return false;
-}
-
 // ------------------------------------------------------------------ routes
 
 function versionRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: string, n: string) {
@@ -197,8 +186,8 @@ function versionRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: s
     if (!row) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
     remember(memo.versions, key, (ref = { id: row.id, etag: `"${row.contentHash}"` }));
   }
-  if (notModified(req.headers["if-none-match"], ref.etag)) {
-    res.writeHead(304, { ETag: ref.etag, "Cache-Control": VERSION_CACHE_CONTROL });
+  if (etagMatches(req.headers["if-none-match"], ref.etag)) {
+    res.writeHead(304, { ETag: ref.etag, "Cache-Control": REVALIDATE_EVERY_TIME });
     res.end();
     return;
   }
@@ -208,7 +197,7 @@ function versionRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: s
     "Content-Type": JSON_TYPE,
     "Content-Length": ready.body.length,
     ETag: ready.etag,
-    "Cache-Control": VERSION_CACHE_CONTROL,
+    "Cache-Control": REVALIDATE_EVERY_TIME,
   });
   res.end(ready.body);
 }
@@ -219,10 +208,9 @@ function pdfRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: strin
   if (!ref) return sendError(res, 404, "not_found", MESSAGES.versionNotFound(code, n));
   const instance = instanceProfile(db);
   if (!instance) return sendError(res, 409, "instance_missing", INSTANCE_MISSING_MESSAGE);
-  // its own tag: the PDF is a different representation of the version than its JSON, and prints the profile
-  const etag = `"${ref.contentHash}-pdf-${instanceFingerprint(instance)}"`;
-  if (notModified(req.headers["if-none-match"], etag)) {
-    res.writeHead(304, { ETag: etag, "Cache-Control": VERSION_CACHE_CONTROL });
+  const etag = printedFileEtag("pdf", ref.contentHash, instanceFingerprint(instance), currentBuildId());
+  if (etagMatches(req.headers["if-none-match"], etag)) {
+    res.writeHead(304, { ETag: etag, "Cache-Control": REVALIDATE_EVERY_TIME });
     res.end();
     return;
   }
@@ -235,7 +223,7 @@ function pdfRoute(req: IncomingMessage, res: ServerResponse, db: Db, code: strin
         "Content-Type": "application/pdf",
         "Content-Length": bytes.length,
         ETag: etag,
-        "Cache-Control": VERSION_CACHE_CONTROL,
+        "Cache-Control": REVALIDATE_EVERY_TIME,
         "Content-Disposition": `inline; filename="${pdfFileName(code, Number(n))}"`,
       });
       res.end(bytes);
