@@ -15,12 +15,17 @@ export interface PollingWorker {
 
 const CLEANUP_EVERY_MS = 3600_000;
 
+// a long write elsewhere (an import of a whole SOTK) held the database past busy_timeout: the job stays queued
+// and the next tick takes it, so a line is enough, not a stack trace every tick
+const BUSY_MESSAGE = "basis data sedang dikunci oleh penulisan lain (SQLITE_BUSY); antrean dicoba lagi pada putaran berikutnya.";
+const isDatabaseBusy = (error: unknown) => (error as { code?: unknown } | null)?.code === "SQLITE_BUSY";
+
 export function startPollingWorker(
   name: string,
   work: { runNext: (stopping: () => boolean) => Promise<boolean>; cleanUp?: () => Promise<unknown> },
   options: PollingWorkerOptions = {},
 ): PollingWorker {
-  const { intervalMs = 500, onError = (error) => console.error(`${name}:`, error) } = options;
+  const { intervalMs = 500, onError = (error) => console.error(`${name}:`, isDatabaseBusy(error) ? BUSY_MESSAGE : error) } = options;
   const report = (error: unknown) => {
     try {
       onError(error);

@@ -22,18 +22,21 @@ export function startWebProcesses(count: number): WebProcesses {
   let stopping = false;
   const slots: Slot[] = Array.from({ length: count }, () => ({ startedAt: 0, delayMs: 0 }));
 
-  function fork(slot: Slot) {
+  function fork(slot: Slot, replacing?: number) {
     slot.restart = undefined;
     slot.startedAt = Date.now();
     const worker = cluster.fork();
     slot.worker = worker;
+    // the operator (and the fault test) learn when the replacement serves, not only that it was started
+    if (replacing !== undefined)
+      worker.once("listening", () => console.error(`Proses web ${worker.process.pid} menggantikan ${replacing} dan sudah melayani.`));
     worker.once("exit", (code, signal) => {
       slot.worker = undefined;
       if (stopping) return;
       slot.delayMs = restartDelayMs(Date.now() - slot.startedAt, slot.delayMs);
       const when = slot.delayMs ? `dalam ${slot.delayMs / 1000} detik` : "sekarang";
       console.error(`Proses web ${worker.process.pid} berhenti (kode ${code}, sinyal ${signal}); diganti ${when}.`);
-      slot.restart = setTimeout(() => fork(slot), slot.delayMs);
+      slot.restart = setTimeout(() => fork(slot, worker.process.pid), slot.delayMs);
     });
   }
   for (const slot of slots) fork(slot);

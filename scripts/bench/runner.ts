@@ -78,6 +78,10 @@ export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmt = (ms: number | null) => (ms === null ? "—" : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 export async function runMeasure(ctx: Context, m: Measure): Promise<Row> {
+  // A measure that ran SQL in this process blocked its event loop: a keep-alive socket the server closed
+  // meanwhile still looks idle to fetch until the loop reads the close, and the next request on it fails
+  // ("other side closed"). A moment for pending I/O first.
+  await new Promise((resolve) => setTimeout(resolve, 50));
   log(`→ ${m.name} [${m.size}]`);
   const started = performance.now();
   const base = { name: m.name, size: m.size, target: m.target?.label ?? "—" };
@@ -103,7 +107,9 @@ export async function runMeasure(ctx: Context, m: Measure): Promise<Row> {
       samples: outcome.samples,
     };
   } catch (error) {
-    log(`  GAGAL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // fetch reports what the connection did only in its cause ("other side closed", ECONNREFUSED …)
+    const cause = error instanceof Error && error.cause ? `\n    sebab: ${String(error.cause)}` : "";
+    log(`  GAGAL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}`);
     const elapsed = (performance.now() - started) / 1000;
     return {
       ...base,

@@ -62,7 +62,12 @@ export async function startServer(file: string): Promise<RunningServer> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => {
+    output += d;
+    // a web process that dies mid-measure is replaced by the primary, so the measure would only see a failed
+    // fetch: what the server says on stderr goes into the bench's log
+    for (const line of String(d).split("\n").filter(Boolean)) log(`  [server] ${line}`);
+  });
   // a crash of the bench itself must not leave a server holding the port
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);

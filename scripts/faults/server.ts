@@ -122,9 +122,16 @@ export class AppServer {
     const before = this.webProcesses();
     const victim = pick(before);
     process.kill(victim, "SIGKILL");
-    while (this.webProcesses().includes(victim)) await new Promise((r) => setTimeout(r, 10));
+    // replaced means a new process answers: the primary says so once the replacement listens
+    const served = `menggantikan ${victim} dan sudah melayani`;
+    while (!this.output.includes(served)) {
+      if (performance.now() - started > HEALTH_TIMEOUT_MS)
+        throw new Error(`Proses web ${victim} tidak diganti dalam ${HEALTH_TIMEOUT_MS / 1000} detik.`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const replaced = performance.now() - started;
     await this.untilServing(started);
-    return performance.now() - started;
+    return replaced;
   }
 
   /** Output since the last start: unhandled errors the server logged while being hammered. */
