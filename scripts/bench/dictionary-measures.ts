@@ -1,4 +1,5 @@
 // Competency dictionary (issue 4): search and the entry page over the data set's technical dictionary.
+import { sql } from "drizzle-orm";
 import { BULK_PREFIX } from "./bulk-seed";
 import { findCompetencyByCode, levelsOfRevision, revisionsOf } from "~db/queries/competencies.server";
 import { searchDictionary, similarCompetencyNames, type DictionarySearchFilter } from "~db/queries/dictionary-search.server";
@@ -16,6 +17,8 @@ const dictionarySearchTarget: Target = {
 };
 
 // in the middle of the generated codes, so the entry is neither the first nor the last row written
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
 const middleEntryCode = (size: DataSetSize) =>
   `${BULK_PREFIX}T.${String(size.competencies / 2).padStart(Math.max(5, String(size.competencies).length), "0")}`;
 
@@ -28,10 +31,20 @@ function dictionarySearchMeasure(size: DataSetSize, name: string, filter: Dictio
       const { db } = await ctx.dataSet(size);
       const first = searchDictionary(db, filter);
       if (first.rows.length === 0) throw new Error(`Pencarian ${JSON.stringify(filter)} tidak menghasilkan baris.`);
-      const samples = await sample(RUNS, WARMUP, () => searchDictionary(db, filter));
+      // a repeated search is answered from memory (ADR 039): each sample is timed as the first search after a
+      // write to the dictionary, which ends the kept answers; the kept answer's time is in the note
+      const newGeneration = () => db.run(sql`update dictionary_search_generation set generation = generation + 1`);
+      const samples: number[] = [];
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        newGeneration();
+        const started = performance.now();
+        searchDictionary(db, filter);
+        if (i >= WARMUP) samples.push(performance.now() - started);
+      }
+      const kept = await sample(RUNS, WARMUP, () => searchDictionary(db, filter));
       return {
         samples,
-        note: `${size.competencies.toLocaleString("id-ID")} entri teknis; ${JSON.stringify(filter)}: ${first.total} kompetensi cocok, ${first.rows.length} per halaman`,
+        note: `${size.competencies.toLocaleString("id-ID")} entri teknis; ${JSON.stringify(filter)}: ${first.total} kompetensi cocok, ${first.rows.length} per halaman; jawaban tersimpan median ${median(kept).toFixed(2)} ms`,
       };
     },
   };
