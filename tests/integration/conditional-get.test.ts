@@ -11,13 +11,12 @@ import { closePdfBrowser } from "~/services/pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
 import type { Db } from "~db/client.server";
 import { createApiToken } from "~db/queries/api-tokens.server";
-import { addToPenetapan, createPenetapan } from "~db/queries/penetapan.server";
 import { findPositionByCode } from "~db/queries/register.server";
-import { publishPenetapan } from "~db/queries/skj-publish.server";
 import { createDraft } from "~db/queries/skj-drafts.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { rebuildCompetencySearch } from "~db/queries/dictionary-search.server";
 import { skjDrafts } from "~db/schema";
+import { publishApprovedDraft } from "../setup/publish";
 import { BASE, cookieFor } from "../setup/requests";
 import { useTestDatabase } from "../setup/test-db";
 
@@ -36,27 +35,7 @@ function publishFirst(db: Db): { positionId: number; version: number } {
     .set({ state: "disetujui", submittedBy: analis.id, lastEditedBy: analis.id, approvedBy: actor(db, "reviewer@demo.go.id").id })
     .where(eq(skjDrafts.id, draft.id))
     .run();
-  const admin = actor(db, "admin@demo.go.id");
-  const created = createPenetapan(
-    db,
-    {
-      kind: "Peraturan Gubernur",
-      number: "21",
-      year: 2026,
-      title: "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi",
-      signedDate: "2026-03-01",
-      effectiveDate: "2026-04-01",
-      signerTitle: "Gubernur Nusantara Jaya",
-      signerName: "Gubernur Demo",
-    },
-    admin.id,
-  );
-  if (!created.ok) throw new Error(created.message);
-  const added = addToPenetapan(db, created.id, draft.id, admin.id);
-  if (!added.ok) throw new Error(added.message);
-  const result = publishPenetapan(db, created.id, actor(db, "reviewer2@demo.go.id"), new Date("2026-03-02T03:04:05Z"));
-  if (!result.ok) throw new Error(result.message);
-  return { positionId: position.id, version: result.versions.find((v) => v.positionCode === CODE)!.version };
+  return { positionId: position.id, version: publishApprovedDraft(db, draft.id, CODE, "21", new Date("2026-03-02T03:04:05Z")) };
 }
 
 let db: Db;

@@ -17,12 +17,11 @@ import { closePdfBrowser, forgetPdfMemoryCache, pdfCacheFile, printHtmlToPdf, re
 import { draftPdf, draftPrintModel, publishedPrintModel, publishedVersionPdf } from "~/services/skj-pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
 import type { Db } from "~db/client.server";
-import { addToPenetapan, createPenetapan } from "~db/queries/penetapan.server";
 import { findPositionByCode } from "~db/queries/register.server";
-import { publishPenetapan } from "~db/queries/skj-publish.server";
 import { createDraft } from "~db/queries/skj-drafts.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { skjDrafts } from "~db/schema";
+import { publishApprovedDraft } from "../setup/publish";
 import { useTestDatabase } from "../setup/test-db";
 
 // positions the demo seed leaves without an SKJ
@@ -228,28 +227,8 @@ function draftOf(db: Db, code: string, state: "draf" | "disetujui") {
 }
 
 function publish(db: Db, code: string): number {
-  const admin = actor(db, "admin@demo.go.id");
   const { draftId } = draftOf(db, code, "disetujui");
-  const created = createPenetapan(
-    db,
-    {
-      kind: "Peraturan Gubernur",
-      number: "12",
-      year: 2026,
-      title: "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi",
-      signedDate: "2026-03-01",
-      effectiveDate: "2026-04-01",
-      signerTitle: "Gubernur Nusantara Jaya",
-      signerName: "Gubernur Demo",
-    },
-    admin.id,
-  );
-  if (!created.ok) throw new Error(created.message);
-  const added = addToPenetapan(db, created.id, draftId, admin.id);
-  if (!added.ok) throw new Error(added.message);
-  const result = publishPenetapan(db, created.id, actor(db, "reviewer2@demo.go.id"), NOW);
-  if (!result.ok) throw new Error(result.message);
-  return result.versions.find((v) => v.positionCode === code)!.version;
+  return publishApprovedDraft(db, draftId, code, "12", NOW);
 }
 
 let db: Db;

@@ -14,10 +14,9 @@ import { skjRowsXlsx } from "~/services/skj-rows-export.server";
 import { draftPrintModel, publishedPrintModel } from "~/services/skj-pdf.server";
 import { newDraftDocument } from "~/services/skj.server";
 import type { Db } from "~db/client.server";
-import { addToPenetapan, createPenetapan } from "~db/queries/penetapan.server";
 import { findPositionByCode } from "~db/queries/register.server";
 import { createDraft } from "~db/queries/skj-drafts.server";
-import { publishPenetapan, withdrawVersion } from "~db/queries/skj-publish.server";
+import { withdrawVersion } from "~db/queries/skj-publish.server";
 import { findUserByEmail } from "~db/queries/users.server";
 import { skjDrafts, skjVersions } from "~db/schema";
 import { canonicalJson } from "~/domain/canonical-json";
@@ -26,6 +25,7 @@ import { loader as draftDocxLoader } from "~/routes/jabatan.$id.skj_.docx";
 import { loader as versionDocxLoader } from "~/routes/jabatan.$id.versi.$n[.]docx";
 import { loader as rowsLoader } from "~/routes/skj.ekspor[.]xlsx";
 import { BASE, cookieFor } from "../setup/requests";
+import { publishApprovedDraft } from "../setup/publish";
 import { useTestDatabase } from "../setup/test-db";
 
 // positions the demo seed leaves without an SKJ
@@ -43,7 +43,6 @@ function actor(db: Db, email: string) {
 function publishNext(db: Db, code: string, anjabLevel: number, number: string, at: Date): number {
   const analis = actor(db, "analis@demo.go.id");
   const reviewer = actor(db, "reviewer@demo.go.id");
-  const admin = actor(db, "admin@demo.go.id");
   const position = findPositionByCode(db, code)!;
   const fresh = newDraftDocument(db, position.id);
   const document: SkjDocument = {
@@ -62,26 +61,7 @@ function publishNext(db: Db, code: string, anjabLevel: number, number: string, a
     })
     .where(eq(skjDrafts.id, draft.id))
     .run();
-  const created = createPenetapan(
-    db,
-    {
-      kind: "Peraturan Gubernur",
-      number,
-      year: 2026,
-      title: "Standar Kompetensi Jabatan di Lingkungan Pemerintah Provinsi",
-      signedDate: "2026-03-01",
-      effectiveDate: "2026-04-01",
-      signerTitle: "Gubernur Nusantara Jaya",
-      signerName: "Gubernur Demo",
-    },
-    admin.id,
-  );
-  if (!created.ok) throw new Error(created.message);
-  const added = addToPenetapan(db, created.id, draft.id, admin.id);
-  if (!added.ok) throw new Error(added.message);
-  const result = publishPenetapan(db, created.id, actor(db, "reviewer2@demo.go.id"), at);
-  if (!result.ok) throw new Error(result.message);
-  return result.versions.find((v) => v.positionCode === code)!.version;
+  return publishApprovedDraft(db, draft.id, code, number, at);
 }
 
 async function docxParts(bytes: Uint8Array) {
