@@ -20,7 +20,6 @@ const HELP = `Penggunaan: npm run cli -- <perintah>
   import:dictionary FILE [--dry-run] [--publish]
                                             impor kamus kompetensi teknis dari CSV/XLSX/JSON sebagai draf (--publish: langsung terbitkan)
   import:skj FILE... [--dry-run] [--json]   impor SKJ lama (Word .docx, Excel .xlsx, PDF berlapis teks) menjadi draf jabatan yang cocok
-  seed:bulk --units 2000 --positions 20000 [--seed N]
                                             muat SOTK sintetis (kode BULK-) untuk uji beban dan benchmark
   export:pdf --position CODE [--version N|draft] --out FILE
                                             cetak SKJ jabatan ke PDF (tanpa --version: versi yang berlaku; draft: draf terbuka)
@@ -200,39 +199,6 @@ async function main(argv: string[]) {
       const result = dryRun ? null : applyLegacyImport(db, rows, null);
       if (values.json) console.log(JSON.stringify({ documents: rows, ...(result ? { result } : {}) }, null, 2));
       else console.log([formatLegacyImport(rows), result ? formatLegacyResult(result) : "Uji coba, tidak ada yang disimpan."].join("\n"));
-      return;
-    }
-    case "seed:bulk": {
-      // loaded here so that the other commands do not pay for the word lists and generator
-      const { bulkSeed } = await import("../scripts/bench/bulk-seed");
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          units: { type: "string", default: "2000" },
-          positions: { type: "string", default: "20000" },
-          seed: { type: "string", default: "1" },
-        },
-      });
-      if (process.env.NODE_ENV === "production") fail("Data sintetis tidak dimuat di produksi.");
-      const asCount = (text: string, label: string) => {
-        if (!/^\d+$/.test(text)) fail(`--${label} harus bilangan bulat 0 atau lebih (bukan "${text}").`);
-        return Number(text);
-      };
-      const options = {
-        units: asCount(values.units, "units"),
-        positions: asCount(values.positions, "positions"),
-        seed: asCount(values.seed, "seed"),
-      };
-      migrateDatabase(db);
-      const started = performance.now();
-      let counts: { units: number; positions: number };
-      try {
-        counts = bulkSeed(db, options);
-      } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
-      }
-      const seconds = ((performance.now() - started) / 1000).toLocaleString("id-ID", { maximumFractionDigits: 2 });
-      console.log(`Ditambahkan: ${counts.units} unit, ${counts.positions} jabatan dalam ${seconds} detik.`);
       return;
     }
     case "export:pdf": {
