@@ -20,7 +20,16 @@ export const RICH_TEXT_MAX_BYTES = 200_000;
  * Empty input means "no rich text".
  */
 export function parseRichText(raw: unknown, label = "Teks"): { ok: true; doc: RichTextNode | null } | { ok: false; message: string } {
-  if (raw == null || raw === "") return { ok: true, doc: null };
+  const checked = checkRichText(raw, label);
+  return checked.ok ? { ok: true, doc: checked.doc } : checked;
+}
+
+/** parseRichText, also handing back the ProseMirror node its schema check built, for the renderer to reuse. */
+function checkRichText(
+  raw: unknown,
+  label: string,
+): { ok: true; doc: RichTextNode; node: Node } | { ok: true; doc: null; node: null } | { ok: false; message: string } {
+  if (raw == null || raw === "") return { ok: true, doc: null, node: null };
   const invalid = { ok: false, message: `Format ${label.toLowerCase()} tidak valid: gunakan penyunting yang tersedia.` } as const;
   let json: unknown = raw;
   if (typeof raw === "string") {
@@ -35,14 +44,16 @@ export function parseRichText(raw: unknown, label = "Teks"): { ok: true; doc: Ri
   const shape = richTextShapeProblem(json, label);
   if (shape) return { ok: false, message: shape };
   if (typeof raw !== "string" && JSON.stringify(json).length > RICH_TEXT_MAX_BYTES) return tooLong(label);
+  let node: Node;
   try {
-    Node.fromJSON(schema, json).check();
+    node = Node.fromJSON(schema, json);
+    node.check();
     if (!onlyDeclared(json as RichTextNode)) throw new Error("undeclared key or attribute");
   } catch {
     return invalid;
   }
   const attribute = richTextAttributeProblem(json as RichTextNode, label);
-  return attribute ? { ok: false, message: attribute } : { ok: true, doc: json as RichTextNode };
+  return attribute ? { ok: false, message: attribute } : { ok: true, doc: json as RichTextNode, node };
 }
 
 function tooLong(label: string) {
@@ -91,7 +102,7 @@ const renderRichTextHtml = (() => {
 /** HTML for display, generated only from JSON that passes the editor's schema; text is escaped by the serializer. */
 export function richTextToHtml(doc: unknown): string {
   if (!doc) return "";
-  const checked = parseRichText(doc);
-  if (!checked.ok || !checked.doc) return "";
-  return renderRichTextHtml({ content: Node.fromJSON(schema, checked.doc) });
+  const checked = checkRichText(doc, "Teks");
+  if (!checked.ok || !checked.node) return "";
+  return renderRichTextHtml({ content: checked.node });
 }
