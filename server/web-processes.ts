@@ -3,6 +3,9 @@
 import cluster, { type Worker } from "node:cluster";
 import { restartDelayMs } from "./cluster-plan";
 
+/** What the primary logs once the process that replaces `replaced` listens; the fault test waits for it. */
+export const replacementServes = (replaced: number) => `menggantikan ${replaced} dan sudah melayani`;
+
 export interface WebProcesses {
   /** Asks every web process to finish its requests and exit; resolves when all have exited. */
   stop(): Promise<void>;
@@ -29,7 +32,7 @@ export function startWebProcesses(count: number): WebProcesses {
     slot.worker = worker;
     // the operator (and the fault test) learn when the replacement serves, not only that it was started
     if (replacing !== undefined)
-      worker.once("listening", () => console.error(`Proses web ${worker.process.pid} menggantikan ${replacing} dan sudah melayani.`));
+      worker.once("listening", () => console.error(`Proses web ${worker.process.pid} ${replacementServes(replacing)}.`));
     worker.once("exit", (code, signal) => {
       slot.worker = undefined;
       if (stopping) return;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 // tsx's own compiler (a dependency of tsx), used here ahead of time instead of on every start
 import { build } from "esbuild";
+import { replacementServes } from "../../server/web-processes";
 import { childProcesses } from "../child-processes";
 
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -123,7 +124,7 @@ export class AppServer {
     const victim = pick(before);
     process.kill(victim, "SIGKILL");
     // replaced means a new process answers: the primary says so once the replacement listens
-    const served = `menggantikan ${victim} dan sudah melayani`;
+    const served = replacementServes(victim);
     while (!this.output.includes(served)) {
       if (performance.now() - started > HEALTH_TIMEOUT_MS)
         throw new Error(`Proses web ${victim} tidak diganti dalam ${HEALTH_TIMEOUT_MS / 1000} detik.`);
