@@ -6,6 +6,7 @@
 // The static handler calls the router's own binding and still matches anew; every other caller reads the
 // export, which this module replaces.
 import { createRequire } from "node:module";
+import { RecentlyUsed } from "~/domain/recently-used";
 
 export interface MatchableRoute {
   id?: string;
@@ -81,28 +82,21 @@ function rebuild(routes: MatchableRoute[], kept: KeptMatches): RouteMatch[] {
 
 /** `matchRoutes` with its answers kept per route tree shape and path (the most recent PATHS_PER_TREE paths). */
 export function cachedMatchRoutes(matchRoutes: MatchRoutes, parsePath: (path: string) => { pathname?: string }): MatchRoutes {
-  const trees = new Map<string, Map<string, KeptMatches | null>>();
+  const trees = new Map<string, RecentlyUsed<string, KeptMatches | null>>();
   return (routes, location, basename = "/") => {
     const pathname = (typeof location === "string" ? parsePath(location).pathname : location.pathname) ?? "/";
     const shape = shapeOf(routes);
     let paths = trees.get(shape);
     if (!paths) {
-      paths = new Map();
+      paths = new RecentlyUsed(PATHS_PER_TREE);
       trees.set(shape, paths);
     }
     const key = `${basename}\u0000${pathname}`;
     const kept = paths.get(key);
-    if (kept !== undefined) {
-      paths.delete(key);
-      paths.set(key, kept);
-      return kept && rebuild(routes, kept);
-    }
+    if (kept !== undefined) return kept && rebuild(routes, kept);
     const matches = matchRoutes(routes, location, basename);
     const toKeep = matches ? keep(routes, matches) : null;
-    if (toKeep !== undefined) {
-      paths.set(key, toKeep);
-      if (paths.size > PATHS_PER_TREE) paths.delete(paths.keys().next().value!);
-    }
+    if (toKeep !== undefined) paths.set(key, toKeep);
     return matches;
   };
 }

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { SkjDocumentView } from "~/components/skj-document/skj-document-view";
+import { RecentlyUsed } from "~/domain/recently-used";
 import type { SkjPrintModel } from "~/domain/skj-print";
 import { CONTENT_HASH_PATTERN } from "~/domain/skj-published";
 import { DEFAULT_DATABASE_PATH } from "~db/client.server";
@@ -122,9 +123,12 @@ interface PdfState {
   idle: Slot[];
   active: number;
   waiting: (() => void)[];
-  memory: Map<string, PdfBytes>;
+  memory: RecentlyUsed<string, PdfBytes>;
   inFlight: Map<string, Promise<PdfBytes>>;
 }
+
+/** Published PDFs kept in memory (the files beside the database keep them all). */
+const MEMORY_MAX = 50;
 
 // The lean API router (loaded by tsx) and the Remix build each hold their own copy of this module: the state
 // lives on globalThis, so the process still has one browser, one page pool and one cache.
@@ -136,7 +140,7 @@ const state: PdfState =
     idle: [],
     active: 0,
     waiting: [],
-    memory: new Map(),
+    memory: new RecentlyUsed(MEMORY_MAX),
     inFlight: new Map(),
   } satisfies PdfState);
 
@@ -336,7 +340,6 @@ export async function closePdfBrowser(): Promise<void> {
 
 // A published version's bytes never change (contentHash), nor does its penetapan once published; the instance
 // profile it prints (header, signature) can, so the cache key is the hash plus the profile's fingerprint.
-const MEMORY_MAX = 50;
 
 /** data/pdf-cache/ beside the database file; null for an in-memory database, which keeps nothing on disk. */
 export function pdfCacheFolder(): string | null {
@@ -349,14 +352,6 @@ export function pdfCacheFile(contentHash: string, fingerprint: string): string |
   const folder = pdfCacheFolder();
   if (!folder || !CONTENT_HASH_PATTERN.test(contentHash) || !/^[0-9a-f]{8}$/.test(fingerprint)) return null;
   return path.join(folder, `${contentHash.slice("sha256:".length)}-${fingerprint}.pdf`);
-}
-
-function remember(key: string, bytes: PdfBytes) {
-  const { memory } = state;
-  memory.delete(key);
-  memory.set(key, bytes);
-  // a Map iterates in insertion order and every hit re-inserts: the first key is the least recently used
-  while (memory.size > MEMORY_MAX) memory.delete(memory.keys().next().value!);
 }
 
 function looksComplete(bytes: Uint8Array): boolean {
@@ -396,10 +391,7 @@ export async function publishedSkjPdf(
 ): Promise<PdfBytes> {
   const key = `${contentHash}-${fingerprint}`;
   const hit = state.memory.get(key);
-  if (hit) {
-    remember(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const running = state.inFlight.get(key);
   if (running) return running;
   const job = (async () => {
@@ -409,7 +401,7 @@ export async function publishedSkjPdf(
       bytes = await renderSkjPdf(await model());
       if (file) await writeCacheFile(file, bytes);
     }
-    remember(key, bytes);
+    state.memory.set(key, bytes);
     return bytes;
   })();
   state.inFlight.set(key, job);

@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import type { CompetencyType, RevisionStatus } from "~/domain/dictionary";
+import { RecentlyUsed } from "~/domain/recently-used";
 import { SEARCH_FIELDS, type SearchField, type SearchHighlight } from "~/domain/search-highlight";
 import { highlightSnippet, queryTerms, stemText, stemmedMatch } from "~/domain/search-text.server";
 import { SIMILARITY_THRESHOLD, nameSimilarity, nameTokens } from "~/domain/similarity";
@@ -94,7 +95,10 @@ export function dictionaryGeneration(db: DbOrTx): number {
 }
 
 const KEPT_ANSWERS_MAX = 200;
-const keptAnswers = new WeakMap<Database.Database, { generation: number; answers: Map<string, { ids: number[]; total: number }> }>();
+const keptAnswers = new WeakMap<
+  Database.Database,
+  { generation: number; answers: RecentlyUsed<string, { ids: number[]; total: number }> }
+>();
 
 /**
  * rankedMatches, answered from memory while the dictionary's search generation is the one the answer was
@@ -108,13 +112,12 @@ function keptRankedMatches(db: DbOrTx, key: string, find: () => { ids: number[];
   const generation = dictionaryGeneration(db);
   let kept = keptAnswers.get(client);
   if (!kept || kept.generation !== generation) {
-    kept = { generation, answers: new Map() };
+    kept = { generation, answers: new RecentlyUsed(KEPT_ANSWERS_MAX) };
     keptAnswers.set(client, kept);
   }
   let answer = kept.answers.get(key);
   if (!answer) {
     answer = find();
-    if (kept.answers.size >= KEPT_ANSWERS_MAX) kept.answers.delete(kept.answers.keys().next().value!);
     kept.answers.set(key, answer);
   }
   // callers may change what they get; the kept answer must not
