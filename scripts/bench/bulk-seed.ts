@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { definitionColumns, definitionFromPlainText } from "~/domain/dictionary";
+import { FUNCTIONAL_LEVEL_LABELS } from "~/domain/labels";
 import { plainTextToDoc } from "~/domain/richtext";
 import { FUNCTIONAL_LEVELS, type Echelon, type FunctionalLevel, type PositionGroup, type UnitKind } from "~/domain/sotk";
 import { POSITION_COLUMNS, UNIT_COLUMNS } from "~/domain/sotk-import";
@@ -165,16 +166,6 @@ const KETERAMPILAN_NAMES = [
   "Teknik Jalan dan Jembatan",
   "Pengawas Benih Tanaman",
 ];
-const LEVEL_LABELS: Record<FunctionalLevel, string> = {
-  ahli_utama: "Ahli Utama",
-  ahli_madya: "Ahli Madya",
-  ahli_muda: "Ahli Muda",
-  ahli_pertama: "Ahli Pertama",
-  penyelia: "Penyelia",
-  mahir: "Mahir",
-  terampil: "Terampil",
-  pemula: "Pemula",
-};
 const VERBS = [
   "Melaksanakan",
   "Menyusun",
@@ -375,7 +366,7 @@ export function generateBulkSotk({ units: unitCount, positions: positionCount, s
         functionalLevel = fungsionalSeen < FUNCTIONAL_LEVELS.length ? FUNCTIONAL_LEVELS[fungsionalSeen]! : rng.pick(FUNCTIONAL_LEVELS);
         fungsionalSeen++;
         const skilled = functionalLevel.startsWith("ahli_");
-        name = `${rng.pick(skilled ? KEAHLIAN_NAMES : KETERAMPILAN_NAMES)} ${LEVEL_LABELS[functionalLevel]}`;
+        name = `${rng.pick(skilled ? KEAHLIAN_NAMES : KETERAMPILAN_NAMES)} ${FUNCTIONAL_LEVEL_LABELS[functionalLevel]}`;
       }
       positions.push({
         code: `${unit.code}.J${pad(j + 1, 3)}`,
